@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import { translator, type MessageKey } from '@/utils/i18n';
+import { PageShell } from './PageShell';
+import { useSettings } from './useSettings';
+
+/** The extension's pages and what each is for; training mode replaces this with tours (training issue). */
+const pages: ReadonlyArray<{ key: MessageKey; path?: string }> = [
+  { key: 'pages.training' },
+  { key: 'pages.settings', path: '/settings.html' },
+  { key: 'pages.records' },
+  { key: 'pages.capture' },
+  { key: 'pages.dashboard' },
+  { key: 'pages.portal' },
+];
+
+export function PagesIndex() {
+  const { settings } = useSettings();
+  const language = settings?.language ?? 'vi';
+  const t = translator(language);
+  return (
+    <PageShell language={language} title={t('pages.title')}>
+      <p>{t('app.tagline')}</p>
+      <ul className="pages">
+        {pages.map(({ key, path }) => (
+          <li key={key}>
+            <span>{t(key)}</span>
+            {path && <a href={browser.runtime.getURL(path as '/settings.html')}>{t('pages.open')}</a>}
+          </li>
+        ))}
+      </ul>
+    </PageShell>
+  );
+}

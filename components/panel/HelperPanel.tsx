@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { translator, type Language } from '@/utils/i18n';
+import { placePanel, type Rect } from '@/utils/panel/placement';
+import { obstacleScanLimit, portalButtonSelector } from '@/utils/panel/frames';
+
+export interface FrameSummary {
+  frameId: number;
+  origin: string;
+  fieldCount: number;
+}
+
+interface Props {
+  language: Language;
+  host: HTMLElement;
+  loadFrames: () => Promise<FrameSummary[]>;
+  signal: AbortSignal;
+}
+
+/** How often the open panel refreshes what the frames report (cheap: one message). */
+const framesRefreshMs = 1500;
+
+export function HelperPanel({ language, host, loadFrames, signal }: Props) {
+  const t = translator(language);
+  const [open, setOpen] = useState(true);
+  const [frames, setFrames] = useState<FrameSummary[] | null>(null);
+  const [offline, setOffline] = useState(false);
+  const boxRef = useRef<HTMLDivElement>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setFrames(await loadFrames());
+      setOffline(false);
+    } catch {
+      setOffline(true);
+    }
+  }, [loadFrames]);
+
+  useEffect(() => {
+    if (!open) return;
+    void refresh();
+    const timer = setInterval(() => void refresh(), framesRefreshMs);
+    return () => clearInterval(timer);
+  }, [open, refresh]);
+
+  const place = useCallback(() => {
+    const box = boxRef.current;
+    if (!box || !host.isConnected) return;
+    const size = { width: box.offsetWidth, height: box.offsetHeight };
+    const viewport = { width: window.innerWidth, height: window.innerHeight };
+    const placement =
+      placePanel(viewport, size, collectObstacles(host), viewport.height * 0.25) ??
+      { edge: 'right' as const, top: 8 };
+    host.style.top = `${placement.top}px`;
+    host.style.left = placement.edge === 'left' ? '8px' : 'auto';
+    host.style.right = placement.edge === 'right' ? '8px' : 'auto';
+  }, [host]);
+
+  useLayoutEffect(place, [place, open, frames, offline]);
+
+  useEffect(() => {
+    let pending = 0;
+    const schedule = () => {
+      if (pending) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        place();
+      });
+    };
+    window.addEventListener('scroll', schedule, { passive: true, signal, capture: true });
+    window.addEventListener('resize', schedule, { signal });
+    const observer = new MutationObserver(schedule);
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class'] });
+    signal.addEventListener('abort', () => observer.disconnect());
+    return () => observer.disconnect();
+  }, [place, signal]);
+
+  const fieldTotal = frames?.reduce((sum, f) => sum + f.fieldCount, 0) ?? 0;
+  const frameTotal = frames?.filter((f) => f.fieldCount > 0).length ?? 0;
+
+  if (!open) {
+    return (
+      <div ref={boxRef} className="tab">
+        <button type="button" aria-expanded="false" aria-label={t('panel.expand')} onClick={() => setOpen(true)}>
+          {t('panel.title')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div ref={boxRef} className="panel" role="complementary" aria-label={t('panel.title')}>
+      <header>
+        <strong>{t('panel.title')}</strong>
+        <button type="button" aria-expanded="true" onClick={() => setOpen(false)}>
+          {t('panel.collapse')}
+        </button>
+      </header>
+      <p>{t('panel.stub')}</p>
+      {offline ? (
+        <p role="alert" className="warn">
+          {t('panel.offline')}
+        </p>
+      ) : (
+        <p data-testid="field-summary">{t('panel.fields', { fields: fieldTotal, frames: frameTotal })}</p>
+      )}
+    </div>
+  );
+}
+
+function collectObstacles(ownHost: HTMLElement): Rect[] {
+  const rects: Rect[] = [];
+  const nodes = document.querySelectorAll(portalButtonSelector);
+  for (let i = 0; i < nodes.length && i < obstacleScanLimit; i++) {
+    const node = nodes[i]!;
+    if (node === ownHost || ownHost.contains(node)) continue;
+    const r = node.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    rects.push({ top: r.top, left: r.left, width: r.width, height: r.height });
+  }
+  return rects;
+}
+
+export const panelCss = `
+:host { all: initial; }
+* { box-sizing: border-box; font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
+.panel { width: 300px; max-height: 70vh; overflow: auto; background: #fff; color: #1a1a1a;
+  border: 1px solid #b3261e33; border-left: 4px solid #b3261e; border-radius: 8px;
+  box-shadow: 0 4px 16px #0003; padding: 10px 12px; font-size: 14px; line-height: 1.45; }
+header { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
+strong { color: #b3261e; font-size: 15px; }
+p { margin: 6px 0; }
+.warn { color: #8a1c14; }
+button { font: inherit; font-size: 13px; cursor: pointer; border: 1px solid #999; background: #f6f6f6;
+  border-radius: 6px; padding: 3px 8px; color: #1a1a1a; }
+button:focus-visible { outline: 2px solid #1d5bd8; outline-offset: 2px; }
+.tab button { writing-mode: vertical-rl; padding: 10px 4px; background: #b3261e; color: #fff; border: none;
+  border-radius: 8px 0 0 8px; font-weight: 600; }
+`;

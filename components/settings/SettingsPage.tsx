@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { PageShell } from '@/components/pages/PageShell';
+import { useSettings } from '@/components/pages/useSettings';
+import { translator, type Language } from '@/utils/i18n';
+import { builtInPortalHosts, originPatternFor } from '@/utils/portals/hosts';
+import { checkNewHost } from '@/utils/settings/add-host';
+import { retentionDaysSchema } from '@/utils/settings/schema';
+import { readLocalSettings, updateLocalSettings } from '@/utils/settings/store';
+import { WardPicker } from './WardPicker';
+
+export function SettingsPage() {
+  const { settings, reload } = useSettings();
+  if (!settings) return null;
+  const t = translator(settings.language);
+  return (
+    <PageShell language={settings.language} title={t('settings.title')}>
+      <label htmlFor="language">{t('settings.language')}</label>
+      <select
+        id="language"
+        value={settings.language}
+        onChange={(e) => void updateLocalSettings({ language: e.target.value as Language })}
+      >
+        <option value="vi">Tiếng Việt</option>
+        <option value="en">English</option>
+      </select>
+
+      <WardPicker language={settings.language} value={settings.ward.value} locked={settings.ward.locked} />
+
+      <RetentionField language={settings.language} value={settings.retentionDays.value} locked={settings.retentionDays.locked} />
+
+      <h2>{t('settings.hosts')}</h2>
+      <PortalHosts language={settings.language} extra={settings.extraPortalHosts} onChange={reload} />
+    </PageShell>
+  );
+}
+
+function RetentionField({ language, value, locked }: { language: Language; value: number; locked: boolean }) {
+  const t = translator(language);
+  const [draft, setDraft] = useState(String(value));
+  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid'>('idle');
+  useEffect(() => setDraft(String(value)), [value]);
+  const save = async () => {
+    const parsed = retentionDaysSchema.safeParse(Number(draft));
+    if (!parsed.success) return setStatus('invalid');
+    await updateLocalSettings({ retentionDays: parsed.data });
+    setStatus('saved');
+  };
+  return (
+    <>
+      <label htmlFor="retention">{t('settings.retention')}</label>
+      <input id="retention" inputMode="numeric" value={draft} disabled={locked} onChange={(e) => setDraft(e.target.value)} />{' '}
+      {!locked && (
+        <button type="button" onClick={() => void save()}>
+          {t('settings.save')}
+        </button>
+      )}
+      {locked && <p className="locked">🔒 {t('settings.locked')}</p>}
+      {status === 'invalid' && <p className="error" role="alert">{t('settings.retention.invalid')}</p>}
+      {status === 'saved' && <p className="ok" role="status">{t('settings.saved')}</p>}
+    </>
+  );
+}
+
+function PortalHosts({
+  language,
+  extra,
+  onChange,
+}: {
+  language: Language;
+  extra: Array<{ host: string; locked: boolean }>;
+  onChange: () => Promise<void>;
+}) {
+  const t = translator(language);
+  const [input, setInput] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [granted, setGranted] = useState<Record<string, boolean>>({});
+
+  useEffect(() => {
+    void (async () => {
+      const entries = await Promise.all(
+        extra.map(async ({ host }) => [host, await browser.permissions.contains({ origins: [originPatternFor(host)] })] as const),
+      );
+      setGranted(Object.fromEntries(entries));
+    })();
+  }, [extra]);
+
+  const requestHost = async (host: string) => {
+    // Must run inside the click: Chrome only shows the permission prompt for a user gesture.
+    const ok = await browser.permissions.request({ origins: [originPatternFor(host)] });
+    setGranted((g) => ({ ...g, [host]: ok }));
+    return ok;
+  };
+
+  const add = async () => {
+    const check = checkNewHost(input, extra.map((e) => e.host));
+    if (!check.ok) return setMessage({ kind: 'error', text: t(check.message, check.params) });
+    const ok = await requestHost(check.host);
+    // Kept even when refused, so nothing typed is lost; "Cho phép" asks again.
+    const local = await readLocalSettings();
+    await updateLocalSettings({ extraPortalHosts: [...local.extraPortalHosts, check.host] });
+    setInput('');
+    setMessage(
+      ok
+        ? { kind: 'ok', text: t('settings.hosts.added', { host: check.host }) }
+        : { kind: 'error', text: t('settings.hosts.denied', { host: check.host }) },
+    );
+    await onChange();
+  };
+
+  const remove = async (host: string) => {
+    const local = await readLocalSettings();
+    await updateLocalSettings({ extraPortalHosts: local.extraPortalHosts.filter((h) => h !== host) });
+    await browser.permissions.remove({ origins: [originPatternFor(host)] });
+    await onChange();
+  };
+
+  return (
+    <>
+      <table>
+        <tbody>
+          {builtInPortalHosts.map((host) => (
+            <tr key={host}>
+              <td>{host}</td>
+              <td>{t('settings.hosts.builtIn')}</td>
+              <td />
+            </tr>
+          ))}
+          {extra.map(({ host, locked }) => (
+            <tr key={host} data-host={host}>
+              <td>{host}</td>
+              <td>
+                {locked ? `🔒 ${t('settings.locked')}` : t('settings.hosts.extra')}
+                {granted[host] === false && ` — ${t('settings.hosts.notGranted')}`}
+              </td>
+              <td>
+                {granted[host] === false && (
+                  <button type="button" onClick={() => void requestHost(host)}>
+                    {t('settings.hosts.grant')}
+                  </button>
+                )}{' '}
+                {!locked && (
+                  <button type="button" onClick={() => void remove(host)}>
+                    {t('settings.hosts.remove')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <label htmlFor="new-host">{t('settings.hosts.input')}</label>
+      <input id="new-host" value={input} onChange={(e) => setInput(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void add()} />{' '}
+      <button type="button" className="primary" onClick={() => void add()}>
+        {t('settings.hosts.add')}
+      </button>
+      {message && (
+        <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { FrameRegistry } from '@/utils/background/frame-registry';
+import { syncExtraHostScripts } from '@/utils/background/extra-hosts';
+import { createRouter } from '@/utils/messaging/router';
+import { isPortalOrigin } from '@/utils/portals/hosts';
+import { extraHostNames, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
+
+export default defineBackground(() => {
+  const frames = new FrameRegistry();
+
+  const router = createRouter(
+    {
+      'frame/report': ({ fieldCount }, sender) => {
+        if (sender.kind !== 'content') throw new Error('content only');
+        return { frames: frames.report(sender.tabId, { frameId: sender.frameId, origin: sender.origin, fieldCount }) };
+      },
+      'frame/list': (_payload, sender) => {
+        if (sender.kind !== 'content') throw new Error('content only');
+        return { frames: frames.list(sender.tabId) };
+      },
+      'settings/get': () => readEffectiveSettings(),
+      'diagnostics/stats': () => structuredClone(router.stats),
+    },
+    async () => {
+      const extra = extraHostNames(await readEffectiveSettings());
+      return {
+        extensionId: browser.runtime.id,
+        extensionOrigin: browser.runtime.getURL('/'),
+        isPortalOrigin: (origin: string) => isPortalOrigin(origin, extra),
+      };
+    },
+  );
+
+  // A tab that starts loading a new page forgets the old page's frames (status needs no "tabs" permission).
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') frames.resetTab(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => frames.resetTab(tabId));
+
+  browser.runtime.onMessage.addListener((message, sender) => router.route(message, sender));
+
+  const syncHosts = async () => syncExtraHostScripts(extraHostNames(await readEffectiveSettings()));
+  void syncHosts();
+  localSettingsItem.watch(() => void syncHosts());
+  browser.permissions.onAdded.addListener(() => void syncHosts());
+  browser.permissions.onRemoved.addListener(() => void syncHosts());
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void syncHosts();
+  });
+
+  browser.action.onClicked.addListener(() => {
+    void browser.tabs.create({ url: browser.runtime.getURL('/training.html') });
+  });
+});

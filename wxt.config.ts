@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: '__MSG_extName__',
+    short_name: 'motcua',
+    description: '__MSG_extDescription__',
+    default_locale: 'vi',
+    permissions: [
+      // Settings, the officer-added portal hosts and (later) the unlocked session key.
+      'storage',
+      // Registers the content script on portal hosts an officer adds at run time, without a new build.
+      'scripting',
+    ],
+    // Only requested, host by host, when an officer presses "Thêm cổng dịch vụ công". Nothing is granted at install.
+    optional_host_permissions: ['https://*/*'],
+    content_security_policy: {
+      // OCR runs tesseract.js' WebAssembly in extension pages; nothing remote is ever allowed.
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    // A province's IT presets ward, extra portal hosts and retention by policy (see README).
+    storage: { managed_schema: 'managed_schema.json' },
+    action: { default_title: '__MSG_extName__' },
+    options_ui: { page: 'settings.html', open_in_tab: true },
+  },
+});
