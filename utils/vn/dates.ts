@@ -117,7 +117,7 @@ export function excelSerialToDate(serial: number, system: 1900 | 1904 = 1900): D
   if (!Number.isFinite(serial) || serial < 1) return fail(`Số ${serial} không phải ngày Excel hợp lệ.`);
   const whole = Math.floor(serial);
   if (system === 1900 && whole === 60) return fail('Ngày 29/02/1900 không tồn tại (lỗi cũ của Excel).');
-  const offset = system === 1904 ? whole + 1462 : whole > 60 ? whole - 1 : whole;
+  const offset = system === 1904 ? whole + 1461 : whole > 60 ? whole - 1 : whole;
   const utc = new Date(Date.UTC(1899, 11, 31) + offset * 86_400_000);
   return makeDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
 }

@@ -149,8 +149,14 @@ export type TextEncoding = 'unicode' | 'tcvn3' | 'vni' | 'ascii';
 
 const unicodeVietnamese = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]|[\u0300-\u0323]/;
 const latin1High = /[\u00a0-\u00ff]/;
-const syllable =
-  /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(a|e|i|o|u|y){1,3}(ch|ng|nh|[cmnpt])?$/;
+/** Folded vowel clusters that occur in Vietnamese rhymes ("auo" does not: "chaứo" is not a word). */
+const vowelClusters =
+  'a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uo|uy|ya|ye|yu|oai|oao|oay|oeo|uay|uoi|uou|uya|uye|uyu|ieu|yeu';
+const syllable = new RegExp(
+  `^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(${vowelClusters})(ch|ng|nh|[cmnpt])?$`,
+);
+/** Latin-1 characters that are not Vietnamese letters: left over, they mean a decoding went wrong. */
+const strayLatin1 = /[\u00a0-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]/;
 
 /** A word a Vietnamese reader would accept: one initial, a vowel cluster, one final, at most one tone. */
 function isPlausibleSyllable(word: string): boolean {
@@ -168,7 +174,7 @@ function plausibility(original: string, decoded: string): number {
     if (!latin1High.test(word)) return;
     touched += 1;
     const converted = after[i];
-    if (converted && isPlausibleSyllable(converted) && !latin1High.test(converted)) good += 1;
+    if (converted && isPlausibleSyllable(converted) && !strayLatin1.test(converted)) good += 1;
   });
   return touched === 0 ? 0 : good / touched;
 }
