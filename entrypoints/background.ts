@@ -4,7 +4,7 @@ import { FrameRegistry } from '@/utils/background/frame-registry';
 import { syncExtraHostScripts } from '@/utils/background/extra-hosts';
 import { createRouter } from '@/utils/messaging/router';
 import { isPortalOrigin } from '@/utils/portals/hosts';
-import { extraHostNames, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
+import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
 
 export default defineBackground(() => {
   const frames = new FrameRegistry();
@@ -46,7 +46,9 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncHosts());
   browser.permissions.onRemoved.addListener(() => void syncHosts());
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void syncHosts();
+    if (area !== 'managed') return;
+    forgetManagedSettings();
+    void syncHosts();
   });
 
   browser.action.onClicked.addListener(() => {

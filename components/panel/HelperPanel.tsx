@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { translator, type Language } from '@/utils/i18n';
-import { placePanel, type Rect } from '@/utils/panel/placement';
+import { panelMarginPx, placePanel, type Rect } from '@/utils/panel/placement';
 import { obstacleScanLimit, portalButtonSelector } from '@/utils/panel/frames';
 
 export interface FrameSummary {
@@ -50,9 +50,7 @@ export function HelperPanel({ language, host, loadFrames, signal }: Props) {
     const placement =
       placePanel(viewport, size, collectObstacles(host), viewport.height * 0.25) ??
       { edge: 'right' as const, top: 8 };
-    host.style.top = `${placement.top}px`;
-    host.style.left = placement.edge === 'left' ? '8px' : 'auto';
-    host.style.right = placement.edge === 'right' ? '8px' : 'auto';
+    setHostPlacement(host, placement);
   }, [host]);
 
   useLayoutEffect(place, [place, open, frames, offline]);
@@ -106,6 +104,17 @@ export function HelperPanel({ language, host, loadFrames, signal }: Props) {
   );
 }
 
+/**
+ * WXT resets the host with `:host { all: initial !important }`, which beats even important inline styles
+ * (inner-scope important rules win). The `:host` rule below positions it from custom properties, which
+ * `all` does not reset, so placement is set through them.
+ */
+export function setHostPlacement(host: HTMLElement, placement: { top: number; edge: 'left' | 'right' }) {
+  host.style.setProperty('--motcua-top', `${placement.top}px`);
+  host.style.setProperty('--motcua-left', placement.edge === 'left' ? `${panelMarginPx}px` : 'auto');
+  host.style.setProperty('--motcua-right', placement.edge === 'right' ? `${panelMarginPx}px` : 'auto');
+}
+
 function collectObstacles(ownHost: HTMLElement): Rect[] {
   const rects: Rect[] = [];
   const nodes = document.querySelectorAll(portalButtonSelector);
@@ -120,7 +129,9 @@ function collectObstacles(ownHost: HTMLElement): Rect[] {
 }
 
 export const panelCss = `
-:host { all: initial; }
+:host { position: fixed !important; z-index: 2147483646 !important; display: block !important;
+  width: max-content !important; top: var(--motcua-top, 25vh) !important;
+  left: var(--motcua-left, auto) !important; right: var(--motcua-right, 8px) !important; }
 * { box-sizing: border-box; font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
 .panel { width: 300px; max-height: 70vh; overflow: auto; background: #fff; color: #1a1a1a;
   border: 1px solid #b3261e33; border-left: 4px solid #b3261e; border-radius: 8px;
@@ -132,6 +143,7 @@ p { margin: 6px 0; }
 button { font: inherit; font-size: 13px; cursor: pointer; border: 1px solid #999; background: #f6f6f6;
   border-radius: 6px; padding: 3px 8px; color: #1a1a1a; }
 button:focus-visible { outline: 2px solid #1d5bd8; outline-offset: 2px; }
-.tab button { writing-mode: vertical-rl; padding: 10px 4px; background: #b3261e; color: #fff; border: none;
+.tab { width: max-content; }
+.tab button { writing-mode: vertical-rl; height: 150px; width: 34px; padding: 8px 4px; background: #b3261e; color: #fff; border: none;
   border-radius: 8px 0 0 8px; font-weight: 600; }
 `;

@@ -67,7 +67,6 @@ async function mountPanel(ctx: ContentScriptContext, language: 'vi' | 'en') {
     css: panelCss,
     isolateEvents: true,
     onMount(container, _shadow, host) {
-      Object.assign(host.style, { position: 'fixed', zIndex: '2147483646', top: '25vh', right: '8px' });
       const root = ReactDOM.createRoot(container);
       const loadFrames = () => sendMessage('frame/list', {}).then((r) => r.frames);
       const abort = new AbortController();

@@ -26,13 +26,34 @@ export async function updateLocalSettings(patch: Partial<LocalSettings>): Promis
   return next;
 }
 
+/** The last policy seen, so policy values apply at once while Chrome's policy service is still starting. */
+const managedCacheItem = storage.defineItem<Record<string, unknown>>('local:managedPolicyCache', { fallback: {} });
+
+/**
+ * How long a reader waits for `storage.managed` before using the cached policy. Chrome answers it only
+ * once its policy service is up (seen: ~3 s after start), which must not stall a content script.
+ */
+export const managedWaitMs = 300;
+
+let managedLive: Promise<Record<string, unknown>> | null = null;
+
 /** Policy values from `storage.managed`; empty where no policy is set (or the browser has none). */
-export async function readManagedSettings(): Promise<unknown> {
-  try {
-    return (await browser.storage.managed.get()) ?? {};
-  } catch {
-    return {};
-  }
+export async function readManagedSettings(waitMs = managedWaitMs): Promise<unknown> {
+  managedLive ??= browser.storage.managed
+    .get()
+    .then(async (value) => {
+      const policy = (value ?? {}) as Record<string, unknown>;
+      await managedCacheItem.setValue(policy);
+      return policy;
+    })
+    .catch(() => ({}));
+  const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, waitMs));
+  return (await Promise.race([managedLive, timeout])) ?? managedCacheItem.getValue();
+}
+
+/** The policy changed: the next read asks Chrome again. */
+export function forgetManagedSettings() {
+  managedLive = null;
 }
 
 export async function readEffectiveSettings(): Promise<EffectiveSettings> {

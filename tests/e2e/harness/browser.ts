@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChrome, quietChromeFlags } from './chrome';
+import { extensionDir, tmpDir } from './paths';
+import { replicaHosts, startReplicaServer, type ReplicaServer } from './server';
+
+export interface Harness {
+  context: BrowserContext;
+  server: ReplicaServer;
+  extensionId: string;
+  extensionUrl(path: string): string;
+  openPortal(url: string): Promise<Page>;
+  /** Closes the browser and the server; returns Chromium's own log of every network request it made. */
+  close(): Promise<string>;
+}
+
+/**
+ * Launches the system Chromium with the production build loaded and every replica host mapped to the
+ * local HTTPS server; every other host fails to resolve, so nothing can leave the machine unnoticed.
+ */
+export async function launchHarness(): Promise<Harness> {
+  const server = await startReplicaServer();
+  mkdirSync(tmpDir, { recursive: true });
+  const profile = mkdtempSync(join(tmpDir, 'profile-'));
+  const netLogPath = join(profile, 'netlog.json');
+  const rules = [...replicaHosts.map((host) => `MAP ${host} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
+
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChrome(),
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'vi-VN',
+    args: [
+      ...quietChromeFlags,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+      `--log-net-log=${netLogPath}`,
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    server,
+    extensionId,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async openPortal(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      const netLog = existsSync(netLogPath) ? readFileSync(netLogPath, 'utf8') : '';
+      if (process.env.MOTCUA_E2E_KEEP_PROFILE !== '1') rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      return netLog;
+    },
+  };
+}
