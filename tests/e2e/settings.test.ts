@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchHarness, type Harness } from './harness/browser';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launchHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('settings page', () => {
+  it('refuses a malformed portal address with a Vietnamese reason, keeping what was typed', async () => {
+    const page = await h.context.newPage();
+    await page.goto(h.extensionUrl('settings.html'));
+    const input = page.getByLabel('Địa chỉ cổng (ví dụ dichvucong.example.gov.vn)');
+    await input.fill('cổng dịch vụ công');
+    await page.getByRole('button', { name: 'Thêm cổng dịch vụ công' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('không phải tên máy chủ hợp lệ');
+    expect(await input.inputValue()).toBe('cổng dịch vụ công');
+
+    await input.fill('https://dichvucong.bacninh.gov.vn/');
+    await page.getByRole('button', { name: 'Thêm cổng dịch vụ công' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('đã có sẵn');
+    await page.close();
+  });
+
+  it('remembers the centre’s ward picked from the 2025 units', async () => {
+    const page = await h.context.newPage();
+    await page.goto(h.extensionUrl('settings.html'));
+    await page.locator('#province').selectOption('01');
+    await page.locator('#ward').selectOption({ label: 'Phường Ba Đình' });
+    await page.reload();
+    await expect.poll(() => page.locator('#ward').inputValue()).toBe('00004');
+    expect(await page.locator('#province').inputValue()).toBe('01');
+    await page.close();
+  });
+
+  it('checks the retention period', async () => {
+    const page = await h.context.newPage();
+    await page.goto(h.extensionUrl('settings.html'));
+    await page.locator('#retention').fill('0');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('từ 1 đến 36500');
+    await page.locator('#retention').fill('730');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã lưu.');
+    await page.close();
+  });
+
+  it('switches the whole interface to English, the portal panel included', async () => {
+    const page = await h.context.newPage();
+    await page.goto(h.extensionUrl('settings.html'));
+    await page.getByLabel('Ngôn ngữ').selectOption('en');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Settings');
+
+    const portal = await h.openPortal('https://dichvucong.gov.vn/nop-ho-so/');
+    const panel = portal.locator('motcua-panel').getByRole('complementary', { name: 'Counter assistant' });
+    await expect.poll(() => panel.isVisible()).toBe(true);
+
+    await page.getByLabel('Language').selectOption('vi');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Cài đặt');
+    await portal.close();
+    await page.close();
+  });
+});
+
+describe('training page', () => {
+  it('lists the extension’s pages and links to the settings', async () => {
+    const page = await h.context.newPage();
+    await page.goto(h.extensionUrl('training.html'));
+    expect(await page.locator('h1').textContent()).toBe('Các trang của Trợ lý Một cửa');
+    const items = await page.locator('ul.pages li').allTextContents();
+    expect(items.length).toBe(6);
+    await page.getByRole('link', { name: 'Mở' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Cài đặt');
+    await page.close();
+  });
+});
