@@ -1,0 +1,143 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { AuditAction, Role } from './schema';
+
+/**
+ * The one database, in the extension origin only (never open it from a content script: there IndexedDB
+ * belongs to the portal). PII lives only inside the `iv`/`ct` pairs (AES-GCM, see utils/security/crypto);
+ * what is in clear is ids, timestamps, officers' own names and non-personal settings.
+ */
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface OfficerRow {
+  id: string;
+  name: string;
+  role: Role;
+  secretKind: 'pin' | 'passphrase';
+  salt: Uint8Array<ArrayBuffer>;
+  iterations: number;
+  wrappedKey: Uint8Array<ArrayBuffer>;
+  failedAttempts: number;
+  /** Epoch ms before which no new attempt is accepted (growing delay after wrong secrets). */
+  nextAttemptAt: number;
+  lockedOut: boolean;
+  lockedOutAt: number | null;
+  createdAt: string;
+}
+
+export interface PersonRow {
+  id: string;
+  iv: Uint8Array<ArrayBuffer>;
+  ct: ArrayBuffer;
+  /** Which encrypted search-index chunk holds this person's entry. */
+  chunk: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Last filled, viewed or edited: what retention counts from (added in version 2). */
+  lastUsedAt: string;
+}
+
+export interface SearchChunkRow {
+  chunk: number;
+  iv: Uint8Array<ArrayBuffer>;
+  ct: ArrayBuffer;
+  /** Bumped on every rewrite, so another context knows to reload it. */
+  version: number;
+}
+
+export interface DocumentRow {
+  id: string;
+  personId: string;
+  /** Encrypted DocumentMeta (kind, file name, OCR text, extracted fields). */
+  iv: Uint8Array<ArrayBuffer>;
+  ct: ArrayBuffer;
+  /** Encrypted scan bytes. */
+  blobIv: Uint8Array<ArrayBuffer>;
+  blobCt: ArrayBuffer;
+  createdAt: string;
+}
+
+export interface RelationRow {
+  id: string;
+  fromId: string;
+  kind: string;
+  toId: string;
+}
+
+export interface AuditRow {
+  seq?: number;
+  at: string;
+  officerId: string | null;
+  action: AuditAction;
+  personId: string | null;
+  /** Counts and codes only, never personal data. */
+  detail: string;
+}
+
+export interface ImportJobRow {
+  id: string;
+  fileName: string;
+  /** SHA-256 of the file, so a resumed import is checked to be the same file. */
+  fileHash: string;
+  totalRows: number;
+  committedRows: number;
+  status: 'running' | 'done' | 'interrupted';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export const databaseName = 'motcua';
+
+/** Version 1's stores, frozen: the migration test builds a version-1 database from exactly these. */
+export const storesV1 = {
+  meta: 'key',
+  officers: 'id, role',
+  people: 'id, chunk, updatedAt',
+  searchChunks: 'chunk',
+  documents: 'id, personId',
+  relations: 'id, fromId, toId',
+  settings: 'key',
+  audit: '++seq, at, action, personId, officerId',
+};
+
+export const storesV2 = {
+  ...storesV1,
+  people: 'id, chunk, updatedAt, lastUsedAt',
+  importJobs: 'id, fileHash, status',
+};
+
+export class MotcuaDB extends Dexie {
+  meta!: EntityTable<MetaRow, 'key'>;
+  officers!: EntityTable<OfficerRow, 'id'>;
+  people!: EntityTable<PersonRow, 'id'>;
+  searchChunks!: EntityTable<SearchChunkRow, 'chunk'>;
+  documents!: EntityTable<DocumentRow, 'id'>;
+  relations!: EntityTable<RelationRow, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  audit!: EntityTable<AuditRow, 'seq'>;
+  importJobs!: EntityTable<ImportJobRow, 'id'>;
+
+  constructor(name = databaseName, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(storesV1);
+    // Version 2: retention counts from the last use, not the last edit; imports become resumable jobs.
+    this.version(2)
+      .stores(storesV2)
+      .upgrade((tx) =>
+        tx
+          .table('people')
+          .toCollection()
+          .modify((row: PersonRow) => {
+            row.lastUsedAt ??= row.updatedAt;
+          }),
+      );
+  }
+}
