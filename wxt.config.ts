@@ -13,6 +13,8 @@ export default defineConfig({
       'storage',
       // Registers the content script on portal hosts an officer adds at run time, without a new build.
       'scripting',
+      // A once-a-minute check that locks the records after the supervisor's idle time.
+      'alarms',
     ],
     // Only requested, host by host, when an officer presses "Thêm cổng dịch vụ công". Nothing is granted at install.
     optional_host_permissions: ['https://*/*'],

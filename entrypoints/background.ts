@@ -4,7 +4,21 @@ import { FrameRegistry } from '@/utils/background/frame-registry';
 import { syncExtraHostScripts } from '@/utils/background/extra-hosts';
 import { createRouter } from '@/utils/messaging/router';
 import { isPortalOrigin } from '@/utils/portals/hosts';
+import { recordsDb } from '@/utils/records/instance';
+import { endSession, isIdle, sessionItem } from '@/utils/security/session';
 import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
+
+const idleAlarm = 'motcua-idle-lock';
+
+/** Locks the records when the officer has been idle longer than the supervisor allows. */
+async function lockIfIdle(now = Date.now()) {
+  const session = await sessionItem.getValue();
+  if (!session) return;
+  const { idleMinutes } = await readEffectiveSettings();
+  if (!isIdle(session, idleMinutes, now)) return;
+  await endSession();
+  await recordsDb().audit.add({ at: new Date(now).toISOString(), officerId: session.officerId, action: 'lock', personId: null, detail: 'idle' });
+}
 
 export default defineBackground(() => {
   const frames = new FrameRegistry();
@@ -49,6 +63,17 @@ export default defineBackground(() => {
     if (area !== 'managed') return;
     forgetManagedSettings();
     void syncHosts();
+  });
+
+  // The unwrapped data key lives in storage.session: keep it out of content scripts' reach explicitly.
+  void browser.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  void browser.alarms.create(idleAlarm, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === idleAlarm) void lockIfIdle();
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/setup.html') });
   });
 
   browser.action.onClicked.addListener(() => {

@@ -7,7 +7,7 @@ import { useSettings } from './useSettings';
 const pages: ReadonlyArray<{ key: MessageKey; path?: string }> = [
   { key: 'pages.training' },
   { key: 'pages.settings', path: '/settings.html' },
-  { key: 'pages.records' },
+  { key: 'pages.records.open', path: '/records.html' },
   { key: 'pages.capture' },
   { key: 'pages.dashboard' },
   { key: 'pages.portal' },

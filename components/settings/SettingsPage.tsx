@@ -35,12 +35,16 @@ export function SettingsPage() {
   );
 }
 
-function RetentionField({ language, value, locked }: { language: Language; value: number; locked: boolean }) {
+function RetentionField({ language, value, locked }: { language: Language; value: number | null; locked: boolean }) {
   const t = translator(language);
-  const [draft, setDraft] = useState(String(value));
+  const [draft, setDraft] = useState(value === null ? '' : String(value));
   const [status, setStatus] = useState<'idle' | 'saved' | 'invalid'>('idle');
-  useEffect(() => setDraft(String(value)), [value]);
+  useEffect(() => setDraft(value === null ? '' : String(value)), [value]);
   const save = async () => {
+    if (draft.trim() === '') {
+      await updateLocalSettings({ retentionDays: null });
+      return setStatus('saved');
+    }
     const parsed = retentionDaysSchema.safeParse(Number(draft));
     if (!parsed.success) return setStatus('invalid');
     await updateLocalSettings({ retentionDays: parsed.data });

@@ -24,7 +24,10 @@ export const localSettingsSchema = z.object({
   language: z.enum(languages),
   ward: wardRefSchema.nullable(),
   extraPortalHosts: z.array(hostNameSchema),
-  retentionDays: retentionDaysSchema,
+  /** Purge people not used for this many days; null = never (the default). */
+  retentionDays: retentionDaysSchema.nullable(),
+  /** Lock the records after this many idle minutes (supervisor setting). */
+  idleMinutes: z.number().int().min(1).max(480),
 });
 export type LocalSettings = z.infer<typeof localSettingsSchema>;
 
@@ -32,8 +35,8 @@ export const defaultLocalSettings: LocalSettings = {
   language: 'vi',
   ward: null,
   extraPortalHosts: [],
-  // Five years: long enough for a supervisor's yearly review; the ward's policy usually sets its own.
-  retentionDays: 1825,
+  retentionDays: null,
+  idleMinutes: 15,
 };
 
 export interface Locked<T> {
@@ -44,7 +47,8 @@ export interface Locked<T> {
 export const effectiveSettingsSchema = z.object({
   language: z.enum(languages),
   ward: z.object({ value: wardRefSchema.nullable(), locked: z.boolean() }),
-  retentionDays: z.object({ value: retentionDaysSchema, locked: z.boolean() }),
+  retentionDays: z.object({ value: retentionDaysSchema.nullable(), locked: z.boolean() }),
+  idleMinutes: z.number().int(),
   /** Hosts from policy first (locked), then the officer's own; no duplicates. */
   extraPortalHosts: z.array(z.object({ host: z.string(), locked: z.boolean() })),
 });
@@ -75,6 +79,7 @@ export function resolveSettings(local: LocalSettings, managedRaw: unknown): Effe
     retentionDays: managed.retentionDays
       ? { value: managed.retentionDays, locked: true }
       : { value: local.retentionDays, locked: false },
+    idleMinutes: local.idleMinutes,
     extraPortalHosts: hosts,
   };
 }

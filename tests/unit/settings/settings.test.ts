@@ -15,6 +15,7 @@ describe('resolveSettings', () => {
       language: 'vi',
       ward: { value: null, locked: false },
       retentionDays: { value: 30, locked: false },
+      idleMinutes: 15,
       extraPortalHosts: [{ host: 'dvc.example.vn', locked: false }],
     });
   });
@@ -30,6 +31,7 @@ describe('resolveSettings', () => {
       language: 'vi',
       ward: { value: { provinceCode: '01', wardCode: '00004' }, locked: true },
       retentionDays: { value: 3650, locked: true },
+      idleMinutes: 15,
       extraPortalHosts: [
         { host: 'b.example.vn', locked: true },
         { host: 'c.example.vn', locked: true },

@@ -1,0 +1,243 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { translator, type Language } from '@/utils/i18n';
+import { checkForm, emptyForm, formFieldLabels, personToForm, type FormValues } from '@/utils/records/form';
+import { maritalStatuses, relationKinds, sexes, type DocumentMeta, type Person, type PersonField, type Relation, type RelationKind } from '@/utils/records/schema';
+import type { SearchResult } from '@/utils/records/search-index';
+import type { RecordsStore } from '@/utils/records/store';
+import { download, stamp } from './download';
+
+interface Props {
+  language: Language;
+  store: RecordsStore;
+  officerId: string;
+  personId: string | null;
+  onClose: () => void;
+}
+
+const sourceNames: Record<string, string> = { typed: 'nhập tay', qr: 'mã QR', mrz: 'MRZ', ocr: 'nhận dạng chữ', import: 'nhập tệp' };
+const textFields: Array<PersonField | 'note'> = [
+  'fullName', 'birthDate', 'sex', 'personalId', 'oldId', 'idIssueDate', 'idIssuePlace', 'ethnicity', 'religion',
+  'nationality', 'placeOfBirth', 'hometown', 'permanentAddress', 'currentAddress', 'phone', 'email', 'maritalStatus', 'note',
+];
+
+export function PersonEditor({ language, store, officerId, personId, onClose }: Props) {
+  const t = translator(language);
+  const [original, setOriginal] = useState<Person | null>(null);
+  const [values, setValues] = useState<FormValues>(emptyForm());
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [relations, setRelations] = useState<Array<Relation & { otherName: string }>>([]);
+  const [documents, setDocuments] = useState<Array<DocumentMeta & { id: string }>>([]);
+  const firstRef = useRef<HTMLInputElement>(null);
+
+  const loadRelations = async (id: string) => {
+    const list = await store.relationsOf(id);
+    setRelations(
+      await Promise.all(
+        list.map(async (r) => {
+          const otherId = r.fromId === id ? r.toId : r.fromId;
+          return { ...r, otherName: (await store.get(otherId, { audit: false }))?.fullName.value ?? '?' };
+        }),
+      ),
+    );
+  };
+
+  useEffect(() => {
+    if (!personId) {
+      firstRef.current?.focus();
+      return;
+    }
+    void (async () => {
+      const person = await store.get(personId);
+      if (!person) return setStatus({ kind: 'error', text: 'Không tìm thấy công dân này (có thể đã bị xoá).' });
+      setOriginal(person);
+      setValues(personToForm(person));
+      setDocuments(await store.documentsOf(person.id));
+      await loadRelations(person.id);
+      firstRef.current?.focus();
+    })();
+  }, [personId, store]);
+
+  const check = checkForm(values, original, officerId);
+  const showError = (f: string) => (touched.has(f) || touched.has('*') ? check.errors[f as PersonField] : undefined);
+
+  const save = async (event?: FormEvent) => {
+    event?.preventDefault();
+    setTouched(new Set(['*']));
+    if (!check.person) return setStatus({ kind: 'error', text: t('edit.fixErrors') });
+    try {
+      const saved = original ? await store.update({ ...original, ...check.person } as Person) : await store.create(check.person);
+      setOriginal(saved);
+      setValues(personToForm(saved));
+      setStatus({ kind: 'ok', text: t('edit.saved') });
+    } catch (e) {
+      setStatus({ kind: 'error', text: t('error.unknown', { detail: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
+  const erase = async () => {
+    if (!original || !confirm(t('edit.eraseConfirm', { name: original.fullName.value }))) return;
+    await store.erase(original.id);
+    onClose();
+  };
+
+  const exportSubject = async () => {
+    if (!original) return;
+    const data = await store.exportSubject(original.id);
+    download(new TextEncoder().encode(JSON.stringify(data, null, 2)) as Uint8Array<ArrayBuffer>, `du-lieu-ca-nhan-${stamp()}.json`, 'application/json');
+  };
+
+  const set = (f: PersonField | 'note', v: string) => {
+    setValues((old) => ({ ...old, [f]: v }));
+    setStatus(null);
+  };
+
+  return (
+    <form
+      className="editor"
+      aria-label={original ? t('edit.title') : t('edit.title.new')}
+      onSubmit={(e) => void save(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+        if (e.key === 's' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void save();
+        }
+      }}
+    >
+      <h2>{original ? `${t('edit.title')}: ${original.fullName.value}` : t('edit.title.new')}</h2>
+      <div className="grid">
+        {textFields.map((f, i) => {
+          const id = `f-${f}`;
+          const error = showError(f);
+          const prov = original && f !== 'note' ? original[f as PersonField]?.prov : undefined;
+          const common = {
+            id,
+            value: values[f],
+            'aria-invalid': Boolean(error),
+            'aria-describedby': error ? `${id}-error` : undefined,
+            onBlur: () => setTouched((s) => new Set(s).add(f)),
+          };
+          let control;
+          if (f === 'sex' || f === 'maritalStatus') {
+            const options = f === 'sex' ? sexes : maritalStatuses;
+            control = (
+              <select {...common} onChange={(e) => set(f, e.target.value)}>
+                <option value="">—</option>
+                {options.map((o) => (
+                  <option key={o} value={o}>{o}</option>
+                ))}
+              </select>
+            );
+          } else {
+            control = (
+              <input
+                {...common}
+                ref={i === 0 ? firstRef : undefined}
+                placeholder={f === 'birthDate' || f === 'idIssueDate' ? 'dd/mm/yyyy' : undefined}
+                inputMode={f === 'personalId' || f === 'oldId' || f === 'phone' ? 'numeric' : undefined}
+                onChange={(e) => set(f, e.target.value)}
+              />
+            );
+          }
+          return (
+            <div key={f} style={f === 'permanentAddress' || f === 'currentAddress' || f === 'note' ? { gridColumn: '1 / -1' } : undefined}>
+              <label htmlFor={id}>{formFieldLabels[f]}</label>
+              {control}
+              {error && (
+                <p className="field-error" id={`${id}-error`} role="alert">
+                  {error}
+                </p>
+              )}
+              {prov && <p className="hint">{t('edit.source', { source: sourceNames[prov.source] ?? prov.source })}{prov.notes.length > 0 ? ` — ${prov.notes.join(' ')}` : ''}</p>}
+            </div>
+          );
+        })}
+      </div>
+      {check.warnings.map((w) => (
+        <p key={w} className="warn">⚠ {w}</p>
+      ))}
+      <div className="actions">
+        <button type="submit" className="primary">{t('edit.save')}</button>
+        <button type="button" onClick={onClose}>{t('edit.cancel')}</button>
+        {original && <button type="button" onClick={() => void exportSubject()}>{t('edit.subject')}</button>}
+        {original && <button type="button" onClick={() => void erase()}>{t('edit.erase')}</button>}
+      </div>
+      {status && (
+        <p className={status.kind} role={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      )}
+      {original && (
+        <>
+          <h3>{t('edit.relations')}</h3>
+          {relations.length === 0 && <p className="hint">{t('edit.relations.none')}</p>}
+          <ul>
+            {relations.map((r) => (
+              <li key={r.id}>
+                {r.fromId === original.id
+                  ? `${r.otherName} ${t('relation.of', { kind: t(`relation.${r.kind}` as 'relation.father').toLocaleLowerCase('vi') })} ${original.fullName.value}`
+                  : `${original.fullName.value} ${t('relation.of', { kind: t(`relation.${r.kind}` as 'relation.father').toLocaleLowerCase('vi') })} ${r.otherName}`}{' '}
+                <button type="button" onClick={() => void store.unlink(r.id).then(() => loadRelations(original.id))}>
+                  {t('edit.relations.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <RelationAdder language={language} store={store} person={original} onAdded={() => void loadRelations(original.id)} />
+          <h3>{t('edit.documents')}</h3>
+          {documents.length === 0 ? (
+            <p className="hint">{t('edit.documents.none')}</p>
+          ) : (
+            <ul>
+              {documents.map((d) => (
+                <li key={d.id}>{d.fileName} ({d.kind})</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </form>
+  );
+}
+
+function RelationAdder({ language, store, person, onAdded }: { language: Language; store: RecordsStore; person: Person; onAdded: () => void }) {
+  const t = translator(language);
+  const [kind, setKind] = useState<RelationKind>('father');
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchResult[]>([]);
+  useEffect(() => {
+    if (!query.trim()) return setHits([]);
+    void store.search(query, 8).then((r) => setHits(r.filter((h) => h.id !== person.id)));
+  }, [query, store, person.id]);
+  return (
+    <fieldset>
+      <legend>{t('edit.relations.add')}</legend>
+      <label htmlFor="rel-kind">{t('edit.relations.kind')}</label>
+      <select id="rel-kind" value={kind} onChange={(e) => setKind(e.target.value as RelationKind)}>
+        {relationKinds.map((k) => (
+          <option key={k} value={k}>{t(`relation.${k}`)}</option>
+        ))}
+      </select>
+      <label htmlFor="rel-person">{t('edit.relations.person')}</label>
+      <input id="rel-person" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      <ul>
+        {hits.map((h) => (
+          <li key={h.id}>
+            <button
+              type="button"
+              onClick={() =>
+                void store.link(person.id, kind, h.id).then(() => {
+                  setQuery('');
+                  onAdded();
+                })
+              }
+            >
+              {t(`relation.${kind}`)}: {h.name} {h.dob ? `(${h.dob})` : ''}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}

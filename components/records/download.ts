@@ -1,0 +1,13 @@
+/** Saves bytes as a file through the browser's download (nothing leaves the machine). */
+export function download(bytes: Uint8Array<ArrayBuffer>, fileName: string, type: string) {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function stamp(now = new Date()): string {
+  return now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
+}
