@@ -82,7 +82,7 @@ describe('citizen records in the browser', () => {
     expect(await page.locator('#people-list .row .meta').first().textContent()).toContain('0010•••••345');
     await search('Bùi Thị Lan');
     await expect.poll(resultNames).toEqual(['Bùi Thị Lan']);
-    await search('0011');
+    await search('00117');
     await expect.poll(resultNames).toEqual(['Bùi Thị Lan']);
     await search('15/08/1992');
     await expect.poll(resultNames).toEqual(['Trần Thị Bích']);

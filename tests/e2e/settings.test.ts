@@ -72,8 +72,11 @@ describe('training page', () => {
     expect(await page.locator('h1').textContent()).toBe('Các trang của Trợ lý Một cửa');
     const items = await page.locator('ul.pages li').allTextContents();
     expect(items.length).toBe(6);
-    await page.getByRole('link', { name: 'Mở' }).click();
+    await page.locator('li', { hasText: 'Cài đặt' }).getByRole('link', { name: 'Mở' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Cài đặt');
+    await page.goBack();
+    await page.locator('li', { hasText: 'Hồ sơ công dân' }).getByRole('link', { name: 'Mở' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Hồ sơ công dân');
     await page.close();
   });
 });

@@ -44,6 +44,16 @@ export async function launchHarness(): Promise<Harness> {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  // A fresh install opens the setup page in front; close it so the tests' own pages are the active tab
+  // (Chromium throttles animation frames in background tabs, which slows every Playwright action).
+  const setupTab =
+    context.pages().find((p) => p.url().endsWith('/setup.html')) ??
+    (await context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/setup.html') || p.url() === 'about:blank', timeout: 5_000 }).catch(() => null));
+  if (setupTab) {
+    await setupTab.waitForURL(/setup\.html$/, { timeout: 5_000 }).catch(() => undefined);
+    if (setupTab.url().endsWith('/setup.html')) await setupTab.close();
+  }
+  context.on('page', (page) => void page.bringToFront().catch(() => undefined));
 
   return {
     context,
