@@ -3,10 +3,11 @@
  * shape of shared/DESIGN.md. Later areas (records, capture, autofill, filings) add themselves to `areas`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { recordsBench } from './areas/records';
 import { textBench } from './areas/text';
 import { machine, type AreaResult, type BenchArea } from './lib/measure';
 
-const areas: BenchArea[] = [textBench];
+const areas: BenchArea[] = [textBench, recordsBench];
 const only = process.argv[2];
 const resultsDir = new URL('./results/', import.meta.url);
 

@@ -31,6 +31,8 @@ export interface SearchEntry {
   oldId: string | null;
   phone: string | null;
   address: string | null;
+  /** Last filled, viewed or edited (ISO): what retention counts from. */
+  lastUsedAt: string;
 }
 
 export interface SearchResult {
@@ -44,7 +46,7 @@ export interface SearchResult {
   match: 'id' | 'phone' | 'name' | 'prefix' | 'dob';
 }
 
-export function entryFor(person: Person): SearchEntry {
+export function entryFor(person: Person, lastUsedAt: string = person.updatedAt): SearchEntry {
   const birth = person.birthDate?.value;
   const dobKeys: string[] = [];
   if (birth) {
@@ -64,6 +66,7 @@ export function entryFor(person: Person): SearchEntry {
     oldId: person.oldId?.value ?? null,
     phone: person.phone?.value ?? null,
     address,
+    lastUsedAt,
   };
 }
 
@@ -115,6 +118,7 @@ const scores = { id: 1000, phone: 600, name: 500, prefix: 100, dob: 50 } as cons
 export class SearchIndex {
   private readonly entries = new Map<string, SearchEntry>();
   private readonly postings = new Map<string, Set<string>>();
+  private readonly idNumbers = new Map<string, string>();
   private sortedWords: string[] | null = null;
   private sortedIds: Array<[string, string]> | null = null;
 
@@ -130,9 +134,23 @@ export class SearchIndex {
     return this.entries.values();
   }
 
+  /** Builds the sorted lookups now (at unlock) rather than on the officer's first query. */
+  prepare() {
+    this.wordRange('');
+    this.idRange('\uffff');
+  }
+
+  /** The entry whose personal ID or old ID is exactly `number`. */
+  byIdNumber(number: string): SearchEntry | undefined {
+    const id = this.idNumbers.get(number);
+    return id ? this.entries.get(id) : undefined;
+  }
+
   put(entry: SearchEntry) {
     this.remove(entry.id);
     this.entries.set(entry.id, entry);
+    if (entry.personalId) this.idNumbers.set(entry.personalId, entry.id);
+    if (entry.oldId) this.idNumbers.set(entry.oldId, entry.id);
     for (const word of entry.words) {
       let set = this.postings.get(word);
       if (!set) {
@@ -148,6 +166,8 @@ export class SearchIndex {
     const old = this.entries.get(id);
     if (!old) return;
     this.entries.delete(id);
+    if (old.personalId && this.idNumbers.get(old.personalId) === id) this.idNumbers.delete(old.personalId);
+    if (old.oldId && this.idNumbers.get(old.oldId) === id) this.idNumbers.delete(old.oldId);
     for (const word of old.words) {
       const set = this.postings.get(word);
       set?.delete(id);
@@ -161,6 +181,7 @@ export class SearchIndex {
 
   clear() {
     this.entries.clear();
+    this.idNumbers.clear();
     this.postings.clear();
     this.sortedWords = null;
     this.sortedIds = null;

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import { openBytes, openJson, sealBytes, sealJson, toBase64 } from '../security/crypto';
-import type { AuditRow, DocumentRow, MotcuaDB, PersonRow, SearchChunkRow } from './db';
+import type { AuditRow, DocumentRow, MotcuaDB, PersonPackRow, SearchChunkRow } from './db';
 import {
   documentMetaSchema,
   personSchema,
@@ -16,6 +16,8 @@ import { chunkSize, entryFor, SearchIndex, type SearchEntry, type SearchResult }
 
 /** Changes bump this meta row, so every context holding an index knows to reload what changed. */
 const generationKey = 'generation';
+/** Decrypted packs kept in memory for quick reads (each up to `chunkSize` people). */
+const packCacheSize = 4;
 
 class StaleChunkError extends Error {}
 
@@ -31,15 +33,23 @@ export interface SubjectExport {
   auditTrail: Array<Omit<AuditRow, 'seq'>>;
 }
 
+interface ChunkChange {
+  upserts: Person[];
+  removals: Set<string>;
+}
+
 /**
- * The citizen records of one unlocked session: every read decrypts, every write encrypts before the
- * IndexedDB transaction opens (an await on WebCrypto inside a transaction would let it auto-commit).
+ * The citizen records of one unlocked session. People live in encrypted packs, one per search-index chunk;
+ * every write re-seals the touched packs and chunks before the IndexedDB transaction opens (an await on
+ * WebCrypto inside a transaction would let it auto-commit), and checks their versions inside it, so two
+ * contexts writing at once never lose each other's changes.
  */
 export class RecordsStore {
   private readonly index = new SearchIndex();
   private readonly chunkMembers = new Map<number, Set<string>>();
   private readonly chunkVersions = new Map<number, number>();
   private readonly chunkOf = new Map<string, number>();
+  private readonly packCache = new Map<number, { version: number; people: Map<string, Person> }>();
   private generation = 0;
 
   private constructor(
@@ -53,6 +63,8 @@ export class RecordsStore {
     const store = new RecordsStore(db, key, actor);
     await store.reloadChunks(await db.searchChunks.toArray());
     store.generation = await store.readGeneration();
+    await store.migratePersonRows();
+    store.index.prepare();
     return store;
   }
 
@@ -73,13 +85,41 @@ export class RecordsStore {
       }
       const members = new Set<string>();
       for (const entry of opened[i]!) {
-        this.index.put(entry);
+        this.index.put({ ...entry, lastUsedAt: entry.lastUsedAt ?? '' });
         members.add(entry.id);
         this.chunkOf.set(entry.id, row.chunk);
       }
       this.chunkMembers.set(row.chunk, members);
       this.chunkVersions.set(row.chunk, row.version);
     });
+  }
+
+  /**
+   * Version 1–2 kept one encrypted row per person; version 3 keeps packs. Moving them needs the data key,
+   * so it happens here, at the first unlock, in one transaction.
+   */
+  private async migratePersonRows() {
+    const rows = await this.db.people.toArray();
+    if (rows.length === 0) return;
+    const byChunk = new Map<number, Person[]>();
+    for (const row of rows) {
+      const person = personSchema.parse(await openJson(this.key, row, `person:${row.id}`));
+      const chunk = this.chunkOf.get(row.id) ?? row.chunk;
+      byChunk.set(chunk, [...(byChunk.get(chunk) ?? []), person]);
+      const entry = this.index.get(row.id);
+      if (entry) this.index.put({ ...entry, lastUsedAt: row.lastUsedAt ?? row.updatedAt });
+    }
+    const packs = await Promise.all([...byChunk].map(([chunk, people]) => this.sealPack(chunk, people)));
+    const chunks = await Promise.all([...byChunk.keys()].map((chunk) => this.sealChunk(chunk)));
+    await this.db.transaction('rw', [this.db.people, this.db.personPacks, this.db.searchChunks, this.db.meta], async () => {
+      await this.db.personPacks.bulkPut(packs);
+      await this.db.searchChunks.bulkPut(chunks);
+      await this.db.people.clear();
+      await this.bumpGeneration();
+    });
+    for (const row of chunks) this.chunkVersions.set(row.chunk, row.version);
+    this.generation += 1;
+    this.packCache.clear();
   }
 
   /** Picks up what another context (the records page, the background) wrote since. */
@@ -108,16 +148,30 @@ export class RecordsStore {
     return [...this.index.all()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   }
 
+  /** The person holding this personal ID or old ID number, if any. */
   findByPersonalId(id: string): SearchEntry | undefined {
-    for (const entry of this.index.all()) if (entry.personalId === id || entry.oldId === id) return entry;
-    return undefined;
+    return this.index.byIdNumber(id);
+  }
+
+  private async pack(chunk: number): Promise<Map<string, Person>> {
+    const version = this.chunkVersions.get(chunk) ?? 0;
+    const cached = this.packCache.get(chunk);
+    if (cached && cached.version === version) return cached.people;
+    const row = await this.db.personPacks.get(chunk);
+    const list = row ? await openJson<unknown[]>(this.key, row, `pack:${chunk}`) : [];
+    const people = new Map(list.map((raw) => personSchema.parse(raw)).map((p) => [p.id, p]));
+    this.packCache.delete(chunk);
+    this.packCache.set(chunk, { version, people });
+    while (this.packCache.size > packCacheSize) this.packCache.delete(this.packCache.keys().next().value!);
+    return people;
   }
 
   async get(id: string, options: { audit?: boolean } = {}): Promise<Person | null> {
-    const row = await this.db.people.get(id);
-    if (!row) return null;
-    const person = personSchema.parse(await openJson(this.key, row, `person:${id}`));
-    if (options.audit !== false) await this.audit('person.view', id);
+    await this.refresh();
+    const chunk = this.chunkOf.get(id);
+    if (chunk === undefined) return null;
+    const person = (await this.pack(chunk)).get(id) ?? null;
+    if (person && options.audit !== false) await this.audit('person.view', id);
     return person;
   }
 
@@ -130,86 +184,120 @@ export class RecordsStore {
 
   async update(person: Person, now = new Date()): Promise<Person> {
     const next = personSchema.parse({ ...person, updatedAt: now.toISOString() });
-    if (!(await this.db.people.get(person.id))) throw new Error('Không tìm thấy công dân này (có thể đã bị xoá).');
+    if (!this.chunkOf.has(person.id)) throw new Error('Không tìm thấy công dân này (có thể đã bị xoá).');
     await this.writePeople([next], 'person.update', now);
     return next;
   }
 
   /**
-   * Writes people and their index chunks in one transaction. Used one at a time by forms and in batches by
-   * imports: a batch is all-or-nothing. `extra` runs inside the same transaction (an import's progress).
+   * Writes people, their packs and index chunks in one transaction. Used one at a time by forms and in
+   * batches by imports: a batch is all-or-nothing. `extra` runs inside the same transaction (an import's progress).
    */
-  async writePeople(
-    people: Person[],
-    action: AuditAction | null,
-    now = new Date(),
-    extra?: (tx: Transaction) => Promise<unknown>,
-  ): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
+  async writePeople(people: Person[], action: AuditAction | null, now = new Date(), extra?: (tx: Transaction) => Promise<unknown>) {
+    const at = now.toISOString();
+    const audits: Array<Omit<AuditRow, 'seq'>> = !action
+      ? []
+      : action === 'import'
+        ? [{ at, officerId: this.actor.officerId, action, personId: null, detail: String(people.length) }]
+        : people.map((p) => ({ at, officerId: this.actor.officerId, action, personId: p.id, detail: '' }));
+    await this.retrying(() => {
+      const changes = new Map<number, ChunkChange>();
+      const room = this.roomAllocator();
+      for (const person of people) {
+        const chunk = this.chunkOf.get(person.id) ?? room();
+        const change = changes.get(chunk) ?? { upserts: [], removals: new Set<string>() };
+        change.upserts.push(person);
+        changes.set(chunk, change);
+      }
+      return this.commit(changes, at, audits, extra);
+    });
+  }
+
+  private async retrying(attempt: () => Promise<void>) {
+    for (let tries = 0; ; tries++) {
       try {
-        await this.tryWrite(people, action, now, extra);
-        return;
+        return await attempt();
       } catch (error) {
-        if (!(error instanceof StaleChunkError) || attempt >= 3) throw error;
+        if (!(error instanceof StaleChunkError) || tries >= 3) throw error;
         await this.refresh();
       }
     }
   }
 
-  private async tryWrite(people: Person[], action: AuditAction | null, now: Date, extra?: (tx: Transaction) => Promise<unknown>) {
-    const at = now.toISOString();
-    const previous = new Map<string, SearchEntry | undefined>();
-    const placed = new Map<string, number>();
-    const touched = new Set<number>();
-    for (const person of people) {
-      previous.set(person.id, this.index.get(person.id));
-      const chunk = this.chunkOf.get(person.id) ?? this.openChunk(placed);
-      placed.set(person.id, chunk);
-      touched.add(chunk);
+  /**
+   * Applies changes per chunk: new pack contents and index entries are sealed first, then written with a
+   * version check; the in-memory index is rolled back if anything fails.
+   */
+  private async commit(changes: Map<number, ChunkChange>, at: string, audits: Array<Omit<AuditRow, 'seq'>>, extra?: (tx: Transaction) => Promise<unknown>) {
+    const packs = new Map<number, Person[]>();
+    for (const [chunk, change] of changes) {
+      const current = new Map(await this.pack(chunk));
+      for (const id of change.removals) current.delete(id);
+      for (const person of change.upserts) current.set(person.id, person);
+      packs.set(chunk, [...current.values()]);
     }
-    // Work on the in-memory index; undone below if the transaction fails.
-    for (const person of people) {
-      this.index.put(entryFor(person));
-      this.addToChunk(person.id, placed.get(person.id)!);
+    const undo: Array<() => void> = [];
+    for (const [chunk, change] of changes) {
+      for (const id of change.removals) {
+        const before = this.index.get(id);
+        this.index.remove(id);
+        this.chunkMembers.get(chunk)?.delete(id);
+        this.chunkOf.delete(id);
+        undo.push(() => {
+          if (before) this.index.put(before);
+          this.addToChunk(id, chunk);
+        });
+      }
+      for (const person of change.upserts) {
+        const before = this.index.get(person.id);
+        const wasMember = this.chunkOf.has(person.id);
+        this.index.put(entryFor(person, at));
+        this.addToChunk(person.id, chunk);
+        undo.push(() => {
+          if (before) this.index.put(before);
+          else this.index.remove(person.id);
+          if (!wasMember) {
+            this.chunkMembers.get(chunk)?.delete(person.id);
+            this.chunkOf.delete(person.id);
+          }
+        });
+      }
     }
     try {
-      const personRows: PersonRow[] = await Promise.all(
-        people.map(async (p) => {
-          const sealed = await sealJson(this.key, p, `person:${p.id}`);
-          return { id: p.id, ...sealed, chunk: placed.get(p.id)!, createdAt: p.createdAt, updatedAt: p.updatedAt, lastUsedAt: at };
-        }),
+      const [packRows, chunkRows] = await Promise.all([
+        Promise.all([...packs].map(([chunk, people]) => this.sealPack(chunk, people))),
+        Promise.all([...changes.keys()].map((chunk) => this.sealChunk(chunk))),
+      ]);
+      const expected = new Map([...changes.keys()].map((c) => [c, this.chunkVersions.get(c) ?? 0]));
+      await this.db.transaction(
+        'rw',
+        [this.db.personPacks, this.db.searchChunks, this.db.meta, this.db.audit, this.db.importJobs, this.db.documents, this.db.relations],
+        async (tx) => {
+          for (const [chunk, version] of expected) {
+            if (((await this.db.searchChunks.get(chunk))?.version ?? 0) !== version) throw new StaleChunkError();
+          }
+          await this.db.personPacks.bulkPut(packRows);
+          await this.db.searchChunks.bulkPut(chunkRows);
+          for (const change of changes.values()) {
+            for (const id of change.removals) {
+              await this.db.documents.where('personId').equals(id).delete();
+              await this.db.relations.where('fromId').equals(id).delete();
+              await this.db.relations.where('toId').equals(id).delete();
+            }
+          }
+          await this.bumpGeneration();
+          if (audits.length > 0) await this.db.audit.bulkAdd(audits);
+          if (extra) await extra(tx);
+        },
       );
-      const chunkRows = await Promise.all([...touched].map((chunk) => this.sealChunk(chunk)));
-      const expected = new Map([...touched].map((c) => [c, this.chunkVersions.get(c) ?? 0]));
-      await this.db.transaction('rw', [this.db.people, this.db.searchChunks, this.db.meta, this.db.audit, this.db.importJobs], async (tx) => {
-        for (const [chunk, version] of expected) {
-          if (((await this.db.searchChunks.get(chunk))?.version ?? 0) !== version) throw new StaleChunkError();
-        }
-        await this.db.people.bulkPut(personRows);
-        await this.db.searchChunks.bulkPut(chunkRows);
-        await this.bumpGeneration();
-        if (action) {
-          await this.db.audit.bulkAdd(
-            action === 'import'
-              ? [{ at, officerId: this.actor.officerId, action, personId: null, detail: String(people.length) }]
-              : people.map((p) => ({ at, officerId: this.actor.officerId, action, personId: p.id, detail: '' })),
-          );
-        }
-        if (extra) await extra(tx);
-      });
       for (const row of chunkRows) this.chunkVersions.set(row.chunk, row.version);
+      for (const [chunk, people] of packs) {
+        this.packCache.set(chunk, { version: this.chunkVersions.get(chunk)!, people: new Map(people.map((p) => [p.id, p])) });
+      }
+      while (this.packCache.size > packCacheSize) this.packCache.delete(this.packCache.keys().next().value!);
       this.generation += 1;
     } catch (error) {
-      for (const person of people) {
-        const before = previous.get(person.id);
-        this.removeFromChunk(person.id);
-        if (before) {
-          this.index.put(before);
-          this.addToChunk(person.id, placed.get(person.id)!);
-        } else {
-          this.index.remove(person.id);
-        }
-      }
+      for (const step of undo.reverse()) step();
       throw error;
     }
   }
@@ -219,20 +307,20 @@ export class RecordsStore {
     await this.db.meta.put({ key: generationKey, value: current + 1 });
   }
 
-  /** A chunk with room: the fullest one that is not full, else a new one. */
-  private openChunk(pending: Map<string, number>): number {
-    const pendingCounts = new Map<number, number>();
-    for (const c of pending.values()) pendingCounts.set(c, (pendingCounts.get(c) ?? 0) + 1);
+  /** Hands out chunk slots for new people: first the room left in existing chunks, then new chunks. */
+  private roomAllocator(): () => number {
+    const free: Array<[number, number]> = [];
     let last = -1;
     for (const [chunk, members] of this.chunkMembers) {
       last = Math.max(last, chunk);
-      if (members.size + (pendingCounts.get(chunk) ?? 0) < chunkSize) return chunk;
+      if (members.size < chunkSize) free.push([chunk, chunkSize - members.size]);
     }
-    for (const [chunk, count] of pendingCounts) {
-      last = Math.max(last, chunk);
-      if (!this.chunkMembers.has(chunk) && count < chunkSize) return chunk;
-    }
-    return last + 1;
+    return () => {
+      while (free.length > 0 && free[0]![1] === 0) free.shift();
+      if (free.length === 0) free.push([++last, chunkSize]);
+      free[0]![1] -= 1;
+      return free[0]![0];
+    };
   }
 
   private addToChunk(id: string, chunk: number) {
@@ -242,59 +330,57 @@ export class RecordsStore {
     this.chunkOf.set(id, chunk);
   }
 
-  private removeFromChunk(id: string) {
-    const chunk = this.chunkOf.get(id);
-    if (chunk === undefined) return;
-    this.chunkMembers.get(chunk)?.delete(id);
-    this.chunkOf.delete(id);
-  }
-
   private async sealChunk(chunk: number): Promise<SearchChunkRow> {
     const entries = [...(this.chunkMembers.get(chunk) ?? [])].map((id) => this.index.get(id)!);
     const sealed = await sealJson(this.key, entries, `chunk:${chunk}`);
     return { chunk, ...sealed, version: (this.chunkVersions.get(chunk) ?? 0) + 1 };
   }
 
-  /** Erases one person completely: record, documents, relations both ways, index entry. */
+  private async sealPack(chunk: number, people: Person[]): Promise<PersonPackRow> {
+    const sealed = await sealJson(this.key, people, `pack:${chunk}`);
+    return { chunk, ...sealed, version: (this.chunkVersions.get(chunk) ?? 0) + 1 };
+  }
+
+  /** Erases people completely: records, documents, relations both ways, index entries. */
+  async eraseMany(ids: string[], now = new Date(), action: AuditAction = 'person.erase') {
+    if (ids.length === 0) return;
+    const at = now.toISOString();
+    await this.retrying(() => {
+      const changes = new Map<number, ChunkChange>();
+      for (const id of ids) {
+        const chunk = this.chunkOf.get(id);
+        if (chunk === undefined) throw new Error('Không tìm thấy công dân này.');
+        const change = changes.get(chunk) ?? { upserts: [], removals: new Set<string>() };
+        change.removals.add(id);
+        changes.set(chunk, change);
+      }
+      const audits = ids.map((id) => ({ at, officerId: this.actor.officerId, action, personId: id, detail: '' }));
+      return this.commit(changes, at, audits);
+    });
+  }
+
   async erase(id: string, now = new Date()) {
-    const entry = this.index.get(id);
-    const chunk = this.chunkOf.get(id);
-    if (!entry || chunk === undefined) throw new Error('Không tìm thấy công dân này.');
-    this.index.remove(id);
-    this.removeFromChunk(id);
-    try {
-      const chunkRow = await this.sealChunk(chunk);
-      const expected = this.chunkVersions.get(chunk) ?? 0;
-      await this.db.transaction('rw', [this.db.people, this.db.searchChunks, this.db.documents, this.db.relations, this.db.meta, this.db.audit], async () => {
-        if (((await this.db.searchChunks.get(chunk))?.version ?? 0) !== expected) throw new StaleChunkError();
-        await this.db.people.delete(id);
-        await this.db.documents.where('personId').equals(id).delete();
-        await this.db.relations.where('fromId').equals(id).delete();
-        await this.db.relations.where('toId').equals(id).delete();
-        await this.db.searchChunks.put(chunkRow);
-        await this.bumpGeneration();
-        await this.db.audit.add({ at: now.toISOString(), officerId: this.actor.officerId, action: 'person.erase', personId: id, detail: '' });
-      });
-      this.chunkVersions.set(chunk, chunkRow.version);
-      this.generation += 1;
-    } catch (error) {
-      this.index.put(entry);
-      this.addToChunk(id, chunk);
-      throw error;
-    }
+    await this.eraseMany([id], now);
   }
 
   /** Erases everyone not used for `days` days; returns how many. */
   async purgeUnused(days: number, now = new Date()): Promise<number> {
+    await this.refresh();
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-    const stale = await this.db.people.where('lastUsedAt').below(cutoff).primaryKeys();
-    for (const id of stale) await this.erase(id, now);
-    await this.db.audit.add({ at: now.toISOString(), officerId: this.actor.officerId, action: 'retention.purge', personId: null, detail: `${stale.length} người, ${days} ngày` });
+    const stale = [...this.index.all()].filter((e) => e.lastUsedAt < cutoff).map((e) => e.id);
+    await this.eraseMany(stale, now);
+    await this.audit('retention.purge', null, now, `${stale.length} người, ${days} ngày`);
     return stale.length;
   }
 
+  /** Filling a form or viewing counts as use: retention counts from here. */
   async markUsed(id: string, now = new Date()) {
-    await this.db.people.update(id, { lastUsedAt: now.toISOString() });
+    const person = await this.get(id, { audit: false });
+    if (!person) return;
+    await this.retrying(() => {
+      const chunk = this.chunkOf.get(id)!;
+      return this.commit(new Map([[chunk, { upserts: [person], removals: new Set() }]]), now.toISOString(), []);
+    });
   }
 
   async link(fromId: string, kind: RelationKind, toId: string): Promise<Relation> {
@@ -338,10 +424,15 @@ export class RecordsStore {
 
   /** People for export (all when `ids` is omitted), with an audit event. */
   async exportPeople(ids?: string[], now = new Date()): Promise<Person[]> {
-    const wanted = ids ?? [...this.index.all()].map((e) => e.id);
-    const rows = (await this.db.people.bulkGet(wanted)).filter((r): r is PersonRow => Boolean(r));
-    const people = await Promise.all(rows.map(async (r) => personSchema.parse(await openJson(this.key, r, `person:${r.id}`))));
-    await this.db.audit.add({ at: now.toISOString(), officerId: this.actor.officerId, action: 'people.export', personId: null, detail: String(people.length) });
+    await this.refresh();
+    const wanted = ids ?? this.listEntries().map((e) => e.id);
+    const people: Person[] = [];
+    for (const id of wanted) {
+      const chunk = this.chunkOf.get(id);
+      const person = chunk === undefined ? undefined : (await this.pack(chunk)).get(id);
+      if (person) people.push(person);
+    }
+    await this.audit('people.export', null, now, String(people.length));
     return people;
   }
 

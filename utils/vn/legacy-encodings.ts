@@ -186,11 +186,14 @@ function plausibility(original: string, decoded: string): number {
 export function detectEncoding(text: string): TextEncoding {
   if (unicodeVietnamese.test(text.normalize('NFC'))) return 'unicode';
   if (!latin1High.test(text)) return 'ascii';
+  // "Hoàng Mai Loan" uses only letters Latin-1 shares with Vietnamese: already Unicode, and also a valid VNI
+  // spelling of "Hồng Mai Loan". Text that already reads as Vietnamese is never converted.
+  const asIs = plausibility(text, text);
   const tcvn = plausibility(text, decodeTcvn3(text));
   const vni = plausibility(text, decodeVni(text));
   const best = Math.max(tcvn, vni);
   // Below this, the text is more likely French or Latin-1 noise than Vietnamese in a legacy font.
-  if (best < 0.6) return 'unicode';
+  if (best < 0.6 || asIs >= best) return 'unicode';
   return vni >= tcvn ? 'vni' : 'tcvn3';
 }
 

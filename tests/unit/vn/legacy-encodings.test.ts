@@ -78,6 +78,13 @@ describe('detection', () => {
     ['Xin chaøo', 'vni'],
     ['Phöôøng Quan Hoa, Quaän Caàu Giaáy, Haø Noäi', 'vni'],
     ['Café crème brûlée à Paris', 'unicode'],
+    // Unicode names made only of letters Latin-1 shares with Vietnamese stay as they are.
+    ['Hoàng Mai Loan', 'unicode'],
+    ['Lê Hoàng Khang', 'unicode'],
+    ['Tô Thị Hà', 'unicode'],
+    ['Vũ Hoàng Sơn'.normalize('NFD'), 'unicode'],
+    ['Nguyeãn Vaên Ñöùc', 'vni'],
+    ['NguyÔn V¨n §øc', 'tcvn3'],
   ])('%s → %s', (text, expected) => {
     expect(detectEncoding(text)).toBe(expected);
   });

@@ -4,7 +4,7 @@ import type { RecordsStore } from '../store';
 import { mergePerson, type Decision, type PreviewRow } from './preview';
 
 /** Rows per transaction: small enough to keep the page responsive, large enough for throughput. */
-export const importBatchSize = 500;
+export const importBatchSize = 2000;
 
 export interface CommitOptions {
   fileName: string;
