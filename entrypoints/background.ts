@@ -5,20 +5,11 @@ import { syncExtraHostScripts } from '@/utils/background/extra-hosts';
 import { createRouter } from '@/utils/messaging/router';
 import { isPortalOrigin } from '@/utils/portals/hosts';
 import { recordsDb } from '@/utils/records/instance';
-import { endSession, isIdle, sessionItem } from '@/utils/security/session';
+import { lockIfIdle } from '@/utils/security/idle-lock';
 import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
 
 const idleAlarm = 'motcua-idle-lock';
 
-/** Locks the records when the officer has been idle longer than the supervisor allows. */
-async function lockIfIdle(now = Date.now()) {
-  const session = await sessionItem.getValue();
-  if (!session) return;
-  const { idleMinutes } = await readEffectiveSettings();
-  if (!isIdle(session, idleMinutes, now)) return;
-  await endSession();
-  await recordsDb().audit.add({ at: new Date(now).toISOString(), officerId: session.officerId, action: 'lock', personId: null, detail: 'idle' });
-}
 
 export default defineBackground(() => {
   const frames = new FrameRegistry();
@@ -69,7 +60,8 @@ export default defineBackground(() => {
   void browser.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
   void browser.alarms.create(idleAlarm, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === idleAlarm) void lockIfIdle();
+    if (alarm.name !== idleAlarm) return;
+    void readEffectiveSettings().then(({ idleMinutes }) => lockIfIdle(recordsDb(), idleMinutes));
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {

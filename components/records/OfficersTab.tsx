@@ -7,6 +7,7 @@ import { currentSession, type UnlockedSession } from '@/utils/security/session';
 import type { SecretKind } from '@/utils/security/secrets';
 import type { EffectiveSettings } from '@/utils/settings/schema';
 import { updateLocalSettings } from '@/utils/settings/store';
+import { RetentionField } from '@/components/settings/RetentionField';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
 
@@ -105,6 +106,7 @@ export function OfficersTab({ language, store, session, settings }: { language: 
           if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 480) void updateLocalSettings({ idleMinutes: minutes });
         }}
       />
+      <RetentionField language={language} value={settings.retentionDays.value} locked={settings.retentionDays.locked} />
       <p>
         <button type="button" onClick={() => void purge()}>
           {settings.retentionDays.value === null ? t('security.purgeOff') : t('security.purge', { days: settings.retentionDays.value })}

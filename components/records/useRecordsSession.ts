@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { recordsDb } from '@/utils/records/instance';
+import { applyRetention } from '@/utils/records/retention';
 import { RecordsStore } from '@/utils/records/store';
+import { readEffectiveSettings } from '@/utils/settings/store';
 import { isSetUp, unlockWithSecret } from '@/utils/security/officers';
 import { currentSession, endSession, sessionItem, startSession, touchSession, type UnlockedSession } from '@/utils/security/session';
 
@@ -23,6 +25,7 @@ export function useRecordsSession() {
     setState({ phase: 'opening' });
     const started = performance.now();
     const store = await RecordsStore.open(db, current.dataKey, { officerId: current.session.officerId });
+    await applyRetention(store, (await readEffectiveSettings()).retentionDays.value);
     setState({ phase: 'open', store, session: current.session, openedInMs: performance.now() - started });
   }, []);
 

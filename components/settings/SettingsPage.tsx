@@ -5,7 +5,6 @@ import { useSettings } from '@/components/pages/useSettings';
 import { translator, type Language } from '@/utils/i18n';
 import { builtInPortalHosts, originPatternFor } from '@/utils/portals/hosts';
 import { checkNewHost } from '@/utils/settings/add-host';
-import { retentionDaysSchema } from '@/utils/settings/schema';
 import { readLocalSettings, updateLocalSettings } from '@/utils/settings/store';
 import { WardPicker } from './WardPicker';
 
@@ -27,42 +26,15 @@ export function SettingsPage() {
 
       <WardPicker language={settings.language} value={settings.ward.value} locked={settings.ward.locked} />
 
-      <RetentionField language={settings.language} value={settings.retentionDays.value} locked={settings.retentionDays.locked} />
+      <label>{t('settings.retention')}</label>
+      <p data-testid="retention">
+        {settings.retentionDays.value === null ? t('settings.retention.off') : t('settings.retention.days', { days: settings.retentionDays.value })}
+      </p>
+      <p className="locked">{settings.retentionDays.locked ? `🔒 ${t('settings.locked')}` : t('settings.retention.where')}</p>
 
       <h2>{t('settings.hosts')}</h2>
       <PortalHosts language={settings.language} extra={settings.extraPortalHosts} onChange={reload} />
     </PageShell>
-  );
-}
-
-function RetentionField({ language, value, locked }: { language: Language; value: number | null; locked: boolean }) {
-  const t = translator(language);
-  const [draft, setDraft] = useState(value === null ? '' : String(value));
-  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid'>('idle');
-  useEffect(() => setDraft(value === null ? '' : String(value)), [value]);
-  const save = async () => {
-    if (draft.trim() === '') {
-      await updateLocalSettings({ retentionDays: null });
-      return setStatus('saved');
-    }
-    const parsed = retentionDaysSchema.safeParse(Number(draft));
-    if (!parsed.success) return setStatus('invalid');
-    await updateLocalSettings({ retentionDays: parsed.data });
-    setStatus('saved');
-  };
-  return (
-    <>
-      <label htmlFor="retention">{t('settings.retention')}</label>
-      <input id="retention" inputMode="numeric" value={draft} disabled={locked} onChange={(e) => setDraft(e.target.value)} />{' '}
-      {!locked && (
-        <button type="button" onClick={() => void save()}>
-          {t('settings.save')}
-        </button>
-      )}
-      {locked && <p className="locked">🔒 {t('settings.locked')}</p>}
-      {status === 'invalid' && <p className="error" role="alert">{t('settings.retention.invalid')}</p>}
-      {status === 'saved' && <p className="ok" role="status">{t('settings.saved')}</p>}
-    </>
   );
 }
 

@@ -60,6 +60,16 @@ describe('citizen records in the browser', () => {
     await expect.poll(status).toContain('Đã thêm Lê Văn Minh.');
   });
 
+  it('lets the supervisor set the retention period, checked', async () => {
+    await page.locator('#retention').fill('0');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('từ 1 đến 36500');
+    await page.locator('#retention').fill('3650');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(status).toContain('Đã lưu.');
+    await expect.poll(() => page.getByRole('button', { name: /Xoá ngay hồ sơ không dùng quá 3650 ngày/ }).count()).toBe(1);
+  });
+
   it('imports a messy XLSX: preview first, then writes only the valid rows', async () => {
     await importFile('messy-two-row.xlsx');
     expect(await page.getByTestId('import-summary').textContent()).toBe('3 hợp lệ · 1 lỗi · 1 trùng trong tệp · 0 trùng với hồ sơ đã có');

@@ -36,15 +36,11 @@ describe('settings page', () => {
     await page.close();
   });
 
-  it('checks the retention period', async () => {
+  it('shows the retention period read-only: supervisors set it in the records', async () => {
     const page = await h.context.newPage();
     await page.goto(h.extensionUrl('settings.html'));
-    await page.locator('#retention').fill('0');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('từ 1 đến 36500');
-    await page.locator('#retention').fill('730');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã lưu.');
+    await expect.poll(() => page.getByTestId('retention').textContent()).toBe('Không tự xoá.');
+    expect(await page.locator('#retention').count()).toBe(0);
     await page.close();
   });
 

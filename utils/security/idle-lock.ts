@@ -1,0 +1,11 @@
+import type { MotcuaDB } from '../records/db';
+import { endSession, isIdle, sessionItem } from './session';
+
+/** Locks the records when the officer has been idle longer than the supervisor allows; true if it locked. */
+export async function lockIfIdle(db: MotcuaDB, idleMinutes: number, now = Date.now()): Promise<boolean> {
+  const session = await sessionItem.getValue();
+  if (!session || !isIdle(session, idleMinutes, now)) return false;
+  await endSession();
+  await db.audit.add({ at: new Date(now).toISOString(), officerId: session.officerId, action: 'lock', personId: null, detail: 'idle' });
+  return true;
+}
