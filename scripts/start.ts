@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { findChrome, quietChromeFlags } from '../tests/e2e/harness/chrome';
+import { extensionChromeArgs, findChrome } from '../tests/e2e/harness/chrome';
 import { extensionDir, rootDir } from '../tests/e2e/harness/paths';
 import { replicaHosts, startReplicaServer } from '../tests/e2e/harness/server';
 
@@ -33,15 +33,7 @@ async function main() {
     headless,
     viewport: null,
     ignoreHTTPSErrors: true,
-    args: [
-      ...quietChromeFlags,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${rules}`,
-      // The replicas' certificate is made at start; only this throw-away profile accepts it.
-      '--ignore-certificate-errors',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
+    args: extensionChromeArgs(extensionDir, rules),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { findChrome, quietChromeFlags } from '../../tests/e2e/harness/chrome';
+import { findChrome, quietChromeFlags, sandboxFlags } from '../../tests/e2e/harness/chrome';
 import { peopleCsvText, realisticQueries, syntheticPeople } from '../lib/people';
 import { round, type BenchArea, type Metric } from '../lib/measure';
 
@@ -57,7 +57,7 @@ export const recordsBench: BenchArea = {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: findChrome(),
       headless: true,
-      args: [...quietChromeFlags, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      args: [...quietChromeFlags, ...sandboxFlags],
     });
     try {
       const page = context.pages()[0] ?? (await context.newPage());

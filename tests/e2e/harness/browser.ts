@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { findChrome, quietChromeFlags } from './chrome';
+import { extensionChromeArgs, findChrome } from './chrome';
 import { extensionDir, tmpDir } from './paths';
 import { replicaHosts, startReplicaServer, type ReplicaServer } from './server';
 
@@ -32,15 +32,7 @@ export async function launchHarness(): Promise<Harness> {
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
     locale: 'vi-VN',
-    args: [
-      ...quietChromeFlags,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${rules}`,
-      '--ignore-certificate-errors',
-      `--log-net-log=${netLogPath}`,
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
+    args: extensionChromeArgs(extensionDir, rules, [`--log-net-log=${netLogPath}`]),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;

@@ -34,3 +34,22 @@ export const quietChromeFlags = [
   '--disable-quic',
   '--disable-gpu',
 ];
+
+/** Chromium's sandbox refuses to start as root (CI and these machines run as root). */
+export const sandboxFlags = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+
+/**
+ * Arguments for Chromium with the built extension loaded and the given host rules, trusting the replicas'
+ * certificate made at start (only in the throw-away profiles that use these flags).
+ */
+export function extensionChromeArgs(extensionDir: string, hostRules: string, extra: string[] = []): string[] {
+  return [
+    ...quietChromeFlags,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--host-resolver-rules=${hostRules}`,
+    '--ignore-certificate-errors',
+    ...extra,
+    ...sandboxFlags,
+  ];
+}

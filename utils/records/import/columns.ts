@@ -1,63 +1,33 @@
 import { z } from 'zod';
 import { matchKey } from '../../vn/text';
+import { formFieldLabels } from '../form';
+import { personFields } from '../schema';
 import synonymsData from './header-synonyms.json';
 
+/** Every person field, plus the pieces spreadsheets split them into, plus "ignore this column". */
 export const importFields = [
   'ignore',
-  'fullName',
+  ...personFields,
   'familyName',
   'middleName',
   'givenName',
-  'birthDate',
   'birthDay',
   'birthMonth',
   'birthYear',
-  'sex',
-  'personalId',
-  'oldId',
-  'idIssueDate',
-  'idIssuePlace',
-  'ethnicity',
-  'religion',
-  'nationality',
-  'placeOfBirth',
-  'hometown',
-  'permanentAddress',
-  'currentAddress',
-  'phone',
-  'email',
-  'maritalStatus',
   'note',
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
 /** What the mapping dropdown shows for each field. */
 export const importFieldLabels: Record<ImportField, string> = {
+  ...formFieldLabels,
   ignore: '— Bỏ qua cột này —',
-  fullName: 'Họ và tên',
   familyName: 'Họ',
   middleName: 'Chữ đệm',
   givenName: 'Tên',
-  birthDate: 'Ngày sinh',
   birthDay: 'Ngày sinh (ngày)',
   birthMonth: 'Ngày sinh (tháng)',
   birthYear: 'Năm sinh',
-  sex: 'Giới tính',
-  personalId: 'Số định danh cá nhân',
-  oldId: 'Số CMND cũ',
-  idIssueDate: 'Ngày cấp',
-  idIssuePlace: 'Nơi cấp',
-  ethnicity: 'Dân tộc',
-  religion: 'Tôn giáo',
-  nationality: 'Quốc tịch',
-  placeOfBirth: 'Nơi sinh',
-  hometown: 'Quê quán',
-  permanentAddress: 'Nơi thường trú',
-  currentAddress: 'Nơi ở hiện tại',
-  phone: 'Số điện thoại',
-  email: 'Email',
-  maritalStatus: 'Tình trạng hôn nhân',
-  note: 'Ghi chú',
 };
 
 const synonymsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
