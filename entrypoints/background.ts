@@ -6,6 +6,7 @@ import { createRouter } from '@/utils/messaging/router';
 import { isPortalOrigin } from '@/utils/portals/hosts';
 import { recordsDb } from '@/utils/records/instance';
 import { lockIfIdle } from '@/utils/security/idle-lock';
+import { fillData, openStore, recordsStatus, relativesOf, unlockFromPanel } from '@/utils/background/records-service';
 import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
 
 const idleAlarm = 'motcua-idle-lock';
@@ -25,6 +26,13 @@ export default defineBackground(() => {
         return { frames: frames.list(sender.tabId) };
       },
       'settings/get': () => readEffectiveSettings(),
+      'records/status': () => recordsStatus(),
+      'records/unlock': ({ officerId, secret }) => unlockFromPanel(officerId, secret),
+      'records/search': async ({ query }) => ({
+        results: (await (await openStore()).search(query, 20)).map(({ id, name, dob, maskedId, address }) => ({ id, name, dob, maskedId, address })),
+      }),
+      'records/relatives': async ({ personId }) => ({ relatives: await relativesOf(personId) }),
+      'records/fill-data': async ({ personId }) => ({ person: await fillData(personId) }),
       'diagnostics/stats': () => structuredClone(router.stats),
     },
     async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personSchema } from '../records/schema';
 import { effectiveSettingsSchema } from '../settings/schema';
 
 /**
@@ -36,6 +37,47 @@ export const protocol = {
     from: ['content', 'page'],
     request: z.object({}),
     response: effectiveSettingsSchema,
+  },
+  /** Whether the records are unlocked, and by whom (the panel shows the lock state). */
+  'records/status': {
+    from: ['content', 'page'],
+    request: z.object({}),
+    response: z.object({
+      setUp: z.boolean(),
+      unlocked: z.boolean(),
+      officerName: z.string().nullable(),
+      officers: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+    }),
+  },
+  /** Unlock from the panel: the secret goes to the background only, never to the page. */
+  'records/unlock': {
+    from: ['content'],
+    request: z.object({ officerId: z.string().max(64), secret: z.string().min(1).max(200) }),
+    response: z.object({ ok: z.boolean(), reason: z.string().nullable() }),
+  },
+  /** Search results carry nothing beyond what the officer needs to pick: name, date of birth, masked ID, address. */
+  'records/search': {
+    from: ['content'],
+    request: z.object({ query: z.string().max(200) }),
+    response: z.object({
+      results: z.array(
+        z.object({ id: z.string(), name: z.string(), dob: z.string().nullable(), maskedId: z.string().nullable(), address: z.string().nullable() }),
+      ),
+    }),
+  },
+  /** The people linked to one person, so picking the child proposes the father and mother. */
+  'records/relatives': {
+    from: ['content'],
+    request: z.object({ personId: z.string().max(64) }),
+    response: z.object({
+      relatives: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), direction: z.enum(['of', 'is']) })),
+    }),
+  },
+  /** The one record to fill, sent only after the officer pressed "Điền biểu mẫu"; counted as a use. */
+  'records/fill-data': {
+    from: ['content'],
+    request: z.object({ personId: z.string().max(64) }),
+    response: z.object({ person: personSchema }),
   },
   /** Counts of what the router accepted and refused, for the settings page and the tests. */
   'diagnostics/stats': {

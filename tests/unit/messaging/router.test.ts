@@ -30,6 +30,13 @@ beforeEach(() => {
     'frame/list': vi.fn(() => ({ frames: [] })),
     'settings/get': vi.fn(() => resolveSettings(defaultLocalSettings, {})),
     'diagnostics/stats': vi.fn(() => ({ accepted: {}, refused: {} })),
+    'records/status': vi.fn(() => ({ setUp: true, unlocked: false, officerName: null, officers: [] })),
+    'records/unlock': vi.fn(() => ({ ok: false, reason: 'sai' })),
+    'records/search': vi.fn(() => ({ results: [] })),
+    'records/relatives': vi.fn(() => ({ relatives: [] })),
+    'records/fill-data': vi.fn(() => {
+      throw new Error('locked');
+    }),
   };
   router = createRouter(handlers, () => policy);
 });
@@ -68,6 +75,14 @@ describe('router', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(handlers['frame/list']).not.toHaveBeenCalled();
     expect(router.stats.refused['frame/list']).toBe(1);
+  });
+
+  it('validates panel requests: an over-long query or an empty secret is refused before any handler', async () => {
+    expect(await router.route(message('records/search', { query: 'x'.repeat(201) }), portalFrame)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await router.route(message('records/unlock', { officerId: 'a', secret: '' }), portalFrame)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(handlers['records/search']).not.toHaveBeenCalled();
+    expect(handlers['records/unlock']).not.toHaveBeenCalled();
+    expect(await router.route(message('records/fill-data', { personId: 'p1' }), portalFrame)).toEqual({ ok: false, error: { code: 'failed', detail: 'locked' } });
   });
 
   it('keeps page-only messages away from content scripts, and content-only ones from pages', async () => {

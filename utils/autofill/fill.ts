@@ -1,0 +1,124 @@
+import { matchKey } from '../vn/text';
+import type { ClassifiedField } from './collect';
+
+/**
+ * Fill: one field at a time, set through the prototype setter (so React and Angular see it), dispatch the
+ * events the widget listens for, then read back what the page kept.
+ */
+export type FillStatus = 'filled' | 'check' | 'missing' | 'unknown' | 'readonly' | 'failed';
+
+export interface FillOutcome {
+  status: FillStatus;
+  /** What the officer should know, in Vietnamese. */
+  detail: string;
+}
+
+/** What a field held before motcua touched it, for "Hoàn tác". */
+export interface Snapshot {
+  element: HTMLElement;
+  value: string;
+  checked?: HTMLInputElement | null;
+}
+
+function nativeSetter(el: HTMLElement): ((v: string) => void) | null {
+  const proto = el.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : el.tagName === 'SELECT' ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  return setter ? (v: string) => setter.call(el, v) : null;
+}
+
+function fire(el: HTMLElement, type: string) {
+  const view = el.ownerDocument.defaultView ?? window;
+  const Ctor = type === 'focus' || type === 'blur' ? view.FocusEvent : view.Event;
+  el.dispatchEvent(new Ctor(type, { bubbles: type !== 'focus' && type !== 'blur' }));
+}
+
+export function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
+  fire(el, 'focus');
+  const set = nativeSetter(el);
+  if (set) set(value);
+  else el.value = value;
+  fire(el, 'input');
+  fire(el, 'change');
+  fire(el, 'blur');
+}
+
+/** An option matching the value: by value, then by folded text; a loose match only when it is the only one. */
+export function pickOption(options: Array<{ value: string; text: string }>, wanted: string): { index: number; loose: boolean } | null {
+  const key = matchKey(wanted);
+  const exactValue = options.findIndex((o) => o.value === wanted);
+  if (exactValue >= 0) return { index: exactValue, loose: false };
+  const exactText = options.findIndex((o) => matchKey(o.text) === key || matchKey(o.value) === key);
+  if (exactText >= 0) return { index: exactText, loose: false };
+  const loose = options
+    .map((o, index) => ({ index, text: matchKey(o.text) }))
+    .filter((o) => o.text && (` ${o.text} `.includes(` ${key} `) || ` ${key} `.includes(` ${o.text} `)));
+  // "Hán" once matched "Kháng": whole words only, and never when more than one option fits.
+  return loose.length === 1 ? { index: loose[0]!.index, loose: true } : null;
+}
+
+export function snapshot(field: ClassifiedField): Snapshot {
+  const el = field.element as HTMLInputElement;
+  if (field.kind === 'radio') return { element: el, value: '', checked: field.options?.find((o) => o.checked) ?? null };
+  return { element: el, value: el.value ?? '' };
+}
+
+export function restore(s: Snapshot, field?: ClassifiedField) {
+  if (field?.kind === 'radio' || s.checked !== undefined) {
+    for (const option of field?.options ?? []) option.checked = option === s.checked;
+    if (s.checked) fire(s.checked, 'change');
+    return;
+  }
+  setValue(s.element as HTMLInputElement, s.value);
+}
+
+function isReadOnly(el: HTMLElement): boolean {
+  return (el as HTMLInputElement).readOnly || (el as HTMLInputElement).disabled || el.getAttribute('aria-readonly') === 'true';
+}
+
+export function fillField(field: ClassifiedField, value: string): FillOutcome {
+  const el = field.element as HTMLInputElement;
+  if (isReadOnly(el)) {
+    const current = (el.value ?? '').trim();
+    const differs = current && matchKey(current) !== matchKey(value);
+    return { status: 'readonly', detail: differs ? `Ô chỉ đọc đang ghi "${current}", khác với hồ sơ ("${value}"): hãy kiểm tra đúng người.` : 'Ô chỉ đọc (lấy từ VNeID), không ghi đè.' };
+  }
+  switch (field.kind) {
+    case 'text':
+    case 'date':
+    case 'textarea': {
+      setValue(el, value);
+      return el.value === value ? { status: 'filled', detail: '' } : { status: 'check', detail: `Trang giữ "${el.value}" thay vì "${value}".` };
+    }
+    case 'select': {
+      const select = el as unknown as HTMLSelectElement;
+      const options = [...select.options].map((o) => ({ value: o.value, text: o.text }));
+      const pick = pickOption(options, value);
+      if (pick) {
+        setValue(select, options[pick.index]!.value);
+        return pick.loose ? { status: 'check', detail: `Đã chọn "${options[pick.index]!.text}" cho "${value}".` } : { status: 'filled', detail: '' };
+      }
+      const other = pickOption(options, 'Khác');
+      if (other) {
+        setValue(select, options[other.index]!.value);
+        return { status: 'check', detail: `Không có lựa chọn "${value}", đã chọn "Khác".` };
+      }
+      return { status: 'failed', detail: `Không có lựa chọn "${value}".` };
+    }
+    case 'radio': {
+      const options = (field.options ?? []).map((o) => ({ value: o.value, text: radioLabel(o) }));
+      const pick = pickOption(options, value);
+      if (!pick) return { status: 'failed', detail: `Không có lựa chọn "${value}".` };
+      const radio = field.options![pick.index]!;
+      radio.click();
+      return radio.checked ? { status: 'filled', detail: '' } : { status: 'check', detail: 'Trang không nhận lựa chọn.' };
+    }
+    default:
+      return { status: 'check', detail: 'Ô chọn kiểu này cần chọn tay.' };
+  }
+}
+
+function radioLabel(radio: HTMLInputElement): string {
+  const root = radio.getRootNode() as Document;
+  const byFor = radio.id ? root.querySelector?.(`label[for="${CSS.escape(radio.id)}"]`) : null;
+  return (byFor ?? radio.closest('label'))?.textContent?.trim() ?? radio.nextSibling?.textContent?.trim() ?? radio.value;
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { matchKey } from '../vn/text';
+import labelsData from './data/labels.json';
+
+/** What a form field is about, in the canonical person model (plus name parts and year-only dates). */
+export const fillFields = [
+  'fullName', 'familyName', 'middleName', 'givenName', 'birthDate', 'birthYear', 'sex', 'personalId', 'oldId',
+  'idIssueDate', 'idIssuePlace', 'ethnicity', 'religion', 'nationality', 'placeOfBirth', 'hometown',
+  'permanentAddress', 'currentAddress', 'phone', 'email', 'maritalStatus',
+] as const;
+export type FillField = (typeof fillFields)[number];
+
+/** Whose data a block of the form holds. `subject` is the one person of a single-person form. */
+export const formRoles = ['subject', 'requester', 'child', 'father', 'mother', 'groom', 'bride', 'deceased', 'householdHead'] as const;
+export type FormRole = (typeof formRoles)[number];
+
+export const roleLabels: Record<FormRole, string> = {
+  subject: 'Công dân',
+  requester: 'Người yêu cầu',
+  child: 'Người được khai sinh',
+  father: 'Cha',
+  mother: 'Mẹ',
+  groom: 'Bên nam',
+  bride: 'Bên nữ',
+  deceased: 'Người chết',
+  householdHead: 'Chủ hộ',
+};
+
+const schema = z.object({
+  fields: z.partialRecord(z.enum(fillFields), z.array(z.string())),
+  roles: z.partialRecord(z.enum(formRoles), z.array(z.string())),
+  dateParts: z.object({ day: z.array(z.string()), month: z.array(z.string()), year: z.array(z.string()) }),
+});
+const data = schema.parse(Object.fromEntries(Object.entries(labelsData).filter(([k]) => !k.startsWith('$'))));
+
+function table<K extends string>(map: Partial<Record<K, string[]>>): Array<[K, string]> {
+  return (Object.entries(map) as Array<[K, string[]]>)
+    .flatMap(([key, list]) => list.map((s) => [key, matchKey(s)] as [K, string]))
+    .sort((a, b) => b[1].length - a[1].length);
+}
+const fieldTable = table<FillField>(data.fields);
+const roleTable = table<FormRole>(data.roles);
+
+/**
+ * Exact match first; then a synonym found as whole words inside the label. Short one-word synonyms ("họ",
+ * "tên", "mẹ") only match a whole label: "Mã hồ sơ nội bộ" holds the word "hồ"/"ho" but is no surname.
+ */
+function lookup<K extends string>(entries: Array<[K, string]>, text: string, minSingleWord: number): K | null {
+  const key = matchKey(text);
+  if (!key) return null;
+  for (const [k, synonym] of entries) if (key === synonym) return k;
+  const padded = ` ${key} `;
+  for (const [k, synonym] of entries) {
+    if (!synonym.includes(' ') && synonym.length < minSingleWord) continue;
+    if (padded.includes(` ${synonym} `)) return k;
+  }
+  return null;
+}
+
+/** The field a label names ("(1) Họ, chữ đệm, tên:" → fullName), or null. */
+export function fieldForLabel(label: string): FillField | null {
+  return lookup(fieldTable, label, 4);
+}
+
+/** The person a block heading is about ("THÔNG TIN NGƯỜI CHA" → father), or null. */
+export function roleForHeading(heading: string): FormRole | null {
+  // Headings are short; a long paragraph that merely mentions "cha" is not one.
+  if (matchKey(heading).split(' ').length > 8) return null;
+  return lookup(roleTable, heading, 3);
+}
+
+/** "Ngày" / "Tháng" / "Năm" (placeholders, sub-labels, name suffixes) of a date split in three. */
+export function datePartFor(text: string): 'day' | 'month' | 'year' | null {
+  const key = matchKey(text);
+  for (const part of ['day', 'month', 'year'] as const) if (data.dateParts[part].includes(key)) return part;
+  return null;
+}

@@ -1,0 +1,65 @@
+import { recordsDb } from '../records/instance';
+import { RecordsStore } from '../records/store';
+import { isSetUp, listOfficers, unlockWithSecret } from '../security/officers';
+import { currentSession, startSession, touchSession } from '../security/session';
+
+/**
+ * The records as the background serves them to the helper panel. The store is opened from the session key
+ * (storage.session) when first needed, so a restarted service worker needs no new unlock.
+ */
+let opened: { key: CryptoKey; store: RecordsStore } | null = null;
+
+export class LockedError extends Error {
+  constructor() {
+    super('Hồ sơ đang khoá. Hãy mở khoá bằng mã PIN.');
+    this.name = 'LockedError';
+  }
+}
+
+export async function openStore(): Promise<RecordsStore> {
+  const current = await currentSession();
+  if (!current) {
+    opened = null;
+    throw new LockedError();
+  }
+  if (opened?.key !== current.dataKey) {
+    opened = { key: current.dataKey, store: await RecordsStore.open(recordsDb(), current.dataKey, { officerId: current.session.officerId }) };
+  }
+  await touchSession();
+  return opened.store;
+}
+
+export async function recordsStatus() {
+  const db = recordsDb();
+  const current = await currentSession();
+  const officers = (await listOfficers(db)).map(({ id, name, role }) => ({ id, name, role }));
+  return { setUp: await isSetUp(db), unlocked: Boolean(current), officerName: current?.session.officerName ?? null, officers };
+}
+
+export async function unlockFromPanel(officerId: string, secret: string) {
+  const result = await unlockWithSecret(recordsDb(), officerId, secret);
+  if (!result.ok) return { ok: false, reason: result.reason };
+  await startSession(result.officer, result.dataKey);
+  return { ok: true, reason: null };
+}
+
+export async function relativesOf(personId: string) {
+  const store = await openStore();
+  const relations = await store.relationsOf(personId);
+  const out: Array<{ id: string; name: string; kind: string; direction: 'of' | 'is' }> = [];
+  for (const r of relations) {
+    const otherId = r.fromId === personId ? r.toId : r.fromId;
+    const other = await store.get(otherId, { audit: false });
+    // direction 'of': the other person is this person's <kind> (the child's father); 'is': this person is theirs.
+    if (other) out.push({ id: other.id, name: other.fullName.value, kind: r.kind, direction: r.fromId === personId ? 'of' : 'is' });
+  }
+  return out;
+}
+
+export async function fillData(personId: string) {
+  const store = await openStore();
+  const person = await store.get(personId);
+  if (!person) throw new Error('Không tìm thấy công dân này (có thể đã bị xoá).');
+  await store.markUsed(personId);
+  return person;
+}
