@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { translator, type Language } from '@/utils/i18n';
 import { panelMarginPx, placePanel, type Rect } from '@/utils/panel/placement';
 import { obstacleScanLimit, portalButtonSelector } from '@/utils/panel/frames';
+import { FillPanel } from './FillPanel';
 
 export interface FrameSummary {
   frameId: number;
@@ -25,6 +26,18 @@ export function HelperPanel({ language, host, loadFrames, signal }: Props) {
   const [frames, setFrames] = useState<FrameSummary[] | null>(null);
   const [offline, setOffline] = useState(false);
   const boxRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  // Alt+K opens the panel and puts the cursor in "Tìm công dân", from anywhere on the portal page.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.key.toLowerCase() !== 'k') return;
+      e.preventDefault();
+      setOpen(true);
+      requestAnimationFrame(() => searchRef.current?.focus());
+    };
+    window.addEventListener('keydown', onKey, { signal });
+  }, [signal]);
 
   const refresh = useCallback(async () => {
     try {
@@ -92,7 +105,7 @@ export function HelperPanel({ language, host, loadFrames, signal }: Props) {
           {t('panel.collapse')}
         </button>
       </header>
-      <p>{t('panel.stub')}</p>
+      <FillPanel language={language} host={host} searchRef={searchRef} />
       {offline ? (
         <p role="alert" className="warn">
           {t('panel.offline')}
@@ -133,13 +146,28 @@ export const panelCss = `
   width: max-content !important; top: var(--motcua-top, 25vh) !important;
   left: var(--motcua-left, auto) !important; right: var(--motcua-right, 8px) !important; }
 * { box-sizing: border-box; font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
-.panel { width: 300px; max-height: 70vh; overflow: auto; background: #fff; color: #1a1a1a;
+.panel { width: 340px; max-height: 80vh; overflow: auto; background: #fff; color: #1a1a1a;
   border: 1px solid #b3261e33; border-left: 4px solid #b3261e; border-radius: 8px;
   box-shadow: 0 4px 16px #0003; padding: 10px 12px; font-size: 14px; line-height: 1.45; }
 header { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
 strong { color: #b3261e; font-size: 15px; }
 p { margin: 6px 0; }
 .warn { color: #8a1c14; }
+.muted { color: #555; font-size: 12px; }
+label { display: block; font-weight: 600; font-size: 13px; margin: 6px 0 2px; }
+input, select { font: inherit; font-size: 14px; width: 100%; padding: 4px 6px; border: 1px solid #999; border-radius: 6px; background: #fff; color: #1a1a1a; }
+fieldset { border: 1px solid #ddd; border-radius: 6px; margin: 8px 0; padding: 4px 8px 8px; }
+legend { font-weight: 600; font-size: 13px; }
+ul { list-style: none; margin: 4px 0; padding: 0; }
+.results button { display: block; width: 100%; text-align: left; border-radius: 4px; margin: 2px 0; background: #fff; }
+.results button span { display: block; }
+.actions { display: flex; gap: 6px; margin-top: 8px; }
+button.primary { background: #b3261e; border-color: #b3261e; color: #fff; font-weight: 600; }
+button.link { border: none; background: none; color: #1d5bd8; padding: 2px 0; text-decoration: underline; }
+.report li { font-size: 13px; padding: 2px 0; border-bottom: 1px solid #f0f0f0; }
+.report li[data-status=filled] { color: #1d6b2f; }
+.report li[data-status=check], .report li[data-status=readonly] { color: #7a4b00; }
+.report li[data-status=failed], .report li[data-status=missing], .report li[data-status=unknown] { color: #8a1c14; }
 button { font: inherit; font-size: 13px; cursor: pointer; border: 1px solid #999; background: #f6f6f6;
   border-radius: 6px; padding: 3px 8px; color: #1a1a1a; }
 button:focus-visible { outline: 2px solid #1d5bd8; outline-offset: 2px; }

@@ -124,6 +124,15 @@ export function labelsOf(el: HTMLElement): string[] {
   return out;
 }
 
+/** A radio group's own caption: the container's text without the options' labels ("Giới tính"). */
+function groupLabel(container: HTMLElement): string[] {
+  const clone = container.cloneNode(true) as HTMLElement;
+  clone.querySelectorAll('label,input,legend').forEach((n) => n.remove());
+  const legend = container.querySelector(':scope > legend');
+  const own = cleanSpaces(clone.textContent ?? '');
+  return [legend ? text(legend) : '', own].filter(Boolean);
+}
+
 function namesOf(el: HTMLElement): string[] {
   const names = [el.getAttribute('name'), el.id, el.getAttribute('formcontrolname'), el.closest('[formcontrolname]')?.getAttribute('formcontrolname'), el.closest('[data-name]')?.getAttribute('data-name')];
   return [...new Set(names.filter((n): n is string => Boolean(n)))];
@@ -174,11 +183,11 @@ export function collectFields(doc: Document, ownHost?: Element): CollectedField[
           group.options!.push(node as HTMLInputElement);
           continue;
         }
-        const container = node.closest('fieldset,[role=radiogroup],p,div,td') ?? node.parentElement;
+        const container = (node.closest('fieldset,[role=radiogroup],p,div,td') ?? node.parentElement) as HTMLElement;
         const field: CollectedField = {
           element: node,
           kind,
-          labels: [...labelsOf(container as HTMLElement)],
+          labels: [...groupLabel(container), ...labelsOf(container)],
           names: namesOf(node),
           heading: headingOf(node),
           options: [node as HTMLInputElement],

@@ -15,7 +15,8 @@ export interface ReportItem {
 
 export interface FillRun {
   report: ReportItem[];
-  undo: () => void;
+  /** Puts back what the fields held; returns the labels it could not fully revert. */
+  undo: () => string[];
 }
 
 export function scanForm(doc: Document, ownHost?: Element): ClassifiedField[] {
@@ -71,7 +72,14 @@ export function fillForm(fields: ClassifiedField[], people: Map<FormRole, Person
   return {
     report,
     undo: () => {
-      for (const [s, field] of snapshots.reverse()) if (s.element.isConnected) restore(s, field);
+      const partial: string[] = [];
+      for (const [s, field] of snapshots.reverse()) {
+        if (!s.element.isConnected) continue;
+        restore(s, field);
+        // A radio group cannot be told "nothing chosen" through events: pages keep the last choice.
+        if (field.kind === 'radio' && !s.checked) partial.push(field.labels[0] ?? field.names[0] ?? '?');
+      }
+      return partial;
     },
   };
 }

@@ -101,7 +101,7 @@ describe('fill a plain form', () => {
     expect(byStatus('unknown')).toEqual(['Mã hồ sơ nội bộ']);
     expect(byStatus('filled')).toHaveLength(9);
 
-    run.undo();
+    expect(run.undo()).toEqual(['Giới tính']);
     expect(value('hoTen')).toBe('');
     expect(value('ns-year')).toBe('');
     expect((document.querySelector('input[name=gt][value="1"]') as HTMLInputElement).checked).toBe(false);

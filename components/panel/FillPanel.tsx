@@ -1,0 +1,204 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { translator, type Language } from '@/utils/i18n';
+import { roleLabels, type FormRole } from '@/utils/autofill/labels';
+import { clearOutline, detectRoles, fillForm, outline, scanForm, type FillRun, type ReportItem } from '@/utils/autofill/run';
+import { sendMessage } from '@/utils/messaging/client';
+import type { ResponseOf } from '@/utils/messaging/protocol';
+import type { Person } from '@/utils/records/schema';
+
+type Status = ResponseOf<'records/status'>;
+type Result = ResponseOf<'records/search'>['results'][number];
+
+interface Props {
+  language: Language;
+  host: HTMLElement;
+  searchRef: React.RefObject<HTMLInputElement | null>;
+}
+
+const icons: Record<ReportItem['status'], string> = { filled: '✓', check: '⚠', readonly: '⚠', failed: '✗', missing: '✗', unknown: '✗' };
+
+/** The records side of the panel: lock state, search, who is who in the form, fill, report, undo. */
+export function FillPanel({ language, host, searchRef }: Props) {
+  const t = translator(language);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<Result[]>([]);
+  const [chosen, setChosen] = useState<Result[]>([]);
+  const [roles, setRoles] = useState<FormRole[]>([]);
+  const [assigned, setAssigned] = useState<Partial<Record<FormRole, string>>>({});
+  const [run, setRun] = useState<FillRun | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refreshStatus = useCallback(() => void sendMessage('records/status', {}).then(setStatus).catch(() => setStatus(null)), []);
+  const scan = useCallback(() => setRoles(detectRoles(scanForm(document, host))), [host]);
+  useEffect(() => {
+    refreshStatus();
+    scan();
+    const timer = setInterval(refreshStatus, 3000);
+    return () => clearInterval(timer);
+  }, [refreshStatus, scan]);
+
+  useEffect(() => {
+    if (!status?.unlocked || !query.trim()) return setResults([]);
+    const handle = setTimeout(() => {
+      void sendMessage('records/search', { query }).then((r) => setResults(r.results)).catch((e: Error) => setError(e.message));
+    }, 120);
+    return () => clearTimeout(handle);
+  }, [query, status?.unlocked]);
+
+  const pick = async (person: Result) => {
+    setChosen((c) => (c.some((p) => p.id === person.id) ? c : [...c, person]));
+    const free = roles.find((r) => !assigned[r]);
+    const next = { ...assigned, ...(free ? { [free]: person.id } : {}) };
+    // Picking the child proposes the parents the records link to it.
+    if (free === 'child' || free === 'subject') {
+      const { relatives } = await sendMessage('records/relatives', { personId: person.id }).catch(() => ({ relatives: [] }));
+      for (const r of relatives) {
+        const role = r.direction === 'of' && (r.kind === 'father' || r.kind === 'mother') ? r.kind : null;
+        if (role && roles.includes(role) && !next[role]) {
+          next[role] = r.id;
+          setChosen((c) => (c.some((p) => p.id === r.id) ? c : [...c, { id: r.id, name: r.name, dob: null, maskedId: null, address: null }]));
+        }
+      }
+    }
+    setAssigned(next);
+    setQuery('');
+  };
+
+  const fill = async () => {
+    const entries = Object.entries(assigned).filter(([, id]) => id) as Array<[FormRole, string]>;
+    if (entries.length === 0) return setNotice(t('panel.nothingAssigned'));
+    setBusy(true);
+    setNotice(null);
+    try {
+      const people = new Map<FormRole, Person>();
+      for (const [role, id] of entries) people.set(role, (await sendMessage('records/fill-data', { personId: id })).person);
+      if (run) clearOutline(run.report);
+      const next = fillForm(scanForm(document, host), people);
+      outline(next.report);
+      setRun(next);
+    } catch (e) {
+      setNotice(t('panel.error', { detail: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const undo = () => {
+    if (!run) return;
+    const partial = run.undo();
+    clearOutline(run.report);
+    setRun(null);
+    setNotice(partial.length === 0 ? t('panel.undone') : `${t('panel.undone')} ${t('panel.undoRadio', { fields: partial.join(', ') })}`);
+  };
+
+  if (!status) return null;
+  if (!status.setUp) return <p>{t('panel.notSetUp')}</p>;
+  if (!status.unlocked) return <UnlockInPanel language={language} status={status} onDone={refreshStatus} />;
+
+  const counts = run && {
+    filled: run.report.filter((r) => r.status === 'filled').length,
+    check: run.report.filter((r) => r.status === 'check' || r.status === 'readonly').length,
+    missing: run.report.filter((r) => ['failed', 'missing', 'unknown'].includes(r.status)).length,
+  };
+
+  return (
+    <div>
+      <p className="muted" data-testid="panel-officer">{t('panel.signedIn', { name: status.officerName ?? '' })}</p>
+      <label htmlFor="motcua-search">{t('panel.search')}</label>
+      <input id="motcua-search" ref={searchRef} type="search" autoComplete="off" value={query} onChange={(e) => setQuery(e.target.value)} />
+      {error && <p role="alert" className="warn">{error}</p>}
+      {query.trim() && (
+        <ul className="results" aria-label={t('records.results')}>
+          {results.length === 0 && <li className="muted">{t('panel.noResult')}</li>}
+          {results.map((r) => (
+            <li key={r.id}>
+              <button type="button" onClick={() => void pick(r)} aria-label={`${t('panel.pick')} ${r.name}`}>
+                <strong>{r.name}</strong>
+                <span className="muted">{[r.dob, r.maskedId, r.address].filter(Boolean).join(' · ')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <fieldset>
+        <legend>{t('panel.roles')}</legend>
+        {roles.map((role) => (
+          <div key={role} className="role">
+            <label htmlFor={`motcua-role-${role}`}>{roleLabels[role]}</label>
+            <select
+              id={`motcua-role-${role}`}
+              value={assigned[role] ?? ''}
+              onChange={(e) => setAssigned((a) => ({ ...a, [role]: e.target.value || undefined }))}
+            >
+              <option value="">{t('panel.role.none')}</option>
+              {chosen.map((p) => (
+                <option key={p.id} value={p.id}>{p.name}</option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <button type="button" className="link" onClick={scan}>{t('panel.rescan')}</button>
+      </fieldset>
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => void fill()}>
+          {busy ? t('panel.filling') : t('panel.fill')}
+        </button>
+        {run && (
+          <button type="button" onClick={undo}>{t('panel.undo')}</button>
+        )}
+      </div>
+      {notice && <p role="status">{notice}</p>}
+      {run && counts && (
+        <section aria-label={t('panel.fill')}>
+          <p role="status" data-testid="fill-summary">{t('panel.report', counts)}</p>
+          <ul className="report">
+            {run.report.map((item, i) => (
+              <li key={i} data-status={item.status}>
+                {icons[item.status]} {item.role ? `${roleLabels[item.role]} — ` : ''}{item.label}
+                {item.detail && <span className="muted"> {item.detail}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function UnlockInPanel({ language, status, onDone }: { language: Language; status: Status; onDone: () => void }) {
+  const t = translator(language);
+  const [officerId, setOfficerId] = useState(status.officers[0]?.id ?? '');
+  const [secret, setSecret] = useState('');
+  const [reason, setReason] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await sendMessage('records/unlock', { officerId, secret }).catch((err: Error) => ({ ok: false, reason: err.message }));
+    setSecret('');
+    if (r.ok) onDone();
+    else {
+      setReason(r.reason);
+      inputRef.current?.focus();
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)}>
+      <p>🔒 {t('panel.locked')}</p>
+      <label htmlFor="motcua-officer">{t('panel.officer')}</label>
+      <select id="motcua-officer" value={officerId} onChange={(e) => setOfficerId(e.target.value)}>
+        {status.officers.map((o) => (
+          <option key={o.id} value={o.id}>{o.name}</option>
+        ))}
+      </select>
+      <label htmlFor="motcua-secret">{t('panel.secret')}</label>
+      <input id="motcua-secret" ref={inputRef} type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!secret}>{t('panel.unlock')}</button>
+      </div>
+      {reason && <p role="alert" className="warn">{reason}</p>}
+    </form>
+  );
+}

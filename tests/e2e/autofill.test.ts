@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFixtures } from '../fixtures/spreadsheets/make';
+import { launchHarness, type Harness } from './harness/browser';
+import { tmpDir } from './harness/paths';
+
+const files = join(tmpDir, 'spreadsheets');
+const passphrase = 'hoa sen nở giữa hồ';
+let h: Harness;
+let records: Page;
+let portal: Page;
+
+const panel = () => portal.locator('motcua-panel');
+const model = () => portal.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+
+beforeAll(async () => {
+  mkdirSync(files, { recursive: true });
+  await writeFixtures(files);
+  h = await launchHarness();
+  records = await h.context.newPage();
+  await records.goto(h.extensionUrl('setup.html'));
+  await records.getByLabel('Họ và tên lãnh đạo/tổ trưởng').fill('Trần Thị Lan');
+  await records.getByLabel('Cụm mật khẩu (ít nhất 10 ký tự)').fill(passphrase);
+  await records.getByLabel('Nhập lại cụm mật khẩu').fill(passphrase);
+  await records.getByRole('button', { name: 'Tạo tài khoản và bắt đầu' }).click();
+  await records.waitForURL(/records\.html/);
+  await records.getByRole('tab', { name: 'Nhập tệp' }).click();
+  await records.getByLabel('Nhập tệp').setInputFiles(join(files, 'family.csv'));
+  await records.getByRole('button', { name: 'Ghi vào hồ sơ' }).click();
+  await records.getByText('Đã nhập 3 người.').waitFor();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function pick(query: string, name: string) {
+  await panel().getByLabel('Tìm công dân').fill(query);
+  await panel().getByRole('button', { name: `Chọn ${name}` }).click();
+}
+
+describe('filling a birth registration form from the panel', () => {
+  it('shows the unlocked officer and the blocks the form asks for', async () => {
+    portal = await h.openPortal('https://dichvucong.gov.vn/khai-sinh/');
+    await expect.poll(() => panel().getByTestId('panel-officer').textContent()).toBe('Cán bộ: Trần Thị Lan');
+    const roleLabels = await panel().locator('.role label').allTextContents();
+    expect(roleLabels).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
+  });
+
+  it('searches without diacritics, assigns people, fills, and the page’s own model has every value', async () => {
+    await pick('nguyen thi mai', 'Nguyễn Thị Mai');
+    await pick('tran bao an', 'Trần Bảo An');
+    await pick('Trần Văn Bình', 'Trần Văn Bình');
+    expect(await panel().getByLabel('Người yêu cầu').inputValue()).not.toBe('');
+    await panel().getByLabel('Mẹ', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
+    // Results never show the full ID: masked only.
+    await panel().getByLabel('Tìm công dân').fill('001194000111');
+    await expect.poll(() => panel().locator('.results').textContent()).toContain('0011•••••111');
+    expect(await panel().locator('.results').textContent()).not.toContain('001194000111');
+    await panel().getByLabel('Tìm công dân').fill('');
+
+    await panel().getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => panel().getByTestId('fill-summary').textContent()).toBe('✓ 16 đã điền · ⚠ 0 cần xem · ✗ 1 chưa điền');
+    expect(await model()).toEqual({
+      nycHoTen: 'Nguyễn Thị Mai',
+      nycSoDinhDanh: '001194000111',
+      ksHoTen: 'Trần Bảo An',
+      'ksNgaySinh-day': '05',
+      'ksNgaySinh-month': '09',
+      'ksNgaySinh-year': '2026',
+      ksGioiTinh: '1',
+      ksDanToc: '01',
+      chaHoTen: 'Trần Văn Bình',
+      chaNamSinh: '1990',
+      chaSoDinhDanh: '001090000222',
+      chaNoiCuTru: 'Số 5 phố Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội',
+      meHoTen: 'Nguyễn Thị Mai',
+      meNamSinh: '1994',
+      meSoDinhDanh: '001194000111',
+      meNoiCuTru: 'Số 5 phố Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội',
+    });
+    // The report names what was not filled, and the page shows the same in colours.
+    expect(await panel().locator('.report li[data-status=unknown]').textContent()).toContain('Quan hệ với người được khai sinh');
+    expect(await portal.locator('#ks-hoten').getAttribute('data-motcua-fill')).toBe('filled');
+    expect(await portal.locator('#nyc-qh').getAttribute('data-motcua-fill')).toBe('unknown');
+  });
+
+  it('undoes the fill', async () => {
+    await panel().getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect.poll(() => portal.locator('#ks-hoten').inputValue()).toBe('');
+    const after = await model();
+    // Every field is empty again in the page's own model, except the radio the page cannot unselect — said so.
+    expect(Object.entries(after).filter(([, v]) => v !== '')).toEqual([['ksGioiTinh', '1']]);
+    await expect.poll(() => panel().getByRole('status').allTextContents()).toContain(
+      'Đã trả lại các ô như trước khi điền. Riêng Giới tính: trang không cho bỏ chọn, hãy kiểm tra lại.',
+    );
+    expect(await portal.locator('#ks-hoten').getAttribute('data-motcua-fill')).toBeNull();
+    expect(await portal.locator('input[name=ksGioiTinh]:checked').count()).toBe(0);
+  });
+
+  it('follows the lock: the panel asks for the secret and unlocks without leaving the portal', async () => {
+    await records.bringToFront();
+    await records.getByRole('button', { name: /Khoá/ }).click();
+    await portal.bringToFront();
+    await expect.poll(() => panel().getByText('Hồ sơ đang khoá.').count(), { timeout: 10_000 }).toBe(1);
+    await panel().getByLabel('Mã PIN hoặc cụm mật khẩu').fill('sai mật khẩu rồi');
+    await panel().getByRole('button', { name: 'Mở khoá' }).click();
+    await expect.poll(() => panel().getByRole('alert').textContent()).toContain('Sai mã PIN hoặc mật khẩu');
+    await panel().getByLabel('Mã PIN hoặc cụm mật khẩu').fill(passphrase);
+    await panel().getByRole('button', { name: 'Mở khoá' }).click();
+    await expect.poll(() => panel().getByTestId('panel-officer').textContent(), { timeout: 10_000 }).toBe('Cán bộ: Trần Thị Lan');
+  });
+});
