@@ -94,7 +94,8 @@ export function labelsOf(el: HTMLElement): string[] {
   let prev = el.previousSibling;
   let steps = 0;
   while (prev && steps < 4) {
-    if (prev.nodeType === 3 && cleanSpaces(prev.textContent ?? '')) {
+    // Separators between split date parts ("/", "-") are not labels.
+    if (prev.nodeType === 3 && /[\p{L}\d]/u.test(prev.textContent ?? '')) {
       add(prev.textContent);
       break;
     }
@@ -112,6 +113,12 @@ export function labelsOf(el: HTMLElement): string[] {
   if (out.length === 0 && el.parentElement && el.parentElement.children.length === 1) {
     const wrapperPrev = el.parentElement.previousSibling;
     if (wrapperPrev?.nodeType === 3) add(wrapperPrev.textContent);
+  }
+  // Row layouts: "<span>Ngày, tháng, năm sinh</span><span><input> / <input> / <input></span>".
+  if (out.length === 0) {
+    const caption = el.parentElement?.previousElementSibling;
+    const captionText = text(caption);
+    if (caption && !caption.querySelector('input,select,textarea') && captionText.length <= 80) add(captionText);
   }
   const cell = el.closest('td');
   if (cell) {

@@ -37,6 +37,8 @@ function personFor(field: ClassifiedField, people: Map<FormRole, Person>): Perso
   return people.size === 1 ? [...people.values()][0]! : null;
 }
 
+const partNames = { day: 'ngày', month: 'tháng', year: 'năm' } as const;
+
 const statusOrder: Record<FillStatus, number> = { failed: 0, check: 1, readonly: 2, unknown: 3, missing: 4, filled: 5 };
 
 /** Fills every field it can and reports every field it saw; `undo` puts back what the fields held. */
@@ -44,7 +46,7 @@ export function fillForm(fields: ClassifiedField[], people: Map<FormRole, Person
   const report: ReportItem[] = [];
   const snapshots: Array<[Snapshot, ClassifiedField]> = [];
   for (const field of fields) {
-    const label = field.labels[0] ?? field.names[0] ?? '?';
+    const label = field.part ? `${field.labels[0] ?? 'Ngày sinh'} (${partNames[field.part]})` : (field.labels[0] ?? field.names[0] ?? '?');
     const item = (status: FillStatus, detail: string): ReportItem => ({ label, role: field.role, field: field.field, status, detail, element: field.element });
     if (!field.field) {
       report.push(item('unknown', 'Không nhận ra ô này: hãy điền tay.'));
