@@ -7,6 +7,7 @@ import { isPortalOrigin } from '@/utils/portals/hosts';
 import { recordsDb } from '@/utils/records/instance';
 import { lockIfIdle } from '@/utils/security/idle-lock';
 import { fillData, openStore, recordsStatus, relativesOf, unlockFromPanel } from '@/utils/background/records-service';
+import { fillRemote, scanRemote, undoRemote } from '@/utils/background/frame-fill';
 import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
 
 const idleAlarm = 'motcua-idle-lock';
@@ -33,6 +34,18 @@ export default defineBackground(() => {
       }),
       'records/relatives': async ({ personId }) => ({ relatives: await relativesOf(personId) }),
       'records/fill-data': async ({ personId }) => ({ person: await fillData(personId) }),
+      'fill/frames-scan': (_p, sender) => {
+        if (sender.kind !== 'content') throw new Error('content only');
+        return scanRemote(frames, sender.tabId, sender.origin);
+      },
+      'fill/frames-run': ({ people }, sender) => {
+        if (sender.kind !== 'content') throw new Error('content only');
+        return fillRemote(frames, sender.tabId, sender.origin, people);
+      },
+      'fill/frames-undo': (_p, sender) => {
+        if (sender.kind !== 'content') throw new Error('content only');
+        return undoRemote(frames, sender.tabId, sender.origin);
+      },
       'diagnostics/stats': () => structuredClone(router.stats),
     },
     async () => {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { translator, type Language } from '@/utils/i18n';
-import { roleLabels, type FormRole } from '@/utils/autofill/labels';
-import { clearOutline, detectRoles, fillForm, outline, scanForm, type FillRun, type ReportItem } from '@/utils/autofill/run';
+import { formRoles, roleLabels, type FormRole } from '@/utils/autofill/labels';
+import type { RemoteReportItem } from '@/utils/messaging/frame-protocol';
+import { clearOutline, detectRoles, fillForm, outline, scanForm, type FillRun } from '@/utils/autofill/run';
 import { sendMessage } from '@/utils/messaging/client';
 import type { ResponseOf } from '@/utils/messaging/protocol';
 import type { Person } from '@/utils/records/schema';
@@ -15,7 +16,7 @@ interface Props {
   searchRef: React.RefObject<HTMLInputElement | null>;
 }
 
-const icons: Record<ReportItem['status'], string> = { filled: '✓', check: '⚠', readonly: '⚠', failed: '✗', missing: '✗', unknown: '✗' };
+const icons: Record<RemoteReportItem['status'], string> = { filled: '✓', check: '⚠', readonly: '⚠', failed: '✗', missing: '✗', unknown: '✗' };
 
 /** The records side of the panel: lock state, search, who is who in the form, fill, report, undo. */
 export function FillPanel({ language, host, searchRef }: Props) {
@@ -30,9 +31,24 @@ export function FillPanel({ language, host, searchRef }: Props) {
   const [run, setRun] = useState<FillRun | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [remoteReport, setRemoteReport] = useState<RemoteReportItem[]>([]);
 
   const refreshStatus = useCallback(() => void sendMessage('records/status', {}).then(setStatus).catch(() => setStatus(null)), []);
-  const scan = useCallback(() => setRoles(detectRoles(scanForm(document, host))), [host]);
+  const scan = useCallback(() => {
+    const fields = scanForm(document, host);
+    const local = fields.some((f) => f.field) ? detectRoles(fields) : [];
+    setRoles(local.length > 0 ? local : ['subject']);
+    // Forms in cross-origin frames (Ministry of Justice e-forms) are scanned by their own content script.
+    void sendMessage('fill/frames-scan', {})
+      .then(({ roles: remote }) => {
+        if (remote.length === 0) return;
+        setRoles((current) => {
+          const merged = new Set([...(local.length > 0 ? current : []), ...remote]);
+          return formRoles.filter((r) => merged.has(r));
+        });
+      })
+      .catch(() => undefined);
+  }, [host]);
   useEffect(() => {
     refreshStatus();
     scan();
@@ -78,7 +94,9 @@ export function FillPanel({ language, host, searchRef }: Props) {
       if (run) clearOutline(run.report);
       const next = fillForm(scanForm(document, host), people);
       outline(next.report);
+      const remote = await sendMessage('fill/frames-run', { people: Object.fromEntries(entries) }).catch(() => ({ report: [] }));
       setRun(next);
+      setRemoteReport(remote.report);
     } catch (e) {
       setNotice(t('panel.error', { detail: e instanceof Error ? e.message : String(e) }));
     } finally {
@@ -86,9 +104,11 @@ export function FillPanel({ language, host, searchRef }: Props) {
     }
   };
 
-  const undo = () => {
+  const undo = async () => {
     if (!run) return;
-    const partial = run.undo();
+    const remote = await sendMessage('fill/frames-undo', {}).catch(() => ({ partial: [] as string[] }));
+    setRemoteReport([]);
+    const partial = [...run.undo(), ...remote.partial];
     clearOutline(run.report);
     setRun(null);
     setNotice(partial.length === 0 ? t('panel.undone') : `${t('panel.undone')} ${t('panel.undoRadio', { fields: partial.join(', ') })}`);
@@ -98,10 +118,11 @@ export function FillPanel({ language, host, searchRef }: Props) {
   if (!status.setUp) return <p>{t('panel.notSetUp')}</p>;
   if (!status.unlocked) return <UnlockInPanel language={language} status={status} onDone={refreshStatus} />;
 
+  const report: RemoteReportItem[] = run ? [...run.report, ...remoteReport] : [];
   const counts = run && {
-    filled: run.report.filter((r) => r.status === 'filled').length,
-    check: run.report.filter((r) => r.status === 'check' || r.status === 'readonly').length,
-    missing: run.report.filter((r) => ['failed', 'missing', 'unknown'].includes(r.status)).length,
+    filled: report.filter((r) => r.status === 'filled').length,
+    check: report.filter((r) => r.status === 'check' || r.status === 'readonly').length,
+    missing: report.filter((r) => ['failed', 'missing', 'unknown'].includes(r.status)).length,
   };
 
   return (
@@ -147,7 +168,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
           {busy ? t('panel.filling') : t('panel.fill')}
         </button>
         {run && (
-          <button type="button" onClick={undo}>{t('panel.undo')}</button>
+          <button type="button" onClick={() => void undo()}>{t('panel.undo')}</button>
         )}
       </div>
       {notice && <p role="status">{notice}</p>}
@@ -155,7 +176,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
         <section aria-label={t('panel.fill')}>
           <p role="status" data-testid="fill-summary">{t('panel.report', counts)}</p>
           <ul className="report">
-            {run.report.map((item, i) => (
+            {report.map((item, i) => (
               <li key={i} data-status={item.status}>
                 {icons[item.status]} {item.role ? `${roleLabels[item.role]} — ` : ''}{item.label}
                 {item.detail && <span className="muted"> {item.detail}</span>}

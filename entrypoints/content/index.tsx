@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HelperPanel, panelCss } from '@/components/panel/HelperPanel';
+import { startFrameAgent } from '@/utils/autofill/frame-agent';
 import { sendMessage } from '@/utils/messaging/client';
 import { fillableSelector, shouldHostPanel } from '@/utils/panel/frames';
 import { isPortalOrigin, portalIncludeGlobs, portalMatchPatterns } from '@/utils/portals/hosts';
@@ -24,6 +25,9 @@ export default defineContentScript({
     const settings = await sendMessage('settings/get', {}).catch(() => null);
     if (!settings) return; // Not a frame the background accepts (its origin is not a portal).
     watchFields(ctx);
+    const agent = new AbortController();
+    ctx.onInvalidated(() => agent.abort());
+    startFrameAgent(agent.signal);
     const extra = extraHostNames(settings);
     const ancestors = Array.from(location.ancestorOrigins ?? []);
     if (!shouldHostPanel(ancestors, (origin) => isPortalOrigin(origin, extra))) return;

@@ -112,3 +112,36 @@ describe('filling a birth registration form from the panel', () => {
     await expect.poll(() => panel().getByTestId('panel-officer').textContent(), { timeout: 10_000 }).toBe('Cán bộ: Trần Thị Lan');
   });
 });
+
+describe('filling a Ministry of Justice e-form inside a cross-origin iframe', () => {
+  let page: Page;
+  const frame = () => page.frameLocator('#to-khai');
+  const frameModel = () =>
+    page.frames().find((f) => f.url().startsWith('https://tokhaidientu.moj.gov.vn/'))!.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+
+  it('fills the frame from the top page’s panel, leaving the VNeID block alone', async () => {
+    page = await h.openPortal('https://dichvucong.gov.vn/khai-tu/');
+    const topPanel = page.locator('motcua-panel');
+    await expect.poll(() => topPanel.locator('.role label').allTextContents(), { timeout: 10_000 }).toEqual(['Người yêu cầu', 'Người chết']);
+    // The iframe's own content script does not draw a second panel: the top one drives it.
+    expect(await frame().locator('motcua-panel').count()).toBe(0);
+    await topPanel.getByLabel('Tìm công dân').fill('nguyen thi mai');
+    await topPanel.getByRole('button', { name: 'Chọn Nguyễn Thị Mai' }).click();
+    await topPanel.getByLabel('Tìm công dân').fill('tran van binh');
+    await topPanel.getByRole('button', { name: 'Chọn Trần Văn Bình' }).click();
+    expect(await topPanel.getByLabel('Người chết').locator('option:checked').textContent()).toBe('Trần Văn Bình');
+
+    await topPanel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => topPanel.getByTestId('fill-summary').textContent()).toBe('✓ 4 đã điền · ⚠ 2 cần xem · ✗ 1 chưa điền');
+    expect(await frameModel()).toEqual({ HoTen: 'Trần Văn Bình', NgaySinh: '1990', GioiTinh: '1', SoDinhDanh: '001090000222' });
+    expect(await frame().locator('input[name=HoVaTenC]').inputValue()).toBe('NGUYỄN THỊ MAI');
+    expect(await topPanel.locator('.report li[data-status=readonly]').count()).toBe(2);
+    expect(await frame().locator('input[name=HoTen]').getAttribute('data-motcua-fill')).toBe('filled');
+  });
+
+  it('undoes inside the frame too', async () => {
+    await page.locator('motcua-panel').getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect.poll(() => frame().locator('input[name=HoTen]').inputValue()).toBe('');
+    expect(await frame().locator('input[name=HoTen]').getAttribute('data-motcua-fill')).toBeNull();
+  });
+});

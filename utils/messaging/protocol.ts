@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { formRoles } from '../autofill/labels';
 import { personSchema } from '../records/schema';
+import { reportItemSchema } from './frame-protocol';
 import { effectiveSettingsSchema } from '../settings/schema';
 
 /**
@@ -78,6 +80,23 @@ export const protocol = {
     from: ['content'],
     request: z.object({ personId: z.string().max(64) }),
     response: z.object({ person: personSchema }),
+  },
+  /** The blocks that forms in the tab's other (cross-origin) frames ask for. */
+  'fill/frames-scan': {
+    from: ['content'],
+    request: z.object({}),
+    response: z.object({ roles: z.array(z.enum(formRoles)), frames: z.number().int() }),
+  },
+  /** Fills the forms of the tab's other frames with the assigned people; returns their reports. */
+  'fill/frames-run': {
+    from: ['content'],
+    request: z.object({ people: z.partialRecord(z.enum(formRoles), z.string().max(64)) }),
+    response: z.object({ report: z.array(reportItemSchema) }),
+  },
+  'fill/frames-undo': {
+    from: ['content'],
+    request: z.object({}),
+    response: z.object({ partial: z.array(z.string()) }),
   },
   /** Counts of what the router accepted and refused, for the settings page and the tests. */
   'diagnostics/stats': {

@@ -37,6 +37,9 @@ beforeEach(() => {
     'records/fill-data': vi.fn(() => {
       throw new Error('locked');
     }),
+    'fill/frames-scan': vi.fn(() => ({ roles: [], frames: 0 })),
+    'fill/frames-run': vi.fn(() => ({ report: [] })),
+    'fill/frames-undo': vi.fn(() => ({ partial: [] })),
   };
   router = createRouter(handlers, () => policy);
 });
