@@ -6,7 +6,7 @@ import { createRouter } from '@/utils/messaging/router';
 import { isPortalOrigin } from '@/utils/portals/hosts';
 import { recordsDb } from '@/utils/records/instance';
 import { lockIfIdle } from '@/utils/security/idle-lock';
-import { fillData, openStore, recordsStatus, relativesOf, unlockFromPanel } from '@/utils/background/records-service';
+import { fillDataWithAddresses, openStore, recordsStatus, relativesOf, unlockFromPanel } from '@/utils/background/records-service';
 import { fillRemote, scanRemote, undoRemote } from '@/utils/background/frame-fill';
 import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
 
@@ -33,7 +33,7 @@ export default defineBackground(() => {
         results: (await (await openStore()).search(query, 20)).map(({ id, name, dob, maskedId, address }) => ({ id, name, dob, maskedId, address })),
       }),
       'records/relatives': async ({ personId }) => ({ relatives: await relativesOf(personId) }),
-      'records/fill-data': async ({ personId }) => ({ person: await fillData(personId) }),
+      'records/fill-data': ({ personId }) => fillDataWithAddresses(personId),
       'fill/frames-scan': (_p, sender) => {
         if (sender.kind !== 'content') throw new Error('content only');
         return scanRemote(frames, sender.tabId, sender.origin);

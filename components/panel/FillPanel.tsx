@@ -5,7 +5,7 @@ import type { RemoteReportItem } from '@/utils/messaging/frame-protocol';
 import { clearOutline, detectRoles, fillForm, outline, scanForm, type FillRun } from '@/utils/autofill/run';
 import { sendMessage } from '@/utils/messaging/client';
 import type { ResponseOf } from '@/utils/messaging/protocol';
-import type { Person } from '@/utils/records/schema';
+import type { FillPerson } from '@/utils/autofill/values';
 
 type Status = ResponseOf<'records/status'>;
 type Result = ResponseOf<'records/search'>['results'][number];
@@ -89,10 +89,10 @@ export function FillPanel({ language, host, searchRef }: Props) {
     setBusy(true);
     setNotice(null);
     try {
-      const people = new Map<FormRole, Person>();
-      for (const [role, id] of entries) people.set(role, (await sendMessage('records/fill-data', { personId: id })).person);
+      const people = new Map<FormRole, FillPerson>();
+      for (const [role, id] of entries) people.set(role, await sendMessage('records/fill-data', { personId: id }));
       if (run) clearOutline(run.report);
-      const next = fillForm(scanForm(document, host), people);
+      const next = await fillForm(scanForm(document, host), people);
       outline(next.report);
       const remote = await sendMessage('fill/frames-run', { people: Object.fromEntries(entries) }).catch(() => ({ report: [] }));
       setRun(next);

@@ -145,3 +145,27 @@ describe('filling a Ministry of Justice e-form inside a cross-origin iframe', ()
     expect(await frame().locator('input[name=HoTen]').getAttribute('data-motcua-fill')).toBeNull();
   });
 });
+
+describe('filling a residence form with a cascading 2025 address', () => {
+  it('maps the old address to its 2025 ward and waits for the ward list to load', async () => {
+    const page = await h.openPortal('https://dichvucong.gov.vn/cu-tru/');
+    const p = page.locator('motcua-panel');
+    await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Công dân']);
+    await p.getByLabel('Tìm công dân').fill('mai 12/04/1994');
+    await p.getByRole('button', { name: 'Chọn Nguyễn Thị Mai' }).click();
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 7 đã điền · ⚠ 0 cần xem · ✗ 1 chưa điền');
+    const model = await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+    expect(model).toEqual({
+      hoTen: 'Nguyễn Thị Mai',
+      ngaySinh: '12/04/1994',
+      gioiTinh: '2',
+      soDinhDanh: '001194000111',
+      maTinh: '01',
+      // Phường Hàng Bạc (quận Hoàn Kiếm) became Phường Hoàn Kiếm on 1/7/2025.
+      maXa: '00070',
+      diaChiChiTiet: 'Số 5 phố Hàng Bạc',
+    });
+    expect(await p.locator('.report li[data-status=missing]').textContent()).toContain('Số điện thoại');
+  });
+});

@@ -42,18 +42,68 @@ export function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelect
   fire(el, 'blur');
 }
 
-/** An option matching the value: by value, then by folded text; a loose match only when it is the only one. */
-export function pickOption(options: Array<{ value: string; text: string }>, wanted: string): { index: number; loose: boolean } | null {
-  const key = matchKey(wanted);
+/**
+ * An option matching the value: by value, then by folded text; a loose match only when it is the only one.
+ * `keyOf` decides what "folded" means (place names also drop "Phường", "Tỉnh"...).
+ */
+export function pickOption(
+  options: Array<{ value: string; text: string }>,
+  wanted: string,
+  keyOf: (text: string) => string = matchKey,
+): { index: number; loose: boolean } | null {
+  const key = keyOf(wanted);
   const exactValue = options.findIndex((o) => o.value === wanted);
   if (exactValue >= 0) return { index: exactValue, loose: false };
-  const exactText = options.findIndex((o) => matchKey(o.text) === key || matchKey(o.value) === key);
+  const exactText = options.findIndex((o) => keyOf(o.text) === key || keyOf(o.value) === key);
   if (exactText >= 0) return { index: exactText, loose: false };
   const loose = options
-    .map((o, index) => ({ index, text: matchKey(o.text) }))
+    .map((o, index) => ({ index, text: keyOf(o.text) }))
     .filter((o) => o.text && (` ${o.text} `.includes(` ${key} `) || ` ${key} `.includes(` ${o.text} `)));
   // "Hán" once matched "Kháng": whole words only, and never when more than one option fits.
   return loose.length === 1 ? { index: loose[0]!.index, loose: true } : null;
+}
+
+/** How long a dependent list (Xã/Phường after Tỉnh) may take to load before the field is reported. */
+export const cascadeTimeoutMs = 5000;
+
+/**
+ * Selects one of several acceptable values (a unit's code or its name) in a list that may still be loading
+ * because its parent just changed: waits for the options, without fixed sleeps, up to `timeoutMs`.
+ */
+export function fillSelectWhenReady(
+  select: HTMLSelectElement,
+  wanted: string[],
+  keyOf: (text: string) => string,
+  timeoutMs = cascadeTimeoutMs,
+): Promise<FillOutcome> {
+  const attempt = (): FillOutcome | null => {
+    if (select.disabled) return null;
+    const options = [...select.options].map((o) => ({ value: o.value, text: o.text }));
+    for (const value of wanted) {
+      const pick = pickOption(options, value, keyOf);
+      if (!pick) continue;
+      setValue(select, options[pick.index]!.value);
+      return pick.loose ? { status: 'check', detail: `Đã chọn "${options[pick.index]!.text}" cho "${wanted.at(-1)}".` } : { status: 'filled', detail: '' };
+    }
+    return null;
+  };
+  const now = attempt();
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const view = select.ownerDocument.defaultView ?? window;
+    const observer = new view.MutationObserver(() => {
+      const done = attempt();
+      if (!done) return;
+      observer.disconnect();
+      view.clearTimeout(timer);
+      resolve(done);
+    });
+    observer.observe(select, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+    const timer = view.setTimeout(() => {
+      observer.disconnect();
+      resolve({ status: 'failed', detail: `Danh sách chưa có "${wanted.at(-1)}" sau ${timeoutMs / 1000} giây (trang tải chậm hoặc không có mục này).` });
+    }, timeoutMs);
+  });
 }
 
 export function snapshot(field: ClassifiedField): Snapshot {

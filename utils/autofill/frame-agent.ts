@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { frameEnvelopeSchema, frameProtocol, type RemoteReportItem } from '../messaging/frame-protocol';
-import type { Person } from '../records/schema';
+import type { FillPerson } from './values';
 import type { FormRole } from './labels';
 import { clearOutline, detectRoles, fillForm, outline, scanForm, type FillRun } from './run';
 
@@ -23,12 +23,14 @@ export function startFrameAgent(signal: AbortSignal) {
       return Promise.resolve({ roles, fieldCount: fields.length });
     }
     if (type === 'frame/fill') {
-      const people = new Map(Object.entries((request.data as { people: Record<string, Person> }).people) as Array<[FormRole, Person]>);
+      const people = new Map(Object.entries((request.data as { people: Record<string, FillPerson> }).people) as Array<[FormRole, FillPerson]>);
       if (last) clearOutline(last.report);
-      last = fillForm(scanForm(document), people);
-      outline(last.report);
-      const report: RemoteReportItem[] = last.report.map(({ label, role, status, detail }) => ({ label, role, status, detail }));
-      return Promise.resolve({ report });
+      return fillForm(scanForm(document), people).then((run) => {
+        last = run;
+        outline(run.report);
+        const report: RemoteReportItem[] = run.report.map(({ label, role, status, detail }) => ({ label, role, status, detail }));
+        return { report };
+      });
     }
     const partial = last?.undo() ?? [];
     if (last) clearOutline(last.report);

@@ -6,7 +6,7 @@ import labelsData from './data/labels.json';
 export const fillFields = [
   'fullName', 'familyName', 'middleName', 'givenName', 'birthDate', 'birthYear', 'sex', 'personalId', 'oldId',
   'idIssueDate', 'idIssuePlace', 'ethnicity', 'religion', 'nationality', 'placeOfBirth', 'hometown',
-  'permanentAddress', 'currentAddress', 'phone', 'email', 'maritalStatus',
+  'permanentAddress', 'currentAddress', 'phone', 'email', 'maritalStatus', 'province', 'ward', 'addressDetail',
 ] as const;
 export type FillField = (typeof fillFields)[number];
 

@@ -1,8 +1,8 @@
-import type { Person } from '../records/schema';
+import { placeKey } from '../vn/place-names';
 import { classifyField, collectFields, type ClassifiedField } from './collect';
-import { fillField, restore, snapshot, type FillStatus, type Snapshot } from './fill';
+import { fillField, fillSelectWhenReady, restore, snapshot, type FillOutcome, type FillStatus, type Snapshot } from './fill';
 import { formRoles, roleLabels, type FillField, type FormRole } from './labels';
-import { valueFor } from './values';
+import { addressValueFor, valueFor, type FillPerson } from './values';
 
 export interface ReportItem {
   label: string;
@@ -30,7 +30,7 @@ export function detectRoles(fields: ClassifiedField[]): FormRole[] {
 }
 
 /** Which assigned person a field belongs to: its block's, or the only person when the form has one. */
-function personFor(field: ClassifiedField, people: Map<FormRole, Person>): Person | null {
+function personFor(field: ClassifiedField, people: Map<FormRole, FillPerson>): FillPerson | null {
   if (field.role) return people.get(field.role) ?? null;
   if (people.has('subject')) return people.get('subject')!;
   if (people.has('requester')) return people.get('requester')!;
@@ -41,8 +41,23 @@ const partNames = { day: 'ngày', month: 'tháng', year: 'năm' } as const;
 
 const statusOrder: Record<FillStatus, number> = { failed: 0, check: 1, readonly: 2, unknown: 3, missing: 4, filled: 5 };
 
-/** Fills every field it can and reports every field it saw; `undo` puts back what the fields held. */
-export function fillForm(fields: ClassifiedField[], people: Map<FormRole, Person>): FillRun {
+const addressFields = new Set<FillField>(['province', 'ward', 'addressDetail']);
+
+/** Province, ward (waiting for the list its province loads) and the street detail. */
+async function fillAddressPart(field: ClassifiedField, who: FillPerson): Promise<FillOutcome | null> {
+  const kind = field.field as 'province' | 'ward' | 'addressDetail';
+  const value = addressValueFor(who, kind);
+  if (!value) return null;
+  if (value.ambiguous) return { status: 'check', detail: `Địa chỉ cũ nay thuộc nhiều nơi (${value.ambiguous}): hãy chọn tay.` };
+  if (field.kind === 'select') return fillSelectWhenReady(field.element as HTMLSelectElement, value.values, placeKey);
+  return fillField(field, value.values.at(-1)!);
+}
+
+/**
+ * Fills every field it can, in document order (a province before the ward list it loads), and reports every
+ * field it saw; `undo` puts back what the fields held.
+ */
+export async function fillForm(fields: ClassifiedField[], people: Map<FormRole, FillPerson>): Promise<FillRun> {
   const report: ReportItem[] = [];
   const snapshots: Array<[Snapshot, ClassifiedField]> = [];
   for (const field of fields) {
@@ -57,13 +72,23 @@ export function fillForm(fields: ClassifiedField[], people: Map<FormRole, Person
       report.push(item('missing', field.role ? `Chưa chọn người cho khối "${roleLabels[field.role]}".` : 'Không rõ ô này của ai.'));
       continue;
     }
-    const value = valueFor(person, field.field, field.part, field.kind);
-    if (value === null) {
-      report.push(item('missing', 'Hồ sơ chưa có thông tin này.'));
-      continue;
-    }
     if (!field.element.isConnected) {
       report.push(item('failed', 'Trang đã dựng lại ô này trong lúc điền.'));
+      continue;
+    }
+    if (addressFields.has(field.field)) {
+      const before = snapshot(field);
+      const outcome = await fillAddressPart(field, person);
+      if (!outcome) report.push(item('missing', 'Hồ sơ chưa có địa chỉ theo đơn vị hành chính mới.'));
+      else {
+        snapshots.push([before, field]);
+        report.push(item(outcome.status, outcome.detail));
+      }
+      continue;
+    }
+    const value = valueFor(person.person, field.field, field.part, field.kind);
+    if (value === null) {
+      report.push(item('missing', 'Hồ sơ chưa có thông tin này.'));
       continue;
     }
     snapshots.push([snapshot(field), field]);

@@ -1,7 +1,36 @@
+import type { MappedAddresses } from '../messaging/protocol';
 import type { Person } from '../records/schema';
 import { formatDate, formatIsoDate } from '../vn/dates';
 import { splitName } from '../vn/names';
 import type { FillField } from './labels';
+
+/** A person as the filler gets them: the record and its addresses mapped to 2025 units. */
+export interface FillPerson {
+  person: Person;
+  addresses?: MappedAddresses;
+}
+
+/** What goes into a cascading address field: the code and the name, whichever the options use. */
+export interface AddressValue {
+  values: string[];
+  /** Set when the record's old ward maps to several 2025 wards: the officer must pick. */
+  ambiguous: string | null;
+}
+
+export function addressValueFor(who: FillPerson, field: 'province' | 'ward' | 'addressDetail'): AddressValue | null {
+  const mapped = who.addresses?.permanentAddress ?? who.addresses?.currentAddress ?? null;
+  if (!mapped) return null;
+  if (field === 'addressDetail') return mapped.detail ? { values: [mapped.detail], ambiguous: null } : null;
+  const candidates = mapped.candidates;
+  if (candidates.length === 0) return null;
+  if (field === 'province') {
+    const provinces = [...new Set(candidates.map((c) => c.provinceCode))];
+    if (provinces.length > 1) return { values: [], ambiguous: candidates.map((c) => c.provinceName).join(', ') };
+    return { values: [candidates[0]!.provinceCode, candidates[0]!.provinceName], ambiguous: null };
+  }
+  if (candidates.length > 1) return { values: [], ambiguous: candidates.map((c) => c.wardName).join(', ') };
+  return { values: [candidates[0]!.wardCode, candidates[0]!.wardName], ambiguous: null };
+}
 
 /** What goes into a field for a person, or null when the record does not hold it. */
 export function valueFor(person: Person, field: FillField, part: 'day' | 'month' | 'year' | null, kind: string): string | null {
@@ -30,6 +59,10 @@ export function valueFor(person: Person, field: FillField, part: 'day' | 'month'
     case 'permanentAddress':
     case 'currentAddress':
       return person[field]?.value.text ?? null;
+    case 'province':
+    case 'ward':
+    case 'addressDetail':
+      return null; // see addressValueFor
     default:
       return person[field]?.value ?? null;
   }

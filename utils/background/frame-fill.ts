@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { FormRole } from '../autofill/labels';
 import { frameProtocol, type FrameMessageType, type RemoteReportItem } from '../messaging/frame-protocol';
-import type { Person } from '../records/schema';
 import type { FrameEntry, FrameRegistry } from './frame-registry';
-import { fillData } from './records-service';
+import { fillDataWithAddresses } from './records-service';
 import type { z } from 'zod';
 
 /** Frames the top frame's panel cannot reach itself: other origins, with fields. */
@@ -36,8 +35,8 @@ export async function scanRemote(frames: FrameRegistry, tabId: number, topOrigin
 export async function fillRemote(frames: FrameRegistry, tabId: number, topOrigin: string, assigned: Partial<Record<FormRole, string>>) {
   const targets = remoteFrames(frames, tabId, topOrigin);
   if (targets.length === 0) return { report: [] };
-  const people: Partial<Record<FormRole, Person>> = {};
-  for (const [role, id] of Object.entries(assigned) as Array<[FormRole, string]>) people[role] = await fillData(id);
+  const people: Partial<Record<FormRole, Awaited<ReturnType<typeof fillDataWithAddresses>>>> = {};
+  for (const [role, id] of Object.entries(assigned) as Array<[FormRole, string]>) people[role] = await fillDataWithAddresses(id);
   const report: RemoteReportItem[] = [];
   for (const frame of targets) report.push(...((await ask(tabId, frame.frameId, 'frame/fill', { people }))?.report ?? []));
   return { report };

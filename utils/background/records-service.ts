@@ -1,4 +1,5 @@
 import { recordsDb } from '../records/instance';
+import { mapAddress } from './address-mapping';
 import { RecordsStore } from '../records/store';
 import { isSetUp, listOfficers, unlockWithSecret } from '../security/officers';
 import { currentSession, startSession, touchSession } from '../security/session';
@@ -62,4 +63,13 @@ export async function fillData(personId: string) {
   if (!person) throw new Error('Không tìm thấy công dân này (có thể đã bị xoá).');
   await store.markUsed(personId);
   return person;
+}
+
+export async function fillDataWithAddresses(personId: string) {
+  const person = await fillData(personId);
+  const [permanentAddress, currentAddress] = await Promise.all([
+    mapAddress(person.permanentAddress?.value),
+    mapAddress(person.currentAddress?.value),
+  ]);
+  return { person, addresses: { permanentAddress, currentAddress } };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formRoles } from '../autofill/labels';
 import { personSchema } from '../records/schema';
+import { addressesSchema } from './addresses';
 
 /**
  * Background → content-script messages, for forms in cross-origin frames (the Ministry of Justice e-forms
@@ -21,7 +22,7 @@ export const frameProtocol = {
     response: z.object({ roles: z.array(z.enum(formRoles)), fieldCount: z.number().int() }),
   },
   'frame/fill': {
-    request: z.object({ people: z.partialRecord(z.enum(formRoles), personSchema) }),
+    request: z.object({ people: z.partialRecord(z.enum(formRoles), z.object({ person: personSchema, addresses: addressesSchema })) }),
     response: z.object({ report: z.array(reportItemSchema) }),
   },
   'frame/undo': {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { formRoles } from '../autofill/labels';
 import { personSchema } from '../records/schema';
+import { addressesSchema } from './addresses';
 import { reportItemSchema } from './frame-protocol';
+
+export { addressesSchema, type MappedAddresses } from './addresses';
 import { effectiveSettingsSchema } from '../settings/schema';
 
 /**
@@ -79,7 +82,7 @@ export const protocol = {
   'records/fill-data': {
     from: ['content'],
     request: z.object({ personId: z.string().max(64) }),
-    response: z.object({ person: personSchema }),
+    response: z.object({ person: personSchema, addresses: addressesSchema }),
   },
   /** The blocks that forms in the tab's other (cross-origin) frames ask for. */
   'fill/frames-scan': {

@@ -73,14 +73,14 @@ describe('fill a plain form', () => {
     <label>Năm sinh <input name="namSinhCha"></label>
     <label>Số định danh <input name="cccdCha" readonly value="079090000001"></label>`;
 
-  it('fills every block with its person, reports every field and undoes', () => {
+  it('fills every block with its person, reports every field and undoes', async () => {
     document.body.innerHTML = form;
     const fields = scanForm(document);
     expect(detectRoles(fields)).toEqual(['requester', 'child', 'father']);
     const mom = person('Nguyễn Thị Mai', { pid: '001190000002' });
     const baby = person('Trần Bảo An', { dob: [5, 9, 2026] }, { sex: { value: 'Nam', prov: typed }, ethnicity: { value: 'Tày', prov: typed } });
     const dad = person('Trần Văn Bình', { dob: [1, 2, 1990], pid: '001090000001' });
-    const run = fillForm(fields, new Map([['requester', mom], ['child', baby], ['father', dad]]));
+    const run = await fillForm(fields, new Map([['requester', { person: mom }], ['child', { person: baby }], ['father', { person: dad }]]));
 
     const value = (name: string) => (document.querySelector(`[name="${name}"]`) as HTMLInputElement).value;
     expect(value('hoTen')).toBe('Nguyễn Thị Mai');
@@ -108,16 +108,82 @@ describe('fill a plain form', () => {
     expect(value('cccdCha')).toBe('079090000001');
   });
 
-  it('fills a one-person form without headings and dispatches the events frameworks listen for', () => {
+  it('fills a one-person form without headings and dispatches the events frameworks listen for', async () => {
     document.body.innerHTML = `<label for="a">Họ và tên</label><input id="a"><label for="b">Số điện thoại</label><input id="b"><label for="c">Email</label><input id="c">`;
     const seen: string[] = [];
     document.getElementById('a')!.addEventListener('input', () => seen.push('input'));
     document.getElementById('a')!.addEventListener('change', () => seen.push('change'));
     const fields = scanForm(document);
     expect(detectRoles(fields)).toEqual(['subject']);
-    const run = fillForm(fields, new Map([['subject', person('Lê Văn Tám', { phone: '0912345678' })]]));
+    const run = await fillForm(fields, new Map([['subject', { person: person('Lê Văn Tám', { phone: '0912345678' }) }]]));
     expect((document.getElementById('a') as HTMLInputElement).value).toBe('Lê Văn Tám');
     expect(seen).toEqual(['input', 'change']);
     expect(run.report.map((r) => r.status)).toEqual(['missing', 'filled', 'filled']);
+  });
+});
+
+describe('cascading province → ward', () => {
+  const cascade = `
+    <h2>Nơi thường trú</h2>
+    <label for="p">Tỉnh/Thành phố</label>
+    <select id="p"><option value="">-- Chọn --</option><option value="01">Thành phố Hà Nội</option><option value="79">Thành phố Hồ Chí Minh</option></select>
+    <label for="w">Xã/Phường</label><select id="w" disabled><option value="">-- Chọn --</option></select>
+    <label for="d">Địa chỉ chi tiết</label><input id="d">`;
+
+  function wireCascade() {
+    const province = document.getElementById('p') as HTMLSelectElement;
+    const ward = document.getElementById('w') as HTMLSelectElement;
+    province.addEventListener('change', () => {
+      ward.disabled = true;
+      while (ward.options.length > 1) ward.remove(1);
+      // The ward list arrives later, as from the portal's API.
+      setTimeout(() => {
+        if (province.value === '01') {
+          for (const [v, t] of [['00004', 'Phường Ba Đình'], ['00008', 'Phường Ngọc Hà']]) {
+            const option = document.createElement('option');
+            option.value = v!;
+            option.textContent = t!;
+            ward.append(option);
+          }
+        }
+        ward.disabled = false;
+      }, 60);
+    });
+  }
+
+  const withAddress = (candidates: Array<{ wardCode: string; wardName: string }>) => ({
+    person: person('Đỗ Văn Phúc', { address: 'Số 1 phố Quán Thánh, Phường Quán Thánh, Quận Ba Đình, Hà Nội' }),
+    addresses: {
+      permanentAddress: {
+        candidates: candidates.map((c) => ({ provinceCode: '01', provinceName: 'Thành phố Hà Nội', partial: candidates.length > 1, ...c })),
+        detail: 'Số 1 phố Quán Thánh',
+        reason: null,
+      },
+      currentAddress: null,
+    },
+  });
+
+  it('waits for the ward list its province loads, then picks the 2025 ward', async () => {
+    document.body.innerHTML = cascade;
+    wireCascade();
+    const run = await fillForm(scanForm(document), new Map([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }])]]));
+    expect((document.getElementById('p') as HTMLSelectElement).value).toBe('01');
+    expect((document.getElementById('w') as HTMLSelectElement).value).toBe('00004');
+    expect((document.getElementById('d') as HTMLInputElement).value).toBe('Số 1 phố Quán Thánh');
+    expect(run.report.filter((r) => r.field === 'province' || r.field === 'ward').map((r) => r.status)).toEqual(['filled', 'filled']);
+  });
+
+  it('leaves an old ward split over several new ones for the officer, saying which', async () => {
+    document.body.innerHTML = cascade;
+    wireCascade();
+    const run = await fillForm(
+      scanForm(document),
+      new Map([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }, { wardCode: '00008', wardName: 'Phường Ngọc Hà' }])]]),
+    );
+    expect((document.getElementById('p') as HTMLSelectElement).value).toBe('01');
+    expect((document.getElementById('w') as HTMLSelectElement).value).toBe('');
+    const ward = run.report.find((r) => r.field === 'ward')!;
+    expect(ward.status).toBe('check');
+    expect(ward.detail).toContain('Phường Ba Đình, Phường Ngọc Hà');
   });
 });

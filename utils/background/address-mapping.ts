@@ -1,0 +1,37 @@
+import { loadAdminUnits } from '../vn/admin-units-loader';
+import type { AddressCandidate } from '../vn/admin-units';
+import type { Address } from '../records/schema';
+
+export interface MappedAddress {
+  /** 2025 candidates, best first; several when an old ward was split (the officer picks). */
+  candidates: Array<{ provinceCode: string; provinceName: string; wardCode: string; wardName: string; partial: boolean }>;
+  detail: string;
+  /** Why nothing was found, in Vietnamese. */
+  reason: string | null;
+}
+
+const toCandidate = (c: AddressCandidate) => ({
+  provinceCode: c.province.code,
+  provinceName: c.province.fullName,
+  wardCode: c.commune.code,
+  wardName: c.commune.fullName,
+  partial: c.partial,
+});
+
+/** Maps a stored address to its 2025 province and ward (codes already known win). */
+export async function mapAddress(address: Address | undefined): Promise<MappedAddress | null> {
+  if (!address) return null;
+  const units = await loadAdminUnits();
+  if (address.wardCode && address.provinceCode) {
+    const ward = units.commune(address.wardCode);
+    const province = units.province(address.provinceCode);
+    if (ward && province) {
+      return { candidates: [{ provinceCode: province.code, provinceName: province.fullName, wardCode: ward.code, wardName: ward.fullName, partial: false }], detail: address.detail, reason: null };
+    }
+  }
+  if (!address.legacy) return { candidates: [], detail: address.detail || address.text, reason: 'Địa chỉ chưa tách được tỉnh và xã/phường.' };
+  const result = units.mapLegacyAddress(address.legacy);
+  return result.ok
+    ? { candidates: result.candidates.map(toCandidate), detail: address.detail, reason: null }
+    : { candidates: [], detail: address.detail, reason: result.reason };
+}
