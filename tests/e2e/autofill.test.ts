@@ -169,3 +169,19 @@ describe('filling a residence form with a cascading 2025 address', () => {
     expect(await p.locator('.report li[data-status=missing]').textContent()).toContain('Số điện thoại');
   });
 });
+
+describe('filling the joint (lienthong) form: split name, ARIA combobox, ng-select', () => {
+  it('writes the framework state of dropdowns that ignore typing', async () => {
+    const page = await h.openPortal('https://lienthong.dichvucong.gov.vn/khai-sinh/');
+    const p = page.locator('motcua-panel');
+    await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Người được khai sinh']);
+    await p.getByLabel('Tìm công dân').fill('bao an');
+    await p.getByRole('button', { name: 'Chọn Trần Bảo An' }).click();
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 6 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
+    const model = await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+    expect(model).toEqual({ Ho: 'Trần', ChuDem: 'Bảo', Ten: 'An', NgaySinh: '05/09/2026', GioiTinh: '1', MaDanToc: '01' });
+    expect(await page.locator('#gt').textContent()).toBe('Nam');
+    expect(await page.locator('#dt .ng-value-label').textContent()).toBe('Kinh');
+  });
+});

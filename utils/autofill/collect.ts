@@ -1,5 +1,6 @@
 import { cleanSpaces } from '../vn/text';
 import { datePartFor, fieldForLabel, roleForHeading, type FillField, type FormRole } from './labels';
+import { comboboxSelector } from './widgets';
 
 /**
  * Collect: every fillable control in the document, its same-origin iframes and open shadow roots, with the
@@ -33,7 +34,7 @@ const controlSelector = [
   'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]):not([type=file]):not([type=checkbox])',
   'select',
   'textarea',
-  '[role=combobox]:not(input)',
+  comboboxSelector,
 ].join(',');
 
 const headingSelector = 'h1,h2,h3,h4,h5,h6,legend,[role=heading],.heading,.title,.panel-title,.card-header,caption';
@@ -168,7 +169,7 @@ export function headingOf(el: HTMLElement): string | null {
 function kindOf(el: HTMLElement): ControlKind {
   if (el instanceof HTMLSelectElement || el.tagName === 'SELECT') return 'select';
   if (el.tagName === 'TEXTAREA') return 'textarea';
-  if (el.getAttribute('role') === 'combobox') return 'combobox';
+  if (el.matches(comboboxSelector)) return 'combobox';
   const type = (el.getAttribute('type') ?? 'text').toLowerCase();
   if (type === 'radio') return 'radio';
   if (type === 'date') return 'date';
@@ -182,6 +183,7 @@ export function collectFields(doc: Document, ownHost?: Element): CollectedField[
     for (const node of root.querySelectorAll<HTMLElement>(controlSelector)) {
       if (fields.length >= collectLimit) return fields;
       if (!node.isConnected || !isVisible(node)) continue;
+      if (node.tagName === 'INPUT' && node.parentElement?.closest(comboboxSelector)) continue;
       const kind = kindOf(node);
       if (kind === 'radio') {
         const name = node.getAttribute('name') ?? '';

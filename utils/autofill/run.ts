@@ -3,6 +3,7 @@ import { classifyField, collectFields, type ClassifiedField } from './collect';
 import { fillField, fillSelectWhenReady, restore, snapshot, type FillOutcome, type FillStatus, type Snapshot } from './fill';
 import { formRoles, roleLabels, type FillField, type FormRole } from './labels';
 import { addressValueFor, valueFor, type FillPerson } from './values';
+import { fillCombobox } from './widgets';
 
 export interface ReportItem {
   label: string;
@@ -50,6 +51,7 @@ async function fillAddressPart(field: ClassifiedField, who: FillPerson): Promise
   if (!value) return null;
   if (value.ambiguous) return { status: 'check', detail: `Địa chỉ cũ nay thuộc nhiều nơi (${value.ambiguous}): hãy chọn tay.` };
   if (field.kind === 'select') return fillSelectWhenReady(field.element as HTMLSelectElement, value.values, placeKey);
+  if (field.kind === 'combobox') return fillCombobox(field.element, value.values, placeKey);
   return fillField(field, value.values.at(-1)!);
 }
 
@@ -60,6 +62,7 @@ async function fillAddressPart(field: ClassifiedField, who: FillPerson): Promise
 export async function fillForm(fields: ClassifiedField[], people: Map<FormRole, FillPerson>): Promise<FillRun> {
   const report: ReportItem[] = [];
   const snapshots: Array<[Snapshot, ClassifiedField]> = [];
+  const sticky: string[] = [];
   for (const field of fields) {
     const label = field.part ? `${field.labels[0] ?? 'Ngày sinh'} (${partNames[field.part]})` : (field.labels[0] ?? field.names[0] ?? '?');
     const item = (status: FillStatus, detail: string): ReportItem => ({ label, role: field.role, field: field.field, status, detail, element: field.element });
@@ -81,7 +84,8 @@ export async function fillForm(fields: ClassifiedField[], people: Map<FormRole, 
       const outcome = await fillAddressPart(field, person);
       if (!outcome) report.push(item('missing', 'Hồ sơ chưa có địa chỉ theo đơn vị hành chính mới.'));
       else {
-        snapshots.push([before, field]);
+        if (field.kind === 'combobox') sticky.push(label);
+        else snapshots.push([before, field]);
         report.push(item(outcome.status, outcome.detail));
       }
       continue;
@@ -89,6 +93,13 @@ export async function fillForm(fields: ClassifiedField[], people: Map<FormRole, 
     const value = valueFor(person.person, field.field, field.part, field.kind);
     if (value === null) {
       report.push(item('missing', 'Hồ sơ chưa có thông tin này.'));
+      continue;
+    }
+    if (field.kind === 'combobox') {
+      // A dropdown widget keeps its state in the page's framework: undo cannot put the old choice back.
+      const outcome = await fillCombobox(field.element, [value]);
+      report.push(item(outcome.status, outcome.detail));
+      if (outcome.status !== 'failed') sticky.push(label);
       continue;
     }
     snapshots.push([snapshot(field), field]);
@@ -99,7 +110,7 @@ export async function fillForm(fields: ClassifiedField[], people: Map<FormRole, 
   return {
     report,
     undo: () => {
-      const partial: string[] = [];
+      const partial: string[] = [...sticky];
       for (const [s, field] of snapshots.reverse()) {
         if (!s.element.isConnected) continue;
         restore(s, field);
