@@ -16,6 +16,9 @@ interface Props {
   searchRef: React.RefObject<HTMLInputElement | null>;
 }
 
+/** Quiet time after DOM changes before the form is scanned again for its blocks. */
+const rescanQuietMs = 400;
+
 const icons: Record<RemoteReportItem['status'], string> = { filled: '✓', check: '⚠', readonly: '⚠', failed: '✗', missing: '✗', unknown: '✗' };
 
 /** The records side of the panel: lock state, search, who is who in the form, fill, report, undo. */
@@ -53,8 +56,20 @@ export function FillPanel({ language, host, searchRef }: Props) {
     refreshStatus();
     scan();
     const timer = setInterval(refreshStatus, 3000);
-    return () => clearInterval(timer);
-  }, [refreshStatus, scan]);
+    // Portals render blocks late and SPAs swap whole pages: look again once the DOM has been quiet a moment.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver((mutations) => {
+      if (mutations.every((m) => host.contains(m.target))) return;
+      clearTimeout(pending);
+      pending = setTimeout(scan, rescanQuietMs);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => {
+      clearInterval(timer);
+      clearTimeout(pending);
+      observer.disconnect();
+    };
+  }, [refreshStatus, scan, host]);
 
   useEffect(() => {
     if (!status?.unlocked || !query.trim()) return setResults([]);
@@ -92,7 +107,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
       const people = new Map<FormRole, FillPerson>();
       for (const [role, id] of entries) people.set(role, await sendMessage('records/fill-data', { personId: id }));
       if (run) clearOutline(run.report);
-      const next = await fillForm(scanForm(document, host), people);
+      const next = await fillForm(scanForm(document, host), people, () => scanForm(document, host));
       outline(next.report);
       const remote = await sendMessage('fill/frames-run', { people: Object.fromEntries(entries) }).catch(() => ({ report: [] }));
       setRun(next);

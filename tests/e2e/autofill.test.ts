@@ -61,10 +61,12 @@ describe('filling a birth registration form from the panel', () => {
     await panel().getByLabel('Tìm công dân').fill('');
 
     await panel().getByRole('button', { name: 'Điền biểu mẫu' }).click();
-    await expect.poll(() => panel().getByTestId('fill-summary').textContent()).toBe('✓ 16 đã điền · ⚠ 0 cần xem · ✗ 1 chưa điền');
+    await expect.poll(() => panel().getByTestId('fill-summary').textContent()).toBe('✓ 17 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
     expect(await model()).toEqual({
       nycHoTen: 'Nguyễn Thị Mai',
       nycSoDinhDanh: '001194000111',
+      // The requester is the child's mother: the relation driver is set first.
+      nycQuanHe: 'ME',
       ksHoTen: 'Trần Bảo An',
       'ksNgaySinh-day': '05',
       'ksNgaySinh-month': '09',
@@ -80,10 +82,9 @@ describe('filling a birth registration form from the panel', () => {
       meSoDinhDanh: '001194000111',
       meNoiCuTru: 'Số 5 phố Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội',
     });
-    // The report names what was not filled, and the page shows the same in colours.
-    expect(await panel().locator('.report li[data-status=unknown]').textContent()).toContain('Quan hệ với người được khai sinh');
+    // The page shows the report in colours.
     expect(await portal.locator('#ks-hoten').getAttribute('data-motcua-fill')).toBe('filled');
-    expect(await portal.locator('#nyc-qh').getAttribute('data-motcua-fill')).toBe('unknown');
+    expect(await portal.locator('#nyc-qh').getAttribute('data-motcua-fill')).toBe('filled');
   });
 
   it('undoes the fill', async () => {
@@ -92,6 +93,7 @@ describe('filling a birth registration form from the panel', () => {
     const after = await model();
     // Every field is empty again in the page's own model, except the radio the page cannot unselect — said so.
     expect(Object.entries(after).filter(([, v]) => v !== '')).toEqual([['ksGioiTinh', '1']]);
+    expect(await portal.locator('#nyc-qh').inputValue()).toBe('');
     await expect.poll(() => panel().getByRole('status').allTextContents()).toContain(
       'Đã trả lại các ô như trước khi điền. Riêng Giới tính: trang không cho bỏ chọn, hãy kiểm tra lại.',
     );
@@ -183,5 +185,30 @@ describe('filling the joint (lienthong) form: split name, ARIA combobox, ng-sele
     expect(model).toEqual({ Ho: 'Trần', ChuDem: 'Bảo', Ten: 'An', NgaySinh: '05/09/2026', GioiTinh: '1', MaDanToc: '01' });
     expect(await page.locator('#gt').textContent()).toBe('Nam');
     expect(await page.locator('#dt .ng-value-label').textContent()).toBe('Kinh');
+  });
+});
+
+describe('a driver field that rebuilds the form (Ministry of Justice birth e-form)', () => {
+  it('sets the relation first, waits for the rebuilt blocks, then fills them', async () => {
+    const page = await h.openPortal('https://tokhaidientu.moj.gov.vn/khai-sinh/');
+    const p = page.locator('motcua-panel');
+    await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
+    for (const [q, name] of [['nguyen thi mai', 'Nguyễn Thị Mai'], ['tran bao an', 'Trần Bảo An'], ['tran van binh', 'Trần Văn Bình']]) {
+      await p.getByLabel('Tìm công dân').fill(q!);
+      await p.getByRole('button', { name: `Chọn ${name}` }).click();
+    }
+    await p.getByLabel('Mẹ', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 8 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
+    expect(await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel)).toEqual({
+      HoVaTenC: 'Nguyễn Thị Mai',
+      QuanHe: 'MeDe',
+      HoTenKS: 'Trần Bảo An',
+      NgaySinhChon: '05/09/2026',
+      HoTenChaKS: 'Trần Văn Bình',
+      NamSinhChaKS: '1990',
+      HoTenMeKS: 'Nguyễn Thị Mai',
+      NamSinhMeKS: '1994',
+    });
   });
 });

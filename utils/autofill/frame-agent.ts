@@ -25,7 +25,7 @@ export function startFrameAgent(signal: AbortSignal) {
     if (type === 'frame/fill') {
       const people = new Map(Object.entries((request.data as { people: Record<string, FillPerson> }).people) as Array<[FormRole, FillPerson]>);
       if (last) clearOutline(last.report);
-      return fillForm(scanForm(document), people).then((run) => {
+      return fillForm(scanForm(document), people, () => scanForm(document)).then((run) => {
         last = run;
         outline(run.report);
         const report: RemoteReportItem[] = run.report.map(({ label, role, status, detail }) => ({ label, role, status, detail }));

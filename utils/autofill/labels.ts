@@ -7,6 +7,8 @@ export const fillFields = [
   'fullName', 'familyName', 'middleName', 'givenName', 'birthDate', 'birthYear', 'sex', 'personalId', 'oldId',
   'idIssueDate', 'idIssuePlace', 'ethnicity', 'religion', 'nationality', 'placeOfBirth', 'hometown',
   'permanentAddress', 'currentAddress', 'phone', 'email', 'maritalStatus', 'province', 'ward', 'addressDetail',
+  // Driver: "Quan hệ với người được khai sinh" rebuilds the blocks below it, so it is filled first.
+  'relation',
 ] as const;
 export type FillField = (typeof fillFields)[number];
 
@@ -30,7 +32,11 @@ const schema = z.object({
   fields: z.partialRecord(z.enum(fillFields), z.array(z.string())),
   roles: z.partialRecord(z.enum(formRoles), z.array(z.string())),
   dateParts: z.object({ day: z.array(z.string()), month: z.array(z.string()), year: z.array(z.string()) }),
+  relationValues: z.object({ father: z.array(z.string()), mother: z.array(z.string()), self: z.array(z.string()), other: z.array(z.string()) }),
 });
+
+/** How a relation option may be written, per relation of the requester to the form's subject. */
+export const relationValues = () => data.relationValues;
 const data = schema.parse(Object.fromEntries(Object.entries(labelsData).filter(([k]) => !k.startsWith('$'))));
 
 function table<K extends string>(map: Partial<Record<K, string[]>>): Array<[K, string]> {

@@ -1,7 +1,8 @@
 import { placeKey } from '../vn/place-names';
 import { classifyField, collectFields, type ClassifiedField } from './collect';
 import { fillField, fillSelectWhenReady, restore, snapshot, type FillOutcome, type FillStatus, type Snapshot } from './fill';
-import { formRoles, roleLabels, type FillField, type FormRole } from './labels';
+import { formRoles, relationValues, roleLabels, type FillField, type FormRole } from './labels';
+import { matchKey } from '../vn/text';
 import { addressValueFor, valueFor, type FillPerson } from './values';
 import { fillCombobox } from './widgets';
 
@@ -55,15 +56,104 @@ async function fillAddressPart(field: ClassifiedField, who: FillPerson): Promise
   return fillField(field, value.values.at(-1)!);
 }
 
+/** The requester's relation to the form's subject, as the options may spell it; null when it cannot be told. */
+function relationChoice(people: Map<FormRole, FillPerson>): string[] | null {
+  const requester = people.get('requester')?.person.id;
+  if (!requester) return null;
+  const is = (role: FormRole) => people.get(role)?.person.id === requester;
+  const values = relationValues();
+  if (is('father')) return values.father;
+  if (is('mother')) return values.mother;
+  if (is('child') || is('subject') || is('deceased') || is('householdHead')) return values.self;
+  return null;
+}
+
+/** Quiet time that means the page has finished rebuilding after a driver field changed. */
+export const settleQuietMs = 150;
+export const settleMaxMs = 2000;
+
+/** How long rebuilt blocks may take to come back after a driver field changed. */
+export const blocksMaxMs = 4000;
+
+/** Resolves when `ready()` holds, checked at each DOM change, or after `maxMs`. */
+function until(doc: Document, ready: () => boolean, maxMs: number): Promise<boolean> {
+  if (ready()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const view = doc.defaultView ?? window;
+    const observer = new view.MutationObserver(() => {
+      if (!ready()) return;
+      finish(true);
+    });
+    const timer = view.setTimeout(() => finish(false), maxMs);
+    observer.observe(doc.documentElement, { childList: true, subtree: true });
+    function finish(ok: boolean) {
+      observer.disconnect();
+      view.clearTimeout(timer);
+      resolve(ok);
+    }
+  });
+}
+
+/** Resolves once the document has had no DOM change for `quietMs` (or after `maxMs`): no fixed sleeps. */
+export function settle(doc: Document, quietMs = settleQuietMs, maxMs = settleMaxMs): Promise<void> {
+  return new Promise((resolve) => {
+    const view = doc.defaultView ?? window;
+    let quiet = view.setTimeout(done, quietMs);
+    const cap = view.setTimeout(done, maxMs);
+    const observer = new view.MutationObserver(() => {
+      view.clearTimeout(quiet);
+      quiet = view.setTimeout(done, quietMs);
+    });
+    observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true });
+    function done() {
+      observer.disconnect();
+      view.clearTimeout(quiet);
+      view.clearTimeout(cap);
+      resolve();
+    }
+  });
+}
+
 /**
- * Fills every field it can, in document order (a province before the ward list it loads), and reports every
- * field it saw; `undo` puts back what the fields held.
+ * Fills the form: driver fields first (the relation choice rebuilds the blocks below it), then, once the
+ * page has settled, every other field in document order (a province before the ward list it loads); then
+ * re-checks and repairs what the page wiped. Reports every field it saw; `undo` puts back what they held.
  */
-export async function fillForm(fields: ClassifiedField[], people: Map<FormRole, FillPerson>): Promise<FillRun> {
+export async function fillForm(initial: ClassifiedField[], people: Map<FormRole, FillPerson>, rescan?: () => ClassifiedField[]): Promise<FillRun> {
   const report: ReportItem[] = [];
   const snapshots: Array<[Snapshot, ClassifiedField]> = [];
   const sticky: string[] = [];
+  let fields = initial;
+  const drivers = fields.filter((f) => f.field === 'relation');
+  if (drivers.length > 0) {
+    const choice = relationChoice(people);
+    for (const field of drivers) {
+      const label = field.labels[0] ?? '?';
+      if (!choice) {
+        report.push({ label, role: field.role, field: field.field, status: 'check', detail: 'Hãy chọn quan hệ bằng tay.', element: field.element });
+        continue;
+      }
+      snapshots.push([snapshot(field), field]);
+      const outcome =
+        field.kind === 'combobox' ? await fillCombobox(field.element, choice) : field.kind === 'select' ? await fillSelectWhenReady(field.element as HTMLSelectElement, choice, matchKey, 500) : fillField(field, choice[0]!);
+      report.push({ label, role: field.role, field: field.field, status: outcome.status, detail: outcome.detail, element: field.element });
+    }
+    const doc = drivers[0]!.element.ownerDocument;
+    if (rescan) {
+      // The rebuilt blocks may arrive late (the e-forms load them by AJAX): wait until every assigned block is
+      // back, then for the page to go quiet.
+      const wanted = [...people.keys()].filter((r) => r !== 'subject');
+      await until(doc, () => {
+        fields = rescan();
+        return wanted.every((role) => fields.some((f) => f.role === role && f.field && f.field !== 'relation'));
+      }, blocksMaxMs);
+    }
+    await settle(doc);
+    if (rescan) fields = rescan();
+  }
+  const filledValues: Array<[ClassifiedField, string]> = [];
   for (const field of fields) {
+    if (field.field === 'relation') continue;
     const label = field.part ? `${field.labels[0] ?? 'Ngày sinh'} (${partNames[field.part]})` : (field.labels[0] ?? field.names[0] ?? '?');
     const item = (status: FillStatus, detail: string): ReportItem => ({ label, role: field.role, field: field.field, status, detail, element: field.element });
     if (!field.field) {
@@ -105,6 +195,21 @@ export async function fillForm(fields: ClassifiedField[], people: Map<FormRole, 
     snapshots.push([snapshot(field), field]);
     const outcome = fillField(field, value);
     report.push(item(outcome.status, outcome.detail));
+    if (outcome.status === 'filled') filledValues.push([field, (field.element as HTMLInputElement).value]);
+  }
+  // Re-check: a page that rebuilds or resets fields after our events would silently lose them.
+  if (filledValues.length > 0) {
+    await settle(filledValues[0]![0].element.ownerDocument, settleQuietMs, 1000);
+    for (const [field, value] of filledValues) {
+      const el = field.element as HTMLInputElement;
+      if (!el.isConnected || field.kind === 'radio' || el.value === value) continue;
+      const again = fillField(field, value);
+      const entry = report.find((r) => r.element === el);
+      if (entry) {
+        entry.status = again.status === 'filled' ? 'check' : again.status;
+        entry.detail = 'Trang đã xoá ô này sau khi điền; đã điền lại, hãy kiểm tra.';
+      }
+    }
   }
   report.sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   return {

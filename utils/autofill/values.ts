@@ -62,7 +62,8 @@ export function valueFor(person: Person, field: FillField, part: 'day' | 'month'
     case 'province':
     case 'ward':
     case 'addressDetail':
-      return null; // see addressValueFor
+    case 'relation':
+      return null; // addressValueFor and the driver pass of fillForm decide these
     default:
       return person[field]?.value ?? null;
   }
