@@ -1,4 +1,5 @@
 import { matchKey } from '../vn/text';
+import { whenDom } from './wait';
 import type { ClassifiedField } from './collect';
 
 /**
@@ -87,23 +88,9 @@ export function fillSelectWhenReady(
     }
     return null;
   };
-  const now = attempt();
-  if (now) return Promise.resolve(now);
-  return new Promise((resolve) => {
-    const view = select.ownerDocument.defaultView ?? window;
-    const observer = new view.MutationObserver(() => {
-      const done = attempt();
-      if (!done) return;
-      observer.disconnect();
-      view.clearTimeout(timer);
-      resolve(done);
-    });
-    observer.observe(select, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
-    const timer = view.setTimeout(() => {
-      observer.disconnect();
-      resolve({ status: 'failed', detail: `Danh sách chưa có "${wanted.at(-1)}" sau ${timeoutMs / 1000} giây (trang tải chậm hoặc không có mục này).` });
-    }, timeoutMs);
-  });
+  return whenDom(select, attempt, timeoutMs, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] }).then(
+    (done) => done ?? { status: 'failed', detail: `Danh sách chưa có "${wanted.at(-1)}" sau ${timeoutMs / 1000} giây (trang tải chậm hoặc không có mục này).` },
+  );
 }
 
 export function snapshot(field: ClassifiedField): Snapshot {

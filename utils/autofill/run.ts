@@ -4,6 +4,7 @@ import { fillField, fillSelectWhenReady, restore, snapshot, type FillOutcome, ty
 import { formRoles, relationValues, roleLabels, type FillField, type FormRole } from './labels';
 import { matchKey } from '../vn/text';
 import { addressValueFor, valueFor, type FillPerson } from './values';
+import { whenDom } from './wait';
 import { fillCombobox } from './widgets';
 
 export interface ReportItem {
@@ -77,21 +78,7 @@ export const blocksMaxMs = 4000;
 
 /** Resolves when `ready()` holds, checked at each DOM change, or after `maxMs`. */
 function until(doc: Document, ready: () => boolean, maxMs: number): Promise<boolean> {
-  if (ready()) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const view = doc.defaultView ?? window;
-    const observer = new view.MutationObserver(() => {
-      if (!ready()) return;
-      finish(true);
-    });
-    const timer = view.setTimeout(() => finish(false), maxMs);
-    observer.observe(doc.documentElement, { childList: true, subtree: true });
-    function finish(ok: boolean) {
-      observer.disconnect();
-      view.clearTimeout(timer);
-      resolve(ok);
-    }
-  });
+  return whenDom(doc.documentElement, ready, maxMs, { childList: true, subtree: true }).then(Boolean);
 }
 
 /** Resolves once the document has had no DOM change for `quietMs` (or after `maxMs`): no fixed sleeps. */

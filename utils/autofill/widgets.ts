@@ -1,5 +1,6 @@
 import { matchKey } from '../vn/text';
 import { pickOption, setValue, type FillOutcome } from './fill';
+import { whenDom } from './wait';
 
 /**
  * Dropdowns that are not <select>: ARIA comboboxes (button → listbox → option), ng-select (opened by a
@@ -25,23 +26,7 @@ function visibleOptions(doc: Document): HTMLElement[] {
 }
 
 function waitFor<T>(doc: Document, probe: () => T | null, timeoutMs: number): Promise<T | null> {
-  const found = probe();
-  if (found) return Promise.resolve(found);
-  return new Promise((resolve) => {
-    const view = doc.defaultView ?? window;
-    const observer = new view.MutationObserver(() => {
-      const hit = probe();
-      if (!hit) return;
-      observer.disconnect();
-      view.clearTimeout(timer);
-      resolve(hit);
-    });
-    observer.observe(doc.body, { childList: true, subtree: true, attributes: true });
-    const timer = view.setTimeout(() => {
-      observer.disconnect();
-      resolve(null);
-    }, timeoutMs);
-  });
+  return whenDom(doc.body, probe, timeoutMs);
 }
 
 /** The text a combobox shows as its current value. */
