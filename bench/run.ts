@@ -3,11 +3,12 @@
  * shape of shared/DESIGN.md. Later areas (records, capture, autofill, filings) add themselves to `areas`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { autofillBench } from './areas/autofill';
 import { recordsBench } from './areas/records';
 import { textBench } from './areas/text';
 import { machine, type AreaResult, type BenchArea } from './lib/measure';
 
-const areas: BenchArea[] = [textBench, recordsBench];
+const areas: BenchArea[] = [textBench, recordsBench, autofillBench];
 const only = process.argv[2];
 const resultsDir = new URL('./results/', import.meta.url);
 

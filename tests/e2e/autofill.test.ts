@@ -1,13 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFixtures } from '../fixtures/spreadsheets/make';
 import { launchHarness, type Harness } from './harness/browser';
-import { tmpDir } from './harness/paths';
+import { setUpAndImport, supervisorPassphrase as passphrase } from './harness/records';
 
-const files = join(tmpDir, 'spreadsheets');
-const passphrase = 'hoa sen nở giữa hồ';
 let h: Harness;
 let records: Page;
 let portal: Page;
@@ -16,20 +11,8 @@ const panel = () => portal.locator('motcua-panel');
 const model = () => portal.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
 
 beforeAll(async () => {
-  mkdirSync(files, { recursive: true });
-  await writeFixtures(files);
   h = await launchHarness();
-  records = await h.context.newPage();
-  await records.goto(h.extensionUrl('setup.html'));
-  await records.getByLabel('Họ và tên lãnh đạo/tổ trưởng').fill('Trần Thị Lan');
-  await records.getByLabel('Cụm mật khẩu (ít nhất 10 ký tự)').fill(passphrase);
-  await records.getByLabel('Nhập lại cụm mật khẩu').fill(passphrase);
-  await records.getByRole('button', { name: 'Tạo tài khoản và bắt đầu' }).click();
-  await records.waitForURL(/records\.html/);
-  await records.getByRole('tab', { name: 'Nhập tệp' }).click();
-  await records.getByLabel('Nhập tệp').setInputFiles(join(files, 'family.csv'));
-  await records.getByRole('button', { name: 'Ghi vào hồ sơ' }).click();
-  await records.getByText('Đã nhập 3 người.').waitFor();
+  records = await setUpAndImport(h, 'family.csv', 3);
 });
 afterAll(async () => {
   await h?.close();

@@ -81,13 +81,21 @@ function until(doc: Document, ready: () => boolean, maxMs: number): Promise<bool
   return whenDom(doc.documentElement, ready, maxMs, { childList: true, subtree: true }).then(Boolean);
 }
 
+/** Our own changes (the panel's host, the outlines) are not the page rebuilding itself. */
+function ours(record: MutationRecord): boolean {
+  const target = record.target as Element;
+  if (record.attributeName === 'data-motcua-fill') return true;
+  return target.nodeType === 1 && (target.tagName === 'MOTCUA-PANEL' || Boolean(target.closest?.('motcua-panel')));
+}
+
 /** Resolves once the document has had no DOM change for `quietMs` (or after `maxMs`): no fixed sleeps. */
 export function settle(doc: Document, quietMs = settleQuietMs, maxMs = settleMaxMs): Promise<void> {
   return new Promise((resolve) => {
     const view = doc.defaultView ?? window;
     let quiet = view.setTimeout(done, quietMs);
     const cap = view.setTimeout(done, maxMs);
-    const observer = new view.MutationObserver(() => {
+    const observer = new view.MutationObserver((records) => {
+      if (records.every(ours)) return;
       view.clearTimeout(quiet);
       quiet = view.setTimeout(done, quietMs);
     });

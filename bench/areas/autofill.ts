@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { launchHarness } from '../../tests/e2e/harness/browser';
+import { setUpAndImport } from '../../tests/e2e/harness/records';
+import { fillScenarios } from '../../tests/fixtures/portals/scenarios';
+import { round, type BenchArea, type Metric } from '../lib/measure';
+
+const repeats = 5;
+
+/**
+ * The real extension on the replica portals: for each, fields whose page-model value is right / fields
+ * expected, and the time from the click on "Điền biểu mẫu" to the report (simulated network delays off).
+ */
+export const autofillBench: BenchArea = {
+  area: 'autofill',
+  async run(): Promise<Metric[]> {
+    execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+    const h = await launchHarness();
+    const metrics: Metric[] = [];
+    let correct = 0;
+    let expected = 0;
+    try {
+      await setUpAndImport(h, 'family.csv', 3);
+      for (const scenario of fillScenarios) {
+        const page = await h.openPortal(scenario.url);
+        const panel = page.locator('motcua-panel');
+        await panel.getByTestId('panel-officer').waitFor();
+        for (const [query, name] of scenario.picks) {
+          await panel.getByLabel('Tìm công dân').fill(query);
+          await panel.getByRole('button', { name: `Chọn ${name}` }).click();
+        }
+        for (const [role, name] of Object.entries(scenario.roles ?? {})) {
+          await panel.locator(`#motcua-role-${role}`).selectOption({ label: name });
+        }
+        const times: number[] = [];
+        let model: Record<string, string> = {};
+        for (let i = 0; i < repeats; i++) {
+          const started = Date.now();
+          await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+          await panel.getByTestId('fill-summary').waitFor();
+          times.push(Date.now() - started);
+          const frame = scenario.frame ? page.frames().find((f) => f.url().startsWith(scenario.frame!))! : page.mainFrame();
+          model = await frame.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+          if (i < repeats - 1) {
+            await panel.getByRole('button', { name: 'Hoàn tác' }).click();
+            await panel.getByTestId('fill-summary').waitFor({ state: 'detached' });
+          }
+        }
+        const right = Object.entries(scenario.expected).filter(([k, v]) => model[k] === v).length;
+        correct += right;
+        expected += Object.keys(scenario.expected).length;
+        times.sort((a, b) => a - b);
+        metrics.push(
+          { name: `${scenario.name}_fields_correct`, value: round(right / Object.keys(scenario.expected).length, 3), unit: 'ratio', better: 'higher' },
+          { name: `${scenario.name}_click_to_report_median`, value: times[Math.floor(times.length / 2)]!, unit: 'ms', better: 'lower', ...(scenario.name === 'khai_sinh_plain' ? { target: 1500 } : {}) },
+        );
+        await page.close();
+      }
+    } finally {
+      await h.close();
+    }
+    metrics.unshift({ name: 'fields_correct_all_replicas', value: round(correct / expected, 3), unit: 'ratio', better: 'higher', target: 0.98 });
+    return metrics;
+  },
+};
