@@ -104,8 +104,8 @@ export function FillPanel({ language, host, searchRef }: Props) {
     setBusy(true);
     setNotice(null);
     try {
-      const people = new Map<FormRole, FillPerson>();
-      for (const [role, id] of entries) people.set(role, await sendMessage('records/fill-data', { personId: id }));
+      const fetched = await Promise.all(entries.map(([, id]) => sendMessage('records/fill-data', { personId: id })));
+      const people = new Map<FormRole, FillPerson>(entries.map(([role], i) => [role, fetched[i]!]));
       if (run) clearOutline(run.report);
       const next = await fillForm(scanForm(document, host), people, () => scanForm(document, host));
       outline(next.report);

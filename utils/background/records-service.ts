@@ -1,4 +1,5 @@
 import { recordsDb } from '../records/instance';
+import { loadAdminUnits } from '../vn/admin-units-loader';
 import { mapAddress } from './address-mapping';
 import { RecordsStore } from '../records/store';
 import { isSetUp, listOfficers, unlockWithSecret } from '../security/officers';
@@ -34,6 +35,8 @@ export async function recordsStatus() {
   const db = recordsDb();
   const current = await currentSession();
   const officers = (await listOfficers(db)).map(({ id, name, role }) => ({ id, name, role }));
+  // A panel is open: have the 2025 units ready before the officer fills an address.
+  if (current) void loadAdminUnits().catch(() => undefined);
   return { setUp: await isSetUp(db), unlocked: Boolean(current), officerName: current?.session.officerName ?? null, officers };
 }
 
@@ -61,7 +64,8 @@ export async function fillData(personId: string) {
   const store = await openStore();
   const person = await store.get(personId);
   if (!person) throw new Error('Không tìm thấy công dân này (có thể đã bị xoá).');
-  await store.markUsed(personId);
+  // Retention counts from this use; the officer need not wait for that write.
+  void store.markUsed(personId).catch(() => undefined);
   return person;
 }
 
