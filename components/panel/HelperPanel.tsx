@@ -3,6 +3,15 @@ import { translator, type Language } from '@/utils/i18n';
 import { panelMarginPx, placePanel, type Rect } from '@/utils/panel/placement';
 import { obstacleScanLimit, portalButtonSelector } from '@/utils/panel/frames';
 import { FillPanel } from './FillPanel';
+import { storage } from 'wxt/utils/storage';
+
+interface PanelPlace {
+  edge: 'left' | 'right';
+  topRatio: number;
+}
+const defaultPlace: PanelPlace = { edge: 'right', topRatio: 0.25 };
+/** The panel's place, the same on every portal page (officers set it once). */
+export const panelPlaceItem = storage.defineItem<PanelPlace>('local:panelPlace', { fallback: defaultPlace });
 
 export interface FrameSummary {
   frameId: number;
@@ -55,18 +64,52 @@ export function HelperPanel({ language, host, loadFrames, signal }: Props) {
     return () => clearInterval(timer);
   }, [open, refresh]);
 
+  // Where the officer last dragged the panel: an edge and a height as a share of the window.
+  const [preferred, setPreferred] = useState<PanelPlace>(defaultPlace);
+  useEffect(() => {
+    void panelPlaceItem.getValue().then(setPreferred);
+    return panelPlaceItem.watch((value) => setPreferred(value ?? defaultPlace));
+  }, []);
+
   const place = useCallback(() => {
     const box = boxRef.current;
     if (!box || !host.isConnected) return;
     const size = { width: box.offsetWidth, height: box.offsetHeight };
     const viewport = { width: window.innerWidth, height: window.innerHeight };
     const placement =
-      placePanel(viewport, size, collectObstacles(host), viewport.height * 0.25) ??
+      placePanel(viewport, size, collectObstacles(host), viewport.height * preferred.topRatio, undefined, preferred.edge) ??
       { edge: 'right' as const, top: 8 };
     setHostPlacement(host, placement);
-  }, [host]);
+  }, [host, preferred]);
 
   useLayoutEffect(place, [place, open, frames, offline]);
+
+  /**
+   * Dragging the header moves the panel along the edge, or across to the other edge; the place is remembered.
+   * Pointer capture keeps the drag ours when the pointer crosses the portal's iframes.
+   */
+  const startDrag = (event: PointerEvent) => {
+    const header = event.currentTarget as HTMLElement;
+    if ((event.target as HTMLElement).closest('button')) return;
+    header.setPointerCapture(event.pointerId);
+    const edgeAt = (x: number) => (x < window.innerWidth / 2 ? 'left' : 'right');
+    const move = (e: PointerEvent) => setHostPlacement(host, { top: Math.max(8, e.clientY - 16), edge: edgeAt(e.clientX) });
+    const up = (e: PointerEvent) => {
+      header.removeEventListener('pointermove', move);
+      header.removeEventListener('pointerup', up);
+      void panelPlaceItem.setValue({ edge: edgeAt(e.clientX), topRatio: Math.min(0.9, Math.max(0, (e.clientY - 16) / window.innerHeight)) });
+    };
+    header.addEventListener('pointermove', move);
+    header.addEventListener('pointerup', up);
+  };
+  const headerRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const header = headerRef.current;
+    if (!header) return;
+    // A native listener: the shadow root's own events, whatever the page does with its pointer events.
+    header.addEventListener('pointerdown', startDrag);
+    return () => header.removeEventListener('pointerdown', startDrag);
+  });
 
   useEffect(() => {
     let pending = 0;
@@ -99,7 +142,7 @@ export function HelperPanel({ language, host, loadFrames, signal }: Props) {
   }
   return (
     <div ref={boxRef} className="panel" role="complementary" aria-label={t('panel.title')}>
-      <header>
+      <header ref={headerRef} title={t('panel.drag')}>
         <strong>{t('panel.title')}</strong>
         <button type="button" aria-expanded="true" onClick={() => setOpen(false)}>
           {t('panel.collapse')}
@@ -149,7 +192,7 @@ export const panelCss = `
 .panel { width: 340px; max-height: 80vh; overflow: auto; background: #fff; color: #1a1a1a;
   border: 1px solid #b3261e33; border-left: 4px solid #b3261e; border-radius: 8px;
   box-shadow: 0 4px 16px #0003; padding: 10px 12px; font-size: 14px; line-height: 1.45; }
-header { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
+header { cursor: move; user-select: none; display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
 strong { color: #b3261e; font-size: 15px; }
 p { margin: 6px 0; }
 .warn { color: #8a1c14; }

@@ -99,6 +99,31 @@ describe('helper panel on a portal page', () => {
     await page.close();
   });
 
+  it('is dragged to the other edge and remembers its place on the next page', async () => {
+    const page = await h.openPortal('https://dichvucong.gov.vn/nop-ho-so/');
+    await expect.poll(() => panelOf(page).isVisible()).toBe(true);
+    const header = page.locator('motcua-panel').locator('header');
+    const box = (await header.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(200, 420, { steps: 5 });
+    await page.mouse.up();
+    await page.reload();
+    await expect.poll(() => panelOf(page).isVisible()).toBe(true);
+    await expect.poll(async () => (await page.locator('motcua-panel').locator('.panel').boundingBox())!.x).toBeLessThan(100);
+    const drawn = (await page.locator('motcua-panel').locator('.panel').boundingBox())!;
+    expect(drawn.y).toBeGreaterThan(300);
+    await expectNoButtonCovered(page);
+    // Back to the right edge for the other tests.
+    const again = (await header.boundingBox())!;
+    await page.mouse.move(again.x + 20, again.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(1100, 200, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await page.locator('motcua-panel').locator('.panel').boundingBox())!.x).toBeGreaterThan(600);
+    await page.close();
+  });
+
   it('appears on a provincial portal dichvucong.<tỉnh>.gov.vn', async () => {
     const page = await h.openPortal('https://dichvucong.bacninh.gov.vn/');
     await expect.poll(() => panelOf(page).isVisible()).toBe(true);

@@ -28,8 +28,10 @@ export function placePanel(
   obstacles: readonly Rect[],
   preferredTop: number,
   margin = panelMarginPx,
+  preferredEdge: 'right' | 'left' = 'right',
 ): Placement | null {
-  for (const edge of ['right', 'left'] as const) {
+  const edges = preferredEdge === 'right' ? (['right', 'left'] as const) : (['left', 'right'] as const);
+  for (const edge of edges) {
     const left = edge === 'right' ? viewport.width - panel.width - margin : margin;
     const top = freeTop(viewport, panel, left, obstacles, preferredTop, margin);
     if (top !== null) return { edge, top };
