@@ -422,16 +422,24 @@ export class RecordsStore {
     return openBytes(this.key, { iv: row.blobIv, ct: row.blobCt }, `document-blob:${id}`);
   }
 
-  /** People for export (all when `ids` is omitted), with an audit event. */
+  /** People for export (all when `ids` is omitted, by name), with an audit event. Each pack is decrypted once. */
   async exportPeople(ids?: string[], now = new Date()): Promise<Person[]> {
     await this.refresh();
     const wanted = ids ?? this.listEntries().map((e) => e.id);
-    const people: Person[] = [];
+    const byChunk = new Map<number, string[]>();
     for (const id of wanted) {
       const chunk = this.chunkOf.get(id);
-      const person = chunk === undefined ? undefined : (await this.pack(chunk)).get(id);
-      if (person) people.push(person);
+      if (chunk !== undefined) byChunk.set(chunk, [...(byChunk.get(chunk) ?? []), id]);
     }
+    const found = new Map<string, Person>();
+    for (const [chunk, members] of byChunk) {
+      const pack = await this.pack(chunk);
+      for (const id of members) {
+        const person = pack.get(id);
+        if (person) found.set(id, person);
+      }
+    }
+    const people = wanted.map((id) => found.get(id)).filter((p): p is Person => Boolean(p));
     await this.audit('people.export', null, now, String(people.length));
     return people;
   }

@@ -78,6 +78,23 @@ describe('RecordsStore', () => {
     expect(await db.audit.where('action').equals('import').first()).toMatchObject({ detail: String(chunkSize + 10) });
   });
 
+  it('exports people spread over several packs in the order asked, everyone by name', async () => {
+    const { store } = await openStore();
+    const batch = Array.from({ length: chunkSize + 5 }, (_, i) => ({
+      ...personInput(`Người ${String(chunkSize + 5 - i).padStart(4, '0')}`),
+      id: `p${i}`,
+      createdAt: 'x',
+      updatedAt: 'x',
+    }));
+    await store.writePeople(batch as never, 'import');
+    const all = await store.exportPeople();
+    expect(all).toHaveLength(chunkSize + 5);
+    expect(all[0]!.fullName.value).toBe('Người 0001');
+    expect(all.at(-1)!.fullName.value).toBe(`Người ${String(chunkSize + 5).padStart(4, '0')}`);
+    const picked = await store.exportPeople([`p${chunkSize + 2}`, 'p0', 'missing']);
+    expect(picked.map((p) => p.id)).toEqual([`p${chunkSize + 2}`, 'p0']);
+  });
+
   it('erases a person completely: record, documents, relations and index', async () => {
     const { db, key, store } = await openStore();
     const child = await store.create(personInput('Bé Na'));

@@ -1,4 +1,5 @@
 import { toUnicode } from '../../vn/legacy-encodings';
+import { matchKey } from '../../vn/text';
 import { fieldForHeader, fieldForTwoRowHeader, type ImportField } from './columns';
 import type { Cell, Table } from './read-table';
 
@@ -43,7 +44,7 @@ export function guessHeader(table: Table): HeaderGuess | null {
   const top = table.rows[best]!;
   const below = table.rows[best + 1];
   // Two-row header: the row below holds sub-labels (Ngày/Tháng/Năm, Thường trú/Tạm trú) under merged cells.
-  const subLabels = below ? below.filter((c) => typeof c === 'string' && /^(ngay|thang|nam|thuong tru|tam tru|hien tai)$/i.test(fold(c))).length : 0;
+  const subLabels = below ? below.filter((c) => typeof c === 'string' && /^(ngay|thang|nam|thuong tru|tam tru|hien tai)$/.test(matchKey(c))).length : 0;
   const twoRows = below !== undefined && subLabels >= 2 && (table.mergedRows.has(best) || hasRepeats(top));
   const width = Math.max(...table.rows.slice(best, best + 3).map((r) => r.length));
   const labels: string[] = [];
@@ -77,8 +78,4 @@ function dedupe(mapping: Array<ImportField | null>): Array<ImportField | null> {
     seen.add(field);
     return field;
   });
-}
-
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').trim().toLowerCase();
 }
