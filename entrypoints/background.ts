@@ -12,18 +12,15 @@ import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffective
 
 const idleAlarm = 'motcua-idle-lock';
 
-
 export default defineBackground(() => {
   const frames = new FrameRegistry();
 
   const router = createRouter(
     {
       'frame/report': ({ fieldCount }, sender) => {
-        if (sender.kind !== 'content') throw new Error('content only');
         return { frames: frames.report(sender.tabId, { frameId: sender.frameId, origin: sender.origin, fieldCount }) };
       },
       'frame/list': (_payload, sender) => {
-        if (sender.kind !== 'content') throw new Error('content only');
         return { frames: frames.list(sender.tabId) };
       },
       'settings/get': () => readEffectiveSettings(),
@@ -35,15 +32,12 @@ export default defineBackground(() => {
       'records/relatives': async ({ personId }) => ({ relatives: await relativesOf(personId) }),
       'records/fill-data': ({ personId }) => fillDataWithAddresses(personId),
       'fill/frames-scan': (_p, sender) => {
-        if (sender.kind !== 'content') throw new Error('content only');
         return scanRemote(frames, sender.tabId, sender.origin);
       },
       'fill/frames-run': ({ people }, sender) => {
-        if (sender.kind !== 'content') throw new Error('content only');
         return fillRemote(frames, sender.tabId, sender.origin, people);
       },
       'fill/frames-undo': (_p, sender) => {
-        if (sender.kind !== 'content') throw new Error('content only');
         return undoRemote(frames, sender.tabId, sender.origin);
       },
       'diagnostics/stats': () => structuredClone(router.stats),

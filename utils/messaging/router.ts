@@ -9,10 +9,13 @@ import {
 } from './protocol';
 import { classifySender, senderAllowed, type SenderContext, type SenderLike, type SenderPolicy } from './sender';
 
+/** The sender a handler can count on: the router has already refused every kind the protocol does not allow. */
+export type ContextFor<T extends MessageType> = Extract<SenderContext, { kind: (typeof protocol)[T]['from'][number] }>;
+
 export type Handlers = {
   [T in MessageType]: (
     payload: Exclude<RequestOf<T>, undefined>,
-    context: SenderContext,
+    context: ContextFor<T>,
   ) => Promise<ResponseOf<T>> | ResponseOf<T>;
 };
 
