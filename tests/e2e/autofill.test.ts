@@ -172,7 +172,7 @@ describe('filling the joint (lienthong) form: split name, ARIA combobox, ng-sele
 });
 
 describe('a driver field that rebuilds the form (Ministry of Justice birth e-form)', () => {
-  it('sets the relation first, waits for the rebuilt blocks, then fills them', async () => {
+  it('sets the relation first (x-radio), waits for the rebuilt blocks, then fills them (x-select included)', async () => {
     const page = await h.openPortal('https://tokhaidientu.moj.gov.vn/khai-sinh/');
     const p = page.locator('motcua-panel');
     await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
@@ -182,12 +182,13 @@ describe('a driver field that rebuilds the form (Ministry of Justice birth e-for
     }
     await p.getByLabel('Mẹ', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
-    await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 8 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
+    await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 9 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
     expect(await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel)).toEqual({
       HoVaTenC: 'Nguyễn Thị Mai',
       QuanHe: 'MeDe',
       HoTenKS: 'Trần Bảo An',
       NgaySinhChon: '05/09/2026',
+      DanTocKS: '01',
       HoTenChaKS: 'Trần Văn Bình',
       NamSinhChaKS: '1990',
       HoTenMeKS: 'Nguyễn Thị Mai',

@@ -176,14 +176,38 @@ function kindOf(el: HTMLElement): ControlKind {
   return 'text';
 }
 
+/**
+ * The Ministry of Justice `x-radio`: checkboxes (`id="QuanHe-ChaDe"`) behaving as one radio group, sometimes
+ * hidden with the click handled by their label or wrapper; the caption is the text before the element.
+ */
+function xRadioGroups(root: Document | ShadowRoot): CollectedField[] {
+  return [...root.querySelectorAll<HTMLElement>('x-radio')]
+    .map((group) => {
+      const options = [...group.querySelectorAll<HTMLInputElement>('input[type=checkbox],input[type=radio]')];
+      if (options.length === 0) return null;
+      return {
+        element: options[0]!,
+        kind: 'radio' as const,
+        labels: labelsOf(group),
+        names: [group.getAttribute('name') ?? '', ...namesOf(options[0]!)].filter(Boolean),
+        heading: headingOf(group),
+        options,
+      };
+    })
+    .filter((f): f is NonNullable<typeof f> => f !== null);
+}
+
 export function collectFields(doc: Document, ownHost?: Element): CollectedField[] {
   const fields: CollectedField[] = [];
   const radios = new Map<string, CollectedField>();
   for (const root of searchRoots(doc, ownHost)) {
+    fields.push(...xRadioGroups(root));
     for (const node of root.querySelectorAll<HTMLElement>(controlSelector)) {
       if (fields.length >= collectLimit) return fields;
       if (!node.isConnected || !isVisible(node)) continue;
-      if (node.tagName === 'INPUT' && node.parentElement?.closest(comboboxSelector)) continue;
+      if (node.tagName === 'INPUT' && node.parentElement?.closest(`${comboboxSelector}, x-radio`)) continue;
+      // An x-select wrapping a native <select> is that select: the wrapper is no widget of its own.
+      if (node.tagName === 'X-SELECT' && node.querySelector('select')) continue;
       const kind = kindOf(node);
       if (kind === 'radio') {
         const name = node.getAttribute('name') ?? '';

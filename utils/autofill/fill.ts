@@ -146,12 +146,20 @@ export function fillField(field: ClassifiedField, value: string): FillOutcome {
       const pick = pickOption(options, value);
       if (!pick) return { status: 'failed', detail: `Không có lựa chọn "${value}".` };
       const radio = field.options![pick.index]!;
-      radio.click();
+      // A hidden input (x-radio) is chosen through its label, which is where such pages listen.
+      const label = radio.id ? (radio.getRootNode() as Document).querySelector?.<HTMLElement>(`label[for="${CSS.escape(radio.id)}"]`) : null;
+      if (radio.checked) return { status: 'filled', detail: '' };
+      (isShown(radio) || !label ? radio : label).click();
       return radio.checked ? { status: 'filled', detail: '' } : { status: 'check', detail: 'Trang không nhận lựa chọn.' };
     }
     default:
       return { status: 'check', detail: 'Ô chọn kiểu này cần chọn tay.' };
   }
+}
+
+function isShown(el: HTMLElement): boolean {
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  return !style || (style.display !== 'none' && style.visibility !== 'hidden');
 }
 
 function radioLabel(radio: HTMLInputElement): string {

@@ -7,8 +7,8 @@ import { whenDom } from './wait';
  * mousedown, with a search box, options in a panel at the end of the page), mat-select, SurveyJS list
  * items. They ignore typed values: open them, filter when they offer a search box, click the option, read back.
  */
-export const comboboxSelector = '[role=combobox]:not(input), .ng-select, mat-select';
-const optionSelector = '[role=option], .ng-option, mat-option, .sv-list__item';
+export const comboboxSelector = '[role=combobox]:not(input), .ng-select, mat-select, x-select';
+const optionSelector = '[role=option], .ng-option, mat-option, .sv-list__item, .x-select-option';
 /** How long an opened list may take to show its options. */
 export const optionsTimeoutMs = 3000;
 
@@ -31,13 +31,14 @@ function waitFor<T>(doc: Document, probe: () => T | null, timeoutMs: number): Pr
 
 /** The text a combobox shows as its current value. */
 export function comboboxText(el: HTMLElement): string {
-  const label = el.querySelector('.ng-value-label, .mat-select-value-text, .mat-mdc-select-value-text, .sd-dropdown__value');
+  const label = el.querySelector('.ng-value-label, .mat-select-value-text, .mat-mdc-select-value-text, .sd-dropdown__value, .x-select-header');
   return (label ?? el).textContent?.trim() ?? '';
 }
 
 export async function fillCombobox(el: HTMLElement, wanted: string[], keyOf: (t: string) => string = matchKey, timeoutMs = optionsTimeoutMs): Promise<FillOutcome> {
   const doc = el.ownerDocument;
-  const trigger = el.querySelector<HTMLElement>('.ng-select-container') ?? el;
+  // ng-select opens on its container, the Ministry of Justice x-select on its header.
+  const trigger = el.querySelector<HTMLElement>('.ng-select-container, .x-select-header') ?? el;
   press(trigger);
   const search = await waitFor(doc, () => el.querySelector<HTMLInputElement>('input:not([type=hidden])') ?? doc.querySelector<HTMLInputElement>('[role=listbox] input, .ng-dropdown-panel input'), 150);
   if (search && wanted[wanted.length - 1]) setValue(search, wanted[wanted.length - 1]!);
