@@ -19,7 +19,7 @@ export const autofillBench: BenchArea = {
     let correct = 0;
     let expected = 0;
     try {
-      await setUpAndImport(h, 'family.csv', 3);
+      await setUpAndImport(h, 'family.csv', 4);
       for (const scenario of fillScenarios) {
         const page = await h.openPortal(scenario.url);
         const panel = page.locator('motcua-panel');

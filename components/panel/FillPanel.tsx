@@ -16,6 +16,15 @@ interface Props {
   searchRef: React.RefObject<HTMLInputElement | null>;
 }
 
+/** Keeps only the 2025 ward the officer picked, for a person whose old ward was split. */
+function withWardChoice(who: ResponseOf<'records/fill-data'>, wardCode: string | undefined): ResponseOf<'records/fill-data'> {
+  const mapped = who.addresses.permanentAddress;
+  if (!wardCode || !mapped) return who;
+  const picked = mapped.candidates.filter((c) => c.wardCode === wardCode);
+  if (picked.length === 0) return who;
+  return { ...who, addresses: { ...who.addresses, permanentAddress: { ...mapped, candidates: picked } } };
+}
+
 /** Quiet time after DOM changes before the form is scanned again for its blocks. */
 const rescanQuietMs = 400;
 
@@ -35,6 +44,9 @@ export function FillPanel({ language, host, searchRef }: Props) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [remoteReport, setRemoteReport] = useState<RemoteReportItem[]>([]);
+  /** Old wards split over several 2025 wards: the officer's pick per person, and who still needs one. */
+  const [wardChoice, setWardChoice] = useState<Record<string, string>>({});
+  const [splitWards, setSplitWards] = useState<Array<{ personId: string; name: string; text: string; candidates: Array<{ wardCode: string; wardName: string }> }>>([]);
 
   const refreshStatus = useCallback(() => void sendMessage('records/status', {}).then(setStatus).catch(() => setStatus(null)), []);
   const scan = useCallback(() => {
@@ -104,8 +116,20 @@ export function FillPanel({ language, host, searchRef }: Props) {
     setBusy(true);
     setNotice(null);
     try {
-      const fetched = await Promise.all(entries.map(([, id]) => sendMessage('records/fill-data', { personId: id })));
+      const fetched = (await Promise.all(entries.map(([, id]) => sendMessage('records/fill-data', { personId: id })))).map((who) =>
+        withWardChoice(who, wardChoice[who.person.id]),
+      );
       const people = new Map<FormRole, FillPerson>(entries.map(([role], i) => [role, fetched[i]!]));
+      setSplitWards(
+        fetched
+          .filter((who) => (who.addresses.permanentAddress?.candidates.length ?? 0) > 1)
+          .map((who) => ({
+            personId: who.person.id,
+            name: who.person.fullName.value,
+            text: who.person.permanentAddress?.value.text ?? '',
+            candidates: who.addresses.permanentAddress!.candidates,
+          })),
+      );
       if (run) clearOutline(run.report);
       const next = await fillForm(scanForm(document, host), people, () => scanForm(document, host));
       outline(next.report);
@@ -186,6 +210,22 @@ export function FillPanel({ language, host, searchRef }: Props) {
           <button type="button" onClick={() => void undo()}>{t('panel.undo')}</button>
         )}
       </div>
+      {splitWards.map((split) => (
+        <div key={split.personId} className="split">
+          <label htmlFor={`motcua-ward-${split.personId}`}>{t('panel.splitWard', { name: split.name })}</label>
+          <p className="muted">{split.text}</p>
+          <select
+            id={`motcua-ward-${split.personId}`}
+            value={wardChoice[split.personId] ?? ''}
+            onChange={(e) => setWardChoice((c) => ({ ...c, [split.personId]: e.target.value }))}
+          >
+            <option value="">{t('panel.role.none')}</option>
+            {split.candidates.map((c) => (
+              <option key={c.wardCode} value={c.wardCode}>{c.wardName}</option>
+            ))}
+          </select>
+        </div>
+      ))}
       {notice && <p role="status">{notice}</p>}
       {run && counts && (
         <section aria-label={t('panel.fill')}>

@@ -12,7 +12,7 @@ const model = () => portal.evaluate(() => (window as unknown as { formModel: Rec
 
 beforeAll(async () => {
   h = await launchHarness();
-  records = await setUpAndImport(h, 'family.csv', 3);
+  records = await setUpAndImport(h, 'family.csv', 4);
 });
 afterAll(async () => {
   await h?.close();
@@ -152,6 +152,25 @@ describe('filling a residence form with a cascading 2025 address', () => {
       diaChiChiTiet: 'Số 5 phố Hàng Bạc',
     });
     expect(await p.locator('.report li[data-status=missing]').textContent()).toContain('Số điện thoại');
+  });
+});
+
+describe('an old ward split over several 2025 wards', () => {
+  it('reports the ward for the officer, who picks it in the panel, then fills again', async () => {
+    const page = await h.openPortal('https://dichvucong.gov.vn/cu-tru/?nodelay');
+    const p = page.locator('motcua-panel');
+    await p.getByLabel('Tìm công dân').fill('le van khoa');
+    await p.getByRole('button', { name: 'Chọn Lê Văn Khoa' }).click();
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => p.getByTestId('fill-summary').textContent()).toContain('⚠ 1 cần xem');
+    expect(await p.locator('.report li[data-status=check]').textContent()).toContain('Phường Ba Đình, Phường Tây Hồ');
+    expect(await page.locator('#xa').inputValue()).toBe('');
+
+    const picker = p.getByLabel('Địa chỉ của Lê Văn Khoa nay thuộc nhiều xã/phường mới: chọn một rồi bấm "Điền biểu mẫu" lại.');
+    await picker.selectOption({ label: 'Phường Tây Hồ' });
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => page.locator('#xa').inputValue(), { timeout: 10_000 }).toBe('00103');
+    await expect.poll(() => p.getByTestId('fill-summary').textContent()).toContain('⚠ 0 cần xem');
   });
 });
 

@@ -13,6 +13,7 @@ const vi = {
   'panel.fields': 'Phát hiện {fields} ô nhập liệu trong {frames} khung trang.',
   'panel.offline': 'Không liên lạc được với tiện ích. Hãy tải lại trang.',
 
+  'panel.splitWard': 'Địa chỉ của {name} nay thuộc nhiều xã/phường mới: chọn một rồi bấm "Điền biểu mẫu" lại.',
   'panel.drag': 'Kéo để dời bảng lên, xuống hoặc sang mép kia.',
   'panel.notSetUp': 'Chưa thiết lập motcua trên máy này. Mở trang Thiết lập lần đầu từ biểu tượng tiện ích.',
   'panel.locked': 'Hồ sơ đang khoá.',
@@ -191,6 +192,7 @@ const en: Record<MessageKey, string> = {
   'panel.fields': 'Found {fields} input fields in {frames} frames.',
   'panel.offline': 'Cannot reach the extension. Reload the page.',
 
+  'panel.splitWard': '{name}’s old ward is now split over several wards: pick one and press "Fill the form" again.',
   'panel.drag': 'Drag to move the panel up, down or to the other edge.',
   'panel.notSetUp': 'motcua is not set up on this machine. Open the first-time setup from the extension icon.',
   'panel.locked': 'The records are locked.',
