@@ -215,3 +215,31 @@ describe('a driver field that rebuilds the form (Ministry of Justice birth e-for
     });
   });
 });
+
+describe('pages that are not what the filler expects', () => {
+  it('reports every unknown field of a form it has never seen, and breaks nothing', async () => {
+    const page = await h.openPortal('https://dichvucong.gov.vn/la/');
+    const p = page.locator('motcua-panel');
+    await p.getByLabel('Tìm công dân').fill('nguyen thi mai');
+    await p.getByRole('button', { name: 'Chọn Nguyễn Thị Mai' }).click();
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => p.getByTestId('fill-summary').textContent()).toBe('✓ 0 đã điền · ⚠ 0 cần xem · ✗ 3 chưa điền');
+    expect(await p.locator('.report li[data-status=unknown]').allTextContents()).toHaveLength(3);
+    expect(await page.locator('#a').inputValue()).toBe('');
+  });
+
+  it('repairs a field the page wiped after it was filled, and says so', async () => {
+    const page = await h.openPortal('https://dichvucong.gov.vn/xoa-lai/');
+    const p = page.locator('motcua-panel');
+    await p.getByLabel('Tìm công dân').fill('nguyen thi mai');
+    await p.getByRole('button', { name: 'Chọn Nguyễn Thị Mai' }).click();
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => p.getByTestId('fill-summary').textContent()).toBe('✓ 1 đã điền · ⚠ 1 cần xem · ✗ 0 chưa điền');
+    expect(await page.locator('#ht').getAttribute('data-reset')).toBe('1');
+    expect(await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel)).toEqual({
+      hoTen: 'Nguyễn Thị Mai',
+      soDinhDanh: '001194000111',
+    });
+    expect(await p.locator('.report li[data-status=check]').textContent()).toContain('Trang đã xoá ô này sau khi điền; đã điền lại');
+  });
+});
