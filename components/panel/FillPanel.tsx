@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
 import { translator, type Language } from '@/utils/i18n';
 import { formRoles, roleLabels, type FormRole } from '@/utils/autofill/labels';
 import type { RemoteReportItem } from '@/utils/messaging/frame-protocol';
@@ -48,7 +49,18 @@ export function FillPanel({ language, host, searchRef }: Props) {
   const [wardChoice, setWardChoice] = useState<Record<string, string>>({});
   const [splitWards, setSplitWards] = useState<Array<{ personId: string; name: string; text: string; candidates: Array<{ wardCode: string; wardName: string }> }>>([]);
 
-  const refreshStatus = useCallback(() => void sendMessage('records/status', {}).then(setStatus).catch(() => setStatus(null)), []);
+  const [gone, setGone] = useState(false);
+  const refreshStatus = useCallback(
+    () =>
+      void sendMessage('records/status', {})
+        .then(setStatus)
+        .catch(() => {
+          // The extension was updated or reloaded under this page: this old copy can no longer reach it.
+          if (!browser.runtime?.id) setGone(true);
+          setStatus(null);
+        }),
+    [],
+  );
   const scan = useCallback(() => {
     const fields = scanForm(document, host);
     const local = fields.some((f) => f.field) ? detectRoles(fields) : [];
@@ -153,6 +165,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
     setNotice(partial.length === 0 ? t('panel.undone') : `${t('panel.undone')} ${t('panel.undoRadio', { fields: partial.join(', ') })}`);
   };
 
+  if (gone) return <p role="alert" className="warn">{t('panel.gone')}</p>;
   if (!status) return null;
   if (!status.setUp) return <p>{t('panel.notSetUp')}</p>;
   if (!status.unlocked) return <UnlockInPanel language={language} status={status} onDone={refreshStatus} />;

@@ -4,6 +4,8 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HelperPanel, panelCss } from '@/components/panel/HelperPanel';
 import { startFrameAgent } from '@/utils/autofill/frame-agent';
+import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import { fillableSelector, shouldHostPanel } from '@/utils/panel/frames';
 import { isPortalOrigin, portalIncludeGlobs, portalMatchPatterns } from '@/utils/portals/hosts';
@@ -32,8 +34,25 @@ export default defineContentScript({
     const ancestors = Array.from(location.ancestorOrigins ?? []);
     if (!shouldHostPanel(ancestors, (origin) => isPortalOrigin(origin, extra))) return;
     await mountPanel(ctx, settings.language);
+    // Updated or reloaded under this page: WXT removes the panel; say why and what to do.
+    ctx.onInvalidated(() => {
+      if (!browser.runtime?.id) showReloadNotice(t(settings.language, 'panel.gone'));
+    });
   },
 });
+
+/** Plain DOM (the extension's runtime is gone): a small notice where the panel was. */
+function showReloadNotice(text: string) {
+  const host = document.createElement('motcua-notice');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const box = document.createElement('p');
+  box.setAttribute('role', 'alert');
+  box.textContent = text;
+  box.style.cssText =
+    'position:fixed;right:8px;top:8px;z-index:2147483646;max-width:320px;margin:0;padding:10px 12px;background:#fff;color:#8a1c14;border:1px solid #b3261e;border-left:4px solid #b3261e;border-radius:8px;font:14px/1.45 "Noto Sans","DejaVu Sans",Arial,sans-serif;box-shadow:0 4px 16px #0003';
+  shadow.append(box);
+  document.body.append(host);
+}
 
 function countFields(): number {
   return document.querySelectorAll(fillableSelector).length;

@@ -14,6 +14,7 @@ const vi = {
   'panel.offline': 'Không liên lạc được với tiện ích. Hãy tải lại trang.',
 
   'panel.splitWard': 'Địa chỉ của {name} nay thuộc nhiều xã/phường mới: chọn một rồi bấm "Điền biểu mẫu" lại.',
+  'panel.gone': 'Trợ lý Một cửa vừa được cập nhật hoặc tải lại. Hãy tải lại trang này (F5) để dùng tiếp; những gì đã điền trên trang vẫn giữ nguyên.',
   'panel.drag': 'Kéo để dời bảng lên, xuống hoặc sang mép kia.',
   'panel.notSetUp': 'Chưa thiết lập motcua trên máy này. Mở trang Thiết lập lần đầu từ biểu tượng tiện ích.',
   'panel.locked': 'Hồ sơ đang khoá.',
@@ -193,6 +194,7 @@ const en: Record<MessageKey, string> = {
   'panel.offline': 'Cannot reach the extension. Reload the page.',
 
   'panel.splitWard': '{name}’s old ward is now split over several wards: pick one and press "Fill the form" again.',
+  'panel.gone': 'The counter assistant was just updated or reloaded. Reload this page (F5) to go on; what is filled on the page stays.',
   'panel.drag': 'Drag to move the panel up, down or to the other edge.',
   'panel.notSetUp': 'motcua is not set up on this machine. Open the first-time setup from the extension icon.',
   'panel.locked': 'The records are locked.',
