@@ -42,14 +42,15 @@ async function main() {
   const training = first ?? (await context.newPage());
   await training.goto(`chrome-extension://${extensionId}/training.html`);
   const portal = await context.newPage();
-  await portal.goto('https://dichvucong.gov.vn/nop-ho-so/');
+  await portal.goto('https://dichvucong.gov.vn/khai-sinh/');
   await training.bringToFront();
 
   console.log(`Đã mở Chromium với motcua (mã tiện ích ${extensionId}).`);
   console.log('Trang đào tạo: chrome-extension://' + extensionId + '/training.html');
-  console.log('Cổng mô phỏng: https://dichvucong.gov.vn/nop-ho-so/ (chỉ trong trình duyệt này).');
+  console.log('Cổng mô phỏng: https://dichvucong.gov.vn/khai-sinh/, /khai-tu/, /cu-tru/, https://lienthong.dichvucong.gov.vn/khai-sinh/, https://tokhaidientu.moj.gov.vn/khai-sinh/ (chỉ trong trình duyệt này).');
 
   if (headless) {
+    await portal.locator('motcua-panel .panel, motcua-panel .tab').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
     await training.screenshot({ path: `${rootDir}.output/start-training.png` });
     await portal.screenshot({ path: `${rootDir}.output/start-portal.png` });
     await context.close();

@@ -6,6 +6,7 @@ import { useSettings } from './useSettings';
 /** The extension's pages and what each is for; training mode replaces this with tours (training issue). */
 const pages: ReadonlyArray<{ key: MessageKey; path?: string }> = [
   { key: 'pages.training' },
+  { key: 'pages.setup', path: '/setup.html' },
   { key: 'pages.settings', path: '/settings.html' },
   { key: 'pages.records.open', path: '/records.html' },
   { key: 'pages.capture' },

@@ -67,7 +67,7 @@ describe('training page', () => {
     await page.goto(h.extensionUrl('training.html'));
     expect(await page.locator('h1').textContent()).toBe('Các trang của Trợ lý Một cửa');
     const items = await page.locator('ul.pages li').allTextContents();
-    expect(items.length).toBe(6);
+    expect(items.length).toBe(7);
     await page.locator('li', { hasText: 'Cài đặt' }).getByRole('link', { name: 'Mở' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Cài đặt');
     await page.goBack();

@@ -16,7 +16,7 @@ const vi = {
   'panel.splitWard': 'Địa chỉ của {name} nay thuộc nhiều xã/phường mới: chọn một rồi bấm "Điền biểu mẫu" lại.',
   'panel.gone': 'Trợ lý Một cửa vừa được cập nhật hoặc tải lại. Hãy tải lại trang này (F5) để dùng tiếp; những gì đã điền trên trang vẫn giữ nguyên.',
   'panel.drag': 'Kéo để dời bảng lên, xuống hoặc sang mép kia.',
-  'panel.notSetUp': 'Chưa thiết lập motcua trên máy này. Mở trang Thiết lập lần đầu từ biểu tượng tiện ích.',
+  'panel.notSetUp': 'Chưa thiết lập motcua trên máy này. Bấm biểu tượng tiện ích rồi mở "Thiết lập lần đầu".',
   'panel.locked': 'Hồ sơ đang khoá.',
   'panel.officer': 'Cán bộ',
   'panel.secret': 'Mã PIN hoặc cụm mật khẩu',
@@ -40,6 +40,7 @@ const vi = {
 
   'pages.title': 'Các trang của Trợ lý Một cửa',
   'pages.training': 'Đào tạo: trang này. Bản sau sẽ có cổng mô phỏng, công dân mẫu và hướng dẫn từng bước.',
+  'pages.setup': 'Thiết lập lần đầu: xã/phường của trung tâm và tài khoản lãnh đạo đầu tiên.',
   'pages.settings': 'Cài đặt: ngôn ngữ, xã/phường, thời hạn lưu trữ và thêm cổng dịch vụ công.',
   'pages.capture': 'Quét giấy tờ (sắp có): mã QR, MRZ và nhận dạng chữ trên thẻ căn cước, ngay trên máy.',
   'pages.dashboard': 'Bảng theo dõi (sắp có): nhật ký hồ sơ đã nộp cho lãnh đạo.',
@@ -196,7 +197,7 @@ const en: Record<MessageKey, string> = {
   'panel.splitWard': '{name}’s old ward is now split over several wards: pick one and press "Fill the form" again.',
   'panel.gone': 'The counter assistant was just updated or reloaded. Reload this page (F5) to go on; what is filled on the page stays.',
   'panel.drag': 'Drag to move the panel up, down or to the other edge.',
-  'panel.notSetUp': 'motcua is not set up on this machine. Open the first-time setup from the extension icon.',
+  'panel.notSetUp': 'motcua is not set up on this machine. Click the extension icon, then open "First-time setup".',
   'panel.locked': 'The records are locked.',
   'panel.officer': 'Officer',
   'panel.secret': 'PIN or passphrase',
@@ -220,6 +221,7 @@ const en: Record<MessageKey, string> = {
 
   'pages.title': 'Pages of the counter assistant',
   'pages.training': 'Training: this page. A later version adds replica portals, sample citizens and guided tours.',
+  'pages.setup': 'First-time setup: the centre’s ward and the first supervisor.',
   'pages.settings': 'Settings: language, ward, retention period and extra portals.',
   'pages.capture': 'Capture (coming): ID-card QR, MRZ and OCR, on this machine.',
   'pages.dashboard': 'Dashboard (coming): the filing log for supervisors.',
