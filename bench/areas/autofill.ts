@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { launchHarness } from '../../tests/e2e/harness/browser';
+import { pickInPanel } from '../../tests/e2e/harness/panel';
 import { setUpAndImport } from '../../tests/e2e/harness/records';
 import { fillScenarios } from '../../tests/fixtures/portals/scenarios';
 import { round, type BenchArea, type Metric } from '../lib/measure';
@@ -25,8 +26,7 @@ export const autofillBench: BenchArea = {
         const panel = page.locator('motcua-panel');
         await panel.getByTestId('panel-officer').waitFor();
         for (const [query, name] of scenario.picks) {
-          await panel.getByLabel('Tìm công dân').fill(query);
-          await panel.getByRole('button', { name: `Chọn ${name}` }).click();
+          await pickInPanel(panel, query, name);
         }
         for (const [role, name] of Object.entries(scenario.roles ?? {})) {
           await panel.locator(`#motcua-role-${role}`).selectOption({ label: name });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from './harness/browser';
+import { pickInPanel } from './harness/panel';
 import { setUpAndImport, supervisorPassphrase as passphrase } from './harness/records';
 
 let h: Harness;
@@ -18,10 +19,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function pick(query: string, name: string) {
-  await panel().getByLabel('Tìm công dân').fill(query);
-  await panel().getByRole('button', { name: `Chọn ${name}` }).click();
-}
+const pick = (query: string, name: string) => pickInPanel(panel(), query, name);
 
 describe('filling a birth registration form from the panel', () => {
   it('shows the unlocked officer and the blocks the form asks for', async () => {
@@ -110,10 +108,8 @@ describe('filling a Ministry of Justice e-form inside a cross-origin iframe', ()
     await expect.poll(() => topPanel.locator('.role label').allTextContents(), { timeout: 10_000 }).toEqual(['Người yêu cầu', 'Người chết']);
     // The iframe's own content script does not draw a second panel: the top one drives it.
     expect(await frame().locator('motcua-panel').count()).toBe(0);
-    await topPanel.getByLabel('Tìm công dân').fill('nguyen thi mai');
-    await topPanel.getByRole('button', { name: 'Chọn Nguyễn Thị Mai' }).click();
-    await topPanel.getByLabel('Tìm công dân').fill('tran van binh');
-    await topPanel.getByRole('button', { name: 'Chọn Trần Văn Bình' }).click();
+    await pickInPanel(topPanel, 'nguyen thi mai', 'Nguyễn Thị Mai');
+    await pickInPanel(topPanel, 'tran van binh', 'Trần Văn Bình');
     expect(await topPanel.getByLabel('Người chết').locator('option:checked').textContent()).toBe('Trần Văn Bình');
 
     await topPanel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
@@ -136,8 +132,7 @@ describe('filling a residence form with a cascading 2025 address', () => {
     const page = await h.openPortal('https://dichvucong.gov.vn/cu-tru/');
     const p = page.locator('motcua-panel');
     await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Công dân']);
-    await p.getByLabel('Tìm công dân').fill('mai 12/04/1994');
-    await p.getByRole('button', { name: 'Chọn Nguyễn Thị Mai' }).click();
+    await pickInPanel(p, 'mai 12/04/1994', 'Nguyễn Thị Mai');
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 7 đã điền · ⚠ 0 cần xem · ✗ 1 chưa điền');
     const model = await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
@@ -159,8 +154,7 @@ describe('an old ward split over several 2025 wards', () => {
   it('reports the ward for the officer, who picks it in the panel, then fills again', async () => {
     const page = await h.openPortal('https://dichvucong.gov.vn/cu-tru/?nodelay');
     const p = page.locator('motcua-panel');
-    await p.getByLabel('Tìm công dân').fill('le van khoa');
-    await p.getByRole('button', { name: 'Chọn Lê Văn Khoa' }).click();
+    await pickInPanel(p, 'le van khoa', 'Lê Văn Khoa');
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => p.getByTestId('fill-summary').textContent()).toContain('⚠ 1 cần xem');
     expect(await p.locator('.report li[data-status=check]').textContent()).toContain('Phường Ba Đình, Phường Tây Hồ');
@@ -179,8 +173,7 @@ describe('filling the joint (lienthong) form: split name, ARIA combobox, ng-sele
     const page = await h.openPortal('https://lienthong.dichvucong.gov.vn/khai-sinh/');
     const p = page.locator('motcua-panel');
     await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Người được khai sinh']);
-    await p.getByLabel('Tìm công dân').fill('bao an');
-    await p.getByRole('button', { name: 'Chọn Trần Bảo An' }).click();
+    await pickInPanel(p, 'bao an', 'Trần Bảo An');
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 6 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
     const model = await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
@@ -196,8 +189,7 @@ describe('a driver field that rebuilds the form (Ministry of Justice birth e-for
     const p = page.locator('motcua-panel');
     await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
     for (const [q, name] of [['nguyen thi mai', 'Nguyễn Thị Mai'], ['tran bao an', 'Trần Bảo An'], ['tran van binh', 'Trần Văn Bình']]) {
-      await p.getByLabel('Tìm công dân').fill(q!);
-      await p.getByRole('button', { name: `Chọn ${name}` }).click();
+      await pickInPanel(p, q!, name!);
     }
     await p.getByLabel('Mẹ', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
@@ -220,8 +212,7 @@ describe('pages that are not what the filler expects', () => {
   it('reports every unknown field of a form it has never seen, and breaks nothing', async () => {
     const page = await h.openPortal('https://dichvucong.gov.vn/la/');
     const p = page.locator('motcua-panel');
-    await p.getByLabel('Tìm công dân').fill('nguyen thi mai');
-    await p.getByRole('button', { name: 'Chọn Nguyễn Thị Mai' }).click();
+    await pickInPanel(p, 'nguyen thi mai', 'Nguyễn Thị Mai');
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => p.getByTestId('fill-summary').textContent()).toBe('✓ 0 đã điền · ⚠ 0 cần xem · ✗ 3 chưa điền');
     expect(await p.locator('.report li[data-status=unknown]').allTextContents()).toHaveLength(3);
@@ -231,8 +222,7 @@ describe('pages that are not what the filler expects', () => {
   it('repairs a field the page wiped after it was filled, and says so', async () => {
     const page = await h.openPortal('https://dichvucong.gov.vn/xoa-lai/');
     const p = page.locator('motcua-panel');
-    await p.getByLabel('Tìm công dân').fill('nguyen thi mai');
-    await p.getByRole('button', { name: 'Chọn Nguyễn Thị Mai' }).click();
+    await pickInPanel(p, 'nguyen thi mai', 'Nguyễn Thị Mai');
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => p.getByTestId('fill-summary').textContent()).toBe('✓ 1 đã điền · ⚠ 1 cần xem · ✗ 0 chưa điền');
     expect(await page.locator('#ht').getAttribute('data-reset')).toBe('1');
