@@ -2,9 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { translator, type Language } from '@/utils/i18n';
 import { peopleCsv, peopleJson, peopleXlsx } from '@/utils/records/export';
-import type { SearchResult } from '@/utils/records/search-index';
+import { maskedIdOf, type SearchResult } from '@/utils/records/search-index';
 import type { RecordsStore } from '@/utils/records/store';
-import { maskId } from '@/utils/vn/personal-id';
 import { download, stamp } from './download';
 import { PersonEditor } from './PersonEditor';
 
@@ -32,7 +31,7 @@ export function PeopleTab({ language, store, officerId }: { language: Language; 
             id: e.id,
             name: e.name,
             dob: e.dob,
-            maskedId: e.personalId ? maskId(e.personalId) : e.oldId ? maskId(e.oldId) : null,
+            maskedId: maskedIdOf(e),
             address: e.address,
           }));
       if (!cancelled) {

@@ -1,5 +1,6 @@
 import { cleanSpaces } from '../vn/text';
 import { datePartFor, fieldForLabel, roleForHeading, type FillField, type FormRole } from './labels';
+import { isShown } from './dom';
 import { comboboxSelector } from './widgets';
 
 /**
@@ -67,8 +68,7 @@ function text(node: Element | null | undefined): string {
 
 function isVisible(el: HTMLElement): boolean {
   if (el.hidden || el.closest('[hidden],[aria-hidden=true]')) return false;
-  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
-  return !style || (style.display !== 'none' && style.visibility !== 'hidden');
+  return isShown(el);
 }
 
 /** Label text of a control: label[for], wrapping label, aria, placeholder, title, text just before it, table cell. */

@@ -1,4 +1,5 @@
 import { matchKey } from '../vn/text';
+import { isShown } from './dom';
 import { whenDom } from './wait';
 import type { ClassifiedField } from './collect';
 
@@ -155,11 +156,6 @@ export function fillField(field: ClassifiedField, value: string): FillOutcome {
     default:
       return { status: 'check', detail: 'Ô chọn kiểu này cần chọn tay.' };
   }
-}
-
-function isShown(el: HTMLElement): boolean {
-  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
-  return !style || (style.display !== 'none' && style.visibility !== 'hidden');
 }
 
 function radioLabel(radio: HTMLInputElement): string {

@@ -70,6 +70,12 @@ export function entryFor(person: Person, lastUsedAt: string = person.updatedAt):
   };
 }
 
+/** What a list may show of a person's ID: the personal ID masked, else the old CMND masked. */
+export function maskedIdOf(entry: Pick<SearchEntry, 'personalId' | 'oldId'>): string | null {
+  const id = entry.personalId ?? entry.oldId;
+  return id ? maskId(id) : null;
+}
+
 type Token =
   | { kind: 'word'; text: string }
   | { kind: 'number'; digits: string; dateKey: string | null }
@@ -304,7 +310,7 @@ export class SearchIndex {
       id: entry.id,
       name: entry.name,
       dob: entry.dob,
-      maskedId: entry.personalId ? maskId(entry.personalId) : entry.oldId ? maskId(entry.oldId) : null,
+      maskedId: maskedIdOf(entry),
       address: entry.address,
       score,
       match,
