@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { extensionChromeArgs, findChrome } from '../tests/e2e/harness/chrome';
 import { extensionDir, rootDir } from '../tests/e2e/harness/paths';
 import { replicaHosts, startReplicaServer } from '../tests/e2e/harness/server';
+import { buildReplicaApps } from '../tests/fixtures/portal-apps/build';
 
 const profileDir = `${rootDir}.output/start-profile`;
 const headless = process.env.MOTCUA_HEADLESS === '1';
@@ -16,6 +17,7 @@ const headless = process.env.MOTCUA_HEADLESS === '1';
 async function main() {
   console.log('Đang đóng gói tiện ích (wxt build)…');
   execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  buildReplicaApps();
 
   if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     console.error(
@@ -47,7 +49,7 @@ async function main() {
 
   console.log(`Đã mở Chromium với motcua (mã tiện ích ${extensionId}).`);
   console.log('Trang đào tạo: chrome-extension://' + extensionId + '/training.html');
-  console.log('Cổng mô phỏng: https://dichvucong.gov.vn/khai-sinh/, /khai-tu/, /cu-tru/, https://lienthong.dichvucong.gov.vn/khai-sinh/, https://tokhaidientu.moj.gov.vn/khai-sinh/ (chỉ trong trình duyệt này).');
+  console.log('Cổng mô phỏng: https://dichvucong.gov.vn/khai-sinh/, /nop-ho-so/khai-sinh/, /khai-tu/, /cu-tru/, https://lienthong.dichvucong.gov.vn/khai-sinh/, https://tokhaidientu.moj.gov.vn/khai-sinh/ (chỉ trong trình duyệt này).');
 
   if (headless) {
     await portal.locator('motcua-panel .panel, motcua-panel .tab').first().waitFor({ timeout: 10_000 }).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { launchHarness } from '../../tests/e2e/harness/browser';
+import { buildReplicaApps } from '../../tests/fixtures/portal-apps/build';
 import { pickInPanel } from '../../tests/e2e/harness/panel';
 import { setUpAndImport } from '../../tests/e2e/harness/records';
 import { fillScenarios } from '../../tests/fixtures/portals/scenarios';
@@ -15,6 +16,7 @@ export const autofillBench: BenchArea = {
   area: 'autofill',
   async run(): Promise<Metric[]> {
     execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+    buildReplicaApps();
     const h = await launchHarness();
     const metrics: Metric[] = [];
     let correct = 0;
@@ -32,26 +34,27 @@ export const autofillBench: BenchArea = {
           await panel.locator(`#motcua-role-${role}`).selectOption({ label: name });
         }
         const times: number[] = [];
-        let model: Record<string, string> = {};
+        let model: Record<string, unknown> = {};
         for (let i = 0; i < repeats; i++) {
           const started = Date.now();
           await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
           await panel.getByTestId('fill-summary').waitFor();
           times.push(Date.now() - started);
           const frame = scenario.frame ? page.frames().find((f) => f.url().startsWith(scenario.frame!))! : page.mainFrame();
-          model = await frame.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+          model = await frame.evaluate(() => (window as unknown as { formModel: Record<string, unknown> }).formModel);
           if (i < repeats - 1) {
             await panel.getByRole('button', { name: 'Hoàn tác' }).click();
             await panel.getByTestId('fill-summary').waitFor({ state: 'detached' });
           }
         }
-        const right = Object.entries(scenario.expected).filter(([k, v]) => model[k] === v).length;
+        // Framework models keep codes as numbers (SurveyJS: sex 1): compare as text.
+        const right = Object.entries(scenario.expected).filter(([k, v]) => model[k] !== undefined && String(model[k]) === v).length;
         correct += right;
         expected += Object.keys(scenario.expected).length;
         times.sort((a, b) => a - b);
         metrics.push(
           { name: `${scenario.name}_fields_correct`, value: round(right / Object.keys(scenario.expected).length, 3), unit: 'ratio', better: 'higher' },
-          { name: `${scenario.name}_click_to_report_median`, value: times[Math.floor(times.length / 2)]!, unit: 'ms', better: 'lower', ...(scenario.name === 'khai_sinh_plain' ? { target: 1500 } : {}) },
+          { name: `${scenario.name}_click_to_report_median`, value: times[Math.floor(times.length / 2)]!, unit: 'ms', better: 'lower', ...(scenario.name === 'khai_sinh_survey_26' ? { target: 1500 } : {}) },
         );
         await page.close();
       }

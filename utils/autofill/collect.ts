@@ -2,6 +2,7 @@ import { cleanSpaces } from '../vn/text';
 import { datePartFor, fieldForLabel, roleForHeading, type FillField, type FormRole } from './labels';
 import { isShown } from './dom';
 import { comboboxSelector } from './widgets';
+import type { ModelRef } from './bridge/client';
 
 /**
  * Collect: every fillable control in the document, its same-origin iframes and open shadow roots, with the
@@ -20,6 +21,8 @@ export interface CollectedField {
   heading: string | null;
   /** Radios of one group are one field; these are its options. */
   options?: HTMLInputElement[];
+  /** The question in a framework model (SurveyJS) that holds this field's value: written through the bridge. */
+  model?: ModelRef;
 }
 
 export interface ClassifiedField extends CollectedField {
@@ -38,7 +41,10 @@ const controlSelector = [
   comboboxSelector,
 ].join(',');
 
-const headingSelector = 'h1,h2,h3,h4,h5,h6,legend,[role=heading],.heading,.title,.panel-title,.card-header,caption';
+const headingSelector = 'h1,h2,h3,h4,h5,h6,legend,[role=heading],.heading,.title,.panel-title,.card-header,caption,.sd-panel__title,.sv_p_title';
+
+/** A SurveyJS question: one field whatever controls it renders (a dropdown is an input, a list, buttons). */
+const surveyQuestionSelector = '.sd-question[data-name], .sv_q[data-name]';
 
 /** Documents and shadow roots to search: the page, its open shadow roots and same-origin iframes. */
 export function searchRoots(doc: Document, skip?: Element): Array<Document | ShadowRoot> {
@@ -197,9 +203,26 @@ function xRadioGroups(root: Document | ShadowRoot): CollectedField[] {
     .filter((f): f is NonNullable<typeof f> => f !== null);
 }
 
+/** The field of a SurveyJS question: its title, its name, its kind from the control it shows. */
+function surveyField(question: HTMLElement, control: HTMLElement): CollectedField {
+  const title = question.querySelector('.sd-question__title, .sv_q_title');
+  const dropdown = question.querySelector('.sd-dropdown, .sd-selectbase, .sv_q_dropdown_control, select');
+  const kind: ControlKind = dropdown ? 'combobox' : control.getAttribute('type') === 'date' ? 'date' : control.tagName === 'TEXTAREA' ? 'textarea' : 'text';
+  const name = question.getAttribute('data-name')!;
+  return {
+    element: question,
+    kind,
+    labels: [text(title), ...labelsOf(control)].filter((v, i, all) => v && all.indexOf(v) === i),
+    names: [name],
+    heading: headingOf(question),
+    model: { framework: 'survey', name },
+  };
+}
+
 export function collectFields(doc: Document, ownHost?: Element): CollectedField[] {
   const fields: CollectedField[] = [];
   const radios = new Map<string, CollectedField>();
+  const questions = new Set<Element>();
   for (const root of searchRoots(doc, ownHost)) {
     fields.push(...xRadioGroups(root));
     for (const node of root.querySelectorAll<HTMLElement>(controlSelector)) {
@@ -208,6 +231,12 @@ export function collectFields(doc: Document, ownHost?: Element): CollectedField[
       if (node.tagName === 'INPUT' && node.parentElement?.closest(`${comboboxSelector}, x-radio`)) continue;
       // An x-select wrapping a native <select> is that select: the wrapper is no widget of its own.
       if (node.tagName === 'X-SELECT' && node.querySelector('select')) continue;
+      const question = node.closest<HTMLElement>(surveyQuestionSelector);
+      if (question) {
+        if (!questions.has(question)) fields.push(surveyField(question, node));
+        questions.add(question);
+        continue;
+      }
       const kind = kindOf(node);
       if (kind === 'radio') {
         const name = node.getAttribute('name') ?? '';

@@ -20,6 +20,8 @@ export interface Snapshot {
   element: HTMLElement;
   value: string;
   checked?: HTMLInputElement | null;
+  /** A framework-model question (SurveyJS): the value its model held. */
+  model?: { ref: import('./bridge/client').ModelRef; value: string | null };
 }
 
 function nativeSetter(el: HTMLElement): ((v: string) => void) | null {
@@ -65,6 +67,24 @@ export function pickOption(
   return loose.length === 1 ? { index: loose[0]!.index, loose: true } : null;
 }
 
+/**
+ * The option for the first of several acceptable values (a code or a name; "Mẹ đẻ" or "Mẹ"): an exact match
+ * of any of them beats a loose match of the first.
+ */
+export function pickAmong(
+  options: Array<{ value: string; text: string }>,
+  wanted: string[],
+  keyOf: (text: string) => string = matchKey,
+): { index: number; loose: boolean; value: string } | null {
+  let loose: { index: number; loose: boolean; value: string } | null = null;
+  for (const value of wanted) {
+    const pick = pickOption(options, value, keyOf);
+    if (pick && !pick.loose) return { ...pick, value };
+    if (pick) loose ??= { ...pick, value };
+  }
+  return loose;
+}
+
 /** How long a dependent list (Xã/Phường after Tỉnh) may take to load before the field is reported. */
 export const cascadeTimeoutMs = 5000;
 
@@ -81,13 +101,10 @@ export function fillSelectWhenReady(
   const attempt = (): FillOutcome | null => {
     if (select.disabled) return null;
     const options = [...select.options].map((o) => ({ value: o.value, text: o.text }));
-    for (const value of wanted) {
-      const pick = pickOption(options, value, keyOf);
-      if (!pick) continue;
-      setValue(select, options[pick.index]!.value);
-      return pick.loose ? { status: 'check', detail: `Đã chọn "${options[pick.index]!.text}" cho "${wanted.at(-1)}".` } : { status: 'filled', detail: '' };
-    }
-    return null;
+    const pick = pickAmong(options, wanted, keyOf);
+    if (!pick) return null;
+    setValue(select, options[pick.index]!.value);
+    return pick.loose ? { status: 'check', detail: `Đã chọn "${options[pick.index]!.text}" cho "${pick.value}".` } : { status: 'filled', detail: '' };
   };
   return whenDom(select, attempt, timeoutMs, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] }).then(
     (done) => done ?? { status: 'failed', detail: `Danh sách chưa có "${wanted.at(-1)}" sau ${timeoutMs / 1000} giây (trang tải chậm hoặc không có mục này).` },

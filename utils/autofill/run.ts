@@ -6,6 +6,8 @@ import { matchKey } from '../vn/text';
 import { addressValueFor, valueFor, type FillPerson } from './values';
 import { whenDom } from './wait';
 import { fillCombobox } from './widgets';
+import { modelGet } from './bridge/client';
+import { fillModel, modelRestore, modelSnapshot } from './model-fill';
 
 export interface ReportItem {
   label: string;
@@ -52,6 +54,7 @@ async function fillAddressPart(field: ClassifiedField, who: FillPerson): Promise
   const value = addressValueFor(who, kind);
   if (!value) return null;
   if (value.ambiguous) return { status: 'check', detail: `Địa chỉ cũ nay thuộc nhiều nơi (${value.ambiguous}): hãy chọn tay.` };
+  if (field.model) return fillModel(field.element.ownerDocument, field.model, value.values, kind === 'addressDetail' ? matchKey : placeKey);
   if (field.kind === 'select') return fillSelectWhenReady(field.element as HTMLSelectElement, value.values, placeKey);
   if (field.kind === 'combobox') return fillCombobox(field.element, value.values, placeKey);
   return fillField(field, value.values.at(-1)!);
@@ -67,6 +70,20 @@ function relationChoice(people: Map<FormRole, FillPerson>): string[] | null {
   if (is('mother')) return values.mother;
   if (is('child') || is('subject') || is('deceased') || is('householdHead')) return values.self;
   return null;
+}
+
+/** What a field held before filling: through the page's model for framework questions, else its DOM. */
+function take(field: ClassifiedField): Snapshot {
+  if (!field.model) return snapshot(field);
+  const value = modelSnapshot(field.element.ownerDocument, field.model);
+  return { element: field.element, value: value ?? '', model: value === undefined ? undefined : { ref: field.model, value } };
+}
+
+function putBack(s: Snapshot, field: ClassifiedField): boolean {
+  if (s.model) return modelRestore(field.element.ownerDocument, s.model.ref, s.model.value);
+  if (field.model) return false;
+  restore(s, field);
+  return true;
 }
 
 /** Quiet time that means the page has finished rebuilding after a driver field changed. */
@@ -128,9 +145,10 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
         report.push({ label, role: field.role, field: field.field, status: 'check', detail: 'Hãy chọn quan hệ bằng tay.', element: field.element });
         continue;
       }
-      snapshots.push([snapshot(field), field]);
-      const outcome =
-        field.kind === 'combobox' ? await fillCombobox(field.element, choice) : field.kind === 'select' ? await fillSelectWhenReady(field.element as HTMLSelectElement, choice, matchKey, 500) : fillField(field, choice[0]!);
+      snapshots.push([take(field), field]);
+      const outcome = field.model
+        ? await fillModel(field.element.ownerDocument, field.model, choice)
+        : field.kind === 'combobox' ? await fillCombobox(field.element, choice) : field.kind === 'select' ? await fillSelectWhenReady(field.element as HTMLSelectElement, choice, matchKey, 500) : fillField(field, choice[0]!);
       report.push({ label, role: field.role, field: field.field, status: outcome.status, detail: outcome.detail, element: field.element });
     }
     const doc = drivers[0]!.element.ownerDocument;
@@ -147,6 +165,7 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
     if (rescan) fields = rescan();
   }
   const filledValues: Array<[ClassifiedField, string]> = [];
+  const filledModels: Array<[ClassifiedField, string | null]> = [];
   for (const field of fields) {
     if (field.field === 'relation') continue;
     const label = field.part ? `${field.labels[0] ?? 'Ngày sinh'} (${partNames[field.part]})` : (field.labels[0] ?? field.names[0] ?? '?');
@@ -165,11 +184,11 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
       continue;
     }
     if (addressFields.has(field.field)) {
-      const before = snapshot(field);
+      const before = take(field);
       const outcome = await fillAddressPart(field, person);
       if (!outcome) report.push(item('missing', 'Hồ sơ chưa có địa chỉ theo đơn vị hành chính mới.'));
       else {
-        if (field.kind === 'combobox') sticky.push(label);
+        if (field.kind === 'combobox' && !field.model) sticky.push(label);
         else snapshots.push([before, field]);
         report.push(item(outcome.status, outcome.detail));
       }
@@ -178,6 +197,13 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
     const value = valueFor(person.person, field.field, field.part, field.kind);
     if (value === null) {
       report.push(item('missing', 'Hồ sơ chưa có thông tin này.'));
+      continue;
+    }
+    if (field.model) {
+      snapshots.push([take(field), field]);
+      const outcome = await fillModel(field.element.ownerDocument, field.model, [value]);
+      report.push(item(outcome.status, outcome.detail));
+      if (outcome.status === 'filled') filledModels.push([field, modelGet(field.element.ownerDocument, field.model)?.value ?? null]);
       continue;
     }
     if (field.kind === 'combobox') {
@@ -206,14 +232,33 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
       }
     }
   }
+  if (filledModels.length > 0) {
+    const doc = filledModels[0]![0].element.ownerDocument;
+    if (filledValues.length === 0) await settle(doc, settleQuietMs, 1000);
+    for (const [field, value] of filledModels) {
+      const now = modelGet(doc, field.model!);
+      if (!now || now.value === value || value === null) continue;
+      const again = await fillModel(doc, field.model!, [value]);
+      const entry = report.find((r) => r.element === field.element);
+      if (entry) {
+        entry.status = again.status === 'filled' ? 'check' : again.status;
+        entry.detail = 'Trang đã xoá ô này sau khi điền; đã điền lại, hãy kiểm tra.';
+      }
+    }
+  }
   report.sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   return {
     report,
     undo: () => {
       const partial: string[] = [...sticky];
-      for (const [s, field] of snapshots.reverse()) {
+      // Drivers first: putting the relation back makes the page rebuild (and clear) the blocks it controls.
+      const ordered = [...snapshots.filter(([, f]) => f.field === 'relation'), ...snapshots.filter(([, f]) => f.field !== 'relation').reverse()];
+      for (const [s, field] of ordered) {
         if (!s.element.isConnected) continue;
-        restore(s, field);
+        if (!putBack(s, field)) {
+          partial.push(field.labels[0] ?? field.names[0] ?? '?');
+          continue;
+        }
         // A radio group cannot be told "nothing chosen" through events: pages keep the last choice.
         if (field.kind === 'radio' && !s.checked) partial.push(field.labels[0] ?? field.names[0] ?? '?');
       }

@@ -1,5 +1,5 @@
 import { matchKey } from '../vn/text';
-import { pickOption, setValue, type FillOutcome } from './fill';
+import { pickAmong, pickOption, setValue, type FillOutcome } from './fill';
 import { whenDom } from './wait';
 
 /**
@@ -51,15 +51,13 @@ export async function fillCombobox(el: HTMLElement, wanted: string[], keyOf: (t:
     return { status: 'failed', detail: 'Danh sách lựa chọn không mở ra.' };
   }
   const texts = options.map((o) => ({ value: o.getAttribute('data-value') ?? o.getAttribute('value') ?? '', text: o.textContent?.trim() ?? '' }));
-  for (const value of wanted) {
-    const pick = pickOption(texts, value, keyOf);
-    if (!pick) continue;
-    const option = options[pick.index]!;
+  const pick = pickAmong(texts, wanted, keyOf);
+  if (pick) {
     const chosenText = texts[pick.index]!.text;
-    press(option);
+    press(options[pick.index]!);
     const shown = comboboxText(el);
     if (keyOf(shown).includes(keyOf(chosenText))) {
-      return pick.loose ? { status: 'check', detail: `Đã chọn "${chosenText}" cho "${value}".` } : { status: 'filled', detail: '' };
+      return pick.loose ? { status: 'check', detail: `Đã chọn "${chosenText}" cho "${pick.value}".` } : { status: 'filled', detail: '' };
     }
     return { status: 'check', detail: `Đã bấm "${chosenText}" nhưng ô vẫn hiện "${shown}".` };
   }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { generate } from 'selfsigned';
+import { replicaAppsDir } from '../../fixtures/portal-apps/build';
 import { fixturesDir } from './paths';
 
 /** Real portal host names the replicas answer for; Chromium maps each to this server. */
@@ -56,20 +57,25 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
       res.writeHead(421).end('unknown host');
       return;
     }
-    const base = join(fixturesDir, host);
-    let file = normalize(join(base, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(base)) {
-      res.writeHead(403).end();
-      return;
+    // Hand-written replicas first, then the built framework replicas (tests/fixtures/portal-apps).
+    for (const root of [fixturesDir, replicaAppsDir]) {
+      const base = join(root, host);
+      let file = normalize(join(base, decodeURIComponent(url.pathname)));
+      if (!file.startsWith(base)) {
+        res.writeHead(403).end();
+        return;
+      }
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+        const body = await readFile(file);
+        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.end(body);
+        return;
+      } catch {
+        // Not in this root: try the next.
+      }
     }
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy trang');
-    }
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy trang');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

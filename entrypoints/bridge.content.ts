@@ -1,0 +1,20 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { installPageBridge } from '@/utils/autofill/bridge/page-world';
+import { portalIncludeGlobs, portalMatchPatterns } from '@/utils/portals/hosts';
+
+/**
+ * The page-world bridge (utils/autofill/bridge/protocol.ts): writes form values through the portal's own
+ * SurveyJS model. No extension API, no data of ours: it only answers the isolated content script.
+ */
+export default defineContentScript({
+  matches: portalMatchPatterns,
+  includeGlobs: portalIncludeGlobs,
+  allFrames: true,
+  world: 'MAIN',
+  // No global variable in the page's world: the bundle runs as an anonymous function.
+  globalName: false,
+  runAt: 'document_idle',
+  main() {
+    installPageBridge(document);
+  },
+});

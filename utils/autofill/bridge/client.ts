@@ -1,0 +1,74 @@
+import { parseResponse, requestEvent, responseEvent, type BridgeRequest, type BridgeResponse, type Choice, type Framework, type ModelValue } from './protocol';
+
+/**
+ * motcua's side of the page-world bridge: sends a request as a DOM event and takes the answer, which comes
+ * inside the same dispatch for get/set (see page-world.ts) and later only while a choice list loads.
+ */
+type Body = BridgeRequest extends infer R ? (R extends BridgeRequest ? Omit<R, 'id'> : never) : never;
+
+let counter = 0;
+const nextId = () => `m${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+function send(doc: Document, body: Body, onAnswer: (r: BridgeResponse) => void): () => void {
+  const id = nextId();
+  const listener = (event: Event) => {
+    const response = parseResponse((event as CustomEvent).detail);
+    if (response?.id !== id) return;
+    stop();
+    onAnswer(response);
+  };
+  const stop = () => doc.removeEventListener(responseEvent, listener);
+  doc.addEventListener(responseEvent, listener);
+  doc.dispatchEvent(new CustomEvent(requestEvent, { detail: JSON.stringify({ ...body, id }) }));
+  return stop;
+}
+
+/** The answer given inside the dispatch, or null (no bridge in this page, or the operation is asynchronous). */
+export function callNow(doc: Document, body: Body): BridgeResponse | null {
+  let answer: BridgeResponse | null = null;
+  const stop = send(doc, body, (r) => (answer = r));
+  stop();
+  return answer;
+}
+
+/** The answer, waiting up to `timeoutMs` (null when none came). */
+export function call(doc: Document, body: Body, timeoutMs: number): Promise<BridgeResponse | null> {
+  return new Promise((resolve) => {
+    const view = doc.defaultView ?? window;
+    let timer = 0;
+    const stop = send(doc, body, (r) => {
+      view.clearTimeout(timer);
+      resolve(r);
+    });
+    timer = view.setTimeout(() => {
+      stop();
+      resolve(null);
+    }, timeoutMs);
+  });
+}
+
+/** A form question whose value lives in a framework model. */
+export interface ModelRef {
+  framework: Framework;
+  name: string;
+}
+
+export function hasBridge(doc: Document): boolean {
+  return callNow(doc, { op: 'ping' })?.ok === true;
+}
+
+export function modelGet(doc: Document, ref: ModelRef) {
+  const r = callNow(doc, { op: 'get', ...ref });
+  return r?.ok ? { value: r.value ?? null, readOnly: r.readOnly ?? false, hasChoices: r.hasChoices ?? false } : null;
+}
+
+export function modelSet(doc: Document, ref: ModelRef, value: ModelValue): BridgeResponse | null {
+  return callNow(doc, { op: 'set', ...ref, value });
+}
+
+export async function modelChoices(doc: Document, ref: ModelRef, timeoutMs: number): Promise<Choice[] | 'timeout' | null> {
+  const r = await call(doc, { op: 'choices', ...ref, timeoutMs }, timeoutMs + 500);
+  if (!r) return null;
+  if (!r.ok) return r.error === 'timeout' ? 'timeout' : null;
+  return r.choices ?? [];
+}

@@ -1,0 +1,28 @@
+import { parseRequest, requestEvent, responseEvent, type BridgeResponse } from './protocol';
+import { handleSurvey } from './survey-adapter';
+
+/**
+ * Runs in the page's world (see protocol.ts for what it may do). Installs one listener and nothing else: no
+ * global, no stored data. Answers inside the request's own dispatch when it can, so motcua's undo runs in one go.
+ */
+export function installPageBridge(doc: Document) {
+  const answer = (response: BridgeResponse) => {
+    doc.dispatchEvent(new CustomEvent(responseEvent, { detail: JSON.stringify(response) }));
+  };
+  doc.addEventListener(requestEvent, (event) => {
+    const request = parseRequest((event as CustomEvent).detail);
+    if (!request) return;
+    if (request.op === 'ping') {
+      answer({ id: request.id, ok: true });
+      return;
+    }
+    let result: BridgeResponse | Promise<BridgeResponse>;
+    try {
+      result = handleSurvey(doc, request);
+    } catch {
+      result = { id: request.id, ok: false, error: 'invalid' };
+    }
+    if (result instanceof Promise) result.then(answer, () => answer({ id: request.id, ok: false, error: 'invalid' }));
+    else answer(result);
+  });
+}
