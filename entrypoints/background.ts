@@ -27,7 +27,7 @@ export default defineBackground(() => {
       'records/status': () => recordsStatus(),
       'records/unlock': ({ officerId, secret }) => unlockFromPanel(officerId, secret),
       'records/search': async ({ query }) => ({
-        results: (await (await openStore()).search(query, 20)).map(({ id, name, dob, maskedId, address }) => ({ id, name, dob, maskedId, address })),
+        results: (await (await openStore()).search(query, 20)).map(({ id, name, dob, maskedId, address, sex }) => ({ id, name, dob, maskedId, address, sex })),
       }),
       'records/relatives': async ({ personId }) => ({ relatives: await relativesOf(personId) }),
       'records/fill-data': ({ personId }) => fillDataWithAddresses(personId),

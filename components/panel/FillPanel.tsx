@@ -29,6 +29,16 @@ function withWardChoice(who: ResponseOf<'records/fill-data'>, wardCode: string |
 /** Quiet time after DOM changes before the form is scanned again for its blocks. */
 const rescanQuietMs = 400;
 
+const menOnly = new Set<FormRole>(['father', 'groom']);
+const womenOnly = new Set<FormRole>(['mother', 'bride']);
+
+/** Whether someone of this sex (unknown fits anything) can fill a block. */
+export function fitsSex(role: FormRole, sex: 'Nam' | 'Nữ' | null): boolean {
+  if (sex === 'Nam') return !womenOnly.has(role);
+  if (sex === 'Nữ') return !menOnly.has(role);
+  return true;
+}
+
 const icons: Record<RemoteReportItem['status'], string> = { filled: '✓', check: '⚠', readonly: '⚠', failed: '✗', missing: '✗', unknown: '✗' };
 
 /** The records side of the panel: lock state, search, who is who in the form, fill, report, undo. */
@@ -105,7 +115,8 @@ export function FillPanel({ language, host, searchRef }: Props) {
 
   const pick = async (person: Result) => {
     setChosen((c) => (c.some((p) => p.id === person.id) ? c : [...c, person]));
-    const free = roles.find((r) => !assigned[r]);
+    // The first free block the person can fill: a man is no mother or bride, a woman no father or groom.
+    const free = roles.find((r) => !assigned[r] && fitsSex(r, person.sex));
     const next = { ...assigned, ...(free ? { [free]: person.id } : {}) };
     // Picking the child proposes the parents the records link to it.
     if (free === 'child' || free === 'subject') {
@@ -114,7 +125,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
         const role = r.direction === 'of' && (r.kind === 'father' || r.kind === 'mother') ? r.kind : null;
         if (role && roles.includes(role) && !next[role]) {
           next[role] = r.id;
-          setChosen((c) => (c.some((p) => p.id === r.id) ? c : [...c, { id: r.id, name: r.name, dob: null, maskedId: null, address: null }]));
+          setChosen((c) => (c.some((p) => p.id === r.id) ? c : [...c, { id: r.id, name: r.name, dob: null, maskedId: null, address: null, sex: null }]));
         }
       }
     }

@@ -210,6 +210,30 @@ describe('a driver field that rebuilds the form (Ministry of Justice birth e-for
   });
 });
 
+describe('a two-column marriage e-form classified by its site profile', () => {
+  it('puts each person on their side by sex, fills split dates and x-selects, and reads what labels do not say', async () => {
+    const page = await h.openPortal('https://tokhaidientu.moj.gov.vn/ket-hon/');
+    const p = page.locator('motcua-panel');
+    await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Người yêu cầu', 'Bên nam', 'Bên nữ']);
+    await pickInPanel(p, 'nguyen thi mai', 'Nguyễn Thị Mai');
+    // A man picked next goes to "Bên nam", never "Bên nữ", whatever the order of the blocks.
+    await pickInPanel(p, 'tran van binh', 'Trần Văn Bình');
+    expect(await p.getByLabel('Bên nam').locator('option:checked').textContent()).toBe('Trần Văn Bình');
+    await p.getByLabel('Bên nữ').selectOption({ label: 'Nguyễn Thị Mai' });
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => p.getByTestId('fill-summary').textContent()).toBe('✓ 16 đã điền · ⚠ 1 cần xem · ✗ 0 chưa điền');
+    const model = await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+    const hangBac = 'Số 5 phố Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội';
+    expect(model).toMatchObject({
+      HoTenBenNu: 'Nguyễn Thị Mai', NgaySinhBenNu: '1994-04-12', DanTocBenNu: '01', QuocTichBenNu: 'Việt Nam', SoDinhDanh_BenNu: '001194000111', NoiCuTru_BenNu: hangBac,
+      HoTenBenNam: 'Trần Văn Bình', NgaySinhBenNam: '1990-10-20', DanTocBenNam: '01', QuocTichBenNam: 'Việt Nam', SoDinhDanh_BenNam: '001090000222', NoiCuTru_BenNam: hangBac,
+    });
+    // The VNeID requester name is the same person (upper case): reported read-only, not a mismatch.
+    expect(await p.locator('.report li[data-status=readonly]').textContent()).toContain('không ghi đè');
+    expect(await page.locator('input[name=HoVaTenC]').inputValue()).toBe('NGUYỄN THỊ MAI');
+  });
+});
+
 describe('pages that are not what the filler expects', () => {
   it('reports every unknown field of a form it has never seen, and breaks nothing', async () => {
     const page = await h.openPortal('https://dichvucong.gov.vn/la/');

@@ -3,6 +3,7 @@ import { datePartFor, fieldForLabel, roleForHeading, type FillField, type FormRo
 import { isShown } from './dom';
 import { comboboxSelector } from './widgets';
 import type { ModelRef } from './bridge/client';
+import { ruleFor, type SiteProfile } from './profiles';
 
 /**
  * Collect: every fillable control in the document, its same-origin iframes and open shadow roots, with the
@@ -29,6 +30,8 @@ export interface ClassifiedField extends CollectedField {
   field: FillField | null;
   role: FormRole | null;
   part: 'day' | 'month' | 'year' | null;
+  /** The site profile that classified it; absent when the label heuristics did. */
+  profile?: string;
 }
 
 /** Caps the work on huge pages (Bitwarden keeps a similar limit). */
@@ -128,7 +131,10 @@ export function labelsOf(el: HTMLElement): string[] {
     if (caption && !caption.querySelector('input,select,textarea') && captionText.length <= 80) add(captionText);
   }
   const cell = el.closest('td');
-  if (cell) {
+  // A row header names every cell of its row (two-column forms: "Họ, chữ đệm, tên | Bên nữ | Bên nam").
+  const rowHeader = cell?.parentElement?.querySelector(':scope > th');
+  if (rowHeader) add(text(rowHeader));
+  if (cell && !rowHeader) {
     let sibling = cell.previousElementSibling;
     while (sibling && !text(sibling)) sibling = sibling.previousElementSibling;
     add(text(sibling));
@@ -274,7 +280,15 @@ const nameRoleHints: Array<[RegExp, FormRole]> = [
   [/^Nyc|^NYC_|C$/, 'requester'],
 ];
 
-export function classifyField(field: CollectedField): ClassifiedField {
+/** A site profile naming the control wins; otherwise the label, heading and name heuristics decide. */
+export function classifyField(field: CollectedField, profiles: SiteProfile[] = []): ClassifiedField {
+  const match = profiles.length > 0 ? ruleFor(field, profiles) : null;
+  if (match) {
+    const { rule } = match;
+    const kind = rule.widget === 'text' || rule.widget === 'date' ? rule.widget : field.kind;
+    const role = rule.role ?? (field.heading ? roleForHeading(field.heading) : null);
+    return { ...field, kind, field: rule.field, role, part: rule.field === 'birthYear' ? null : match.part, profile: match.profile };
+  }
   let found: FillField | null = null;
   let part: ClassifiedField['part'] = null;
   for (const label of field.labels) {

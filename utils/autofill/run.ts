@@ -7,6 +7,7 @@ import { addressValueFor, valueFor, type FillPerson } from './values';
 import { whenDom } from './wait';
 import { fillCombobox } from './widgets';
 import { modelGet } from './bridge/client';
+import { profilesFor, type SiteProfile } from './profiles';
 import { fillModel, modelRestore, modelSnapshot } from './model-fill';
 
 export interface ReportItem {
@@ -25,7 +26,10 @@ export interface FillRun {
 }
 
 export function scanForm(doc: Document, ownHost?: Element): ClassifiedField[] {
-  return collectFields(doc, ownHost).map(classifyField);
+  // Fields in same-origin iframes follow their own frame's profiles.
+  const byUrl = new Map<string, SiteProfile[]>();
+  const forUrl = (url: string) => byUrl.get(url) ?? byUrl.set(url, profilesFor(url)).get(url)!;
+  return collectFields(doc, ownHost).map((f) => classifyField(f, forUrl(f.element.ownerDocument.URL)));
 }
 
 /** The people a form asks for: the roles of its blocks, or one `subject` when it has none. */

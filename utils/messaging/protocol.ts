@@ -60,13 +60,20 @@ export const protocol = {
     request: z.object({ officerId: z.string().max(64), secret: z.string().min(1).max(200) }),
     response: z.object({ ok: z.boolean(), reason: z.string().nullable() }),
   },
-  /** Search results carry nothing beyond what the officer needs to pick: name, date of birth, masked ID, address. */
+  /** Search results carry nothing beyond what the officer needs to pick: name, date of birth, masked ID, address (and sex, for the gendered roles). */
   'records/search': {
     from: ['content'],
     request: z.object({ query: z.string().max(200) }),
     response: z.object({
       results: z.array(
-        z.object({ id: z.string(), name: z.string(), dob: z.string().nullable(), maskedId: z.string().nullable(), address: z.string().nullable() }),
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          dob: z.string().nullable(),
+          maskedId: z.string().nullable(),
+          address: z.string().nullable(),
+          sex: z.enum(['Nam', 'Nữ']).nullable(),
+        }),
       ),
     }),
   },

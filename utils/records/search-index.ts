@@ -31,6 +31,8 @@ export interface SearchEntry {
   oldId: string | null;
   phone: string | null;
   address: string | null;
+  /** Decides the gendered roles a pick goes to (cha / mẹ, bên nam / bên nữ). Absent in indexes built before it. */
+  sex?: 'Nam' | 'Nữ' | null;
   /** Last filled, viewed or edited (ISO): what retention counts from. */
   lastUsedAt: string;
 }
@@ -41,6 +43,7 @@ export interface SearchResult {
   dob: string | null;
   maskedId: string | null;
   address: string | null;
+  sex: 'Nam' | 'Nữ' | null;
   score: number;
   /** Why it matched, for tests and for ordering: 'id' | 'name' | 'prefix' | 'phone' | 'dob'. */
   match: 'id' | 'phone' | 'name' | 'prefix' | 'dob';
@@ -66,6 +69,7 @@ export function entryFor(person: Person, lastUsedAt: string = person.updatedAt):
     oldId: person.oldId?.value ?? null,
     phone: person.phone?.value ?? null,
     address,
+    sex: person.sex?.value ?? null,
     lastUsedAt,
   };
 }
@@ -312,6 +316,7 @@ export class SearchIndex {
       dob: entry.dob,
       maskedId: maskedIdOf(entry),
       address: entry.address,
+      sex: entry.sex ?? null,
       score,
       match,
     };
