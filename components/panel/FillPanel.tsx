@@ -115,22 +115,20 @@ export function FillPanel({ language, host, searchRef }: Props) {
 
   const pick = async (person: Result) => {
     setChosen((c) => (c.some((p) => p.id === person.id) ? c : [...c, person]));
+    setQuery('');
     // The first free block the person can fill: a man is no mother or bride, a woman no father or groom.
     const free = roles.find((r) => !assigned[r] && fitsSex(r, person.sex));
-    const next = { ...assigned, ...(free ? { [free]: person.id } : {}) };
-    // Picking the child proposes the parents the records link to it.
-    if (free === 'child' || free === 'subject') {
-      const { relatives } = await sendMessage('records/relatives', { personId: person.id }).catch(() => ({ relatives: [] }));
-      for (const r of relatives) {
-        const role = r.direction === 'of' && (r.kind === 'father' || r.kind === 'mother') ? r.kind : null;
-        if (role && roles.includes(role) && !next[role]) {
-          next[role] = r.id;
-          setChosen((c) => (c.some((p) => p.id === r.id) ? c : [...c, { id: r.id, name: r.name, dob: null, maskedId: null, address: null, sex: null }]));
-        }
-      }
+    if (free) setAssigned((current) => (current[free] ? current : { ...current, [free]: person.id }));
+    // Picking the child proposes the parents the records link to it; the officer may have assigned blocks
+    // meanwhile, so only blocks still free take the proposal.
+    if (free !== 'child' && free !== 'subject') return;
+    const { relatives } = await sendMessage('records/relatives', { personId: person.id }).catch(() => ({ relatives: [] }));
+    for (const r of relatives) {
+      const role = r.direction === 'of' && (r.kind === 'father' || r.kind === 'mother') ? r.kind : null;
+      if (!role || !roles.includes(role)) continue;
+      setAssigned((current) => (current[role] ? current : { ...current, [role]: r.id }));
+      setChosen((c) => (c.some((p) => p.id === r.id) ? c : [...c, { id: r.id, name: r.name, dob: null, maskedId: null, address: null, sex: null }]));
     }
-    setAssigned(next);
-    setQuery('');
   };
 
   const fill = async () => {

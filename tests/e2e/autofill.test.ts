@@ -170,18 +170,43 @@ describe('an old ward split over several 2025 wards', () => {
   });
 });
 
-describe('filling the joint (lienthong) form: split name, ARIA combobox, ng-select', () => {
-  it('writes the framework state of dropdowns that ignore typing', async () => {
+describe('filling the joint (lienthong) Angular form: split names, mat-select, mat-radio, ng-select, ARIA combobox, a date format selector', () => {
+  it('writes the framework state of widgets that ignore typing', async () => {
     const page = await h.openPortal('https://lienthong.dichvucong.gov.vn/khai-sinh/');
     const p = page.locator('motcua-panel');
-    await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Người được khai sinh']);
+    await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Mẹ']);
+    await pickInPanel(p, 'nguyen thi mai', 'Nguyễn Thị Mai');
     await pickInPanel(p, 'bao an', 'Trần Bảo An');
+    await p.getByLabel('Mẹ', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
-    await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 6 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
+    await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 14 đã điền · ⚠ 2 cần xem · ✗ 0 chưa điền');
     const model = await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
-    expect(model).toEqual({ Ho: 'Trần', ChuDem: 'Bảo', Ten: 'An', NgaySinh: '05/09/2026', GioiTinh: '1', MaDanToc: '01' });
-    expect(await page.locator('#gt').textContent()).toBe('Nam');
+    expect(model).toEqual({
+      NycHoTen: 'NGUYỄN THỊ MAI',
+      NycSoGiayto: '001194000111',
+      // The relation mat-select has no formcontrolname: found by its label.
+      QuanHe: 'ME',
+      Ho: 'Trần',
+      ChuDem: 'Bảo',
+      Ten: 'An',
+      NgaySinh: '05/09/2026',
+      GioiTinh: '1',
+      MaDanToc: '01',
+      MaQuocTich: 'VN',
+      MeHo: 'Nguyễn',
+      MeChuDem: 'Thị',
+      MeTen: 'Mai',
+      // The format selector goes to "Ngày/tháng/năm" first, so the page accepts the full date.
+      MeNgaySinhDinhDang: 'DMY',
+      MeNgaySinh: '12/04/1994',
+      MeSoGiayTo: '001194000111',
+    });
+    expect(await page.locator('#MeNgaySinh-error').textContent()).toBe('');
+    expect(await page.locator('#qt').textContent()).toBe('Việt Nam');
     expect(await page.locator('#dt .ng-value-label').textContent()).toBe('Kinh');
+    expect(await page.locator('#qh .mat-mdc-select-min-line').textContent()).toBe('Mẹ');
+    expect(await page.locator('#gt-1-input').isChecked()).toBe(true);
+    expect(await p.locator('.report li[data-status=readonly]').count()).toBe(2);
   });
 });
 

@@ -251,7 +251,8 @@ export function collectFields(doc: Document, ownHost?: Element): CollectedField[
           group.options!.push(node as HTMLInputElement);
           continue;
         }
-        const container = (node.closest('fieldset,[role=radiogroup],p,div,td') ?? node.parentElement) as HTMLElement;
+        // The group element when the page marks one (Angular Material wraps each radio in its own divs).
+        const container = (node.closest('fieldset,[role=radiogroup],mat-radio-group') ?? node.closest('p,div,td') ?? node.parentElement) as HTMLElement;
         const field: CollectedField = {
           element: node,
           kind,

@@ -9,6 +9,8 @@ export const fillFields = [
   'permanentAddress', 'currentAddress', 'phone', 'email', 'maritalStatus', 'province', 'ward', 'addressDetail',
   // Driver: "Quan hệ với người được khai sinh" rebuilds the blocks below it, so it is filled first.
   'relation',
+  // "Định dạng ngày sinh": full date, month/year or year only; set before the date it formats.
+  'dateFormat',
 ] as const;
 export type FillField = (typeof fillFields)[number];
 
@@ -33,7 +35,11 @@ const schema = z.object({
   roles: z.partialRecord(z.enum(formRoles), z.array(z.string())),
   dateParts: z.object({ day: z.array(z.string()), month: z.array(z.string()), year: z.array(z.string()) }),
   relationValues: z.object({ father: z.array(z.string()), mother: z.array(z.string()), self: z.array(z.string()), other: z.array(z.string()) }),
+  dateFormats: z.object({ day: z.array(z.string()), month: z.array(z.string()), year: z.array(z.string()) }),
 });
+
+/** How a date-format option may be written, per precision of the date it formats. */
+export const dateFormatValues = () => data.dateFormats;
 
 /** How a relation option may be written, per relation of the requester to the form's subject. */
 export const relationValues = () => data.relationValues;

@@ -3,7 +3,7 @@ import { classifyField, collectFields, type ClassifiedField } from './collect';
 import { fillField, fillSelectWhenReady, restore, snapshot, type FillOutcome, type FillStatus, type Snapshot } from './fill';
 import { formRoles, relationValues, roleLabels, type FillField, type FormRole } from './labels';
 import { matchKey } from '../vn/text';
-import { addressValueFor, valueFor, type FillPerson } from './values';
+import { addressValueFor, dateFormatChoices, valueFor, type FillPerson } from './values';
 import { whenDom } from './wait';
 import { fillCombobox } from './widgets';
 import { modelGet } from './bridge/client';
@@ -62,6 +62,19 @@ async function fillAddressPart(field: ClassifiedField, who: FillPerson): Promise
   if (field.kind === 'select') return fillSelectWhenReady(field.element as HTMLSelectElement, value.values, placeKey);
   if (field.kind === 'combobox') return fillCombobox(field.element, value.values, placeKey);
   return fillField(field, value.values.at(-1)!);
+}
+
+/** A choice field (select, dropdown widget, radios, model question) set to the first of several acceptable values. */
+async function fillAmong(field: ClassifiedField, wanted: string[]): Promise<FillOutcome> {
+  if (field.model) return fillModel(field.element.ownerDocument, field.model, wanted);
+  if (field.kind === 'combobox') return fillCombobox(field.element, wanted);
+  if (field.kind === 'select') return fillSelectWhenReady(field.element as HTMLSelectElement, wanted, matchKey, 500);
+  let outcome = fillField(field, wanted[0]!);
+  for (const value of wanted.slice(1)) {
+    if (outcome.status !== 'failed') break;
+    outcome = fillField(field, value);
+  }
+  return outcome;
 }
 
 /** The requester's relation to the form's subject, as the options may spell it; null when it cannot be told. */
@@ -150,9 +163,7 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
         continue;
       }
       snapshots.push([take(field), field]);
-      const outcome = field.model
-        ? await fillModel(field.element.ownerDocument, field.model, choice)
-        : field.kind === 'combobox' ? await fillCombobox(field.element, choice) : field.kind === 'select' ? await fillSelectWhenReady(field.element as HTMLSelectElement, choice, matchKey, 500) : fillField(field, choice[0]!);
+      const outcome = await fillAmong(field, choice);
       report.push({ label, role: field.role, field: field.field, status: outcome.status, detail: outcome.detail, element: field.element });
     }
     const doc = drivers[0]!.element.ownerDocument;
@@ -196,6 +207,19 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
         else snapshots.push([before, field]);
         report.push(item(outcome.status, outcome.detail));
       }
+      continue;
+    }
+    if (field.field === 'dateFormat') {
+      const formats = dateFormatChoices(person.person);
+      if (!formats) {
+        report.push(item('missing', 'Hồ sơ chưa có ngày sinh.'));
+        continue;
+      }
+      // A dropdown widget keeps its choice in the page's framework: undo cannot put it back.
+      if (field.kind === 'combobox' && !field.model) sticky.push(label);
+      else snapshots.push([take(field), field]);
+      const outcome = await fillAmong(field, formats);
+      report.push(item(outcome.status, outcome.detail));
       continue;
     }
     const value = valueFor(person.person, field.field, field.part, field.kind);

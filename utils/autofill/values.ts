@@ -2,7 +2,7 @@ import type { MappedAddresses } from '../messaging/protocol';
 import type { Person } from '../records/schema';
 import { formatDate, formatIsoDate } from '../vn/dates';
 import { splitName } from '../vn/names';
-import type { FillField } from './labels';
+import { dateFormatValues, type FillField } from './labels';
 
 /** A person as the filler gets them: the record and its addresses mapped to 2025 units. */
 export interface FillPerson {
@@ -63,8 +63,19 @@ export function valueFor(person: Person, field: FillField, part: 'day' | 'month'
     case 'ward':
     case 'addressDetail':
     case 'relation':
-      return null; // addressValueFor and the driver pass of fillForm decide these
+    case 'dateFormat':
+      return null; // addressValueFor, dateFormatChoices and the driver pass of fillForm decide these
     default:
       return person[field]?.value ?? null;
   }
+}
+
+/** The options a "date format" selector may show for the precision of the person's date of birth. */
+export function dateFormatChoices(person: Person): string[] | null {
+  const date = person.birthDate?.value;
+  if (!date) return null;
+  const formats = dateFormatValues();
+  if (date.precision === 'year' || date.month === undefined) return formats.year;
+  if (date.precision === 'month' || date.day === undefined) return formats.month;
+  return formats.day;
 }

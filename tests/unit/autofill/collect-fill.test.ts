@@ -122,6 +122,23 @@ describe('fill a plain form', () => {
   });
 });
 
+describe('a date format selector', () => {
+  const form = `<label for="f">Định dạng ngày sinh</label><select id="f"><option value="DMY">Ngày/tháng/năm</option><option value="MY">Tháng/năm</option><option value="Y">Năm</option></select>
+    <label for="d">Ngày sinh</label><input id="d">`;
+  const yearOnly = { birthDate: { value: { year: 1955, precision: 'year' }, prov: typed } };
+
+  it.each([
+    ['a full date', person('Trần Văn Bình', { dob: [20, 10, 1990] }), 'DMY', '20/10/1990'],
+    ['a year only', person('Phạm Thị Dung', {}, yearOnly), 'Y', '1955'],
+  ])('is set to the precision of %s before the date', async (_, who, format, date) => {
+    document.body.innerHTML = form;
+    const run = await fillForm(scanForm(document), new Map([['subject', { person: who }]]));
+    expect((document.getElementById('f') as HTMLSelectElement).value).toBe(format);
+    expect((document.getElementById('d') as HTMLInputElement).value).toBe(date);
+    expect(run.report.map((r) => [r.field, r.status])).toEqual([['dateFormat', 'filled'], ['birthDate', 'filled']]);
+  });
+});
+
 describe('cascading province → ward', () => {
   const cascade = `
     <h2>Nơi thường trú</h2>
