@@ -52,6 +52,8 @@ export function FillPanel({ language, host, searchRef }: Props) {
   const [roles, setRoles] = useState<FormRole[]>([]);
   const [assigned, setAssigned] = useState<Partial<Record<FormRole, string>>>({});
   const [run, setRun] = useState<FillRun | null>(null);
+  const runRef = useRef<FillRun | null>(null);
+  runRef.current = run;
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [remoteReport, setRemoteReport] = useState<RemoteReportItem[]>([]);
@@ -72,6 +74,13 @@ export function FillPanel({ language, host, searchRef }: Props) {
     [],
   );
   const scan = useCallback(() => {
+    // An SPA swapped the form (next step, another procedure): the last report points at nothing any more.
+    const last = runRef.current;
+    if (last && last.report.length > 0 && last.report.every((r) => !r.element.isConnected)) {
+      setRun(null);
+      setRemoteReport([]);
+      setNotice(translator(language)('panel.pageMoved'));
+    }
     const fields = scanForm(document, host);
     const local = fields.some((f) => f.field) ? detectRoles(fields) : [];
     setRoles(local.length > 0 ? local : ['subject']);
@@ -85,7 +94,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
         });
       })
       .catch(() => undefined);
-  }, [host]);
+  }, [host, language]);
   useEffect(() => {
     refreshStatus();
     scan();

@@ -259,6 +259,31 @@ describe('a two-column marriage e-form classified by its site profile', () => {
   });
 });
 
+describe('a single-page portal that swaps its steps', () => {
+  it('closes the old report when the step changes and fills the next step', async () => {
+    const page = await h.openPortal('https://dichvucong.gov.vn/spa/');
+    const p = page.locator('motcua-panel');
+    await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Người yêu cầu']);
+    await pickInPanel(p, 'nguyen thi mai', 'Nguyễn Thị Mai');
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => p.getByTestId('fill-summary').textContent()).toBe('✓ 2 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    expect(new URL(page.url()).pathname).toBe('/spa/buoc-2');
+    await expect.poll(() => p.locator('.role label').allTextContents()).toEqual(['Người được khai sinh']);
+    expect(await p.getByTestId('fill-summary').count()).toBe(0);
+    expect(await p.getByRole('status').allTextContents()).toContain('Trang đã sang bước khác: báo cáo lần điền trước đã đóng. Chọn người cho bước này rồi điền tiếp.');
+    await pickInPanel(p, 'tran bao an', 'Trần Bảo An');
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => p.getByTestId('fill-summary').textContent()).toBe('✓ 2 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
+    expect(await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel)).toEqual({
+      nycHoTen: 'Nguyễn Thị Mai',
+      nycSoDinhDanh: '001194000111',
+      ksHoTen: 'Trần Bảo An',
+      ksNgaySinh: '05/09/2026',
+    });
+  });
+});
+
 describe('pages that are not what the filler expects', () => {
   it('reports every unknown field of a form it has never seen, and breaks nothing', async () => {
     const page = await h.openPortal('https://dichvucong.gov.vn/la/');
