@@ -207,6 +207,13 @@ describe('filling the joint (lienthong) Angular form: split names, mat-select, m
     expect(await page.locator('#qh .mat-mdc-select-min-line').textContent()).toBe('Mẹ');
     expect(await page.locator('#gt-1-input').isChecked()).toBe(true);
     expect(await p.locator('.report li[data-status=readonly]').count()).toBe(2);
+
+    // Undo empties what it can and names the widgets whose choice only the page can take back.
+    await p.getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect.poll(() => page.locator('#Ho').inputValue()).toBe('');
+    const status = (await p.getByRole('status').allTextContents()).join(' ');
+    for (const widget of ['Quan hệ với người được khai sinh', 'Dân tộc', 'Quốc tịch', 'Định dạng ngày sinh', 'Giới tính']) expect(status).toContain(widget);
+    expect(await page.locator('#NycHoTen').inputValue()).toBe('NGUYỄN THỊ MAI');
   });
 });
 

@@ -123,6 +123,8 @@ export function restore(s: Snapshot, field?: ClassifiedField) {
     if (s.checked) fire(s.checked, 'change');
     return;
   }
+  // Only form controls take a value back; a widget (mat-select, ng-select) is reported instead.
+  if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(s.element.tagName)) return;
   setValue(s.element as HTMLInputElement, s.value);
 }
 

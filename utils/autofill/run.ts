@@ -162,7 +162,9 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
         report.push({ label, role: field.role, field: field.field, status: 'check', detail: 'Hãy chọn quan hệ bằng tay.', element: field.element });
         continue;
       }
-      snapshots.push([take(field), field]);
+      // A dropdown widget keeps its choice in the page's framework: undo cannot put it back.
+      if (field.kind === 'combobox' && !field.model) sticky.push(label);
+      else snapshots.push([take(field), field]);
       const outcome = await fillAmong(field, choice);
       report.push({ label, role: field.role, field: field.field, status: outcome.status, detail: outcome.detail, element: field.element });
     }
