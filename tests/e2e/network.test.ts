@@ -19,6 +19,8 @@ beforeAll(async () => {
   // Walk through everything the extension does today: portal pages with iframes, every extension page.
   for (const url of [
     'https://dichvucong.gov.vn/nop-ho-so/',
+    // The React + SurveyJS wizard, where the page-world bridge also runs.
+    'https://dichvucong.gov.vn/nop-ho-so/khai-sinh/',
     'https://dichvucong.bacninh.gov.vn/',
     'https://example.org/nhung-cong.html',
     h.extensionUrl('training.html'),
