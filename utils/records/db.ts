@@ -107,6 +107,27 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** One entry of a counter's filing log, as chained (utils/filings/schema.ts). */
+export type FilingRow = import('../filings/schema').FilingEntry;
+
+/** An entry's personal part (people, note), sealed with the data key. */
+export interface FilingPeopleRow {
+  counterId: string;
+  id: string;
+  iv: Uint8Array<ArrayBuffer>;
+  ct: ArrayBuffer;
+}
+
+/** A counter: this install (with its non-extractable signing key) or one whose bundle was imported. */
+export interface CounterRow {
+  id: string;
+  name: string;
+  publicJwk: JsonWebKey;
+  own: 0 | 1;
+  privateKey?: CryptoKey;
+  importedAt?: string;
+}
+
 export const databaseName = 'motcua';
 
 /** Version 1's stores, frozen: the migration test builds a version-1 database from exactly these. */
@@ -132,6 +153,13 @@ export const storesV3 = {
   personPacks: 'chunk',
 };
 
+export const storesV4 = {
+  ...storesV3,
+  filings: '[counterId+seq], id, root, at, counterId',
+  filingPeople: '[counterId+id]',
+  counters: 'id, own',
+};
+
 export class MotcuaDB extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   officers!: EntityTable<OfficerRow, 'id'>;
@@ -143,6 +171,9 @@ export class MotcuaDB extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   audit!: EntityTable<AuditRow, 'seq'>;
   importJobs!: EntityTable<ImportJobRow, 'id'>;
+  filings!: Dexie.Table<FilingRow, [string, number]>;
+  filingPeople!: Dexie.Table<FilingPeopleRow, [string, string]>;
+  counters!: EntityTable<CounterRow, 'id'>;
 
   constructor(name = databaseName, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -162,5 +193,7 @@ export class MotcuaDB extends Dexie {
     // the data key, so RecordsStore.open does it at the first unlock (migratePersonRows); `people` stays
     // until a later version drops it.
     this.version(3).stores(storesV3);
+    // Version 4: the filing log (issue 6), chained per counter.
+    this.version(4).stores(storesV4);
   }
 }

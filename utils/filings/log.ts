@@ -1,0 +1,209 @@
+import type { CounterRow, FilingPeopleRow, MotcuaDB } from '../records/db';
+import { openJson, randomBytes, sealJson, toBase64 } from '../security/crypto';
+import { makeBundle, openBundle, type FilingBundle } from './bundle';
+import { chainEntry, currentFilings, peopleDigest, verifyChain, type ChainCheck } from './chain';
+import { counterIdOf, generateCounterKeys } from './signing';
+import type { EntryBody, FilingEntry, FilingPeople, FilingStatus } from './schema';
+
+export interface NewFiling {
+  officerId: string;
+  officerName: string;
+  procedure: { code: string; name: string } | null;
+  portalHost: string;
+  people: FilingPeople['people'];
+  fields: FilingEntry['fields'];
+  msToFill: number | null;
+}
+
+export interface FilingChange {
+  status?: FilingStatus;
+  dossierCode?: string;
+  note?: string;
+  procedure?: { code: string; name: string };
+  fields?: FilingEntry['fields'];
+  msToFill?: number;
+  msToSubmit?: number;
+}
+
+const aad = (counterId: string, id: string) => `filing:${counterId}:${id}`;
+
+/**
+ * The filing log over the records database: appends to this install's chain (one writer at a time), keeps
+ * each entry's personal part sealed with the data key, verifies chains and moves logs between counters as
+ * signed bundles.
+ */
+export class FilingLog {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: MotcuaDB,
+    private readonly key: CryptoKey,
+  ) {}
+
+  /** This install's counter, made (with its key pair) on first use. */
+  async ownCounter(): Promise<CounterRow> {
+    const existing = await this.db.counters.where('own').equals(1).first();
+    if (existing) return existing;
+    const keys = await generateCounterKeys();
+    const id = await counterIdOf(keys.publicJwk);
+    const row: CounterRow = { id, name: `Quầy ${id.slice(0, 4).toUpperCase()}`, publicJwk: keys.publicJwk, own: 1, privateKey: keys.privateKey };
+    // Two contexts racing on the first use: the first key pair written wins.
+    await this.db.transaction('rw', this.db.counters, async () => {
+      if (!(await this.db.counters.where('own').equals(1).first())) await this.db.counters.add(row);
+    });
+    return (await this.db.counters.where('own').equals(1).first())!;
+  }
+
+  async renameOwnCounter(name: string) {
+    const own = await this.ownCounter();
+    await this.db.counters.update(own.id, { name: name.trim().slice(0, 100) || own.name });
+  }
+
+  async counters(): Promise<CounterRow[]> {
+    return this.db.counters.toArray();
+  }
+
+  /** A new filing (status nháp). */
+  record(filing: NewFiling, now = new Date()): Promise<FilingEntry> {
+    const id = crypto.randomUUID();
+    return this.append(
+      {
+        id,
+        root: id,
+        refersTo: null,
+        at: now.toISOString(),
+        officerId: filing.officerId,
+        officerName: filing.officerName,
+        procedureCode: filing.procedure?.code ?? null,
+        procedureName: filing.procedure?.name ?? null,
+        portalHost: filing.portalHost,
+        status: 'draft',
+        fields: filing.fields,
+        msToFill: filing.msToFill,
+        msToSubmit: null,
+        dossierCode: null,
+        peopleDigest: '',
+      },
+      { people: filing.people, note: '' },
+    );
+  }
+
+  /** A correction: the filing's new state as a new entry referring to its last one. */
+  async amend(root: string, change: FilingChange, officer: { id: string; name: string }, now = new Date()): Promise<FilingEntry> {
+    const own = await this.ownCounter();
+    const last = await this.latest(own.id, root);
+    if (!last) throw new Error('Không tìm thấy hồ sơ này trong nhật ký.');
+    const people = (await this.peopleOf(last)) ?? { salt: '', people: [], note: '' };
+    const { counterId: _c, seq: _s, prevHash: _p, hash: _h, ...carried } = last;
+    return this.append(
+      {
+        ...carried,
+        id: crypto.randomUUID(),
+        refersTo: last.id,
+        at: now.toISOString(),
+        officerId: officer.id,
+        officerName: officer.name,
+        status: change.status ?? last.status,
+        dossierCode: change.dossierCode ?? last.dossierCode,
+        procedureCode: change.procedure?.code ?? last.procedureCode,
+        procedureName: change.procedure?.name ?? last.procedureName,
+        fields: change.fields ?? last.fields,
+        msToFill: change.msToFill ?? last.msToFill,
+        msToSubmit: change.msToSubmit ?? last.msToSubmit,
+        peopleDigest: '',
+      },
+      { people: people.people, note: change.note ?? people.note },
+    );
+  }
+
+  private append(body: EntryBody, personal: Omit<FilingPeople, 'salt'>): Promise<FilingEntry> {
+    const run = this.queue.then(async () => {
+      const own = await this.ownCounter();
+      const part: FilingPeople = { salt: toBase64(randomBytes(18)), ...personal };
+      const digest = await peopleDigest(part);
+      const sealed = await sealJson(this.key, part, aad(own.id, body.id));
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const previous = await this.lastOf(own.id);
+        const entry = await chainEntry(own.id, previous ?? null, { ...body, peopleDigest: digest });
+        const written = await this.db.transaction('rw', [this.db.filings, this.db.filingPeople], async () => {
+          // Another context appended meanwhile: hash again on the new head.
+          if ((await this.lastOf(own.id))?.hash !== previous?.hash) return false;
+          await this.db.filings.add(entry);
+          await this.db.filingPeople.put({ counterId: own.id, id: entry.id, ...sealed } satisfies FilingPeopleRow);
+          return true;
+        });
+        if (written) return entry;
+      }
+      throw new Error('Không ghi được nhật ký: quá nhiều lần ghi cùng lúc.');
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private lastOf(counterId: string): Promise<FilingEntry | undefined> {
+    return this.db.filings.where('[counterId+seq]').between([counterId, 0], [counterId, Infinity]).last();
+  }
+
+  private async latest(counterId: string, root: string): Promise<FilingEntry | undefined> {
+    const all = await this.db.filings.where('root').equals(root).toArray();
+    return all.filter((e) => e.counterId === counterId).sort((a, b) => a.seq - b.seq).at(-1);
+  }
+
+  /** Every entry of one counter (or all), in chain order. */
+  async entries(counterId?: string): Promise<FilingEntry[]> {
+    if (counterId) return this.db.filings.where('[counterId+seq]').between([counterId, 0], [counterId, Infinity]).toArray();
+    return this.db.filings.toArray();
+  }
+
+  async filings(): Promise<FilingEntry[]> {
+    return currentFilings(await this.entries());
+  }
+
+  async history(counterId: string, root: string): Promise<FilingEntry[]> {
+    return (await this.db.filings.where('root').equals(root).toArray()).filter((e) => e.counterId === counterId).sort((a, b) => a.seq - b.seq);
+  }
+
+  async peopleOf(entry: Pick<FilingEntry, 'counterId' | 'id'>): Promise<FilingPeople | null> {
+    const row = await this.db.filingPeople.get([entry.counterId, entry.id]);
+    return row ? openJson<FilingPeople>(this.key, row, aad(entry.counterId, entry.id)) : null;
+  }
+
+  /** "Kiểm tra tính toàn vẹn": each counter's chain, and the personal parts against their digests. */
+  async verify(): Promise<Array<{ counter: CounterRow; check: ChainCheck }>> {
+    const out = [];
+    for (const counter of await this.counters()) out.push({ counter, check: await verifyChain(await this.entries(counter.id), counter.id) });
+    return out;
+  }
+
+  async exportBundle(passphrase: string, now = new Date(), iterations?: number): Promise<FilingBundle> {
+    const own = await this.ownCounter();
+    const entries = await this.entries(own.id);
+    const people = new Map<string, FilingPeople>();
+    for (const e of entries) {
+      const part = await this.peopleOf(e);
+      if (part) people.set(e.id, part);
+    }
+    return makeBundle({ counter: { id: own.id, name: own.name, publicJwk: own.publicJwk, privateKey: own.privateKey! }, entries, people, passphrase, now, iterations });
+  }
+
+  /** Imports another counter's bundle whole, or throws a BundleError with the reason and keeps nothing. */
+  async importBundle(text: string, passphrase: string, now = new Date()): Promise<{ counterName: string; added: number; total: number }> {
+    const own = await this.ownCounter();
+    let counterId: string | null = null;
+    try {
+      counterId = (JSON.parse(text) as { counter?: { id?: string } }).counter?.id ?? null;
+    } catch {
+      // openBundle explains.
+    }
+    const known = counterId ? await this.entries(counterId) : [];
+    const opened = await openBundle(text, passphrase, known, own.id);
+    const sealed = await Promise.all(opened.fresh.map(async (e) => ({ counterId: e.counterId, id: e.id, ...(await sealJson(this.key, opened.people.get(e.id)!, aad(e.counterId, e.id))) })));
+    await this.db.transaction('rw', [this.db.filings, this.db.filingPeople, this.db.counters], async () => {
+      const existing = await this.db.counters.get(opened.counter.id);
+      await this.db.counters.put({ ...existing, id: opened.counter.id, name: opened.counter.name, publicJwk: opened.counter.publicJwk, own: 0, importedAt: now.toISOString() });
+      await this.db.filings.bulkAdd(opened.fresh);
+      await this.db.filingPeople.bulkPut(sealed);
+    });
+    return { counterName: opened.counter.name, added: opened.fresh.length, total: opened.total };
+  }
+}
