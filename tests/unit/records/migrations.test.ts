@@ -21,13 +21,15 @@ describe('database migrations', () => {
 
     const db = new MotcuaDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const people = await db.people.toArray();
     expect(people).toHaveLength(v1.people.length);
     for (const person of people) expect(person.lastUsedAt).toBe(person.updatedAt);
     expect(await db.people.where('lastUsedAt').below('2025-06-01').count()).toBe(1);
     expect(await db.officers.count()).toBe(v1.officers.length);
     expect(await db.importJobs.count()).toBe(0);
+    // Version 4 adds the filing log, empty.
+    expect(await db.filings.count()).toBe(0);
     db.close();
   });
 });
@@ -61,7 +63,7 @@ describe('version 3: people move from one row each into encrypted packs at the f
 
     const db = new MotcuaDB(name);
     const store = await RecordsStore.open(db, key, { officerId: 'o' });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.people.count()).toBe(0);
     expect(await db.personPacks.count()).toBe(1);
     expect((await store.get('p1'))?.fullName.value).toBe('Trần Thị Bích');
