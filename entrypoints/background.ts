@@ -8,6 +8,7 @@ import { recordsDb } from '@/utils/records/instance';
 import { lockIfIdle } from '@/utils/security/idle-lock';
 import { fillDataWithAddresses, openStore, recordsStatus, relativesOf, unlockFromPanel } from '@/utils/background/records-service';
 import { fillRemote, scanRemote, undoRemote } from '@/utils/background/frame-fill';
+import { pendingFiling, recordFiling, updateFiling } from '@/utils/background/filings-service';
 import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
 
 const idleAlarm = 'motcua-idle-lock';
@@ -40,6 +41,9 @@ export default defineBackground(() => {
       'fill/frames-undo': (_p, sender) => {
         return undoRemote(frames, sender.tabId, sender.origin);
       },
+      'filings/record': (request, sender) => recordFiling(sender.tabId, new URL(sender.origin).hostname, request),
+      'filings/update': (request, sender) => updateFiling(sender.tabId, request),
+      'filings/pending': (_p, sender) => pendingFiling(sender.tabId),
       'diagnostics/stats': () => structuredClone(router.stats),
     },
     async () => {

@@ -7,6 +7,8 @@ import { clearOutline, detectRoles, fillForm, outline, scanForm, type FillRun } 
 import { sendMessage } from '@/utils/messaging/client';
 import type { ResponseOf } from '@/utils/messaging/protocol';
 import type { FillPerson } from '@/utils/autofill/values';
+import { detectProcedure } from '@/utils/procedures/catalogue';
+import { FilingSection, useFiling } from './FilingSection';
 
 type Status = ResponseOf<'records/status'>;
 type Result = ResponseOf<'records/search'>['results'][number];
@@ -54,6 +56,9 @@ export function FillPanel({ language, host, searchRef }: Props) {
   const [run, setRun] = useState<FillRun | null>(null);
   const runRef = useRef<FillRun | null>(null);
   runRef.current = run;
+  /** When the officer started on this form (the panel opened, or the portal moved to this step). */
+  const startedAt = useRef(performance.now());
+  const [procedureCode, setProcedureCode] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [remoteReport, setRemoteReport] = useState<RemoteReportItem[]>([]);
@@ -62,6 +67,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
   const [splitWards, setSplitWards] = useState<Array<{ personId: string; name: string; text: string; candidates: Array<{ wardCode: string; wardName: string }> }>>([]);
 
   const [gone, setGone] = useState(false);
+  const filing = useFiling(Boolean(status?.unlocked));
   const refreshStatus = useCallback(
     () =>
       void sendMessage('records/status', {})
@@ -80,7 +86,10 @@ export function FillPanel({ language, host, searchRef }: Props) {
       setRun(null);
       setRemoteReport([]);
       setNotice(translator(language)('panel.pageMoved'));
+      startedAt.current = performance.now();
     }
+    const headings = [...document.querySelectorAll('h1,h2,h3')].map((h) => h.textContent ?? '');
+    setProcedureCode(detectProcedure({ url: location.href, title: document.title, headings })?.code ?? null);
     const fields = scanForm(document, host);
     const local = fields.some((f) => f.field) ? detectRoles(fields) : [];
     setRoles(local.length > 0 ? local : ['subject']);
@@ -166,6 +175,17 @@ export function FillPanel({ language, host, searchRef }: Props) {
       const remote = await sendMessage('fill/frames-run', { people: Object.fromEntries(entries) }).catch(() => ({ report: [] }));
       setRun(next);
       setRemoteReport(remote.report);
+      const all = [...next.report, ...remote.report];
+      await filing.recorded({
+        procedureCode,
+        people: Object.fromEntries(entries),
+        fields: {
+          filled: all.filter((r) => r.status === 'filled').length,
+          check: all.filter((r) => r.status === 'check' || r.status === 'readonly').length,
+          missing: all.filter((r) => ['failed', 'missing', 'unknown'].includes(r.status)).length,
+        },
+        msToFill: Math.round(performance.now() - startedAt.current),
+      });
     } catch (e) {
       setNotice(t('panel.error', { detail: e instanceof Error ? e.message : String(e) }));
     } finally {
@@ -271,6 +291,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
           </ul>
         </section>
       )}
+      <FilingSection language={language} filing={filing.filing} error={filing.error} onUpdate={filing.update} />
     </div>
   );
 }

@@ -198,7 +198,7 @@ p { margin: 6px 0; }
 .warn { color: #8a1c14; }
 .muted { color: #555; font-size: 12px; }
 label { display: block; font-weight: 600; font-size: 13px; margin: 6px 0 2px; }
-input, select { font: inherit; font-size: 14px; width: 100%; padding: 4px 6px; border: 1px solid #999; border-radius: 6px; background: #fff; color: #1a1a1a; }
+input, select, textarea { font: inherit; font-size: 14px; width: 100%; padding: 4px 6px; border: 1px solid #999; border-radius: 6px; background: #fff; color: #1a1a1a; }
 fieldset { border: 1px solid #ddd; border-radius: 6px; margin: 8px 0; padding: 4px 8px 8px; }
 legend { font-weight: 600; font-size: 13px; }
 ul { list-style: none; margin: 4px 0; padding: 0; }
@@ -214,6 +214,8 @@ button.link { border: none; background: none; color: #1d5bd8; padding: 2px 0; te
 button { font: inherit; font-size: 13px; cursor: pointer; border: 1px solid #999; background: #f6f6f6;
   border-radius: 6px; padding: 3px 8px; color: #1a1a1a; }
 button:focus-visible { outline: 2px solid #1d5bd8; outline-offset: 2px; }
+.filing { border-top: 2px solid #eee; margin-top: 10px; padding-top: 4px; }
+.filing h3 { font-size: 14px; margin: 4px 0; }
 .tab { width: max-content; }
 .tab button { writing-mode: vertical-rl; height: 150px; width: 34px; padding: 8px 4px; background: #b3261e; color: #fff; border: none;
   border-radius: 8px 0 0 8px; font-weight: 600; }

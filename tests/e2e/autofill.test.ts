@@ -316,3 +316,20 @@ describe('pages that are not what the filler expects', () => {
     expect(await p.locator('.report li[data-status=check]').textContent()).toContain('Trang đã xoá ô này sau khi điền; đã điền lại');
   });
 });
+
+describe('the filing log follows the portal to the submission', () => {
+  it('records the fill as a draft and reads the dossier code on the confirmation page', async () => {
+    const page = await h.openPortal('https://dichvucong.gov.vn/khai-sinh/');
+    const p = page.locator('motcua-panel');
+    await pickInPanel(p, 'nguyen thi mai', 'Nguyễn Thị Mai');
+    await pickInPanel(p, 'tran bao an', 'Trần Bảo An');
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => p.getByTestId('filing-status').textContent()).toBe('Nháp: chờ nộp trên cổng');
+    // The procedure was recognised from the page.
+    expect(await p.getByLabel('Thủ tục').locator('option:checked').textContent()).toBe('Đăng ký khai sinh');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.waitForURL(/da-nop\.html/);
+    const code = new URL(page.url()).searchParams.get('ma')!;
+    await expect.poll(() => page.locator('motcua-panel').getByTestId('filing-status').textContent(), { timeout: 15_000 }).toBe(`Đã nộp — mã hồ sơ: ${code}`);
+  });
+});

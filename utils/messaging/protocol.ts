@@ -91,6 +91,36 @@ export const protocol = {
     request: z.object({ personId: z.string().max(64) }),
     response: z.object({ person: personSchema, addresses: addressesSchema }),
   },
+  /** A fill happened: a new filing (status nháp) in the log, or a new state of the tab's open filing. */
+  'filings/record': {
+    from: ['content'],
+    request: z.object({
+      root: z.string().max(64).nullable(),
+      procedureCode: z.string().max(40).nullable(),
+      people: z.partialRecord(z.enum(formRoles), z.string().max(64)),
+      fields: z.object({ filled: z.number().int().min(0).max(10_000), check: z.number().int().min(0).max(10_000), missing: z.number().int().min(0).max(10_000) }),
+      msToFill: z.number().min(0).max(86_400_000).nullable(),
+    }),
+    response: z.object({ root: z.string(), procedure: z.object({ code: z.string(), name: z.string() }).nullable() }),
+  },
+  /** The officer or the portal changed the tab's filing: submitted with its dossier code, cancelled, a note. */
+  'filings/update': {
+    from: ['content'],
+    request: z.object({
+      root: z.string().max(64),
+      status: z.enum(['draft', 'submitted', 'cancelled']).optional(),
+      dossierCode: z.string().max(80).optional(),
+      note: z.string().max(2000).optional(),
+      procedureCode: z.string().max(40).optional(),
+    }),
+    response: z.object({ status: z.enum(['draft', 'submitted', 'cancelled']), dossierCode: z.string().nullable() }),
+  },
+  /** The filing this tab is following to its submission (it survives the portal's page loads). */
+  'filings/pending': {
+    from: ['content'],
+    request: z.object({}),
+    response: z.object({ pending: z.object({ root: z.string(), procedureCode: z.string().nullable(), status: z.enum(['draft', 'submitted', 'cancelled']) }).nullable() }),
+  },
   /** The blocks that forms in the tab's other (cross-origin) frames ask for. */
   'fill/frames-scan': {
     from: ['content'],

@@ -184,3 +184,16 @@ describe('procedure detection', () => {
     expect(detectProcedure(page)?.code ?? null).toBe(code);
   });
 });
+
+describe('reading the dossier code the portal shows', () => {
+  it.each([
+    ['Nộp hồ sơ thành công. Mã hồ sơ: G22.99-261128-000123 Vui lòng theo dõi', 'G22.99-261128-000123'],
+    ['Mã hồ sơ của bạn là 000.00.12.H29-261128-0001.', '000.00.12.H29-261128-0001'],
+    ['MÃ HỒ SƠ：H27.1-2611280001', 'H27.1-2611280001'],
+    ['Mã hồ sơ: Chưa có', null],
+    ['Hồ sơ đã lưu nháp', null],
+  ])('%s → %s', async (text, code) => {
+    const { findDossierCode } = await import('@/utils/filings/dossier');
+    expect(findDossierCode(text)).toBe(code);
+  });
+});

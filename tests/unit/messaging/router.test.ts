@@ -40,6 +40,9 @@ beforeEach(() => {
     'fill/frames-scan': vi.fn(() => ({ roles: [], frames: 0 })),
     'fill/frames-run': vi.fn(() => ({ report: [] })),
     'fill/frames-undo': vi.fn(() => ({ partial: [] })),
+    'filings/record': vi.fn(() => ({ root: 'r1', procedure: null })),
+    'filings/update': vi.fn(() => ({ status: 'draft' as const, dossierCode: null })),
+    'filings/pending': vi.fn(() => ({ pending: null })),
   };
   router = createRouter(handlers, () => policy);
 });

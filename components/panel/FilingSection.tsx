@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useState } from 'react';
+import { translator, type Language } from '@/utils/i18n';
+import { findDossierCode, pageText } from '@/utils/filings/dossier';
+import type { FilingStatus } from '@/utils/filings/schema';
+import { sendMessage } from '@/utils/messaging/client';
+import type { RequestOf } from '@/utils/messaging/protocol';
+import { procedures } from '@/utils/procedures/catalogue';
+
+export interface FilingState {
+  root: string;
+  procedureCode: string | null;
+  status: FilingStatus;
+  dossierCode: string | null;
+}
+
+/** How long the page's text must be quiet before it is read again for the dossier code. */
+const readEveryMs = 250;
+
+/**
+ * The tab's filing: recorded at each fill, followed to the portal's confirmation (also across the portal's
+ * page loads: the background remembers it per tab) where the dossier code is read, and changed by the officer.
+ */
+export function useFiling(unlocked: boolean) {
+  const [filing, setFiling] = useState<FilingState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!unlocked) return;
+    void sendMessage('filings/pending', {})
+      .then(({ pending }) => pending && setFiling((f) => f ?? { ...pending, dossierCode: null }))
+      .catch(() => undefined);
+  }, [unlocked]);
+
+  const update = useCallback(
+    async (root: string, change: Omit<RequestOf<'filings/update'>, 'root'>) => {
+      try {
+        const r = await sendMessage('filings/update', { root, ...change });
+        setFiling((f) => (f && f.root === root ? { ...f, ...r, procedureCode: change.procedureCode ?? f.procedureCode } : f));
+        setError(null);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [],
+  );
+
+  // Follow the portal to its confirmation: the dossier code appears in the page's own text.
+  const root = filing?.status === 'draft' ? filing.root : null;
+  useEffect(() => {
+    if (!root) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () => {
+      const code = findDossierCode(pageText(document));
+      if (!code) return;
+      observer.disconnect();
+      void update(root, { status: 'submitted', dossierCode: code });
+    };
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(read, readEveryMs);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    read();
+    return () => {
+      clearTimeout(timer);
+      observer.disconnect();
+    };
+  }, [root, update]);
+
+  const recorded = useCallback(
+    async (request: Omit<RequestOf<'filings/record'>, 'root'>) => {
+      try {
+        const r = await sendMessage('filings/record', { ...request, root: filing?.status === 'draft' ? filing.root : null });
+        setFiling({ root: r.root, procedureCode: r.procedure?.code ?? request.procedureCode, status: 'draft', dossierCode: null });
+        setError(null);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [filing],
+  );
+
+  return { filing, recorded, update, error };
+}
+
+export function FilingSection({ language, filing, error, onUpdate }: { language: Language; filing: FilingState | null; error: string | null; onUpdate: (root: string, change: Omit<RequestOf<'filings/update'>, 'root'>) => Promise<void> }) {
+  const t = translator(language);
+  const [note, setNote] = useState('');
+  if (!filing) return error ? <p role="alert" className="warn">{error}</p> : null;
+  const statusText = t(`filing.status.${filing.status}`);
+  return (
+    <section className="filing" aria-label={t('filing.title')} data-testid="filing">
+      <h3>{t('filing.title')}</h3>
+      <p data-testid="filing-status">
+        {statusText}
+        {filing.dossierCode ? ` — ${t('filing.code')}: ${filing.dossierCode}` : ''}
+      </p>
+      {error && <p role="alert" className="warn">{error}</p>}
+      <label htmlFor="motcua-procedure">{t('filing.procedure')}</label>
+      <select
+        id="motcua-procedure"
+        value={filing.procedureCode ?? ''}
+        disabled={filing.status !== 'draft'}
+        onChange={(e) => void onUpdate(filing.root, { procedureCode: e.target.value })}
+      >
+        <option value="">{t('filing.procedure.none')}</option>
+        {procedures.map((p) => (
+          <option key={p.code} value={p.code}>{p.name}</option>
+        ))}
+      </select>
+      <label htmlFor="motcua-note">{t('filing.note')}</label>
+      <textarea id="motcua-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+      <div className="actions">
+        <button type="button" onClick={() => void onUpdate(filing.root, { note })}>{t('filing.saveNote')}</button>
+        {filing.status === 'draft' && (
+          <button type="button" onClick={() => void onUpdate(filing.root, { status: 'cancelled' })}>{t('filing.cancel')}</button>
+        )}
+      </div>
+    </section>
+  );
+}
