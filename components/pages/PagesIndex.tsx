@@ -10,7 +10,7 @@ const pages: ReadonlyArray<{ key: MessageKey; path?: string }> = [
   { key: 'pages.settings', path: '/settings.html' },
   { key: 'pages.records.open', path: '/records.html' },
   { key: 'pages.capture' },
-  { key: 'pages.dashboard' },
+  { key: 'pages.dashboard', path: '/dashboard.html' },
   { key: 'pages.portal' },
 ];
 

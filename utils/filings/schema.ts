@@ -12,7 +12,7 @@ import { z } from 'zod';
 export const filingStatuses = ['draft', 'submitted', 'cancelled'] as const;
 export type FilingStatus = (typeof filingStatuses)[number];
 
-export const statusLabels: Record<FilingStatus, string> = { draft: 'Nháp', submitted: 'Đã nộp', cancelled: 'Huỷ' };
+export const statusLabels: Record<FilingStatus, string> = { draft: 'Nháp', submitted: 'Đã nộp', cancelled: 'Đã huỷ' };
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 

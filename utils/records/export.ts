@@ -29,18 +29,16 @@ export function peopleTable(people: Person[]): string[][] {
 }
 
 /** UTF-8 with BOM (so Excel opens Vietnamese correctly); IDs stay text because every cell is quoted text. */
-export function peopleCsv(people: Person[]): Uint8Array<ArrayBuffer> {
-  const body = Papa.unparse(peopleTable(people), { quotes: true, newline: '\r\n' });
-  const bytes = new TextEncoder().encode(`\ufeff${body}`);
-  return bytes as Uint8Array<ArrayBuffer>;
+export function tableCsv(rows: string[][]): Uint8Array<ArrayBuffer> {
+  const body = Papa.unparse(rows, { quotes: true, newline: '\r\n' });
+  return new TextEncoder().encode(`\ufeff${body}`) as Uint8Array<ArrayBuffer>;
 }
 
-/** XLSX with ID, phone and date columns typed as text, so leading zeros survive the round trip. */
-export async function peopleXlsx(people: Person[]): Promise<Uint8Array<ArrayBuffer>> {
+/** XLSX with every column typed as text, so leading zeros (IDs, phones, codes) survive the round trip. */
+export async function tableXlsx(rows: string[][], sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
   const { Workbook } = (await import('exceljs')).default;
   const wb = new Workbook();
-  const ws = wb.addWorksheet('Công dân');
-  const rows = peopleTable(people);
+  const ws = wb.addWorksheet(sheetName);
   rows.forEach((row) => ws.addRow(row));
   ws.getRow(1).font = { bold: true };
   ws.columns.forEach((column) => {
@@ -48,6 +46,14 @@ export async function peopleXlsx(people: Person[]): Promise<Uint8Array<ArrayBuff
     column.width = 18;
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export function peopleCsv(people: Person[]): Uint8Array<ArrayBuffer> {
+  return tableCsv(peopleTable(people));
+}
+
+export function peopleXlsx(people: Person[]): Promise<Uint8Array<ArrayBuffer>> {
+  return tableXlsx(peopleTable(people), 'Công dân');
 }
 
 export function peopleJson(people: Person[]): Uint8Array<ArrayBuffer> {

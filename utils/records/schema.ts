@@ -134,5 +134,9 @@ export const auditActions = [
   'import',
   'retention.purge',
   'settings.update',
+  'filing.view',
+  'filings.export',
+  'filings.bundle.export',
+  'filings.bundle.import',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -197,3 +197,33 @@ describe('reading the dossier code the portal shows', () => {
     expect(findDossierCode(text)).toBe(code);
   });
 });
+
+describe('the dashboard view', () => {
+  const entry = (over: Partial<FilingEntry>): FilingEntry => ({
+    counterId: 'a'.repeat(16), seq: 1, id: 'x', root: 'x', refersTo: null, at: '2026-11-27T03:00:00.000Z', officerId: 'o1', officerName: 'Lan',
+    procedureCode: '1.001193', procedureName: 'Đăng ký khai sinh', portalHost: 'dichvucong.gov.vn', status: 'draft',
+    fields: { filled: 8, check: 1, missing: 1 }, msToFill: 60_000, msToSubmit: null, dossierCode: null,
+    peopleDigest: '0'.repeat(64), prevHash: '0'.repeat(64), hash: '0'.repeat(64), ...over,
+  });
+
+  it('filters by Vietnamese day, officer, procedure, status and counter, and summarises', async () => {
+    const { applyFilter, summarize, noFilter, vnDay } = await import('@/utils/filings/view');
+    // 17:30 UTC is already the next day in Vietnam.
+    expect(vnDay('2026-11-27T17:30:00.000Z')).toBe('2026-11-28');
+    const filings = [
+      entry({ id: '1', at: '2026-11-27T17:30:00.000Z', status: 'submitted', msToSubmit: 30_000 }),
+      entry({ id: '2', officerId: 'o2', officerName: 'Bình', procedureCode: '1.000656', procedureName: 'Đăng ký khai tử', msToFill: 120_000 }),
+      entry({ id: '3', at: '2026-11-25T02:00:00.000Z', counterId: 'b'.repeat(16), fields: { filled: 10, check: 0, missing: 0 }, msToFill: 30_000 }),
+    ];
+    expect(applyFilter(filings, { ...noFilter, from: '2026-11-28' }).map((e) => e.id)).toEqual(['1']);
+    expect(applyFilter(filings, { ...noFilter, from: '2026-11-26', to: '2026-11-27' }).map((e) => e.id)).toEqual(['2']);
+    expect(applyFilter(filings, { ...noFilter, officerId: 'o2' }).map((e) => e.id)).toEqual(['2']);
+    expect(applyFilter(filings, { ...noFilter, procedureCode: '1.001193', status: 'draft' }).map((e) => e.id)).toEqual(['3']);
+    expect(applyFilter(filings, { ...noFilter, counterId: 'b'.repeat(16) }).map((e) => e.id)).toEqual(['3']);
+    const s = summarize(filings);
+    expect(s).toMatchObject({ total: 3, byStatus: { draft: 2, submitted: 1, cancelled: 0 }, medianMsToFill: 60_000, medianMsToSubmit: 30_000 });
+    expect(s.perDay).toEqual([['2026-11-25', 1], ['2026-11-27', 1], ['2026-11-28', 1]]);
+    expect(s.perProcedure).toEqual([['Đăng ký khai sinh', 2], ['Đăng ký khai tử', 1]]);
+    expect(s.filledShare).toBeCloseTo(26 / 30);
+  });
+});

@@ -1,0 +1,361 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { PageShell } from '@/components/pages/PageShell';
+import { useSettings } from '@/components/pages/useSettings';
+import { download, stamp } from '@/components/records/download';
+import { UnlockForm } from '@/components/records/UnlockForm';
+import { useRecordsSession } from '@/components/records/useRecordsSession';
+import { breakReasons } from '@/utils/filings/chain';
+import { FilingLog } from '@/utils/filings/log';
+import { statusLabels, filingStatuses, type FilingEntry, type FilingPeople, type FilingStatus } from '@/utils/filings/schema';
+import { applyFilter, filingsTable, noFilter, summarize, vnDay, type FilingFilter } from '@/utils/filings/view';
+import { translator, type Language } from '@/utils/i18n';
+import type { CounterRow } from '@/utils/records/db';
+import { tableCsv, tableXlsx } from '@/utils/records/export';
+import { recordsDb } from '@/utils/records/instance';
+import type { RecordsStore } from '@/utils/records/store';
+import { currentSession } from '@/utils/security/session';
+import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
+import { BarChart } from './BarChart';
+import './dashboard.css';
+
+export function DashboardApp() {
+  const { settings } = useSettings();
+  const { state, unlock } = useRecordsSession();
+  if (!settings) return null;
+  const language = settings.language;
+  const t = translator(language);
+  let body;
+  if (state.phase === 'loading') body = null;
+  else if (state.phase === 'not-set-up')
+    body = (
+      <p role="alert">
+        {t('unlock.notSetUp')} <a href={browser.runtime.getURL('/setup.html' as '/settings.html')}>{t('setup.title')}</a>
+      </p>
+    );
+  else if (state.phase === 'locked') body = <UnlockForm language={language} onUnlock={unlock} />;
+  else if (state.phase === 'opening') body = <p role="status">{t('unlock.opening')}</p>;
+  else if (state.session.role !== 'supervisor') body = <p role="alert">{t('dash.supervisorOnly')}</p>;
+  else body = <Dashboard language={language} wardCode={settings.ward.value?.wardCode ?? null} store={state.store} />;
+  return (
+    <PageShell language={language} title={t('dash.title')}>
+      {body}
+    </PageShell>
+  );
+}
+
+const peopleCache = new Map<string, FilingPeople | null>();
+
+function Dashboard({ language, wardCode, store }: { language: Language; wardCode: string | null; store: RecordsStore }) {
+  const t = translator(language);
+  const [log, setLog] = useState<FilingLog | null>(null);
+  const [filings, setFilings] = useState<FilingEntry[] | null>(null);
+  const [counters, setCounters] = useState<CounterRow[]>([]);
+  const [filter, setFilter] = useState<FilingFilter>(noFilter);
+  const [selected, setSelected] = useState<FilingEntry | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [integrity, setIntegrity] = useState<string[] | null>(null);
+  const [wardName, setWardName] = useState('');
+
+  const reload = useCallback(async () => {
+    const current = await currentSession();
+    if (!current) return;
+    const opened = new FilingLog(recordsDb(), current.dataKey);
+    const [all, list] = await Promise.all([opened.filings(), opened.counters()]);
+    setLog(opened);
+    setCounters(list);
+    setFilings(all);
+  }, []);
+  useEffect(() => {
+    performance.mark('motcua:dashboard-start');
+    void reload();
+  }, [reload]);
+  useEffect(() => {
+    if (wardCode) void loadAdminUnits().then((units) => setWardName(units.commune(wardCode)?.fullName ?? ''));
+  }, [wardCode]);
+
+  const visible = useMemo(() => (filings ? applyFilter(filings, filter) : []), [filings, filter]);
+  const summary = useMemo(() => summarize(visible), [visible]);
+  const officers = useMemo(() => [...new Map((filings ?? []).map((f) => [f.officerId, f.officerName])).entries()], [filings]);
+  const procedures = useMemo(() => [...new Map((filings ?? []).filter((f) => f.procedureCode).map((f) => [f.procedureCode!, f.procedureName ?? f.procedureCode!])).entries()], [filings]);
+  const counterName = useCallback((id: string) => counters.find((c) => c.id === id)?.name ?? id.slice(0, 6), [counters]);
+
+  // Timings the benchmark reads: ready with data on screen, and each filter change until its view is drawn.
+  useEffect(() => {
+    if (!filings) return;
+    if (performance.getEntriesByName('motcua:dashboard-ready').length === 0) {
+      performance.mark('motcua:dashboard-ready');
+      performance.measure('motcua:dashboard', 'motcua:dashboard-start', 'motcua:dashboard-ready');
+    }
+    if (performance.getEntriesByName('motcua:filter-start').length > 0) {
+      performance.measure('motcua:filter', 'motcua:filter-start');
+      performance.clearMarks('motcua:filter-start');
+    }
+  }, [filings, visible]);
+
+  const change = (patch: Partial<FilingFilter>) => {
+    performance.mark('motcua:filter-start');
+    setFilter((f) => ({ ...f, ...patch }));
+  };
+
+  const peopleOf = useCallback(
+    async (entries: FilingEntry[]) => {
+      for (const e of entries) if (!peopleCache.has(`${e.counterId}:${e.id}`)) peopleCache.set(`${e.counterId}:${e.id}`, (await log?.peopleOf(e)) ?? null);
+      return (e: FilingEntry) => peopleCache.get(`${e.counterId}:${e.id}`) ?? null;
+    },
+    [log],
+  );
+
+  const exportAs = async (kind: 'csv' | 'xlsx') => {
+    const rows = filingsTable(visible, await peopleOf(visible), counterName);
+    // Names and masked IDs leave the page in a file: the audit trail says who exported what.
+    await store.audit('filings.export', null, new Date(), `${kind}:${visible.length}`);
+    if (kind === 'csv') download(tableCsv(rows), `ho-so-${stamp()}.csv`, 'text/csv');
+    else download(await tableXlsx(rows, 'Hồ sơ'), `ho-so-${stamp()}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  };
+
+  const verify = async () => {
+    if (!log) return;
+    const results = await log.verify();
+    setIntegrity(
+      results.map(({ counter, check }) =>
+        check.ok
+          ? t('dash.verify.ok', { counter: counter.name, count: check.count })
+          : t('dash.verify.bad', { counter: counter.name, index: check.problem.index + 1, reason: breakReasons[check.problem.reason] }),
+      ),
+    );
+  };
+
+  if (!filings || !log) return <p role="status">{t('dash.loading')}</p>;
+  const seconds = (ms: number | null) => (ms === null ? '—' : t('dash.seconds', { value: Math.round(ms / 1000) }));
+  const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} %`);
+
+  return (
+    <div className="dashboard">
+      <form className="filters no-print" onSubmit={(e) => e.preventDefault()}>
+        <DateField label={t('dash.from')} value={filter.from} onChange={(from) => change({ from })} />
+        <DateField label={t('dash.to')} value={filter.to} onChange={(to) => change({ to })} />
+        <Choice label={t('dash.officer')} all={t('dash.all')} value={filter.officerId} options={officers} onChange={(officerId) => change({ officerId })} />
+        <Choice label={t('dash.procedure')} all={t('dash.all')} value={filter.procedureCode} options={procedures} onChange={(procedureCode) => change({ procedureCode })} />
+        <Choice label={t('dash.status')} all={t('dash.all')} value={filter.status} options={filingStatuses.map((s) => [s, statusLabels[s]] as [string, string])} onChange={(status) => change({ status: status as FilingStatus | null })} />
+        <Choice label={t('dash.counter')} all={t('dash.all')} value={filter.counterId} options={counters.map((c) => [c.id, c.name] as [string, string])} onChange={(counterId) => change({ counterId })} />
+      </form>
+
+      <section className="figures" aria-label={t('dash.title')}>
+        <p className="big" data-testid="dash-total">{t('dash.total', { count: summary.total })}</p>
+        <dl>
+          <dt>{t('dash.medianFill')}</dt><dd data-testid="dash-median-fill">{seconds(summary.medianMsToFill)}</dd>
+          <dt>{t('dash.medianSubmit')}</dt><dd>{seconds(summary.medianMsToSubmit)}</dd>
+          <dt>{t('dash.filledShare')}</dt><dd>{percent(summary.filledShare)}</dd>
+          {filingStatuses.map((s) => (
+            <div key={s}><dt>{statusLabels[s]}</dt><dd>{summary.byStatus[s]}</dd></div>
+          ))}
+        </dl>
+      </section>
+
+      <div className="charts">
+        <BarChart title={t('dash.perDay')} data={summary.perDay} language={language} />
+        <BarChart title={t('dash.perProcedure')} data={summary.perProcedure} horizontal language={language} />
+        <BarChart title={t('dash.perOfficer')} data={summary.perOfficer} horizontal language={language} />
+      </div>
+
+      <div className="actions no-print">
+        <button type="button" onClick={() => void exportAs('csv')}>{t('dash.exportCsv')}</button>
+        <button type="button" onClick={() => void exportAs('xlsx')}>{t('dash.exportXlsx')}</button>
+        <button type="button" onClick={() => window.print()}>{t('dash.print')}</button>
+        <button type="button" onClick={() => void verify()}>{t('dash.verify')}</button>
+      </div>
+      {integrity && (
+        <ul className="integrity" aria-label={t('dash.verify')}>
+          {integrity.map((line) => <li key={line}>{line}</li>)}
+        </ul>
+      )}
+
+      <FilingTable language={language} filings={visible} counterName={counterName} peopleOf={peopleOf} onOpen={setSelected} />
+      {selected && <FilingDetail language={language} log={log} store={store} entry={selected} counterName={counterName} onClose={() => setSelected(null)} />}
+
+      <PrintReport language={language} wardName={wardName} filter={filter} summary={summary} />
+
+      <Counters language={language} log={log} store={store} counters={counters} onChanged={reload} message={message} setMessage={setMessage} />
+    </div>
+  );
+}
+
+function Choice({ label, all, value, options, onChange }: { label: string; all: string; value: string | null; options: Array<[string, string]>; onChange: (v: string | null) => void }) {
+  const id = useId();
+  return (
+    <span className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">{all}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>{text}</option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+function DateField({ label, value, onChange }: { label: string; value: string | null; onChange: (v: string | null) => void }) {
+  const id = useId();
+  return (
+    <span className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="date" value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} />
+    </span>
+  );
+}
+
+function FilingTable({ language, filings, counterName, peopleOf, onOpen }: {
+  language: Language;
+  filings: FilingEntry[];
+  counterName: (id: string) => string;
+  peopleOf: (entries: FilingEntry[]) => Promise<(e: FilingEntry) => FilingPeople | null>;
+  onOpen: (e: FilingEntry) => void;
+}) {
+  const t = translator(language);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: filings.length, getScrollElement: () => scroller.current, estimateSize: () => 34, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const [, setTick] = useState(0);
+  // Names are decrypted only for the rows on screen.
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    void peopleOf(filings.slice(first, last + 1)).then(() => setTick((n) => n + 1));
+  }, [filings, first, last, peopleOf]);
+  if (filings.length === 0) return <p className="muted">{t('dash.noFilings')}</p>;
+  const names = (e: FilingEntry) => {
+    const part = peopleCache.get(`${e.counterId}:${e.id}`);
+    return part ? part.people.map((p) => `${p.name}${p.maskedId ? ` (${p.maskedId})` : ''}`).join('; ') : '…';
+  };
+  return (
+    <div className="table no-print" role="table" aria-label={t('dash.title')} aria-rowcount={filings.length}>
+      <div className="row head" role="row">
+        {[t('dash.col.at'), t('dash.counter'), t('dash.officer'), t('dash.procedure'), t('dash.status'), t('dash.col.code'), t('dash.col.people'), t('dash.col.fields')].map((h) => (
+          <span key={h} role="columnheader">{h}</span>
+        ))}
+      </div>
+      <div ref={scroller} className="scroll" data-testid="filing-rows">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const e = filings[item.index]!;
+            return (
+              <div key={`${e.counterId}:${e.id}`} role="row" className="row" style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, width: '100%' }} tabIndex={0}
+                onClick={() => onOpen(e)} onKeyDown={(k) => k.key === 'Enter' && onOpen(e)}>
+                <span role="cell">{vnDay(e.at)} {new Date(Date.parse(e.at) + 7 * 3600_000).toISOString().slice(11, 16)}</span>
+                <span role="cell">{counterName(e.counterId)}</span>
+                <span role="cell">{e.officerName}</span>
+                <span role="cell">{e.procedureName ?? '—'}</span>
+                <span role="cell" data-status={e.status}>{statusLabels[e.status]}</span>
+                <span role="cell">{e.dossierCode ?? ''}</span>
+                <span role="cell">{names(e)}</span>
+                <span role="cell">{e.fields.filled}/{e.fields.check}/{e.fields.missing}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function FilingDetail({ language, log, store, entry, counterName, onClose }: { language: Language; log: FilingLog; store: RecordsStore; entry: FilingEntry; counterName: (id: string) => string; onClose: () => void }) {
+  const t = translator(language);
+  const [history, setHistory] = useState<Array<{ entry: FilingEntry; people: FilingPeople | null }>>([]);
+  useEffect(() => {
+    void log.history(entry.counterId, entry.root).then(async (list) => {
+      const loaded = await Promise.all(list.map(async (e) => ({ entry: e, people: await log.peopleOf(e) })));
+      setHistory(loaded);
+      // Opening a filing shows its citizens: one audit event per person, so "who saw this citizen" has an answer.
+      const seen = new Set(loaded.flatMap((h) => h.people?.people.map((p) => p.personId) ?? []));
+      for (const personId of seen) await store.audit('filing.view', personId, new Date(), entry.root);
+    });
+  }, [log, store, entry]);
+  const people = history.at(-1)?.people;
+  return (
+    <section role="dialog" aria-label={t('dash.detail')} className="detail no-print">
+      <h2>{t('dash.detail')}</h2>
+      <p>{entry.procedureName ?? '—'} · {statusLabels[entry.status]}{entry.dossierCode ? ` · ${entry.dossierCode}` : ''} · {counterName(entry.counterId)} · {entry.portalHost}</p>
+      <ul>{people?.people.map((p) => <li key={p.personId}>{p.role}: {p.name} {p.maskedId ?? ''}</li>)}</ul>
+      {people?.note && <p>{t('dash.note')}: {people.note}</p>}
+      <h3>{t('dash.history')}</h3>
+      <ol>
+        {history.map(({ entry: e, people: p }) => (
+          <li key={e.id}>
+            #{e.seq} {e.at.slice(0, 19).replace('T', ' ')} UTC · {e.officerName} · {statusLabels[e.status]}{e.dossierCode ? ` · ${e.dossierCode}` : ''}{p?.note ? ` · ${p.note}` : ''}
+          </li>
+        ))}
+      </ol>
+      <button type="button" onClick={onClose}>{t('dash.close')}</button>
+    </section>
+  );
+}
+
+function PrintReport({ language, wardName, filter, summary }: { language: Language; wardName: string; filter: FilingFilter; summary: ReturnType<typeof summarize> }) {
+  const t = translator(language);
+  const day = (d: string | null) => (d ? d.split('-').reverse().join('/') : '…');
+  return (
+    <section className="print-only" data-testid="print-report">
+      <p className="ward">{wardName}</p>
+      <h2>{t('dash.report.title')}</h2>
+      <p>{filter.from || filter.to ? t('dash.report.range', { from: day(filter.from), to: day(filter.to) }) : t('dash.report.all')}</p>
+      <p>{t('dash.total', { count: summary.total })} · {filingStatuses.map((s) => `${statusLabels[s]}: ${summary.byStatus[s]}`).join(' · ')}</p>
+      {([['dash.perProcedure', summary.perProcedure], ['dash.perOfficer', summary.perOfficer], ['dash.perDay', summary.perDay]] as const).map(([key, rows]) => (
+        <table key={key}>
+          <caption>{t(key)}</caption>
+          <tbody>{rows.map(([label, n]) => <tr key={label}><th>{label}</th><td>{n}</td></tr>)}</tbody>
+        </table>
+      ))}
+    </section>
+  );
+}
+
+function Counters({ language, log, store, counters, onChanged, message, setMessage }: {
+  language: Language;
+  log: FilingLog;
+  store: RecordsStore;
+  counters: CounterRow[];
+  onChanged: () => Promise<void>;
+  message: { kind: 'ok' | 'error'; text: string } | null;
+  setMessage: (m: { kind: 'ok' | 'error'; text: string } | null) => void;
+}) {
+  const t = translator(language);
+  const own = counters.find((c) => c.own === 1);
+  const [name, setName] = useState(own?.name ?? '');
+  const [passphrase, setPassphrase] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  useEffect(() => setName(own?.name ?? ''), [own?.name]);
+  const guard = async (work: () => Promise<string>) => {
+    try {
+      setMessage({ kind: 'ok', text: await work() });
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <section className="counters no-print" aria-label={t('dash.counters')}>
+      <h2>{t('dash.counters')}</h2>
+      <label>{t('dash.ownCounter')}<input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} /></label>
+      <button type="button" onClick={() => void guard(async () => { await log.renameOwnCounter(name); await onChanged(); return name; })}>{t('dash.rename')}</button>
+      <label>{t('dash.bundlePass')}<input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" /></label>
+      <div className="actions">
+        <button type="button" onClick={() => void guard(async () => {
+          const bundle = await log.exportBundle(passphrase);
+          await store.audit('filings.bundle.export', null, new Date(), String(bundle.entries.length));
+          download(new TextEncoder().encode(JSON.stringify(bundle)) as Uint8Array<ArrayBuffer>, `nhat-ky-${bundle.counter.id}-${stamp()}.json`, 'application/json');
+          return `${bundle.counter.name}: ${bundle.entries.length}`;
+        })}>{t('dash.exportBundle')}</button>
+      </div>
+      <label>{t('dash.bundleFile')}<input type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></label>
+      <button type="button" disabled={!file} onClick={() => void guard(async () => {
+        const r = await log.importBundle(await file!.text(), passphrase);
+        await store.audit('filings.bundle.import', null, new Date(), `${r.counterName}:${r.added}`);
+        await onChanged();
+        return t('dash.imported', { added: r.added, counter: r.counterName, total: r.total });
+      })}>{t('dash.importBundle')}</button>
+      {message && <p role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+    </section>
+  );
+}

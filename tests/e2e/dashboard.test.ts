@@ -1,0 +1,165 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchHarness, type Harness } from './harness/browser';
+import { pickInPanel } from './harness/panel';
+import { setUpAndImport } from './harness/records';
+import { tmpDir } from './harness/paths';
+
+/**
+ * The supervisor's side of the filing log: a filing made on a replica portal, submitted, seen with its dossier
+ * code on the dashboard; filters, exports, the print view, the integrity check; a second counter's bundle.
+ */
+const bundlePassphrase = 'quay-hai-2026';
+let h: Harness;
+let dashboard: Page;
+let code = '';
+
+/** Waits (no sleeps) until the panel's filing status reads exactly `text`; usable in hooks, unlike expect.poll. */
+function statusReads(page: Page, text: string, timeout = 15_000) {
+  const exact = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator('motcua-panel').getByTestId('filing-status').filter({ hasText: exact }).waitFor({ timeout });
+}
+
+/** Fills the plain birth form as an officer would and submits it; returns the dossier code the portal gave. */
+async function fileBirth(harness: Harness, submit: boolean): Promise<string> {
+  const page = await harness.openPortal('https://dichvucong.gov.vn/khai-sinh/');
+  const panel = page.locator('motcua-panel');
+  await pickInPanel(panel, 'nguyen thi mai', 'Nguyễn Thị Mai');
+  await pickInPanel(panel, 'tran bao an', 'Trần Bảo An');
+  await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+  await statusReads(page, 'Nháp: chờ nộp trên cổng');
+  if (!submit) {
+    await panel.getByLabel('Ghi chú của cán bộ').fill('Công dân sẽ quay lại bổ sung giấy chứng sinh');
+    await panel.getByRole('button', { name: 'Lưu ghi chú' }).click();
+    await panel.getByRole('button', { name: 'Huỷ hồ sơ' }).click();
+    await statusReads(page, 'Đã huỷ');
+    await page.close();
+    return '';
+  }
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await page.waitForURL(/da-nop\.html/);
+  const given = new URL(page.url()).searchParams.get('ma')!;
+  await statusReads(page, `Đã nộp — mã hồ sơ: ${given}`);
+  await page.close();
+  return given;
+}
+
+let bundlePath = '';
+
+beforeAll(async () => {
+  // A second counter (its own Chromium profile, its own key) files once and exports its signed log.
+  const other = await launchHarness();
+  try {
+    await setUpAndImport(other, 'family.csv', 4);
+    await fileBirth(other, true);
+    const page = await other.context.newPage();
+    await page.goto(other.extensionUrl('dashboard.html'));
+    await page.getByLabel('Tên quầy này').fill('Quầy 2');
+    await page.getByRole('button', { name: 'Đổi tên' }).click();
+    await page.getByLabel('Mật khẩu của tệp (ít nhất 8 ký tự)').fill(bundlePassphrase);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất nhật ký quầy này' }).click()]);
+    bundlePath = join(tmpDir, 'bundle-quay-2.json');
+    await download.saveAs(bundlePath);
+  } finally {
+    await other.close();
+  }
+  h = await launchHarness();
+  await setUpAndImport(h, 'family.csv', 4);
+  code = await fileBirth(h, true);
+  await fileBirth(h, false);
+  dashboard = await h.context.newPage();
+  await dashboard.goto(h.extensionUrl('dashboard.html'));
+}, 240_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the dashboard', () => {
+  it('shows both filings, the submitted one with its dossier code and its citizens', async () => {
+    await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('2 hồ sơ');
+    const rows = dashboard.getByTestId('filing-rows').getByRole('row');
+    await expect.poll(() => rows.allTextContents()).toEqual([
+      expect.stringContaining('Đã huỷ'),
+      expect.stringContaining(code),
+    ]);
+    await expect.poll(() => rows.nth(1).textContent()).toContain('Trần Bảo An');
+    // Names with masked IDs only.
+    expect(await rows.nth(1).textContent()).toContain('0011•••••111');
+    expect(await rows.nth(1).textContent()).not.toContain('001194000111');
+  });
+
+  it('filters by status and procedure', async () => {
+    await dashboard.getByLabel('Trạng thái', { exact: true }).selectOption({ label: 'Đã nộp' });
+    await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('1 hồ sơ');
+    await dashboard.getByLabel('Trạng thái', { exact: true }).selectOption({ label: 'Tất cả' });
+    await dashboard.getByLabel('Thủ tục', { exact: true }).selectOption({ label: 'Đăng ký khai sinh' });
+    await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('2 hồ sơ');
+    await dashboard.getByLabel('Từ ngày').fill('2000-01-01');
+    await dashboard.getByLabel('Đến ngày').fill('2000-01-02');
+    await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('0 hồ sơ');
+    await dashboard.getByLabel('Từ ngày').fill('');
+    await dashboard.getByLabel('Đến ngày').fill('');
+    await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('2 hồ sơ');
+  });
+
+  it('drills down to a filing’s history: each change is its own entry', async () => {
+    await dashboard.getByTestId('filing-rows').getByRole('row').first().click();
+    const detail = dashboard.getByRole('dialog', { name: 'Chi tiết hồ sơ' });
+    await expect.poll(() => detail.locator('ol li').count()).toBe(3);
+    expect(await detail.textContent()).toContain('Công dân sẽ quay lại bổ sung giấy chứng sinh');
+    await detail.getByRole('button', { name: 'Đóng' }).click();
+  });
+
+  it('exports the filtered view to CSV', async () => {
+    const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: 'Xuất CSV' }).click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('\ufeff"Thời điểm"')).toBe(true);
+    expect(text).toContain(`"${code}"`);
+    expect(text).toContain('Trần Bảo An');
+    expect(text).toContain('"Đã huỷ"');
+  });
+
+  it('prints an A4 report with the ward and the figures', async () => {
+    await dashboard.emulateMedia({ media: 'print' });
+    const report = dashboard.getByTestId('print-report');
+    expect(await report.isVisible()).toBe(true);
+    expect(await report.textContent()).toContain('BÁO CÁO TIẾP NHẬN HỒ SƠ');
+    expect(await report.textContent()).toContain('Đăng ký khai sinh2');
+    expect(await dashboard.getByTestId('filing-rows').isVisible()).toBe(false);
+    await dashboard.emulateMedia({ media: 'screen' });
+  });
+
+  it('verifies the chain', async () => {
+    await dashboard.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
+    await expect.poll(() => dashboard.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).textContent()).toMatch(/5 mục, chuỗi nguyên vẹn/);
+  });
+
+  it('refuses a tampered bundle from another counter and keeps nothing of it', async () => {
+    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as { entries: Array<{ dossierCode: string | null }> };
+    bundle.entries.at(-1)!.dossierCode = 'G22.99-000000-000000';
+    const tampered = join(tmpDir, 'bundle-tampered.json');
+    writeFileSync(tampered, JSON.stringify(bundle));
+    await dashboard.getByLabel('Mật khẩu của tệp (ít nhất 8 ký tự)').fill(bundlePassphrase);
+    await dashboard.getByLabel('Tệp nhật ký (.json)').setInputFiles(tampered);
+    await dashboard.getByRole('button', { name: 'Nhập nhật ký quầy khác' }).click();
+    await expect.poll(() => dashboard.getByRole('alert').textContent()).toContain('Chữ ký không hợp lệ');
+    expect(await dashboard.getByTestId('dash-total').textContent()).toBe('2 hồ sơ');
+  });
+
+  it('imports the second counter’s signed bundle and shows it per counter', async () => {
+    await dashboard.getByLabel('Tệp nhật ký (.json)').setInputFiles(bundlePath);
+    await dashboard.getByRole('button', { name: 'Nhập nhật ký quầy khác' }).click();
+    await expect.poll(() => dashboard.getByRole('status').last().textContent()).toMatch(/Đã nhập \d+ mục mới của "Quầy 2"/);
+    await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('3 hồ sơ');
+    await dashboard.getByLabel('Quầy', { exact: true }).selectOption({ label: 'Quầy 2' });
+    await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('1 hồ sơ');
+    await expect.poll(() => dashboard.getByTestId('filing-rows').getByRole('row').first().textContent()).toContain('Trần Bảo An');
+    await dashboard.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
+    await expect.poll(() => dashboard.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/chuỗi nguyên vẹn/),
+      expect.stringMatching(/^Quầy 2: \d+ mục, chuỗi nguyên vẹn/),
+    ]);
+  });
+});
