@@ -4,11 +4,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { autofillBench } from './areas/autofill';
+import { filingsBench } from './areas/filings';
 import { recordsBench } from './areas/records';
 import { textBench } from './areas/text';
 import { machine, type AreaResult, type BenchArea } from './lib/measure';
 
-const areas: BenchArea[] = [textBench, recordsBench, autofillBench];
+const areas: BenchArea[] = [textBench, recordsBench, autofillBench, filingsBench];
 const only = process.argv[2];
 const resultsDir = new URL('./results/', import.meta.url);
 

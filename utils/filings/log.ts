@@ -3,7 +3,7 @@ import { openJson, randomBytes, sealJson, toBase64 } from '../security/crypto';
 import { makeBundle, openBundle, type FilingBundle } from './bundle';
 import { chainEntry, currentFilings, peopleDigest, verifyChain, type ChainCheck } from './chain';
 import { counterIdOf, generateCounterKeys } from './signing';
-import type { EntryBody, FilingEntry, FilingPeople, FilingStatus } from './schema';
+import { viewOf, type EntryBody, type FilingEntry, type FilingPeople, type FilingStatus, type FilingView } from './schema';
 
 export interface NewFiling {
   officerId: string;
@@ -23,6 +23,11 @@ export interface FilingChange {
   fields?: FilingEntry['fields'];
   msToFill?: number;
   msToSubmit?: number;
+}
+
+/** Newest first. */
+export function sortViews<T extends { at: string }>(views: T[]): T[] {
+  return views.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
 const aad = (counterId: string, id: string) => `filing:${counterId}:${id}`;
@@ -125,11 +130,12 @@ export class FilingLog {
       for (let attempt = 0; attempt < 5; attempt++) {
         const previous = await this.lastOf(own.id);
         const entry = await chainEntry(own.id, previous ?? null, { ...body, peopleDigest: digest });
-        const written = await this.db.transaction('rw', [this.db.filings, this.db.filingPeople], async () => {
+        const written = await this.db.transaction('rw', [this.db.filings, this.db.filingPeople, this.db.filingViews], async () => {
           // Another context appended meanwhile: hash again on the new head.
           if ((await this.lastOf(own.id))?.hash !== previous?.hash) return false;
           await this.db.filings.add(entry);
           await this.db.filingPeople.put({ counterId: own.id, id: entry.id, ...sealed } satisfies FilingPeopleRow);
+          await this.db.filingViews.put(viewOf(entry));
           return true;
         });
         if (written) return entry;
@@ -155,8 +161,9 @@ export class FilingLog {
     return this.db.filings.toArray();
   }
 
-  async filings(): Promise<FilingEntry[]> {
-    return currentFilings(await this.entries());
+  /** Each filing's current state, newest first (from the view table, not the whole chain). */
+  async filings(): Promise<FilingView[]> {
+    return sortViews(await this.db.filingViews.toArray());
   }
 
   async history(counterId: string, root: string): Promise<FilingEntry[]> {
@@ -198,11 +205,12 @@ export class FilingLog {
     const known = counterId ? await this.entries(counterId) : [];
     const opened = await openBundle(text, passphrase, known, own.id);
     const sealed = await Promise.all(opened.fresh.map(async (e) => ({ counterId: e.counterId, id: e.id, ...(await sealJson(this.key, opened.people.get(e.id)!, aad(e.counterId, e.id))) })));
-    await this.db.transaction('rw', [this.db.filings, this.db.filingPeople, this.db.counters], async () => {
+    await this.db.transaction('rw', [this.db.filings, this.db.filingPeople, this.db.filingViews, this.db.counters], async () => {
       const existing = await this.db.counters.get(opened.counter.id);
       await this.db.counters.put({ ...existing, id: opened.counter.id, name: opened.counter.name, publicJwk: opened.counter.publicJwk, own: 0, importedAt: now.toISOString() });
       await this.db.filings.bulkAdd(opened.fresh);
       await this.db.filingPeople.bulkPut(sealed);
+      await this.db.filingViews.bulkPut(currentFilings(opened.fresh).map(viewOf));
     });
     return { counterName: opened.counter.name, added: opened.fresh.length, total: opened.total };
   }

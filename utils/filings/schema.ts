@@ -44,6 +44,18 @@ export const filingEntrySchema = z.object({
 export type FilingEntry = z.infer<typeof filingEntrySchema>;
 export type EntryBody = Omit<FilingEntry, 'counterId' | 'seq' | 'prevHash' | 'hash'>;
 
+/**
+ * A filing's current state as the dashboard lists it: its last entry without the chain's hashes. Kept in its
+ * own table, written with every append, so the dashboard reads one small row per filing instead of every
+ * entry (the chain stays the source of truth; "Kiểm tra tính toàn vẹn" reads the entries).
+ */
+export type FilingView = Omit<FilingEntry, 'seq' | 'prevHash' | 'hash' | 'peopleDigest' | 'refersTo'>;
+
+export function viewOf(entry: FilingEntry): FilingView {
+  const { seq: _s, prevHash: _p, hash: _h, peopleDigest: _d, refersTo: _r, ...view } = entry;
+  return view;
+}
+
 /** The personal part of an entry: who was filed for, in which role, and the officer's note. */
 export const filingPeopleSchema = z.object({
   salt: z.string().min(16).max(64),

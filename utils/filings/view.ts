@@ -1,4 +1,4 @@
-import type { FilingEntry, FilingPeople, FilingStatus } from './schema';
+import type { FilingPeople, FilingStatus, FilingView } from './schema';
 import { statusLabels } from './schema';
 
 /**
@@ -23,7 +23,7 @@ export function vnDay(iso: string): string {
   return new Date(Date.parse(iso) + vnOffsetMs).toISOString().slice(0, 10);
 }
 
-export function applyFilter(filings: FilingEntry[], f: FilingFilter): FilingEntry[] {
+export function applyFilter(filings: FilingView[], f: FilingFilter): FilingView[] {
   return filings.filter((e) => {
     if (f.officerId && e.officerId !== f.officerId) return false;
     if (f.procedureCode && e.procedureCode !== f.procedureCode) return false;
@@ -61,7 +61,7 @@ function counted(map: Map<string, number>, byKey = false): Array<[string, number
   return [...map.entries()].sort(byKey ? (a, b) => (a[0] < b[0] ? -1 : 1) : (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
-export function summarize(filings: FilingEntry[]): Summary {
+export function summarize(filings: FilingView[]): Summary {
   const byStatus: Record<FilingStatus, number> = { draft: 0, submitted: 0, cancelled: 0 };
   const perDay = new Map<string, number>();
   const perProcedure = new Map<string, number>();
@@ -95,7 +95,7 @@ export function summarize(filings: FilingEntry[]): Summary {
 }
 
 /** The filtered view as a table for CSV / XLSX: one row per filing, people as "role: name (masked ID)". */
-export function filingsTable(filings: FilingEntry[], people: (e: FilingEntry) => FilingPeople | null, counterName: (id: string) => string): string[][] {
+export function filingsTable(filings: FilingView[], people: (e: FilingView) => FilingPeople | null, counterName: (id: string) => string): string[][] {
   const header = ['Thời điểm', 'Quầy', 'Cán bộ', 'Mã thủ tục', 'Thủ tục', 'Trạng thái', 'Mã hồ sơ', 'Công dân', 'Ô đã điền', 'Ô cần xem', 'Ô chưa điền', 'Giây đến khi điền', 'Giây đến khi nộp', 'Cổng', 'Ghi chú'];
   const seconds = (ms: number | null) => (ms === null ? '' : String(Math.round(ms / 1000)));
   return [

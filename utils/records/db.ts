@@ -109,6 +109,7 @@ export interface SettingRow {
 
 /** One entry of a counter's filing log, as chained (utils/filings/schema.ts). */
 export type FilingRow = import('../filings/schema').FilingEntry;
+export type FilingViewRow = import('../filings/schema').FilingView;
 
 /** An entry's personal part (people, note), sealed with the data key. */
 export interface FilingPeopleRow {
@@ -157,6 +158,7 @@ export const storesV4 = {
   ...storesV3,
   filings: '[counterId+seq], id, root, at, counterId',
   filingPeople: '[counterId+id]',
+  filingViews: '[counterId+root]',
   counters: 'id, own',
 };
 
@@ -173,6 +175,7 @@ export class MotcuaDB extends Dexie {
   importJobs!: EntityTable<ImportJobRow, 'id'>;
   filings!: Dexie.Table<FilingRow, [string, number]>;
   filingPeople!: Dexie.Table<FilingPeopleRow, [string, string]>;
+  filingViews!: Dexie.Table<FilingViewRow, [string, string]>;
   counters!: EntityTable<CounterRow, 'id'>;
 
   constructor(name = databaseName, options?: ConstructorParameters<typeof Dexie>[1]) {

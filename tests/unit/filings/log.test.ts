@@ -124,6 +124,8 @@ describe('bundles between counters', () => {
     const later = JSON.stringify(await counter.log.exportBundle('mat-khau-quay-2', new Date(), fastBundle));
     expect(await supervisor.log.importBundle(later, 'mat-khau-quay-2')).toMatchObject({ added: 1, total: 4 });
     expect(currentFilings(await supervisor.log.entries())).toHaveLength(4);
+    // The dashboard's view table agrees with the chain.
+    expect((await supervisor.log.filings()).map((f) => f.id).sort()).toEqual(currentFilings(await supervisor.log.entries()).map((f) => f.id).sort());
     const counters = await supervisor.log.counters();
     expect(counters.find((c) => c.id === own.id)).toMatchObject({ own: 0, name: own.name });
   });
