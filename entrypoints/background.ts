@@ -9,6 +9,7 @@ import { lockIfIdle } from '@/utils/security/idle-lock';
 import { fillDataWithAddresses, openStore, recordsStatus, relativesOf, unlockFromPanel } from '@/utils/background/records-service';
 import { fillRemote, scanRemote, undoRemote } from '@/utils/background/frame-fill';
 import { pendingFiling, recordFiling, updateFiling } from '@/utils/background/filings-service';
+import { openSlip } from '@/utils/background/slips';
 import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
 
 const idleAlarm = 'motcua-idle-lock';
@@ -44,6 +45,7 @@ export default defineBackground(() => {
       'filings/record': (request, sender) => recordFiling(sender.tabId, new URL(sender.origin).hostname, request),
       'filings/update': (request, sender) => updateFiling(sender.tabId, request),
       'filings/pending': (_p, sender) => pendingFiling(sender.tabId),
+      'slip/open': (slip) => openSlip(slip),
       'diagnostics/stats': () => structuredClone(router.stats),
     },
     async () => {

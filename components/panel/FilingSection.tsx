@@ -4,7 +4,6 @@ import { findDossierCode, pageText } from '@/utils/filings/dossier';
 import type { FilingStatus } from '@/utils/filings/schema';
 import { sendMessage } from '@/utils/messaging/client';
 import type { RequestOf } from '@/utils/messaging/protocol';
-import { procedures } from '@/utils/procedures/catalogue';
 
 export interface FilingState {
   root: string;
@@ -96,18 +95,6 @@ export function FilingSection({ language, filing, error, onUpdate }: { language:
         {filing.dossierCode ? ` — ${t('filing.code')}: ${filing.dossierCode}` : ''}
       </p>
       {error && <p role="alert" className="warn">{error}</p>}
-      <label htmlFor="motcua-procedure">{t('filing.procedure')}</label>
-      <select
-        id="motcua-procedure"
-        value={filing.procedureCode ?? ''}
-        disabled={filing.status !== 'draft'}
-        onChange={(e) => void onUpdate(filing.root, { procedureCode: e.target.value })}
-      >
-        <option value="">{t('filing.procedure.none')}</option>
-        {procedures.map((p) => (
-          <option key={p.code} value={p.code}>{p.name}</option>
-        ))}
-      </select>
       <label htmlFor="motcua-note">{t('filing.note')}</label>
       <textarea id="motcua-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       <div className="actions">

@@ -9,6 +9,9 @@ import type { ResponseOf } from '@/utils/messaging/protocol';
 import type { FillPerson } from '@/utils/autofill/values';
 import { detectProcedure } from '@/utils/procedures/catalogue';
 import { FilingSection, useFiling } from './FilingSection';
+import { ProcedureSection, type SlipRequest } from './ProcedureSection';
+import { WorkCalendar } from '@/utils/calendar/calendar';
+import { bundledHolidayRules, currentCalendar } from '@/utils/calendar/store';
 
 type Status = ResponseOf<'records/status'>;
 type Result = ResponseOf<'records/search'>['results'][number];
@@ -58,7 +61,12 @@ export function FillPanel({ language, host, searchRef }: Props) {
   runRef.current = run;
   /** When the officer started on this form (the panel opened, or the portal moved to this step). */
   const startedAt = useRef(performance.now());
-  const [procedureCode, setProcedureCode] = useState<string | null>(null);
+  const [detectedCode, setDetectedCode] = useState<string | null>(null);
+  /** The officer's own pick wins over what the page looks like (undefined: not picked). */
+  const [pickedCode, setPickedCode] = useState<string | null | undefined>(undefined);
+  const procedureCode = pickedCode !== undefined ? pickedCode : detectedCode;
+  const [calendar, setCalendar] = useState(() => new WorkCalendar(bundledHolidayRules()));
+  useEffect(() => void currentCalendar().then(setCalendar), []);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [remoteReport, setRemoteReport] = useState<RemoteReportItem[]>([]);
@@ -89,7 +97,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
       startedAt.current = performance.now();
     }
     const headings = [...document.querySelectorAll('h1,h2,h3')].map((h) => h.textContent ?? '');
-    setProcedureCode(detectProcedure({ url: location.href, title: document.title, headings })?.code ?? null);
+    setDetectedCode(detectProcedure({ url: location.href, title: document.title, headings })?.code ?? null);
     const fields = scanForm(document, host);
     const local = fields.some((f) => f.field) ? detectRoles(fields) : [];
     setRoles(local.length > 0 ? local : ['subject']);
@@ -193,6 +201,22 @@ export function FillPanel({ language, host, searchRef }: Props) {
     }
   };
 
+  const pickProcedure = (code: string | null) => {
+    setPickedCode(code);
+    if (filing.filing?.status === 'draft' && code) void filing.update(filing.filing.root, { procedureCode: code });
+  };
+
+  const printSlip = (slip: SlipRequest) => {
+    const role = (['requester', 'subject', 'child', 'deceased', 'groom', 'householdHead'] as FormRole[]).find((r) => assigned[r]);
+    const citizenName = chosen.find((p) => p.id === (role ? assigned[role] : chosen[0]?.id))?.name ?? '';
+    void sendMessage('slip/open', {
+      ...slip,
+      citizenName,
+      officerName: status?.officerName ?? '',
+      dossierCode: filing.filing?.dossierCode ?? null,
+    }).catch((e: Error) => setNotice(t('panel.error', { detail: e.message })));
+  };
+
   const undo = async () => {
     if (!run) return;
     const remote = await sendMessage('fill/frames-undo', {}).catch(() => ({ partial: [] as string[] }));
@@ -291,6 +315,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
           </ul>
         </section>
       )}
+      <ProcedureSection language={language} code={procedureCode} onPick={pickProcedure} calendar={calendar} onSlip={printSlip} />
       <FilingSection language={language} filing={filing.filing} error={filing.error} onUpdate={filing.update} />
     </div>
   );

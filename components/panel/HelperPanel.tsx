@@ -214,6 +214,10 @@ button.link { border: none; background: none; color: #1d5bd8; padding: 2px 0; te
 button { font: inherit; font-size: 13px; cursor: pointer; border: 1px solid #999; background: #f6f6f6;
   border-radius: 6px; padding: 3px 8px; color: #1a1a1a; }
 button:focus-visible { outline: 2px solid #1d5bd8; outline-offset: 2px; }
+.procedure { border-top: 2px solid #eee; margin-top: 10px; padding-top: 4px; }
+.procedure summary { font-weight: 600; cursor: pointer; font-size: 14px; }
+label.check { display: flex; gap: 6px; align-items: baseline; font-weight: 400; }
+label.check input { width: auto; }
 .filing { border-top: 2px solid #eee; margin-top: 10px; padding-top: 4px; }
 .filing h3 { font-size: 14px; margin: 4px 0; }
 .tab { width: max-content; }

@@ -333,3 +333,40 @@ describe('the filing log follows the portal to the submission', () => {
     await expect.poll(() => page.locator('motcua-panel').getByTestId('filing-status').textContent(), { timeout: 15_000 }).toBe(`Đã nộp — mã hồ sơ: ${code}`);
   });
 });
+
+describe('the procedure in the panel: papers, fee, due date and the receipt slip', () => {
+  it('computes the fee and the due date and prints the slip', async () => {
+    const page = await h.openPortal('https://dichvucong.gov.vn/khai-sinh/');
+    const p = page.locator('motcua-panel');
+    await pickInPanel(p, 'nguyen thi mai', 'Nguyễn Thị Mai');
+    const { WorkCalendar, dueDate } = await import('@/utils/calendar/calendar');
+    const { vnDateLong } = await import('@/components/panel/ProcedureSection');
+    const calendar = new WorkCalendar();
+    // Birth registration: same day, or the next working day after 15:00 (computed now, as the panel does).
+    const expectedDue = () => `Hẹn trả kết quả: ${vnDateLong(dueDate(new Date(), 0, calendar).due)}`;
+    await expect.poll(async () => (await p.getByTestId('proc-due').textContent()) === expectedDue()).toBe(true);
+    expect(await p.getByTestId('proc-fee').textContent()).toBe('Lệ phí: 0 đồng');
+    await p.getByLabel('Tờ khai đăng ký khai sinh').check();
+    await p.getByLabel('Giấy chứng sinh (hoặc văn bản của người làm chứng)').check();
+    expect(await p.getByText('Còn thiếu 1 giấy tờ bắt buộc.').count()).toBe(1);
+
+    const [slip] = await Promise.all([h.context.waitForEvent('page'), p.getByRole('button', { name: 'In giấy tiếp nhận' }).click()]);
+    await slip.getByTestId('slip').waitFor();
+    expect(await slip.getByTestId('slip-citizen').textContent()).toBe('Nguyễn Thị Mai');
+    expect(await slip.getByTestId('slip-fee').textContent()).toBe('0 đồng');
+    expect(await slip.getByTestId('slip-due').textContent()).toBe(expectedDue().replace('Hẹn trả kết quả: ', ''));
+    expect(await slip.locator('ol li').allTextContents()).toEqual(['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh (hoặc văn bản của người làm chứng)']);
+    expect(await slip.getByRole('heading', { level: 1 }).textContent()).toBe('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
+    // The name went through session storage, never into the URL.
+    expect(slip.url()).not.toContain('Mai');
+    await slip.close();
+
+    // Another procedure, picked by hand: the certified-copy fee follows pages and copies (cap per copy).
+    await p.getByLabel('Thủ tục', { exact: true }).selectOption({ label: 'Chứng thực bản sao từ bản chính' });
+    await p.getByLabel('Số trang').fill('3');
+    await p.getByLabel('Số bản').fill('2');
+    await expect.poll(() => p.getByTestId('proc-fee').textContent()).toBe('Lệ phí: 10.000 đồng');
+    await p.getByLabel('Số trang').fill('300');
+    await expect.poll(() => p.getByTestId('proc-fee').textContent()).toBe('Lệ phí: 400.000 đồng');
+  });
+});

@@ -25,6 +25,20 @@ const frameInfo = z.object({
   fieldCount: z.number().int().min(0),
 });
 
+/** "Giấy tiếp nhận hồ sơ và hẹn trả kết quả": what the slip prints. */
+export const slipSchema = z.object({
+  procedureCode: z.string().max(40),
+  citizenName: z.string().max(200),
+  officerName: z.string().max(200),
+  papers: z.array(z.string().max(300)).max(30),
+  dossierCode: z.string().max(80).nullable(),
+  fee: z.number().int().min(0).nullable(),
+  receivedAt: z.string().max(40),
+  received: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+});
+export type Slip = z.infer<typeof slipSchema>;
+
 export const protocol = {
   /** A content script announces its frame and how many form fields it sees (0 is fine). */
   'frame/report': {
@@ -120,6 +134,12 @@ export const protocol = {
     from: ['content'],
     request: z.object({}),
     response: z.object({ pending: z.object({ root: z.string(), procedureCode: z.string().nullable(), status: z.enum(['draft', 'submitted', 'cancelled']) }).nullable() }),
+  },
+  /** The panel asks for the receipt slip: the background keeps it in session storage and opens slip.html. */
+  'slip/open': {
+    from: ['content'],
+    request: slipSchema,
+    response: z.object({ id: z.string() }),
   },
   /** The blocks that forms in the tab's other (cross-origin) frames ask for. */
   'fill/frames-scan': {

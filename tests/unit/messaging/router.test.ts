@@ -43,6 +43,7 @@ beforeEach(() => {
     'filings/record': vi.fn(() => ({ root: 'r1', procedure: null })),
     'filings/update': vi.fn(() => ({ status: 'draft' as const, dossierCode: null })),
     'filings/pending': vi.fn(() => ({ pending: null })),
+    'slip/open': vi.fn(() => ({ id: 's1' })),
   };
   router = createRouter(handlers, () => policy);
 });

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { slipsItem } from '@/utils/background/slips';
+import type { Slip } from '@/utils/messaging/protocol';
+import { formatDong, procedureByCode } from '@/utils/procedures/catalogue';
+import { readEffectiveSettings } from '@/utils/settings/store';
+import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
+import { vnDateLong } from '@/components/panel/ProcedureSection';
+import './slip.css';
+
+const day = (iso: string) => iso.split('-').reverse().join('/');
+
+/** "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", A4, from what the panel sent. */
+export function SlipApp() {
+  const [slip, setSlip] = useState<Slip | null | undefined>(undefined);
+  const [ward, setWard] = useState<{ name: string; province: string } | null>(null);
+  useEffect(() => {
+    const id = new URLSearchParams(location.search).get('id') ?? '';
+    void slipsItem.getValue().then((all) => setSlip(all[id] ?? null));
+    void readEffectiveSettings().then(async (settings) => {
+      const ref = settings.ward.value;
+      if (!ref) return;
+      const units = await loadAdminUnits();
+      setWard({ name: units.commune(ref.wardCode)?.fullName ?? '', province: units.province(ref.provinceCode)?.fullName ?? '' });
+    });
+  }, []);
+  if (slip === undefined) return null;
+  if (slip === null) return <p role="alert">Không tìm thấy giấy tiếp nhận này (đã quá một giờ hoặc trình duyệt đã đóng). Hãy bấm "In giấy tiếp nhận" lại trong bảng trợ giúp.</p>;
+  const procedure = procedureByCode(slip.procedureCode);
+  const received = new Date(slip.receivedAt);
+  const time = new Date(received.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+  return (
+    <article className="slip" data-testid="slip">
+      <header>
+        <div className="left">
+          <p className="upper">{ward ? `UBND ${ward.name}` : 'UBND xã/phường'}</p>
+          <p className="upper bold">Bộ phận Một cửa</p>
+        </div>
+        <div className="right">
+          <p className="upper bold">Cộng hoà xã hội chủ nghĩa Việt Nam</p>
+          <p className="bold">Độc lập - Tự do - Hạnh phúc</p>
+        </div>
+      </header>
+      <h1>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</h1>
+      {slip.dossierCode && <p className="center">Mã hồ sơ: <b data-testid="slip-code">{slip.dossierCode}</b></p>}
+      <p>Bộ phận Một cửa {ward?.name ?? ''} tiếp nhận hồ sơ của: <b data-testid="slip-citizen">{slip.citizenName}</b></p>
+      <p>Thủ tục: <b>{procedure?.name ?? slip.procedureCode}</b>{procedure ? ` (mã ${procedure.code})` : ''}</p>
+      <p>Thành phần hồ sơ gồm:</p>
+      <ol>{slip.papers.length > 0 ? slip.papers.map((p) => <li key={p}>{p}</li>) : <li>(chưa ghi giấy tờ nào)</li>}</ol>
+      <p>Lệ phí: <b data-testid="slip-fee">{slip.fee === null ? (procedure?.fee.note ?? '—') : formatDong(slip.fee)}</b></p>
+      <p>Thời điểm nhận: {time} ngày {day(received.toISOString().slice(0, 10))}{slip.received !== new Date(received.getTime() + 7 * 3600_000).toISOString().slice(0, 10) ? ` (tính là ngày ${day(slip.received)})` : ''}</p>
+      <p>Ngày hẹn trả kết quả: <b data-testid="slip-due">{slip.due ? vnDateLong(slip.due) : (procedure?.processing.note ?? '—')}</b></p>
+      <footer>
+        <div><p className="bold">Người nộp hồ sơ</p><p className="muted">(Ký, ghi rõ họ tên)</p></div>
+        <div><p className="bold">Người tiếp nhận</p><p className="muted">(Ký, ghi rõ họ tên)</p><p className="name">{slip.officerName}</p></div>
+      </footer>
+      <p className="no-print"><button type="button" onClick={() => window.print()}>In giấy tiếp nhận</button></p>
+    </article>
+  );
+}
