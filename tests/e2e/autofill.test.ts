@@ -33,7 +33,7 @@ describe('filling a birth registration form from the panel', () => {
     await pick('nguyen thi mai', 'Nguyễn Thị Mai');
     await pick('tran bao an', 'Trần Bảo An');
     await pick('Trần Văn Bình', 'Trần Văn Bình');
-    expect(await panel().getByLabel('Người yêu cầu').inputValue()).not.toBe('');
+    expect(await panel().getByLabel('Người yêu cầu', { exact: true }).inputValue()).not.toBe('');
     await panel().getByLabel('Mẹ', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
     // Results never show the full ID: masked only.
     await panel().getByLabel('Tìm công dân').fill('001194000111');
