@@ -7,6 +7,7 @@ import { builtInPortalHosts, originPatternFor } from '@/utils/portals/hosts';
 import { checkNewHost } from '@/utils/settings/add-host';
 import { readLocalSettings, updateLocalSettings } from '@/utils/settings/store';
 import { WardPicker } from './WardPicker';
+import { HolidayRulesField } from './HolidayRules';
 
 export function SettingsPage() {
   const { settings, reload } = useSettings();
@@ -34,6 +35,8 @@ export function SettingsPage() {
 
       <h2>{t('settings.hosts')}</h2>
       <PortalHosts language={settings.language} extra={settings.extraPortalHosts} onChange={reload} />
+
+      <HolidayRulesField language={settings.language} />
     </PageShell>
   );
 }

@@ -44,6 +44,32 @@ describe('settings page', () => {
     await page.close();
   });
 
+  it('takes the supervisor’s holiday file (refusing a broken one) and lists the year’s days off from it', async () => {
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpDir } = await import('./harness/paths');
+    const holidays = (await import('@/utils/calendar/holidays.json')).default;
+    mkdirSync(tmpDir, { recursive: true });
+    const page = await h.context.newPage();
+    await page.goto(h.extensionUrl('settings.html'));
+    const year = new Date().getFullYear();
+    await page.getByText(`Các ngày nghỉ năm ${year}`).click();
+    // The shipped rules: Giỗ Tổ Hùng Vương computed from the lunar calendar.
+    await expect.poll(() => page.getByTestId('holiday-list').textContent()).toContain('Giỗ Tổ Hùng Vương');
+    const broken = join(tmpDir, 'lich-hong.json');
+    writeFileSync(broken, JSON.stringify({ ...holidays, lunar: [{ month: 13, day: 1, name: 'Sai' }] }));
+    await page.getByLabel('Tải tệp lịch nghỉ lễ (.json)').setInputFiles(broken);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Tệp lịch nghỉ lễ không hợp lệ, chưa áp dụng: lunar.0.month');
+    const decided = join(tmpDir, 'lich-nam-nay.json');
+    writeFileSync(decided, JSON.stringify({ ...holidays, extraDaysOff: [{ date: `${year}-12-31`, name: 'Nghỉ theo quyết định của Thủ tướng' }] }));
+    await page.getByLabel('Tải tệp lịch nghỉ lễ (.json)').setInputFiles(decided);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã áp dụng tệp lịch nghỉ lễ.');
+    expect(await page.getByTestId('holiday-list').textContent()).toContain(`31/12/${year}: Nghỉ theo quyết định của Thủ tướng`);
+    await page.getByRole('button', { name: 'Dùng lại lịch mặc định' }).click();
+    await expect.poll(() => page.getByTestId('holiday-list').textContent()).not.toContain('Thủ tướng');
+    await page.close();
+  });
+
   it('switches the whole interface to English, the portal panel included', async () => {
     const page = await h.context.newPage();
     await page.goto(h.extensionUrl('settings.html'));
