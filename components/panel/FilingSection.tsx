@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { translator, type Language } from '@/utils/i18n';
 import { findDossierCode, pageText } from '@/utils/filings/dossier';
 import type { FilingStatus } from '@/utils/filings/schema';
-import { sendMessage } from '@/utils/messaging/client';
+import { usePanelSend } from './client';
 import type { RequestOf } from '@/utils/messaging/protocol';
 
 export interface FilingState {
@@ -20,6 +20,7 @@ const readEveryMs = 250;
  * page loads: the background remembers it per tab) where the dossier code is read, and changed by the officer.
  */
 export function useFiling(unlocked: boolean) {
+  const sendMessage = usePanelSend();
   const [filing, setFiling] = useState<FilingState | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -4,7 +4,7 @@ import { translator, type Language } from '@/utils/i18n';
 import { formRoles, roleLabels, type FormRole } from '@/utils/autofill/labels';
 import type { RemoteReportItem } from '@/utils/messaging/frame-protocol';
 import { clearOutline, detectRoles, fillForm, outline, scanForm, type FillRun } from '@/utils/autofill/run';
-import { sendMessage } from '@/utils/messaging/client';
+import { usePanelSend } from './client';
 import type { ResponseOf } from '@/utils/messaging/protocol';
 import type { FillPerson } from '@/utils/autofill/values';
 import { detectProcedure } from '@/utils/procedures/catalogue';
@@ -48,6 +48,7 @@ const icons: Record<RemoteReportItem['status'], string> = { filled: '✓', check
 
 /** The records side of the panel: lock state, search, who is who in the form, fill, report, undo. */
 export function FillPanel({ language, host, searchRef }: Props) {
+  const sendMessage = usePanelSend();
   const t = translator(language);
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -322,6 +323,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
 }
 
 function UnlockInPanel({ language, status, onDone }: { language: Language; status: Status; onDone: () => void }) {
+  const sendMessage = usePanelSend();
   const t = translator(language);
   const [officerId, setOfficerId] = useState(status.officers[0]?.id ?? '');
   const [secret, setSecret] = useState('');

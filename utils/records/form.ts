@@ -1,5 +1,5 @@
 import { formatDate, parseDate } from '../vn/dates';
-import { splitAddressLine } from '../vn/admin-units';
+import { addressFromText } from '../vn/admin-units';
 import { crossCheckId } from '../vn/personal-id';
 import { parsePhone } from '../vn/phone';
 import { cleanSpaces } from '../vn/text';
@@ -117,12 +117,7 @@ export function checkForm(values: FormValues, original: Person | null, officerId
   for (const f of ['permanentAddress', 'currentAddress'] as const) {
     const text = v(f);
     if (!text) continue;
-    const parts = splitAddressLine(text);
-    put(f, {
-      text,
-      detail: parts?.detail ?? '',
-      ...(parts ? { legacy: { ward: parts.ward, ...(parts.district ? { district: parts.district } : {}), province: parts.province } } : {}),
-    });
+    put(f, addressFromText(text));
   }
   if (out.personalId && !errors.personalId) {
     const birth = out.birthDate as { value: Person['birthDate'] extends infer B ? (B extends { value: infer V } ? V : never) : never } | undefined;

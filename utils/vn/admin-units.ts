@@ -234,6 +234,16 @@ const provinceAliases: ReadonlyArray<readonly [string, string]> = [
  * Splits a one-line address into detail and its last two or three units:
  * "Số 1 phố X, Phường Y, Quận Z, Hà Nội" → { detail: "Số 1 phố X", ward: "Phường Y", district: "Quận Z", province: "Hà Nội" }.
  */
+/** An address as written, with the units it names split out (pre-2025 three levels, or the 2025 two). */
+export function addressFromText(text: string): { text: string; detail: string; legacy?: { ward: string; district?: string; province: string } } {
+  const parts = splitAddressLine(text);
+  return {
+    text,
+    detail: parts?.detail ?? '',
+    ...(parts ? { legacy: { ward: parts.ward, ...(parts.district ? { district: parts.district } : {}), province: parts.province } } : {}),
+  };
+}
+
 export function splitAddressLine(text: string): { detail: string; ward: string; district?: string; province: string } | null {
   const parts = cleanSpaces(text)
     .split(/\s*[,;]\s*/)

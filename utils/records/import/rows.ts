@@ -1,7 +1,7 @@
 import { excelSerialToDate, makeDate, parseDate, type DateResult, type VnDate } from '../../vn/dates';
 import { toUnicode } from '../../vn/legacy-encodings';
 import { joinName, toTitleVi } from '../../vn/names';
-import { splitAddressLine } from '../../vn/admin-units';
+import { addressFromText } from '../../vn/admin-units';
 import { crossCheckId, parseIdNumber } from '../../vn/personal-id';
 import { parsePhone } from '../../vn/phone';
 import { cleanSpaces, fold, matchKey } from '../../vn/text';
@@ -127,15 +127,7 @@ export function rowToDraft(
   for (const field of ['permanentAddress', 'currentAddress'] as const) {
     const text = get(field);
     if (!text) continue;
-    const parts = splitAddressLine(text);
-    draft[field] = {
-      value: {
-        text,
-        detail: parts?.detail ?? '',
-        ...(parts ? { legacy: { ward: parts.ward, ...(parts.district ? { district: parts.district } : {}), province: parts.province } } : {}),
-      },
-      prov: prov(),
-    };
+    draft[field] = { value: addressFromText(text), prov: prov() };
   }
   const marital = matchKey(get('maritalStatus'));
   const maritalMap: Record<string, string> = { 'chua ket hon': 'chưa kết hôn', 'doc than': 'chưa kết hôn', 'da ket hon': 'đã kết hôn', 'co vo': 'đã kết hôn', 'co chong': 'đã kết hôn', 'ly hon': 'ly hôn', goa: 'goá' };
