@@ -1,7 +1,22 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+
+/** Replica portal pages that training mode runs inside the extension: the test replicas themselves. */
+const trainingPortals = ['dichvucong.gov.vn/khai-sinh'];
+const fixtures = fileURLToPath(new URL('./tests/fixtures/portals/', import.meta.url));
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const dir of trainingPortals) {
+        for (const name of readdirSync(`${fixtures}${dir}`)) {
+          files.push({ absoluteSrc: `${fixtures}${dir}/${name}`, relativeDest: `training/portal/${dir.split('/').at(-1)}/${name}` });
+        }
+      }
+    },
+  },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: '__MSG_extName__',

@@ -89,7 +89,8 @@ export default defineBackground(() => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/setup.html') });
   });
 
+  // The toolbar button opens the index of the extension's pages (records, dashboard, training, settings).
   browser.action.onClicked.addListener(() => {
-    void browser.tabs.create({ url: browser.runtime.getURL('/training.html') });
+    void browser.tabs.create({ url: browser.runtime.getURL('/pages.html') });
   });
 });

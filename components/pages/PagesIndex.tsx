@@ -3,9 +3,9 @@ import { translator, type MessageKey } from '@/utils/i18n';
 import { PageShell } from './PageShell';
 import { useSettings } from './useSettings';
 
-/** The extension's pages and what each is for; training mode replaces this with tours (training issue). */
+/** The extension's pages and what each is for (the toolbar button opens this). */
 const pages: ReadonlyArray<{ key: MessageKey; path?: string }> = [
-  { key: 'pages.training' },
+  { key: 'pages.training', path: '/training.html' },
   { key: 'pages.setup', path: '/setup.html' },
   { key: 'pages.settings', path: '/settings.html' },
   { key: 'pages.records.open', path: '/records.html' },

@@ -8,6 +8,7 @@ import { usePanelSend } from './client';
 import type { ResponseOf } from '@/utils/messaging/protocol';
 import type { FillPerson } from '@/utils/autofill/values';
 import { detectProcedure } from '@/utils/procedures/catalogue';
+import { searchRoots } from '@/utils/autofill/collect';
 import { FilingSection, useFiling } from './FilingSection';
 import { ProcedureSection, type SlipRequest } from './ProcedureSection';
 import { WorkCalendar } from '@/utils/calendar/calendar';
@@ -97,8 +98,11 @@ export function FillPanel({ language, host, searchRef }: Props) {
       setNotice(translator(language)('panel.pageMoved'));
       startedAt.current = performance.now();
     }
-    const headings = [...document.querySelectorAll('h1,h2,h3')].map((h) => h.textContent ?? '');
-    setDetectedCode(detectProcedure({ url: location.href, title: document.title, headings })?.code ?? null);
+    // Headings of the page and of its same-origin frames (a form in an iframe names the procedure too).
+    const roots = searchRoots(document, host);
+    const headings = roots.flatMap((root) => [...root.querySelectorAll('h1,h2,h3')].map((h) => h.textContent ?? ''));
+    const titles = roots.filter((r): r is Document => r instanceof Document || r.nodeType === 9).map((d) => d.title).join(' · ');
+    setDetectedCode(detectProcedure({ url: location.href, title: titles, headings })?.code ?? null);
     const fields = scanForm(document, host);
     const local = fields.some((f) => f.field) ? detectRoles(fields) : [];
     setRoles(local.length > 0 ? local : ['subject']);

@@ -1,4 +1,4 @@
 import ReactDOM from 'react-dom/client';
-import { PagesIndex } from '@/components/pages/PagesIndex';
+import { TrainingApp } from '@/components/training/TrainingApp';
 
-ReactDOM.createRoot(document.getElementById('root')!).render(<PagesIndex />);
+ReactDOM.createRoot(document.getElementById('root')!).render(<TrainingApp />);

@@ -87,10 +87,10 @@ describe('settings page', () => {
   });
 });
 
-describe('training page', () => {
+describe('pages index', () => {
   it('lists the extension’s pages and links to the settings', async () => {
     const page = await h.context.newPage();
-    await page.goto(h.extensionUrl('training.html'));
+    await page.goto(h.extensionUrl('pages.html'));
     expect(await page.locator('h1').textContent()).toBe('Các trang của Trợ lý Một cửa');
     const items = await page.locator('ul.pages li').allTextContents();
     expect(items.length).toBe(7);

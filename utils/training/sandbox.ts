@@ -90,7 +90,8 @@ export function sandboxSend(store: RecordsStore, options: SandboxOptions): Send 
       case 'slip/open': {
         const id = crypto.randomUUID();
         await slipsItem.setValue({ ...(await slipsItem.getValue()), [id]: { ...(payload as RequestOf<'slip/open'>), savedAt: Date.now() } });
-        window.open(browser.runtime.getURL(`/slip.html?id=${id}`), '_blank');
+        // A tab of its own, like the real panel's slip (a window.open'ed page would not get the extension's APIs).
+        await browser.tabs.create({ url: browser.runtime.getURL(`/slip.html?id=${id}`) });
         return { id };
       }
       default:

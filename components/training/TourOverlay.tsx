@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import type { Tour, TourPlace } from '@/utils/training/tours';
+
+/** Finds a tour's place: on the training page, inside the panel's shadow root, or inside the replica's frame. */
+export function locate(place: TourPlace): { element: Element; offset: { x: number; y: number } } | null {
+  try {
+    if (place.in === 'page') {
+      const element = document.querySelector(place.selector);
+      return element ? { element, offset: { x: 0, y: 0 } } : null;
+    }
+    if (place.in === 'panel') {
+      const element = document.querySelector('motcua-panel')?.shadowRoot?.querySelector(place.selector);
+      return element ? { element, offset: { x: 0, y: 0 } } : null;
+    }
+    const frame = document.querySelector<HTMLIFrameElement>('[data-training=portal]');
+    const element = frame?.contentDocument?.querySelector(place.selector);
+    if (!frame || !element) return null;
+    const r = frame.getBoundingClientRect();
+    return { element, offset: { x: r.left, y: r.top } };
+  } catch {
+    return null; // A trainer's selector that does not parse: no highlight, the step still shows.
+  }
+}
+
+function isDone(place: (TourPlace & { filled?: boolean }) | undefined): boolean {
+  if (!place) return true;
+  const found = locate(place);
+  if (!found) return false;
+  return !place.filled || Boolean((found.element as HTMLInputElement).value);
+}
+
+/**
+ * Step-by-step overlay: a ring around the step's target and a card with the explanation, progress, back and
+ * next. A step with a `done` condition moves on by itself once the trainee has done it.
+ */
+export function TourOverlay({ tour, onClose }: { tour: Tour; onClose: () => void }) {
+  const [index, setIndex] = useState(0);
+  const [rect, setRect] = useState<DOMRect | null>(null);
+  const [done, setDone] = useState(false);
+  const step = tour.steps[index]!;
+  const last = index === tour.steps.length - 1;
+
+  useEffect(() => {
+    setDone(false);
+    const tick = () => {
+      const found = locate(step.target);
+      if (found) {
+        const r = found.element.getBoundingClientRect();
+        setRect(new DOMRect(r.left + found.offset.x, r.top + found.offset.y, r.width, r.height));
+      } else setRect(null);
+      if (step.done && isDone(step.done)) {
+        setDone(true);
+        if (!last) setIndex((i) => (i === index ? i + 1 : i));
+      }
+    };
+    tick();
+    const timer = setInterval(tick, 200);
+    return () => clearInterval(timer);
+  }, [index, step, last]);
+
+  const canGoOn = !step.done || done;
+  return (
+    <>
+      {rect && <div className="tour-ring" style={{ left: rect.left - 6, top: rect.top - 6, width: rect.width + 12, height: rect.height + 12 }} />}
+      <section className="tour-card" role="dialog" aria-label={`Hướng dẫn: ${tour.title}`}>
+        <p className="tour-progress" data-testid="tour-progress">Bước {index + 1}/{tour.steps.length}</p>
+        <h2>{step.title}</h2>
+        <p>{step.text}</p>
+        {last && done && <p role="status" className="tour-done">Hoàn thành bài hướng dẫn "{tour.title}".</p>}
+        <div className="tour-actions">
+          <button type="button" disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))}>Quay lại</button>
+          {!last && <button type="button" className="primary" disabled={!canGoOn} onClick={() => setIndex((i) => i + 1)}>Tiếp</button>}
+          <button type="button" onClick={onClose}>{last && done ? 'Đóng' : 'Thoát hướng dẫn'}</button>
+        </div>
+      </section>
+    </>
+  );
+}

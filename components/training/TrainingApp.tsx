@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import ReactDOM from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { PanelClientProvider } from '@/components/panel/client';
+import { HelperPanel, panelCss } from '@/components/panel/HelperPanel';
+import { useSettings } from '@/components/pages/useSettings';
+import type { Language } from '@/utils/i18n';
+import type { RecordsStore } from '@/utils/records/store';
+import { openSandbox, resetSandbox, sandboxSend } from '@/utils/training/sandbox';
+import { bundledTours, customToursItem, parseTour, type Tour } from '@/utils/training/tours';
+import { TourOverlay } from './TourOverlay';
+import './training.css';
+
+/**
+ * Training mode: a replica portal page with the real helper panel, answering from a sandbox of synthetic
+ * citizens (no unlock, never the real records), guided tours, and a presenter mode for projection.
+ */
+export function TrainingApp() {
+  const { settings } = useSettings();
+  const language: Language = settings?.language ?? 'vi';
+  const [store, setStore] = useState<RecordsStore | null>(null);
+  const [tours, setTours] = useState<Tour[]>(bundledTours);
+  const [tour, setTour] = useState<Tour | null>(null);
+  const [portal, setPortal] = useState(bundledTours[0]!.portal);
+  const [presenter, setPresenter] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const presenterRef = useRef(false);
+  presenterRef.current = presenter;
+  const frameRef = useRef<HTMLIFrameElement>(null);
+
+  useEffect(() => {
+    void openSandbox().then(setStore);
+    void customToursItem.getValue().then((custom) => setTours([...bundledTours, ...custom]));
+  }, []);
+
+  // The real helper panel, in its own shadow root as on a portal, talking to the sandbox.
+  useEffect(() => {
+    if (!store) return;
+    const host = document.createElement('motcua-panel');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = panelCss;
+    const container = document.createElement('div');
+    shadow.append(style, container);
+    document.body.append(host);
+    const send = sandboxSend(store, {
+      maskIds: () => presenterRef.current,
+      onEvent: (type) => {
+        if (type === 'slip/open') document.body.setAttribute('data-training-slip', '1');
+      },
+    });
+    const loadFrames = async () => [{ frameId: 0, origin: location.origin, fieldCount: frameRef.current?.contentDocument?.querySelectorAll('input,select,textarea').length ?? 0 }];
+    const abort = new AbortController();
+    const root = ReactDOM.createRoot(container);
+    root.render(
+      <PanelClientProvider send={send}>
+        <HelperPanel language={language} host={host} loadFrames={loadFrames} signal={abort.signal} />
+      </PanelClientProvider>,
+    );
+    return () => {
+      abort.abort();
+      root.unmount();
+      host.remove();
+    };
+  }, [store, language]);
+
+  // Presenter mode: larger text, masked IDs in what is filled, a visible mark where the trainer clicks.
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenter', presenter);
+    if (!presenter) return;
+    const mark = (x: number, y: number) => {
+      const dot = document.createElement('div');
+      dot.className = 'click-mark';
+      dot.style.left = `${x}px`;
+      dot.style.top = `${y}px`;
+      document.body.append(dot);
+      setTimeout(() => dot.remove(), 700);
+    };
+    const onPage = (e: PointerEvent) => mark(e.clientX, e.clientY);
+    const onFrame = (e: PointerEvent) => {
+      const r = frameRef.current!.getBoundingClientRect();
+      mark(e.clientX + r.left, e.clientY + r.top);
+    };
+    const frameDoc = frameRef.current?.contentDocument;
+    window.addEventListener('pointerdown', onPage, true);
+    frameDoc?.addEventListener('pointerdown', onFrame, true);
+    return () => {
+      window.removeEventListener('pointerdown', onPage, true);
+      frameDoc?.removeEventListener('pointerdown', onFrame, true);
+    };
+  }, [presenter]);
+
+  const reset = useCallback(async () => {
+    setStore(null);
+    setStore(await resetSandbox());
+    document.body.removeAttribute('data-training-slip');
+    frameRef.current?.contentWindow?.location.reload();
+    setMessage({ kind: 'ok', text: 'Đã làm mới dữ liệu mẫu.' });
+  }, []);
+
+  const start = (t: Tour) => {
+    setPortal(t.portal);
+    document.body.removeAttribute('data-training-slip');
+    if (frameRef.current) frameRef.current.src = browser.runtime.getURL(`/${t.portal}` as '/training.html');
+    setTour(t);
+  };
+
+  const addTour = async (file: File) => {
+    try {
+      const t = parseTour(await file.text());
+      const custom = [...(await customToursItem.getValue()).filter((c) => c.id !== t.id), t];
+      await customToursItem.setValue(custom);
+      setTours([...bundledTours, ...custom]);
+      setMessage({ kind: 'ok', text: `Đã thêm bài hướng dẫn "${t.title}".` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  return (
+    <div className="training" lang={language}>
+      <header className="training-bar">
+        <h1>Đào tạo — Trợ lý Một cửa</h1>
+        <p className="muted">Cổng mô phỏng và công dân mẫu: không mở khoá, không chạm vào hồ sơ thật.</p>
+        <div className="training-actions">
+          {tours.map((t) => (
+            <button key={t.id} type="button" className="primary" onClick={() => start(t)}>Bắt đầu hướng dẫn: {t.title}</button>
+          ))}
+          <button type="button" onClick={() => void reset()}>Làm mới dữ liệu mẫu</button>
+          <button type="button" aria-pressed={presenter} onClick={() => setPresenter((p) => !p)}>Chế độ trình chiếu</button>
+          <label className="file">Thêm bài hướng dẫn (.json)<input type="file" accept=".json,application/json" onChange={(e) => e.target.files?.[0] && void addTour(e.target.files[0])} /></label>
+          <a href={browser.runtime.getURL('/pages.html')}>Các trang khác</a>
+        </div>
+        {message && <p role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+        {!store && <p role="status">Đang chuẩn bị dữ liệu mẫu…</p>}
+      </header>
+      <iframe ref={frameRef} data-training="portal" title="Cổng mô phỏng" src={browser.runtime.getURL(`/${portal}` as '/training.html')} />
+      {tour && <TourOverlay key={tour.id} tour={tour} onClose={() => setTour(null)} />}
+    </div>
+  );
+}

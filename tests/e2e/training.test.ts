@@ -1,0 +1,116 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkCalendar, dueDate } from '@/utils/calendar/calendar';
+import { vnDateLong } from '@/components/panel/ProcedureSection';
+import { launchHarness, type Harness } from './harness/browser';
+import { pickInPanel } from './harness/panel';
+import { tmpDir } from './harness/paths';
+
+/**
+ * Training mode on a fresh install (nothing set up, nobody unlocked): the birth-registration tour runs on the
+ * sandbox from the first step to the printed slip, and the real database stays empty throughout.
+ */
+let h: Harness;
+let page: Page;
+const panel = () => page.locator('motcua-panel');
+const progress = () => page.getByTestId('tour-progress').textContent();
+const tourButton = (name: string) => page.getByRole('dialog', { name: /^Hướng dẫn/ }).getByRole('button', { name, exact: true });
+const formModel = () => page.frameLocator('[data-training=portal]').locator('body').evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+
+beforeAll(async () => {
+  h = await launchHarness();
+  page = await h.context.newPage();
+  await page.goto(h.extensionUrl('training.html'));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('training mode', () => {
+  it('opens the replica with the real panel on sample citizens, without any unlock', async () => {
+    await expect.poll(() => panel().getByTestId('panel-officer').textContent()).toBe('Cán bộ: Học viên (dữ liệu mẫu)');
+    await expect.poll(() => panel().locator('.role label').allTextContents()).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
+  });
+
+  it('runs the birth-registration tour step by step to the receipt slip', async () => {
+    await page.getByRole('button', { name: 'Bắt đầu hướng dẫn: Đăng ký khai sinh' }).click();
+    await expect.poll(progress).toBe('Bước 1/7');
+    await tourButton('Tiếp').click();
+    await expect.poll(progress).toBe('Bước 2/7');
+    await panel().getByLabel('Tìm công dân').fill('pham thi thu ha');
+    await expect.poll(progress).toBe('Bước 3/7');
+    await panel().getByRole('button', { name: 'Chọn Phạm Thị Thu Hà' }).click();
+    await expect.poll(progress).toBe('Bước 4/7');
+    // Picking the child proposes the father and the mother from the records' relations.
+    await pickInPanel(panel(), 'do minh khoi', 'Đỗ Minh Khôi');
+    await expect.poll(progress).toBe('Bước 5/7');
+    expect(await panel().getByLabel('Cha', { exact: true }).locator('option:checked').textContent()).toBe('Đỗ Minh Quân');
+    await panel().getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(progress).toBe('Bước 6/7');
+    const model = await formModel();
+    expect(model).toMatchObject({ nycHoTen: 'Phạm Thị Thu Hà', nycQuanHe: 'ME', ksHoTen: 'Đỗ Minh Khôi', chaHoTen: 'Đỗ Minh Quân', meHoTen: 'Phạm Thị Thu Hà' });
+    expect(model.meSoDinhDanh).toMatch(/^\d{12}$/);
+    await tourButton('Tiếp').click();
+    await expect.poll(progress).toBe('Bước 7/7');
+
+    // The procedure is recognised from the replica in its frame; papers ticked; the slip printed.
+    await expect.poll(() => panel().getByLabel('Thủ tục', { exact: true }).locator('option:checked').textContent()).toBe('Đăng ký khai sinh');
+    await panel().getByLabel('Tờ khai đăng ký khai sinh').check();
+    const [slip] = await Promise.all([h.context.waitForEvent('page'), panel().getByRole('button', { name: 'In giấy tiếp nhận' }).click()]);
+    await slip.getByTestId('slip').waitFor();
+    expect(await slip.getByTestId('slip-citizen').textContent()).toBe('Phạm Thị Thu Hà');
+    const calendar = new WorkCalendar();
+    await expect.poll(async () => (await slip.getByTestId('slip-due').textContent()) === vnDateLong(dueDate(new Date(), 0, calendar).due)).toBe(true);
+    await slip.close();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Hoàn thành bài hướng dẫn' }).count()).toBe(1);
+    await tourButton('Đóng').click();
+  });
+
+  it('presenter mode: larger text, masked ID numbers in what is filled, a visible mark where the trainer clicks', async () => {
+    await page.getByRole('button', { name: 'Chế độ trình chiếu' }).click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('presenter'))).toBe(true);
+    await panel().getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(async () => (await formModel()).meSoDinhDanh).toMatch(/^\d{4}•••••\d{3}$/);
+    await page.mouse.click(400, 300);
+    expect(await page.locator('.click-mark').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Chế độ trình chiếu' }).click();
+  });
+
+  it('takes a trainer’s tour file, refusing a broken one with the reason', async () => {
+    mkdirSync(tmpDir, { recursive: true });
+    const broken = join(tmpDir, 'tour-hong.json');
+    writeFileSync(broken, JSON.stringify({ id: 'Sai Ten', title: 'x', portal: 'https://evil.example/', steps: [] }));
+    await page.getByLabel('Thêm bài hướng dẫn (.json)').setInputFiles(broken);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Bài hướng dẫn không hợp lệ');
+    const tour = join(tmpDir, 'tour-tim-kiem.json');
+    writeFileSync(tour, JSON.stringify({
+      id: 'tim-kiem', title: 'Tìm công dân', portal: 'training/portal/khai-sinh/index.html',
+      steps: [{ title: 'Tìm', text: 'Gõ tên không dấu.', target: { in: 'panel', selector: '#motcua-search' }, done: { in: 'panel', selector: '.results button' } }],
+    }));
+    await page.getByLabel('Thêm bài hướng dẫn (.json)').setInputFiles(tour);
+    await expect.poll(() => page.getByRole('button', { name: 'Bắt đầu hướng dẫn: Tìm công dân' }).count()).toBe(1);
+  });
+
+  it('resets the sample data, and the real records stay empty throughout', async () => {
+    await page.getByRole('button', { name: 'Làm mới dữ liệu mẫu' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã làm mới dữ liệu mẫu.' }).count()).toBe(1);
+    await expect.poll(() => panel().getByTestId('panel-officer').textContent()).toBe('Cán bộ: Học viên (dữ liệu mẫu)');
+    const real = await page.evaluate(`(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name);
+      if (!names.includes('motcua')) return { exists: false, rows: 0 };
+      const db = await new Promise((resolve, reject) => { const r = indexedDB.open('motcua'); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+      let rows = 0;
+      for (const store of ['people', 'personPacks', 'searchChunks', 'officers', 'filings', 'relations']) {
+        if (!db.objectStoreNames.contains(store)) continue;
+        rows += await new Promise((resolve) => { const c = db.transaction(store).objectStore(store).count(); c.onsuccess = () => resolve(c.result); });
+      }
+      db.close();
+      return { exists: true, rows };
+    })()`);
+    expect(real).toMatchObject({ rows: 0 });
+    const sandbox = await page.evaluate(`indexedDB.databases().then((list) => list.map((d) => d.name))`);
+    expect(sandbox).toContain('motcua-training');
+  });
+});

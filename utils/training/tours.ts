@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+import khaiSinh from './tours/khai-sinh.json';
+
+/** Guided tours: data files, shipped or written by a trainer and loaded on the training page. */
+const place = z.object({
+  /** page: the training page; panel: inside the helper panel; portal: inside the replica form. */
+  in: z.enum(['page', 'panel', 'portal']),
+  selector: z.string().min(1).max(300),
+});
+
+export const tourSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1).max(120),
+  procedureCode: z.string().max(40).optional(),
+  /** The replica page the tour runs on, inside the extension. */
+  portal: z.string().regex(/^training\/portal\/[\w./-]+\.html$/),
+  steps: z
+    .array(
+      z.object({
+        title: z.string().min(1).max(120),
+        text: z.string().min(1).max(1000),
+        target: place,
+        /** The step is done once this exists (and, with `filled`, holds a value). */
+        done: place.extend({ filled: z.boolean().optional() }).optional(),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type Tour = z.infer<typeof tourSchema>;
+export type TourPlace = Tour['steps'][number]['target'];
+
+const strip = ({ $comment: _c, ...rest }: Record<string, unknown>) => rest;
+
+export const bundledTours: Tour[] = [tourSchema.parse(strip(khaiSinh))];
+
+export const customToursItem = storage.defineItem<Tour[]>('local:trainingTours', { fallback: [] });
+
+/** A trainer's tour file, checked; throws with the reasons in Vietnamese. */
+export function parseTour(text: string): Tour {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new Error('Tệp bài hướng dẫn không đọc được (không phải JSON).');
+  }
+  const parsed = tourSchema.safeParse(raw && typeof raw === 'object' ? strip(raw as Record<string, unknown>) : raw);
+  if (!parsed.success) throw new Error(`Bài hướng dẫn không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
