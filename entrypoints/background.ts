@@ -8,7 +8,7 @@ import { recordsDb } from '@/utils/records/instance';
 import { lockIfIdle } from '@/utils/security/idle-lock';
 import { fillDataWithAddresses, openStore, recordsStatus, relativesOf, unlockFromPanel } from '@/utils/background/records-service';
 import { fillRemote, scanRemote, undoRemote } from '@/utils/background/frame-fill';
-import { pendingFiling, recordFiling, updateFiling } from '@/utils/background/filings-service';
+import { documentFor, pendingFiling, recordFiling, updateFiling } from '@/utils/background/filings-service';
 import { openSlip } from '@/utils/background/slips';
 import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
 
@@ -46,6 +46,7 @@ export default defineBackground(() => {
       'filings/update': (request, sender) => updateFiling(sender.tabId, request),
       'filings/pending': (_p, sender) => pendingFiling(sender.tabId),
       'slip/open': (slip) => openSlip(slip),
+      'records/document': ({ personId, kind }) => documentFor(personId, kind),
       'diagnostics/stats': () => structuredClone(router.stats),
     },
     async () => {

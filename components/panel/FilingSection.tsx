@@ -10,6 +10,8 @@ export interface FilingState {
   procedureCode: string | null;
   status: FilingStatus;
   dossierCode: string | null;
+  /** Who filled which block (from the fill, or remembered across the portal's page loads). */
+  people: Partial<Record<string, string>>;
 }
 
 /** How long the page's text must be quiet before it is read again for the dossier code. */
@@ -71,7 +73,7 @@ export function useFiling(unlocked: boolean) {
     async (request: Omit<RequestOf<'filings/record'>, 'root'>) => {
       try {
         const r = await sendMessage('filings/record', { ...request, root: filing?.status === 'draft' ? filing.root : null });
-        setFiling({ root: r.root, procedureCode: r.procedure?.code ?? request.procedureCode, status: 'draft', dossierCode: null });
+        setFiling({ root: r.root, procedureCode: r.procedure?.code ?? request.procedureCode, status: 'draft', dossierCode: null, people: request.people });
         setError(null);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));

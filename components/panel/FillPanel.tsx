@@ -11,6 +11,7 @@ import { detectProcedure } from '@/utils/procedures/catalogue';
 import { searchRoots } from '@/utils/autofill/collect';
 import { FilingSection, useFiling } from './FilingSection';
 import { ProcedureSection, type SlipRequest } from './ProcedureSection';
+import { DossierSection } from './DossierSection';
 import { WorkCalendar } from '@/utils/calendar/calendar';
 import { bundledHolidayRules, currentCalendar } from '@/utils/calendar/store';
 
@@ -64,6 +65,8 @@ export function FillPanel({ language, host, searchRef }: Props) {
   /** When the officer started on this form (the panel opened, or the portal moved to this step). */
   const startedAt = useRef(performance.now());
   const [detectedCode, setDetectedCode] = useState<string | null>(null);
+  /** Bumped at each look at the page, so sections that read the page (dossier rows) look again too. */
+  const [scans, setScans] = useState(0);
   /** The officer's own pick wins over what the page looks like (undefined: not picked). */
   const [pickedCode, setPickedCode] = useState<string | null | undefined>(undefined);
   const procedureCode = pickedCode !== undefined ? pickedCode : detectedCode;
@@ -103,6 +106,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
     const headings = roots.flatMap((root) => [...root.querySelectorAll('h1,h2,h3')].map((h) => h.textContent ?? ''));
     const titles = roots.filter((r): r is Document => r instanceof Document || r.nodeType === 9).map((d) => d.title).join(' · ');
     setDetectedCode(detectProcedure({ url: location.href, title: titles, headings })?.code ?? null);
+    setScans((n) => n + 1);
     const fields = scanForm(document, host);
     const local = fields.some((f) => f.field) ? detectRoles(fields) : [];
     setRoles(local.length > 0 ? local : ['subject']);
@@ -320,7 +324,8 @@ export function FillPanel({ language, host, searchRef }: Props) {
           </ul>
         </section>
       )}
-      <ProcedureSection language={language} code={procedureCode} onPick={pickProcedure} calendar={calendar} onSlip={printSlip} />
+      <ProcedureSection language={language} code={procedureCode ?? filing.filing?.procedureCode ?? null} onPick={pickProcedure} calendar={calendar} onSlip={printSlip} />
+      <DossierSection language={language} procedureCode={procedureCode ?? filing.filing?.procedureCode ?? null} people={{ ...(filing.filing?.people ?? {}), ...assigned }} version={roles.length + scans} />
       <FilingSection language={language} filing={filing.filing} error={filing.error} onUpdate={filing.update} />
     </div>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { translator, type Language } from '@/utils/i18n';
 import { checkForm, emptyForm, formFieldLabels, personToForm, type FormValues } from '@/utils/records/form';
-import { maritalStatuses, relationKinds, sexes, type DocumentMeta, type Person, type PersonField, type Relation, type RelationKind } from '@/utils/records/schema';
+import { documentKinds, maritalStatuses, relationKinds, sexes, type DocumentKind, type DocumentMeta, type Person, type PersonField, type Relation, type RelationKind } from '@/utils/records/schema';
 import type { SearchResult } from '@/utils/records/search-index';
 import type { RecordsStore } from '@/utils/records/store';
 import { download, stamp } from './download';
@@ -191,15 +191,44 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
           ) : (
             <ul>
               {documents.map((d) => (
-                <li key={d.id}>{d.fileName} ({d.kind})</li>
+                <li key={d.id}>{d.fileName} ({t(`doc.kind.${d.kind}`)})</li>
               ))}
             </ul>
           )}
+          <DocumentAdder language={language} store={store} personId={original.id} onAdded={() => void store.documentsOf(original.id).then(setDocuments)} />
         </>
       )}
     </form>
   );
 }
+
+/** A scan kept with the person, sealed like the record (the capture page adds them too). */
+function DocumentAdder({ language, store, personId, onAdded }: { language: Language; store: RecordsStore; personId: string; onAdded: () => void }) {
+  const t = translator(language);
+  const [kind, setKind] = useState<DocumentKind>('id-front');
+  const [error, setError] = useState<string | null>(null);
+  const add = async (file: File) => {
+    if (!/^(image\/(jpeg|png|webp)|application\/pdf)$/.test(file.type)) return setError(t('doc.badType'));
+    if (file.size > maxDocumentBytes) return setError(t('doc.tooBig'));
+    setError(null);
+    await store.addDocument(personId, { kind, fileName: file.name, mimeType: file.type, ocrText: '', extracted: {}, capturedAt: new Date().toISOString() }, new Uint8Array(await file.arrayBuffer()));
+    onAdded();
+  };
+  return (
+    <div className="doc-adder">
+      <label htmlFor="doc-kind">{t('doc.kind')}</label>
+      <select id="doc-kind" value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
+        {documentKinds.map((k) => <option key={k} value={k}>{t(`doc.kind.${k}`)}</option>)}
+      </select>
+      <label htmlFor="doc-file">{t('doc.add')}</label>
+      <input id="doc-file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" onChange={(e) => e.target.files?.[0] && void add(e.target.files[0])} />
+      {error && <p role="alert">{error}</p>}
+    </div>
+  );
+}
+
+/** Scans bigger than this are refused (a phone photo is 2–8 MB; the portals take 2 MB, compressed on attaching). */
+const maxDocumentBytes = 40 * 1024 * 1024;
 
 function RelationAdder({ language, store, person, onAdded }: { language: Language; store: RecordsStore; person: Person; onAdded: () => void }) {
   const t = translator(language);

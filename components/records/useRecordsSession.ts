@@ -34,6 +34,12 @@ export function useRecordsSession() {
     // Locked elsewhere (another tab, the idle timer in the background): follow at once.
     return sessionItem.watch((value) => {
       if (!value) setState((s) => (s.phase === 'open' || s.phase === 'opening' ? { phase: 'locked' } : s));
+      // Unlocked elsewhere (the panel on a portal): open here too.
+      else
+        setState((s) => {
+          if (s.phase === 'locked') void load();
+          return s;
+        });
     });
   }, [load]);
 

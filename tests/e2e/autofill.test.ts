@@ -370,3 +370,57 @@ describe('the procedure in the panel: papers, fee, due date and the receipt slip
     await expect.poll(() => p.getByTestId('proc-fee').textContent()).toBe('Lệ phí: 400.000 đồng');
   });
 });
+
+describe('papers to the dossier', () => {
+  it('attaches the scans on file through the portal’s own file rows, converted and compressed under 2 MB', async () => {
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpDir } = await import('./harness/paths');
+    const { noisePng } = await import('../fixtures/spreadsheets/make');
+    mkdirSync(tmpDir, { recursive: true });
+    // A 3 MB phone photo of the birth certificate for the child, a small photo of the mother's ID card.
+    const photo = join(tmpDir, 'giay-chung-sinh.png');
+    writeFileSync(photo, noisePng(1000, 3));
+    const card = join(tmpDir, 'cccd-mai.png');
+    writeFileSync(card, noisePng(300, 4));
+    await records.bringToFront();
+    // Unlocked again from a panel earlier: the records page follows on reload.
+    await records.reload();
+    for (const [query, kind, file] of [['tran bao an', 'Giấy chứng sinh', photo], ['nguyen thi mai', 'Thẻ căn cước (mặt trước)', card]] as const) {
+      await records.getByRole('tab', { name: 'Công dân' }).click();
+      await records.getByLabel('Tìm công dân', { exact: true }).fill(query);
+      await records.getByLabel('Tìm công dân', { exact: true }).press('Enter');
+      await records.getByLabel('Loại giấy tờ').selectOption({ label: kind });
+      await records.getByLabel('Thêm bản quét (ảnh hoặc PDF)').setInputFiles(file);
+      await expect.poll(() => records.getByText(`(${kind})`).count()).toBe(1);
+      await records.keyboard.press('Escape');
+    }
+
+    // Fill the form (the filing remembers who is in which block), then the dossier step of the portal.
+    const page = await h.openPortal('https://dichvucong.gov.vn/khai-sinh/');
+    const p = page.locator('motcua-panel');
+    await pickInPanel(p, 'nguyen thi mai', 'Nguyễn Thị Mai');
+    await pickInPanel(p, 'tran bao an', 'Trần Bảo An');
+    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(() => p.getByTestId('filing-status').textContent()).toBe('Nháp: chờ nộp trên cổng');
+    await page.goto('https://dichvucong.gov.vn/thanh-phan-ho-so/');
+    const panel = page.locator('motcua-panel');
+    await expect.poll(() => panel.getByRole('region', { name: 'Thành phần hồ sơ' }).locator('li').count()).toBe(3);
+    const chooser = { opened: false };
+    page.on('filechooser', () => (chooser.opened = true));
+    await panel.getByRole('button', { name: 'Đính kèm giấy tờ đã có' }).click();
+    await expect.poll(() => panel.getByTestId('dossier-report').locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^✗ Tờ khai đăng ký khai sinh/),
+      expect.stringMatching(/^✓ Giấy chứng sinh Đã chuyển sang PDF/),
+      expect.stringMatching(/^✓ Giấy tờ tùy thân của người yêu cầu/),
+    ]);
+    const model = await page.evaluate(() => (window as unknown as { formModel: Record<string, { name: string; size: number; type: string }> }).formModel);
+    // The 3 MB photo went into the PDF-only row as a PDF under the portal's 2 MB limit.
+    expect(model['giay-chung-sinh']).toMatchObject({ name: 'giay-chung-sinh.pdf', type: 'application/pdf' });
+    expect(model['giay-chung-sinh']!.size).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect(model['giay-to-nyc']).toMatchObject({ name: 'cccd-mai.png', type: 'image/png' });
+    expect(await page.locator('tr[data-row=giay-chung-sinh] .tep').textContent()).toBe('giay-chung-sinh.pdf');
+    // No file dialog was opened on the officer's screen.
+    expect(chooser.opened).toBe(false);
+  });
+});

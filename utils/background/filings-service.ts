@@ -5,6 +5,7 @@ import { procedureByCode } from '../procedures/catalogue';
 import { maskedIdOf } from '../records/search-index';
 import { recordsDb } from '../records/instance';
 import { currentSession } from '../security/session';
+import { toBase64 } from '../security/crypto';
 import { LockedError, openStore } from './records-service';
 
 /**
@@ -17,6 +18,7 @@ interface Pending {
   procedureCode: string | null;
   status: FilingStatus;
   filledAt: number;
+  people: Partial<Record<string, string>>;
 }
 const pendingItem = storage.defineItem<Record<string, Pending>>('session:pendingFilings', { fallback: {} });
 
@@ -38,7 +40,7 @@ async function setPending(tabId: number, value: Pending | null) {
 
 export async function pendingFiling(tabId: number) {
   const pending = (await pendingItem.getValue())[tabId];
-  return { pending: pending ? { root: pending.root, procedureCode: pending.procedureCode, status: pending.status } : null };
+  return { pending: pending ? { root: pending.root, procedureCode: pending.procedureCode, status: pending.status, people: pending.people ?? {} } : null };
 }
 
 export async function recordFiling(
@@ -61,7 +63,7 @@ export async function recordFiling(
     request.root && known?.root === request.root && known.status === 'draft'
       ? await log.amend(request.root, { fields: request.fields, ...(procedure ? { procedure } : {}), ...(request.msToFill !== null ? { msToFill: request.msToFill } : {}) }, officer)
       : await log.record({ officerId: officer.id, officerName: officer.name, procedure, portalHost, people, fields: request.fields, msToFill: request.msToFill });
-  await setPending(tabId, { root: entry.root, procedureCode: entry.procedureCode, status: 'draft', filledAt: Date.now() });
+  await setPending(tabId, { root: entry.root, procedureCode: entry.procedureCode, status: 'draft', filledAt: Date.now(), people: request.people });
   return { root: entry.root, procedure: procedure ? { code: procedure.code, name: procedure.name } : null };
 }
 
@@ -84,4 +86,14 @@ export async function updateFiling(tabId: number, request: { root: string; statu
   // Submitted or cancelled: the tab follows nothing any more.
   if (pending?.root === request.root) await setPending(tabId, entry.status === 'draft' ? { ...pending, procedureCode: entry.procedureCode } : null);
   return { status: entry.status, dossierCode: entry.dossierCode };
+}
+
+/** The latest scan of a kind kept with a person, for the dossier step. */
+export async function documentFor(personId: string, kind: string) {
+  const store = await openStore();
+  const docs = (await store.documentsOf(personId)).filter((d) => d.kind === kind).sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : -1));
+  const latest = docs[0];
+  if (!latest) return { document: null };
+  await store.audit('person.view', personId, new Date(), `document:${kind}`);
+  return { document: { fileName: latest.fileName, mimeType: latest.mimeType, base64: toBase64(await store.documentBytes(latest.id)) } };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formRoles } from '../autofill/labels';
-import { personSchema } from '../records/schema';
+import { documentKinds, personSchema } from '../records/schema';
 import { addressesSchema } from './addresses';
 import { reportItemSchema } from './frame-protocol';
 
@@ -105,6 +105,12 @@ export const protocol = {
     request: z.object({ personId: z.string().max(64) }),
     response: z.object({ person: personSchema, addresses: addressesSchema }),
   },
+  /** The latest stored scan of a kind for a person, to attach to the portal's dossier (bytes as base64). */
+  'records/document': {
+    from: ['content'],
+    request: z.object({ personId: z.string().max(64), kind: z.enum(documentKinds) }),
+    response: z.object({ document: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }).nullable() }),
+  },
   /** A fill happened: a new filing (status nháp) in the log, or a new state of the tab's open filing. */
   'filings/record': {
     from: ['content'],
@@ -133,7 +139,17 @@ export const protocol = {
   'filings/pending': {
     from: ['content'],
     request: z.object({}),
-    response: z.object({ pending: z.object({ root: z.string(), procedureCode: z.string().nullable(), status: z.enum(['draft', 'submitted', 'cancelled']) }).nullable() }),
+    response: z.object({
+      pending: z
+        .object({
+          root: z.string(),
+          procedureCode: z.string().nullable(),
+          status: z.enum(['draft', 'submitted', 'cancelled']),
+          /** Who was in which block when the form was filled: the dossier step attaches their papers. */
+          people: z.partialRecord(z.enum(formRoles), z.string().max(64)),
+        })
+        .nullable(),
+    }),
   },
   /** The panel asks for the receipt slip: the background keeps it in session storage and opens slip.html. */
   'slip/open': {

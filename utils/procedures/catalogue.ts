@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fillFields, formRoles } from '../autofill/labels';
+import { documentKinds } from '../records/schema';
 import { matchKey } from '../vn/text';
 import data from './catalogue.json';
 
@@ -15,7 +16,17 @@ export const procedureSchema = z.object({
   match: z.array(z.string().min(2)).min(1),
   legalBasis: z.string().min(1),
   handledBy: z.string().min(1),
-  papers: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), required: z.boolean() })).min(1),
+  papers: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        name: z.string().min(1),
+        required: z.boolean(),
+        /** The stored scan that is this paper: its kind and whose it is in the form. */
+        scan: z.object({ kind: z.enum(documentKinds), of: z.enum(formRoles) }).optional(),
+      }),
+    )
+    .min(1),
   fee: z.object({
     perCase: z.number().int().min(0).nullable().optional(),
     online: z.number().int().min(0).optional(),

@@ -104,6 +104,7 @@ export const relationSchema = z.object({
 export type Relation = z.infer<typeof relationSchema>;
 
 export const documentKinds = ['id-front', 'id-back', 'birth-certificate', 'death-notice', 'household-book', 'other'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
 export const documentMetaSchema = z.object({
   kind: z.enum(documentKinds),
   fileName: z.string(),

@@ -82,6 +82,8 @@ export function sandboxSend(store: RecordsStore, options: SandboxOptions): Send 
         return { partial: [] };
       case 'filings/pending':
         return { pending: null };
+      case 'records/document':
+        return { document: null };
       case 'filings/record':
         filings += 1;
         return { root: `dao-tao-${filings}`, procedure: null };

@@ -44,6 +44,7 @@ beforeEach(() => {
     'filings/update': vi.fn(() => ({ status: 'draft' as const, dossierCode: null })),
     'filings/pending': vi.fn(() => ({ pending: null })),
     'slip/open': vi.fn(() => ({ id: 's1' })),
+    'records/document': vi.fn(() => ({ document: null })),
   };
   router = createRouter(handlers, () => policy);
 });
