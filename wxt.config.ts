@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 /** Replica portal pages that training mode runs inside the extension: the test replicas themselves. */
-const trainingPortals = ['dichvucong.gov.vn/khai-sinh'];
+const trainingPortals = ['dichvucong.gov.vn/khai-sinh', 'dichvucong.gov.vn/cu-tru', 'dichvucong.gov.vn/api'];
 const fixtures = fileURLToPath(new URL('./tests/fixtures/portals/', import.meta.url));
 
 // https://wxt.dev/api/config.html

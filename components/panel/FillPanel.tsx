@@ -95,7 +95,8 @@ export function FillPanel({ language, host, searchRef }: Props) {
   const scan = useCallback(() => {
     // An SPA swapped the form (next step, another procedure): the last report points at nothing any more.
     const last = runRef.current;
-    if (last && last.report.length > 0 && last.report.every((r) => !r.element.isConnected)) {
+    // (A frame that navigated leaves its old document connected but without a window.)
+    if (last && last.report.length > 0 && last.report.every((r) => !r.element.isConnected || !r.element.ownerDocument.defaultView)) {
       setRun(null);
       setRemoteReport([]);
       setNotice(translator(language)('panel.pageMoved'));

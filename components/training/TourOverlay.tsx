@@ -31,7 +31,7 @@ function isDone(place: (TourPlace & { filled?: boolean }) | undefined): boolean 
 
 /**
  * Step-by-step overlay: a ring around the step's target and a card with the explanation, progress, back and
- * next. A step with a `done` condition moves on by itself once the trainee has done it.
+ * next. A step with a `done` condition moves on by itself once the trainee has done it; "Tiếp" always works.
  */
 export function TourOverlay({ tour, onClose }: { tour: Tour; onClose: () => void }) {
   const [index, setIndex] = useState(0);
@@ -42,23 +42,29 @@ export function TourOverlay({ tour, onClose }: { tour: Tour; onClose: () => void
 
   useEffect(() => {
     setDone(false);
+    // A step is done when its condition turns true while the step is shown (a report left over from an
+    // earlier exercise does not count).
+    let seenUndone = !step.done || !isDone(step.done);
     const tick = () => {
       const found = locate(step.target);
       if (found) {
         const r = found.element.getBoundingClientRect();
         setRect(new DOMRect(r.left + found.offset.x, r.top + found.offset.y, r.width, r.height));
       } else setRect(null);
-      if (step.done && isDone(step.done)) {
-        setDone(true);
-        if (!last) setIndex((i) => (i === index ? i + 1 : i));
+      if (!step.done) return;
+      if (!isDone(step.done)) {
+        seenUndone = true;
+        return;
       }
+      if (!seenUndone) return;
+      setDone(true);
+      if (!last) setIndex((i) => (i === index ? i + 1 : i));
     };
     tick();
     const timer = setInterval(tick, 200);
     return () => clearInterval(timer);
   }, [index, step, last]);
 
-  const canGoOn = !step.done || done;
   return (
     <>
       {rect && <div className="tour-ring" style={{ left: rect.left - 6, top: rect.top - 6, width: rect.width + 12, height: rect.height + 12 }} />}
@@ -69,7 +75,7 @@ export function TourOverlay({ tour, onClose }: { tour: Tour; onClose: () => void
         {last && done && <p role="status" className="tour-done">Hoàn thành bài hướng dẫn "{tour.title}".</p>}
         <div className="tour-actions">
           <button type="button" disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))}>Quay lại</button>
-          {!last && <button type="button" className="primary" disabled={!canGoOn} onClick={() => setIndex((i) => i + 1)}>Tiếp</button>}
+          {!last && <button type="button" className={!step.done || done ? 'primary' : ''} onClick={() => setIndex((i) => i + 1)}>Tiếp</button>}
           <button type="button" onClick={onClose}>{last && done ? 'Đóng' : 'Thoát hướng dẫn'}</button>
         </div>
       </section>

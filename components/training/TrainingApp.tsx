@@ -134,7 +134,15 @@ export function TrainingApp() {
         {message && <p role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
         {!store && <p role="status">Đang chuẩn bị dữ liệu mẫu…</p>}
       </header>
-      <iframe ref={frameRef} data-training="portal" title="Cổng mô phỏng" src={browser.runtime.getURL(`/${portal}` as '/training.html')} />
+      <iframe
+        ref={frameRef}
+        data-training="portal"
+        title="Cổng mô phỏng"
+        src={browser.runtime.getURL(`/${portal}` as '/training.html')}
+        // A new replica page in the frame changes nothing in this document, which the panel watches: nudge it
+        // to look at the form again, as it does when a portal rebuilds itself.
+        onLoad={() => document.body.append(document.createComment('motcua-training-frame'))}
+      />
       {tour && <TourOverlay key={tour.id} tour={tour} onClose={() => setTour(null)} />}
     </div>
   );

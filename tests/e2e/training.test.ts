@@ -78,6 +78,28 @@ describe('training mode', () => {
     await page.getByRole('button', { name: 'Chế độ trình chiếu' }).click();
   });
 
+  it('runs the residence (CT01) tour: an old address mapped to its 2025 ward, the fee and a 7-working-day due date', async () => {
+    await page.getByRole('button', { name: 'Bắt đầu hướng dẫn: Đăng ký thường trú (CT01)' }).click();
+    await expect.poll(progress).toBe('Bước 1/4');
+    await expect.poll(() => panel().locator('.role label').allTextContents()).toEqual(['Công dân']);
+    await pickInPanel(panel(), 'do minh quan', 'Đỗ Minh Quân');
+    await expect.poll(progress).toBe('Bước 2/4');
+    await panel().getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    await expect.poll(progress).toBe('Bước 3/4');
+    await expect.poll(async () => (await formModel()).maXa, { timeout: 10_000 }).toBe('00070');
+    expect(await formModel()).toMatchObject({ hoTen: 'Đỗ Minh Quân', maTinh: '01', diaChiChiTiet: 'Số 12 phố Hàng Bạc' });
+    await tourButton('Tiếp').click();
+    await expect.poll(progress).toBe('Bước 4/4');
+    await expect.poll(() => panel().getByTestId('proc-fee').textContent()).toBe('Lệ phí: 20.000 đồng');
+    const calendar = new WorkCalendar();
+    await expect.poll(async () => (await panel().getByTestId('proc-due').textContent()) === `Hẹn trả kết quả: ${vnDateLong(dueDate(new Date(), 7, calendar, '24:00').due)}`).toBe(true);
+    const [slip] = await Promise.all([h.context.waitForEvent('page'), panel().getByRole('button', { name: 'In giấy tiếp nhận' }).click()]);
+    await slip.getByTestId('slip').waitFor();
+    expect(await slip.getByTestId('slip-fee').textContent()).toBe('20.000 đồng');
+    await slip.close();
+    await tourButton('Đóng').click();
+  });
+
   it('takes a trainer’s tour file, refusing a broken one with the reason', async () => {
     mkdirSync(tmpDir, { recursive: true });
     const broken = join(tmpDir, 'tour-hong.json');

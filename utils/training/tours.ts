@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import khaiSinh from './tours/khai-sinh.json';
+import thuongTru from './tours/thuong-tru.json';
 
 /** Guided tours: data files, shipped or written by a trainer and loaded on the training page. */
 const place = z.object({
@@ -33,7 +34,7 @@ export type TourPlace = Tour['steps'][number]['target'];
 
 const strip = ({ $comment: _c, ...rest }: Record<string, unknown>) => rest;
 
-export const bundledTours: Tour[] = [tourSchema.parse(strip(khaiSinh))];
+export const bundledTours: Tour[] = [khaiSinh, thuongTru].map((t) => tourSchema.parse(strip(t)));
 
 export const customToursItem = storage.defineItem<Tour[]>('local:trainingTours', { fallback: [] });
 
