@@ -211,6 +211,8 @@ describe('filling the joint (lienthong) Angular form: split names, mat-select, m
     // Undo empties what it can and names the widgets whose choice only the page can take back.
     await p.getByRole('button', { name: 'Hoàn tác' }).click();
     await expect.poll(() => page.locator('#Ho').inputValue()).toBe('');
+    // The notice comes with the next render after the fields are back: wait for it, then read it whole.
+    await expect.poll(async () => (await p.getByRole('status').allTextContents()).join(' ')).toContain('Đã trả lại các ô như trước khi điền.');
     const status = (await p.getByRole('status').allTextContents()).join(' ');
     for (const widget of ['Quan hệ với người được khai sinh', 'Dân tộc', 'Quốc tịch', 'Định dạng ngày sinh', 'Giới tính']) expect(status).toContain(widget);
     expect(await page.locator('#NycHoTen').inputValue()).toBe('NGUYỄN THỊ MAI');

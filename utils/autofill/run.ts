@@ -152,6 +152,12 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
   const report: ReportItem[] = [];
   const snapshots: Array<[Snapshot, ClassifiedField]> = [];
   const sticky: string[] = [];
+  /** Keeps what a field holds before it is written, for undo; a dropdown widget keeps its choice in the
+   * page's framework, where undo cannot put it back: such fields are named to the officer instead. */
+  const remember = (field: ClassifiedField, label: string) => {
+    if (field.kind === 'combobox' && !field.model) sticky.push(label);
+    else snapshots.push([take(field), field]);
+  };
   let fields = initial;
   const drivers = fields.filter((f) => f.field === 'relation');
   if (drivers.length > 0) {
@@ -162,9 +168,7 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
         report.push({ label, role: field.role, field: field.field, status: 'check', detail: 'Hãy chọn quan hệ bằng tay.', element: field.element });
         continue;
       }
-      // A dropdown widget keeps its choice in the page's framework: undo cannot put it back.
-      if (field.kind === 'combobox' && !field.model) sticky.push(label);
-      else snapshots.push([take(field), field]);
+      remember(field, label);
       const outcome = await fillAmong(field, choice);
       report.push({ label, role: field.role, field: field.field, status: outcome.status, detail: outcome.detail, element: field.element });
     }
@@ -201,14 +205,9 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
       continue;
     }
     if (addressFields.has(field.field)) {
-      const before = take(field);
+      remember(field, label);
       const outcome = await fillAddressPart(field, person);
-      if (!outcome) report.push(item('missing', 'Hồ sơ chưa có địa chỉ theo đơn vị hành chính mới.'));
-      else {
-        if (field.kind === 'combobox' && !field.model) sticky.push(label);
-        else snapshots.push([before, field]);
-        report.push(item(outcome.status, outcome.detail));
-      }
+      report.push(outcome ? item(outcome.status, outcome.detail) : item('missing', 'Hồ sơ chưa có địa chỉ theo đơn vị hành chính mới.'));
       continue;
     }
     if (field.field === 'dateFormat') {
@@ -217,9 +216,7 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
         report.push(item('missing', 'Hồ sơ chưa có ngày sinh.'));
         continue;
       }
-      // A dropdown widget keeps its choice in the page's framework: undo cannot put it back.
-      if (field.kind === 'combobox' && !field.model) sticky.push(label);
-      else snapshots.push([take(field), field]);
+      remember(field, label);
       const outcome = await fillAmong(field, formats);
       report.push(item(outcome.status, outcome.detail));
       continue;
@@ -230,7 +227,7 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
       continue;
     }
     if (field.model) {
-      snapshots.push([take(field), field]);
+      remember(field, label);
       const outcome = await fillModel(field.element.ownerDocument, field.model, [value]);
       report.push(item(outcome.status, outcome.detail));
       if (outcome.status === 'filled') filledModels.push([field, modelGet(field.element.ownerDocument, field.model)?.value ?? null]);
@@ -243,23 +240,24 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
       if (outcome.status !== 'failed') sticky.push(label);
       continue;
     }
-    snapshots.push([snapshot(field), field]);
+    remember(field, label);
     const outcome = fillField(field, value);
     report.push(item(outcome.status, outcome.detail));
     if (outcome.status === 'filled') filledValues.push([field, (field.element as HTMLInputElement).value]);
   }
   // Re-check: a page that rebuilds or resets fields after our events would silently lose them.
+  const repaired = (field: ClassifiedField, again: FillOutcome) => {
+    const entry = report.find((r) => r.element === field.element);
+    if (!entry) return;
+    entry.status = again.status === 'filled' ? 'check' : again.status;
+    entry.detail = 'Trang đã xoá ô này sau khi điền; đã điền lại, hãy kiểm tra.';
+  };
   if (filledValues.length > 0) {
     await settle(filledValues[0]![0].element.ownerDocument, settleQuietMs, 1000);
     for (const [field, value] of filledValues) {
       const el = field.element as HTMLInputElement;
       if (!el.isConnected || field.kind === 'radio' || el.value === value) continue;
-      const again = fillField(field, value);
-      const entry = report.find((r) => r.element === el);
-      if (entry) {
-        entry.status = again.status === 'filled' ? 'check' : again.status;
-        entry.detail = 'Trang đã xoá ô này sau khi điền; đã điền lại, hãy kiểm tra.';
-      }
+      repaired(field, fillField(field, value));
     }
   }
   if (filledModels.length > 0) {
@@ -268,12 +266,7 @@ export async function fillForm(initial: ClassifiedField[], people: Map<FormRole,
     for (const [field, value] of filledModels) {
       const now = modelGet(doc, field.model!);
       if (!now || now.value === value || value === null) continue;
-      const again = await fillModel(doc, field.model!, [value]);
-      const entry = report.find((r) => r.element === field.element);
-      if (entry) {
-        entry.status = again.status === 'filled' ? 'check' : again.status;
-        entry.detail = 'Trang đã xoá ô này sau khi điền; đã điền lại, hãy kiểm tra.';
-      }
+      repaired(field, await fillModel(doc, field.model!, [value]));
     }
   }
   report.sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
