@@ -1,10 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { PageShell } from '@/components/pages/PageShell';
 import { useSettings } from '@/components/pages/useSettings';
 import { download, stamp } from '@/components/records/download';
-import { UnlockForm } from '@/components/records/UnlockForm';
+import { sessionGate } from '@/components/records/SessionGate';
 import { useRecordsSession } from '@/components/records/useRecordsSession';
 import { breakReasons } from '@/utils/filings/chain';
 import { FilingLog, sortViews } from '@/utils/filings/log';
@@ -26,18 +25,15 @@ export function DashboardApp() {
   if (!settings) return null;
   const language = settings.language;
   const t = translator(language);
-  let body;
-  if (state.phase === 'loading') body = null;
-  else if (state.phase === 'not-set-up')
-    body = (
-      <p role="alert">
-        {t('unlock.notSetUp')} <a href={browser.runtime.getURL('/setup.html' as '/settings.html')}>{t('setup.title')}</a>
-      </p>
-    );
-  else if (state.phase === 'locked') body = <UnlockForm language={language} onUnlock={unlock} />;
-  else if (state.phase === 'opening') body = <p role="status">{t('unlock.opening')}</p>;
-  else if (state.session.role !== 'supervisor') body = <p role="alert">{t('dash.supervisorOnly')}</p>;
-  else body = <Dashboard language={language} wardCode={settings.ward.value?.wardCode ?? null} store={state.store} />;
+  let body = sessionGate(state, language, unlock);
+  if (body === null && state.phase === 'open') {
+    body =
+      state.session.role !== 'supervisor' ? (
+        <p role="alert">{t('dash.supervisorOnly')}</p>
+      ) : (
+        <Dashboard language={language} wardCode={settings.ward.value?.wardCode ?? null} store={state.store} />
+      );
+  }
   return (
     <PageShell language={language} title={t('dash.title')}>
       {body}

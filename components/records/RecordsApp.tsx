@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
 import { PageShell } from '@/components/pages/PageShell';
 import { useSettings } from '@/components/pages/useSettings';
 import { translator } from '@/utils/i18n';
 import { ImportTab } from './ImportTab';
 import { OfficersTab } from './OfficersTab';
 import { PeopleTab } from './PeopleTab';
-import { UnlockForm } from './UnlockForm';
+import { sessionGate } from './SessionGate';
 import { useRecordsSession } from './useRecordsSession';
 import './records.css';
 
@@ -20,17 +19,8 @@ export function RecordsApp() {
   const language = settings.language;
   const t = translator(language);
 
-  let body;
-  if (state.phase === 'loading') body = null;
-  else if (state.phase === 'not-set-up')
-    body = (
-      <p role="alert">
-        {t('unlock.notSetUp')} <a href={browser.runtime.getURL('/setup.html' as '/settings.html')}>{t('setup.title')}</a>
-      </p>
-    );
-  else if (state.phase === 'locked') body = <UnlockForm language={language} onUnlock={unlock} />;
-  else if (state.phase === 'opening') body = <p role="status">{t('unlock.opening')}</p>;
-  else {
+  let body = sessionGate(state, language, unlock);
+  if (body === null && state.phase === 'open') {
     const tabs: Tab[] = ['people', 'import', 'officers'];
     body = (
       <>
