@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { translator, type Language } from '@/utils/i18n';
 import { findDossierCode, pageText } from '@/utils/filings/dossier';
 import type { FilingStatus } from '@/utils/filings/schema';
@@ -25,6 +25,9 @@ export function useFiling(unlocked: boolean) {
   const sendMessage = usePanelSend();
   const [filing, setFiling] = useState<FilingState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** A code the page already showed when the form was filled here (a list of earlier dossiers, a draft's
+   * number) is not this filing's confirmation. */
+  const shownAtFill = useRef<string | null>(null);
 
   useEffect(() => {
     if (!unlocked) return;
@@ -53,7 +56,7 @@ export function useFiling(unlocked: boolean) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = () => {
       const code = findDossierCode(pageText(document));
-      if (!code) return;
+      if (!code || code === shownAtFill.current) return;
       observer.disconnect();
       void update(root, { status: 'submitted', dossierCode: code });
     };
@@ -71,6 +74,7 @@ export function useFiling(unlocked: boolean) {
 
   const recorded = useCallback(
     async (request: Omit<RequestOf<'filings/record'>, 'root'>) => {
+      shownAtFill.current = findDossierCode(pageText(document));
       try {
         const r = await sendMessage('filings/record', { ...request, root: filing?.status === 'draft' ? filing.root : null });
         setFiling({ root: r.root, procedureCode: r.procedure?.code ?? request.procedureCode, status: 'draft', dossierCode: null, people: request.people });
