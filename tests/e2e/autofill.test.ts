@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from './harness/browser';
-import { pickInPanel } from './harness/panel';
+import { openAndFill, pageModel, pickInPanel } from './harness/panel';
 import { setUpAndImport, supervisorPassphrase as passphrase } from './harness/records';
 
 let h: Harness;
@@ -9,7 +9,7 @@ let records: Page;
 let portal: Page;
 
 const panel = () => portal.locator('motcua-panel');
-const model = () => portal.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+const model = () => pageModel(portal);
 
 beforeAll(async () => {
   h = await launchHarness();
@@ -100,7 +100,7 @@ describe('filling a Ministry of Justice e-form inside a cross-origin iframe', ()
   let page: Page;
   const frame = () => page.frameLocator('#to-khai');
   const frameModel = () =>
-    page.frames().find((f) => f.url().startsWith('https://tokhaidientu.moj.gov.vn/'))!.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+    pageModel(page.frames().find((f) => f.url().startsWith('https://tokhaidientu.moj.gov.vn/'))!);
 
   it('fills the frame from the top page’s panel, leaving the VNeID block alone', async () => {
     page = await h.openPortal('https://dichvucong.gov.vn/khai-tu/');
@@ -135,7 +135,7 @@ describe('filling a residence form with a cascading 2025 address', () => {
     await pickInPanel(p, 'mai 12/04/1994', 'Nguyễn Thị Mai');
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 8 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
-    const model = await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+    const model = await pageModel(page);
     expect(model).toEqual({
       hoTen: 'Nguyễn Thị Mai',
       ngaySinh: '12/04/1994',
@@ -152,10 +152,7 @@ describe('filling a residence form with a cascading 2025 address', () => {
 
 describe('an old ward split over several 2025 wards', () => {
   it('reports the ward for the officer, who picks it in the panel, then fills again', async () => {
-    const page = await h.openPortal('https://dichvucong.gov.vn/cu-tru/?nodelay');
-    const p = page.locator('motcua-panel');
-    await pickInPanel(p, 'le van khoa', 'Lê Văn Khoa');
-    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    const { page, panel: p } = await openAndFill(h, 'https://dichvucong.gov.vn/cu-tru/?nodelay', [['le van khoa', 'Lê Văn Khoa']]);
     await expect.poll(() => p.getByTestId('fill-summary').textContent()).toContain('⚠ 1 cần xem');
     expect(await p.locator('.report li[data-status=check]').textContent()).toContain('Phường Ba Đình, Phường Tây Hồ');
     // A field the record does not hold is reported, not guessed.
@@ -180,7 +177,7 @@ describe('filling the joint (lienthong) Angular form: split names, mat-select, m
     await p.getByLabel('Mẹ', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 14 đã điền · ⚠ 2 cần xem · ✗ 0 chưa điền');
-    const model = await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+    const model = await pageModel(page);
     expect(model).toEqual({
       NycHoTen: 'NGUYỄN THỊ MAI',
       NycSoGiayto: '001194000111',
@@ -230,7 +227,7 @@ describe('a driver field that rebuilds the form (Ministry of Justice birth e-for
     await p.getByLabel('Mẹ', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => p.getByTestId('fill-summary').textContent(), { timeout: 10_000 }).toBe('✓ 9 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
-    expect(await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel)).toEqual({
+    expect(await pageModel(page)).toEqual({
       HoVaTenC: 'Nguyễn Thị Mai',
       QuanHe: 'MeDe',
       HoTenKS: 'Trần Bảo An',
@@ -256,7 +253,7 @@ describe('a two-column marriage e-form classified by its site profile', () => {
     await p.getByLabel('Bên nữ').selectOption({ label: 'Nguyễn Thị Mai' });
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => p.getByTestId('fill-summary').textContent()).toBe('✓ 16 đã điền · ⚠ 1 cần xem · ✗ 0 chưa điền');
-    const model = await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+    const model = await pageModel(page);
     const hangBac = 'Số 5 phố Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội';
     expect(model).toMatchObject({
       HoTenBenNu: 'Nguyễn Thị Mai', NgaySinhBenNu: '1994-04-12', DanTocBenNu: '01', QuocTichBenNu: 'Việt Nam', SoDinhDanh_BenNu: '001194000111', NoiCuTru_BenNu: hangBac,
@@ -284,7 +281,7 @@ describe('a single-page portal that swaps its steps', () => {
     await pickInPanel(p, 'tran bao an', 'Trần Bảo An');
     await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => p.getByTestId('fill-summary').textContent()).toBe('✓ 2 đã điền · ⚠ 0 cần xem · ✗ 0 chưa điền');
-    expect(await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel)).toEqual({
+    expect(await pageModel(page)).toEqual({
       nycHoTen: 'Nguyễn Thị Mai',
       nycSoDinhDanh: '001194000111',
       ksHoTen: 'Trần Bảo An',
@@ -295,23 +292,17 @@ describe('a single-page portal that swaps its steps', () => {
 
 describe('pages that are not what the filler expects', () => {
   it('reports every unknown field of a form it has never seen, and breaks nothing', async () => {
-    const page = await h.openPortal('https://dichvucong.gov.vn/la/');
-    const p = page.locator('motcua-panel');
-    await pickInPanel(p, 'nguyen thi mai', 'Nguyễn Thị Mai');
-    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    const { page, panel: p } = await openAndFill(h, 'https://dichvucong.gov.vn/la/', [['nguyen thi mai', 'Nguyễn Thị Mai']]);
     await expect.poll(() => p.getByTestId('fill-summary').textContent()).toBe('✓ 0 đã điền · ⚠ 0 cần xem · ✗ 3 chưa điền');
     expect(await p.locator('.report li[data-status=unknown]').allTextContents()).toHaveLength(3);
     expect(await page.locator('#a').inputValue()).toBe('');
   });
 
   it('repairs a field the page wiped after it was filled, and says so', async () => {
-    const page = await h.openPortal('https://dichvucong.gov.vn/xoa-lai/');
-    const p = page.locator('motcua-panel');
-    await pickInPanel(p, 'nguyen thi mai', 'Nguyễn Thị Mai');
-    await p.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    const { page, panel: p } = await openAndFill(h, 'https://dichvucong.gov.vn/xoa-lai/', [['nguyen thi mai', 'Nguyễn Thị Mai']]);
     await expect.poll(() => p.getByTestId('fill-summary').textContent()).toBe('✓ 1 đã điền · ⚠ 1 cần xem · ✗ 0 chưa điền');
     expect(await page.locator('#ht').getAttribute('data-reset')).toBe('1');
-    expect(await page.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel)).toEqual({
+    expect(await pageModel(page)).toEqual({
       hoTen: 'Nguyễn Thị Mai',
       soDinhDanh: '001194000111',
     });
@@ -416,7 +407,7 @@ describe('papers to the dossier', () => {
       expect.stringMatching(/^✓ Giấy chứng sinh Đã chuyển sang PDF/),
       expect.stringMatching(/^✓ Giấy tờ tùy thân của người yêu cầu/),
     ]);
-    const model = await page.evaluate(() => (window as unknown as { formModel: Record<string, { name: string; size: number; type: string }> }).formModel);
+    const model = await pageModel<Record<string, { name: string; size: number; type: string }>>(page);
     // The 3 MB photo went into the PDF-only row as a PDF under the portal's 2 MB limit.
     expect(model['giay-chung-sinh']).toMatchObject({ name: 'giay-chung-sinh.pdf', type: 'application/pdf' });
     expect(model['giay-chung-sinh']!.size).toBeLessThanOrEqual(2 * 1024 * 1024);
