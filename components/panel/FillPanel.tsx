@@ -108,7 +108,7 @@ export function FillPanel({ language, host, searchRef }: Props) {
     const titles = roots.filter((r): r is Document => r instanceof Document || r.nodeType === 9).map((d) => d.title).join(' · ');
     setDetectedCode(detectProcedure({ url: location.href, title: titles, headings })?.code ?? null);
     setScans((n) => n + 1);
-    const fields = scanForm(document, host);
+    const fields = scanForm(document, host, roots);
     const local = fields.some((f) => f.field) ? detectRoles(fields) : [];
     setRoles(local.length > 0 ? local : ['subject']);
     // Forms in cross-origin frames (Ministry of Justice e-forms) are scanned by their own content script.

@@ -43,7 +43,7 @@ export function ProcedureSection({ language, code, onPick, calendar, onSlip }: {
   const now = new Date();
   const dates = useMemo(
     () => (procedure?.processing.workingDays === null || !procedure ? null : dueDate(now, procedure.processing.workingDays, calendar, procedure.processing.cutoff ?? '24:00')),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed on the minute, not on `now` itself: the due date changes only when the clock passes a minute.
     [procedure, calendar, Math.floor(now.getTime() / 60_000)],
   );
   const missing = procedure?.papers.filter((p) => p.required && !ticked.has(p.id)) ?? [];

@@ -225,11 +225,12 @@ function surveyField(question: HTMLElement, control: HTMLElement): CollectedFiel
   };
 }
 
-export function collectFields(doc: Document, ownHost?: Element): CollectedField[] {
+/** `roots`: the caller's own searchRoots(doc, ownHost), when it already walked the page for them. */
+export function collectFields(doc: Document, ownHost?: Element, roots = searchRoots(doc, ownHost)): CollectedField[] {
   const fields: CollectedField[] = [];
   const radios = new Map<string, CollectedField>();
   const questions = new Set<Element>();
-  for (const root of searchRoots(doc, ownHost)) {
+  for (const root of roots) {
     fields.push(...xRadioGroups(root));
     for (const node of root.querySelectorAll<HTMLElement>(controlSelector)) {
       if (fields.length >= collectLimit) return fields;

@@ -25,11 +25,11 @@ export interface FillRun {
   undo: () => string[];
 }
 
-export function scanForm(doc: Document, ownHost?: Element): ClassifiedField[] {
+export function scanForm(doc: Document, ownHost?: Element, roots?: Array<Document | ShadowRoot>): ClassifiedField[] {
   // Fields in same-origin iframes follow their own frame's profiles.
   const byUrl = new Map<string, SiteProfile[]>();
   const forUrl = (url: string) => byUrl.get(url) ?? byUrl.set(url, profilesFor(url)).get(url)!;
-  return collectFields(doc, ownHost).map((f) => classifyField(f, forUrl(f.element.ownerDocument.URL)));
+  return collectFields(doc, ownHost, roots).map((f) => classifyField(f, forUrl(f.element.ownerDocument.URL)));
 }
 
 /** The people a form asks for: the roles of its blocks, or one `subject` when it has none. */
