@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { slipsItem } from '@/utils/background/slips';
 import type { Slip } from '@/utils/messaging/protocol';
+import { vnLocal } from '@/utils/calendar/calendar';
 import { formatDong, procedureByCode } from '@/utils/procedures/catalogue';
 import { readEffectiveSettings } from '@/utils/settings/store';
 import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
@@ -26,8 +27,9 @@ export function SlipApp() {
   if (slip === undefined) return null;
   if (slip === null) return <p role="alert">Không tìm thấy giấy tiếp nhận này (đã quá một giờ hoặc trình duyệt đã đóng). Hãy bấm "In giấy tiếp nhận" lại trong bảng trợ giúp.</p>;
   const procedure = procedureByCode(slip.procedureCode);
-  const received = new Date(slip.receivedAt);
-  const time = new Date(received.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+  // Vietnam's time of receipt (the calendar's own reading of an instant), for the date as well as the hour.
+  const local = vnLocal(new Date(slip.receivedAt));
+  const time = `${String(Math.floor(local.minutes / 60)).padStart(2, '0')}:${String(local.minutes % 60).padStart(2, '0')}`;
   return (
     <article className="slip" data-testid="slip">
       <header>
@@ -47,7 +49,7 @@ export function SlipApp() {
       <p>Thành phần hồ sơ gồm:</p>
       <ol>{slip.papers.length > 0 ? slip.papers.map((p) => <li key={p}>{p}</li>) : <li>(chưa ghi giấy tờ nào)</li>}</ol>
       <p>Lệ phí: <b data-testid="slip-fee">{slip.fee === null ? (procedure?.fee.note ?? '—') : formatDong(slip.fee)}</b></p>
-      <p>Thời điểm nhận: {time} ngày {day(received.toISOString().slice(0, 10))}{slip.received !== new Date(received.getTime() + 7 * 3600_000).toISOString().slice(0, 10) ? ` (tính là ngày ${day(slip.received)})` : ''}</p>
+      <p>Thời điểm nhận: {time} ngày {day(local.iso)}{slip.received !== local.iso ? ` (tính là ngày ${day(slip.received)})` : ''}</p>
       <p>Ngày hẹn trả kết quả: <b data-testid="slip-due">{slip.due ? vnDateLong(slip.due) : (procedure?.processing.note ?? '—')}</b></p>
       <footer>
         <div><p className="bold">Người nộp hồ sơ</p><p className="muted">(Ký, ghi rõ họ tên)</p></div>
