@@ -352,7 +352,7 @@ describe('the procedure in the panel: papers, fee, due date and the receipt slip
     expect(await slip.getByRole('heading', { level: 1 }).textContent()).toBe('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
     // The receipt's date is Vietnam's, not UTC's (they differ from 00:00 to 07:00 in Vietnam).
     const { vnLocal } = await import('@/utils/calendar/calendar');
-    expect(await slip.textContent()).toContain(`ngày ${vnLocal(new Date()).iso.split('-').reverse().join('/')}`);
+    expect(await slip.getByTestId('slip').textContent()).toContain(`ngày ${vnLocal(new Date()).iso.split('-').reverse().join('/')}`);
     // The name went through session storage, never into the URL.
     expect(slip.url()).not.toContain('Mai');
     await slip.close();
