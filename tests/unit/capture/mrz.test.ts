@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildTd1, checkDigit, mrzName, parseTd1 } from '../../../utils/capture/mrz';
+
+const reference = { year: 2026, month: 11, day: 28 };
+const sample = ['IDVNM0900123450001090012345<<1', '9001011M5001013VNM<<<<<<<<<<<8', 'NGUYEN<<VAN<A<<<<<<<<<<<<<<<<<'];
+
+describe('MRZ check digits', () => {
+  it.each([
+    ['090012345', 0],
+    ['001090012345', 1],
+    ['900101', 1],
+    ['500101', 3],
+    ['L898902C3', 6],
+    ['ZE184226B', 1],
+  ])('%s → %i', (text, digit) => expect(checkDigit(text)).toBe(digit));
+});
+
+describe('parseTd1', () => {
+  it('reads the domain sample with every check passing', () => {
+    const r = parseTd1(sample, reference);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.mrz.documentNumber).toBe('090012345');
+    expect(r.mrz.personalId).toBe('001090012345');
+    expect(r.mrz.birthDate).toEqual({ year: 1990, month: 1, day: 1, precision: 'day' });
+    expect(r.mrz.expiry).toEqual({ year: 2050, month: 1, day: 1, precision: 'day' });
+    expect(r.mrz.sex).toBe('Nam');
+    expect(r.mrz.nameAscii).toBe('NGUYEN VAN A');
+    expect(r.mrz.checks.every((c) => c.ok)).toBe(true);
+    expect(r.mrz.repairs).toEqual([]);
+  });
+
+  it('builds lines that parse back (round trip)', () => {
+    const lines = buildTd1({ personalId: '079305001234', birth: '050907', sex: 'F', expiry: '320907', surname: 'TRAN', givenNames: 'THI NGOC ANH' });
+    const r = parseTd1(lines, reference);
+    expect(r.ok && r.mrz.checks.every((c) => c.ok)).toBe(true);
+    expect(r.ok && r.mrz.personalId).toBe('079305001234');
+    expect(r.ok && r.mrz.givenNames).toBe('THI NGOC ANH');
+    expect(r.ok && r.mrz.sex).toBe('Nữ');
+  });
+
+  it('repairs O/0, I/1, B/8, S/5, Z/2 only where the check digit then passes', () => {
+    const damaged = ['IDVNM09OO1Z345O0O1O9OO1Z345<<1', '9OO1O11M5OO1O13VNM<<<<<<<<<<<B', 'NGUYEN<<VAN<A'];
+    const r = parseTd1(damaged, reference);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.mrz.documentNumber).toBe('090012345');
+    expect(r.mrz.personalId).toBe('001090012345');
+    expect(r.mrz.birthDate?.year).toBe(1990);
+    expect(r.mrz.checks.every((c) => c.ok)).toBe(true);
+    expect(r.mrz.repairs.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('does not "repair" a wrong digit: the check fails and the field is reported', () => {
+    const wrong = ['IDVNM0900123460001090012345<<1', '9001021M5001013VNM<<<<<<<<<<<8', 'NGUYEN<<VAN<A'];
+    const r = parseTd1(wrong, reference);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.mrz.checks.find((c) => c.field === 'documentNumber')?.ok).toBe(false);
+    expect(r.mrz.checks.find((c) => c.field === 'birthDate')?.ok).toBe(false);
+    expect(r.mrz.birthDate).toBeNull();
+    expect(r.mrz.checks.find((c) => c.field === 'composite')?.ok).toBe(false);
+  });
+
+  it('tolerates OCR noise: spaces, lower case, « for <, lines among other text', () => {
+    const r = parseTd1(['Ngày, tháng, năm / Date, month, year: 15/08/2021', 'IDVNM 090012345 0 001090012345 «< 1', '900101 1 M 500101 3 VNM <<<<<<<<<<< 8', 'nguyen<<van<a'], reference);
+    expect(r.ok && r.mrz.personalId).toBe('001090012345');
+    expect(r.ok && r.mrz.surname).toBe('NGUYEN');
+  });
+
+  it('names a passport (TD3) instead of failing silently', () => {
+    const r = parseTd1(['P<VNMNGUYEN<<VAN<A<<<<<<<<<<<<<<<<<<<<<<<<<<', 'C1234567<8VNM9001011M3001013001090012345<<<<50']);
+    expect(r).toEqual({ ok: false, reason: expect.stringContaining('hộ chiếu') });
+  });
+
+  it('says when there is no MRZ', () => {
+    const r = parseTd1(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    expect(r.ok).toBe(false);
+  });
+
+  it('spells names the MRZ way', () => {
+    expect(mrzName('Đỗ Thị Ngọc Ánh')).toBe('DO THI NGOC ANH');
+  });
+});

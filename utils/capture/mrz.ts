@@ -1,0 +1,202 @@
+import { parseMrzDate, type ReferenceDay, type VnDate, today } from '../vn/dates';
+import type { Sex } from '../vn/personal-id';
+
+/**
+ * ICAO 9303 TD1 (3 × 30) as printed on the back of the Vietnamese ID card (shared/domain/VIETNAM.md §1):
+ *
+ *   IDVNM0900123450001090012345<<1   document code, state, 9-digit number + check, 12-digit ID, <<, its check
+ *   9001011M5001013VNM<<<<<<<<<<<8   birth + check, sex, expiry + check, nationality, filler, composite check
+ *   NGUYEN<<VAN<A<<<<<<<<<<<<<<<<<   SURNAME<<GIVEN<NAMES, no diacritics
+ *
+ * OCR confuses O/0, I/1, B/8, S/5, Z/2. A numeric field is repaired only when its check digit then passes;
+ * a field that still fails is reported, never silently "fixed".
+ */
+
+export interface MrzCheck {
+  field: 'documentNumber' | 'personalId' | 'birthDate' | 'expiry' | 'composite';
+  ok: boolean;
+}
+
+export interface MrzResult {
+  documentCode: string;
+  issuingState: string;
+  documentNumber: string;
+  /** The 12-digit personal ID from the optional field (Vietnamese layout), when present and well formed. */
+  personalId: string | null;
+  birthDate: VnDate | null;
+  sex: Sex | null;
+  expiry: VnDate | null;
+  nationality: string;
+  surname: string;
+  givenNames: string;
+  /** Surname and given names as one line, the way the card's MRZ spells it (no diacritics). */
+  nameAscii: string;
+  checks: MrzCheck[];
+  /** Every repair made, in Vietnamese, for the officer. */
+  repairs: string[];
+  /** The three lines after repair. */
+  lines: [string, string, string];
+}
+
+export type MrzParse = { ok: true; mrz: MrzResult } | { ok: false; reason: string };
+
+const weights = [7, 3, 1];
+
+function charValue(c: string): number {
+  if (c >= '0' && c <= '9') return c.charCodeAt(0) - 48;
+  if (c >= 'A' && c <= 'Z') return c.charCodeAt(0) - 55;
+  return 0; // '<'
+}
+
+export function checkDigit(text: string): number {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum += charValue(text[i]!) * weights[i % 3]!;
+  return sum % 10;
+}
+
+const toDigit: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1', B: '8', S: '5', Z: '2', G: '6' };
+const toLetter: Record<string, string> = { '0': 'O', '1': 'I', '8': 'B', '5': 'S', '2': 'Z', '6': 'G' };
+
+/** Upper case, spaces gone, the marks OCR reads for '<' turned back into '<'. */
+export function normaliseMrzLine(line: string): string {
+  return line
+    .toUpperCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[«‹＜≤(\[{]/g, '<')
+    .replace(/[^A-Z0-9<]/g, '');
+}
+
+/** Finds three TD1 lines (or a passport's two TD3 lines) among OCR lines. */
+export function findMrzLines(lines: readonly string[]): { kind: 'td1'; lines: string[] } | { kind: 'td3' } | null {
+  const cleaned = lines.map(normaliseMrzLine).filter((l) => l.length >= 4);
+  if (cleaned.some((l) => /^P[<A-Z][A-Z<]{3}/.test(l) && l.length >= 40)) return { kind: 'td3' };
+  const start = cleaned.findIndex((l, i) => /^[I1][D0O<][A-Z<]{0,3}/.test(l) && l.length >= 25 && i + 1 < cleaned.length);
+  if (start < 0) return null;
+  return { kind: 'td1', lines: [...cleaned.slice(start, start + 3), '', ''].slice(0, 3) };
+}
+
+function fit(line: string): string {
+  return line.length >= 30 ? line.slice(0, 30) : line.padEnd(30, '<');
+}
+
+interface Repaired {
+  value: string;
+  check: string;
+  ok: boolean;
+  repaired: boolean;
+}
+
+/** A numeric field and its check digit: letters OCR reads for digits are mapped only if the check then passes. */
+function numericField(value: string, check: string): Repaired {
+  const ok = (v: string, c: string) => /^\d$/.test(c) && checkDigit(v) === +c;
+  if (ok(value, check)) return { value, check, ok: true, repaired: false };
+  const v = [...value].map((c) => toDigit[c] ?? c).join('');
+  const c = toDigit[check] ?? check;
+  if (ok(v, c)) return { value: v, check: c, ok: true, repaired: v !== value || c !== check };
+  return { value, check, ok: false, repaired: false };
+}
+
+export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = today()): MrzParse {
+  const found = findMrzLines(rawLines);
+  if (!found) return { ok: false, reason: 'Không tìm thấy vùng MRZ (3 dòng ký tự ở cuối mặt sau thẻ).' };
+  if (found.kind === 'td3') {
+    return { ok: false, reason: 'Đây là trang hộ chiếu (MRZ 2 dòng), không phải thẻ căn cước. Hãy quét mặt sau thẻ căn cước, hoặc nhập tay từ hộ chiếu.' };
+  }
+  const [l1, l2, l3] = found.lines.map(fit) as [string, string, string];
+  const repairs: string[] = [];
+  const checks: MrzCheck[] = [];
+
+  const documentCode = l1.slice(0, 2).replace(/[01]/g, (d) => toLetter[d] ?? d);
+  const issuingState = l1.slice(2, 5).replace(/\d/g, (d) => toLetter[d] ?? d);
+  const doc = numericField(l1.slice(5, 14), l1[14]!);
+  checks.push({ field: 'documentNumber', ok: doc.ok });
+  if (doc.repaired) repairs.push(`Số giấy tờ trong MRZ đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp): ${doc.value}.`);
+
+  // Vietnamese optional field: the 12-digit ID, '<<', then the ID's check digit at position 30.
+  const optional = l1.slice(15, 30);
+  let personalId: string | null = null;
+  const idMatch = optional.match(/^([0-9A-Z]{12})<*([0-9A-Z<])$/);
+  if (idMatch) {
+    const id = numericField(idMatch[1]!, idMatch[2]!);
+    checks.push({ field: 'personalId', ok: id.ok });
+    if (id.ok && /^\d{12}$/.test(id.value)) {
+      personalId = id.value;
+      if (id.repaired) repairs.push(`Số định danh trong MRZ đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp): ${id.value}.`);
+    } else if (/^\d{12}$/.test(id.value) && idMatch[2] === '<') {
+      personalId = id.value;
+    }
+  }
+
+  const birth = numericField(l2.slice(0, 6), l2[6]!);
+  checks.push({ field: 'birthDate', ok: birth.ok });
+  if (birth.repaired) repairs.push('Ngày sinh trong MRZ đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp).');
+  const sexChar = l2[7]!;
+  const expiryRaw = l2.slice(8, 14);
+  const noExpiry = /^<+$/.test(expiryRaw);
+  const exp = noExpiry ? { value: expiryRaw, check: l2[14]!, ok: true, repaired: false } : numericField(expiryRaw, l2[14]!);
+  checks.push({ field: 'expiry', ok: exp.ok });
+  if (exp.repaired) repairs.push('Ngày hết hạn trong MRZ đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp).');
+  const nationality = l2.slice(15, 18).replace(/\d/g, (d) => toLetter[d] ?? d);
+
+  // The composite covers line 1 positions 6–30 and line 2 positions 1–7, 9–15, 19–29 (as repaired).
+  const line1 = `${documentCode}${issuingState}${doc.value}${doc.check}${personalId && idMatch ? optional.replace(idMatch[1]!, personalId) : optional}`;
+  const line2Head = `${birth.value}${birth.check}${sexChar}${exp.value}${exp.check}${nationality}`;
+  const filler = l2.slice(18, 29);
+  const compositeChar = toDigit[l2[29]!] ?? l2[29]!;
+  const composite = checkDigit(line1.slice(5, 30) + line2Head.slice(0, 7) + line2Head.slice(8, 15) + filler) === +compositeChar;
+  checks.push({ field: 'composite', ok: /^\d$/.test(compositeChar) && composite });
+
+  const reading = parseMrzDate(birth.value, 'birth', reference);
+  const expiry = noExpiry ? null : parseMrzDate(exp.value, 'expiry', reference);
+
+  const nameLine = l3.replace(/[0-9]/g, (d) => toLetter[d] ?? '<');
+  if (nameLine !== l3) repairs.push('Dòng họ tên trong MRZ có chữ số (đọc nhầm), đã đổi thành chữ; hãy kiểm tra họ tên.');
+  const [surnamePart = '', givenPart = ''] = nameLine.split('<<');
+  const surname = surnamePart.replace(/<+/g, ' ').trim();
+  const givenNames = givenPart.replace(/<+/g, ' ').trim();
+
+  return {
+    ok: true,
+    mrz: {
+      documentCode,
+      issuingState,
+      documentNumber: doc.value,
+      personalId,
+      birthDate: birth.ok && reading.ok ? reading.date : null,
+      sex: sexChar === 'M' ? 'Nam' : sexChar === 'F' ? 'Nữ' : null,
+      expiry: exp.ok && expiry?.ok ? expiry.date : null,
+      nationality,
+      surname,
+      givenNames,
+      nameAscii: [surname, givenNames].filter(Boolean).join(' '),
+      checks,
+      repairs,
+      lines: [line1.slice(0, 30).padEnd(30, '<'), `${line2Head}${filler}${compositeChar}`, nameLine],
+    },
+  };
+}
+
+/** Builds the three lines for a card (test fixtures and the synthetic card generator). */
+export function buildTd1(card: {
+  personalId: string;
+  birth: string; // YYMMDD
+  sex: 'M' | 'F';
+  expiry: string; // YYMMDD or '<<<<<<'
+  surname: string;
+  givenNames: string;
+}): [string, string, string] {
+  const doc = card.personalId.slice(3);
+  const line1 = `IDVNM${doc}${checkDigit(doc)}${card.personalId}<<${checkDigit(card.personalId)}`;
+  const expiryCheck = /^<+$/.test(card.expiry) ? '<' : String(checkDigit(card.expiry));
+  const head = `${card.birth}${checkDigit(card.birth)}${card.sex}${card.expiry}${expiryCheck}VNM`;
+  const filler = '<'.repeat(11);
+  const composite = checkDigit(line1.slice(5, 30) + head.slice(0, 7) + head.slice(8, 15) + filler);
+  const name = `${card.surname.replace(/ /g, '<')}<<${card.givenNames.replace(/ /g, '<')}`.slice(0, 30).padEnd(30, '<');
+  return [line1, `${head}${filler}${composite}`, name];
+}
+
+/** Card text → MRZ letters: no diacritics, Đ → D, upper case. */
+export function mrzName(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase().replace(/[^A-Z ]/g, '').trim();
+}
