@@ -5,11 +5,28 @@ import { defineConfig } from 'wxt';
 /** Replica portal pages that training mode runs inside the extension: the test replicas themselves. */
 const trainingPortals = ['dichvucong.gov.vn/khai-sinh', 'dichvucong.gov.vn/cu-tru', 'dichvucong.gov.vn/api'];
 const fixtures = fileURLToPath(new URL('./tests/fixtures/portals/', import.meta.url));
+const modules = fileURLToPath(new URL('./node_modules/', import.meta.url));
+
+/**
+ * What capture runs, shipped inside the extension so nothing is fetched: tesseract.js' worker, its
+ * WebAssembly cores (LSTM only; the SIMD variants where the CPU has them), the Vietnamese model, the ZXing
+ * QR decoder and pdf.js' worker.
+ */
+const captureAssets: Array<[string, string]> = [
+  ['tesseract.js/dist/worker.min.js', 'ocr/worker.min.js'],
+  ['tesseract.js-core/tesseract-core-lstm.wasm.js', 'ocr/core/tesseract-core-lstm.wasm.js'],
+  ['tesseract.js-core/tesseract-core-simd-lstm.wasm.js', 'ocr/core/tesseract-core-simd-lstm.wasm.js'],
+  ['tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js', 'ocr/core/tesseract-core-relaxedsimd-lstm.wasm.js'],
+  ['@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz', 'ocr/lang/vie.traineddata.gz'],
+  ['zxing-wasm/dist/reader/zxing_reader.wasm', 'zxing/zxing_reader.wasm'],
+  ['pdfjs-dist/build/pdf.worker.min.mjs', 'pdf/pdf.worker.min.mjs'],
+];
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
+      for (const [from, to] of captureAssets) files.push({ absoluteSrc: `${modules}${from}`, relativeDest: to });
       for (const dir of trainingPortals) {
         for (const name of readdirSync(`${fixtures}${dir}`)) {
           files.push({ absoluteSrc: `${fixtures}${dir}/${name}`, relativeDest: `training/portal/${dir.split('/').at(-1)}/${name}` });

@@ -9,7 +9,7 @@ const pages: ReadonlyArray<{ key: MessageKey; path?: string }> = [
   { key: 'pages.setup', path: '/setup.html' },
   { key: 'pages.settings', path: '/settings.html' },
   { key: 'pages.records.open', path: '/records.html' },
-  { key: 'pages.capture' },
+  { key: 'pages.capture', path: '/capture.html' },
   { key: 'pages.dashboard', path: '/dashboard.html' },
   { key: 'pages.portal' },
 ];

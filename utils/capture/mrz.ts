@@ -76,6 +76,34 @@ export function findMrzLines(lines: readonly string[]): { kind: 'td1'; lines: st
   return { kind: 'td1', lines: [...cleaned.slice(start, start + 3), '', ''].slice(0, 3) };
 }
 
+const passes = (value: string, check: string | undefined) => check !== undefined && numericField(value, check).ok;
+function line1Score(l: string): number {
+  return Number(passes(l.slice(5, 14), l[14])) + Number(passes(l.slice(15, 27), l[29]));
+}
+function line2Score(l: string): number {
+  return Number(passes(l.slice(0, 6), l[6])) + Number(passes(l.slice(8, 14), l[14])) + Number(l.slice(15, 18) === 'VNM');
+}
+
+/**
+ * A line OCR read with a character too many or too few (noise read as a letter, "<<" read as "<"): the single
+ * deletion or filler insertion that makes the most check digits pass, only if it makes more pass.
+ */
+function align(line: string, score: (l: string) => number, repairs: string[], n: number): string {
+  const base = fit(line);
+  if (line.length === 30) return base;
+  const candidates: string[] = [];
+  if (line.length > 30) for (let i = 0; i < line.length; i++) candidates.push(fit(line.slice(0, i) + line.slice(i + 1)));
+  else for (let i = 0; i <= line.length; i++) candidates.push(fit(`${line.slice(0, i)}<${line.slice(i)}`));
+  let best = base;
+  let bestScore = score(base);
+  for (const c of candidates) {
+    const sc = score(c);
+    if (sc > bestScore) (best = c), (bestScore = sc);
+  }
+  if (best !== base) repairs.push(`Dòng ${n} của MRZ đọc thừa/thiếu một ký tự; đã căn lại theo chữ số kiểm tra.`);
+  return best;
+}
+
 function fit(line: string): string {
   return line.length >= 30 ? line.slice(0, 30) : line.padEnd(30, '<');
 }
@@ -103,8 +131,8 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
   if (found.kind === 'td3') {
     return { ok: false, reason: 'Đây là trang hộ chiếu (MRZ 2 dòng), không phải thẻ căn cước. Hãy quét mặt sau thẻ căn cước, hoặc nhập tay từ hộ chiếu.' };
   }
-  const [l1, l2, l3] = found.lines.map(fit) as [string, string, string];
   const repairs: string[] = [];
+  const [l1, l2, l3] = [align(found.lines[0]!, line1Score, repairs, 1), align(found.lines[1]!, line2Score, repairs, 2), fit(found.lines[2]!)];
   const checks: MrzCheck[] = [];
 
   const documentCode = l1.slice(0, 2).replace(/[01]/g, (d) => toLetter[d] ?? d);

@@ -1,0 +1,296 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { PageShell } from '@/components/pages/PageShell';
+import { useSettings } from '@/components/pages/useSettings';
+import { sessionGate } from '@/components/records/SessionGate';
+import { useRecordsSession } from '@/components/records/useRecordsSession';
+import { loadFile, toJpeg } from '@/utils/capture/engines/load';
+import { scanCard, readDocument, type ScanResult } from '@/utils/capture/engines/pipeline';
+import { decodeQr } from '@/utils/capture/engines/qr';
+import { fuse, type Review } from '@/utils/capture/fuse';
+import type { Raster } from '@/utils/capture/image';
+import { classifyQr, type CitizenQr } from '@/utils/capture/qr-payload';
+import { repairWedge } from '@/utils/capture/wedge';
+import { translator, type Language } from '@/utils/i18n';
+import type { RecordsStore } from '@/utils/records/store';
+import { captureAssets, exposeEngines, warmUp } from './useCaptureEngine';
+import { CardReview, reviewToValues, type CaptureValues } from './CardReview';
+import { DocumentMode } from './DocumentMode';
+import { Camera } from './Camera';
+import '@/components/records/records.css';
+import './capture.css';
+
+export interface Shot {
+  id: string;
+  label: string;
+  /** Object URL of what to show: the straightened card, or the photo as given. */
+  preview: string | null;
+  raster: Raster | null;
+  result: ScanResult | null;
+  /** A payload typed by a handheld scanner (no image). */
+  wedge?: CitizenQr;
+}
+
+type Mode = 'card' | 'document';
+
+export function CaptureApp() {
+  const { settings } = useSettings();
+  const { state, unlock } = useRecordsSession();
+  if (!settings) return null;
+  const language = settings.language;
+  const t = translator(language);
+  let body = sessionGate(state, language, unlock);
+  if (body === null && state.phase === 'open') body = <Capture language={language} store={state.store} officerId={state.session.officerId} />;
+  return (
+    <PageShell language={language} title={t('capture.title')}>
+      {body}
+    </PageShell>
+  );
+}
+
+function Capture({ language, store, officerId }: { language: Language; store: RecordsStore; officerId: string }) {
+  const t = translator(language);
+  const assets = useMemo(captureAssets, []);
+  const [mode, setMode] = useState<Mode>('card');
+  const [shots, setShots] = useState<Shot[]>([]);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+  const [values, setValues] = useState<CaptureValues>({});
+  const edited = useRef(new Set<string>());
+  const [documents, setDocuments] = useState<Array<{ label: string; text: string; raster: Raster }>>([]);
+
+  useEffect(() => {
+    exposeEngines(assets);
+    void warmUp(assets).catch(() => setErrors((e) => [...e, t('capture.error.engine')]));
+  }, [assets, t]);
+
+  const review: Review = useMemo(() => {
+    const qrShot = shots.find((s) => s.wedge || (s.result?.qr?.kind === 'citizen-id'));
+    const qr = qrShot?.wedge ?? (qrShot?.result?.qr?.kind === 'citizen-id' ? qrShot.result.qr.card : null);
+    const mrz = shots.map((s) => s.result?.reading?.mrz).find((m) => m?.ok);
+    const readings = shots.flatMap((s) => (s.result?.reading ? [s.result.reading] : []));
+    return fuse({ qr, mrz: mrz?.ok ? mrz.mrz : null, ocr: readings });
+  }, [shots]);
+
+  // New readings fill every field the officer has not typed into.
+  useEffect(() => {
+    const next = reviewToValues(review);
+    setValues((current) => {
+      const merged: CaptureValues = { ...current };
+      for (const [k, v] of Object.entries(next)) if (!edited.current.has(k)) merged[k as keyof CaptureValues] = v;
+      return merged;
+    });
+  }, [review]);
+
+  const addImages = useCallback(
+    async (files: Array<Blob & { name?: string }>) => {
+      for (const file of files) {
+        setStatus(t('capture.status.reading', { name: file.name ?? t('capture.pasted') }));
+        const loaded = await loadFile(file, assets.pdfWorker);
+        if (!loaded.ok) {
+          setErrors((e) => [...e, loaded.reason]);
+          continue;
+        }
+        for (const page of loaded.pages) {
+          if (mode === 'document') {
+            const read = await readDocument(page.raster, assets);
+            setDocuments((d) => [...d, { label: page.label, text: read.text, raster: page.raster }]);
+            continue;
+          }
+          try {
+            const result = await scanCard(page.raster, assets);
+            const problems = explain(result, t);
+            if (problems.length) setErrors((e) => [...e, ...problems.map((p) => `${page.label}: ${p}`)]);
+            const preview = result.card ? await rasterUrl(result.card) : await rasterUrl(page.raster);
+            setShots((s) => [...s, { id: crypto.randomUUID(), label: page.label, preview, raster: page.raster, result }]);
+          } catch (e) {
+            setErrors((list) => [...list, t('capture.error.scan', { name: page.label, reason: e instanceof Error ? e.message : String(e) })]);
+          }
+        }
+      }
+      setStatus('');
+    },
+    [assets, mode, t],
+  );
+
+  const addWedge = useCallback(
+    (raw: string): boolean => {
+      const repaired = repairWedge(raw);
+      const payload = classifyQr(repaired.text);
+      if (payload.kind !== 'citizen-id') {
+        setErrors((e) => [...e, payload.message]);
+        return false;
+      }
+      const notes = [...repaired.repairs, ...payload.card.warnings];
+      if (repaired.diacriticsLost) notes.push(t('capture.wedge.diacritics'));
+      if (notes.length) setErrors((e) => [...e, ...notes]);
+      setShots((s) => [...s, { id: crypto.randomUUID(), label: t('capture.wedge.label'), preview: null, raster: null, result: null, wedge: payload.card }]);
+      return true;
+    },
+    [t],
+  );
+
+  // Paste: an image from the clipboard, or the text a scanner app copied.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+      const files = [...(event.clipboardData?.files ?? [])];
+      if (files.length) {
+        event.preventDefault();
+        void addImages(files);
+        return;
+      }
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      if (text.includes('|')) {
+        event.preventDefault();
+        addWedge(text);
+      }
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [addImages, addWedge]);
+
+  const reset = () => {
+    shots.forEach((s) => s.preview && URL.revokeObjectURL(s.preview));
+    setShots([]);
+    setValues({});
+    edited.current.clear();
+    setErrors([]);
+    setDocuments([]);
+  };
+
+  const onCameraQr = async (raster: Raster): Promise<boolean> => {
+    const hit = await decodeQr(raster);
+    if (!hit) return false;
+    const payload = classifyQr(hit.text);
+    if (payload.kind !== 'citizen-id') {
+      setErrors((e) => (e.at(-1) === payload.message ? e : [...e, payload.message]));
+      return false;
+    }
+    const preview = await rasterUrl(raster);
+    setShots((s) => [...s, { id: crypto.randomUUID(), label: t('capture.camera.label'), preview, raster, result: { qr: payload, reading: null, card: null, ocrText: '', upsideDown: false, timings: { qrMs: 0, prepMs: 0, ocrMs: 0, totalMs: 0 }, warnings: [] } }]);
+    return true;
+  };
+
+  return (
+    <div className="capture">
+      <div role="radiogroup" aria-label={t('capture.mode')} className="tabs">
+        {(['card', 'document'] as const).map((m) => (
+          <button key={m} type="button" role="radio" aria-checked={mode === m} onClick={() => setMode(m)}>
+            {t(`capture.mode.${m}`)}
+          </button>
+        ))}
+      </div>
+      <Inputs language={language} onFiles={(f) => void addImages(f)} onWedge={addWedge} />
+      <Camera language={language} onFrame={onCameraQr} onCapture={(r) => void scanRaster(r)} />
+      {status && <p role="status">{status}</p>}
+      {errors.length > 0 && (
+        <div role="alert" className="capture-errors">
+          <ul>{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>
+          <button type="button" onClick={() => setErrors([])}>{t('capture.errors.clear')}</button>
+        </div>
+      )}
+      {mode === 'card' ? (
+        <CardReview
+          language={language}
+          store={store}
+          officerId={officerId}
+          shots={shots}
+          review={review}
+          values={values}
+          onChange={(field, value) => {
+            edited.current.add(field);
+            setValues((v) => ({ ...v, [field]: value }));
+          }}
+          onSaved={reset}
+          onReset={reset}
+        />
+      ) : (
+        <DocumentMode language={language} store={store} documents={documents} onChange={setDocuments} onSaved={reset} />
+      )}
+    </div>
+  );
+
+  async function scanRaster(raster: Raster) {
+    const result = await scanCard(raster, assets);
+    const preview = await rasterUrl(result.card ?? raster);
+    setShots((s) => [...s, { id: crypto.randomUUID(), label: t('capture.camera.label'), preview, raster, result }]);
+  }
+}
+
+/** What the officer should know about one scanned image, in Vietnamese. */
+function explain(result: ScanResult, t: ReturnType<typeof translator>): string[] {
+  const out = [...result.warnings];
+  if (result.qr && result.qr.kind !== 'citizen-id') out.push(result.qr.message);
+  if (result.qr?.kind === 'citizen-id') out.push(...result.qr.card.warnings);
+  const mrz = result.reading?.mrz;
+  if (mrz && !mrz.ok && /hộ chiếu/.test(mrz.reason)) out.push(mrz.reason);
+  if (mrz?.ok) {
+    out.push(...mrz.mrz.repairs);
+    const failed = mrz.mrz.checks.filter((c) => !c.ok).map((c) => t(`capture.mrz.${c.field}`));
+    if (failed.length) out.push(t('capture.mrz.failed', { fields: failed.join(', ') }));
+  }
+  const passport = result.reading && !result.reading.side && /passport|ho chieu|hộ chiếu/i.test(result.ocrText);
+  if (passport) out.push(t('capture.error.passport'));
+  return [...new Set(out)];
+}
+
+async function rasterUrl(r: Raster): Promise<string> {
+  const bytes = await toJpeg(r, 0.8);
+  return URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
+}
+
+function Inputs({ language, onFiles, onWedge }: { language: Language; onFiles: (files: File[]) => void; onWedge: (text: string) => boolean }) {
+  const t = translator(language);
+  const [over, setOver] = useState(false);
+  const [wedge, setWedge] = useState('');
+  const keys = useRef<number[]>([]);
+  return (
+    <section className="capture-inputs">
+      <div
+        className={`dropzone${over ? ' over' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          onFiles([...e.dataTransfer.files]);
+        }}
+      >
+        <p>{t('capture.drop')}</p>
+        <label className="file">
+          {t('capture.choose')}
+          <input
+            type="file"
+            accept="image/jpeg,image/png,image/webp,application/pdf"
+            multiple
+            onChange={(e) => {
+              onFiles([...(e.target.files ?? [])]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <p className="hint">{t('capture.paste')}</p>
+      </div>
+      <label className="wedge">
+        {t('capture.wedge')}
+        <input
+          value={wedge}
+          placeholder={t('capture.wedge.placeholder')}
+          onChange={(e) => setWedge(e.target.value)}
+          onKeyDown={(e) => {
+            keys.current.push(performance.now());
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            if (wedge.trim() && onWedge(wedge)) setWedge('');
+            keys.current = [];
+          }}
+        />
+      </label>
+    </section>
+  );
+}
+

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { toJpeg } from '@/utils/capture/engines/load';
+import type { Raster } from '@/utils/capture/image';
+import { translator, type Language } from '@/utils/i18n';
+import { documentKinds, type DocumentKind } from '@/utils/records/schema';
+import type { RecordsStore } from '@/utils/records/store';
+import type { SearchResult } from '@/utils/records/search-index';
+
+/**
+ * Any paper (birth notice, death notice, an old household book): its text beside the image, to copy fields
+ * from, and kept with a person as an encrypted document.
+ */
+export function DocumentMode({ language, store, documents, onChange, onSaved }: { language: Language; store: RecordsStore; documents: Array<{ label: string; text: string; raster: Raster }>; onChange: (d: Array<{ label: string; text: string; raster: Raster }>) => void; onSaved: () => void }) {
+  const t = translator(language);
+  const [kind, setKind] = useState<DocumentKind>('birth-certificate');
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<SearchResult[]>([]);
+  const [person, setPerson] = useState<SearchResult | null>(null);
+  const [saved, setSaved] = useState('');
+  const [previews, setPreviews] = useState<string[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all(documents.map(async (d) => URL.createObjectURL(new Blob([await toJpeg(d.raster, 0.8)], { type: 'image/jpeg' })))).then((urls) => live && setPreviews(urls));
+    return () => {
+      live = false;
+    };
+  }, [documents]);
+  useEffect(() => {
+    if (!query.trim()) return setResults([]);
+    void store.search(query, 8).then(setResults);
+  }, [query, store]);
+
+  if (documents.length === 0) return <p className="hint">{saved || t('capture.document.empty')}</p>;
+  const save = async () => {
+    if (!person) return;
+    for (const d of documents) {
+      await store.addDocument(person.id, { kind, fileName: d.label, mimeType: 'image/jpeg', ocrText: d.text, extracted: {}, capturedAt: new Date().toISOString() }, await toJpeg(d.raster, 0.85));
+    }
+    setSaved(t('capture.document.saved', { count: documents.length, name: person.name }));
+    onSaved();
+  };
+  return (
+    <section className="capture-review">
+      {documents.map((d, i) => (
+        <div key={i} className="document">
+          {previews[i] && <img src={previews[i]} alt={d.label} />}
+          <label>
+            {t('capture.document.text')} — {d.label}
+            <textarea rows={14} value={d.text} onChange={(e) => onChange(documents.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
+          </label>
+        </div>
+      ))}
+      <div className="editor">
+        <label>
+          {t('capture.document.kind')}
+          <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
+            {documentKinds.map((k) => <option key={k} value={k}>{t(`doc.kind.${k}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('capture.document.person')}
+          <input value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('capture.document.search')} />
+        </label>
+        <ul className="results">
+          {results.map((r) => (
+            <li key={r.id}>
+              <label>
+                <input type="radio" name="document-person" checked={person?.id === r.id} onChange={() => setPerson(r)} /> {r.name} {r.dob ? `(${r.dob})` : ''} {r.maskedId ?? ''}
+              </label>
+            </li>
+          ))}
+        </ul>
+        <div className="actions">
+          <button type="button" className="primary" disabled={!person} onClick={() => void save()}>{t('capture.document.save')}</button>
+        </div>
+      </div>
+    </section>
+  );
+}

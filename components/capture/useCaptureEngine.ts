@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import { baselineRead } from '@/utils/capture/baseline';
+import { fuse } from '@/utils/capture/fuse';
+import { fromBitmap, loadFile } from '@/utils/capture/engines/load';
+import { ocrWorker, recognise } from '@/utils/capture/engines/ocr';
+import { readDocument, scanCard, type CaptureAssets } from '@/utils/capture/engines/pipeline';
+import { toCanvas } from '@/utils/capture/engines/load';
+
+/** The extension's own copies of every engine file (see wxt.config.ts); nothing is fetched from elsewhere. */
+export function captureAssets(): CaptureAssets {
+  const url = (path: string) => browser.runtime.getURL(path as '/pages.html');
+  return {
+    ocr: { workerPath: url('/ocr/worker.min.js'), corePath: url('/ocr/core/'), langPath: url('/ocr/lang') },
+    zxingWasm: url('/zxing/zxing_reader.wasm'),
+    pdfWorker: url('/pdf/pdf.worker.min.mjs'),
+  };
+}
+
+/** Starts the page's one OCR worker while the officer is still reaching for the card. */
+export function warmUp(assets: CaptureAssets): Promise<unknown> {
+  return ocrWorker(assets.ocr);
+}
+
+/**
+ * The engines, reachable from the page's window for `npm run bench`, which drives this very page in the
+ * production build (an extension page: only the extension and the officer's own DevTools can reach it).
+ */
+export function exposeEngines(assets: CaptureAssets) {
+  (window as unknown as { motcuaEngine: unknown }).motcuaEngine = {
+    scanCard: (raster: Parameters<typeof scanCard>[0], ocr = true) => scanCard(raster, assets, { ocr }),
+    readDocument: (raster: Parameters<typeof readDocument>[0]) => readDocument(raster, assets),
+    fuse,
+    loadFile: (blob: Blob) => loadFile(blob, assets.pdfWorker),
+    fromBitmap,
+    /** Plain tesseract.js on the whole photo as taken, with regular expressions: the baseline. */
+    async baseline(raster: Parameters<typeof scanCard>[0]) {
+      const page = await recognise(assets.ocr, toCanvas(raster), { mode: 'page' });
+      return baselineRead(page.text);
+    },
+  };
+}

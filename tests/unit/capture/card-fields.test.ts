@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { dateOf, personalIdOf, readCard, type OcrLine } from '../../../utils/capture/card-fields';
+import { buildTd1 } from '../../../utils/capture/mrz';
+
+let y = 0;
+function line(text: string, x = 290, words?: Array<[string, number]>): OcrLine {
+  y += 36;
+  const bbox = { x0: words ? Math.min(...words.map((w) => w[1])) : x, y0: y, x1: 980, y1: y + 28 };
+  return { text, confidence: 92, bbox, ...(words ? { words: words.map(([t, wx]) => ({ text: t, bbox: { x0: wx, y0: y, x1: wx + t.length * 12, y1: y + 28 } })) } : {}) };
+}
+
+describe('readCard', () => {
+  it('reads the 2021 front by its labels, values inline and below, columns kept apart', () => {
+    y = 0;
+    const r = readCard(
+      [
+        line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
+        line('CĂN CƯỚC CÔNG DÂN'),
+        line('s6/Ns: O48096036612'),
+        line('Họ và tên / Full name:'),
+        line('ĐỖ ĐỨC DŨNG'),
+        line('Ngày sinh / Date of birth 25/07/1996'),
+        line('Giới tính / Sex Nam Quốc tịch / Nationality: Việt Nam'),
+        line('Quê quán / Place of origin:'),
+        line('Hàng Bạc, Hoàn Kiếm, Hà Nội'),
+        line('Có giá trị đến: Nơi thường trú / Place of residence:', 40, [['Có', 40], ['giá', 80], ['trị', 120], ['đến:', 160], ['Nơi', 290], ['thường', 340], ['trú', 420], ['/', 460], ['Place', 480], ['of', 550], ['residence:', 580]]),
+        line('25/07/2036 Số 141 Phan Đình Phùng, Xã Yên Thường,', 40, [['25/07/2036', 40], ['Số', 290], ['141', 330], ['Phan', 380], ['Đình', 440], ['Phùng,', 500], ['Xã', 580], ['Yên', 620], ['Thường,', 670]]),
+        line('Huyện Gia Lâm, Hà Nội'),
+      ],
+      1000,
+    );
+    expect(r.side).toBe('front');
+    expect(r.model).toBe('2021');
+    expect(personalIdOf(r.fields.personalId!.text)).toBe('048096036612');
+    expect(r.fields.fullName?.text).toBe('ĐỖ ĐỨC DŨNG');
+    expect(r.fields.birthDate?.text).toBe('25/07/1996');
+    expect(r.fields.sex?.text).toBe('Nam');
+    expect(r.fields.nationality?.text).toBe('Việt Nam');
+    expect(r.fields.hometown?.text).toBe('Hàng Bạc, Hoàn Kiếm, Hà Nội');
+    expect(r.fields.residence?.text).toBe('Số 141 Phan Đình Phùng, Xã Yên Thường, Huyện Gia Lâm, Hà Nội');
+    expect(r.fields.expiry?.text).toBe('25/07/2036');
+  });
+
+  it('reads the 2024 back: residence, place of birth, issue and expiry side by side, and the MRZ', () => {
+    y = 0;
+    const mrz = buildTd1({ personalId: '058054632155', birth: '540227', sex: 'M', expiry: '<<<<<<', surname: 'DAO', givenNames: 'QUOC DANG' });
+    const r = readCard(
+      [
+        line('Nơi cư trú / Place of residence:', 40),
+        line('Số nhà 88 Lý Thường Kiệt, Phường Lê Lợi, Thành phố Quy', 40),
+        line('Nhơn, Bình Định', 40),
+        line('Nơi đăng ký khai sinh / Place of birth:', 40),
+        line('Quy Nhơn, Bình Định', 40),
+        line('Ngày, tháng, năm cấp / Date of issue: Ngày, tháng, năm hết hạn / Date of expiry:', 40),
+        line('20/11/2025 Không thời hạn', 40),
+        line('BỘ CÔNG AN', 40),
+        ...mrz.map((m) => line(m, 40)),
+      ],
+      1000,
+    );
+    expect(r.side).toBe('back');
+    expect(r.model).toBe('2024');
+    expect(r.fields.residence?.text).toBe('Số nhà 88 Lý Thường Kiệt, Phường Lê Lợi, Thành phố Quy Nhơn, Bình Định');
+    expect(r.fields.placeOfBirth?.text).toBe('Quy Nhơn, Bình Định');
+    expect(dateOf(r.fields.issueDate!.text)).toEqual({ year: 2025, month: 11, day: 20, precision: 'day' });
+    expect(r.fields.expiry?.text).toMatch(/Không thời hạn/);
+    expect(r.mrz?.ok && r.mrz.mrz.personalId).toBe('058054632155');
+  });
+
+  it('says when it cannot tell the side', () => {
+    expect(readCard([line('Lorem ipsum')], 1000).warnings[0]).toMatch(/mặt trước hay mặt sau/);
+  });
+});
+
+describe('number and date shapes', () => {
+  it.each([
+    ['Số / No.: 001090012345', '001090012345'],
+    ['s6/Ns: O48096036612', '048096036612'],
+    ['001 090 012345', null],
+    ['0010900 12345', '001090012345'],
+    ['Số điện thoại 0912345678', null],
+  ])('%s → %s', (text, id) => expect(personalIdOf(text)).toBe(id));
+
+  it('reads dd/mm/yyyy with O for 0 and refuses impossible dates', () => {
+    expect(dateOf('Ngày sinh: 3O/O4/199O')).toEqual({ year: 1990, month: 4, day: 30, precision: 'day' });
+    expect(dateOf('31/02/1990')).toBeNull();
+  });
+});

@@ -1,0 +1,162 @@
+import { readCard, personalIdOf, type CardReading, type OcrLine } from '../card-fields';
+import { crop, extractCard, normaliseForOcr, rotate180, upscale, warpRegion, type Raster } from '../image';
+import { classifyQr, type QrPayload } from '../qr-payload';
+import { fold } from '../../vn/text';
+import { parseTd1 } from '../mrz';
+import { decodeQr, useBundledZxing } from './qr';
+import { recognise, type OcrPaths } from './ocr';
+import { toCanvas } from './load';
+
+/**
+ * One image in, everything it says out: the QR code (decoded on the straightened card first, then on the
+ * photo as taken), the card found and turned upright, and its fields read by OCR, the MRZ re-read with its
+ * own alphabet when the first reading fails its check digits.
+ */
+
+export interface CaptureAssets {
+  ocr: OcrPaths;
+  zxingWasm: string;
+  pdfWorker: string;
+}
+
+export interface ScanResult {
+  qr: QrPayload | null;
+  reading: CardReading | null;
+  /** The card, upright and flattened, to show beside the review (null for a QR close-up). */
+  card: Raster | null;
+  ocrText: string;
+  upsideDown: boolean;
+  timings: { qrMs: number; prepMs: number; ocrMs: number; totalMs: number };
+  warnings: string[];
+}
+
+export const cardWidth = 1000;
+const mrzAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+
+export async function scanCard(image: Raster, assets: CaptureAssets, options: { ocr?: boolean } = {}): Promise<ScanResult> {
+  useBundledZxing(assets.zxingWasm);
+  const started = performance.now();
+  const warnings: string[] = [];
+  let t = performance.now();
+  const extracted = extractCard(image, cardWidth);
+  let card = extracted.card;
+  const prepMs = performance.now() - t;
+
+  t = performance.now();
+  let hit = extracted.quad ? await decodeQr(card) : null;
+  let upsideDown = false;
+  if (hit) {
+    const cx = hit.corners.reduce((s, p) => s + p[0], 0) / 4 / card.width;
+    const cy = hit.corners.reduce((s, p) => s + p[1], 0) / 4 / card.height;
+    // On both card models the QR code sits in the top right corner.
+    if (cx < 0.5 && cy > 0.5) {
+      card = rotate180(card);
+      upsideDown = true;
+    }
+  } else {
+    // The code is small in a photo of the whole card: warp its corner straight from the photo, larger.
+    for (const [region, turned] of [[{ x: 0.76, y: 0, w: 0.24, h: 0.34 }, false], [{ x: 0, y: 0.66, w: 0.24, h: 0.34 }, true]] as const) {
+      if (!extracted.quad) break;
+      hit = await decodeQr(warpRegion(image, extracted.used, region, 480));
+      if (hit) {
+        if (turned) {
+          card = rotate180(card);
+          upsideDown = true;
+        }
+        break;
+      }
+    }
+    hit ??= await decodeQr(image);
+  }
+  const qrMs = performance.now() - t;
+  const qr = hit ? classifyQr(hit.text) : null;
+
+  // A close-up of the QR code alone (or a screen showing it): nothing else to read.
+  const qrOnly = qr !== null && (!extracted.quad || qrCoversImage(hit!.corners, image));
+  if (options.ocr === false || qrOnly) {
+    return { qr, reading: null, card: qrOnly ? null : card, ocrText: '', upsideDown, timings: { qrMs, prepMs, ocrMs: 0, totalMs: performance.now() - started }, warnings };
+  }
+
+  t = performance.now();
+  let { reading, text, lines, normalised } = await readSide(card, assets);
+  if (!reading.side && !upsideDown) {
+    // Perhaps upside down: read it turned round, keep the reading that recognises a side.
+    const turned = rotate180(card);
+    const second = await readSide(turned, assets);
+    if (second.reading.side) {
+      ({ reading, text, lines, normalised } = second);
+      card = turned;
+      upsideDown = true;
+    }
+  }
+  if (upsideDown) warnings.push('Ảnh chụp thẻ bị lộn ngược; đã tự xoay lại.');
+  await refine(reading, lines, normalised, assets);
+  const ocrMs = performance.now() - t;
+  warnings.push(...reading.warnings);
+  return { qr, reading, card, ocrText: text, upsideDown, timings: { qrMs, prepMs, ocrMs, totalMs: performance.now() - started }, warnings };
+}
+
+function qrCoversImage(corners: Array<[number, number]>, image: Raster): boolean {
+  const xs = corners.map((p) => p[0]);
+  const ys = corners.map((p) => p[1]);
+  return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) > image.width * image.height * 0.15;
+}
+
+async function readSide(card: Raster, assets: CaptureAssets) {
+  const normalised = normaliseForOcr(card);
+  const page = await recognise(assets.ocr, toCanvas(normalised), { mode: 'page' });
+  return { reading: readCard(page.lines, card.width), text: page.text, lines: page.lines, normalised };
+}
+
+/** Second looks where the first reading is doubtful: the number with digits only, the MRZ with its alphabet. */
+async function refine(reading: CardReading, lines: OcrLine[], normalised: Raster, assets: CaptureAssets) {
+  const canvas = toCanvas(normalised);
+  // The name, in capitals with stacked marks: read again at twice the size, as one line.
+  const name = reading.fields.fullName;
+  if (name) {
+    const b = pad(name.bbox, normalised, 8);
+    const line = upscale(crop(normalised, { x: b.left / normalised.width, y: b.top / normalised.height, w: b.width / normalised.width, h: b.height / normalised.height }), 2);
+    const again = await recognise(assets.ocr, toCanvas(line), { mode: 'line' });
+    const text = again.lines.map((l) => l.text).join(' ').trim();
+    // Only a reading of the same letters counts: the larger read settles diacritics, not words.
+    const skeleton = (t: string) => fold(t).toUpperCase().replace(/[^A-Z]/g, '');
+    if (text && skeleton(text) === skeleton(name.text) && again.confidence / 100 > name.confidence) reading.fields.fullName = { ...name, text, confidence: again.confidence / 100 };
+  }
+  // The number, read again with digits only: the digits-only reading wins; a disagreement lowers confidence.
+  const id = reading.fields.personalId;
+  if (id && reading.side === 'front') {
+    // Only the number's own words: the label's "Số" must not be read as digits.
+    const line = lines.find((l) => l.bbox.y0 === id.bbox.y0 && l.bbox.x0 <= id.bbox.x0 + 1) ?? null;
+    const digitWords = line?.words?.filter((w) => /\d{3,}/.test(w.text)) ?? [];
+    const box = digitWords.length ? { x0: Math.min(...digitWords.map((w) => w.bbox.x0)), y0: id.bbox.y0, x1: Math.max(...digitWords.map((w) => w.bbox.x1)), y1: id.bbox.y1 } : id.bbox;
+    const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789', rectangle: pad(box, normalised, 6) });
+    const digits = again.lines.map((l) => l.text).join('').replace(/\D/g, '');
+    const second = digits.length >= 12 ? digits.slice(-12) : null;
+    const first = personalIdOf(id.text);
+    if (second) reading.fields.personalId = { ...id, text: second, confidence: first && first !== second ? Math.min(0.7, again.confidence / 100) : Math.max(id.confidence, again.confidence / 100) };
+  }
+  const mrzOk = reading.mrz?.ok && reading.mrz.mrz.checks.every((c) => c.ok);
+  if (reading.side === 'back' && !mrzOk) {
+    const mrzLines = lines.filter((l) => /<{2,}/.test(l.text));
+    const top = mrzLines.length ? Math.min(...mrzLines.map((l) => l.bbox.y0)) - 12 : Math.round(normalised.height * 0.66);
+    const band = crop(normalised, { x: 0, y: top / normalised.height, w: 1, h: 1 - top / normalised.height });
+    const again = await recognise(assets.ocr, toCanvas(band), { mode: 'block', whitelist: mrzAlphabet });
+    const parsed = parseTd1(again.lines.map((l) => l.text));
+    const passing = (p: typeof parsed) => (p.ok ? p.mrz.checks.filter((c) => c.ok).length : -1);
+    if (passing(parsed) > passing(reading.mrz ?? { ok: false, reason: '' })) reading.mrz = parsed;
+  }
+}
+
+function pad(b: OcrLine['bbox'], r: Raster, margin: number) {
+  const left = Math.max(0, b.x0 - margin);
+  const top = Math.max(0, b.y0 - margin);
+  return { left, top, width: Math.min(r.width - left, b.x1 - b.x0 + margin * 2), height: Math.min(r.height - top, b.y1 - b.y0 + margin * 2) };
+}
+
+/** Any paper (birth notice, death notice, an old household book): its text, page by page. */
+export async function readDocument(image: Raster, assets: CaptureAssets): Promise<{ text: string; confidence: number; ms: number }> {
+  const started = performance.now();
+  const normalised = normaliseForOcr(image);
+  const page = await recognise(assets.ocr, toCanvas(normalised), { mode: 'page' });
+  return { text: page.text.trim(), confidence: page.confidence, ms: performance.now() - started };
+}

@@ -1,0 +1,190 @@
+import type { CardReading, CardModel } from './card-fields';
+import { dateOf, personalIdOf, sexOf } from './card-fields';
+import type { MrzResult } from './mrz';
+import { repairName } from './names';
+import type { CitizenQr } from './qr-payload';
+import { formatDate, type VnDate } from '../vn/dates';
+import { toTitleVi } from '../vn/names';
+import { crossCheckId, decodePersonalId } from '../vn/personal-id';
+import { cleanSpaces, fold } from '../vn/text';
+
+/**
+ * Puts what the QR code, the MRZ and OCR read into one review: for each field the value, where it came from,
+ * how sure it is, and what disagrees. Order of trust: the QR (exact text, diacritics), then the MRZ where its
+ * check digits pass (no diacritics), then OCR. Disagreements are shown, not hidden.
+ */
+
+export type CaptureSource = 'qr' | 'mrz' | 'ocr';
+
+export const reviewFieldNames = ['fullName', 'birthDate', 'sex', 'personalId', 'oldId', 'nationality', 'hometown', 'placeOfBirth', 'permanentAddress', 'idIssueDate', 'idIssuePlace', 'expiry'] as const;
+export type ReviewFieldName = (typeof reviewFieldNames)[number];
+
+export interface ReviewField {
+  /** As shown in the input: dates dd/mm/yyyy, sex Nam/Nữ. */
+  value: string;
+  source: CaptureSource;
+  confidence: number;
+  uncertain: boolean;
+  notes: string[];
+}
+
+export type Review = Partial<Record<ReviewFieldName, ReviewField>>;
+
+export interface CaptureSources {
+  qr?: CitizenQr | null;
+  mrz?: MrzResult | null;
+  /** OCR readings of the sides photographed (front, back). */
+  ocr?: CardReading[];
+}
+
+const qrConfidence = 0.99;
+
+function dateText(d: VnDate | null | undefined): string | null {
+  return d ? formatDate(d) : null;
+}
+
+export function fuse(sources: CaptureSources, today: VnDate = { year: new Date().getFullYear(), month: new Date().getMonth() + 1, day: new Date().getDate(), precision: 'day' }): Review {
+  const review: Review = {};
+  const { qr, mrz } = sources;
+  const ocr = sources.ocr ?? [];
+  const ocrField = (name: Parameters<typeof pick>[1]) => pick(ocr, name);
+  const mrzOk = (field: string) => mrz?.checks.find((c) => c.field === field)?.ok ?? false;
+
+  // Number.
+  const ocrId = ocrField('personalId');
+  const ocrIdValue = ocrId ? personalIdOf(ocrId.text) : null;
+  const candidatesId: Array<[CaptureSource, string, number]> = [];
+  if (qr?.personalId && /^\d{12}$/.test(qr.personalId)) candidatesId.push(['qr', qr.personalId, qrConfidence]);
+  if (mrz?.personalId && mrzOk('personalId')) candidatesId.push(['mrz', mrz.personalId, 0.98]);
+  if (ocrIdValue) candidatesId.push(['ocr', ocrIdValue, ocrId!.confidence]);
+  if (candidatesId.length) review.personalId = agree(candidatesId, 'Số định danh');
+
+  // Name: QR spells it; otherwise OCR repaired with the MRZ letters and the name lexicon.
+  const ocrName = ocrField('fullName');
+  const mrzName = mrz?.nameAscii ?? null;
+  if (qr?.fullName) {
+    const notes: string[] = [];
+    let uncertain = false;
+    if (mrzName && fold(qr.fullName).toUpperCase() !== mrzName) {
+      notes.push(`Họ tên trong MRZ (${mrzName}) khác mã QR; hãy đối chiếu với thẻ.`);
+      uncertain = true;
+    }
+    if (ocrName && fold(cleanSpaces(ocrName.text)).toUpperCase() !== fold(qr.fullName).toUpperCase() && ocrName.confidence > 0.8) {
+      notes.push(`OCR đọc họ tên là "${toTitleVi(ocrName.text)}"; mã QR ghi "${qr.fullName}".`);
+    }
+    review.fullName = { value: qr.fullName, source: 'qr', confidence: qrConfidence, uncertain, notes };
+  } else if (ocrName) {
+    const repaired = repairName(ocrName.text, { mrz: mrz ? mrzName : null, wordConfidence: ocrName.confidence });
+    review.fullName = { value: repaired.value, source: 'ocr', confidence: repaired.confidence, uncertain: repaired.uncertain, notes: repaired.notes };
+  } else if (mrzName) {
+    review.fullName = { value: toTitleVi(mrzName), source: 'mrz', confidence: 0.5, uncertain: true, notes: ['Họ tên lấy từ MRZ nên không có dấu; hãy thêm dấu theo thẻ.'] };
+  }
+
+  // Dates and sex.
+  const dateCandidates = (qrValue: VnDate | null | undefined, mrzValue: VnDate | null | undefined, mrzCheck: string | null, ocrName: 'birthDate' | 'issueDate' | 'expiry') => {
+    const list: Array<[CaptureSource, string, number]> = [];
+    const q = dateText(qrValue);
+    if (q) list.push(['qr', q, qrConfidence]);
+    const m = mrzCheck && mrzOk(mrzCheck) ? dateText(mrzValue) : null;
+    if (m) list.push(['mrz', m, 0.98]);
+    const o = ocrField(ocrName);
+    const od = o ? dateOf(o.text) : null;
+    if (o && od) list.push(['ocr', formatDate(od), o.confidence]);
+    return list;
+  };
+  const birth = dateCandidates(qr?.birthDate, mrz?.birthDate, 'birthDate', 'birthDate');
+  if (birth.length) review.birthDate = agree(birth, 'Ngày sinh');
+  const issue = dateCandidates(qr?.issueDate, null, null, 'issueDate');
+  if (issue.length) review.idIssueDate = agree(issue, 'Ngày cấp');
+  const expiryList = dateCandidates(null, mrz?.expiry, 'expiry', 'expiry');
+  const ocrExpiry = ocrField('expiry');
+  if (!expiryList.length && (mrz && mrzOk('expiry') && !mrz.expiry ? true : ocrExpiry && /khong thoi han/i.test(fold(ocrExpiry.text)))) {
+    expiryList.push([mrz ? 'mrz' : 'ocr', 'Không thời hạn', mrz ? 0.95 : (ocrExpiry?.confidence ?? 0.5)]);
+  }
+  if (expiryList.length) {
+    review.expiry = agree(expiryList, 'Ngày hết hạn');
+    const expiry = dateOf(review.expiry.value);
+    if (expiry && compare(expiry, today) < 0) {
+      review.expiry.notes.push(`Thẻ đã hết hạn từ ${formatDate(expiry)}; công dân cần làm lại thẻ.`);
+      review.expiry.uncertain = true;
+    }
+  }
+
+  const sexList: Array<[CaptureSource, string, number]> = [];
+  if (qr?.sex) sexList.push(['qr', qr.sex, qrConfidence]);
+  if (mrz?.sex) sexList.push(['mrz', mrz.sex, 0.9]);
+  const ocrSex = ocrField('sex');
+  const ocrSexValue = ocrSex ? sexOf(ocrSex.text) : null;
+  if (ocrSexValue) sexList.push(['ocr', ocrSexValue, ocrSex!.confidence]);
+  if (sexList.length) review.sex = agree(sexList, 'Giới tính');
+
+  if (qr?.oldId) review.oldId = { value: qr.oldId, source: 'qr', confidence: qrConfidence, uncertain: false, notes: [] };
+
+  // Text fields only OCR (or the QR, for the residence) gives.
+  const text = (name: 'nationality' | 'hometown' | 'placeOfBirth', clean: (t: string) => string = cleanSpaces) => {
+    const f = ocrField(name);
+    if (f) review[name] = { value: clean(f.text), source: 'ocr', confidence: f.confidence, uncertain: f.confidence < 0.8, notes: [] };
+  };
+  text('nationality', (t) => (/viet/i.test(fold(t)) ? 'Việt Nam' : cleanSpaces(t)));
+  text('hometown');
+  text('placeOfBirth');
+  const ocrResidence = ocrField('residence');
+  if (qr?.residence) {
+    const notes: string[] = [];
+    review.permanentAddress = { value: qr.residence, source: 'qr', confidence: qrConfidence, uncertain: false, notes };
+  } else if (ocrResidence) {
+    review.permanentAddress = { value: cleanSpaces(ocrResidence.text), source: 'ocr', confidence: ocrResidence.confidence, uncertain: ocrResidence.confidence < 0.8, notes: [] };
+  }
+
+  // The issuing authority follows from the card model.
+  const model: CardModel | null = ocr.map((r) => r.model).find((m) => m) ?? (qr && qr.issueDate && compare(qr.issueDate, { year: 2024, month: 7, day: 1, precision: 'day' }) >= 0 ? '2024' : qr ? '2021' : null);
+  if (model) {
+    review.idIssuePlace = {
+      value: model === '2024' ? 'Bộ Công an' : 'Cục Cảnh sát quản lý hành chính về trật tự xã hội',
+      source: ocr.some((r) => r.model) ? 'ocr' : 'qr',
+      confidence: 0.9,
+      uncertain: false,
+      notes: [model === '2024' ? 'Thẻ căn cước mẫu 2024.' : 'Thẻ căn cước công dân gắn chip mẫu 2021.'],
+    };
+  }
+
+  // The number's own hints: century, year and sex.
+  const id = review.personalId?.value;
+  if (id && decodePersonalId(id)) {
+    const birthDate = review.birthDate ? dateOf(review.birthDate.value) : null;
+    const sex = review.sex?.value === 'Nam' || review.sex?.value === 'Nữ' ? review.sex.value : undefined;
+    for (const issueHint of crossCheckId(id, { ...(birthDate ? { birthDate } : {}), ...(sex ? { sex } : {}) })) {
+      const target = issueHint.field === 'birthYear' ? review.birthDate : issueHint.field === 'sex' ? review.sex : review.personalId;
+      if (target) {
+        target.notes.push(issueHint.message);
+        target.uncertain = true;
+      }
+    }
+  }
+  return review;
+}
+
+function pick(readings: CardReading[], name: keyof CardReading['fields']) {
+  return readings.map((r) => r.fields[name]).find((f) => f !== undefined);
+}
+
+/** The most trusted value; the others that disagree are named and the field flagged. */
+function agree(candidates: Array<[CaptureSource, string, number]>, label: string): ReviewField {
+  const [source, value, confidence] = candidates[0]!;
+  const notes: string[] = [];
+  let uncertain = confidence < 0.8;
+  const names: Record<CaptureSource, string> = { qr: 'mã QR', mrz: 'MRZ', ocr: 'OCR' };
+  for (const [otherSource, other] of candidates.slice(1)) {
+    if (other !== value) {
+      notes.push(`${label}: ${names[otherSource]} đọc "${other}", khác ${names[source]} "${value}".`);
+      uncertain = true;
+    }
+  }
+  const agreeing = candidates.filter(([, v]) => v === value).length;
+  return { value, source, confidence: agreeing > 1 ? Math.max(confidence, 0.99) : confidence, uncertain, notes };
+}
+
+function compare(a: VnDate, b: VnDate): number {
+  return a.year - b.year || (a.month ?? 0) - (b.month ?? 0) || (a.day ?? 0) - (b.day ?? 0);
+}
+

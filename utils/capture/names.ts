@@ -1,0 +1,81 @@
+import lexicon from './data/name-syllables.json';
+import { toTitleVi } from '../vn/names';
+import { fold, nfc } from '../vn/text';
+
+/**
+ * Names read by OCR lose stacked marks (ễ read as ê, ặ as ạ). A name is repaired syllable by syllable from a
+ * lexicon of Vietnamese name syllables (faker's `vi` names and common given names), letters checked against
+ * the MRZ when it was read; what cannot be decided is flagged, never guessed silently.
+ */
+
+function index(words: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const s of words) {
+    const key = fold(s).toLowerCase();
+    const list = map.get(key) ?? [];
+    if (!list.includes(s)) list.push(s);
+    map.set(key, list);
+  }
+  return map;
+}
+const bySkeleton = index([...lexicon.syllables, ...lexicon.surnames]);
+/** The first word is a surname: "Nguyên" is a given name, never a surname, so a surname read so is "Nguyễn". */
+const surnamesBySkeleton = index(lexicon.surnames);
+
+const toneMarks = /[\u0300\u0301\u0303\u0309\u0323]/;
+function tone(word: string): string {
+  return [...word.normalize('NFD')].find((c) => toneMarks.test(c)) ?? '';
+}
+function letters(word: string): string {
+  return [...word.normalize('NFD')].filter((c) => !toneMarks.test(c)).join('').normalize('NFC');
+}
+
+export interface NameRepair {
+  value: string;
+  /** 0–1. */
+  confidence: number;
+  uncertain: boolean;
+  notes: string[];
+}
+
+/**
+ * `read`: the name as OCR read it (the card prints CAPITALS). `mrz`: the MRZ's letters, when read with
+ * passing checks. `wordConfidence`: OCR's confidence for the line, 0–1.
+ */
+export function repairName(read: string, options: { mrz?: string | null; wordConfidence?: number } = {}): NameRepair {
+  const words = toTitleVi(nfc(read).replace(/[^\p{L}\s]/gu, ' ')).split(' ').filter(Boolean);
+  const notes: string[] = [];
+  let uncertain = (options.wordConfidence ?? 1) < 0.85;
+  const mrzWords = options.mrz ? options.mrz.split(/\s+/).filter(Boolean) : null;
+  const mrzAgrees = mrzWords !== null && mrzWords.length === words.length && mrzWords.every((m, i) => m === fold(words[i]!).toUpperCase());
+  if (mrzWords && !mrzAgrees) {
+    notes.push(`Họ tên đọc được (${words.join(' ')}) không khớp chữ với MRZ (${mrzWords.join(' ')}); hãy đối chiếu với thẻ.`);
+    uncertain = true;
+  }
+  const out = words.map((word, i) => {
+    const key = fold(word).toLowerCase();
+    const candidates = (i === 0 && words.length > 1 ? surnamesBySkeleton.get(key) : undefined) ?? bySkeleton.get(key) ?? [];
+    if (candidates.includes(word)) return word;
+    if (candidates.length === 1) {
+      notes.push(`"${word}" sửa thành "${candidates[0]}" theo danh mục tên.`);
+      return candidates[0]!;
+    }
+    if (candidates.length > 1) {
+      // Prefer a spelling with the tone OCR saw, then with the same letters.
+      const scored = candidates.map((c) => ({ c, score: (tone(c) === tone(word) ? 2 : 0) + (letters(c) === letters(word) ? 1 : 0) })).sort((a, b) => b.score - a.score);
+      const best = scored[0]!;
+      uncertain = true;
+      if (scored[1] && scored[1].score === best.score) {
+        notes.push(`"${word}" chưa rõ dấu (có thể là ${candidates.join(', ')}); hãy đối chiếu với thẻ.`);
+        return word;
+      }
+      notes.push(`"${word}" sửa thành "${best.c}" theo danh mục tên; hãy đối chiếu với thẻ.`);
+      return best.c;
+    }
+    uncertain = true;
+    notes.push(`"${word}" không có trong danh mục tên; hãy đối chiếu với thẻ.`);
+    return word;
+  });
+  const value = out.join(' ');
+  return { value, confidence: uncertain ? Math.min(0.6, options.wordConfidence ?? 0.6) : Math.max(0.9, options.wordConfidence ?? 0.9), uncertain, notes };
+}
