@@ -82,6 +82,10 @@ export function CardReview(props: {
   const [warnings, setWarnings] = useState<string[]>([]);
   const [merging, setMerging] = useState<{ existing: Person; draft: Omit<Person, 'id' | 'createdAt' | 'updatedAt'> } | null>(null);
   const [saved, setSaved] = useState('');
+  // A new capture replaces the last "saved" notice.
+  useEffect(() => {
+    if (shots.length) setSaved('');
+  }, [shots.length]);
   const [mapped, setMapped] = useState<MappedAddress | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const firstUncertain = useRef<string | null>(null);
@@ -105,7 +109,13 @@ export function CardReview(props: {
     form.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
   }, [review]);
 
-  if (shots.length === 0 && Object.keys(values).length === 0) return <p className="hint">{t('capture.empty')}</p>;
+  if (shots.length === 0 && Object.values(values).every((v) => !v))
+    return (
+      <>
+        {saved && <p role="status">{saved}</p>}
+        <p className="hint">{t('capture.empty')}</p>
+      </>
+    );
 
   const save = async () => {
     const now = new Date();
@@ -185,14 +195,12 @@ export function CardReview(props: {
             const id = `capture-${f}`;
             return (
               <div key={f} className={`field${r?.uncertain ? ' uncertain' : ''}`} data-source={r?.source}>
-                <label htmlFor={id}>
-                  {formFieldLabels[f]}
-                  {r && (
-                    <span className={`source source-${r.source}`} title={t('capture.confidence')}>
-                      {t(`capture.source.${r.source}`)} · {Math.round(r.confidence * 100)}%{r.uncertain ? ` · ${t('capture.check')}` : ''}
-                    </span>
-                  )}
-                </label>
+                <label htmlFor={id}>{formFieldLabels[f]}</label>
+                {r && (
+                  <span className={`source source-${r.source}`} title={t('capture.confidence')} data-testid={`source-${f}`}>
+                    {t(`capture.source.${r.source}`)} · {Math.round(r.confidence * 100)}%{r.uncertain ? ` · ${t('capture.check')}` : ''}
+                  </span>
+                )}
                 {f === 'sex' ? (
                   <select id={id} name={f} value={values[f] ?? ''} onChange={(e) => onChange(f, e.target.value)}>
                     <option value="" />

@@ -238,13 +238,13 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
       },
     };
   }
-  if (side && model) fromZones(fields, lines, `${model}-${side}`, cardWidth, cardHeight);
   // Issue and expiry dates sit side by side on the 2024 back; OCR may read them as one line.
   const issue = fields.issueDate;
   if (issue && !fields.expiry) {
     const rest = issue.text.replace(date, '').trim();
     if (date.test(rest) || /khong thoi han/.test(folded(rest))) fields.expiry = { ...issue, text: rest };
   }
+  if (side && model) fromZones(fields, lines, `${model}-${side}`, cardWidth, cardHeight);
   // The number may stand alone, without its label read.
   if (!fields.personalId || !personalIdOf(fields.personalId.text)) {
     const line = lines.find((l, i) => !mrzIndexes.has(i) && personalIdOf(l.text));

@@ -1,0 +1,205 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jpegToPdf } from '../../utils/autofill/attach';
+import { generateCards, type GeneratedSet } from '../fixtures/cards/generate';
+import { launchHarness, type Harness } from './harness/browser';
+import { isBrowserHousekeeping, requestsInNetLog } from './harness/netlog';
+import { tmpDir } from './harness/paths';
+import { setUpAndImport } from './harness/records';
+import { replicaHosts } from './harness/server';
+
+/**
+ * The capture page in the production build: photos of synthetic cards (damaged like phone photos) through QR,
+ * MRZ and OCR into the review, saved into the encrypted records with the scans; a handheld scanner's typing;
+ * other papers; bad input; and Chromium's own network log proving the engines never fetched anything.
+ */
+
+let h: Harness;
+let page: Page;
+let cards: GeneratedSet;
+let upsideDown: GeneratedSet;
+const requested: string[] = [];
+const file = (set: GeneratedSet, i: number, side: 'front' | 'back' | 'qr') => join(set.dir, set.images.find((x, k) => Math.floor(k / 3) === i && x.side === side)!.file);
+const truth = (i: number) => cards.images[i * 3]!.truth;
+
+beforeAll(async () => {
+  cards = await generateCards(3, 41);
+  upsideDown = await generateCards(1, 43, { upsideDown: true });
+  h = await launchHarness();
+  h.context.on('request', (r) => requested.push(r.url()));
+  await setUpAndImport(h, 'family.csv', 4);
+  page = await h.context.newPage();
+  await page.goto(h.extensionUrl('capture.html'));
+  await page.getByLabel('Chọn ảnh').waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close().catch(() => undefined);
+});
+
+const field = (label: string) => page.getByLabel(label, { exact: true });
+async function startOver() {
+  await page.getByRole('button', { name: 'Làm lại' }).click().catch(() => undefined);
+  await page.getByRole('button', { name: 'Ẩn thông báo' }).click({ timeout: 500 }).catch(() => undefined);
+}
+
+describe('capture from the ID card', () => {
+  it('a photo of the QR code fills the review from the QR, and "Lưu" saves the person with the scan', async () => {
+    const t = truth(0);
+    await page.getByLabel('Chọn ảnh').setInputFiles(file(cards, 0, 'qr'));
+    await expect.poll(() => field('Số định danh cá nhân').inputValue()).toBe(t.personalId);
+    expect(await field('Họ và tên').inputValue()).toBe(t.fullName);
+    expect(await field('Ngày sinh').inputValue()).toBe(t.birthDate);
+    expect(await field('Giới tính').inputValue()).toBe(t.sex);
+    expect(await field('Nơi thường trú').inputValue()).toBe(t.residence);
+    expect(await field('Ngày cấp').inputValue()).toBe(t.issueDate);
+    // Each field says where it came from and how sure it is.
+    await expect.poll(() => page.locator('.field[data-source="qr"]').count()).toBeGreaterThanOrEqual(6);
+    // The address is shown as written and in its 2025 units.
+    await expect.poll(() => page.getByTestId('address-2025').textContent()).toMatch(/Theo đơn vị hành chính từ 1\/7\/2025: .+|Không tìm thấy|Không nhận ra/);
+
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText(`Đã lưu hồ sơ của ${t.fullName} cùng 1 ảnh giấy tờ`).waitFor();
+    // Saving cleared the page for the next citizen.
+    expect(await page.getByLabel('Số định danh cá nhân').count()).toBe(0);
+
+    const records = await h.context.newPage();
+    await records.goto(h.extensionUrl('records.html'));
+    await records.getByLabel('Tìm công dân', { exact: true }).fill(t.personalId);
+    await records.getByText(t.fullName).first().click();
+    await records.getByText(/\(Khác\)|\(Giấy tờ khác\)|\(Thẻ căn cước/).first().waitFor();
+    expect(await records.getByLabel('Ngày sinh').inputValue()).toBe(t.birthDate);
+    await records.close();
+  });
+
+  it('the same ID again opens the merge dialog, where the officer keeps or takes each differing field', async () => {
+    const t = truth(0);
+    await page.getByLabel('Chọn ảnh').setInputFiles(file(cards, 0, 'qr'));
+    await expect.poll(() => field('Số định danh cá nhân').inputValue()).toBe(t.personalId);
+    await field('Số điện thoại').fill('0912345678');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Số định danh đã có trong hồ sơ' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.textContent()).toContain('0912345678');
+    await dialog.getByRole('button', { name: 'Gộp và lưu' }).click();
+    await page.getByText(`Đã lưu hồ sơ của ${t.fullName}`).waitFor();
+  });
+
+  it('photos of the front and back are read by OCR and the MRZ, checked against each other, fields flagged when unsure', async () => {
+    const t = truth(1);
+    await page.getByLabel('Chọn ảnh').setInputFiles([file(cards, 1, 'front'), file(cards, 1, 'back')]);
+    await expect.poll(() => page.locator('.shots figure').count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => page.locator('.shots').textContent()).toMatch(/mặt trước/);
+    await expect.poll(() => page.locator('.shots').textContent()).toMatch(/mặt sau/);
+    // The MRZ's check digits vouch for these.
+    expect(await field('Ngày sinh').inputValue()).toBe(t.birthDate);
+    expect(await field('Giới tính').inputValue()).toBe(t.sex);
+    expect(await field('Số định danh cá nhân').inputValue()).toBe(t.personalId);
+    // The name comes from OCR; when unsure it is highlighted, never silently accepted.
+    const name = await field('Họ và tên').inputValue();
+    const highlighted = await page.locator('.field.uncertain #capture-fullName').count();
+    expect(name === t.fullName || highlighted === 1).toBe(true);
+    expect(await page.locator('.field[data-source="mrz"], .field[data-source="ocr"]').count()).toBeGreaterThanOrEqual(4);
+    await startOver();
+  });
+
+  it('a card photographed upside down is turned round and read', async () => {
+    const t = upsideDown.images[0]!.truth;
+    await page.getByLabel('Chọn ảnh').setInputFiles(file(upsideDown, 0, 'back'));
+    await page.getByText(/lộn ngược; đã tự xoay lại/).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => field('Ngày sinh').inputValue()).toBe(t.birthDate);
+    await startOver();
+  });
+
+  it('a handheld scanner typing the payload (mangled by the keyboard code page) fills the review', async () => {
+    const t = truth(2);
+    const mangled = [...new TextEncoder().encode(t.qr)].map((b) => String.fromCharCode(b)).join('');
+    const input = page.getByLabel('Mã QR từ máy quét cầm tay');
+    await input.fill(mangled);
+    await input.press('Enter');
+    await expect.poll(() => field('Họ và tên').inputValue()).toBe(t.fullName);
+    expect(await field('Số định danh cá nhân').inputValue()).toBe(t.personalId);
+    await page.getByText(/Windows-1252/).waitFor();
+    await startOver();
+  });
+});
+
+describe('bad input gets a clear Vietnamese message and keeps what was extracted', () => {
+  it('not an image, a corrupt PDF, a 40 MB photo and a payment QR code are each named; the review stays', async () => {
+    const t = truth(2);
+    await page.getByLabel('Chọn ảnh').setInputFiles(file(cards, 2, 'qr'));
+    await expect.poll(() => field('Số định danh cá nhân').inputValue()).toBe(t.personalId);
+
+    const vietQr = join(tmpDir, 'vietqr.png');
+    writeFileSync(vietQr, await QRCode.toBuffer('00020101021238540010A00000072701240006970436011001234567890208QRIBFTTA5303704540450005802VN5910NGUYEN VAN6304ABCD', { width: 500 }));
+    await page.getByLabel('Chọn ảnh').setInputFiles([
+      { name: 'giay-to.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('đây không phải ảnh') },
+      { name: 'hong.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage') },
+      { name: 'rat-lon.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(40 * 1024 * 1024, 0xff) },
+      { name: 'vietqr.png', mimeType: 'image/png', buffer: readFileSync(vietQr) },
+    ]);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toMatch(/VietQR/);
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toMatch(/"giay-to\.jpg" không phải ảnh đọc được/);
+    expect(text).toMatch(/PDF "hong\.pdf" bị hỏng/);
+    expect(text).toMatch(/"rat-lon\.jpg" nặng 40 MB, quá giới hạn/);
+    expect(text).toMatch(/chuyển khoản VietQR \(ngân hàng 970436, tài khoản 0123456789/);
+    // Nothing already read was lost.
+    expect(await field('Số định danh cá nhân').inputValue()).toBe(t.personalId);
+    expect(await field('Họ và tên').inputValue()).toBe(t.fullName);
+    await startOver();
+  });
+});
+
+describe('other papers', () => {
+  it('a PDF of a paper is read page by page into text and kept with a person', async () => {
+    const t = truth(0);
+    const jpeg = Buffer.from(await page.evaluate(async () => {
+      const c = new OffscreenCanvas(1200, 800);
+      const ctx = c.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, 1200, 800);
+      ctx.fillStyle = '#000';
+      ctx.font = 'bold 44px "DejaVu Sans"';
+      ctx.fillText('GIẤY CHỨNG SINH', 330, 120);
+      ctx.font = '34px "DejaVu Sans"';
+      ctx.fillText('Họ và tên mẹ: Phạm Thị Thu Hà', 80, 260);
+      ctx.fillText('Sinh con lúc: 08 giờ 30 ngày 12/10/2026', 80, 340);
+      const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    }));
+    const pdf = join(tmpDir, 'giay-chung-sinh.pdf');
+    writeFileSync(pdf, jpegToPdf(new Uint8Array(jpeg), 1200, 800));
+    await page.getByRole('radio', { name: 'Giấy tờ khác' }).click();
+    await page.getByLabel('Chọn ảnh').setInputFiles(pdf);
+    const text = page.getByLabel(/Nội dung nhận dạng/);
+    await expect.poll(() => text.inputValue(), { timeout: 30_000 }).toMatch(/CHỨNG SINH/);
+    expect(await text.inputValue()).toMatch(/Phạm Thị Thu Hà/);
+    await page.getByLabel('Lưu vào hồ sơ của').fill(t.personalId);
+    await page.getByRole('radio', { name: new RegExp(t.fullName) }).check();
+    await page.getByRole('button', { name: 'Lưu giấy tờ' }).click();
+    await page.getByText(`Đã lưu 1 trang giấy tờ vào hồ sơ của ${t.fullName}.`).waitFor();
+    await page.getByRole('radio', { name: 'Thẻ căn cước' }).click();
+  });
+});
+
+describe('nothing leaves the machine', () => {
+  it('the OCR worker, core, Vietnamese model, QR decoder and PDF worker came from the extension, and no request left', async () => {
+    const netLog = await h.close();
+    const requests = requestsInNetLog(netLog).filter((r) => !isBrowserHousekeeping(r));
+    const seen = [...requested, ...requests.map((r) => r.url)];
+    // Each engine file was really loaded, from the extension itself: without these the check below proves nothing.
+    for (const path of ['ocr/worker.min.js', 'ocr/core/tesseract-core', 'ocr/lang/vie.traineddata.gz', 'zxing/zxing_reader.wasm', 'pdf/pdf.worker.min.mjs']) {
+      expect(seen.some((u) => u.startsWith(`chrome-extension://${h.extensionId}/${path}`)), path).toBe(true);
+    }
+    const outside = requests.filter((r) => {
+      const url = new URL(r.url);
+      return !['chrome-extension:', 'data:', 'blob:', 'about:', 'chrome:'].includes(url.protocol) && !(replicaHosts as readonly string[]).includes(url.hostname);
+    });
+    expect(outside).toEqual([]);
+  });
+});
