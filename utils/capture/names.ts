@@ -21,6 +21,8 @@ function index(words: readonly string[]): Map<string, string[]> {
 const bySkeleton = index([...lexicon.syllables, ...lexicon.surnames]);
 /** The first word is a surname: "Nguyên" is a given name, never a surname, so a surname read so is "Nguyễn". */
 const surnamesBySkeleton = index(lexicon.surnames);
+/** Middle names are few: "Thi" between surname and given name is "Thị". */
+const middlesBySkeleton = index(['Thị', 'Văn', 'Đức', 'Hữu', 'Ngọc', 'Minh', 'Quốc', 'Thanh', 'Thu', 'Thùy', 'Xuân', 'Công', 'Đình', 'Bá', 'Quang', 'Hoàng', 'Kim', 'Mỹ', 'Diễm', 'Bảo', 'Gia', 'Khánh', 'Trọng', 'Phương', 'Hồng', 'Thế', 'Tiến', 'Như', 'Hải', 'Duy', 'Trung']);
 
 const toneMarks = /[\u0300\u0301\u0303\u0309\u0323]/;
 function tone(word: string): string {
@@ -54,6 +56,12 @@ export function repairName(read: string, options: { mrz?: string | null; wordCon
   }
   const out = words.map((word, i) => {
     const key = fold(word).toLowerCase();
+    const middle = i > 0 && i < words.length - 1 ? middlesBySkeleton.get(key) : undefined;
+    if (middle?.length === 1 && middle[0] !== word) {
+      notes.push(`"${word}" sửa thành "${middle[0]}" (chữ đệm).`);
+      return middle[0]!;
+    }
+    if (middle?.includes(word)) return word;
     const candidates = (i === 0 && words.length > 1 ? surnamesBySkeleton.get(key) : undefined) ?? bySkeleton.get(key) ?? [];
     if (candidates.includes(word)) return word;
     if (candidates.length === 1) {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { CardReading, OcrField } from '../../../utils/capture/card-fields';
+import { baselineRead } from '../../../utils/capture/baseline';
+import { fuse } from '../../../utils/capture/fuse';
+import { buildTd1, parseTd1 } from '../../../utils/capture/mrz';
+import { repairName } from '../../../utils/capture/names';
+import { classifyQr } from '../../../utils/capture/qr-payload';
+
+const today = { year: 2026, month: 11, day: 28, precision: 'day' as const };
+const box = { x0: 0, y0: 0, x1: 10, y1: 10 };
+const f = (text: string, confidence = 0.95): OcrField => ({ text, confidence, bbox: box });
+const reading = (fields: CardReading['fields'], model: CardReading['model'] = '2021'): CardReading => ({ side: 'front', model, fields, mrz: null, warnings: [] });
+const mrz = (() => {
+  const p = parseTd1(buildTd1({ personalId: '001190012345', birth: '900101', sex: 'F', expiry: '300101', surname: 'NGUYEN', givenNames: 'THI TIEN' }), { year: 2026, month: 11, day: 28 });
+  if (!p.ok) throw new Error(p.reason);
+  return p.mrz;
+})();
+
+describe('fuse', () => {
+  it('trusts the QR, confirms with the MRZ, and names an OCR disagreement', () => {
+    const qr = classifyQr('001190012345||Nguyễn Thị Tiễn|01011990|Nữ|Số 1 Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội|15082021');
+    if (qr.kind !== 'citizen-id') throw new Error('not an ID QR');
+    const r = fuse({ qr: qr.card, mrz, ocr: [reading({ birthDate: f('01/07/1990'), fullName: f('NGUYỄN THỊ TIỄN') })] }, today);
+    expect(r.fullName).toMatchObject({ value: 'Nguyễn Thị Tiễn', source: 'qr', uncertain: false });
+    expect(r.birthDate).toMatchObject({ value: '01/01/1990', source: 'qr', uncertain: true });
+    expect(r.birthDate!.notes.join(' ')).toMatch(/OCR đọc "01\/07\/1990"/);
+    expect(r.personalId).toMatchObject({ value: '001190012345', confidence: 0.99 });
+    expect(r.idIssuePlace?.value).toBe('Cục Cảnh sát quản lý hành chính về trật tự xã hội');
+    expect(r.expiry).toMatchObject({ value: '01/01/2030', source: 'mrz' });
+  });
+
+  it('without a QR, takes the MRZ where its checks pass and repairs the OCR name from the lexicon and the MRZ letters', () => {
+    const r = fuse({ mrz, ocr: [reading({ fullName: f('NGUYÊN THI TIỄN', 0.9), personalId: f('001190012345'), sex: f('Nữ') })] }, today);
+    expect(r.fullName?.value).toBe('Nguyễn Thị Tiễn');
+    expect(r.fullName?.source).toBe('ocr');
+    expect(r.personalId?.confidence).toBe(0.99);
+    expect(r.sex?.value).toBe('Nữ');
+  });
+
+  it('flags what the ID number contradicts, and an expired card', () => {
+    const r = fuse({ ocr: [reading({ personalId: f('001090012345'), sex: f('Nữ'), birthDate: f('01/01/1991'), expiry: f('01/01/2025') })] }, today);
+    expect(r.sex?.uncertain).toBe(true);
+    expect(r.sex?.notes.join(' ')).toMatch(/gợi ý giới tính Nam/);
+    expect(r.birthDate?.notes.join(' ')).toMatch(/năm sinh 1990/);
+    expect(r.expiry?.notes.join(' ')).toMatch(/đã hết hạn/);
+  });
+});
+
+describe('repairName', () => {
+  it('puts back a lost stacked mark when the lexicon has one spelling', () => {
+    expect(repairName('NGUYÊN VĂN TUÂN').value).toBe('Nguyễn Văn Tuấn');
+  });
+  it('flags a syllable whose marks cannot be decided', () => {
+    const r = repairName('TRẦN THỊ HA');
+    expect(r.uncertain).toBe(true);
+    expect(r.notes.join(' ')).toMatch(/Ha/);
+  });
+  it('flags a disagreement with the MRZ letters', () => {
+    const r = repairName('LÊ VĂN MINH', { mrz: 'LE VAN MANH' });
+    expect(r.uncertain).toBe(true);
+    expect(r.notes[0]).toMatch(/không khớp chữ với MRZ/);
+  });
+});
+
+describe('baselineRead', () => {
+  it('finds what plain regular expressions find in whole-card OCR text', () => {
+    const b = baselineRead('Số / No.: 001090012345\nHọ và tên / Full name:\nNGUYỄN VĂN A\nNgày sinh / Date of birth: 01/01/1990\nGiới tính / Sex: Nam Quốc tịch / Nationality: Việt Nam');
+    expect(b).toMatchObject({ personalId: '001090012345', fullName: 'NGUYỄN VĂN A', birthDate: '01/01/1990', sex: 'Nam', nationality: 'Việt Nam' });
+  });
+});
