@@ -52,7 +52,7 @@ async function scanInPage(page: Page, front: string, back: string): Promise<Page
         loadFile(blob: Blob): Promise<{ ok: true; pages: Array<{ raster: unknown }> }>;
         scanCard(r: unknown): Promise<{ qr: { kind: string; card?: unknown } | null; reading: { mrz: { ok: boolean; mrz?: unknown } | null } | null; timings: { totalMs: number } }>;
         baseline(r: unknown): Promise<Record<string, string>>;
-        fuse(s: unknown): Record<string, { value: string }>;
+        fuse(s: unknown): Promise<Record<string, { value: string }>>;
       };
       const engine = (window as unknown as { motcuaEngine: Engine }).motcuaEngine;
       const raster = async (b64: string) => (await engine.loadFile(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/jpeg' }))).pages[0]!.raster;
@@ -67,8 +67,8 @@ async function scanInPage(page: Page, front: string, back: string): Promise<Page
       const qrScan = [front, back].find((s) => s.qr?.kind === 'citizen-id');
       const mrz = [front, back].map((s) => s.reading?.mrz).find((m) => m?.ok);
       const readings = [front, back].flatMap((s) => (s.reading ? [s.reading] : []));
-      const review = engine.fuse({ qr: qrScan?.qr?.card ?? null, mrz: mrz?.mrz ?? null, ocr: readings });
-      const ocrOnly = engine.fuse({ qr: null, mrz: mrz?.mrz ?? null, ocr: readings });
+      const review = await engine.fuse({ qr: qrScan?.qr?.card ?? null, mrz: mrz?.mrz ?? null, ocr: readings });
+      const ocrOnly = await engine.fuse({ qr: null, mrz: mrz?.mrz ?? null, ocr: readings });
       return {
         review,
         ocrOnly,

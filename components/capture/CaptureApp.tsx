@@ -12,7 +12,8 @@ import { classifyQr, type CitizenQr } from '@/utils/capture/qr-payload';
 import { repairWedge } from '@/utils/capture/wedge';
 import { translator, type Language } from '@/utils/i18n';
 import type { RecordsStore } from '@/utils/records/store';
-import { captureAssets, exposeEngines, warmUp } from './useCaptureEngine';
+import { captureAssets, exposeEngines, placeLexicon, warmUp } from './useCaptureEngine';
+import type { PlaceLexicon } from '@/utils/capture/places';
 import { CardReview, reviewToValues, type CaptureValues } from './CardReview';
 import { DocumentMode } from './DocumentMode';
 import { Camera } from './Camera';
@@ -56,6 +57,8 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
   const [status, setStatus] = useState('');
   const [values, setValues] = useState<CaptureValues>({});
   const edited = useRef(new Set<string>());
+  const [places, setPlaces] = useState<PlaceLexicon | null>(null);
+  useEffect(() => void placeLexicon().then(setPlaces), []);
   const [documents, setDocuments] = useState<Array<{ label: string; text: string; raster: Raster }>>([]);
 
   useEffect(() => {
@@ -68,8 +71,8 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
     const qr = qrShot?.wedge ?? (qrShot?.result?.qr?.kind === 'citizen-id' ? qrShot.result.qr.card : null);
     const mrz = shots.map((s) => s.result?.reading?.mrz).find((m) => m?.ok);
     const readings = shots.flatMap((s) => (s.result?.reading ? [s.result.reading] : []));
-    return fuse({ qr, mrz: mrz?.ok ? mrz.mrz : null, ocr: readings });
-  }, [shots]);
+    return fuse({ qr, mrz: mrz?.ok ? mrz.mrz : null, ocr: readings }, { places });
+  }, [shots, places]);
 
   // New readings fill every field the officer has not typed into.
   useEffect(() => {

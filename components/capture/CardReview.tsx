@@ -3,7 +3,7 @@ import { mapAddress, type MappedAddress } from '@/utils/background/address-mappi
 import { toJpeg } from '@/utils/capture/engines/load';
 import type { Review, ReviewField, ReviewFieldName } from '@/utils/capture/fuse';
 import { translator, type Language } from '@/utils/i18n';
-import { checkForm, emptyForm, formFieldLabels, type FormValues } from '@/utils/records/form';
+import { checkForm, emptyForm, formFieldLabels, showFieldValue, type FormValues } from '@/utils/records/form';
 import { mergePerson } from '@/utils/records/import/preview';
 import { personFields, type Person, type PersonField, type Provenance } from '@/utils/records/schema';
 import type { RecordsStore } from '@/utils/records/store';
@@ -246,22 +246,11 @@ export function CardReview(props: {
   );
 }
 
-function show(value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  const v = (value as { value: unknown }).value;
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && 'text' in v) return String((v as { text: string }).text);
-  if (v && typeof v === 'object' && 'year' in v) {
-    const d = v as { day?: number; month?: number; year: number };
-    return [d.day, d.month, d.year].filter((x) => x !== undefined).map((x) => String(x).padStart(2, '0')).join('/');
-  }
-  return String(v);
-}
 
 /** The ID is already on record: field by field, the officer keeps the stored value or takes the card's. */
 function MergeDialog({ language, existing, draft, onCancel, onMerge }: { language: Language; existing: Person; draft: Omit<Person, 'id' | 'createdAt' | 'updatedAt'>; onCancel: () => void; onMerge: (choices: Partial<Record<PersonField, 'existing' | 'incoming'>>) => Promise<void> }) {
   const t = translator(language);
-  const differing = personFields.filter((f) => draft[f] !== undefined && show(existing[f]) !== show(draft[f]));
+  const differing = personFields.filter((f) => draft[f] !== undefined && showFieldValue(existing[f]) !== showFieldValue(draft[f]));
   // The card is the fresher source: it wins by default where it differs.
   const [choices, setChoices] = useState<Partial<Record<PersonField, 'existing' | 'incoming'>>>(Object.fromEntries(differing.map((f) => [f, 'incoming'])));
   return (
@@ -282,7 +271,7 @@ function MergeDialog({ language, existing, draft, onCancel, onMerge }: { languag
                 {(['existing', 'incoming'] as const).map((side) => (
                   <td key={side}>
                     <label>
-                      <input type="radio" name={`merge-${f}`} checked={choices[f] === side} onChange={() => setChoices((c) => ({ ...c, [f]: side }))} /> {show(side === 'existing' ? existing[f] : draft[f])}
+                      <input type="radio" name={`merge-${f}`} checked={choices[f] === side} onChange={() => setChoices((c) => ({ ...c, [f]: side }))} /> {showFieldValue(side === 'existing' ? existing[f] : draft[f])}
                     </label>
                   </td>
                 ))}

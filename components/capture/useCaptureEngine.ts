@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { baselineRead } from '@/utils/capture/baseline';
 import { fuse } from '@/utils/capture/fuse';
+import { PlaceLexicon } from '@/utils/capture/places';
+import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
 import { fromBitmap, loadFile } from '@/utils/capture/engines/load';
 import { ocrWorker, recognise } from '@/utils/capture/engines/ocr';
 import { readDocument, scanCard, type CaptureAssets } from '@/utils/capture/engines/pipeline';
@@ -16,6 +18,15 @@ export function captureAssets(): CaptureAssets {
   };
 }
 
+let places: Promise<PlaceLexicon | null> | null = null;
+/** Place names for repairing OCR'd addresses, from the shipped admin-units data (null if it cannot load). */
+export function placeLexicon(): Promise<PlaceLexicon | null> {
+  places ??= loadAdminUnits()
+    .then((units) => new PlaceLexicon(units.placeTexts))
+    .catch(() => null);
+  return places;
+}
+
 /** Starts the page's one OCR worker while the officer is still reaching for the card. */
 export function warmUp(assets: CaptureAssets): Promise<unknown> {
   return ocrWorker(assets.ocr);
@@ -29,7 +40,7 @@ export function exposeEngines(assets: CaptureAssets) {
   (window as unknown as { motcuaEngine: unknown }).motcuaEngine = {
     scanCard: (raster: Parameters<typeof scanCard>[0], ocr = true) => scanCard(raster, assets, { ocr }),
     readDocument: (raster: Parameters<typeof readDocument>[0]) => readDocument(raster, assets),
-    fuse,
+    fuse: async (sources: Parameters<typeof fuse>[0]) => fuse(sources, { places: await placeLexicon() }),
     loadFile: (blob: Blob) => loadFile(blob, assets.pdfWorker),
     fromBitmap,
     /** Plain tesseract.js on the whole photo as taken, with regular expressions: the baseline. */

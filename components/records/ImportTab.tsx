@@ -5,7 +5,7 @@ import { commitImport, sha256Hex } from '@/utils/records/import/commit';
 import { guessHeader, type HeaderGuess } from '@/utils/records/import/header';
 import { buildPreview, defaultDecision, type Decision, type PreviewRow } from '@/utils/records/import/preview';
 import { ImportFileError, readTable, type Table } from '@/utils/records/import/read-table';
-import { formFieldLabels } from '@/utils/records/form';
+import { formFieldLabels, showFieldValue } from '@/utils/records/form';
 import { personFields, type Person, type PersonField } from '@/utils/records/schema';
 import type { RecordsStore } from '@/utils/records/store';
 
@@ -180,17 +180,6 @@ export function ImportTab({ language, store }: { language: Language; store: Reco
   );
 }
 
-function show(value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  const v = (value as { value: unknown }).value;
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && 'text' in v) return String((v as { text: string }).text);
-  if (v && typeof v === 'object' && 'year' in v) {
-    const d = v as { day?: number; month?: number; year: number };
-    return [d.day, d.month, d.year].filter((x) => x !== undefined).map((x) => String(x).padStart(2, '0')).join('/');
-  }
-  return JSON.stringify(v);
-}
 
 function MergeDialog({ language, store, row, decision, onDone }: { language: Language; store: RecordsStore; row: PreviewRow; decision: Decision; onDone: (d: Decision) => void }) {
   const t = translator(language);
@@ -198,7 +187,7 @@ function MergeDialog({ language, store, row, decision, onDone }: { language: Lan
   const [fields, setFields] = useState<Partial<Record<PersonField, 'existing' | 'incoming'>>>(decision.action === 'merge' ? (decision.fields ?? {}) : {});
   useEffect(() => void store.get(row.existingId!, { audit: true }).then(setExisting), [store, row.existingId]);
   if (!existing || !row.draft) return null;
-  const differing = personFields.filter((f) => show(existing[f]) !== show((row.draft as Record<string, unknown>)[f]) && (row.draft as Record<string, unknown>)[f] !== undefined);
+  const differing = personFields.filter((f) => showFieldValue(existing[f]) !== showFieldValue((row.draft as Record<string, unknown>)[f]) && (row.draft as Record<string, unknown>)[f] !== undefined);
   return (
     <dialog open aria-label={t('import.merge.title')}>
       <h3>{t('import.merge.title')}</h3>
@@ -216,7 +205,7 @@ function MergeDialog({ language, store, row, decision, onDone }: { language: Lan
                   <td key={side}>
                     <label>
                       <input type="radio" name={`merge-${f}`} checked={choice === side} onChange={() => setFields((x) => ({ ...x, [f]: side }))} />{' '}
-                      {show(side === 'existing' ? existing[f] : (row.draft as Record<string, unknown>)[f])}
+                      {showFieldValue(side === 'existing' ? existing[f] : (row.draft as Record<string, unknown>)[f])}
                     </label>
                   </td>
                 ))}

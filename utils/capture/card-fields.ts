@@ -167,7 +167,12 @@ function fromZones(fields: CardReading['fields'], lines: readonly OcrLine[], key
   }
 }
 
-export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHeight = Math.round(cardWidth / (85.6 / 53.98))): CardReading {
+export interface ReadOptions {
+  /** A QR code's pattern was seen in the top right corner: on the 2021 card's front, on the 2024 card's back. */
+  qrCorner?: boolean;
+}
+
+export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHeight = Math.round(cardWidth / (85.6 / 53.98)), options: ReadOptions = {}): CardReading {
   const warnings: string[] = [];
   const allText = folded(allLines.map((l) => l.text).join(' '));
   const twoColumns = /cong dan|citizen identity|place of origin|que quan/.test(allText) && /ho va ten|full name|date of birth/.test(allText);
@@ -180,11 +185,13 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
   if (mrzFound) lines.forEach((l, i) => /<{2,}/.test(l.text) && mrzIndexes.add(i));
 
   const side: CardSide | null = mrzFound || /noi cu tru|dac diem nhan dang|date of issue|ngon tro|bo cong an|cuc truong/.test(all) ? 'back' : /ho va ten|full name|given name|date of birth|can cuoc|identity card|cong hoa xa hoi/.test(all) ? 'front' : null;
-  const model: CardModel | null = /cong dan|citizen identity|place of origin|nhan dang|personal identification:/.test(all)
+  const byText: CardModel | null = /cong dan|citizen identity|place of origin|nhan dang|personal identification:/.test(all)
     ? '2021'
     : /identity card|chu dem va ten|noi cu tru|noi dang ky khai sinh|bo cong an|personal identification number/.test(all)
       ? '2024'
       : null;
+  const byCorner: CardModel | null = options.qrCorner === undefined || !side ? null : (side === 'front') === options.qrCorner ? '2021' : '2024';
+  const model = byText ?? byCorner;
 
   const fields: CardReading['fields'] = {};
   const used = new Set<number>(mrzIndexes);
@@ -219,6 +226,9 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
           if (taken === 0) continue;
           break;
         }
+        // A value's second line is printed as large as its first; a smaller line is the next (garbled) label.
+        const first = picked.find((p) => p !== labelLine);
+        if (first && line.bbox.y1 - line.bbox.y0 < (first.bbox.y1 - first.bbox.y0) * 0.75) break;
         const value = inColumn(line, labelLine.bbox.x0 - cardWidth * 0.03);
         text = text ? `${text} ${value}` : value;
         picked.push(line);

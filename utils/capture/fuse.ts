@@ -1,6 +1,7 @@
 import type { CardReading, CardModel } from './card-fields';
 import { dateOf, personalIdOf, sexOf } from './card-fields';
 import type { MrzResult } from './mrz';
+import type { PlaceLexicon } from './places';
 import { repairName } from './names';
 import type { CitizenQr } from './qr-payload';
 import { formatDate, type VnDate } from '../vn/dates';
@@ -43,7 +44,24 @@ function dateText(d: VnDate | null | undefined): string | null {
   return d ? formatDate(d) : null;
 }
 
-export function fuse(sources: CaptureSources, today: VnDate = { year: new Date().getFullYear(), month: new Date().getMonth() + 1, day: new Date().getDate(), precision: 'day' }): Review {
+export interface FuseOptions {
+  /** For the expiry check; today by default. */
+  today?: VnDate;
+  /** Place names from the admin-units data, to put back marks OCR lost in addresses. */
+  places?: PlaceLexicon | null;
+}
+
+export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review {
+  const now = new Date();
+  const today = options.today ?? { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), precision: 'day' };
+  const place = (text: string): { value: string; notes: string[]; ambiguous: boolean } => {
+    const clean = cleanSpaces(text);
+    if (!options.places) return { value: clean, notes: [], ambiguous: false };
+    const r = options.places.repair(clean);
+    const notes = r.changes.length ? [`Đã sửa dấu địa danh theo danh mục đơn vị hành chính: ${r.changes.join(', ')}.`] : [];
+    if (r.ambiguous.length) notes.push(`Chưa rõ dấu của ${r.ambiguous.map((a) => `"${a}"`).join(', ')}; hãy đối chiếu với thẻ.`);
+    return { value: r.value, notes, ambiguous: r.ambiguous.length > 0 };
+  };
   const review: Review = {};
   const { qr, mrz } = sources;
   const ocr = sources.ocr ?? [];
@@ -77,7 +95,9 @@ export function fuse(sources: CaptureSources, today: VnDate = { year: new Date()
     const repaired = repairName(ocrName.text, { mrz: mrz ? mrzName : null, wordConfidence: ocrName.confidence });
     review.fullName = { value: repaired.value, source: 'ocr', confidence: repaired.confidence, uncertain: repaired.uncertain, notes: repaired.notes };
   } else if (mrzName) {
-    review.fullName = { value: toTitleVi(mrzName), source: 'mrz', confidence: 0.5, uncertain: true, notes: ['Họ tên lấy từ MRZ nên không có dấu; hãy thêm dấu theo thẻ.'] };
+    // The MRZ has no diacritics: the lexicon puts back those it can decide, and the field stays flagged.
+    const repaired = repairName(mrzName, { wordConfidence: 0.6 });
+    review.fullName = { value: repaired.value, source: 'mrz', confidence: 0.5, uncertain: true, notes: ['Họ tên lấy từ MRZ (không có dấu); dấu được thêm theo danh mục tên, hãy đối chiếu với thẻ.', ...repaired.notes] };
   }
 
   // Dates and sex.
@@ -121,19 +141,24 @@ export function fuse(sources: CaptureSources, today: VnDate = { year: new Date()
   if (qr?.oldId) review.oldId = { value: qr.oldId, source: 'qr', confidence: qrConfidence, uncertain: false, notes: [] };
 
   // Text fields only OCR (or the QR, for the residence) gives.
-  const text = (name: 'nationality' | 'hometown' | 'placeOfBirth', clean: (t: string) => string = cleanSpaces) => {
+  const nationality = ocrField('nationality');
+  if (nationality) {
+    const value = /viet/i.test(fold(nationality.text)) ? 'Việt Nam' : cleanSpaces(nationality.text);
+    review.nationality = { value, source: 'ocr', confidence: nationality.confidence, uncertain: nationality.confidence < 0.8, notes: [] };
+  }
+  for (const name of ['hometown', 'placeOfBirth'] as const) {
     const f = ocrField(name);
-    if (f) review[name] = { value: clean(f.text), source: 'ocr', confidence: f.confidence, uncertain: f.confidence < 0.8, notes: [] };
-  };
-  text('nationality', (t) => (/viet/i.test(fold(t)) ? 'Việt Nam' : cleanSpaces(t)));
-  text('hometown');
-  text('placeOfBirth');
+    if (!f) continue;
+    const p = place(f.text);
+    review[name] = { value: p.value, source: 'ocr', confidence: f.confidence, uncertain: f.confidence < 0.8 || p.ambiguous, notes: p.notes };
+  }
   const ocrResidence = ocrField('residence');
   if (qr?.residence) {
     const notes: string[] = [];
     review.permanentAddress = { value: qr.residence, source: 'qr', confidence: qrConfidence, uncertain: false, notes };
   } else if (ocrResidence) {
-    review.permanentAddress = { value: cleanSpaces(ocrResidence.text), source: 'ocr', confidence: ocrResidence.confidence, uncertain: ocrResidence.confidence < 0.8, notes: [] };
+    const p = place(ocrResidence.text);
+    review.permanentAddress = { value: p.value, source: 'ocr', confidence: ocrResidence.confidence, uncertain: ocrResidence.confidence < 0.8 || p.ambiguous, notes: p.notes };
   }
 
   // The issuing authority follows from the card model.

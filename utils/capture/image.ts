@@ -296,3 +296,21 @@ export function extractCard(image: Raster, width = 1000): { card: Raster; quad: 
 export function upscale(r: Raster, factor: number): Raster {
   return warpQuad(r, [[0, 0], [r.width, 0], [r.width, r.height], [0, r.height]], Math.round(r.width * factor), Math.round(r.height * factor));
 }
+
+/**
+ * Share of horizontal neighbours differing by more than `step` in a region (fractions): high over a QR code's
+ * modules, low over a plain chip or an empty box. Tells the card models apart where their text cannot.
+ */
+export function edgeDensity(r: Raster, region: { x: number; y: number; w: number; h: number }, step = 60): number {
+  const c = crop(r, region);
+  let edges = 0;
+  let total = 0;
+  for (let y = 0; y < c.height; y++) {
+    for (let x = 0; x + 1 < c.width; x++) {
+      const o = (y * c.width + x) * 4;
+      total++;
+      if (Math.abs(c.data[o]! - c.data[o + 4]!) > step) edges++;
+    }
+  }
+  return total ? edges / total : 0;
+}

@@ -45,13 +45,17 @@ export interface NameRepair {
  * passing checks. `wordConfidence`: OCR's confidence for the line, 0–1.
  */
 export function repairName(read: string, options: { mrz?: string | null; wordConfidence?: number } = {}): NameRepair {
-  const words = toTitleVi(nfc(read).replace(/[^\p{L}\s]/gu, ' ')).split(' ').filter(Boolean);
+  let words = toTitleVi(nfc(read).replace(/[^\p{L}\s]/gu, ' ')).split(' ').filter(Boolean);
   const notes: string[] = [];
   let uncertain = (options.wordConfidence ?? 1) < 0.85;
   const mrzWords = options.mrz ? options.mrz.split(/\s+/).filter(Boolean) : null;
   const mrzAgrees = mrzWords !== null && mrzWords.length === words.length && mrzWords.every((m, i) => m === fold(words[i]!).toUpperCase());
   if (mrzWords && !mrzAgrees) {
-    notes.push(`Họ tên đọc được (${words.join(' ')}) không khớp chữ với MRZ (${mrzWords.join(' ')}); hãy đối chiếu với thẻ.`);
+    // The MRZ's letters are checked by nothing but are printed in a font made for OCR: where a word's letters
+    // differ, its letters win and the marks come from the lexicon below.
+    const before = words.join(' ');
+    words = mrzWords.map((m, i) => (words.length === mrzWords.length && fold(words[i]!).toUpperCase() === m ? words[i]! : toTitleVi(m)));
+    notes.push(`Họ tên đọc trên mặt trước (${before}) khác chữ với MRZ (${mrzWords.join(' ')}); đã theo chữ của MRZ, hãy đối chiếu dấu với thẻ.`);
     uncertain = true;
   }
   const out = words.map((word, i) => {

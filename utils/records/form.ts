@@ -129,3 +129,16 @@ export function checkForm(values: FormValues, original: Person | null, officerId
   const hasErrors = Object.keys(errors).length > 0;
   return { person: hasErrors ? null : (out as FormCheck['person']), errors, warnings };
 }
+
+/** A stored field as one line of text (merge dialogs compare and show fields this way). */
+export function showFieldValue(value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  const v = (value as { value: unknown }).value;
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && 'text' in v) return String((v as { text: string }).text);
+  if (v && typeof v === 'object' && 'year' in v) {
+    const d = v as { day?: number; month?: number; year: number };
+    return [d.day, d.month, d.year].filter((x) => x !== undefined).map((x) => String(x).padStart(2, '0')).join('/');
+  }
+  return JSON.stringify(v);
+}

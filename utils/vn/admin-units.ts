@@ -76,8 +76,13 @@ export class AdminUnits {
     return new AdminUnits(unitsFileSchema.parse(unitsRaw), mergerNotesFileSchema.parse(mergerNotesRaw));
   }
 
+  /** Every place name the data spells (2025 units, legacy provinces, the merger notes' old units), as written. */
+  readonly placeTexts: string[] = [];
+
   private constructor(units: z.infer<typeof unitsFileSchema>, notes: z.infer<typeof mergerNotesFileSchema>) {
+    this.placeTexts.push(...legacyProvinces().map((l) => l.name), ...notes.map((n) => n.truocsapnhap));
     for (const p of units) {
+      this.placeTexts.push(p.Name, ...p.Wards.map((w) => w.Name));
       const province = { code: p.Code, name: cleanSpaces(p.Name), fullName: cleanSpaces(p.FullName) };
       this.provinces.set(province.code, province);
       this.addProvinceKey(placeKey(province.name), province.code);

@@ -1,0 +1,83 @@
+import { fold, nfc, setTonePlacement } from '../vn/text';
+
+/**
+ * OCR drops or confuses tone marks in place names ("Quáng Nam", "Hoàn Kiêm"). A place lexicon built from the
+ * admin-units data (the 2025 units, the legacy provinces, the merger notes' old wards and districts) puts them
+ * back: a run of two or three words whose letters spell exactly one known place is written that way. Old and
+ * new tone placement (Hòa/Hoà) count as the same spelling, so the card's own spelling is kept.
+ */
+
+/** Words of addresses that are not place names, taken whole ("Thành phố", "Quận 1"). */
+const addressWords = ['Số nhà', 'Khu phố', 'Thị trấn', 'Thị xã', 'Thành phố', 'Việt Nam', ...Array.from({ length: 12 }, (_, i) => `Quận ${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `Phường ${i + 1}`)];
+
+function skeleton(words: readonly string[]): string {
+  return fold(words.join(' ')).toLowerCase();
+}
+const sameSpelling = (a: string, b: string) => setTonePlacement(a, 'modern') === setTonePlacement(b, 'modern');
+
+export class PlaceLexicon {
+  private readonly byKey = new Map<string, string[]>();
+
+  constructor(texts: Iterable<string>) {
+    for (const phrase of addressWords) this.add(phrase.split(' '));
+    for (const text of texts) {
+      // Runs of capitalised words (names), broken at punctuation and at lower-case words ("xã", "và").
+      for (const piece of nfc(text).split(/[,;:()\n]/)) {
+        let run: string[] = [];
+        for (const word of [...piece.trim().split(/\s+/), '']) {
+          if (/^[\p{Lu}\d]/u.test(word)) run.push(word);
+          else {
+            for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) this.add(run.slice(i, i + n));
+            run = [];
+          }
+        }
+      }
+    }
+  }
+
+  private add(words: string[]) {
+    const key = skeleton(words);
+    const spelling = words.join(' ');
+    const list = this.byKey.get(key) ?? [];
+    if (!list.some((s) => sameSpelling(s, spelling))) list.push(spelling);
+    this.byKey.set(key, list);
+  }
+
+  /** The address with known place names spelled right, what changed, and the words it could not decide. */
+  repair(text: string): { value: string; changes: string[]; ambiguous: string[] } {
+    const changes: string[] = [];
+    const ambiguous: string[] = [];
+    const parts = nfc(text).split(/(,\s*)/);
+    const fixed = parts.map((part) => {
+      if (/^,\s*$/.test(part)) return part;
+      const words = part.split(/\s+/).filter(Boolean);
+      const out: string[] = [];
+      for (let i = 0; i < words.length; ) {
+        let matched = false;
+        for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
+          const run = words.slice(i, i + n);
+          if (!/\p{L}/u.test(run[0]!)) continue;
+          const candidates = this.byKey.get(skeleton(run)) ?? [];
+          if (candidates.length === 0) continue;
+          const written = run.join(' ');
+          if (candidates.some((c) => sameSpelling(c, written))) {
+            out.push(...run);
+          } else if (candidates.length === 1 && n > 1) {
+            // One syllable alone is too short to decide ("Bàn" and "Bản" are both places): runs of two or more.
+            out.push(...candidates[0]!.split(' '));
+            changes.push(`"${written}" → "${candidates[0]}"`);
+          } else {
+            if (n > 1) continue;
+            ambiguous.push(written);
+            out.push(...run);
+          }
+          i += n;
+          matched = true;
+        }
+        if (!matched) out.push(words[i++]!);
+      }
+      return out.join(' ');
+    });
+    return { value: fixed.join(''), changes, ambiguous };
+  }
+}
