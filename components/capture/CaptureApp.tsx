@@ -62,8 +62,8 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
   const [documents, setDocuments] = useState<Array<{ label: string; text: string; raster: Raster }>>([]);
 
   useEffect(() => {
-    exposeEngines(assets);
     void warmUp(assets).catch(() => setErrors((e) => [...e, t('capture.error.engine')]));
+    exposeEngines(assets);
   }, [assets, t]);
 
   const review: Review = useMemo(() => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegToPdf } from '../../utils/autofill/attach';
 import { generateCards, type GeneratedSet } from '../fixtures/cards/generate';
 import { launchHarness, type Harness } from './harness/browser';
-import { isBrowserHousekeeping, requestsInNetLog } from './harness/netlog';
+import { isBrowserHousekeeping, outsideRequests, requestsInNetLog } from './harness/netlog';
 import { tmpDir } from './harness/paths';
 import { setUpAndImport } from './harness/records';
 import { replicaHosts } from './harness/server';
@@ -196,10 +196,7 @@ describe('nothing leaves the machine', () => {
     for (const path of ['ocr/worker.min.js', 'ocr/core/tesseract-core', 'ocr/lang/vie.traineddata.gz', 'zxing/zxing_reader.wasm', 'pdf/pdf.worker.min.mjs']) {
       expect(seen.some((u) => u.startsWith(`chrome-extension://${h.extensionId}/${path}`)), path).toBe(true);
     }
-    const outside = requests.filter((r) => {
-      const url = new URL(r.url);
-      return !['chrome-extension:', 'data:', 'blob:', 'about:', 'chrome:'].includes(url.protocol) && !(replicaHosts as readonly string[]).includes(url.hostname);
-    });
+    const outside = outsideRequests(netLog, replicaHosts);
     expect(outside).toEqual([]);
   });
 });

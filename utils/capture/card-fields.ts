@@ -309,8 +309,10 @@ export function personalIdOf(text: string): string | null {
   return null;
 }
 
-export function dateOf(text: string): VnDate | null {
-  const m = text.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').match(/(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})/);
+/** The first date in the text (`last`: the last one, for an expiry printed after the issue date). */
+export function dateOf(text: string, which: 'first' | 'last' = 'first'): VnDate | null {
+  const all = [...text.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').matchAll(/(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})/g)];
+  const m = which === 'first' ? all[0] : all.at(-1);
   if (!m) return null;
   const parsed = parseDate(`${m[1]}/${m[2]}/${m[3]}`);
   return parsed.ok ? parsed.date : null;

@@ -108,7 +108,7 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     const m = mrzCheck && mrzOk(mrzCheck) ? dateText(mrzValue) : null;
     if (m) list.push(['mrz', m, 0.98]);
     const o = ocrField(ocrName);
-    const od = o ? dateOf(o.text) : null;
+    const od = o ? dateOf(o.text, ocrName === 'expiry' ? 'last' : 'first') : null;
     if (o && od) list.push(['ocr', formatDate(od), o.confidence]);
     return list;
   };

@@ -51,11 +51,11 @@ export function repairName(read: string, options: { mrz?: string | null; wordCon
   const mrzWords = options.mrz ? options.mrz.split(/\s+/).filter(Boolean) : null;
   const mrzAgrees = mrzWords !== null && mrzWords.length === words.length && mrzWords.every((m, i) => m === fold(words[i]!).toUpperCase());
   if (mrzWords && !mrzAgrees) {
-    // The MRZ's letters are checked by nothing but are printed in a font made for OCR: where a word's letters
-    // differ, its letters win and the marks come from the lexicon below.
-    const before = words.join(' ');
-    words = mrzWords.map((m, i) => (words.length === mrzWords.length && fold(words[i]!).toUpperCase() === m ? words[i]! : toTitleVi(m)));
-    notes.push(`Họ tên đọc trên mặt trước (${before}) khác chữ với MRZ (${mrzWords.join(' ')}); đã theo chữ của MRZ, hãy đối chiếu dấu với thẻ.`);
+    // The MRZ name line has no check digit and its fillers are misread as letters ("<" as G or Q): a word
+    // is taken from it only where OCR's word is no name at all and the MRZ's is one.
+    const known = (w: string) => bySkeleton.has(fold(w).toLowerCase());
+    if (mrzWords.length === words.length) words = words.map((w, i) => (known(w) || !known(mrzWords[i]!) ? w : toTitleVi(mrzWords[i]!)));
+    notes.push(`Họ tên đọc trên mặt trước khác chữ với MRZ (${mrzWords.join(' ')}); hãy đối chiếu với thẻ.`);
     uncertain = true;
   }
   const out = words.map((word, i) => {

@@ -19,7 +19,7 @@ export interface Harness {
  * Launches the system Chromium with the production build loaded and every replica host mapped to the
  * local HTTPS server; every other host fails to resolve, so nothing can leave the machine unnoticed.
  */
-export async function launchHarness(): Promise<Harness> {
+export async function launchHarness(options: { chromeArgs?: string[] } = {}): Promise<Harness> {
   const server = await startReplicaServer();
   mkdirSync(tmpDir, { recursive: true });
   const profile = mkdtempSync(join(tmpDir, 'profile-'));
@@ -32,7 +32,7 @@ export async function launchHarness(): Promise<Harness> {
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
     locale: 'vi-VN',
-    args: extensionChromeArgs(extensionDir, rules, [`--log-net-log=${netLogPath}`]),
+    args: extensionChromeArgs(extensionDir, rules, [`--log-net-log=${netLogPath}`, ...(options.chromeArgs ?? [])]),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;

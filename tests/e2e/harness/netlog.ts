@@ -32,3 +32,15 @@ export function requestsInNetLog(text: string): LoggedRequest[] {
 export function isBrowserHousekeeping(request: LoggedRequest): boolean {
   return request.initiator === 'not an origin' && request.requestType === 'other';
 }
+
+const localSchemes = ['chrome-extension:', 'data:', 'blob:', 'about:', 'chrome:'];
+
+/** Requests in the net log (browser housekeeping aside) that went anywhere but the extension and the replicas. */
+export function outsideRequests(netLog: string, replicaHosts: readonly string[]): LoggedRequest[] {
+  return requestsInNetLog(netLog)
+    .filter((r) => !isBrowserHousekeeping(r))
+    .filter((r) => {
+      const url = new URL(r.url);
+      return !localSchemes.includes(url.protocol) && !replicaHosts.includes(url.hostname);
+    });
+}

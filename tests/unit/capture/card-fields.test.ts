@@ -67,6 +67,18 @@ describe('readCard', () => {
     expect(r.mrz?.ok && r.mrz.mrz.personalId).toBe('058054632155');
   });
 
+  it('tells the card model by the QR corner when the text cannot, and reads values by their place on it', () => {
+    y = 0;
+    const at = (text: string, yFrac: number, x = 40): OcrLine => ({ text, confidence: 90, bbox: { x0: x, y0: yFrac * 631 - 12, x1: 900, y1: yFrac * 631 + 12 } });
+    const mrz = buildTd1({ personalId: '093152888712', birth: '520714', sex: 'F', expiry: '<<<<<<', surname: 'NGO', givenNames: 'THI NGOC DUNG' });
+    const lines = [at('Ngav thng nm Dte mnth yr 06/12/2022', 0.23), ...mrz.map((m, i) => at(m, 0.76 + i * 0.09))];
+    expect(readCard(lines, 1000, 631).model).toBeNull();
+    const r = readCard(lines, 1000, 631, { qrCorner: false });
+    expect(r.model).toBe('2021');
+    expect(dateOf(r.fields.issueDate!.text)).toEqual({ year: 2022, month: 12, day: 6, precision: 'day' });
+    expect(readCard(lines, 1000, 631, { qrCorner: true }).model).toBe('2024');
+  });
+
   it('says when it cannot tell the side', () => {
     expect(readCard([line('Lorem ipsum')], 1000).warnings[0]).toMatch(/mặt trước hay mặt sau/);
   });
@@ -80,6 +92,10 @@ describe('number and date shapes', () => {
     ['0010900 12345', '001090012345'],
     ['Số điện thoại 0912345678', null],
   ])('%s → %s', (text, id) => expect(personalIdOf(text)).toBe(id));
+
+  it('takes the last date for an expiry printed after the issue date', () => {
+    expect(dateOf('29/05/2025 14/12/2038', 'last')).toEqual({ year: 2038, month: 12, day: 14, precision: 'day' });
+  });
 
   it('reads dd/mm/yyyy with O for 0 and refuses impossible dates', () => {
     expect(dateOf('Ngày sinh: 3O/O4/199O')).toEqual({ year: 1990, month: 4, day: 30, precision: 'day' });

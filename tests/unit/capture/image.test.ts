@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCard, locateCard, meanBrightness, normaliseForOcr, raster, rotate180, warpQuad, type Quad, type Raster } from '../../../utils/capture/image';
+import { edgeDensity, extractCard, locateCard, meanBrightness, normaliseForOcr, raster, rotate180, warpQuad, type Quad, type Raster } from '../../../utils/capture/image';
 
 /** A dark desk with a light card drawn as the quadrilateral `q`, and a dark mark in the card's top-left area. */
 function photo(width: number, height: number, q: Quad): Raster {
@@ -73,5 +73,17 @@ describe('warp and orientation', () => {
     const ground = (x: number) => out.data[(50 * 200 + x) * 4]!;
     expect(Math.abs(ground(20) - ground(180))).toBeLessThan(30);
     expect(out.data[(50 * 200 + 161) * 4]!).toBeLessThan(ground(180) - 100);
+  });
+});
+
+describe('edgeDensity', () => {
+  it('is high over a checker of modules and nil over a plain patch', () => {
+    const r = raster(80, 40);
+    for (let y = 0; y < 40; y++) for (let x = 0; x < 80; x++) {
+      const v = x < 40 ? ((x >> 2) + (y >> 2)) % 2 ? 0 : 255 : 200;
+      r.data.set([v, v, v, 255], (y * 80 + x) * 4);
+    }
+    expect(edgeDensity(r, { x: 0, y: 0, w: 0.5, h: 1 })).toBeGreaterThan(0.2);
+    expect(edgeDensity(r, { x: 0.5, y: 0, w: 0.5, h: 1 })).toBe(0);
   });
 });

@@ -1,4 +1,6 @@
-import { readCard, personalIdOf, type CardReading, type OcrLine } from '../card-fields';
+import { dateOf, readCard, personalIdOf, type CardReading, type OcrField, type OcrLine } from '../card-fields';
+import { formatDate } from '../../vn/dates';
+import { decodePersonalId } from '../../vn/personal-id';
 import { crop, edgeDensity, extractCard, normaliseForOcr, rotate180, upscale, warpRegion, type Raster } from '../image';
 import { classifyQr, type QrPayload } from '../qr-payload';
 import { fold } from '../../vn/text';
@@ -129,18 +131,36 @@ async function refine(reading: CardReading, lines: OcrLine[], normalised: Raster
     const skeleton = (t: string) => fold(t).toUpperCase().replace(/[^A-Z]/g, '');
     if (text && skeleton(text) === skeleton(name.text) && again.confidence / 100 > name.confidence) reading.fields.fullName = { ...name, text, confidence: again.confidence / 100 };
   }
+  // Only a value's own words, for a second look: the label's "Số" must not be read as digits.
+  const digitBox = (field: OcrField) => {
+    const line = lines.find((l) => l.bbox.y0 === field.bbox.y0 && l.bbox.x0 <= field.bbox.x0 + 1) ?? null;
+    const words = line?.words?.filter((w) => /\d{2,}/.test(w.text)) ?? [];
+    return words.length ? { x0: Math.min(...words.map((w) => w.bbox.x0)), y0: field.bbox.y0, x1: Math.max(...words.map((w) => w.bbox.x1)), y1: field.bbox.y1 } : field.bbox;
+  };
+  // The issue date, read again with digits and slashes only; a disagreement lowers confidence.
+  const issue = reading.fields.issueDate;
+  if (issue && reading.side === 'back') {
+    const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789/', rectangle: pad(digitBox(issue), normalised, 6) });
+    const text = again.lines.map((l) => l.text).join(' ');
+    const second = dateOf(text);
+    const first = dateOf(issue.text);
+    if (second) reading.fields.issueDate = { ...issue, text, confidence: first && formatDate(first) !== formatDate(second) ? Math.min(0.7, again.confidence / 100) : Math.max(issue.confidence, again.confidence / 100) };
+  }
   // The number, read again with digits only: the digits-only reading wins; a disagreement lowers confidence.
   const id = reading.fields.personalId;
   if (id && reading.side === 'front') {
-    // Only the number's own words: the label's "Số" must not be read as digits.
-    const line = lines.find((l) => l.bbox.y0 === id.bbox.y0 && l.bbox.x0 <= id.bbox.x0 + 1) ?? null;
-    const digitWords = line?.words?.filter((w) => /\d{3,}/.test(w.text)) ?? [];
-    const box = digitWords.length ? { x0: Math.min(...digitWords.map((w) => w.bbox.x0)), y0: id.bbox.y0, x1: Math.max(...digitWords.map((w) => w.bbox.x1)), y1: id.bbox.y1 } : id.bbox;
-    const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789', rectangle: pad(box, normalised, 6) });
+    const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789', rectangle: pad(digitBox(id), normalised, 6) });
     const digits = again.lines.map((l) => l.text).join('').replace(/\D/g, '');
     const second = digits.length >= 12 ? digits.slice(-12) : null;
     const first = personalIdOf(id.text);
-    if (second) reading.fields.personalId = { ...id, text: second, confidence: first && first !== second ? Math.min(0.7, again.confidence / 100) : Math.max(id.confidence, again.confidence / 100) };
+    // Two readings that differ: the one the number's own structure and the date of birth agree with.
+    const birth = reading.fields.birthDate ? dateOf(reading.fields.birthDate.text) : null;
+    const plausible = (n: string | null) => {
+      const d = n ? decodePersonalId(n) : null;
+      return d ? Number(Boolean(d.province || d.abroad)) + (birth && d.birthYear === birth.year ? 2 : 0) : -1;
+    };
+    const best = first && first !== second && plausible(first) > plausible(second) ? first : second;
+    if (best) reading.fields.personalId = { ...id, text: best, confidence: first && first !== second ? Math.min(0.7, again.confidence / 100) : Math.max(id.confidence, again.confidence / 100) };
   }
   const mrzOk = reading.mrz?.ok && reading.mrz.mrz.checks.every((c) => c.ok);
   if (reading.side === 'back' && !mrzOk) {
