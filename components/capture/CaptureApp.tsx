@@ -247,7 +247,6 @@ function Inputs({ language, onFiles, onWedge }: { language: Language; onFiles: (
   const t = translator(language);
   const [over, setOver] = useState(false);
   const [wedge, setWedge] = useState('');
-  const keys = useRef<number[]>([]);
   return (
     <section className="capture-inputs">
       <div
@@ -285,11 +284,10 @@ function Inputs({ language, onFiles, onWedge }: { language: Language; onFiles: (
           placeholder={t('capture.wedge.placeholder')}
           onChange={(e) => setWedge(e.target.value)}
           onKeyDown={(e) => {
-            keys.current.push(performance.now());
+            // The scanner ends its burst with Enter.
             if (e.key !== 'Enter') return;
             e.preventDefault();
             if (wedge.trim() && onWedge(wedge)) setWedge('');
-            keys.current = [];
           }}
         />
       </label>

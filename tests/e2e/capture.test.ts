@@ -153,6 +153,30 @@ describe('bad input gets a clear Vietnamese message and keeps what was extracted
     expect(await field('Họ và tên').inputValue()).toBe(t.fullName);
     await startOver();
   });
+
+  it('a passport photographed instead of the ID card is named as such', async () => {
+    const jpeg = Buffer.from(
+      await page.evaluate(async () => {
+        const c = new OffscreenCanvas(1000, 640);
+        const ctx = c.getContext('2d')!;
+        ctx.fillStyle = '#e8eef0';
+        ctx.fillRect(0, 0, 1000, 640);
+        ctx.fillStyle = '#111';
+        ctx.font = 'bold 34px "DejaVu Sans"';
+        ctx.fillText('HỘ CHIẾU / PASSPORT', 300, 80);
+        ctx.font = '26px "DejaVu Sans"';
+        ctx.fillText('Họ và tên / Full name: NGUYỄN VĂN AN', 300, 160);
+        ctx.font = 'bold 21px "DejaVu Sans Mono"';
+        ctx.fillText('P<VNMNGUYEN<<VAN<AN<<<<<<<<<<<<<<<<<<<<<<<<<', 20, 540);
+        ctx.fillText('C1234567<8VNM9001011M3001013001090012345<<50', 20, 590);
+        const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      }),
+    );
+    await page.getByLabel('Chọn ảnh').setInputFiles({ name: 'ho-chieu.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/hộ chiếu/);
+    await startOver();
+  });
 });
 
 describe('other papers', () => {

@@ -226,9 +226,8 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
           if (taken === 0) continue;
           break;
         }
-        // A value's second line is printed as large as its first; a smaller line is the next (garbled) label.
-        const first = picked.find((p) => p !== labelLine);
-        if (first && line.bbox.y1 - line.bbox.y0 < (first.bbox.y1 - first.bbox.y0) * 0.75) break;
+        // Values are printed larger than labels: a line no taller than the label is the next (garbled) label.
+        if (picked.length > 0 && line.bbox.y1 - line.bbox.y0 <= (labelLine.bbox.y1 - labelLine.bbox.y0) * 1.05) break;
         const value = inColumn(line, labelLine.bbox.x0 - cardWidth * 0.03);
         text = text ? `${text} ${value}` : value;
         picked.push(line);

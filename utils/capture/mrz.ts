@@ -72,8 +72,15 @@ export function findMrzLines(lines: readonly string[]): { kind: 'td1'; lines: st
   const cleaned = lines.map(normaliseMrzLine).filter((l) => l.length >= 4);
   if (cleaned.some((l) => /^P[<A-Z][A-Z<]{3}/.test(l) && l.length >= 40)) return { kind: 'td3' };
   const start = cleaned.findIndex((l, i) => /^[I1][D0O<][A-Z<]{0,3}/.test(l) && l.length >= 25 && i + 1 < cleaned.length);
-  if (start < 0) return null;
-  return { kind: 'td1', lines: [...cleaned.slice(start, start + 3), '', ''].slice(0, 3) };
+  if (start >= 0) return { kind: 'td1', lines: [...cleaned.slice(start, start + 3), '', ''].slice(0, 3) };
+  // Noise read before the document code ("I10VNM…"): the issuing state anchors the line.
+  const anchored = cleaned.findIndex((l, i) => {
+    const at = l.indexOf('VNM');
+    return at >= 2 && at <= 6 && l.length >= 25 && i + 1 < cleaned.length && /\d{6}/.test(cleaned[i + 1]!.slice(0, 8));
+  });
+  if (anchored < 0) return null;
+  const line = cleaned[anchored]!;
+  return { kind: 'td1', lines: [`ID${line.slice(line.indexOf('VNM'))}`, ...[...cleaned.slice(anchored + 1, anchored + 3), '', ''].slice(0, 2)] };
 }
 
 const passes = (value: string, check: string | undefined) => check !== undefined && numericField(value, check).ok;

@@ -8,7 +8,7 @@ import { fold, nfc, setTonePlacement } from '../vn/text';
  */
 
 /** Words of addresses that are not place names, taken whole ("Thành phố", "Quận 1"). */
-const addressWords = ['Số nhà', 'Khu phố', 'Thị trấn', 'Thị xã', 'Thành phố', 'Việt Nam', ...Array.from({ length: 12 }, (_, i) => `Quận ${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `Phường ${i + 1}`)];
+const addressWords = ['Số', 'Tổ', 'Thôn', 'Xóm', 'Ấp', 'Bản', 'Phường', 'Xã', 'Quận', 'Huyện', 'Tỉnh', 'Số nhà', 'Khu phố', 'Thị trấn', 'Thị xã', 'Thành phố', 'Việt Nam', ...Array.from({ length: 12 }, (_, i) => `Quận ${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `Phường ${i + 1}`)];
 
 function skeleton(words: readonly string[]): string {
   return fold(words.join(' ')).toLowerCase();
@@ -57,7 +57,10 @@ export class PlaceLexicon {
         for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
           const run = words.slice(i, i + n);
           if (!/\p{L}/u.test(run[0]!)) continue;
-          const candidates = this.byKey.get(skeleton(run)) ?? [];
+          // Some sources spell names without marks ("Ba Dinh"): a marked spelling, where there is one, is the name.
+          const all = this.byKey.get(skeleton(run)) ?? [];
+          const marked = all.filter((c) => c !== fold(c));
+          const candidates = marked.length ? marked : all;
           if (candidates.length === 0) continue;
           const written = run.join(' ');
           if (candidates.some((c) => sameSpelling(c, written))) {

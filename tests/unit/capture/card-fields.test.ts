@@ -5,8 +5,10 @@ import { buildTd1 } from '../../../utils/capture/mrz';
 let y = 0;
 function line(text: string, x = 290, words?: Array<[string, number]>): OcrLine {
   y += 36;
-  const bbox = { x0: words ? Math.min(...words.map((w) => w[1])) : x, y0: y, x1: 980, y1: y + 28 };
-  return { text, confidence: 92, bbox, ...(words ? { words: words.map(([t, wx]) => ({ text: t, bbox: { x0: wx, y0: y, x1: wx + t.length * 12, y1: y + 28 } })) } : {}) };
+  // Labels (ending in a colon) are printed smaller than values.
+  const height = text.endsWith(':') ? 18 : 28;
+  const bbox = { x0: words ? Math.min(...words.map((w) => w[1])) : x, y0: y, x1: 980, y1: y + height };
+  return { text, confidence: 92, bbox, ...(words ? { words: words.map(([t, wx]) => ({ text: t, bbox: { x0: wx, y0: y, x1: wx + t.length * 12, y1: y + height } })) } : {}) };
 }
 
 describe('readCard', () => {

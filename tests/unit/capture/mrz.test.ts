@@ -68,6 +68,12 @@ describe('parseTd1', () => {
     expect(r.ok && r.mrz.surname).toBe('NGUYEN');
   });
 
+  it('finds line 1 by its issuing state when noise was read before the document code', () => {
+    const r = parseTd1(['I10VNM0900123450001090012345<<1', '9001011M5001013VNM<<<<<<<<<<<8', 'NGUYEN<<VAN<A'], reference);
+    expect(r.ok && r.mrz.personalId).toBe('001090012345');
+    expect(r.ok && r.mrz.checks.every((c) => c.ok)).toBe(true);
+  });
+
   it('names a passport (TD3) instead of failing silently', () => {
     const r = parseTd1(['P<VNMNGUYEN<<VAN<A<<<<<<<<<<<<<<<<<<<<<<<<<<', 'C1234567<8VNM9001011M3001013001090012345<<<<50']);
     expect(r).toEqual({ ok: false, reason: expect.stringContaining('hộ chiếu') });
