@@ -74,6 +74,10 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
     return fuse({ qr, mrz: mrz?.ok ? mrz.mrz : null, ocr: readings }, { places });
   }, [shots, places]);
 
+  // Two cards of two people in one capture: say so, rather than mix them.
+  const people = new Set(shots.map((s) => s.wedge?.personalId ?? (s.result?.qr?.kind === 'citizen-id' ? s.result.qr.card.personalId : null)).filter(Boolean));
+  const mixed = people.size > 1 ? t('capture.error.twoPeople', { ids: [...people].join(', ') }) : '';
+
   // New readings fill every field the officer has not typed into.
   useEffect(() => {
     const next = reviewToValues(review);
@@ -187,6 +191,7 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
       <Inputs language={language} onFiles={(f) => void addImages(f)} onWedge={addWedge} />
       <Camera language={language} onFrame={onCameraQr} onCapture={(r) => void scanRaster(r)} />
       {status && <p role="status">{status}</p>}
+      {mixed && <p role="alert" className="capture-errors">{mixed}</p>}
       {errors.length > 0 && (
         <div role="alert" className="capture-errors">
           <ul>{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>

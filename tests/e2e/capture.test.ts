@@ -154,6 +154,13 @@ describe('bad input gets a clear Vietnamese message and keeps what was extracted
     await startOver();
   });
 
+  it('the cards of two different people in one capture are named, not mixed', async () => {
+    await page.getByLabel('Chọn ảnh').setInputFiles([file(cards, 0, 'qr'), file(cards, 1, 'qr')]);
+    await page.getByText(/thẻ của hai người khác nhau/).waitFor({ timeout: 20_000 });
+    expect(await page.getByText(/thẻ của hai người khác nhau/).textContent()).toContain(truth(1).personalId);
+    await startOver();
+  });
+
   it('a passport photographed instead of the ID card is named as such', async () => {
     const jpeg = Buffer.from(
       await page.evaluate(async () => {

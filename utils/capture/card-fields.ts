@@ -226,8 +226,11 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
           if (taken === 0) continue;
           break;
         }
-        // Values are printed larger than labels: a line no taller than the label is the next (garbled) label.
-        if (picked.length > 0 && line.bbox.y1 - line.bbox.y0 <= (labelLine.bbox.y1 - labelLine.bbox.y0) * 1.05) break;
+        // Values are printed larger than labels: a line no taller than the label, and smaller than the value's
+        // first line, is the next (garbled) label. (A label line OCR merged with its neighbours can look tall.)
+        const height = (l: OcrLine) => l.bbox.y1 - l.bbox.y0;
+        const firstValue = picked.find((p) => p !== labelLine);
+        if (picked.length > 0 && height(line) <= height(labelLine) * 1.05 && (!firstValue || height(line) < height(firstValue) * 0.75)) break;
         const value = inColumn(line, labelLine.bbox.x0 - cardWidth * 0.03);
         text = text ? `${text} ${value}` : value;
         picked.push(line);

@@ -16,7 +16,7 @@ function skeleton(words: readonly string[]): string {
 const sameSpelling = (a: string, b: string) => setTonePlacement(a, 'modern') === setTonePlacement(b, 'modern');
 
 export class PlaceLexicon {
-  private readonly byKey = new Map<string, string[]>();
+  private readonly byKey = new Map<string, Array<{ spelling: string; count: number }>>();
 
   constructor(texts: Iterable<string>) {
     for (const phrase of addressWords) this.add(phrase.split(' '));
@@ -39,8 +39,17 @@ export class PlaceLexicon {
     const key = skeleton(words);
     const spelling = words.join(' ');
     const list = this.byKey.get(key) ?? [];
-    if (!list.some((s) => sameSpelling(s, spelling))) list.push(spelling);
+    const known = list.find((s) => sameSpelling(s.spelling, spelling));
+    if (known) known.count++;
+    else list.push({ spelling, count: 1 });
     this.byKey.set(key, list);
+  }
+
+  /** The spellings of a run's letters; one the data uses at least twice as often as any other wins alone. */
+  private spellings(words: string[]): string[] {
+    const list = [...(this.byKey.get(skeleton(words)) ?? [])].sort((a, b) => b.count - a.count);
+    if (list.length > 1 && list[0]!.count >= 2 * list[1]!.count) return [list[0]!.spelling];
+    return list.map((s) => s.spelling);
   }
 
   /** The address with known place names spelled right, what changed, and the words it could not decide. */
@@ -57,13 +66,12 @@ export class PlaceLexicon {
         for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
           const run = words.slice(i, i + n);
           if (!/\p{L}/u.test(run[0]!)) continue;
-          // Some sources spell names without marks ("Ba Dinh"): a marked spelling, where there is one, is the name.
           const all = this.byKey.get(skeleton(run)) ?? [];
-          const marked = all.filter((c) => c !== fold(c));
-          const candidates = marked.length ? marked : all;
-          if (candidates.length === 0) continue;
+          if (all.length === 0) continue;
           const written = run.join(' ');
-          if (candidates.some((c) => sameSpelling(c, written))) {
+          // A spelling the data knows is kept as written, even if another is commoner ("Quang Trung").
+          const candidates = this.spellings(run);
+          if (all.some((c) => sameSpelling(c.spelling, written))) {
             out.push(...run);
           } else if (candidates.length === 1 && n > 1) {
             // One syllable alone is too short to decide ("Bàn" and "Bản" are both places): runs of two or more.

@@ -52,6 +52,8 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: { 
 
   t = performance.now();
   let hit = extracted.quad ? await decodeQr(card) : null;
+  // The raster the code was found in, to tell a close-up of the code from a card that carries one.
+  let frame: Raster | null = hit ? card : null;
   let upsideDown = false;
   if (hit) {
     const cx = hit.corners.reduce((s, p) => s + p[0], 0) / 4 / card.width;
@@ -74,13 +76,16 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: { 
         break;
       }
     }
-    hit ??= await decodeQr(image);
+    if (!hit) {
+      hit = await decodeQr(image);
+      frame = hit ? image : null;
+    }
   }
   const qrMs = performance.now() - t;
   const qr = hit ? classifyQr(hit.text) : null;
 
   // A close-up of the QR code alone (or a screen showing it): nothing else to read.
-  const qrOnly = qr !== null && (!extracted.quad || qrCoversImage(hit!.corners, image));
+  const qrOnly = qr !== null && frame !== null && qrCovers(hit!.corners, frame);
   if (options.ocr === false || qrOnly) {
     return { qr, reading: null, card: qrOnly ? null : card, ocrText: '', upsideDown, timings: { qrMs, prepMs, ocrMs: 0, totalMs: performance.now() - started }, warnings };
   }
@@ -104,7 +109,7 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: { 
   return { qr, reading, card, ocrText: text, upsideDown, timings: { qrMs, prepMs, ocrMs, totalMs: performance.now() - started }, warnings };
 }
 
-function qrCoversImage(corners: Array<[number, number]>, image: Raster): boolean {
+function qrCovers(corners: Array<[number, number]>, image: Raster): boolean {
   const xs = corners.map((p) => p[0]);
   const ys = corners.map((p) => p[1]);
   return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) > image.width * image.height * 0.15;
