@@ -170,7 +170,7 @@ export function warpQuad(image: Raster, quad: Quad, width: number, height: numbe
 }
 
 /** Where a point of the unit square lands under the homography `m`. */
-function project(m: number[], u: number, v: number): Point {
+export function project(m: number[], u: number, v: number): Point {
   const w = m[6]! * u + m[7]! * v + m[8]!;
   return [(m[0]! * u + m[1]! * v + m[2]!) / w, (m[3]! * u + m[4]! * v + m[5]!) / w];
 }

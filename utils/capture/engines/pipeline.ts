@@ -1,7 +1,7 @@
 import { dateOf, readCard, personalIdOf, type CardReading, type OcrField, type OcrLine } from '../card-fields';
 import { formatDate } from '../../vn/dates';
 import { decodePersonalId } from '../../vn/personal-id';
-import { crop, edgeDensity, extractCard, normaliseForOcr, rotate180, upscale, warpRegion, type Raster } from '../image';
+import { crop, edgeDensity, extractCard, normaliseForOcr, project, rotate180, squareToQuad, upscale, warpRegion, type Raster } from '../image';
 import { classifyQr, type QrPayload } from '../qr-payload';
 import { fold } from '../../vn/text';
 import { parseTd1 } from '../mrz';
@@ -84,8 +84,10 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: { 
   const qrMs = performance.now() - t;
   const qr = hit ? classifyQr(hit.text) : null;
 
-  // A close-up of the QR code alone (or a screen showing it): nothing else to read.
-  const qrOnly = qr !== null && frame !== null && qrCovers(hit!.corners, frame);
+  // A close-up of the QR code alone (or a screen showing it): nothing else to read. Judged in the photo as
+  // taken: a card's own code is a few percent of the photo, a close-up a fifth or more.
+  const inPhoto = hit && frame === card ? hit.corners.map(([x, y]) => project(squareToQuad(extracted.used), x / card.width, y / card.height)) : hit?.corners;
+  const qrOnly = qr !== null && frame !== null && inPhoto !== undefined && qrCovers(inPhoto, image);
   if (options.ocr === false || qrOnly) {
     return { qr, reading: null, card: qrOnly ? null : card, ocrText: '', upsideDown, timings: { qrMs, prepMs, ocrMs: 0, totalMs: performance.now() - started }, warnings };
   }
@@ -105,14 +107,15 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: { 
   if (upsideDown) warnings.push('Ảnh chụp thẻ bị lộn ngược; đã tự xoay lại.');
   await refine(reading, lines, normalised, assets);
   const ocrMs = performance.now() - t;
-  warnings.push(...reading.warnings);
+  // "Which side is this?" matters not when the card's QR code was read.
+  if (qr?.kind !== 'citizen-id') warnings.push(...reading.warnings);
   return { qr, reading, card, ocrText: text, upsideDown, timings: { qrMs, prepMs, ocrMs, totalMs: performance.now() - started }, warnings };
 }
 
 function qrCovers(corners: Array<[number, number]>, image: Raster): boolean {
   const xs = corners.map((p) => p[0]);
   const ys = corners.map((p) => p[1]);
-  return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) > image.width * image.height * 0.15;
+  return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) > image.width * image.height * 0.1;
 }
 
 async function readSide(card: Raster, assets: CaptureAssets) {
