@@ -55,7 +55,8 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   const now = new Date();
   const today = options.today ?? { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), precision: 'day' };
   const place = (text: string): { value: string; notes: string[]; ambiguous: boolean } => {
-    const clean = cleanSpaces(text);
+    // OCR's stray marks at either end ("… Thừa Thiên Huế |").
+    const clean = cleanSpaces(text).replace(/^[^\p{L}\d]+|[^\p{L}\d.]+$/gu, '');
     if (!options.places) return { value: clean, notes: [], ambiguous: false };
     const r = options.places.repair(clean);
     const notes = r.changes.length ? [`Đã sửa dấu địa danh theo danh mục đơn vị hành chính: ${r.changes.join(', ')}.`] : [];

@@ -10,6 +10,9 @@ import { fold, nfc, setTonePlacement } from '../vn/text';
 /** Words of addresses that are not place names, taken whole ("Thành phố", "Quận 1"). */
 const addressWords = ['Số', 'Tổ', 'Thôn', 'Xóm', 'Ấp', 'Bản', 'Phường', 'Xã', 'Quận', 'Huyện', 'Tỉnh', 'Số nhà', 'Khu phố', 'Thị trấn', 'Thị xã', 'Thành phố', 'Việt Nam', ...Array.from({ length: 12 }, (_, i) => `Quận ${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `Phường ${i + 1}`)];
 
+const unitWords = ['xã', 'phường', 'quận', 'huyện', 'tỉnh', 'thị trấn', 'thị xã', 'thành phố'];
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
 function skeleton(words: readonly string[]): string {
   return fold(words.join(' ')).toLowerCase();
 }
@@ -21,15 +24,27 @@ export class PlaceLexicon {
   constructor(texts: Iterable<string>) {
     for (const phrase of addressWords) this.add(phrase.split(' '));
     for (const text of texts) {
-      // Runs of capitalised words (names), broken at punctuation and at lower-case words ("xã", "và").
+      // Runs of capitalised words (names), broken at punctuation and at lower-case words ("xã", "và"). A unit
+      // word before a name ("quận Ba Đình") is kept with it, capitalised, as addresses write it.
       for (const piece of nfc(text).split(/[,;:()\n]/)) {
         let run: string[] = [];
-        for (const word of [...piece.trim().split(/\s+/), '']) {
-          if (/^[\p{Lu}\d]/u.test(word)) run.push(word);
-          else {
-            for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) this.add(run.slice(i, i + n));
-            run = [];
+        let unit = '';
+        const flush = () => {
+          for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) this.add(run.slice(i, i + n));
+          if (unit && run.length) this.add([...unit.split(' '), ...run].slice(0, 4));
+          run = [];
+        };
+        const words = piece.trim().split(/\s+/);
+        for (let i = 0; i <= words.length; i++) {
+          const word = words[i] ?? '';
+          if (/^[\p{Lu}\d]/u.test(word)) {
+            run.push(word);
+            continue;
           }
+          flush();
+          const two = `${word} ${words[i + 1] ?? ''}`.toLowerCase();
+          unit = unitWords.includes(two) ? capitalise(two) : unitWords.includes(word.toLowerCase()) ? capitalise(word.toLowerCase()) : '';
+          if (unit.includes(' ')) i++;
         }
       }
     }
@@ -63,7 +78,7 @@ export class PlaceLexicon {
       const out: string[] = [];
       for (let i = 0; i < words.length; ) {
         let matched = false;
-        for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
+        for (let n = Math.min(4, words.length - i); n >= 1 && !matched; n--) {
           const run = words.slice(i, i + n);
           if (!/\p{L}/u.test(run[0]!)) continue;
           const all = this.byKey.get(skeleton(run)) ?? [];
