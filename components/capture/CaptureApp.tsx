@@ -139,14 +139,15 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
   // Paste: an image from the clipboard, or the text a scanner app copied.
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+      // An image is taken wherever the cursor is; text typed into a field stays the field's.
       const files = [...(event.clipboardData?.files ?? [])];
       if (files.length) {
         event.preventDefault();
         void addImages(files);
         return;
       }
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
       const text = event.clipboardData?.getData('text/plain') ?? '';
       if (text.includes('|')) {
         event.preventDefault();
@@ -285,6 +286,8 @@ function Inputs({ language, onFiles, onWedge }: { language: Language; onFiles: (
       <label className="wedge">
         {t('capture.wedge')}
         <input
+          // The handheld scanner types wherever the cursor is: ready for it as the page opens.
+          autoFocus
           value={wedge}
           placeholder={t('capture.wedge.placeholder')}
           onChange={(e) => setWedge(e.target.value)}

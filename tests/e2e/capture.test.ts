@@ -127,6 +127,21 @@ describe('capture from the ID card', () => {
   });
 });
 
+describe('paste', () => {
+  it('an image pasted from the clipboard is read, even with the cursor in the scanner field', async () => {
+    const t = truth(1);
+    const b64 = readFileSync(file(cards, 1, 'qr')).toString('base64');
+    await page.getByLabel('Mã QR từ máy quét cầm tay').focus();
+    await page.evaluate((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'image.jpg', { type: 'image/jpeg' }));
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, b64);
+    await expect.poll(() => field('Số định danh cá nhân').inputValue()).toBe(t.personalId);
+    await startOver();
+  });
+});
+
 describe('bad input gets a clear Vietnamese message and keeps what was extracted', () => {
   it('not an image, a corrupt PDF, a 40 MB photo and a payment QR code are each named; the review stays', async () => {
     const t = truth(2);
