@@ -71,6 +71,8 @@ const rules: LabelRule[] = [
 ];
 
 const labelWords = rules.flatMap((r) => r.labels);
+/** Fields whose value is words (places), not a number or a date. */
+const textFields: readonly OcrFieldName[] = ['hometown', 'residence', 'placeOfBirth'];
 
 function folded(text: string): string {
   return fold(text).toLowerCase().replace(/\s+/g, ' ');
@@ -226,12 +228,14 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
           if (taken === 0) continue;
           break;
         }
+        // Specks OCR read as a few marks between the value's lines ("” ` MAi"): not a line of the value.
+        const value = inColumn(line, labelLine.bbox.x0 - cardWidth * 0.03);
+        if (textFields.includes(rule.field) && (value.match(/\p{L}/gu) ?? []).length < 4) continue;
         // Values are printed larger than labels: a line no taller than the label, and smaller than the value's
         // first line, is the next (garbled) label. (A label line OCR merged with its neighbours can look tall.)
         const height = (l: OcrLine) => l.bbox.y1 - l.bbox.y0;
         const firstValue = picked.find((p) => p !== labelLine);
         if (picked.length > 0 && height(line) <= height(labelLine) * 1.05 && (!firstValue || height(line) < height(firstValue) * 0.75)) break;
-        const value = inColumn(line, labelLine.bbox.x0 - cardWidth * 0.03);
         text = text ? `${text} ${value}` : value;
         picked.push(line);
         used.add(i);

@@ -81,6 +81,12 @@ describe('readCard', () => {
     expect(readCard(lines, 1000, 631, { qrCorner: true }).model).toBe('2024');
   });
 
+  it('passes over specks OCR read between the lines of an address', () => {
+    y = 0;
+    const r = readCard([line('CĂN CƯỚC CÔNG DÂN'), line('Họ và tên / Full name:'), line('NGÔ ĐỨC DŨNG'), line('Nơi thường trú / Place of residence:'), line('Số 3 Trần Hưng Đạo, Xã Thạch Hòa, Huyện'), line('” ` MAi'), line('Thạch Thất, Hà Nội')], 1000);
+    expect(r.fields.residence?.text).toBe('Số 3 Trần Hưng Đạo, Xã Thạch Hòa, Huyện Thạch Thất, Hà Nội');
+  });
+
   it('says when it cannot tell the side', () => {
     expect(readCard([line('Lorem ipsum')], 1000).warnings[0]).toMatch(/mặt trước hay mặt sau/);
   });
