@@ -230,7 +230,8 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
         }
         // Specks OCR read as a few marks between the value's lines ("” ` MAi"): not a line of the value.
         const value = inColumn(line, labelLine.bbox.x0 - cardWidth * 0.03);
-        if (textFields.includes(rule.field) && (value.match(/\p{L}/gu) ?? []).length < 4) continue;
+        const letters = (value.match(/\p{L}/gu) ?? []).length;
+        if (textFields.includes(rule.field) && letters < 4 && letters < value.replace(/\s/g, '').length * 0.8) continue;
         // Values are printed larger than labels: a line no taller than the label, and smaller than the value's
         // first line, is the next (garbled) label. (A label line OCR merged with its neighbours can look tall.)
         const height = (l: OcrLine) => l.bbox.y1 - l.bbox.y0;

@@ -85,6 +85,10 @@ describe('readCard', () => {
     y = 0;
     const r = readCard([line('CĂN CƯỚC CÔNG DÂN'), line('Họ và tên / Full name:'), line('NGÔ ĐỨC DŨNG'), line('Nơi thường trú / Place of residence:'), line('Số 3 Trần Hưng Đạo, Xã Thạch Hòa, Huyện'), line('” ` MAi'), line('Thạch Thất, Hà Nội')], 1000);
     expect(r.fields.residence?.text).toBe('Số 3 Trần Hưng Đạo, Xã Thạch Hòa, Huyện Thạch Thất, Hà Nội');
+    // A short word of the address on its own line is no speck.
+    y = 0;
+    const short = readCard([line('CĂN CƯỚC CÔNG DÂN'), line('Họ và tên / Full name:'), line('LÊ VĂN AN'), line('Nơi thường trú / Place of residence:'), line('Số 83 Hoàng Diệu, Xã Yên Thường, Huyện Gia Lâm, Hà'), line('Nội')], 1000);
+    expect(short.fields.residence?.text).toBe('Số 83 Hoàng Diệu, Xã Yên Thường, Huyện Gia Lâm, Hà Nội');
   });
 
   it('says when it cannot tell the side', () => {
