@@ -40,6 +40,27 @@ afterAll(async () => {
   await h?.close().catch(() => undefined);
 });
 
+/** A photographed paper drawn in the page: lines of text on a plain ground, as a JPEG. */
+async function paperJpeg(width: number, height: number, ground: string, lines: Array<[text: string, font: string, x: number, y: number]>): Promise<Buffer> {
+  const bytes = await page.evaluate(
+    async ([w, h, g, ls]) => {
+      const c = new OffscreenCanvas(w, h);
+      const ctx = c.getContext('2d')!;
+      ctx.fillStyle = g;
+      ctx.fillRect(0, 0, w, h);
+      ctx.fillStyle = '#111';
+      for (const [text, font, x, y] of ls) {
+        ctx.font = font;
+        ctx.fillText(text, x, y);
+      }
+      const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    },
+    [width, height, ground, lines] as const,
+  );
+  return Buffer.from(bytes);
+}
+
 const field = (label: string) => page.getByLabel(label, { exact: true });
 async function startOver() {
   await page.getByRole('button', { name: 'Làm lại' }).click().catch(() => undefined);
@@ -177,24 +198,12 @@ describe('bad input gets a clear Vietnamese message and keeps what was extracted
   });
 
   it('a passport photographed instead of the ID card is named as such', async () => {
-    const jpeg = Buffer.from(
-      await page.evaluate(async () => {
-        const c = new OffscreenCanvas(1000, 640);
-        const ctx = c.getContext('2d')!;
-        ctx.fillStyle = '#e8eef0';
-        ctx.fillRect(0, 0, 1000, 640);
-        ctx.fillStyle = '#111';
-        ctx.font = 'bold 34px "DejaVu Sans"';
-        ctx.fillText('HỘ CHIẾU / PASSPORT', 300, 80);
-        ctx.font = '26px "DejaVu Sans"';
-        ctx.fillText('Họ và tên / Full name: NGUYỄN VĂN AN', 300, 160);
-        ctx.font = 'bold 21px "DejaVu Sans Mono"';
-        ctx.fillText('P<VNMNGUYEN<<VAN<AN<<<<<<<<<<<<<<<<<<<<<<<<<', 20, 540);
-        ctx.fillText('C1234567<8VNM9001011M3001013001090012345<<50', 20, 590);
-        const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-        return [...new Uint8Array(await blob.arrayBuffer())];
-      }),
-    );
+    const jpeg = await paperJpeg(1000, 640, '#e8eef0', [
+      ['HỘ CHIẾU / PASSPORT', 'bold 34px "DejaVu Sans"', 300, 80],
+      ['Họ và tên / Full name: NGUYỄN VĂN AN', '26px "DejaVu Sans"', 300, 160],
+      ['P<VNMNGUYEN<<VAN<AN<<<<<<<<<<<<<<<<<<<<<<<<<', 'bold 21px "DejaVu Sans Mono"', 20, 540],
+      ['C1234567<8VNM9001011M3001013001090012345<<50', 'bold 21px "DejaVu Sans Mono"', 20, 590],
+    ]);
     await page.getByLabel('Chọn ảnh').setInputFiles({ name: 'ho-chieu.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/hộ chiếu/);
     await startOver();
@@ -204,20 +213,11 @@ describe('bad input gets a clear Vietnamese message and keeps what was extracted
 describe('other papers', () => {
   it('a PDF of a paper is read page by page into text and kept with a person', async () => {
     const t = truth(0);
-    const jpeg = Buffer.from(await page.evaluate(async () => {
-      const c = new OffscreenCanvas(1200, 800);
-      const ctx = c.getContext('2d')!;
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, 1200, 800);
-      ctx.fillStyle = '#000';
-      ctx.font = 'bold 44px "DejaVu Sans"';
-      ctx.fillText('GIẤY CHỨNG SINH', 330, 120);
-      ctx.font = '34px "DejaVu Sans"';
-      ctx.fillText('Họ và tên mẹ: Phạm Thị Thu Hà', 80, 260);
-      ctx.fillText('Sinh con lúc: 08 giờ 30 ngày 12/10/2026', 80, 340);
-      const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-      return [...new Uint8Array(await blob.arrayBuffer())];
-    }));
+    const jpeg = await paperJpeg(1200, 800, '#fff', [
+      ['GIẤY CHỨNG SINH', 'bold 44px "DejaVu Sans"', 330, 120],
+      ['Họ và tên mẹ: Phạm Thị Thu Hà', '34px "DejaVu Sans"', 80, 260],
+      ['Sinh con lúc: 08 giờ 30 ngày 12/10/2026', '34px "DejaVu Sans"', 80, 340],
+    ]);
     const pdf = join(tmpDir, 'giay-chung-sinh.pdf');
     writeFileSync(pdf, jpegToPdf(new Uint8Array(jpeg), 1200, 800));
     await page.getByRole('radio', { name: 'Giấy tờ khác' }).click();
