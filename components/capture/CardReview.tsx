@@ -3,12 +3,13 @@ import { mapAddress, type MappedAddress } from '@/utils/background/address-mappi
 import { toJpeg } from '@/utils/capture/engines/load';
 import type { Review, ReviewField, ReviewFieldName } from '@/utils/capture/fuse';
 import { translator, type Language } from '@/utils/i18n';
-import { checkForm, emptyForm, formFieldLabels, showFieldValue, type FormValues } from '@/utils/records/form';
+import { checkForm, emptyForm, formFieldLabels, type FormValues } from '@/utils/records/form';
 import { mergePerson } from '@/utils/records/import/preview';
 import { personFields, type Person, type PersonField, type Provenance } from '@/utils/records/schema';
 import type { RecordsStore } from '@/utils/records/store';
 import { addressFromText } from '@/utils/vn/admin-units';
 import { parseDate } from '@/utils/vn/dates';
+import { differingFields, MergeTable, type MergeChoice } from '@/components/records/MergeTable';
 import type { Shot } from './CaptureApp';
 
 export type CaptureValues = Partial<Record<PersonField | 'note' | 'expiry', string>>;
@@ -250,9 +251,10 @@ export function CardReview(props: {
 /** The ID is already on record: field by field, the officer keeps the stored value or takes the card's. */
 function MergeDialog({ language, existing, draft, onCancel, onMerge }: { language: Language; existing: Person; draft: Omit<Person, 'id' | 'createdAt' | 'updatedAt'>; onCancel: () => void; onMerge: (choices: Partial<Record<PersonField, 'existing' | 'incoming'>>) => Promise<void> }) {
   const t = translator(language);
-  const differing = personFields.filter((f) => draft[f] !== undefined && showFieldValue(existing[f]) !== showFieldValue(draft[f]));
+  const incoming = draft as Record<string, unknown>;
+  const differing = differingFields(existing, incoming);
   // The card is the fresher source: it wins by default where it differs.
-  const [choices, setChoices] = useState<Partial<Record<PersonField, 'existing' | 'incoming'>>>(Object.fromEntries(differing.map((f) => [f, 'incoming'])));
+  const [choices, setChoices] = useState<Partial<Record<PersonField, MergeChoice>>>({});
   return (
     <dialog open aria-label={t('capture.merge.title')}>
       <h3>{t('capture.merge.title')}</h3>
@@ -260,28 +262,17 @@ function MergeDialog({ language, existing, draft, onCancel, onMerge }: { languag
       {differing.length === 0 ? (
         <p>{t('capture.merge.same')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr><th /><th>{t('import.merge.existing')}</th><th>{t('capture.merge.card')}</th></tr>
-          </thead>
-          <tbody>
-            {differing.map((f) => (
-              <tr key={f}>
-                <td>{formFieldLabels[f]}</td>
-                {(['existing', 'incoming'] as const).map((side) => (
-                  <td key={side}>
-                    <label>
-                      <input type="radio" name={`merge-${f}`} checked={choices[f] === side} onChange={() => setChoices((c) => ({ ...c, [f]: side }))} /> {showFieldValue(side === 'existing' ? existing[f] : draft[f])}
-                    </label>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MergeTable
+          existing={existing}
+          incoming={incoming}
+          fields={differing}
+          headers={[t('import.merge.existing'), t('capture.merge.card')]}
+          choiceOf={(f) => choices[f] ?? 'incoming'}
+          onChoose={(f, side) => setChoices((c) => ({ ...c, [f]: side }))}
+        />
       )}
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void onMerge(choices)}>{t('capture.merge.save')}</button>
+        <button type="button" className="primary" onClick={() => void onMerge({ ...Object.fromEntries(differing.map((f) => [f, 'incoming'])), ...choices })}>{t('capture.merge.save')}</button>
         <button type="button" onClick={onCancel}>{t('capture.merge.cancel')}</button>
       </div>
     </dialog>

@@ -5,9 +5,9 @@ import { commitImport, sha256Hex } from '@/utils/records/import/commit';
 import { guessHeader, type HeaderGuess } from '@/utils/records/import/header';
 import { buildPreview, defaultDecision, type Decision, type PreviewRow } from '@/utils/records/import/preview';
 import { ImportFileError, readTable, type Table } from '@/utils/records/import/read-table';
-import { formFieldLabels, showFieldValue } from '@/utils/records/form';
-import { personFields, type Person, type PersonField } from '@/utils/records/schema';
+import type { Person, PersonField } from '@/utils/records/schema';
 import type { RecordsStore } from '@/utils/records/store';
+import { differingFields, MergeTable } from './MergeTable';
 
 /** Rows shown in the preview table; the counts cover all of them. */
 const previewLimit = 300;
@@ -187,33 +187,18 @@ function MergeDialog({ language, store, row, decision, onDone }: { language: Lan
   const [fields, setFields] = useState<Partial<Record<PersonField, 'existing' | 'incoming'>>>(decision.action === 'merge' ? (decision.fields ?? {}) : {});
   useEffect(() => void store.get(row.existingId!, { audit: true }).then(setExisting), [store, row.existingId]);
   if (!existing || !row.draft) return null;
-  const differing = personFields.filter((f) => showFieldValue(existing[f]) !== showFieldValue((row.draft as Record<string, unknown>)[f]) && (row.draft as Record<string, unknown>)[f] !== undefined);
+  const incoming = row.draft as Record<string, unknown>;
   return (
     <dialog open aria-label={t('import.merge.title')}>
       <h3>{t('import.merge.title')}</h3>
-      <table>
-        <thead>
-          <tr><th /><th>{t('import.merge.existing')}</th><th>{t('import.merge.incoming')}</th></tr>
-        </thead>
-        <tbody>
-          {differing.map((f) => {
-            const choice = fields[f] ?? (existing[f] ? 'existing' : 'incoming');
-            return (
-              <tr key={f}>
-                <td>{formFieldLabels[f]}</td>
-                {(['existing', 'incoming'] as const).map((side) => (
-                  <td key={side}>
-                    <label>
-                      <input type="radio" name={`merge-${f}`} checked={choice === side} onChange={() => setFields((x) => ({ ...x, [f]: side }))} />{' '}
-                      {showFieldValue(side === 'existing' ? existing[f] : (row.draft as Record<string, unknown>)[f])}
-                    </label>
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <MergeTable
+        existing={existing}
+        incoming={incoming}
+        fields={differingFields(existing, incoming)}
+        headers={[t('import.merge.existing'), t('import.merge.incoming')]}
+        choiceOf={(f) => fields[f] ?? (existing[f] ? 'existing' : 'incoming')}
+        onChoose={(f, side) => setFields((x) => ({ ...x, [f]: side }))}
+      />
       <button type="button" className="primary" onClick={() => onDone({ action: 'merge', fields })}>OK</button>
     </dialog>
   );
