@@ -1,8 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { PageShell } from '@/components/pages/PageShell';
-import { useSettings } from '@/components/pages/useSettings';
-import { sessionGate } from '@/components/records/SessionGate';
-import { useRecordsSession } from '@/components/records/useRecordsSession';
+import { UnlockedPage } from '@/components/records/UnlockedPage';
 import { loadFile, toJpeg } from '@/utils/capture/engines/load';
 import { scanCard, readDocument, type ScanResult } from '@/utils/capture/engines/pipeline';
 import { decodeQr } from '@/utils/capture/engines/qr';
@@ -34,17 +31,10 @@ export interface Shot {
 type Mode = 'card' | 'document';
 
 export function CaptureApp() {
-  const { settings } = useSettings();
-  const { state, unlock } = useRecordsSession();
-  if (!settings) return null;
-  const language = settings.language;
-  const t = translator(language);
-  let body = sessionGate(state, language, unlock);
-  if (body === null && state.phase === 'open') body = <Capture language={language} store={state.store} officerId={state.session.officerId} />;
   return (
-    <PageShell language={language} title={t('capture.title')}>
-      {body}
-    </PageShell>
+    <UnlockedPage title="capture.title">
+      {(open, settings) => <Capture language={settings.language} store={open.store} officerId={open.session.officerId} />}
+    </UnlockedPage>
   );
 }
 

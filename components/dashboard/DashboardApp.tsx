@@ -1,10 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { PageShell } from '@/components/pages/PageShell';
-import { useSettings } from '@/components/pages/useSettings';
 import { download, stamp } from '@/components/records/download';
-import { sessionGate } from '@/components/records/SessionGate';
-import { useRecordsSession } from '@/components/records/useRecordsSession';
+import { UnlockedPage } from '@/components/records/UnlockedPage';
 import { breakReasons } from '@/utils/filings/chain';
 import { FilingLog, sortViews } from '@/utils/filings/log';
 import { statusLabels, filingStatuses, type FilingEntry, type FilingPeople, type FilingStatus, type FilingView } from '@/utils/filings/schema';
@@ -20,24 +17,16 @@ import { BarChart } from './BarChart';
 import './dashboard.css';
 
 export function DashboardApp() {
-  const { settings } = useSettings();
-  const { state, unlock } = useRecordsSession();
-  if (!settings) return null;
-  const language = settings.language;
-  const t = translator(language);
-  let body = sessionGate(state, language, unlock);
-  if (body === null && state.phase === 'open') {
-    body =
-      state.session.role !== 'supervisor' ? (
-        <p role="alert">{t('dash.supervisorOnly')}</p>
-      ) : (
-        <Dashboard language={language} wardCode={settings.ward.value?.wardCode ?? null} store={state.store} />
-      );
-  }
   return (
-    <PageShell language={language} title={t('dash.title')}>
-      {body}
-    </PageShell>
+    <UnlockedPage title="dash.title">
+      {(open, settings) =>
+        open.session.role !== 'supervisor' ? (
+          <p role="alert">{translator(settings.language)('dash.supervisorOnly')}</p>
+        ) : (
+          <Dashboard language={settings.language} wardCode={settings.ward.value?.wardCode ?? null} store={open.store} />
+        )
+      }
+    </UnlockedPage>
   );
 }
 
