@@ -118,9 +118,11 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   const issue = dateCandidates(qr?.issueDate, null, null, 'issueDate');
   if (issue.length) review.idIssueDate = agree(issue, 'Ngày cấp');
   const expiryList = dateCandidates(null, mrz?.expiry, 'expiry', 'expiry');
+  // A card without expiry: the MRZ's expiry is all fillers (its check passes), or the card says so.
   const ocrExpiry = ocrField('expiry');
-  if (!expiryList.length && (mrz && mrzOk('expiry') && !mrz.expiry ? true : ocrExpiry && /khong thoi han/i.test(fold(ocrExpiry.text)))) {
-    expiryList.push([mrz ? 'mrz' : 'ocr', 'Không thời hạn', mrz ? 0.95 : (ocrExpiry?.confidence ?? 0.5)]);
+  if (!expiryList.length) {
+    if (mrz && mrzOk('expiry') && !mrz.expiry) expiryList.push(['mrz', 'Không thời hạn', 0.95]);
+    else if (ocrExpiry && /khong thoi han/i.test(fold(ocrExpiry.text))) expiryList.push(['ocr', 'Không thời hạn', ocrExpiry.confidence]);
   }
   if (expiryList.length) {
     review.expiry = agree(expiryList, 'Ngày hết hạn');
@@ -155,8 +157,7 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   }
   const ocrResidence = ocrField('residence');
   if (qr?.residence) {
-    const notes: string[] = [];
-    review.permanentAddress = { value: qr.residence, source: 'qr', confidence: qrConfidence, uncertain: false, notes };
+    review.permanentAddress = { value: qr.residence, source: 'qr', confidence: qrConfidence, uncertain: false, notes: [] };
   } else if (ocrResidence) {
     const p = place(ocrResidence.text);
     review.permanentAddress = { value: p.value, source: 'ocr', confidence: ocrResidence.confidence, uncertain: ocrResidence.confidence < 0.8 || p.ambiguous, notes: p.notes };
