@@ -93,19 +93,20 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: { 
   }
 
   t = performance.now();
-  let { reading, text, lines, normalised } = await readSide(card, assets);
-  if (!reading.side && !upsideDown) {
+  let side = await readSide(card, assets);
+  if (!side.reading.side && !upsideDown) {
     // Perhaps upside down: read it turned round, keep the reading that recognises a side.
     const turned = rotate180(card);
     const second = await readSide(turned, assets);
     if (second.reading.side) {
-      ({ reading, text, lines, normalised } = second);
+      side = second;
       card = turned;
       upsideDown = true;
     }
   }
   if (upsideDown) warnings.push('Ảnh chụp thẻ bị lộn ngược; đã tự xoay lại.');
-  await refine(reading, lines, normalised, assets);
+  await refine(side, assets);
+  const { reading, text } = side;
   const ocrMs = performance.now() - t;
   // "Which side is this?" matters not when the card's QR code was read.
   if (qr?.kind !== 'citizen-id') warnings.push(...reading.warnings);
@@ -120,14 +121,15 @@ function qrCovers(corners: Array<[number, number]>, image: Raster): boolean {
 
 async function readSide(card: Raster, assets: CaptureAssets) {
   const normalised = normaliseForOcr(card);
-  const page = await recognise(assets.ocr, toCanvas(normalised), { mode: 'page' });
+  const canvas = toCanvas(normalised);
+  const page = await recognise(assets.ocr, canvas, { mode: 'page' });
   const qrCorner = edgeDensity(normalised, qrCornerRegion) > qrCornerEdges;
-  return { reading: readCard(page.lines, card.width, card.height, { qrCorner }), text: page.text, lines: page.lines, normalised };
+  return { reading: readCard(page.lines, card.width, card.height, { qrCorner }), text: page.text, lines: page.lines, normalised, canvas };
 }
 
 /** Second looks where the first reading is doubtful: the number with digits only, the MRZ with its alphabet. */
-async function refine(reading: CardReading, lines: OcrLine[], normalised: Raster, assets: CaptureAssets) {
-  const canvas = toCanvas(normalised);
+async function refine(side: Awaited<ReturnType<typeof readSide>>, assets: CaptureAssets) {
+  const { reading, lines, normalised, canvas } = side;
   // The name, in capitals with stacked marks: read again at twice the size, as one line.
   const name = reading.fields.fullName;
   if (name) {
