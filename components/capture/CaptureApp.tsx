@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UnlockedPage } from '@/components/records/UnlockedPage';
-import { loadFile, toJpeg } from '@/utils/capture/engines/load';
+import { loadFile, previewUrl } from '@/utils/capture/engines/load';
 import { scanCard, readDocument, type ScanResult } from '@/utils/capture/engines/pipeline';
 import { decodeQr } from '@/utils/capture/engines/qr';
 import { fuse, type Review } from '@/utils/capture/fuse';
@@ -12,7 +12,7 @@ import type { RecordsStore } from '@/utils/records/store';
 import { captureAssets, exposeEngines, placeLexicon, warmUp } from './useCaptureEngine';
 import type { PlaceLexicon } from '@/utils/capture/places';
 import { CardReview, reviewToValues, type CaptureValues } from './CardReview';
-import { DocumentMode } from './DocumentMode';
+import { DocumentMode, type PaperPage } from './DocumentMode';
 import { Camera } from './Camera';
 import '@/components/records/records.css';
 import './capture.css';
@@ -49,7 +49,7 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
   const edited = useRef(new Set<string>());
   const [places, setPlaces] = useState<PlaceLexicon | null>(null);
   useEffect(() => void placeLexicon().then(setPlaces), []);
-  const [documents, setDocuments] = useState<Array<{ label: string; text: string; raster: Raster }>>([]);
+  const [documents, setDocuments] = useState<PaperPage[]>([]);
 
   useEffect(() => {
     void warmUp(assets).catch(() => setErrors((e) => [...e, t('capture.error.engine')]));
@@ -90,14 +90,15 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
         for (const page of loaded.pages) {
           if (mode === 'document') {
             const read = await readDocument(page.raster, assets);
-            setDocuments((d) => [...d, { label: page.label, text: read.text, raster: page.raster }]);
+            const preview = await previewUrl(page.raster);
+            setDocuments((d) => [...d, { label: page.label, text: read.text, raster: page.raster, preview }]);
             continue;
           }
           try {
             const result = await scanCard(page.raster, assets);
             const problems = explain(result, t);
             if (problems.length) setErrors((e) => [...e, ...problems.map((p) => `${page.label}: ${p}`)]);
-            const preview = result.card ? await rasterUrl(result.card) : await rasterUrl(page.raster);
+            const preview = await previewUrl(result.card ?? page.raster);
             setShots((s) => [...s, { id: crypto.randomUUID(), label: page.label, preview, raster: page.raster, result }]);
           } catch (e) {
             setErrors((list) => [...list, t('capture.error.scan', { name: page.label, reason: e instanceof Error ? e.message : String(e) })]);
@@ -150,6 +151,7 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
 
   const reset = () => {
     shots.forEach((s) => s.preview && URL.revokeObjectURL(s.preview));
+    documents.forEach((d) => URL.revokeObjectURL(d.preview));
     setShots([]);
     setValues({});
     edited.current.clear();
@@ -165,7 +167,7 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
       setErrors((e) => (e.at(-1) === payload.message ? e : [...e, payload.message]));
       return false;
     }
-    const preview = await rasterUrl(raster);
+    const preview = await previewUrl(raster);
     setShots((s) => [...s, { id: crypto.randomUUID(), label: t('capture.camera.label'), preview, raster, result: { qr: payload, reading: null, card: null, ocrText: '', upsideDown: false, timings: { qrMs: 0, prepMs: 0, ocrMs: 0, totalMs: 0 }, warnings: [] } }]);
     return true;
   };
@@ -212,7 +214,7 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
 
   async function scanRaster(raster: Raster) {
     const result = await scanCard(raster, assets);
-    const preview = await rasterUrl(result.card ?? raster);
+    const preview = await previewUrl(result.card ?? raster);
     setShots((s) => [...s, { id: crypto.randomUUID(), label: t('capture.camera.label'), preview, raster, result }]);
   }
 }
@@ -234,10 +236,6 @@ function explain(result: ScanResult, t: ReturnType<typeof translator>): string[]
   return [...new Set(out)];
 }
 
-async function rasterUrl(r: Raster): Promise<string> {
-  const bytes = await toJpeg(r, 0.8);
-  return URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
-}
 
 function Inputs({ language, onFiles, onWedge }: { language: Language; onFiles: (files: File[]) => void; onWedge: (text: string) => boolean }) {
   const t = translator(language);

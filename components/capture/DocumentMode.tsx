@@ -10,22 +10,22 @@ import type { SearchResult } from '@/utils/records/search-index';
  * Any paper (birth notice, death notice, an old household book): its text beside the image, to copy fields
  * from, and kept with a person as an encrypted document.
  */
-export function DocumentMode({ language, store, documents, onChange, onSaved }: { language: Language; store: RecordsStore; documents: Array<{ label: string; text: string; raster: Raster }>; onChange: (d: Array<{ label: string; text: string; raster: Raster }>) => void; onSaved: () => void }) {
+/** A page of a paper: the image, its preview (an object URL made once) and its text as read, then corrected. */
+export interface PaperPage {
+  label: string;
+  text: string;
+  raster: Raster;
+  preview: string;
+}
+
+export function DocumentMode({ language, store, documents, onChange, onSaved }: { language: Language; store: RecordsStore; documents: PaperPage[]; onChange: (d: PaperPage[]) => void; onSaved: () => void }) {
   const t = translator(language);
   const [kind, setKind] = useState<DocumentKind>('birth-certificate');
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResult[]>([]);
   const [person, setPerson] = useState<SearchResult | null>(null);
   const [saved, setSaved] = useState('');
-  const [previews, setPreviews] = useState<string[]>([]);
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all(documents.map(async (d) => URL.createObjectURL(new Blob([await toJpeg(d.raster, 0.8)], { type: 'image/jpeg' })))).then((urls) => live && setPreviews(urls));
-    return () => {
-      live = false;
-    };
-  }, [documents]);
   useEffect(() => {
     if (!query.trim()) return setResults([]);
     void store.search(query, 8).then(setResults);
@@ -44,7 +44,7 @@ export function DocumentMode({ language, store, documents, onChange, onSaved }: 
     <section className="capture-review">
       {documents.map((d, i) => (
         <div key={i} className="document">
-          {previews[i] && <img src={previews[i]} alt={d.label} />}
+          <img src={d.preview} alt={d.label} />
           <label>
             {t('capture.document.text')} — {d.label}
             <textarea rows={14} value={d.text} onChange={(e) => onChange(documents.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />

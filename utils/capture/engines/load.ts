@@ -79,3 +79,8 @@ export async function toJpeg(r: Raster, quality = 0.85): Promise<Uint8Array<Arra
   const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
   return new Uint8Array(await blob.arrayBuffer());
 }
+
+/** An object URL of the raster as a JPEG, for showing it beside the review (the caller revokes it). */
+export async function previewUrl(r: Raster): Promise<string> {
+  return URL.createObjectURL(new Blob([await toJpeg(r, 0.8)], { type: 'image/jpeg' }));
+}
