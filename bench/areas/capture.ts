@@ -6,7 +6,7 @@ import { launchHarness } from '../../tests/e2e/harness/browser';
 import { setUpAndImport } from '../../tests/e2e/harness/records';
 import { generateCards, type GeneratedImage } from '../../tests/fixtures/cards/generate';
 import type { CardTruth } from '../../tests/fixtures/cards/spec';
-import { round, type BenchArea, type Metric } from '../lib/measure';
+import { quantile, round, type BenchArea, type Metric } from '../lib/measure';
 
 /**
  * Capture on the seeded synthetic card set (damaged photos: rotation, perspective, blur, JPEG 35–60, ~700 px,
@@ -98,11 +98,6 @@ async function qrToReview(page: Page, file: string): Promise<{ ms: number; id: s
     while (!id() && !alert()) await new Promise((r) => requestAnimationFrame(r));
     return { ms: performance.now() - started, id: id() };
   }, b64);
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
 export const captureBench: BenchArea = {

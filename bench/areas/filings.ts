@@ -5,7 +5,7 @@ import { setUpAndImport } from '../../tests/e2e/harness/records';
 import { chainEntry, currentFilings, verifyChain } from '../../utils/filings/chain';
 import { procedures } from '../../utils/procedures/catalogue';
 import { viewOf, type FilingEntry } from '../../utils/filings/schema';
-import { round, type BenchArea, type Metric } from '../lib/measure';
+import { quantile, round, type BenchArea, type Metric } from '../lib/measure';
 
 const count = Number(process.env.MOTCUA_BENCH_FILINGS ?? 100_000);
 const counterId = 'b3c4d5e6f7a8b9c0';
@@ -108,14 +108,12 @@ export const filingsBench: BenchArea = {
       await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
       await page.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).getByText(/Quầy thử tải: .* nguyên vẹn/).waitFor({ timeout: 120_000 });
       const pageVerifyMs = Date.now() - verifyStarted;
-      ready.sort((a, b) => a - b);
-      filters.sort((a, b) => a - b);
       return [
         { name: 'entries', value: entries.length, unit: 'entries', better: 'higher' },
         { name: 'filings', value: views.length, unit: 'filings', better: 'higher' },
-        { name: 'dashboard_ready_median', value: round(ready[1]!, 0), unit: 'ms', better: 'lower', target: 1500 },
-        { name: 'filter_change_median', value: round(filters[filters.length >> 1]!, 1), unit: 'ms', better: 'lower', target: 100 },
-        { name: 'filter_change_max', value: round(filters.at(-1)!, 1), unit: 'ms', better: 'lower' },
+        { name: 'dashboard_ready_median', value: round(quantile(ready, 0.5), 0), unit: 'ms', better: 'lower', target: 1500 },
+        { name: 'filter_change_median', value: round(quantile(filters, 0.5), 1), unit: 'ms', better: 'lower', target: 100 },
+        { name: 'filter_change_max', value: round(Math.max(...filters), 1), unit: 'ms', better: 'lower' },
         { name: 'chain_verify_in_page', value: pageVerifyMs, unit: 'ms', better: 'lower' },
         { name: 'chain_verify_node', value: round(nodeVerifyMs, 0), unit: 'ms', better: 'lower' },
       ];

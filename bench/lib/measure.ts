@@ -52,9 +52,13 @@ export async function latency(fn: () => unknown, repeats: number): Promise<{ med
     await fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { median: round(at(0.5)), p95: round(at(0.95)) };
+  return { median: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)) };
+}
+
+/** The value at quantile `q` (0.5: median, 0.95: p95) of unsorted `values`. */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
 export function round(value: number, digits = 2): number {
