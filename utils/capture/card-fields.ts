@@ -54,9 +54,10 @@ interface LabelRule {
   /** Picks the value out of a line that also holds the label (when OCR lost the colon). */
   extract?: (text: string) => string | null;
 }
-const dateIn = (t: string) => t.replace(/[Oo]/g, '0').match(/\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}/)?.[0] ?? null;
 
-const date = /\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}/;
+/** dd/mm/yyyy as printed (dots or dashes too, spaces OCR put in), day, month and year captured. */
+const date = /(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})/;
+const dateIn = (t: string) => t.replace(/[Oo]/g, '0').match(date)?.[0] ?? null;
 const rules: LabelRule[] = [
   { field: 'personalId', labels: ['so dinh danh', 'so / no', 'so/no', 'so /no', 'personal identification number', 'no.:'], below: 1, accept: (t) => /\d[\dOoIlB ]{10,}\d/.test(t) },
   { field: 'fullName', labels: ['ho va ten', 'full name', 'chu dem va ten', 'given name'], below: 1, accept: (t) => /\p{Lu}{2,}/u.test(t) && !/[:/]/.test(t) },
@@ -66,13 +67,19 @@ const rules: LabelRule[] = [
   { field: 'hometown', labels: ['que quan', 'place of origin'], below: 2, accept: (t) => /\p{L}{2,}/u.test(t) },
   { field: 'residence', labels: ['noi thuong tru', 'noi cu tru', 'place of residence'], below: 3, accept: (t) => /\p{L}{2,}/u.test(t) },
   { field: 'placeOfBirth', labels: ['noi dang ky khai sinh', 'place of birth'], below: 2, accept: (t) => /\p{L}{2,}/u.test(t) },
-  { field: 'issueDate', labels: ['nam cap', 'date of issue', 'date, month, year', 'ngay, thang, nam /', 'ngay, thang, nam/'], below: 1, accept: (t) => date.test(t), extract: (t) => (t.match(new RegExp(date.source, 'g'))?.length ?? 0) > 0 && !/het han|expiry/.test(folded(t)) ? dateIn(t) : null },
+  { field: 'issueDate', labels: ['nam cap', 'date of issue', 'date, month, year', 'ngay, thang, nam /', 'ngay, thang, nam/'], below: 1, accept: (t) => date.test(t), extract: (t) => (!/het han|expiry/.test(folded(t)) ? dateIn(t) : null) },
   { field: 'expiry', labels: ['co gia tri den', 'date of expiry', 'het han'], below: 2, accept: (t) => date.test(t) || /khong thoi han/i.test(fold(t)), extract: (t) => dateIn(t) ?? (/khong thoi han/i.test(fold(t)) ? 'Không thời hạn' : null) },
 ];
 
 const labelWords = rules.flatMap((r) => r.labels);
 /** Fields whose value is words (places), not a number or a date. */
 const textFields: readonly OcrFieldName[] = ['hometown', 'residence', 'placeOfBirth'];
+
+type Box = OcrLine['bbox'];
+/** The box around boxes. */
+export function enclosing(boxes: readonly Box[]): Box {
+  return { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) };
+}
 
 function folded(text: string): string {
   return fold(text).toLowerCase().replace(/\s+/g, ' ');
@@ -99,8 +106,7 @@ function splitColumns(lines: readonly OcrLine[], edge: number): OcrLine[] {
     const left = words.filter((w) => w.bbox.x1 < edge);
     const right = words.filter((w) => w.bbox.x1 >= edge);
     if (!left.length || !right.length) return [line];
-    const box = (ws: typeof words) => ({ x0: Math.min(...ws.map((w) => w.bbox.x0)), y0: Math.min(...ws.map((w) => w.bbox.y0)), x1: Math.max(...ws.map((w) => w.bbox.x1)), y1: Math.max(...ws.map((w) => w.bbox.y1)) });
-    return [left, right].map((ws) => ({ text: ws.map((w) => w.text).join(' '), words: ws, confidence: line.confidence, bbox: box(ws) }));
+    return [left, right].map((ws) => ({ text: ws.map((w) => w.text).join(' '), words: ws, confidence: line.confidence, bbox: enclosing(ws.map((w) => w.bbox)) }));
   });
 }
 
@@ -247,12 +253,7 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
     fields[rule.field] = {
       text: cleanSpaces(text),
       confidence: Math.min(...picked.map((l) => l.confidence)) / 100,
-      bbox: {
-        x0: Math.min(...picked.map((l) => l.bbox.x0)),
-        y0: Math.min(...picked.map((l) => l.bbox.y0)),
-        x1: Math.max(...picked.map((l) => l.bbox.x1)),
-        y1: Math.max(...picked.map((l) => l.bbox.y1)),
-      },
+      bbox: enclosing(picked.map((l) => l.bbox)),
     };
   }
   // Issue and expiry dates sit side by side on the 2024 back; OCR may read them as one line.
@@ -318,7 +319,7 @@ export function personalIdOf(text: string): string | null {
 
 /** The first date in the text (`last`: the last one, for an expiry printed after the issue date). */
 export function dateOf(text: string, which: 'first' | 'last' = 'first'): VnDate | null {
-  const all = [...text.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').matchAll(/(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})/g)];
+  const all = [...text.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').matchAll(new RegExp(date.source, 'g'))];
   const m = which === 'first' ? all[0] : all.at(-1);
   if (!m) return null;
   const parsed = parseDate(`${m[1]}/${m[2]}/${m[3]}`);

@@ -1,4 +1,4 @@
-import { dateOf, readCard, personalIdOf, type CardReading, type OcrField, type OcrLine } from '../card-fields';
+import { dateOf, enclosing, readCard, personalIdOf, type CardReading, type OcrField, type OcrLine } from '../card-fields';
 import { formatDate } from '../../vn/dates';
 import { decodePersonalId } from '../../vn/personal-id';
 import { crop, edgeDensity, extractCard, normaliseForOcr, project, rotate180, squareToQuad, upscale, warpRegion, type Raster } from '../image';
@@ -145,7 +145,7 @@ async function refine(side: Awaited<ReturnType<typeof readSide>>, assets: Captur
   const digitBox = (field: OcrField) => {
     const line = lines.find((l) => l.bbox.y0 === field.bbox.y0 && l.bbox.x0 <= field.bbox.x0 + 1) ?? null;
     const words = line?.words?.filter((w) => /\d{2,}/.test(w.text)) ?? [];
-    return words.length ? { x0: Math.min(...words.map((w) => w.bbox.x0)), y0: field.bbox.y0, x1: Math.max(...words.map((w) => w.bbox.x1)), y1: field.bbox.y1 } : field.bbox;
+    return words.length ? { ...enclosing(words.map((w) => w.bbox)), y0: field.bbox.y0, y1: field.bbox.y1 } : field.bbox;
   };
   // The issue date, read again with digits and slashes only; a disagreement lowers confidence.
   const issue = reading.fields.issueDate;
