@@ -5,7 +5,7 @@ import { PlaceLexicon } from '@/utils/capture/places';
 import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
 import { fromBitmap, loadFile } from '@/utils/capture/engines/load';
 import { ocrWorker, recognise } from '@/utils/capture/engines/ocr';
-import { useBundledZxing } from '@/utils/capture/engines/qr';
+import { prepareBundledZxing } from '@/utils/capture/engines/qr';
 import { readDocument, scanCard, type CaptureAssets } from '@/utils/capture/engines/pipeline';
 import { toCanvas } from '@/utils/capture/engines/load';
 
@@ -31,7 +31,7 @@ export function placeLexicon(): Promise<PlaceLexicon | null> {
 /** Starts the page's one OCR worker while the officer is still reaching for the card. */
 export function warmUp(assets: CaptureAssets): Promise<unknown> {
   // Before any decode: the QR decoder must find its WebAssembly in the extension, never on a CDN.
-  useBundledZxing(assets.zxingWasm);
+  prepareBundledZxing(assets.zxingWasm);
   return ocrWorker(assets.ocr);
 }
 

@@ -272,14 +272,6 @@ export function crop(r: Raster, region: { x: number; y: number; w: number; h: nu
   return out;
 }
 
-/** Mean brightness of a region (fractions), 0–255. */
-export function meanBrightness(r: Raster, region: { x: number; y: number; w: number; h: number }): number {
-  const c = crop(r, region);
-  let sum = 0;
-  for (let i = 0; i < c.data.length; i += 4) sum += c.data[i]! * 0.299 + c.data[i + 1]! * 0.587 + c.data[i + 2]! * 0.114;
-  return sum / Math.max(1, c.data.length / 4);
-}
-
 /**
  * The card, found, flattened and upright at `width` pixels wide (upscaling small photos so the text is
  * tall enough for OCR). Returns the quad found, or null when the whole image was taken as the card.

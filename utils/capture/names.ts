@@ -41,8 +41,8 @@ export interface NameRepair {
 }
 
 /**
- * `read`: the name as OCR read it (the card prints CAPITALS). `mrz`: the MRZ's letters, when read with
- * passing checks. `wordConfidence`: OCR's confidence for the line, 0–1.
+ * `read`: the name as OCR read it (the card prints CAPITALS). `mrz`: the MRZ's name letters, when an MRZ was
+ * read (the name line has no check digit). `wordConfidence`: OCR's confidence for the line, 0–1.
  */
 export function repairName(read: string, options: { mrz?: string | null; wordConfidence?: number } = {}): NameRepair {
   let words = toTitleVi(nfc(read).replace(/[^\p{L}\s]/gu, ' ')).split(' ').filter(Boolean);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { edgeDensity, extractCard, locateCard, meanBrightness, normaliseForOcr, raster, rotate180, warpQuad, type Quad, type Raster } from '../../../utils/capture/image';
+import { crop, edgeDensity, extractCard, locateCard, normaliseForOcr, raster, rotate180, warpQuad, type Quad, type Raster } from '../../../utils/capture/image';
+
+/** Mean brightness of a region (fractions), 0–255. */
+function meanBrightness(r: Raster, region: { x: number; y: number; w: number; h: number }): number {
+  const c = crop(r, region);
+  let sum = 0;
+  for (let i = 0; i < c.data.length; i += 4) sum += c.data[i]! * 0.299 + c.data[i + 1]! * 0.587 + c.data[i + 2]! * 0.114;
+  return sum / Math.max(1, c.data.length / 4);
+}
 
 /** A dark desk with a light card drawn as the quadrilateral `q`, and a dark mark in the card's top-left area. */
 function photo(width: number, height: number, q: Quad): Raster {

@@ -5,7 +5,7 @@ import { crop, edgeDensity, extractCard, normaliseForOcr, project, rotate180, sq
 import { classifyQr, type QrPayload } from '../qr-payload';
 import { fold } from '../../vn/text';
 import { parseTd1 } from '../mrz';
-import { decodeQr, useBundledZxing } from './qr';
+import { decodeQr, prepareBundledZxing } from './qr';
 import { recognise, type OcrPaths } from './ocr';
 import { toCanvas } from './load';
 
@@ -42,7 +42,7 @@ const qrCornerEdges = 0.02;
 const mrzAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
 export async function scanCard(image: Raster, assets: CaptureAssets, options: { ocr?: boolean } = {}): Promise<ScanResult> {
-  useBundledZxing(assets.zxingWasm);
+  prepareBundledZxing(assets.zxingWasm);
   const started = performance.now();
   const warnings: string[] = [];
   let t = performance.now();

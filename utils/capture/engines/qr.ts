@@ -7,7 +7,7 @@ import type { Point, Raster } from '../image';
  */
 
 let prepared = false;
-export function useBundledZxing(wasmUrl: string) {
+export function prepareBundledZxing(wasmUrl: string) {
   if (prepared) return;
   prepared = true;
   prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) } });
