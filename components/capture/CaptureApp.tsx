@@ -78,6 +78,22 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
     });
   }, [review]);
 
+  /** One image of a card (a file's page or a camera frame): scanned, its problems told, shown beside the review. */
+  const addScan = useCallback(
+    async (raster: Raster, label: string) => {
+      try {
+        const result = await scanCard(raster, assets);
+        const problems = explain(result, t);
+        if (problems.length) setErrors((e) => [...e, ...problems.map((p) => `${label}: ${p}`)]);
+        const preview = await previewUrl(result.card ?? raster);
+        setShots((s) => [...s, { id: crypto.randomUUID(), label, preview, raster, result }]);
+      } catch (e) {
+        setErrors((list) => [...list, t('capture.error.scan', { name: label, reason: e instanceof Error ? e.message : String(e) })]);
+      }
+    },
+    [assets, t],
+  );
+
   const addImages = useCallback(
     async (files: Array<Blob & { name?: string }>) => {
       for (const file of files) {
@@ -94,20 +110,12 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
             setDocuments((d) => [...d, { label: page.label, text: read.text, raster: page.raster, preview }]);
             continue;
           }
-          try {
-            const result = await scanCard(page.raster, assets);
-            const problems = explain(result, t);
-            if (problems.length) setErrors((e) => [...e, ...problems.map((p) => `${page.label}: ${p}`)]);
-            const preview = await previewUrl(result.card ?? page.raster);
-            setShots((s) => [...s, { id: crypto.randomUUID(), label: page.label, preview, raster: page.raster, result }]);
-          } catch (e) {
-            setErrors((list) => [...list, t('capture.error.scan', { name: page.label, reason: e instanceof Error ? e.message : String(e) })]);
-          }
+          await addScan(page.raster, page.label);
         }
       }
       setStatus('');
     },
-    [assets, mode, t],
+    [assets, mode, t, addScan],
   );
 
   const addWedge = useCallback(
@@ -182,7 +190,7 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
         ))}
       </div>
       <Inputs language={language} onFiles={(f) => void addImages(f)} onWedge={addWedge} />
-      <Camera language={language} onFrame={onCameraQr} onCapture={(r) => void scanRaster(r)} />
+      <Camera language={language} onFrame={onCameraQr} onCapture={(r) => void addScan(r, t('capture.camera.label'))} />
       {status && <p role="status">{status}</p>}
       {mixed && <p role="alert" className="capture-errors">{mixed}</p>}
       {errors.length > 0 && (
@@ -211,12 +219,6 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
       )}
     </div>
   );
-
-  async function scanRaster(raster: Raster) {
-    const result = await scanCard(raster, assets);
-    const preview = await previewUrl(result.card ?? raster);
-    setShots((s) => [...s, { id: crypto.randomUUID(), label: t('capture.camera.label'), preview, raster, result }]);
-  }
 }
 
 /** What the officer should know about one scanned image, in Vietnamese. */
