@@ -255,8 +255,11 @@ function MergeDialog({ language, existing, draft, onCancel, onMerge }: { languag
   const differing = differingFields(existing, incoming);
   // The card is the fresher source: it wins by default where it differs.
   const [choices, setChoices] = useState<Partial<Record<PersonField, MergeChoice>>>({});
+  // Modal, in the middle of the screen: "Lưu" sits at the foot of a long form, where an inline dialog opened off-screen.
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
   return (
-    <dialog open aria-label={t('capture.merge.title')}>
+    <dialog ref={dialog} aria-label={t('capture.merge.title')} onClose={onCancel}>
       <h3>{t('capture.merge.title')}</h3>
       <p>{t('capture.merge.intro', { name: existing.fullName.value })}</p>
       {differing.length === 0 ? (
