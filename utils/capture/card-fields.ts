@@ -32,6 +32,8 @@ export interface OcrField {
   confidence: number;
   /** The line(s) the value came from, for a focused re-read. */
   bbox: OcrLine['bbox'];
+  /** Other readings of the same value (a focused re-read), for the fusion to judge against what it knows. */
+  alternatives?: string[];
 }
 
 export interface CardReading {
@@ -73,7 +75,14 @@ const rules: LabelRule[] = [
 
 const labelWords = rules.flatMap((r) => r.labels);
 /** Fields whose value is words (places), not a number or a date. */
-const textFields: readonly OcrFieldName[] = ['hometown', 'residence', 'placeOfBirth'];
+export const textFields = ['hometown', 'residence', 'placeOfBirth'] as const satisfies readonly OcrFieldName[];
+const isTextField = (field: OcrFieldName): field is (typeof textFields)[number] => (textFields as readonly OcrFieldName[]).includes(field);
+
+/** A few marks OCR read in dust or at a photo's edge, not words. */
+export function specks(text: string): boolean {
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  return letters < 4 && letters < text.replace(/\s/g, '').length * 0.8;
+}
 
 type Box = OcrLine['bbox'];
 /** The box around boxes. */
@@ -171,7 +180,7 @@ function fromZones(fields: CardReading['fields'], lines: readonly OcrLine[], key
     const shape = shapes[field];
     const value = shape ? shape(joined) : cleanSpaces(joined.replace(/^[^\p{L}\d]+/u, ''));
     if (!value) continue;
-    fields[field] = { text: value, confidence: Math.min(...inZone.map((z) => z.line.confidence)) / 100 * 0.95, bbox: inZone[0]!.line.bbox };
+    fields[field] = { text: value, confidence: Math.min(...inZone.map((z) => z.line.confidence)) / 100 * 0.95, bbox: enclosing(inZone.map((z) => z.line.bbox)) };
   }
 }
 
@@ -230,14 +239,14 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
         if (line.bbox.x1 < labelLine.bbox.x0 - cardWidth * 0.05) continue; // a line of another column
         if (line.bbox.y0 - (picked.at(-1) ?? labelLine).bbox.y1 > (labelLine.bbox.y1 - labelLine.bbox.y0) * 2.5) break;
         if (isLabelLine(line.text)) break;
+        const value = inColumn(line, labelLine.bbox.x0 - cardWidth * 0.03);
+        // Specks OCR read as a few marks between the value's lines ("” ` MAi", "ˆ . ."): not a line of the
+        // value, and not its end.
         if (!rule.accept(line.text)) {
-          if (taken === 0) continue;
+          if (taken === 0 || specks(value)) continue;
           break;
         }
-        // Specks OCR read as a few marks between the value's lines ("” ` MAi"): not a line of the value.
-        const value = inColumn(line, labelLine.bbox.x0 - cardWidth * 0.03);
-        const letters = (value.match(/\p{L}/gu) ?? []).length;
-        if (textFields.includes(rule.field) && letters < 4 && letters < value.replace(/\s/g, '').length * 0.8) continue;
+        if (isTextField(rule.field) && specks(value)) continue;
         // Values are printed larger than labels: a line no taller than the label, and smaller than the value's
         // first line, is the next (garbled) label. (A label line OCR merged with its neighbours can look tall.)
         const height = (l: OcrLine) => l.bbox.y1 - l.bbox.y0;

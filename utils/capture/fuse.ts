@@ -1,7 +1,7 @@
-import type { CardReading, CardModel } from './card-fields';
+import type { CardReading, CardModel, OcrField } from './card-fields';
 import { dateOf, personalIdOf, sexOf } from './card-fields';
 import type { MrzResult } from './mrz';
-import type { PlaceLexicon } from './places';
+import type { PlaceLexicon, PlaceRepair } from './places';
 import { repairName } from './names';
 import type { CitizenQr } from './qr-payload';
 import { formatDate, type VnDate } from '../vn/dates';
@@ -54,11 +54,15 @@ export interface FuseOptions {
 export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review {
   const now = new Date();
   const today = options.today ?? { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), precision: 'day' };
-  const place = (text: string): { value: string; notes: string[]; ambiguous: boolean } => {
+  const place = (field: OcrField): { value: string; notes: string[]; ambiguous: boolean } => {
     // OCR's stray marks at either end ("… Thừa Thiên Huế |").
-    const clean = cleanSpaces(text).replace(/^[^\p{L}\d]+|[^\p{L}\d.]+$/gu, '');
-    if (!options.places) return { value: clean, notes: [], ambiguous: false };
-    const r = options.places.repair(clean);
+    const readings = [field.text, ...(field.alternatives ?? [])].map((t) => cleanSpaces(t).replace(/^[^\p{L}\d]+|[^\p{L}\d.]+$/gu, ''));
+    const lexicon = options.places;
+    if (!lexicon) return { value: readings[0]!, notes: [], ambiguous: false };
+    // Of the readings (the page's, then a focused re-read), the one whose words the place names explain best;
+    // the focused one when they explain both as well.
+    const score = (r: PlaceRepair) => r.known - 2 * r.unknown;
+    const r = readings.map((t) => lexicon.repair(t)).reduce((best, next) => (score(next) >= score(best) ? next : best));
     const notes = r.changes.length ? [`Đã sửa dấu địa danh theo danh mục đơn vị hành chính: ${r.changes.join(', ')}.`] : [];
     if (r.ambiguous.length) notes.push(`Chưa rõ dấu của ${r.ambiguous.map((a) => `"${a}"`).join(', ')}; hãy đối chiếu với thẻ.`);
     return { value: r.value, notes, ambiguous: r.ambiguous.length > 0 };
@@ -152,14 +156,14 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   for (const name of ['hometown', 'placeOfBirth'] as const) {
     const f = ocrField(name);
     if (!f) continue;
-    const p = place(f.text);
+    const p = place(f);
     review[name] = { value: p.value, source: 'ocr', confidence: f.confidence, uncertain: f.confidence < 0.8 || p.ambiguous, notes: p.notes };
   }
   const ocrResidence = ocrField('residence');
   if (qr?.residence) {
     review.permanentAddress = { value: qr.residence, source: 'qr', confidence: qrConfidence, uncertain: false, notes: [] };
   } else if (ocrResidence) {
-    const p = place(ocrResidence.text);
+    const p = place(ocrResidence);
     review.permanentAddress = { value: p.value, source: 'ocr', confidence: ocrResidence.confidence, uncertain: ocrResidence.confidence < 0.8 || p.ambiguous, notes: p.notes };
   }
 

@@ -1,37 +1,106 @@
+import type { PlaceText } from '../vn/admin-units';
 import { fold, nfc, setTonePlacement } from '../vn/text';
 
 /**
- * OCR drops or confuses tone marks in place names ("Quáng Nam", "Hoàn Kiêm"). A place lexicon built from the
- * admin-units data (the 2025 units, the legacy provinces, the merger notes' old wards and districts) puts them
- * back: a run of two or three words whose letters spell exactly one known place is written that way. Old and
- * new tone placement (Hòa/Hoà) count as the same spelling, so the card's own spelling is kept.
+ * OCR drops or confuses tone marks in place names ("Quáng Nam", "Hoàn Kiêm"), and sometimes a letter ("Nam
+ * Oịnh", "8a Đình"). A place lexicon built from the admin-units data (the 2025 units, the legacy provinces,
+ * the merger notes' old wards and districts) puts them back: a run of two to four words whose letters spell
+ * exactly one known place is written that way. Where two places share the letters, the address's own
+ * province decides ("Xã Hải Đường" in Nam Định, not "Xã Hải Dương"). Old and new tone placement (Hòa/Hoà)
+ * count as the same spelling, so the card's own spelling is kept.
  */
 
 /** Words of addresses that are not place names, taken whole ("Thành phố", "Quận 1"). */
-const addressWords = ['Số', 'Tổ', 'Thôn', 'Xóm', 'Ấp', 'Bản', 'Phường', 'Xã', 'Quận', 'Huyện', 'Tỉnh', 'Số nhà', 'Khu phố', 'Thị trấn', 'Thị xã', 'Thành phố', 'Việt Nam', ...Array.from({ length: 12 }, (_, i) => `Quận ${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `Phường ${i + 1}`)];
+const addressWords = ['Số', 'Tổ', 'Thôn', 'Xóm', 'Ấp', 'Bản', 'Phường', 'Xã', 'Quận', 'Huyện', 'Tỉnh', 'Số nhà', 'Khu phố', 'Thị trấn', 'Thị xã', 'Thành phố', 'TP.', 'Việt Nam', ...Array.from({ length: 12 }, (_, i) => `Quận ${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `Phường ${i + 1}`)];
 
 const unitWords = ['xã', 'phường', 'quận', 'huyện', 'tỉnh', 'thị trấn', 'thị xã', 'thành phố'];
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+/** The unit words by their letters, to know "Quản" or "Huyên" at the head of an address part. */
+const unitBySkeleton = new Map(unitWords.map((u) => [fold(u).toLowerCase(), capitalise(u)]));
+
+/**
+ * Characters OCR reads for one another, by their letters without marks: a digit for a letter ("8a" for "Ba"),
+ * a bare letter for Đ ("Oịnh"). Only these, so a real street ("Lê Lai") is not taken for a place ("Lê Lợi").
+ */
+const confusions = new Set(['8b', '0o', '0d', 'od', '1l', '1i', 'li', '5s', '2z', '6g', 'ce'].flatMap((p) => [p, `${p[1]}${p[0]}`]));
 
 function skeleton(words: readonly string[]): string {
   return fold(words.join(' ')).toLowerCase();
 }
+
+/** The unit word (one or two words, marks as OCR read them) at the head of an address part, before a name. */
+function unitAt(words: readonly string[]): { n: number; unit: string } | null {
+  for (const n of [2, 1]) {
+    const unit = words.length > n ? unitBySkeleton.get(skeleton(words.slice(0, n))) : undefined;
+    if (unit) return { n, unit };
+  }
+  return null;
+}
 const sameSpelling = (a: string, b: string) => setTonePlacement(a, 'modern') === setTonePlacement(b, 'modern');
 
-export class PlaceLexicon {
-  private readonly byKey = new Map<string, Array<{ spelling: string; count: number }>>();
+/** One OCR slip apart: a confused character, or a character too many (doubled, or a mark read as "!"). */
+function oneSlipApart(written: string, key: string): boolean {
+  if (written.length === key.length) {
+    let diff = -1;
+    for (let i = 0; i < key.length; i++) {
+      if (written[i] === key[i]) continue;
+      if (diff >= 0) return false;
+      diff = i;
+    }
+    return diff >= 0 && confusions.has(`${written[diff]}${key[diff]}`);
+  }
+  if (written.length !== key.length + 1) return false;
+  let i = 0;
+  while (i < key.length && written[i] === key[i]) i++;
+  if (written.slice(i + 1) !== key.slice(i)) return false;
+  const extra = written[i]!;
+  return extra === written[i - 1] || extra === written[i + 1] || !/[a-z0-9 .]/.test(extra);
+}
 
-  constructor(texts: Iterable<string>) {
-    for (const phrase of addressWords) this.add(phrase.split(' '));
-    for (const text of texts) {
+interface Spelling {
+  spelling: string;
+  count: number;
+  /** The 2025 provinces whose data writes it. */
+  provinces: Set<string>;
+  /** It names this 2025 province (a legacy province's name points at the province that absorbed it). */
+  province: string | null;
+}
+
+interface Match {
+  /** How the run is written after repair. */
+  words: string[];
+  /** A spelling was chosen (not kept as written). */
+  changed: boolean;
+  /** Several spellings are possible and none is as written. */
+  ambiguous: boolean;
+}
+
+export interface PlaceRepair {
+  value: string;
+  changes: string[];
+  ambiguous: string[];
+  /** Words recognised as place names, address words or numbers, and words not recognised: to compare readings. */
+  known: number;
+  unknown: number;
+}
+
+export class PlaceLexicon {
+  private readonly byKey = new Map<string, Spelling[]>();
+  /** Keys of two or more words by length, for the one-slip search. */
+  private readonly byLength = new Map<number, string[]>();
+
+  constructor(texts: Iterable<string | PlaceText>) {
+    for (const phrase of addressWords) this.add(phrase.split(' '), null, false);
+    for (const entry of texts) {
+      const { text, province, isProvince } = typeof entry === 'string' ? { text: entry, province: null, isProvince: false } : entry;
       // Runs of capitalised words (names), broken at punctuation and at lower-case words ("xã", "và"). A unit
       // word before a name ("quận Ba Đình") is kept with it, capitalised, as addresses write it.
       for (const piece of nfc(text).split(/[,;:()\n]/)) {
         let run: string[] = [];
         let unit = '';
         const flush = () => {
-          for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) this.add(run.slice(i, i + n));
-          if (unit && run.length) this.add([...unit.split(' '), ...run].slice(0, 4));
+          for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) this.add(run.slice(i, i + n), province ?? null, Boolean(isProvince) && n === run.length);
+          if (unit && run.length) this.add([...unit.split(' '), ...run].slice(0, 4), province ?? null, false);
           run = [];
         };
         const words = piece.trim().split(/\s+/);
@@ -48,62 +117,118 @@ export class PlaceLexicon {
         }
       }
     }
+    for (const key of this.byKey.keys()) {
+      if (!key.includes(' ')) continue;
+      const list = this.byLength.get(key.length) ?? [];
+      list.push(key);
+      this.byLength.set(key.length, list);
+    }
   }
 
-  private add(words: string[]) {
+  private add(words: string[], province: string | null, isProvince: boolean) {
     const key = skeleton(words);
     const spelling = words.join(' ');
     const list = this.byKey.get(key) ?? [];
-    const known = list.find((s) => sameSpelling(s.spelling, spelling));
+    let known = list.find((s) => sameSpelling(s.spelling, spelling));
     if (known) known.count++;
-    else list.push({ spelling, count: 1 });
+    else list.push((known = { spelling, count: 1, provinces: new Set(), province: null }));
+    if (province) known.provinces.add(province);
+    if (isProvince && province) known.province = province;
     this.byKey.set(key, list);
   }
 
-  /** The spellings of a run's letters; one the data uses at least twice as often as any other wins alone. */
-  private spellings(words: string[]): string[] {
-    const list = [...(this.byKey.get(skeleton(words)) ?? [])].sort((a, b) => b.count - a.count);
-    if (list.length > 1 && list[0]!.count >= 2 * list[1]!.count) return [list[0]!.spelling];
-    return list.map((s) => s.spelling);
+  /**
+   * The spellings a run may have: those of its letters, or (two words or more) of letters one OCR slip away.
+   * Within the address's province when that leaves any; one the data uses at least twice as often as any
+   * other wins alone.
+   */
+  private spellings(run: readonly string[], province: string | null): { all: Spelling[]; likely: Spelling[] } {
+    const key = skeleton(run);
+    let all = this.byKey.get(key) ?? [];
+    if (!all.length && run.length > 1 && key.replace(/[^a-z]/g, '').length >= 5) {
+      const near = [...(this.byLength.get(key.length) ?? []), ...(this.byLength.get(key.length - 1) ?? [])].filter((k) => oneSlipApart(key, k));
+      all = near.flatMap((k) => this.byKey.get(k)!);
+    }
+    let likely = [...all].sort((a, b) => b.count - a.count);
+    const inProvince = province ? likely.filter((s) => s.provinces.has(province)) : [];
+    if (inProvince.length) likely = inProvince;
+    if (likely.length > 1 && likely[0]!.count >= 2 * likely[1]!.count) likely = [likely[0]!];
+    return { all, likely };
+  }
+
+  /** A run of words as the data writes it, or null when the data does not know its letters. */
+  private match(run: readonly string[], province: string | null): Match | null {
+    // A run starts with a word (not a number); a lone letter ("Ị", a speck) is no place name.
+    if (!/\p{L}/u.test(run[0]!) || (run.length === 1 && !/\p{L}{2}/u.test(run[0]!))) return null;
+    const { all, likely } = this.spellings(run, province);
+    if (!all.length) return null;
+    const written = run.join(' ');
+    // A spelling the data knows is kept as written, even if another is commoner ("Quang Trung").
+    if (all.some((c) => sameSpelling(c.spelling, written))) return { words: [...run], changed: false, ambiguous: false };
+    // One syllable alone is too short to decide ("Bàn" and "Bản" are both places): runs of two or more.
+    if (likely.length === 1 && run.length > 1) return { words: likely[0]!.spelling.split(' '), changed: true, ambiguous: false };
+    return { words: [...run], changed: false, ambiguous: true };
+  }
+
+  /** The province an address names (its last part that is one), to decide between places of the same letters. */
+  private provinceOf(parts: readonly string[][]): string | null {
+    for (const words of [...parts].reverse()) {
+      const name = words.slice(/^tp\.?$/i.test(words[0] ?? '') ? 1 : (unitAt(words)?.n ?? 0));
+      if (!name.length) continue;
+      const found = this.spellings(name, null).likely.find((s) => s.province);
+      if (found) return found.province;
+    }
+    return null;
   }
 
   /** The address with known place names spelled right, what changed, and the words it could not decide. */
-  repair(text: string): { value: string; changes: string[]; ambiguous: string[] } {
+  repair(text: string): PlaceRepair {
     const changes: string[] = [];
     const ambiguous: string[] = [];
-    const parts = nfc(text).split(/(,\s*)/);
-    const fixed = parts.map((part) => {
+    let known = 0;
+    let unknown = 0;
+    const pieces = nfc(text).split(/(,\s*)/);
+    const province = this.provinceOf(pieces.filter((p) => !/^,\s*$/.test(p)).map((p) => p.split(/\s+/).filter(Boolean)));
+    const fixed = pieces.map((part) => {
       if (/^,\s*$/.test(part)) return part;
       const words = part.split(/\s+/).filter(Boolean);
-      const out: string[] = [];
-      for (let i = 0; i < words.length; ) {
-        let matched = false;
-        for (let n = Math.min(4, words.length - i); n >= 1 && !matched; n--) {
-          const run = words.slice(i, i + n);
-          if (!/\p{L}/u.test(run[0]!)) continue;
-          const all = this.byKey.get(skeleton(run)) ?? [];
-          if (all.length === 0) continue;
-          const written = run.join(' ');
-          // A spelling the data knows is kept as written, even if another is commoner ("Quang Trung").
-          const candidates = this.spellings(run);
-          if (all.some((c) => sameSpelling(c.spelling, written))) {
-            out.push(...run);
-          } else if (candidates.length === 1 && n > 1) {
-            // One syllable alone is too short to decide ("Bàn" and "Bản" are both places): runs of two or more.
-            out.push(...candidates[0]!.split(' '));
-            changes.push(`"${written}" → "${candidates[0]}"`);
-          } else {
-            if (n > 1) continue;
-            ambiguous.push(written);
-            out.push(...run);
+      const parse = (from: number) => {
+        const out: Array<{ written: string[]; match: Match | null }> = [];
+        for (let i = from; i < words.length; ) {
+          let found: { n: number; match: Match } | null = null;
+          for (let n = Math.min(4, words.length - i); n >= 1 && !found; n--) {
+            const match = this.match(words.slice(i, i + n), province);
+            // Runs of two or more words that could be several places: try shorter runs.
+            if (match && !(match.ambiguous && n > 1)) found = { n, match };
           }
-          i += n;
-          matched = true;
+          out.push(found ? { written: words.slice(i, i + found.n), match: found.match } : { written: [words[i]!], match: null });
+          i += found?.n ?? 1;
         }
-        if (!matched) out.push(words[i++]!);
+        return out;
+      };
+      let runs = parse(0);
+      // A unit word misread at the head of the part ("Quản Bạ Đình"): when the part does not read as one
+      // place but the words after the unit do, it is the unit and that place ("Quận Ba Đình").
+      const unit = unitAt(words);
+      if (unit && runs.length > 1) {
+        const rest = parse(unit.n);
+        if (rest.length === 1 && rest[0]!.match && !rest[0]!.match.ambiguous) runs = [{ written: words.slice(0, unit.n), match: { words: unit.unit.split(' '), changed: words.slice(0, unit.n).join(' ') !== unit.unit, ambiguous: false } }, ...rest];
+      }
+      const out: string[] = [];
+      for (const { written, match } of runs) {
+        if (!match) {
+          if (/^[\d/\-]+\p{L}?$/u.test(written[0]!)) known++;
+          else if (!/^[-–]$/.test(written[0]!)) unknown++;
+          out.push(...written);
+          continue;
+        }
+        known += written.length;
+        if (match.changed) changes.push(`"${written.join(' ')}" → "${match.words.join(' ')}"`);
+        if (match.ambiguous) ambiguous.push(written.join(' '));
+        out.push(...match.words);
       }
       return out.join(' ');
     });
-    return { value: fixed.join(''), changes, ambiguous };
+    return { value: fixed.join(''), changes, ambiguous, known, unknown };
   }
 }

@@ -39,6 +39,15 @@ export interface Commune {
   provinceCode: string;
 }
 
+/** A place name as the data writes it (a unit's name, or a merger note's list of old units). */
+export interface PlaceText {
+  text: string;
+  /** The 2025 province it lies in, where known. */
+  province: string | null;
+  /** The text names a province (2025 or legacy). */
+  isProvince?: boolean;
+}
+
 export interface LegacyAddress {
   ward: string;
   district?: string;
@@ -76,13 +85,16 @@ export class AdminUnits {
     return new AdminUnits(unitsFileSchema.parse(unitsRaw), mergerNotesFileSchema.parse(mergerNotesRaw));
   }
 
-  /** Every place name the data spells (2025 units, legacy provinces, the merger notes' old units), as written. */
-  readonly placeTexts: string[] = [];
+  /**
+   * Every place name the data spells (2025 units, legacy provinces, the merger notes' old units), as written,
+   * with the 2025 province it lies in.
+   */
+  readonly placeTexts: PlaceText[] = [];
 
   private constructor(units: z.infer<typeof unitsFileSchema>, notes: z.infer<typeof mergerNotesFileSchema>) {
-    this.placeTexts.push(...legacyProvinces().map((l) => l.name), ...notes.map((n) => n.truocsapnhap));
+    this.placeTexts.push(...legacyProvinces().map((l) => ({ text: l.name, province: l.newProvinceCode, isProvince: true })));
     for (const p of units) {
-      this.placeTexts.push(p.Name, ...p.Wards.map((w) => w.Name));
+      this.placeTexts.push({ text: p.Name, province: p.Code, isProvince: true }, ...p.Wards.map((w) => ({ text: w.Name, province: p.Code })));
       const province = { code: p.Code, name: cleanSpaces(p.Name), fullName: cleanSpaces(p.FullName) };
       this.provinces.set(province.code, province);
       this.addProvinceKey(placeKey(province.name), province.code);
@@ -102,6 +114,7 @@ export class AdminUnits {
     for (const legacy of legacyProvinces()) this.addProvinceKey(placeKey(legacy.name), legacy.newProvinceCode);
     for (const [alias, code] of provinceAliases) this.addProvinceKey(alias, code);
 
+    for (const note of notes) this.placeTexts.push({ text: note.truocsapnhap, province: this.communes.get(note.ma)?.provinceCode ?? null });
     for (const note of notes) {
       if (note.magoc === '0' || !this.communes.has(note.ma)) continue;
       for (const ref of parseMergerNote(note.truocsapnhap, note.ten)) {

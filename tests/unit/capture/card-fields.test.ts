@@ -85,6 +85,13 @@ describe('readCard', () => {
     y = 0;
     const r = readCard([line('CĂN CƯỚC CÔNG DÂN'), line('Họ và tên / Full name:'), line('NGÔ ĐỨC DŨNG'), line('Nơi thường trú / Place of residence:'), line('Số 3 Trần Hưng Đạo, Xã Thạch Hòa, Huyện'), line('” ` MAi'), line('Thạch Thất, Hà Nội')], 1000);
     expect(r.fields.residence?.text).toBe('Số 3 Trần Hưng Đạo, Xã Thạch Hòa, Huyện Thạch Thất, Hà Nội');
+    // Specks the value's column shares with another column's line ("21/10/2027 ˆ . .") do not end it either.
+    y = 0;
+    const beside = readCard(
+      [line('CĂN CƯỚC CÔNG DÂN'), line('Họ và tên / Full name:'), line('LÊ VĂN AN'), line('Nơi thường trú / Place of residence:'), line('Số 55 Hoàng Diệu, Xã Yên Thường, Huyện Gia'), line('21/10/2027 ˆ . .', 37, [['21/10/2027', 37], ['ˆ', 300], ['.', 330], ['.', 360]]), line('Lâm, Hà Nội')],
+      1000,
+    );
+    expect(beside.fields.residence?.text).toBe('Số 55 Hoàng Diệu, Xã Yên Thường, Huyện Gia Lâm, Hà Nội');
     // A short word of the address on its own line is no speck.
     y = 0;
     const short = readCard([line('CĂN CƯỚC CÔNG DÂN'), line('Họ và tên / Full name:'), line('LÊ VĂN AN'), line('Nơi thường trú / Place of residence:'), line('Số 83 Hoàng Diệu, Xã Yên Thường, Huyện Gia Lâm, Hà'), line('Nội')], 1000);

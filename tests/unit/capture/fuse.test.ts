@@ -4,6 +4,7 @@ import { baselineRead } from '../../../utils/capture/baseline';
 import { fuse } from '../../../utils/capture/fuse';
 import { buildTd1, parseTd1 } from '../../../utils/capture/mrz';
 import { repairName } from '../../../utils/capture/names';
+import { PlaceLexicon } from '../../../utils/capture/places';
 import { classifyQr } from '../../../utils/capture/qr-payload';
 
 const today = { year: 2026, month: 11, day: 28, precision: 'day' as const };
@@ -47,6 +48,17 @@ describe('fuse', () => {
 });
 
 describe('repairName', () => {
+  it('of two readings of an address, keeps the one the place names explain', () => {
+    const places = new PlaceLexicon(['phường Quán Thánh (quận Ba Đình)', 'Hà Nội']);
+    const page = 'Số 4 Phan Đình Phùng, Phường Quán Thánh, Quận Ba nó (2é Đình, Hà Nội Rgên';
+    const focused = 'Số 4 Phan Đình Phùng, Phường Quán Thánh, Quận Ba Đình, Hà Nội';
+    const read = (text: string, alternatives?: string[]) => fuse({ ocr: [reading({ residence: { ...f(text), ...(alternatives ? { alternatives } : {}) } })] }, { today, places }).permanentAddress?.value;
+    expect(read(page, [focused])).toBe(focused);
+    expect(read(focused, [page])).toBe(focused);
+    // Explained as well: the focused re-read (the page's house number was misread).
+    expect(read(focused.replace('Số 4', 'Số 9'), [focused])).toBe(focused);
+  });
+
   it('puts back a lost stacked mark when the lexicon has one spelling', () => {
     expect(repairName('NGUYÊN VĂN TUÂN').value).toBe('Nguyễn Văn Tuấn');
   });

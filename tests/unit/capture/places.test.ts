@@ -23,6 +23,48 @@ describe('PlaceLexicon', () => {
     expect(withDistrict.repair('Phường Quán Thánh, Quản Bạ Đình, Hà Nội').value).toBe('Phường Quán Thánh, Quận Ba Đình, Hà Nội');
   });
 
+  it('reads a unit word OCR misspelled as the unit, when the words after it are one place', () => {
+    // The data names the ward Ba Đình, never "quận Ba Đình".
+    const withDistrict = new PlaceLexicon(['phường Điện Biên, phường Ba Đình', 'Quản Bạ', 'Hà Giang']);
+    const r = withDistrict.repair('Quản Bạ Đình, Hà Nội');
+    expect(r.value).toBe('Quận Ba Đình, Hà Nội');
+    expect(r.changes).toEqual(['"Quản" → "Quận"', '"Bạ Đình" → "Ba Đình"']);
+    // The district of Hà Giang is itself a place: left as written.
+    expect(withDistrict.repair('Quản Bạ, Hà Giang').value).toBe('Quản Bạ, Hà Giang');
+  });
+
+  it('puts back a letter OCR confused (a digit for a letter, O for Đ, a doubled vowel), and only such slips', () => {
+    const places = new PlaceLexicon(['Ba Đình', 'Nam Định', 'Gia Lâm', 'Hà Nội', 'Lê Lợi']);
+    expect(places.repair('8a Định, Hà Nội').value).toBe('Ba Đình, Hà Nội');
+    expect(places.repair('Huyện Hải Hậu, Nam Oịnh').value).toBe('Huyện Hải Hậu, Nam Định');
+    expect(places.repair('Huyện Gia Lâàm, Hà Nội').value).toBe('Huyện Gia Lâm, Hà Nội');
+    // "Lê Lai" is a street of its own, one letter from "Lê Lợi" but not by an OCR slip.
+    expect(places.repair('Số 9 Lê Lai, Hà Nội').value).toBe('Số 9 Lê Lai, Hà Nội');
+    // Nor does a dot make a slip ("TP." is how addresses write it).
+    expect(new PlaceLexicon(['TP Hồ Chí Minh']).repair('Quận 1, TP. Hồ Chí Minh').value).toBe('Quận 1, TP. Hồ Chí Minh');
+  });
+
+  it('decides between places of the same letters by the province the address names', () => {
+    const places = new PlaceLexicon([
+      { text: 'Nam Định', province: '37', isProvince: true },
+      { text: 'Huế', province: '46', isProvince: true },
+      { text: 'xã Hải Đường, xã Hải Trung (huyện Hải Hậu)', province: '37' },
+      { text: 'xã Hải Dương, xã Hương Phong', province: '46' },
+    ]);
+    expect(places.repair('Xã Hải Dưỡng, Huyện Hải Hậu, Nam Định').value).toBe('Xã Hải Đường, Huyện Hải Hậu, Nam Định');
+    expect(places.repair('Xã Hải Dưỡng, Huế').value).toBe('Xã Hải Dương, Huế');
+    // No province to go by: both stay possible, and the words are left as read.
+    expect(places.repair('Xã Hải Dưỡng').value).toBe('Xã Hải Dưỡng');
+  });
+
+  it('counts the words it recognises and those it does not, to compare two readings of one address', () => {
+    const clean = lexicon.repair('Số 46 Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội');
+    expect(clean).toMatchObject({ unknown: 0, known: 10 });
+    const junk = lexicon.repair('bi su LÀh Số 46 Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội |');
+    expect(junk.unknown).toBe(4);
+    expect(lexicon.repair('Phường Hàng Bạc, Ị Quận Hoàn Kiếm').unknown).toBe(1);
+  });
+
   it('keeps the card’s tone placement, and leaves what it cannot decide', () => {
     expect(lexicon.repair('Xã Thạch Hòa').changes).toEqual([]);
     const r = lexicon.repair('Phường Ha Long');

@@ -1,9 +1,9 @@
-import { dateOf, enclosing, readCard, personalIdOf, type CardReading, type OcrField, type OcrLine } from '../card-fields';
+import { dateOf, enclosing, readCard, personalIdOf, specks, textFields, type CardReading, type OcrField, type OcrLine } from '../card-fields';
 import { formatDate } from '../../vn/dates';
 import { decodePersonalId } from '../../vn/personal-id';
 import { crop, edgeDensity, extractCard, normaliseForOcr, project, rotate180, squareToQuad, upscale, warpRegion, type Raster } from '../image';
 import { classifyQr, type QrPayload } from '../qr-payload';
-import { fold } from '../../vn/text';
+import { cleanSpaces, fold } from '../../vn/text';
 import { parseTd1 } from '../mrz';
 import { decodeQr, prepareBundledZxing } from './qr';
 import { recognise, type OcrPaths } from './ocr';
@@ -124,12 +124,12 @@ async function readSide(card: Raster, assets: CaptureAssets) {
   const canvas = toCanvas(normalised);
   const page = await recognise(assets.ocr, canvas, { mode: 'page' });
   const qrCorner = edgeDensity(normalised, qrCornerRegion) > qrCornerEdges;
-  return { reading: readCard(page.lines, card.width, card.height, { qrCorner }), text: page.text, lines: page.lines, normalised, canvas };
+  return { reading: readCard(page.lines, card.width, card.height, { qrCorner }), text: page.text, lines: page.lines, normalised, canvas, qrCorner };
 }
 
 /** Second looks where the first reading is doubtful: the number with digits only, the MRZ with its alphabet. */
 async function refine(side: Awaited<ReturnType<typeof readSide>>, assets: CaptureAssets) {
-  const { reading, lines, normalised, canvas } = side;
+  const { reading, lines, normalised, canvas, qrCorner } = side;
   // The name, in capitals with stacked marks: read again at twice the size, as one line.
   const name = reading.fields.fullName;
   if (name) {
@@ -171,6 +171,21 @@ async function refine(side: Awaited<ReturnType<typeof readSide>>, assets: Captur
     };
     const best = first && first !== second && plausible(first) > plausible(second) ? first : second;
     if (best) reading.fields.personalId = { ...id, text: best, confidence: first && first !== second ? Math.min(0.7, again.confidence / 100) : Math.max(id.confidence, again.confidence / 100) };
+  }
+  // Places, read again as one block kept to the value's own column: the page reading may take in the expiry
+  // column, the photo's edge or the QR code beside it. The fusion keeps the reading its place names explain.
+  for (const name of textFields) {
+    const field = reading.fields[name];
+    if (!field) continue;
+    const besideQr = qrCorner && field.bbox.y0 < (qrCornerRegion.y + qrCornerRegion.h) * normalised.height;
+    const right = besideQr ? qrCornerRegion.x * normalised.width - 16 : normalised.width;
+    const again = await recognise(assets.ocr, canvas, { mode: 'block', rectangle: pad({ ...field.bbox, x1: right }, normalised, 8) });
+    // Values are printed larger than labels: the small lines are the labels above and below.
+    const tallest = Math.max(0, ...again.lines.map((l) => l.bbox.y1 - l.bbox.y0));
+    const kept = again.lines.filter((l) => !specks(l.text) && l.bbox.y1 - l.bbox.y0 >= tallest * 0.7);
+    // A line's stray marks at either end ("… Thành phố |") are the card's edge or dust.
+    const text = cleanSpaces(kept.map((l) => l.text.replace(/^[^\p{L}\d]+|[^\p{L}\d.,]+$/gu, '')).join(' '));
+    if (text && text !== field.text) reading.fields[name] = { ...field, alternatives: [text] };
   }
   const mrzOk = reading.mrz?.ok && reading.mrz.mrz.checks.every((c) => c.ok);
   if (reading.side === 'back' && !mrzOk) {
