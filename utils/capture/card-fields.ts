@@ -94,7 +94,7 @@ function folded(text: string): string {
   return fold(text).toLowerCase().replace(/\s+/g, ' ');
 }
 
-function isLabelLine(text: string): boolean {
+export function isLabelLine(text: string): boolean {
   const f = folded(text);
   return labelWords.some((l) => f.includes(l)) || /\/\s*[a-z]+.*:/.test(f);
 }

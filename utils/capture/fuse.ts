@@ -64,6 +64,7 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     const score = (r: PlaceRepair) => r.known - 2 * r.unknown;
     const r = readings.map((t) => lexicon.repair(t)).reduce((best, next) => (score(next) >= score(best) ? next : best));
     const notes = r.changes.length ? [`Đã sửa dấu địa danh theo danh mục đơn vị hành chính: ${r.changes.join(', ')}.`] : [];
+    if (r.dropped.length) notes.push(`Đã bỏ ${r.dropped.map((d) => `"${d}"`).join(', ')}: chữ đọc thừa, không thuộc địa chỉ.`);
     if (r.ambiguous.length) notes.push(`Chưa rõ dấu của ${r.ambiguous.map((a) => `"${a}"`).join(', ')}; hãy đối chiếu với thẻ.`);
     return { value: r.value, notes, ambiguous: r.ambiguous.length > 0 };
   };
@@ -72,13 +73,17 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   const ocr = sources.ocr ?? [];
   const ocrField = (name: Parameters<typeof pick>[1]) => pick(ocr, name);
   const mrzOk = (field: string) => mrz?.checks.find((c) => c.field === field)?.ok ?? false;
+  // A field's check digit is one digit: on a line that had to be realigned, or when the composite check
+  // fails, a pass may be luck (a shifted "058" read as "089" passes both the number's check and the
+  // composite), and the front's large print, read alike twice, is the better witness.
+  const mrzTrust = (line: 1 | 2) => (mrzOk('composite') && !mrz?.realigned.includes(line) ? 0.98 : 0.85);
 
   // Number.
   const ocrId = ocrField('personalId');
   const ocrIdValue = ocrId ? personalIdOf(ocrId.text) : null;
   const candidatesId: Array<[CaptureSource, string, number]> = [];
   if (qr?.personalId && /^\d{12}$/.test(qr.personalId)) candidatesId.push(['qr', qr.personalId, qrConfidence]);
-  if (mrz?.personalId && mrzOk('personalId')) candidatesId.push(['mrz', mrz.personalId, 0.98]);
+  if (mrz?.personalId && mrzOk('personalId')) candidatesId.push(['mrz', mrz.personalId, mrzTrust(1)]);
   if (ocrIdValue) candidatesId.push(['ocr', ocrIdValue, ocrId!.confidence]);
   if (candidatesId.length) review.personalId = agree(candidatesId, 'Số định danh');
 
@@ -111,13 +116,16 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     const q = dateText(qrValue);
     if (q) list.push(['qr', q, qrConfidence]);
     const m = mrzCheck && mrzOk(mrzCheck) ? dateText(mrzValue) : null;
-    if (m) list.push(['mrz', m, 0.98]);
+    if (m) list.push(['mrz', m, mrzTrust(2)]);
     const o = ocrField(ocrName);
     const od = o ? dateOf(o.text, ocrName === 'expiry' ? 'last' : 'first') : null;
     if (o && od) list.push(['ocr', formatDate(od), o.confidence]);
     return list;
   };
-  const birth = dateCandidates(qr?.birthDate, mrz?.birthDate, 'birthDate', 'birthDate');
+  // The number carries the year of birth: a date that contradicts the number it was read with is the
+  // weaker witness (an MRZ line realigned by luck, a misread digit).
+  const idYear = review.personalId && review.personalId.confidence >= 0.9 ? decodePersonalId(review.personalId.value)?.birthYear : undefined;
+  const birth = dateCandidates(qr?.birthDate, mrz?.birthDate, 'birthDate', 'birthDate').map(([source, value, confidence]): [CaptureSource, string, number] => [source, value, idYear && dateOf(value)?.year !== idYear ? Math.min(confidence, 0.5) : confidence]);
   if (birth.length) review.birthDate = agree(birth, 'Ngày sinh');
   const issue = dateCandidates(qr?.issueDate, null, null, 'issueDate');
   if (issue.length) review.idIssueDate = agree(issue, 'Ngày cấp');
@@ -200,7 +208,9 @@ function pick(readings: CardReading[], name: keyof CardReading['fields']) {
 }
 
 /** The most trusted value; the others that disagree are named and the field flagged. */
-function agree(candidates: Array<[CaptureSource, string, number]>, label: string): ReviewField {
+function agree(unordered: Array<[CaptureSource, string, number]>, label: string): ReviewField {
+  // By trust: the QR first, then the MRZ or OCR as sure as each is (stable, so equals keep that order).
+  const candidates = [...unordered].sort((a, b) => b[2] - a[2]);
   const [source, value, confidence] = candidates[0]!;
   const notes: string[] = [];
   let uncertain = confidence < 0.8;

@@ -34,6 +34,11 @@ export interface MrzResult {
   checks: MrzCheck[];
   /** Every repair made, in Vietnamese, for the officer. */
   repairs: string[];
+  /**
+   * Lines (1, 2) read with a character too many or too few and realigned: their check digits passed only
+   * after a search among shifts, so a pass there is weaker evidence than on a line read whole.
+   */
+  realigned: number[];
   /** The three lines after repair. */
   lines: [string, string, string];
 }
@@ -95,7 +100,7 @@ function line2Score(l: string): number {
  * A line OCR read with a character too many or too few (noise read as a letter, "<<" read as "<"): the single
  * deletion or filler insertion that makes the most check digits pass, only if it makes more pass.
  */
-function align(line: string, score: (l: string) => number, repairs: string[], n: number): string {
+function align(line: string, score: (l: string) => number, repairs: string[], n: number, realigned: number[]): string {
   const base = fit(line);
   if (line.length === 30) return base;
   const candidates: string[] = [];
@@ -107,7 +112,10 @@ function align(line: string, score: (l: string) => number, repairs: string[], n:
     const sc = score(c);
     if (sc > bestScore) (best = c), (bestScore = sc);
   }
-  if (best !== base) repairs.push(`Dòng ${n} của MRZ đọc thừa/thiếu một ký tự; đã căn lại theo chữ số kiểm tra.`);
+  if (best !== base) {
+    repairs.push(`Dòng ${n} của MRZ đọc thừa/thiếu một ký tự; đã căn lại theo chữ số kiểm tra.`);
+    realigned.push(n);
+  }
   return best;
 }
 
@@ -139,7 +147,8 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
     return { ok: false, reason: 'Đây là trang hộ chiếu (MRZ 2 dòng), không phải thẻ căn cước. Hãy quét mặt sau thẻ căn cước, hoặc nhập tay từ hộ chiếu.' };
   }
   const repairs: string[] = [];
-  const [l1, l2, l3] = [align(found.lines[0]!, line1Score, repairs, 1), align(found.lines[1]!, line2Score, repairs, 2), fit(found.lines[2]!)];
+  const realigned: number[] = [];
+  const [l1, l2, l3] = [align(found.lines[0]!, line1Score, repairs, 1, realigned), align(found.lines[1]!, line2Score, repairs, 2, realigned), fit(found.lines[2]!)];
   const checks: MrzCheck[] = [];
 
   const documentCode = l1.slice(0, 2).replace(/[01]/g, (d) => toLetter[d] ?? d);
@@ -207,6 +216,7 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
       nameAscii: [surname, givenNames].filter(Boolean).join(' '),
       checks,
       repairs,
+      realigned,
       lines: [line1.slice(0, 30).padEnd(30, '<'), `${line2Head}${filler}${compositeChar}`, nameLine],
     },
   };

@@ -13,6 +13,8 @@ import { fold, nfc, setTonePlacement } from '../vn/text';
 /** Words of addresses that are not place names, taken whole ("Thành phố", "Quận 1"). */
 const addressWords = ['Số', 'Tổ', 'Thôn', 'Xóm', 'Ấp', 'Bản', 'Phường', 'Xã', 'Quận', 'Huyện', 'Tỉnh', 'Số nhà', 'Khu phố', 'Thị trấn', 'Thị xã', 'Thành phố', 'TP.', 'Việt Nam', ...Array.from({ length: 12 }, (_, i) => `Quận ${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `Phường ${i + 1}`)];
 
+/** Words a number follows in an address (folded). */
+const numberedWords = new Set(['so', 'nha', 'to', 'ap', 'quan', 'phuong', 'khu', 'pho', 'ngo', 'ngach', 'hem', 'kiet', 'doi', 'lo', 'thon', 'xom', 'ban']);
 const unitWords = ['xã', 'phường', 'quận', 'huyện', 'tỉnh', 'thị trấn', 'thị xã', 'thành phố'];
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 /** The unit words by their letters, to know "Quản" or "Huyên" at the head of an address part. */
@@ -73,12 +75,16 @@ interface Match {
   changed: boolean;
   /** Several spellings are possible and none is as written. */
   ambiguous: boolean;
+  /** The 2025 province the run names, when it names one ("Nam Định", "Hồ Chí Minh"). */
+  province: string | null;
 }
 
 export interface PlaceRepair {
   value: string;
   changes: string[];
   ambiguous: string[];
+  /** What was read that is no part of an address: after the province, or marks that are not words. */
+  dropped: string[];
   /** Words recognised as place names, address words or numbers, and words not recognised: to compare readings. */
   known: number;
   unknown: number;
@@ -163,11 +169,14 @@ export class PlaceLexicon {
     const { all, likely } = this.spellings(run, province);
     if (!all.length) return null;
     const written = run.join(' ');
-    // A spelling the data knows is kept as written, even if another is commoner ("Quang Trung").
-    if (all.some((c) => sameSpelling(c.spelling, written))) return { words: [...run], changed: false, ambiguous: false };
+    // A spelling the data knows is kept as written, even if another is commoner ("Quang Trung"); unless the
+    // address's province knows only another ("Quang Nam" at the end of an address in Quảng Nam).
+    const asWritten = all.filter((c) => sameSpelling(c.spelling, written));
+    const elsewhere = province !== null && asWritten.every((c) => c.provinces.size > 0 && !c.provinces.has(province)) && likely.some((c) => c.provinces.has(province));
+    if (asWritten.length && !elsewhere) return { words: [...run], changed: false, ambiguous: false, province: asWritten.find((c) => c.province)?.province ?? null };
     // One syllable alone is too short to decide ("Bàn" and "Bản" are both places): runs of two or more.
-    if (likely.length === 1 && run.length > 1) return { words: likely[0]!.spelling.split(' '), changed: true, ambiguous: false };
-    return { words: [...run], changed: false, ambiguous: true };
+    if (likely.length === 1 && run.length > 1) return { words: likely[0]!.spelling.split(' '), changed: true, ambiguous: false, province: likely[0]!.province };
+    return { words: [...run], changed: false, ambiguous: true, province: null };
   }
 
   /** The province an address names (its last part that is one), to decide between places of the same letters. */
@@ -185,11 +194,13 @@ export class PlaceLexicon {
   repair(text: string): PlaceRepair {
     const changes: string[] = [];
     const ambiguous: string[] = [];
+    const dropped: string[] = [];
     let known = 0;
     let unknown = 0;
     const pieces = nfc(text).split(/(,\s*)/);
     const province = this.provinceOf(pieces.filter((p) => !/^,\s*$/.test(p)).map((p) => p.split(/\s+/).filter(Boolean)));
-    const fixed = pieces.map((part) => {
+    const lastPart = pieces.length - 1 - [...pieces].reverse().findIndex((p) => !/^,\s*$/.test(p) && p.trim());
+    const fixed = pieces.map((part, index) => {
       if (/^,\s*$/.test(part)) return part;
       const words = part.split(/\s+/).filter(Boolean);
       const parse = (from: number) => {
@@ -212,23 +223,40 @@ export class PlaceLexicon {
       const unit = unitAt(words);
       if (unit && runs.length > 1) {
         const rest = parse(unit.n);
-        if (rest.length === 1 && rest[0]!.match && !rest[0]!.match.ambiguous) runs = [{ written: words.slice(0, unit.n), match: { words: unit.unit.split(' '), changed: words.slice(0, unit.n).join(' ') !== unit.unit, ambiguous: false } }, ...rest];
+        if (rest.length === 1 && rest[0]!.match && !rest[0]!.match.ambiguous) runs = [{ written: words.slice(0, unit.n), match: { words: unit.unit.split(' '), changed: words.slice(0, unit.n).join(' ') !== unit.unit, ambiguous: false, province: null } }, ...rest];
+      }
+      // An address ends with its province: what OCR read after it, in the last part, is not the address.
+      const ending = index === lastPart ? runs.findIndex((r) => r.match?.province) : -1;
+      if (ending >= 0 && ending < runs.length - 1) {
+        const tail = runs.splice(ending + 1).flatMap((r) => r.written);
+        dropped.push(tail.join(' '));
+        unknown += tail.length;
       }
       const out: string[] = [];
       for (const { written, match } of runs) {
+        // Marks that are neither a word nor a number ("2+", "|"): dust, dropped.
+        if (!match && !/[\p{L}]/u.test(written[0]!) && !/^[\d/\-–]+$/u.test(written[0]!)) {
+          dropped.push(written[0]!);
+          unknown++;
+          continue;
+        }
         if (!match) {
-          if (/^[\d/\-]+\p{L}?$/u.test(written[0]!)) known++;
+          // A number is a house, a group, a district ("Số 12", "Tổ 5", "Quận 1"): after such a word, or first.
+          const number = /^[\d/\-]+\p{L}?$/u.test(written[0]!) && (out.length === 0 || numberedWords.has(fold(out.at(-1)!).toLowerCase()));
+          if (number) known++;
           else if (!/^[-–]$/.test(written[0]!)) unknown++;
           out.push(...written);
           continue;
         }
-        known += written.length;
+        // A word that could be several places is no evidence that the reading is an address.
+        if (match.ambiguous) unknown += written.length;
+        else known += written.length;
         if (match.changed) changes.push(`"${written.join(' ')}" → "${match.words.join(' ')}"`);
         if (match.ambiguous) ambiguous.push(written.join(' '));
         out.push(...match.words);
       }
       return out.join(' ');
     });
-    return { value: fixed.join(''), changes, ambiguous, known, unknown };
+    return { value: fixed.join('').trim(), changes, ambiguous, dropped, known, unknown };
   }
 }

@@ -38,6 +38,16 @@ describe('fuse', () => {
     expect(r.sex?.value).toBe('Nữ');
   });
 
+  it('trusts a realigned MRZ line’s number less than the front’s large print read alike twice', () => {
+    const id = (m: typeof mrz, ocrConfidence: number) => fuse({ mrz: m, ocr: [reading({ personalId: f('058076168915', ocrConfidence) })] }, { today }).personalId;
+    const shifted = { ...mrz, personalId: '089076168915' };
+    expect(id({ ...shifted, realigned: [1] }, 0.95)).toMatchObject({ value: '058076168915', source: 'ocr', uncertain: true });
+    expect(id({ ...shifted, realigned: [1] }, 0.95)!.notes.join(' ')).toMatch(/MRZ đọc "089076168915"/);
+    // Read whole, the MRZ line's checks are the better witness; so they are when OCR's two readings disagreed.
+    expect(id(shifted, 0.95)).toMatchObject({ value: '089076168915', source: 'mrz' });
+    expect(id({ ...shifted, realigned: [1] }, 0.7)).toMatchObject({ value: '089076168915', source: 'mrz' });
+  });
+
   it('flags what the ID number contradicts, and an expired card', () => {
     const r = fuse({ ocr: [reading({ personalId: f('001090012345'), sex: f('Nữ'), birthDate: f('01/01/1991'), expiry: f('01/01/2025') })] }, { today });
     expect(r.sex?.uncertain).toBe(true);

@@ -68,6 +68,13 @@ describe('parseTd1', () => {
     expect(r.ok && r.mrz.surname).toBe('NGUYEN');
   });
 
+  it('realigns a line read with a filler too few, and says which line it realigned', () => {
+    expect(parseTd1(sample, reference)).toMatchObject({ ok: true, mrz: { realigned: [] } });
+    const r = parseTd1(['IDVNM0900123450001090012345<1', sample[1]!, sample[2]!], reference);
+    expect(r).toMatchObject({ ok: true, mrz: { personalId: '001090012345', realigned: [1] } });
+    expect(r.ok && r.mrz.checks.every((c) => c.ok)).toBe(true);
+  });
+
   it('finds line 1 by its issuing state when noise was read before the document code', () => {
     const r = parseTd1(['I10VNM0900123450001090012345<<1', '9001011M5001013VNM<<<<<<<<<<<8', 'NGUYEN<<VAN<A'], reference);
     expect(r.ok && r.mrz.personalId).toBe('001090012345');

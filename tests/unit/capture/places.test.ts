@@ -65,6 +65,14 @@ describe('PlaceLexicon', () => {
     expect(lexicon.repair('Phường Hàng Bạc, Ị Quận Hoàn Kiếm').unknown).toBe(1);
   });
 
+  it('ends an address at its province and drops marks that are neither words nor numbers, saying so', () => {
+    const places = new PlaceLexicon([{ text: 'Hà Nội', province: '01', isProvince: true }, { text: 'Nam Định', province: '37', isProvince: true }, 'xã Thạch Hoà (huyện Thạch Thất)']);
+    expect(places.repair('Thạch Hòa, Thạch Thất, Hà Nội LAI Xã Lê')).toMatchObject({ value: 'Thạch Hòa, Thạch Thất, Hà Nội', dropped: ['LAI Xã Lê'], unknown: 3 });
+    expect(places.repair('Huyện Hải Hậu, 2+ Nam Định')).toMatchObject({ value: 'Huyện Hải Hậu, Nam Định', dropped: ['2+'] });
+    // Within the address, a place named like a province is no ending; nor is a dash.
+    expect(places.repair('Số 5 Hà Nội, Thạch Thất - Hà Nội').value).toBe('Số 5 Hà Nội, Thạch Thất - Hà Nội');
+  });
+
   it('keeps the card’s tone placement, and leaves what it cannot decide', () => {
     expect(lexicon.repair('Xã Thạch Hòa').changes).toEqual([]);
     const r = lexicon.repair('Phường Ha Long');

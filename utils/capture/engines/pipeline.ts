@@ -1,4 +1,4 @@
-import { dateOf, enclosing, readCard, personalIdOf, specks, textFields, type CardReading, type OcrField, type OcrLine } from '../card-fields';
+import { dateOf, enclosing, isLabelLine, readCard, personalIdOf, specks, textFields, type CardReading, type OcrField, type OcrLine } from '../card-fields';
 import { formatDate } from '../../vn/dates';
 import { decodePersonalId } from '../../vn/personal-id';
 import { crop, edgeDensity, extractCard, normaliseForOcr, project, rotate180, squareToQuad, upscale, warpRegion, type Raster } from '../image';
@@ -39,6 +39,10 @@ export const cardWidth = 1000;
  */
 const qrCornerRegion = { x: 0.84, y: 0.04, w: 0.14, h: 0.2 };
 const qrCornerEdges = 0.02;
+/** A larger reading of the name this sure settles its marks (the page's marks on capitals are often wrong). */
+const nameReadConfident = 0.85;
+/** Two lines of a card's value text, as a share of the card's width (about 60 px at 1000). */
+const lineAllowance = 0.06;
 const mrzAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
 export async function scanCard(image: Raster, assets: CaptureAssets, options: { ocr?: boolean } = {}): Promise<ScanResult> {
@@ -137,29 +141,37 @@ async function refine(side: Awaited<ReturnType<typeof readSide>>, assets: Captur
     const line = upscale(crop(normalised, { x: b.left / normalised.width, y: b.top / normalised.height, w: b.width / normalised.width, h: b.height / normalised.height }), 2);
     const again = await recognise(assets.ocr, toCanvas(line), { mode: 'line' });
     const text = again.lines.map((l) => l.text).join(' ').trim();
-    // Only a reading of the same letters counts: the larger read settles diacritics, not words.
+    // Only a reading of the same letters counts: the larger read settles diacritics, not words. The page's
+    // confidence says little about a mark ("HIẾN" for "HIỀN" at 96), so a confident larger read wins.
     const skeleton = (t: string) => fold(t).toUpperCase().replace(/[^A-Z]/g, '');
-    if (text && skeleton(text) === skeleton(name.text) && again.confidence / 100 > name.confidence) reading.fields.fullName = { ...name, text, confidence: again.confidence / 100 };
+    const confidence = again.confidence / 100;
+    if (text && skeleton(text) === skeleton(name.text) && (confidence >= nameReadConfident || confidence > name.confidence)) reading.fields.fullName = { ...name, text, confidence };
   }
   // Only a value's own words, for a second look: the label's "Số" must not be read as digits.
-  const digitBox = (field: OcrField) => {
+  const digitBox = (field: OcrField, kind: 'number' | 'date') => {
     const line = lines.find((l) => l.bbox.y0 === field.bbox.y0 && l.bbox.x0 <= field.bbox.x0 + 1) ?? null;
-    const words = line?.words?.filter((w) => /\d{2,}/.test(w.text)) ?? [];
+    // A date's words are digits and separators only (a garbled label's "D29" is not one of them).
+    let words = line?.words?.filter((w) => (kind === 'date' ? /^[\dOo/.\-]{2,}[.,]?$/ : /\d{2,}/).test(w.text)) ?? [];
+    // The 2024 back prints the expiry beside the issue date: only the words of the first date.
+    const end = kind === 'date' ? words.findIndex((_, i) => dateOf(words.slice(0, i + 1).map((w) => w.text).join(''))) : -1;
+    if (end >= 0) words = words.slice(0, end + 1);
     return words.length ? { ...enclosing(words.map((w) => w.bbox)), y0: field.bbox.y0, y1: field.bbox.y1 } : field.bbox;
   };
   // The issue date, read again with digits and slashes only; a disagreement lowers confidence.
   const issue = reading.fields.issueDate;
   if (issue && reading.side === 'back') {
-    const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789/', rectangle: pad(digitBox(issue), normalised, 6) });
+    const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789/', rectangle: pad(digitBox(issue, 'date'), normalised, 6) });
     const text = again.lines.map((l) => l.text).join(' ');
-    const second = dateOf(text);
+    // The card prints dd/mm/yyyy: a reading with a digit lost or run into the next date is no second look.
+    const printed = text.match(/(?<!\d)\d{2}\/\d{2}\/\d{4}(?!\d)/)?.[0];
+    const second = printed ? dateOf(printed) : null;
     const first = dateOf(issue.text);
     if (second) reading.fields.issueDate = { ...issue, text, confidence: first && formatDate(first) !== formatDate(second) ? Math.min(0.7, again.confidence / 100) : Math.max(issue.confidence, again.confidence / 100) };
   }
   // The number, read again with digits only: the digits-only reading wins; a disagreement lowers confidence.
   const id = reading.fields.personalId;
   if (id && reading.side === 'front') {
-    const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789', rectangle: pad(digitBox(id), normalised, 6) });
+    const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789', rectangle: pad(digitBox(id, 'number'), normalised, 6) });
     const digits = again.lines.map((l) => l.text).join('').replace(/\D/g, '');
     const second = digits.length >= 12 ? digits.slice(-12) : null;
     const first = personalIdOf(id.text);
@@ -174,15 +186,19 @@ async function refine(side: Awaited<ReturnType<typeof readSide>>, assets: Captur
   }
   // Places, read again as one block kept to the value's own column: the page reading may take in the expiry
   // column, the photo's edge or the QR code beside it. The fusion keeps the reading its place names explain.
+  // Down to the next label or value (a last line the page reading missed is read), at most two lines more.
   for (const name of textFields) {
     const field = reading.fields[name];
     if (!field) continue;
     const besideQr = qrCorner && field.bbox.y0 < (qrCornerRegion.y + qrCornerRegion.h) * normalised.height;
     const right = besideQr ? qrCornerRegion.x * normalised.width - 16 : normalised.width;
-    const again = await recognise(assets.ocr, canvas, { mode: 'block', rectangle: pad({ ...field.bbox, x1: right }, normalised, 8) });
-    // Values are printed larger than labels: the small lines are the labels above and below.
+    const below = [...lines.filter((l) => isLabelLine(l.text)).map((l) => l.bbox), ...Object.values(reading.fields).map((f) => f.bbox)].filter((b) => b.y0 > field.bbox.y1 - 4 && b.x1 > field.bbox.x0).map((b) => b.y0);
+    const bottom = Math.min(field.bbox.y1 + lineAllowance * normalised.width, ...below) - 8;
+    const again = await recognise(assets.ocr, canvas, { mode: 'block', rectangle: pad({ ...field.bbox, x1: right, y1: Math.max(field.bbox.y1, bottom) }, normalised, 8) });
+    // Values are printed larger than labels: the small lines are the labels above and below. (A value line
+    // without marks or descenders, "An", stands about 0.7 of one with both; a label line about 0.55.)
     const tallest = Math.max(0, ...again.lines.map((l) => l.bbox.y1 - l.bbox.y0));
-    const kept = again.lines.filter((l) => !specks(l.text) && l.bbox.y1 - l.bbox.y0 >= tallest * 0.7);
+    const kept = again.lines.filter((l) => !specks(l.text) && l.bbox.y1 - l.bbox.y0 >= tallest * 0.62);
     // A line's stray marks at either end ("… Thành phố |") are the card's edge or dust.
     const text = cleanSpaces(kept.map((l) => l.text.replace(/^[^\p{L}\d]+|[^\p{L}\d.,]+$/gu, '')).join(' '));
     if (text && text !== field.text) reading.fields[name] = { ...field, alternatives: [text] };
