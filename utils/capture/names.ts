@@ -49,12 +49,24 @@ export function repairName(read: string, options: { mrz?: string | null; wordCon
   const notes: string[] = [];
   let uncertain = (options.wordConfidence ?? 1) < 0.85;
   const mrzWords = options.mrz ? options.mrz.split(/\s+/).filter(Boolean) : null;
+  const known = (w: string) => bySkeleton.has(fold(w).toLowerCase());
+  const spelled = (w: string) => fold(w).toUpperCase();
+  if (mrzWords && mrzWords.length === words.length - 1) {
+    // A word OCR made of dust before or inside the name ("UC PHẠM VĂN KHUÊ"): dropped when it is no name and
+    // the MRZ spells every other word.
+    const extra = words.findIndex((w, i) => !known(w) && words.filter((_, j) => j !== i).every((v, k) => spelled(v) === mrzWords[k]));
+    if (extra >= 0) {
+      notes.push(`Đã bỏ "${words[extra]}" đọc thừa (MRZ không có).`);
+      words = words.filter((_, i) => i !== extra);
+    }
+  }
   const mrzAgrees = mrzWords !== null && mrzWords.length === words.length && mrzWords.every((m, i) => m === fold(words[i]!).toUpperCase());
   if (mrzWords && !mrzAgrees) {
     // The MRZ name line has no check digit and its fillers are misread as letters ("<" as G or Q): a word
     // is taken from it only where OCR's word is no name at all and the MRZ's is one.
-    const known = (w: string) => bySkeleton.has(fold(w).toLowerCase());
-    if (mrzWords.length === words.length) words = words.map((w, i) => (known(w) || !known(mrzWords[i]!) ? w : toTitleVi(mrzWords[i]!)));
+    // The first word is held to the surnames ("UY" is a given name; the MRZ's "LY" is a surname).
+    const isName = (w: string, i: number) => (i === 0 ? surnamesBySkeleton.has(fold(w).toLowerCase()) : known(w));
+    if (mrzWords.length === words.length) words = words.map((w, i) => (isName(w, i) || !isName(mrzWords[i]!, i) ? w : toTitleVi(mrzWords[i]!)));
     notes.push(`Họ tên đọc trên mặt trước khác chữ với MRZ (${mrzWords.join(' ')}); hãy đối chiếu với thẻ.`);
     uncertain = true;
   }
@@ -66,6 +78,12 @@ export function repairName(read: string, options: { mrz?: string | null; wordCon
       return middle[0]!;
     }
     if (middle?.includes(word)) return word;
+    // "Thị" is only ever a middle name: as the given name it is "Thi".
+    if (i === words.length - 1 && i > 0 && word === 'Thị') {
+      notes.push(`"Thị" chỉ là chữ đệm; tên được sửa thành "Thi"; hãy đối chiếu với thẻ.`);
+      uncertain = true;
+      return 'Thi';
+    }
     const candidates = (i === 0 && words.length > 1 ? surnamesBySkeleton.get(key) : undefined) ?? bySkeleton.get(key) ?? [];
     if (candidates.includes(word)) return word;
     if (candidates.length === 1) {

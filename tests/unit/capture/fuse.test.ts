@@ -85,6 +85,17 @@ describe('repairName', () => {
     // A filler read as a letter in the MRZ does not spoil a good OCR reading.
     expect(repairName('LÂM NGỌC DIỄM', { mrz: 'LAM NGOC GDIEM' }).value).toBe('Lâm Ngọc Diễm');
   });
+
+  it('holds the first word to the surnames, drops a dust word the MRZ has not, and knows "Thị" is no given name', () => {
+    expect(repairName('UY VĂN HƯNG', { mrz: 'LY VAN HUNG' }).value).toBe('Lý Văn Hưng');
+    const dust = repairName('UC PHẠM VĂN KHUÊ', { mrz: 'PHAM VAN KHUE' });
+    expect(dust.value).toBe('Phạm Văn Khuê');
+    expect(dust.notes[0]).toMatch(/bỏ "Uc"/);
+    // A name word the MRZ cut off (a long name) is no dust.
+    expect(repairName('NGUYỄN THỊ THU HƯƠNG', { mrz: 'NGUYEN THI THU' }).value).toBe('Nguyễn Thị Thu Hương');
+    const thi = repairName('TĂNG NGỌC THỊ');
+    expect(thi).toMatchObject({ value: 'Tăng Ngọc Thi', uncertain: true });
+  });
 });
 
 describe('baselineRead', () => {
