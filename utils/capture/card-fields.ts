@@ -78,6 +78,11 @@ const labelWords = rules.flatMap((r) => r.labels);
 export const textFields = ['hometown', 'residence', 'placeOfBirth'] as const satisfies readonly OcrFieldName[];
 const isTextField = (field: OcrFieldName): field is (typeof textFields)[number] => (textFields as readonly OcrFieldName[]).includes(field);
 
+/** A value's stray marks at either end ("… Thừa Thiên Huế |"): the card's edge or dust, dropped. */
+export function trimMarks(text: string): string {
+  return cleanSpaces(text).replace(/^[^\p{L}\d]+|[^\p{L}\d.,]+$/gu, '');
+}
+
 /** A few marks OCR read in dust or at a photo's edge, not words. */
 export function specks(text: string): boolean {
   const letters = (text.match(/\p{L}/gu) ?? []).length;

@@ -1,5 +1,5 @@
 import type { CardReading, CardModel, OcrField } from './card-fields';
-import { dateOf, personalIdOf, sexOf } from './card-fields';
+import { dateOf, personalIdOf, sexOf, trimMarks } from './card-fields';
 import type { MrzResult } from './mrz';
 import type { PlaceLexicon, PlaceRepair } from './places';
 import { repairName } from './names';
@@ -55,8 +55,7 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   const now = new Date();
   const today = options.today ?? { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), precision: 'day' };
   const place = (field: OcrField): { value: string; notes: string[]; ambiguous: boolean } => {
-    // OCR's stray marks at either end ("… Thừa Thiên Huế |").
-    const readings = [field.text, ...(field.alternatives ?? [])].map((t) => cleanSpaces(t).replace(/^[^\p{L}\d]+|[^\p{L}\d.]+$/gu, ''));
+    const readings = [field.text, ...(field.alternatives ?? [])].map((t) => trimMarks(t).replace(/,+$/, ''));
     const lexicon = options.places;
     if (!lexicon) return { value: readings[0]!, notes: [], ambiguous: false };
     // Of the readings (the page's, then a focused re-read), the one whose words the place names explain best;

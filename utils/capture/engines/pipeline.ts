@@ -1,4 +1,4 @@
-import { dateOf, enclosing, isLabelLine, readCard, personalIdOf, specks, textFields, type CardReading, type OcrField, type OcrLine } from '../card-fields';
+import { dateOf, enclosing, isLabelLine, readCard, personalIdOf, specks, textFields, trimMarks, type CardReading, type OcrField, type OcrLine } from '../card-fields';
 import { formatDate } from '../../vn/dates';
 import { decodePersonalId } from '../../vn/personal-id';
 import { crop, edgeDensity, extractCard, normaliseForOcr, project, rotate180, squareToQuad, upscale, warpRegion, type Raster } from '../image';
@@ -131,7 +131,10 @@ async function readSide(card: Raster, assets: CaptureAssets) {
   return { reading: readCard(page.lines, card.width, card.height, { qrCorner }), text: page.text, lines: page.lines, normalised, canvas, qrCorner };
 }
 
-/** Second looks where the first reading is doubtful: the number with digits only, the MRZ with its alphabet. */
+/**
+ * Second looks where the first reading is doubtful: the name larger, the number and the issue date with
+ * digits only, places in their own column, the MRZ with its alphabet.
+ */
 async function refine(side: Awaited<ReturnType<typeof readSide>>, assets: CaptureAssets) {
   const { reading, lines, normalised, canvas, qrCorner } = side;
   // The name, in capitals with stacked marks: read again at twice the size, as one line.
@@ -199,8 +202,7 @@ async function refine(side: Awaited<ReturnType<typeof readSide>>, assets: Captur
     // without marks or descenders, "An", stands about 0.7 of one with both; a label line about 0.55.)
     const tallest = Math.max(0, ...again.lines.map((l) => l.bbox.y1 - l.bbox.y0));
     const kept = again.lines.filter((l) => !specks(l.text) && l.bbox.y1 - l.bbox.y0 >= tallest * 0.62);
-    // A line's stray marks at either end ("… Thành phố |") are the card's edge or dust.
-    const text = cleanSpaces(kept.map((l) => l.text.replace(/^[^\p{L}\d]+|[^\p{L}\d.,]+$/gu, '')).join(' '));
+    const text = cleanSpaces(kept.map((l) => trimMarks(l.text)).join(' '));
     if (text && text !== field.text) reading.fields[name] = { ...field, alternatives: [text] };
   }
   const mrzOk = reading.mrz?.ok && reading.mrz.mrz.checks.every((c) => c.ok);
