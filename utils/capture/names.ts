@@ -60,7 +60,7 @@ export function repairName(read: string, options: { mrz?: string | null; wordCon
       words = words.filter((_, i) => i !== extra);
     }
   }
-  const mrzAgrees = mrzWords !== null && mrzWords.length === words.length && mrzWords.every((m, i) => m === fold(words[i]!).toUpperCase());
+  const mrzAgrees = mrzWords !== null && mrzWords.length === words.length && mrzWords.every((m, i) => m === spelled(words[i]!));
   if (mrzWords && !mrzAgrees) {
     // The MRZ name line has no check digit and its fillers are misread as letters ("<" as G or Q): a word
     // is taken from it only where OCR's word is no name at all and the MRZ's is one.

@@ -114,8 +114,8 @@ export class AdminUnits {
     for (const legacy of legacyProvinces()) this.addProvinceKey(placeKey(legacy.name), legacy.newProvinceCode);
     for (const [alias, code] of provinceAliases) this.addProvinceKey(alias, code);
 
-    for (const note of notes) this.placeTexts.push({ text: note.truocsapnhap, province: this.communes.get(note.ma)?.provinceCode ?? null });
     for (const note of notes) {
+      this.placeTexts.push({ text: note.truocsapnhap, province: this.communes.get(note.ma)?.provinceCode ?? null });
       if (note.magoc === '0' || !this.communes.has(note.ma)) continue;
       for (const ref of parseMergerNote(note.truocsapnhap, note.ten)) {
         push(this.legacyByKey, ref.key, {
