@@ -238,7 +238,6 @@ function explain(result: ScanResult, t: ReturnType<typeof translator>): string[]
   return [...new Set(out)];
 }
 
-
 function Inputs({ language, onFiles, onWedge }: { language: Language; onFiles: (files: File[]) => void; onWedge: (text: string) => boolean }) {
   const t = translator(language);
   const [over, setOver] = useState(false);

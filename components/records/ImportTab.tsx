@@ -180,7 +180,6 @@ export function ImportTab({ language, store }: { language: Language; store: Reco
   );
 }
 
-
 function MergeDialog({ language, store, row, decision, onDone }: { language: Language; store: RecordsStore; row: PreviewRow; decision: Decision; onDone: (d: Decision) => void }) {
   const t = translator(language);
   const [existing, setExisting] = useState<Person | null>(null);
