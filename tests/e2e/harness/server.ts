@@ -13,6 +13,13 @@ export const replicaHosts = [
   'tokhaidientu.moj.gov.vn',
   'dichvucongnganhtuphap.moj.gov.vn',
   'dichvucong.bacninh.gov.vn',
+  // Provincial and ministry portals of the replicas written apart from the filler (tests/fixtures/portal-apps).
+  'dichvucong.hanoi.gov.vn',
+  'dichvucong.daklak.gov.vn',
+  'dichvucong.caobang.gov.vn',
+  'dichvucong.bocongan.gov.vn',
+  'dichvucong.moc.gov.vn',
+  'dichvucong.hochiminhcity.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
@@ -36,6 +43,11 @@ const types: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
 };
 
 /**
@@ -58,8 +70,9 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
       return;
     }
     // Hand-written replicas first, then the built framework replicas (tests/fixtures/portal-apps).
-    for (const root of [fixturesDir, replicaAppsDir]) {
-      const base = join(root, host);
+    // The built apps share their chunks under /_app/ whatever the host.
+    const roots = url.pathname.startsWith('/_app/') ? [replicaAppsDir] : [fixturesDir, replicaAppsDir].map((r) => join(r, host));
+    for (const base of roots) {
       let file = normalize(join(base, decodeURIComponent(url.pathname)));
       if (!file.startsWith(base)) {
         res.writeHead(403).end();
