@@ -32,6 +32,8 @@ export async function launchHarness(options: { chromeArgs?: string[] } = {}): Pr
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
     locale: 'vi-VN',
+    // The portals and their users are in Vietnam: dates and Form.io's datetime values depend on it.
+    timezoneId: 'Asia/Ho_Chi_Minh',
     args: extensionChromeArgs(extensionDir, rules, [`--log-net-log=${netLogPath}`, ...(options.chromeArgs ?? [])]),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
