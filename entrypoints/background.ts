@@ -4,7 +4,7 @@ import { FrameRegistry } from '@/utils/background/frame-registry';
 import { syncExtraHostScripts } from '@/utils/background/extra-hosts';
 import { createRouter } from '@/utils/messaging/router';
 import { isPortalOrigin } from '@/utils/portals/hosts';
-import { recordsDb } from '@/utils/records/instance';
+import { recordsDb } from '@/utils/db/instance';
 import { lockIfIdle } from '@/utils/security/idle-lock';
 import { fillDataWithAddresses, openStore, recordsStatus, relativesOf, unlockFromPanel } from '@/utils/background/records-service';
 import { fillRemote, scanRemote, undoRemote } from '@/utils/background/frame-fill';

@@ -4,7 +4,7 @@ import { launchHarness } from '../../tests/e2e/harness/browser';
 import { setUpAndImport } from '../../tests/e2e/harness/records';
 import { chainEntry, currentFilings, verifyChain } from '../../utils/filings/chain';
 import { procedures } from '../../utils/procedures/catalogue';
-import { viewOf, type FilingEntry } from '../../utils/filings/schema';
+import { viewOf, type FilingEntry } from '../../utils/db/filing-schema';
 import { quantile, round, type BenchArea, type Metric } from '../lib/measure';
 
 const count = Number(process.env.MOTCUA_BENCH_FILINGS ?? 100_000);

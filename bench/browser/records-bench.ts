@@ -2,7 +2,7 @@
  * Runs in real Chromium (built by Vite, driven by bench/areas/records.ts): the shipped records code against
  * IndexedDB and WebCrypto, as the extension's pages run it.
  */
-import { MotcuaDB } from '@/utils/records/db';
+import { MotcuaDB } from '@/utils/db/database';
 import { commitImport, sha256Hex } from '@/utils/records/import/commit';
 import { guessHeader } from '@/utils/records/import/header';
 import { buildPreview, defaultDecision } from '@/utils/records/import/preview';

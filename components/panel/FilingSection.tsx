@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { translator, type Language } from '@/utils/i18n';
 import { findDossierCode, pageText } from '@/utils/filings/dossier';
-import type { FilingStatus } from '@/utils/filings/schema';
+import type { FilingStatus } from '@/utils/db/filing-schema';
 import { usePanelSend } from './client';
 import type { RequestOf } from '@/utils/messaging/protocol';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { translator, type Language } from '@/utils/i18n';
-import { roles, type Role } from '@/utils/records/schema';
+import { roles, type Role } from '@/utils/db/kinds';
 import type { RecordsStore } from '@/utils/records/store';
 import { addOfficer, listOfficers, OfficerError, releaseOfficer } from '@/utils/security/officers';
 import { currentSession, type UnlockedSession } from '@/utils/security/session';

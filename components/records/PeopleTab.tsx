@@ -4,7 +4,7 @@ import { translator, type Language } from '@/utils/i18n';
 import { peopleCsv, peopleJson, peopleXlsx } from '@/utils/records/export';
 import { maskedIdOf, type SearchResult } from '@/utils/records/search-index';
 import type { RecordsStore } from '@/utils/records/store';
-import { download, stamp } from './download';
+import { download, stamp } from '../pages/download';
 import { PersonEditor } from './PersonEditor';
 
 type Row = Pick<SearchResult, 'id' | 'name' | 'dob' | 'maskedId' | 'address'>;

@@ -4,7 +4,7 @@ import { checkForm, emptyForm, formFieldLabels, personToForm, type FormValues } 
 import { documentKinds, maritalStatuses, relationKinds, sexes, type DocumentKind, type DocumentMeta, type Person, type PersonField, type Relation, type RelationKind } from '@/utils/records/schema';
 import type { SearchResult } from '@/utils/records/search-index';
 import type { RecordsStore } from '@/utils/records/store';
-import { download, stamp } from './download';
+import { download, stamp } from '../pages/download';
 
 interface Props {
   language: Language;

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { translator, type Language } from '@/utils/i18n';
-import { recordsDb } from '@/utils/records/instance';
+import { recordsDb } from '@/utils/db/instance';
 import { listOfficers } from '@/utils/security/officers';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { recordsDb } from '@/utils/records/instance';
+import { recordsDb } from '@/utils/db/instance';
 import { applyRetention } from '@/utils/records/retention';
 import { RecordsStore } from '@/utils/records/store';
 import { readEffectiveSettings } from '@/utils/settings/store';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { download } from '@/components/records/download';
+import { download } from '@/components/pages/download';
 import { addDays, parseHolidayRules, WorkCalendar, type HolidayRules } from '@/utils/calendar/calendar';
 import { bundledHolidayRules, holidayRulesItem } from '@/utils/calendar/store';
 import { translator, type Language } from '@/utils/i18n';

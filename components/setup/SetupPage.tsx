@@ -4,7 +4,7 @@ import { PageShell } from '@/components/pages/PageShell';
 import { useSettings } from '@/components/pages/useSettings';
 import { WardPicker } from '@/components/settings/WardPicker';
 import { translator } from '@/utils/i18n';
-import { recordsDb } from '@/utils/records/instance';
+import { recordsDb } from '@/utils/db/instance';
 import { isSetUp, OfficerError, setUp } from '@/utils/security/officers';
 import { startSession } from '@/utils/security/session';
 

@@ -1,9 +1,9 @@
 import { storage } from 'wxt/utils/storage';
 import { FilingLog } from '../filings/log';
-import type { FilingEntry, FilingStatus } from '../filings/schema';
+import type { FilingEntry, FilingStatus } from '../db/filing-schema';
 import { procedureByCode } from '../procedures/catalogue';
 import { maskedIdOf } from '../records/search-index';
-import { recordsDb } from '../records/instance';
+import { recordsDb } from '../db/instance';
 import { currentSession } from '../security/session';
 import { toBase64 } from '../security/crypto';
 import { LockedError, openStore } from './records-service';

@@ -1,4 +1,4 @@
-import { recordsDb } from '../records/instance';
+import { recordsDb } from '../db/instance';
 import { loadAdminUnits } from '../vn/admin-units-loader';
 import { mapAddress } from './address-mapping';
 import { RecordsStore } from '../records/store';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fromBase64, randomBytes, toBase64 } from '../security/crypto';
 import { peopleDigest, verifyChain, breakReasons } from './chain';
 import { counterIdOf, signValue, verifyValue } from './signing';
-import { filingEntrySchema, filingPeopleSchema, type FilingEntry, type FilingPeople } from './schema';
+import { filingEntrySchema, filingPeopleSchema, type FilingEntry, type FilingPeople } from '../db/filing-schema';
 
 /**
  * A counter's log as a file for the supervisor: every entry, the chain head, the personal parts sealed with a

@@ -1,5 +1,5 @@
 import { canonicalJson, sha256Hex } from './canonical';
-import { genesisHash, type EntryBody, type FilingEntry, type FilingPeople } from './schema';
+import { genesisHash, type EntryBody, type FilingEntry, type FilingPeople } from '../db/filing-schema';
 
 export function entryHash(entry: Omit<FilingEntry, 'hash'>): Promise<string> {
   return sha256Hex(canonicalJson(entry));

@@ -1,9 +1,9 @@
-import type { CounterRow, FilingPeopleRow, MotcuaDB } from '../records/db';
+import type { CounterRow, FilingPeopleRow, MotcuaDB } from '../db/database';
 import { openJson, randomBytes, sealJson, toBase64 } from '../security/crypto';
 import { makeBundle, openBundle, type FilingBundle } from './bundle';
 import { chainEntry, currentFilings, peopleDigest, verifyChain, type ChainCheck } from './chain';
 import { counterIdOf, generateCounterKeys } from './signing';
-import { viewOf, type EntryBody, type FilingEntry, type FilingPeople, type FilingStatus, type FilingView } from './schema';
+import { viewOf, type EntryBody, type FilingEntry, type FilingPeople, type FilingStatus, type FilingView } from '../db/filing-schema';
 
 export interface NewFiling {
   officerId: string;

@@ -114,30 +114,3 @@ export const documentMetaSchema = z.object({
   capturedAt: z.string(),
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
-
-export const roles = ['supervisor', 'officer', 'trainer'] as const;
-export type Role = (typeof roles)[number];
-
-export const auditActions = [
-  'setup',
-  'unlock',
-  'unlock.failed',
-  'lock',
-  'officer.add',
-  'officer.secret',
-  'officer.release',
-  'person.create',
-  'person.update',
-  'person.view',
-  'person.erase',
-  'person.export',
-  'people.export',
-  'import',
-  'retention.purge',
-  'settings.update',
-  'filing.view',
-  'filings.export',
-  'filings.bundle.export',
-  'filings.bundle.import',
-] as const;
-export type AuditAction = (typeof auditActions)[number];

@@ -1,11 +1,11 @@
 import type { Transaction } from 'dexie';
 import { openBytes, openJson, sealBytes, sealJson, toBase64 } from '../security/crypto';
-import type { AuditRow, DocumentRow, MotcuaDB, PersonPackRow, SearchChunkRow } from './db';
+import type { AuditRow, DocumentRow, MotcuaDB, PersonPackRow, SearchChunkRow } from '../db/database';
+import type { AuditAction } from '../db/kinds';
 import {
   documentMetaSchema,
   personSchema,
   relationSchema,
-  type AuditAction,
   type DocumentMeta,
   type Person,
   type PersonInput,

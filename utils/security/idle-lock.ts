@@ -1,4 +1,4 @@
-import type { MotcuaDB } from '../records/db';
+import type { MotcuaDB } from '../db/database';
 import { endSession, isIdle, sessionItem } from './session';
 
 /** Locks the records when the officer has been idle longer than the supervisor allows; true if it locked. */

@@ -1,5 +1,5 @@
-import type { MotcuaDB, OfficerRow } from '../records/db';
-import type { Role } from '../records/schema';
+import type { MotcuaDB, OfficerRow } from '../db/database';
+import type { Role } from '../db/kinds';
 import { deriveKek, generateDataKey, newSalt, pbkdf2Iterations, unwrapDataKey, wrapDataKey } from './crypto';
 import { checkSecret, maxFailedAttempts, retryDelayMs, supervisorLockoutMs, type SecretKind } from './secrets';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../records/schema';
+import type { Role } from '../db/kinds';
 
 export type SecretKind = 'pin' | 'passphrase';
 

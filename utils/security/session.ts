@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { Role } from '../records/schema';
+import type { Role } from '../db/kinds';
 import { exportRawKey, fromBase64, importRawKey, toBase64 } from './crypto';
 
 /**

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { mapAddress } from '../background/address-mapping';
 import { slipsItem } from '../background/slips';
-import { MotcuaDB } from '../records/db';
+import { MotcuaDB } from '../db/database';
 import { maskedIdOf } from '../records/search-index';
 import { RecordsStore } from '../records/store';
 import { importRawKey } from '../security/crypto';

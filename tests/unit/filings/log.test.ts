@@ -5,7 +5,7 @@ import { FilingLog, type NewFiling } from '@/utils/filings/log';
 import { currentFilings, verifyChain } from '@/utils/filings/chain';
 import { canonicalJson } from '@/utils/filings/canonical';
 import { BundleError } from '@/utils/filings/bundle';
-import type { FilingEntry } from '@/utils/filings/schema';
+import type { FilingEntry } from '@/utils/db/filing-schema';
 import { detectProcedure } from '@/utils/procedures/catalogue';
 import { freshDb } from '../records/helpers';
 

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { MotcuaDB } from '@/utils/records/db';
+import { MotcuaDB } from '@/utils/db/database';
 import type { PersonInput, Provenance } from '@/utils/records/schema';
 
 let counter = 0;

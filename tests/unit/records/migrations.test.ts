@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { MotcuaDB, storesV1 } from '@/utils/records/db';
+import { MotcuaDB, storesV1 } from '@/utils/db/database';
 
 /** A frozen version-1 database: what a ward's PC held before version 2 shipped. */
 const v1 = JSON.parse(readFileSync(new URL('../../fixtures/db/v1.json', import.meta.url), 'utf8')) as {
@@ -40,7 +40,7 @@ describe('version 3: people move from one row each into encrypted packs at the f
     const { RecordsStore } = await import('@/utils/records/store');
     const { entryFor } = await import('@/utils/records/search-index');
     const { personSchema } = await import('@/utils/records/schema');
-    const { storesV2 } = await import('@/utils/records/db');
+    const { storesV2 } = await import('@/utils/db/database');
     const { personInput } = await import('./helpers');
 
     // A version-2 database as version 2 wrote it: one sealed row per person, a sealed search chunk.

@@ -1,4 +1,4 @@
-import type { ImportJobRow } from '../db';
+import type { ImportJobRow } from '../../db/database';
 import { personSchema, type Person } from '../schema';
 import type { RecordsStore } from '../store';
 import { mergePerson, type Decision, type PreviewRow } from './preview';

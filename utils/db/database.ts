@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AuditAction, Role } from './schema';
+import type { AuditAction, Role } from './kinds';
 
 /**
  * The one database, in the extension origin only (never open it from a content script: there IndexedDB
@@ -108,8 +108,8 @@ export interface SettingRow {
 }
 
 /** One entry of a counter's filing log, as chained (utils/filings/schema.ts). */
-export type FilingRow = import('../filings/schema').FilingEntry;
-export type FilingViewRow = import('../filings/schema').FilingView;
+export type FilingRow = import('./filing-schema').FilingEntry;
+export type FilingViewRow = import('./filing-schema').FilingView;
 
 /** An entry's personal part (people, note), sealed with the data key. */
 export interface FilingPeopleRow {
