@@ -61,7 +61,7 @@ async function scanInPage(page: Page, front: string, back: string): Promise<Page
       const br = await raster(b!);
       const front = await engine.scanCard(fr);
       const back = await engine.scanCard(br);
-      let t = performance.now();
+      const t = performance.now();
       const baseFront = await engine.baseline(fr);
       const baselineMs = performance.now() - t;
       const baseBack = await engine.baseline(br);

@@ -58,7 +58,7 @@ interface LabelRule {
 }
 
 /** dd/mm/yyyy as printed (dots or dashes too, spaces OCR put in), day, month and year captured. */
-const date = /(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})/;
+const date = /(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/;
 const dateIn = (t: string) => t.replace(/[Oo]/g, '0').match(date)?.[0] ?? null;
 const rules: LabelRule[] = [
   { field: 'personalId', labels: ['so dinh danh', 'so / no', 'so/no', 'so /no', 'personal identification number', 'no.:'], below: 1, accept: (t) => /\d[\dOoIlB ]{10,}\d/.test(t) },

@@ -68,7 +68,7 @@ export function normaliseMrzLine(line: string): string {
     .toUpperCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[«‹＜≤(\[{]/g, '<')
+    .replace(/[«‹＜≤([{]/g, '<')
     .replace(/[^A-Z0-9<]/g, '');
 }
 

@@ -242,7 +242,7 @@ export class PlaceLexicon {
         }
         if (!match) {
           // A number is a house, a group, a district ("Số 12", "Tổ 5", "Quận 1"): after such a word, or first.
-          const number = /^[\d/\-]+\p{L}?$/u.test(written[0]!) && (out.length === 0 || numberedWords.has(fold(out.at(-1)!).toLowerCase()));
+          const number = /^[\d/-]+\p{L}?$/u.test(written[0]!) && (out.length === 0 || numberedWords.has(fold(out.at(-1)!).toLowerCase()));
           if (number) known++;
           else if (!/^[-–]$/.test(written[0]!)) unknown++;
           out.push(...written);

@@ -64,7 +64,7 @@ export function parseDate(input: string): DateResult {
   }
   if (/^\d{8}$/.test(text)) return parseQrDate(text);
 
-  const monthYear = text.match(/^(\d{1,2})\s*[/.\-]\s*(\d{4})$/);
+  const monthYear = text.match(/^(\d{1,2})\s*[/.-]\s*(\d{4})$/);
   if (monthYear) return makeDate(+monthYear[2]!, +monthYear[1]!);
 
   if (/^\d{4}$/.test(text)) return makeDate(+text);

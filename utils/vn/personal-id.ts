@@ -56,7 +56,7 @@ export type IdResult = { ok: true; id: IdNumber } | { ok: false; reason: string 
  * a spreadsheet dropped (a 10–11 digit number is a personal ID, an 8-digit one an old CMND) and says so.
  */
 export function parseIdNumber(raw: string | number): IdResult {
-  const text = typeof raw === 'number' ? numberToDigits(raw) : raw.trim().replace(/[\s.\-]/g, '');
+  const text = typeof raw === 'number' ? numberToDigits(raw) : raw.trim().replace(/[\s.-]/g, '');
   if (text === null) return { ok: false, reason: 'Số giấy tờ bị bảng tính làm tròn (dạng số mũ), không khôi phục được. Hãy định dạng cột là Văn bản rồi nhập lại.' };
   if (/e\+?\d+$/i.test(text)) {
     return { ok: false, reason: `"${text}" là số bị bảng tính rút gọn dạng số mũ, các chữ số đã mất. Hãy định dạng cột là Văn bản rồi nhập lại.` };

@@ -154,7 +154,7 @@ async function refine(side: Awaited<ReturnType<typeof readSide>>, assets: Captur
   const digitBox = (field: OcrField, kind: 'number' | 'date') => {
     const line = lines.find((l) => l.bbox.y0 === field.bbox.y0 && l.bbox.x0 <= field.bbox.x0 + 1) ?? null;
     // A date's words are digits and separators only (a garbled label's "D29" is not one of them).
-    let words = line?.words?.filter((w) => (kind === 'date' ? /^[\dOo/.\-]{2,}[.,]?$/ : /\d{2,}/).test(w.text)) ?? [];
+    let words = line?.words?.filter((w) => (kind === 'date' ? /^[\dOo/.-]{2,}[.,]?$/ : /\d{2,}/).test(w.text)) ?? [];
     // The 2024 back prints the expiry beside the issue date: only the words of the first date.
     const end = kind === 'date' ? words.findIndex((_, i) => dateOf(words.slice(0, i + 1).map((w) => w.text).join(''))) : -1;
     if (end >= 0) words = words.slice(0, end + 1);
