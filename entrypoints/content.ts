@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createAgent, startAgent } from '@/utils/content/agent';
@@ -30,9 +29,7 @@ export default defineContentScript({
     if (!settings || !isPortalOrigin(self.origin, extraHostNames(settings))) return;
     const agent = new AbortController();
     ctx.onInvalidated(() => agent.abort());
-    // Chrome's id of each iframe element, so the panel fills only frames the officer can see.
-    const frameIdOf = (frame: HTMLIFrameElement) => (browser.runtime as unknown as { getFrameId(target: Element): number }).getFrameId(frame);
-    startAgent(createAgent(document, frameIdOf), agent.signal);
+    startAgent(createAgent(document), agent.signal);
     watchFields(ctx);
   },
 });

@@ -35,6 +35,11 @@ function setMetrics(set: string, scores: ScenarioScore[], target: number | undef
   ];
 }
 
+function failedScore(scenario: StrangerScenario, error: unknown): ScenarioScore {
+  const fields = Object.entries(scenario.expected).map(([key, expected]) => ({ key, expected: String(expected), got: '', right: false, mark: null }));
+  return { name: scenario.name, fields, right: 0, total: fields.length, silentlyWrong: 0, touched: [], rolesProposedRight: 0, rolesTotal: Object.keys(scenario.roles).length, clickToReportMs: 0, summary: `error: ${String(error).slice(0, 300)}` };
+}
+
 export const autofillBench: BenchArea = {
   area: 'autofill',
   async run(): Promise<Metric[]> {
@@ -57,7 +62,16 @@ export const autofillBench: BenchArea = {
         for (const scenario of scenarios.filter((s) => !only || s.name.includes(only))) {
           const timed = scenario.name.startsWith('khai_sinh_survey_26') ? timedRepeats : 1;
           const runs: ScenarioScore[] = [];
-          for (let i = 0; i < timed; i++) runs.push(await runScenario(h, scenario, surface));
+          for (let i = 0; i < timed; i++) {
+            try {
+              runs.push(await runScenario(h, scenario, surface));
+            } catch (error) {
+              // A run that breaks scores nothing right, and says why.
+              console.error(`${scenario.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+              runs.push(failedScore(scenario, error));
+              break;
+            }
+          }
           const score = runs.at(-1)!;
           scores.push(score);
           const slug = `${set}_${scenario.name.replace(/[^\p{L}\p{N}]+/gu, '_').toLowerCase().slice(0, 40)}`;

@@ -46,6 +46,12 @@ function roleFromNames(names: string[]): FormRole | null {
   return null;
 }
 
+function yearOnly(c: Control): boolean {
+  const input = c.element instanceof HTMLInputElement ? c.element : null;
+  if (input?.maxLength === 4) return true;
+  return [...c.hints, input?.placeholder ?? ''].some((h) => /^(yyyy|năm|điền năm|nhập năm)$/i.test(h.trim()));
+}
+
 export function classify(c: Control, profiles: SiteProfile[] = []): Classified {
   const fromHeadings = roleFromHeadings(c.headings);
   // The address group: the nearest heading or label that names one, inside the person's block.
@@ -68,6 +74,8 @@ export function classify(c: Control, profiles: SiteProfile[] = []): Classified {
     if (suffix) part = suffix as 'day' | 'month' | 'year';
   }
   if (part && !field) field = 'birthDate';
+  // A date box that holds only a year ("Điền năm", four characters) asks for the year.
+  if (field === 'birthDate' && !part && yearOnly(c)) field = 'birthYear';
   if (field === 'birthYear' || c.adapter.id === 'split-date') part = null;
   // A place the records do not hold (the residence applied for, a building site) is no field of the person.
   if (field && addressParts.has(field) && addressKind === 'none') field = null;

@@ -81,8 +81,11 @@ export function labelsOf(target: HTMLElement, element: HTMLElement = target): Ra
   tableLabels(element, add);
   precedingText(element, add);
   add(target.getAttribute('title'));
-  const placeholder = target.getAttribute('placeholder');
-  if (placeholder && !/^\s*(-+\s*)?ch[oọ]n\b/i.test(placeholder)) add(placeholder);
+  // Placeholders name a field when nothing else does: an attribute, or the element widgets draw it in.
+  const drawn = element.querySelector('.ng-placeholder, .mat-mdc-select-placeholder, .mat-select-placeholder, .select2-selection__placeholder, .choices__placeholder, [class*="placeholder"]');
+  for (const placeholder of [target.getAttribute('placeholder'), element.getAttribute('placeholder'), textOf(drawn)]) {
+    if (placeholder && !/^\s*(-+\s*)?ch[oọ]n\s*(\.\.\.|…)?\s*$/i.test(placeholder)) add(placeholder.replace(/^\s*-+\s*ch[oọ]n\s+/i, ''));
+  }
   return out;
 }
 
@@ -138,11 +141,14 @@ export function collectControls(roots: Array<Document | ShadowRoot>, adapters: A
   let truncated = false;
   for (const root of roots) {
     const owned = new Set<Element>();
+    /** Widgets already taken: nothing inside them is a control of its own (select2's inner combobox span). */
+    const claimed: Element[] = [];
     const found: Control[] = [];
     for (const adapter of adapters) {
       for (const { control, owns } of adapter.find(root, owned)) {
-        if (owned.has(control.element)) continue;
+        if (owned.has(control.element) || claimed.some((c) => c.contains(control.element))) continue;
         for (const o of owns) owned.add(o);
+        claimed.push(...owns.filter((o) => o.contains(control.element) || control.element.contains(o)));
         const target = (control.parts?.labelTarget as HTMLElement | undefined) ?? control.element;
         const raws = labelsOf(target, control.element);
         const given = (control.labels ?? []).map((l) => cleanLabel(l));

@@ -36,31 +36,34 @@ export interface Reason {
   params?: Record<string, string | number>;
 }
 
-export type ReasonCode =
-  | 'readonly'
-  | 'readonlyDiffers'
-  | 'noOption'
-  | 'otherChosen'
-  | 'looseChoice'
-  | 'listTimeout'
-  | 'listDidNotOpen'
-  | 'notAccepted'
-  | 'pageShows'
-  | 'unverifiable'
-  | 'replacedValue'
-  | 'rebuilt'
-  | 'wipedRefilled'
-  | 'noModel'
-  | 'noData'
-  | 'noAddress'
-  | 'ambiguousWard'
-  | 'noPerson'
-  | 'noPersonForBlock'
-  | 'unknownField'
-  | 'relationManual'
-  | 'dateFormatUnknown'
-  | 'hiddenNotFilled'
-  | 'failed';
+/** Every reason the filler gives; the message catalogue has words for each (`fill.reason.<code>`). */
+export const reasonCodes = [
+  'readonly',
+  'readonlyDiffers',
+  'noOption',
+  'otherChosen',
+  'looseChoice',
+  'listTimeout',
+  'listDidNotOpen',
+  'notAccepted',
+  'pageShows',
+  'unverifiable',
+  'replacedValue',
+  'rebuilt',
+  'wipedRefilled',
+  'noModel',
+  'noData',
+  'noAddress',
+  'ambiguousWard',
+  'noPerson',
+  'noPersonForBlock',
+  'unknownField',
+  'relationManual',
+  'dateFormatUnknown',
+  'hiddenNotFilled',
+  'failed',
+] as const;
+export type ReasonCode = (typeof reasonCodes)[number];
 
 /** What a fill attempt did, before the read-back decides the mark. */
 export interface Attempt {
@@ -105,8 +108,8 @@ export interface Classified extends Control {
   field: FillField | null;
   role: FormRole | null;
   part: 'day' | 'month' | 'year' | null;
-  /** Which address of the person an address part belongs to. */
-  address: 'permanentAddress' | 'currentAddress' | null;
+  /** Which address an address part belongs to: the person's own, or the place applied for (the household's). */
+  address: 'permanentAddress' | 'currentAddress' | 'requested' | null;
   /** The site profile that named it, when one did. */
   profile?: string;
 }

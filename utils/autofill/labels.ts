@@ -7,6 +7,8 @@ export const fillFields = [
   'fullName', 'familyName', 'middleName', 'givenName', 'birthDate', 'birthYear', 'sex', 'personalId', 'oldId',
   'idIssueDate', 'idIssuePlace', 'ethnicity', 'religion', 'nationality', 'placeOfBirth', 'hometown',
   'permanentAddress', 'currentAddress', 'phone', 'email', 'maritalStatus', 'province', 'ward', 'addressDetail',
+  // The country of an address block ("Quốc gia"), and the kind of residence it is ("Loại cư trú": thường trú…).
+  'addressCountry', 'residenceType',
   // Driver: "Quan hệ với người được khai sinh" rebuilds the blocks below it, so it is filled first.
   'relation',
   // "Định dạng ngày sinh": full date, month/year or year only; set before the date it formats.
@@ -38,7 +40,7 @@ const schema = z.object({
   dateParts: z.object({ day: z.array(z.string()), month: z.array(z.string()), year: z.array(z.string()) }),
   relationValues: z.object({ father: z.array(z.string()), mother: z.array(z.string()), self: z.array(z.string()), other: z.array(z.string()) }),
   dateFormats: z.object({ day: z.array(z.string()), month: z.array(z.string()), year: z.array(z.string()) }),
-  addressKinds: z.object({ permanentAddress: z.array(z.string()), currentAddress: z.array(z.string()), none: z.array(z.string()) }),
+  addressKinds: z.object({ permanentAddress: z.array(z.string()), currentAddress: z.array(z.string()), requested: z.array(z.string()), none: z.array(z.string()) }),
   scopeValues: z.object({ domestic: z.array(z.string()) }),
 });
 
@@ -63,7 +65,7 @@ function table<K extends string>(map: Partial<Record<K, string[]>>): Array<[K, s
 }
 const fieldTable = table<FillField>(data.fields);
 const roleTable = table<FormRole>(data.roles);
-export type AddressKind = 'permanentAddress' | 'currentAddress' | 'none';
+export type AddressKind = 'permanentAddress' | 'currentAddress' | 'requested' | 'none';
 const addressTable = table<AddressKind>(data.addressKinds);
 
 /**

@@ -20,7 +20,8 @@ export interface Pick {
 /** Hyphens, spaces and apostrophes all dropped: "HMông" = "H'Mông" = "H Mông", "Êđê" = "Ê-đê". */
 const compact = (keyOf: KeyOf) => (text: string) => keyOf(text).replace(/\s+/g, '');
 
-const isPlaceholder = (c: Choice) => c.value === '' || /^-+\s*ch[oọ]n|^--|^ch[oọ]n\b|select/i.test(c.text.trim());
+/** "-- Chọn --", "Chọn dân tộc", an empty first option: no choice. Widgets that keep no codes give '' for every option. */
+const isPlaceholder = (c: Choice) => !c.text.trim() || /^-+\s*ch[oọ]n|^--|^ch[oọ]n\b|^select\b/i.test(c.text.trim());
 
 export function pickChoice(options: Choice[], wanted: string[], keyOf: KeyOf = matchKey): Pick | null {
   const real = options.map((o, index) => ({ o, index })).filter(({ o }) => !isPlaceholder(o));
@@ -47,10 +48,13 @@ export function pickChoice(options: Choice[], wanted: string[], keyOf: KeyOf = m
   return null;
 }
 
-/** Whole words of one inside the other ("mong" in "mong h mong", "nam dinh" in "tinh nam dinh"). */
+/**
+ * The record's words, whole, inside a longer option ("mong" in "mong h mong"). Never the other way round: an
+ * option's short name inside the record's longer one is how "Lào Cai" became Laos.
+ */
 function looseFits(optionKey: string, wantedKey: string): boolean {
   if (!optionKey || !wantedKey) return false;
-  return ` ${optionKey} `.includes(` ${wantedKey} `) || ` ${wantedKey} `.includes(` ${optionKey} `);
+  return ` ${optionKey} `.includes(` ${wantedKey} `);
 }
 
 /** The "Khác" (other) option of a list, when it has exactly one. */

@@ -69,6 +69,9 @@ export function detectRoles(fields: Classified[]): FormRole[] {
 
 /** Which assigned person a field belongs to: its block's, or the only person when the form has one. */
 function personFor(field: Classified, people: Map<FormRole, FillPerson>): FillPerson | null {
+  // The place applied for in a residence declaration (CT01): registering into a household is registering at
+  // the household head's residence.
+  if (field.address === 'requested') return people.get('householdHead') ?? null;
   if (field.role) return people.get(field.role) ?? null;
   for (const role of ['subject', 'requester', 'declarant'] as FormRole[]) if (people.has(role)) return people.get(role)!;
   return people.size === 1 ? [...people.values()][0]! : null;
@@ -192,7 +195,8 @@ export async function fillDocument(doc: Document, people: Map<FormRole, FillPers
   const driverElements = new Set(drivers.map((d) => d.field.element));
   const recognised = fields.filter((f) => f.field);
   const ordered = [...fields.filter((f) => f.field === 'dateFormat'), ...fields.filter((f) => f.field !== 'dateFormat')];
-  for (const field of ordered) {
+  let filledProvince = false;
+  for (let field of ordered) {
     if (driverElements.has(field.element) || field.field === 'relation' || report.some((r) => r.element === field.element)) continue;
     if (isScopeSwitch(field)) continue;
     if (!field.field) {
@@ -212,7 +216,11 @@ export async function fillDocument(doc: Document, people: Map<FormRole, FillPers
       report.push(item(field, result.reason.code === 'ambiguousWard' ? 'check' : 'missing', result.reason));
       continue;
     }
-    const job: Job = { field, want: result.want, ...(result.note ? { note: result.note } : {}) };
+    // A ward list stays disabled until its province has loaded it: wait for it, as a person would.
+    let target = field;
+    if (field.readOnly && field.field === 'ward' && filledProvince) target = (await enabledAgain(doc, field, ctx.listTimeoutMs)) ?? field;
+    const job: Job = { field: target, want: result.want, ...(result.note ? { note: result.note } : {}) };
+    field = target;
     await remember(field);
     const prior = await field.adapter.read(field);
     if (prior.ok && !isEmpty(prior) && !holds(prior, job.want, null, doc.defaultView ?? window) && !isPageDefault(field) && !field.readOnly) {
@@ -220,6 +228,11 @@ export async function fillDocument(doc: Document, people: Map<FormRole, FillPers
     }
     job.attempt = await field.adapter.fill(field, job.want, ctx);
     jobs.push(job);
+    // Frameworks refresh the ward list after the province changed, some after a debounce: let them, before the ward.
+    if (field.field === 'province' && !job.attempt.refused) {
+      filledProvince = true;
+      await settle(doc, settleQuietMs, 1000);
+    }
   }
 
   // Read back: what the page holds now decides every mark. A field the page wiped is written once more.
@@ -247,6 +260,18 @@ export async function fillDocument(doc: Document, people: Map<FormRole, FillPers
   }
   report.sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   return { report, before };
+}
+
+/** The same control once the page enabled it (a ward list after its province), or null after `timeoutMs`. */
+async function enabledAgain(doc: Document, field: Classified, timeoutMs: number): Promise<Classified | null> {
+  const view = doc.defaultView ?? window;
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const fresh = findAgain(field, scanDocument(doc));
+    if (fresh && !fresh.readOnly) return fresh;
+    await new Promise((resolve) => view.setTimeout(resolve, 150));
+  }
+  return null;
 }
 
 /** The officer first: what needs a look, what went wrong, then what could not be checked, then what is done. */

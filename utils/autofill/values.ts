@@ -20,6 +20,7 @@ const two = (n: number) => String(n).padStart(2, '0');
 
 function mapped(who: FillPerson, kind: Classified['address']) {
   const list = who.addresses ?? { permanentAddress: null, currentAddress: null };
+  // The place applied for is the household head's own residence (the run gives the head for it).
   return kind === 'currentAddress' ? (list.currentAddress ?? list.permanentAddress) : (list.permanentAddress ?? list.currentAddress);
 }
 
@@ -111,6 +112,16 @@ export function wantFor(who: FillPerson, c: Classified): WantResult {
       const value = p[c.field]?.value;
       if (!value) return { reason: { code: 'noData' } };
       return { want: c.kind === 'choice' ? { kind: 'choice', values: [value] } : { kind: 'text', text: value } };
+    }
+    case 'addressCountry': {
+      // Every address the records map is in Viet Nam (the 2025 units); a foreign one is not mapped.
+      if (!mapped(who, c.address)?.candidates.length && p.nationality?.value !== 'Việt Nam') return { reason: { code: 'noData' } };
+      return { want: c.kind === 'choice' ? { kind: 'choice', values: vietnam } : { kind: 'text', text: 'Việt Nam' } };
+    }
+    case 'residenceType': {
+      const current = c.address === 'currentAddress';
+      if (!(current ? p.currentAddress : p.permanentAddress)) return { reason: { code: 'noData' } };
+      return { want: { kind: 'choice', values: current ? ['Nơi ở hiện tại', '3'] : ['Thường trú', 'Nơi thường trú', '1'] } };
     }
     case 'dateFormat': {
       const date = p.birthDate?.value;

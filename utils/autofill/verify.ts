@@ -7,16 +7,17 @@ import { keyFor } from './adapters/open-list';
 /**
  * Verify: does what the page holds now say what the record meant? Text after NFC and spacing (and case: a
  * portal may keep names in capitals); a choice by the option written (its code, or its text when the widget
- * keeps none); a date by its day, month and year at the record's precision, or as the exact text written.
+ * keeps none); a date by its day, month and year at the record's precision.
  */
 const norm = (t: string) => nfc(t).replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
 const digits = (t: string) => t.replace(/\D/g, '');
 
+/** Nothing chosen or typed: an empty box, or a dropdown showing its placeholder ("-- Chọn dân tộc --"). */
 export function isEmpty(read: ReadBack): boolean {
-  return read.ok && !read.text.trim() && !read.choice;
+  return read.ok && !read.choice && (!read.text.trim() || /^-*\s*ch[oọ]n\b/i.test(read.text.trim()));
 }
 
-export function holds(read: ReadBack, want: Want, wrote: Choice | string | null, view: Window = window): boolean {
+export function holds(read: ReadBack, want: Want, wrote: Choice | string | null, view: Window = globalThis as unknown as Window): boolean {
   if (!read.ok) return false;
   if (want.kind === 'text') {
     if (norm(read.text) === norm(want.text)) return true;
@@ -30,7 +31,7 @@ export function holds(read: ReadBack, want: Want, wrote: Choice | string | null,
     const key = keyFor(want);
     return want.values.some((v) => key(v) === key(shown.text) || v === shown.value);
   }
-  if (typeof wrote === 'string' && wrote && read.text.trim() === wrote) return true;
+  // A date is read back as a date: echoing what was written proves nothing when the format lost a part of it.
   const date = readDate(read.text, view);
   if (!date) return false;
   const w = want.date;

@@ -18,10 +18,16 @@ export interface Agent {
   handle<T extends FrameMessageType>(type: T, payload: FrameRequest<T>): Promise<FrameResponse<T>>;
 }
 
-/** Chrome's frame id of an iframe element seen from its parent's content script (-1 when unknown). */
-type FrameIdOf = (frame: HTMLIFrameElement) => number;
+/** The origin an iframe loads (from its address; srcdoc and about:blank frames are their parent's). */
+function frameOrigin(frame: HTMLIFrameElement): string {
+  try {
+    return new URL(frame.src || 'about:blank', frame.ownerDocument.baseURI).origin;
+  } catch {
+    return 'null';
+  }
+}
 
-export function createAgent(doc: Document, frameIdOf: FrameIdOf = () => -1): Agent {
+export function createAgent(doc: Document): Agent {
   const docId = Math.random().toString(36).slice(2, 12);
   let last: FillRun | null = null;
 
@@ -37,7 +43,7 @@ export function createAgent(doc: Document, frameIdOf: FrameIdOf = () => -1): Age
       fieldCount: recognised.length,
       controlCount: fields.length,
       dossierCodes: findDossierCodes(pageText(doc)).slice(0, 20),
-      childFrames: [...doc.querySelectorAll('iframe')].slice(0, 200).map((f) => ({ frameId: frameIdOf(f), visible: isVisibleToOfficer(f) })).filter((f) => f.frameId >= 0),
+      childFrames: [...doc.querySelectorAll('iframe')].slice(0, 200).map((f) => ({ origin: frameOrigin(f).slice(0, 300), visible: isVisibleToOfficer(f) })),
       dossierRows: dossierRows(doc).map((r, index) => ({ index, name: r.name.slice(0, 300), accept: r.accept.slice(0, 200) })),
     };
   };

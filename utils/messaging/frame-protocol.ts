@@ -39,8 +39,8 @@ export const scanResultSchema = z.object({
   controlCount: z.number().int().min(0),
   /** Dossier codes the page shows now (a confirmation, or a list of earlier dossiers). */
   dossierCodes: z.array(z.string().max(80)).max(20),
-  /** This frame's own iframes, by Chrome's frame id, and whether the officer can see them. */
-  childFrames: z.array(z.object({ frameId: z.number().int(), visible: z.boolean() })).max(200),
+  /** This frame's own iframes, by the origin they load, and whether the officer can see them. */
+  childFrames: z.array(z.object({ origin: z.string().max(300), visible: z.boolean() })).max(200),
   dossierRows: z.array(dossierRowSchema).max(100),
 });
 export type ScanResult = z.infer<typeof scanResultSchema>;

@@ -42,10 +42,14 @@ export const childAgeLimit = 16;
  */
 const adultOrder: FormRole[] = ['deceased', 'groom', 'bride', 'declarant', 'father', 'mother', 'householdHead', 'subject', 'requester', 'householdMember'];
 
+/** A death registration: an elder picked is the one who died; a younger adult the one who came to register it. */
+export const elderAge = 60;
+
 export function proposeBlock(candidate: Candidate, blocks: readonly FormRole[], assigned: Partial<Record<FormRole, string>>, today = new Date()): FormRole | null {
   const free = (role: FormRole) => blocks.includes(role) && !assigned[role] && fitsSex(role, candidate.sex);
   const age = ageOf(candidate.dob, today);
   if (free('child') && age !== null && age < childAgeLimit) return 'child';
+  if (free('deceased') && free('requester') && age !== null && age < elderAge) return 'requester';
   for (const role of adultOrder) if (free(role)) return role;
   if (free('child')) return 'child';
   return null;

@@ -131,10 +131,13 @@ export class PanelSession {
     return pickedProcedure !== undefined ? pickedProcedure : (detectedProcedure ?? filing?.procedureCode ?? null);
   }
 
-  /** Frames the panel may fill: the top one, and frames a visible iframe of a scanned frame shows. */
+  /**
+   * Frames the panel may fill: the top one, and a frame whose page some frame of the tab shows in a visible
+   * iframe (an iframe the officer cannot see — hidden, 0×0, off-screen, transparent — is never filled).
+   */
   fillableFrames(): number[] {
-    const visible = new Set(Object.values(this.state.scans).flatMap((s) => s.childFrames.filter((c) => c.visible).map((c) => c.frameId)));
-    return this.state.frames.filter((f) => f.fieldCount > 0 && (f.frameId === 0 || visible.has(f.frameId))).map((f) => f.frameId);
+    const visible = new Set(Object.values(this.state.scans).flatMap((s) => s.childFrames.filter((c) => c.visible).map((c) => c.origin)));
+    return this.state.frames.filter((f) => f.fieldCount > 0 && (f.frameId === 0 || visible.has(f.origin))).map((f) => f.frameId);
   }
 
   async refreshLock() {

@@ -85,7 +85,7 @@ export async function runScenario(h: Harness, scenario: StrangerScenario, surfac
     await scenario.before?.(page);
     const frameReady = scenario.frame ? page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(scenario.frame!), timeout: 5000 }).catch(() => null) : null;
     await frameReady;
-    const initialModel = await formFrame(page, scenario).evaluate(() => structuredClone((window as unknown as { formModel: unknown }).formModel) as Record<string, unknown>);
+    const initialModel = await formFrame(page, scenario).evaluate(() => JSON.parse(JSON.stringify((window as unknown as { formModel: unknown }).formModel ?? {})) as Record<string, unknown>);
     const panel: Page | Locator = surface === 'inpage' ? page.locator('motcua-panel') : await openPanel(h, page);
     if (surface === 'inpage') await panel.getByTestId('panel-officer').waitFor();
     const wanted = Object.entries(scenario.roles) as Array<[BlockKey, string]>;
@@ -122,8 +122,21 @@ export async function runScenario(h: Harness, scenario: StrangerScenario, surfac
       await summary.waitFor();
     }
     const clickToReportMs = Date.now() - started;
+    if (process.env.MOTCUA_SCENARIO_SHOTS) {
+      const slug = scenario.name.replace(/[^\p{L}\p{N}]+/gu, '_').slice(0, 40);
+      await panel.screenshot?.({ path: `${process.env.MOTCUA_SCENARIO_SHOTS}/${slug}-panel.png`, fullPage: true } as never).catch(() => undefined);
+      await page.screenshot({ path: `${process.env.MOTCUA_SCENARIO_SHOTS}/${slug}-page.png`, fullPage: true }).catch(() => undefined);
+    }
     const frame = formFrame(page, scenario);
-    const model = await frame.evaluate(() => structuredClone((window as unknown as { formModel: unknown }).formModel) as Record<string, unknown>);
+    // The page's own state once it has settled (Form.io, for one, propagates changes after a debounce).
+    const readModel = () => frame.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { formModel: unknown }).formModel ?? {})) as Record<string, unknown>);
+    let model = await readModel();
+    for (let i = 0; i < 10; i++) {
+      await page.waitForTimeout(300);
+      const again = await readModel();
+      if (JSON.stringify(again) === JSON.stringify(model)) break;
+      model = again;
+    }
     const marked = await marks(frame, scenario.selectors);
     const fields: FieldScore[] = Object.entries(scenario.expected).map(([key, expected]) => ({
       key,

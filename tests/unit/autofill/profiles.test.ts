@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
-import { classifyField, collectFields } from '@/utils/autofill/collect';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('@/utils/autofill/visibility', () => ({ isVisibleToOfficer: (el: Element | null) => Boolean(el?.isConnected) }));
+
+const collectFields = (doc: Document) => collectControls(searchRoots(doc)).controls;
+import { classify } from '@/utils/autofill/classify';
+import { collectControls, searchRoots } from '@/utils/autofill/collect';
 import { baseName, loadProfiles, profilesFor, ruleFor } from '@/utils/autofill/profiles';
 
 beforeEach(() => {
@@ -50,15 +55,14 @@ describe('classifying with a profile', () => {
       <table><tr><th>Bên nữ</th><th>Bên nam</th></tr>
       <tr><td>Giấy tờ tùy thân: <input name="SoDinhDanh_BenNu"></td><td>Giấy tờ tùy thân: <input name="SoDinhDanh_BenNam"></td></tr>
       <tr><td>Sinh: <input name="NgaySinhBenNu-day"><input name="NgaySinhBenNu-month"><input name="NgaySinhBenNu-year"></td></tr></table>`;
-    const heuristic = collectFields(document).map((f) => classifyField(f));
+    const heuristic = collectFields(document).map((f) => classify(f));
     expect(heuristic[0]!.field).toBeNull();
-    const profiled = collectFields(document).map((f) => classifyField(f, moj));
+    const profiled = collectFields(document).map((f) => classify(f, moj));
+    // The three date boxes are one control, named by their common base.
     expect(profiled.map((f) => [f.names[0], f.field, f.role, f.part, f.profile])).toEqual([
       ['SoDinhDanh_BenNu', 'personalId', 'bride', null, 'moj-eforms'],
       ['SoDinhDanh_BenNam', 'personalId', 'groom', null, 'moj-eforms'],
-      ['NgaySinhBenNu-day', 'birthDate', 'bride', 'day', 'moj-eforms'],
-      ['NgaySinhBenNu-month', 'birthDate', 'bride', 'month', 'moj-eforms'],
-      ['NgaySinhBenNu-year', 'birthDate', 'bride', 'year', 'moj-eforms'],
+      ['NgaySinhBenNu', 'birthDate', 'bride', null, 'moj-eforms'],
     ]);
   });
 
@@ -66,8 +70,8 @@ describe('classifying with a profile', () => {
     document.body.innerHTML = '<p>Quan hệ với người được khai sinh: <select name="QuanHe"><option>Mẹ đẻ</option></select></p>';
     const [field] = collectFields(document);
     // The profile says QuanHe is a radio group; this version made it a select.
-    expect(ruleFor(field!, moj)).toBeNull();
-    const classified = classifyField(field!, moj);
+    expect(ruleFor({ ...field!, kind: 'select' }, moj)).toBeNull();
+    const classified = classify(field!, moj);
     expect(classified.field).toBe('relation');
     expect(classified.profile).toBeUndefined();
   });
@@ -76,6 +80,6 @@ describe('classifying with a profile', () => {
     document.body.innerHTML = '<div class="eform-element-HoTen"><input title="Ô số 1"></div>';
     const rules = [{ id: 'bn', portal: 'Bắc Ninh', urlPatterns: ['https://dichvucong.bacninh.gov.vn/*'], fields: [{ selector: '.eform-element-HoTen', field: 'fullName' as const }] }];
     const [field] = collectFields(document);
-    expect(classifyField(field!, rules)).toMatchObject({ field: 'fullName', role: null, profile: 'bn' });
+    expect(classify(field!, rules)).toMatchObject({ field: 'fullName', role: null, profile: 'bn' });
   });
 });

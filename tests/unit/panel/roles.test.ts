@@ -54,9 +54,13 @@ describe('proposed blocks', () => {
     expect(proposeBlock(father, ['groom', 'bride'], {}, today)).toBe('groom');
   });
 
-  it('death: the first person picked is the deceased, the next the requester', () => {
+  it('death: an elder is the deceased, a younger adult the requester, whichever is picked first', () => {
     expect(proposeBlock(elder, ['requester', 'deceased'], {}, today)).toBe('deceased');
     expect(proposeBlock(father, ['requester', 'deceased'], { deceased: 'hung' }, today)).toBe('requester');
+    expect(proposeBlock(father, ['requester', 'deceased'], {}, today)).toBe('requester');
+    expect(proposeBlock(elder, ['requester', 'deceased'], { requester: 'binh' }, today)).toBe('deceased');
+    // Two younger adults: the second one picked is the deceased (a young death).
+    expect(proposeBlock(mother, ['requester', 'deceased'], { requester: 'binh' }, today)).toBe('deceased');
   });
 
   it('CT01: the declarant, then the household head', () => {

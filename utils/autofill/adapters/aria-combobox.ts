@@ -29,9 +29,18 @@ function keptCode(c: Control): string {
   return hidden?.value ?? '';
 }
 
+/** Text of an element without its inputs and buttons (the value a combobox input's wrapper displays). */
+function displayed(el: Element | null): string {
+  if (!el) return '';
+  const clone = el.cloneNode(true) as Element;
+  clone.querySelectorAll('input, button, [role=listbox], svg').forEach((n) => n.remove());
+  return textOf(clone);
+}
+
 function shown(c: Control) {
   const el = c.element;
-  const text = el instanceof HTMLInputElement ? el.value : textOf(el).replace(/[▾▼⌄]\s*$/, '').trim();
+  // A combobox input that shows its choice beside it (SurveyJS keeps the input empty and the value in a span).
+  const text = el instanceof HTMLInputElement ? el.value || displayed(el.parentElement) : textOf(el).replace(/[▾▼⌄]\s*$/, '').trim();
   const code = keptCode(c);
   return text || code ? { value: code, text } : null;
 }

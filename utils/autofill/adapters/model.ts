@@ -12,7 +12,7 @@ import { keyFor } from './open-list';
 const two = (n: number | undefined) => String(n ?? 1).padStart(2, '0');
 
 /** The page's local midnight of the date, as an ISO string with its offset (Form.io keeps these). */
-export function localMidnightIso(date: VnDate, view: Window = window): string {
+export function localMidnightIso(date: VnDate, view: Window = globalThis as unknown as Window): string {
   const d = new (view as unknown as typeof globalThis).Date(date.year, (date.month ?? 1) - 1, date.day ?? 1);
   const offset = -d.getTimezoneOffset();
   const sign = offset >= 0 ? '+' : '-';
@@ -64,7 +64,10 @@ export async function fillThroughModel(c: Control, ref: ModelRef, want: Want, ti
 export function readModel(c: Control, ref: ModelRef): ReadBack | null {
   const current = modelGet(c.element.ownerDocument, ref);
   if (!isGet(current)) return null;
-  const value = current.value ?? '';
+  let value = current.value ?? '';
+  // Form.io's day component keeps MM/DD/YYYY: read it as the date it is.
+  const us = current.type === 'day' ? value.match(/^(\d{2})\/(\d{2})\/(\d{4})$/) : null;
+  if (us) value = `${us[3]}-${us[1]}-${us[2]}`;
   return { ok: true, text: current.hasChoices ? (current.text ?? value) : value, ...(current.hasChoices ? { choice: current.value === null ? null : { value, text: current.text ?? '' } } : {}) };
 }
 

@@ -42,7 +42,9 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
   list.open();
   const search = list.search ? await waitFor(list.doc.documentElement, () => list.search!(), 300) : null;
   const term = searchTerm(want);
-  if (search && term) typeValue(search, term, { blur: false });
+  // A read-only box only shows the choice (SurveyJS's short lists): typing there filters nothing.
+  const searchable = search && !search.readOnly && !search.disabled ? search : null;
+  if (searchable && term) typeValue(searchable, term, { blur: false });
   const options = () => {
     const found = visibleOptions(list.scope(), list.optionSelector);
     return found.length > 0 ? found : null;
@@ -53,9 +55,9 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
     // A list still filtering or loading may show only "Không tìm thấy": wait for a real fit or the timeout.
     return isReason(chooseAmong(found.map((f) => f.choice), want, keyOf)) ? null : found;
   }, timeoutMs);
-  if (!shown && search && term) {
+  if (!shown && searchable && term) {
     // The portal spells it otherwise ("Ê-đê" for "Ê Đê"): the whole list, unfiltered.
-    typeValue(search, '', { blur: false });
+    typeValue(searchable, '', { blur: false });
     shown = await waitFor(list.doc.documentElement, options, Math.min(timeoutMs, 1500));
   }
   shown ??= options();

@@ -28,9 +28,10 @@ export const select2Adapter: Adapter = {
   },
   visible: (c) => isVisibleToOfficer(container(c)),
   read(c) {
+    // The select it keeps is the truth; the rendered text only tells what it shows (its placeholder when empty).
     const chosen = selectedOf(select(c));
     const rendered = textOf(container(c).querySelector('.select2-selection__rendered')).replace(/^×\s*/, '');
-    return { ok: true, text: chosen?.text ?? rendered, choice: chosen };
+    return { ok: true, text: chosen ? rendered || chosen.text : '', choice: chosen };
   },
   async fill(c, want, ctx) {
     const s = select(c);

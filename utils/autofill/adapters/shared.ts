@@ -68,7 +68,7 @@ export function writeDate(date: VnDate, format: DateFormat): string {
 }
 
 /** A date as text the page shows ("12/04/1994", "1994-04-12", "1994-04-12T00:00:00+07:00", "1994"). */
-export function readDate(text: string, view: Window = window): VnDate | null {
+export function readDate(text: string, view: Window = globalThis as unknown as Window): VnDate | null {
   const t = text.trim();
   const isoTime = t.match(/^(\d{4}-\d{2}-\d{2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/);
   if (isoTime?.[2]) {

@@ -15,6 +15,9 @@ interface ComponentLike {
   selectOptions?: Array<{ value: unknown; label: string }>;
   itemsLoaded?: Promise<unknown>;
   loading?: boolean;
+  /** A lazy-loading select fetches its items only once activated (opened). */
+  activate?(): void;
+  active?: boolean;
   setValue(value: unknown, flags?: Record<string, unknown>): unknown;
   triggerChange?(flags?: Record<string, unknown>): unknown;
 }
@@ -31,10 +34,19 @@ function componentOf(el: Element): ComponentLike | null {
 
 const text = (v: unknown): ModelValue => (v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
+/** A select's option labels are HTML (`<span>Kinh</span>`): their text, parsed inert in a template. */
+function plain(label: unknown): string {
+  const text = String(label ?? '');
+  if (!text.includes('<')) return text;
+  const template = document.createElement('template');
+  template.innerHTML = text;
+  return (template.content.textContent ?? '').trim();
+}
+
 function choicesOf(c: ComponentLike): Choice[] | null {
   const list = c.selectOptions?.length ? c.selectOptions : (c.component?.values ?? c.component?.data?.values ?? null);
   if (!list) return null;
-  return list.filter((o) => o && o.value !== undefined && o.value !== '').map((o) => ({ value: typeof o.value === 'object' ? JSON.stringify(o.value) : String(o.value), text: String(o.label ?? o.value) }));
+  return list.filter((o) => o && o.value !== undefined && o.value !== '').map((o) => ({ value: typeof o.value === 'object' ? JSON.stringify(o.value) : String(o.value), text: plain(o.label ?? o.value) }));
 }
 
 const typeOf = (c: ComponentLike) => c.component?.type ?? c.type ?? '';
@@ -54,6 +66,14 @@ export function handleFormio(el: Element, request: Exclude<BridgeRequest, { op: 
     case 'get':
       return { id, ok: true, ...state(c) };
     case 'choices': {
+      // A select whose items load from a URL when it is opened: open it, as a person's click would.
+      if (typeOf(c) === 'select' && c.active === false) {
+        try {
+          c.activate?.();
+        } catch {
+          // Read what it has.
+        }
+      }
       const ready = () => ({ id, ok: true as const, choices: choicesOf(c) ?? [] });
       const loadedNow = (choicesOf(c)?.length ?? 0) > 0 && !c.loading;
       if (loadedNow || !c.itemsLoaded) return ready();

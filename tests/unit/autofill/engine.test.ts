@@ -1,0 +1,307 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { detectRoles, fillDocument, scanDocument, undoFill, type FillRun } from '@/utils/autofill/run';
+import type { FormRole } from '@/utils/autofill/labels';
+import type { FillPerson } from '@/utils/autofill/values';
+import { personSchema, type Person } from '@/utils/records/schema';
+import { personInput } from '../records/helpers';
+
+// happy-dom lays nothing out: what the officer sees is judged here by what is hidden, not by boxes (the real
+// rules run in Chromium, tests/e2e/hostile.test.ts).
+vi.mock('@/utils/autofill/visibility', () => ({
+  isVisibleToOfficer: (el: Element | null | undefined) =>
+    Boolean(el?.isConnected && !el.closest('[hidden], [data-test-invisible]') && el.ownerDocument.defaultView?.getComputedStyle(el).display !== 'none'),
+}));
+
+const typed = { source: 'typed', confidence: 1, at: 'x', verifiedBy: null, verifiedAt: null, notes: [] };
+const person = (name: string, extra: Parameters<typeof personInput>[1] = {}, more: Record<string, unknown> = {}): Person =>
+  personSchema.parse({ ...personInput(name, extra), ...more, id: name, createdAt: 'x', updatedAt: 'x' });
+const people = (entries: Array<[FormRole, Person | FillPerson]>) => new Map(entries.map(([r, p]) => [r, 'person' in p ? p : { person: p }]));
+const value = (selector: string) => (document.querySelector(selector) as HTMLInputElement).value;
+const status = (run: FillRun, label: string) => run.report.find((r) => r.label === label);
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('a plain form: every block with its person, every field read back and reported, undo', () => {
+  const form = `
+    <h2>Thông tin người yêu cầu</h2>
+    <label for="ht">Họ, chữ đệm và tên <span class="required">*</span></label><input id="ht" name="hoTen">
+    <p>Số định danh cá nhân: <input name="soDinhDanh"></p>
+    <h2>Thông tin người được khai sinh</h2>
+    <table><tr><td>Họ, chữ đệm, tên (*)</td><td><input name="hoTenCon"></td></tr>
+    <tr><td>Ngày sinh</td><td><input name="ns-day" placeholder="Ngày"><input name="ns-month" placeholder="Tháng"><input name="ns-year" placeholder="Năm"></td></tr>
+    <tr><td>Giới tính</td><td><label><input type="radio" name="gt" value="1">Nam</label><label><input type="radio" name="gt" value="2">Nữ</label></td></tr>
+    <tr><td>Dân tộc</td><td><select name="dt"><option value="">-- Chọn --</option><option value="01">Kinh</option><option value="99">Khác</option></select></td></tr>
+    <tr><td>Mã hồ sơ nội bộ</td><td><input name="noibo"></td></tr></table>
+    <fieldset><legend>Thông tin người cha</legend>
+    <label>Họ và tên: <input name="hoTenCha"></label>
+    <label>Năm sinh <input name="namSinhCha"></label>
+    <label>Số định danh <input name="cccdCha" readonly value="079090000001"></label></fieldset>`;
+  const mom = person('Nguyễn Thị Mai', { pid: '001190000002' });
+  const baby = person('Trần Bảo An', { dob: [5, 9, 2026] }, { sex: { value: 'Nam', prov: typed }, ethnicity: { value: 'Tày', prov: typed } });
+  const dad = person('Trần Văn Bình', { dob: [1, 2, 1990], pid: '001090000001' });
+
+  it('fills, marks ✓ only what reads back, and says why for the rest', async () => {
+    document.body.innerHTML = form;
+    expect(detectRoles(scanDocument(document))).toEqual(['requester', 'child', 'father']);
+    const run = await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]));
+    expect(value('[name=hoTen]')).toBe('Nguyễn Thị Mai');
+    expect(value('[name=soDinhDanh]')).toBe('001190000002');
+    expect(value('[name=hoTenCon]')).toBe('Trần Bảo An');
+    expect([value('[name=ns-day]'), value('[name=ns-month]'), value('[name=ns-year]')]).toEqual(['05', '09', '2026']);
+    expect((document.querySelector('input[name=gt][value="1"]') as HTMLInputElement).checked).toBe(true);
+    expect(value('[name=dt]')).toBe('99');
+    expect(value('[name=hoTenCha]')).toBe('Trần Văn Bình');
+    expect(value('[name=namSinhCha]')).toBe('1990');
+    expect(value('[name=cccdCha]')).toBe('079090000001');
+
+    expect(status(run, 'Dân tộc')).toMatchObject({ status: 'check', reason: { code: 'otherChosen', params: { wanted: 'Tày' } } });
+    expect(run.report.filter((r) => r.status === 'readonly')).toMatchObject([{ reason: { code: 'readonlyDiffers' } }]);
+    expect(run.report.filter((r) => r.status === 'unknown').map((r) => r.label)).toEqual(['Mã hồ sơ nội bộ']);
+    // The split date is one control: seven fields ✓.
+    expect(run.report.filter((r) => r.status === 'filled')).toHaveLength(7);
+    // The officer first: what needs a look comes before what is done.
+    expect(run.report[0]!.status).toBe('check');
+    expect(run.report.at(-1)!.status).toBe('filled');
+
+    expect(await undoFill(run.before)).toEqual(['Giới tính']);
+    expect(value('[name=hoTen]')).toBe('');
+    expect(value('[name=ns-year]')).toBe('');
+    expect(value('[name=cccdCha]')).toBe('079090000001');
+  });
+
+  it('undo after a second fill goes back to before the first', async () => {
+    document.body.innerHTML = form;
+    (document.querySelector('[name=hoTenCon]') as HTMLInputElement).value = 'đã gõ tay';
+    const first = await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]));
+    // The value typed before the fill is replaced, and said so.
+    expect(status(first, 'Họ, chữ đệm, tên')).toMatchObject({ status: 'check', reason: { code: 'replacedValue', params: { before: 'đã gõ tay' } } });
+    const second = await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]), { before: first.before });
+    expect(status(second, 'Họ, chữ đệm, tên')?.status).toBe('filled');
+    await undoFill(second.before);
+    expect(value('[name=hoTenCon]')).toBe('đã gõ tay');
+    expect(value('[name=hoTen]')).toBe('');
+  });
+
+  it('a field the page keeps otherwise is ✗ with what it shows, never ✓', async () => {
+    document.body.innerHTML = form;
+    // The page upper-cases nothing but cuts the name to ten characters, as a maxlength would.
+    document.querySelector('[name=hoTenCha]')!.addEventListener('change', (e) => {
+      const input = e.target as HTMLInputElement;
+      input.value = input.value.slice(0, 10);
+    });
+    const run = await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]));
+    expect(status(run, 'Họ và tên')).toMatchObject({ status: 'mismatch', shown: 'Trần Văn B', reason: { code: 'pageShows' } });
+  });
+
+  it('a field the page wiped after the fill is written again, and said so', async () => {
+    document.body.innerHTML = form;
+    const input = document.querySelector('[name=soDinhDanh]') as HTMLInputElement;
+    let wiped = false;
+    input.addEventListener('change', () => {
+      if (wiped) return;
+      wiped = true;
+      setTimeout(() => (input.value = ''), 20);
+    });
+    const run = await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]));
+    expect(input.value).toBe('001190000002');
+    expect(status(run, 'Số định danh cá nhân')).toMatchObject({ status: 'check', reason: { code: 'wipedRefilled' } });
+  });
+
+  it('fills nothing the officer cannot see', async () => {
+    document.body.innerHTML = `${form}<div data-test-invisible><label>Họ và tên <input name="trap"></label></div>`;
+    await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]));
+    expect(value('[name=trap]')).toBe('');
+  });
+});
+
+describe('forms without blocks, labels with required markers', () => {
+  it.each([
+    ['Họ *', 'Tên (*)', 'Họ, chữ đệm và tên:'],
+    ['Họ (*)', 'Tên *', 'Họ và tên:'],
+    ['Họ:', 'Tên:', '(1) Họ, chữ đệm, tên:'],
+  ])('%s / %s / %s', async (family, given, full) => {
+    document.body.innerHTML = `<label for="a">${family}</label><input id="a"><label for="b">${given}</label><input id="b"><label for="c">${full}</label><input id="c">`;
+    await fillDocument(document, people([['subject', person('Lê Văn Tám')]]));
+    expect([value('#a'), value('#b'), value('#c')]).toEqual(['Lê', 'Tám', 'Lê Văn Tám']);
+  });
+
+  it('one person, the events frameworks listen for', async () => {
+    document.body.innerHTML = `<label for="a">Họ và tên</label><input id="a"><label for="b">Số điện thoại</label><input id="b"><label for="c">Email</label><input id="c">`;
+    const seen: string[] = [];
+    document.getElementById('a')!.addEventListener('input', () => seen.push('input'));
+    document.getElementById('a')!.addEventListener('change', () => seen.push('change'));
+    expect(detectRoles(scanDocument(document))).toEqual(['subject']);
+    const run = await fillDocument(document, people([['subject', person('Lê Văn Tám', { phone: '0912345678' })]]));
+    expect(value('#a')).toBe('Lê Văn Tám');
+    expect(seen).toEqual(['input', 'change']);
+    expect(run.report.map((r) => r.status)).toEqual(['missing', 'filled', 'filled']);
+  });
+});
+
+describe('a date format selector and dates in text boxes', () => {
+  const form = `<label for="f">Định dạng ngày sinh</label><select id="f"><option value="DMY">Ngày/tháng/năm</option><option value="MY">Tháng/năm</option><option value="Y">Năm</option></select>
+    <label for="d">Ngày sinh</label><input id="d">`;
+  const yearOnly = { birthDate: { value: { year: 1955, precision: 'year' }, prov: typed } };
+
+  it.each([
+    ['a full date', person('Trần Văn Bình', { dob: [20, 10, 1990] }), 'DMY', '20/10/1990'],
+    ['a year only', person('Phạm Thị Dung', {}, yearOnly), 'Y', '1955'],
+  ])('is set to the precision of %s before the date', async (_, who, format, date) => {
+    document.body.innerHTML = form;
+    const run = await fillDocument(document, people([['subject', who]]));
+    expect((document.getElementById('f') as HTMLSelectElement).value).toBe(format);
+    expect(value('#d')).toBe(date);
+    expect(run.report.map((r) => [r.field, r.status])).toEqual([['dateFormat', 'filled'], ['birthDate', 'filled']]);
+  });
+
+  it.each([
+    ['<input id="d" type="date">', '1990-10-20'],
+    ['<input id="d" placeholder="dd/mm/yyyy">', '20/10/1990'],
+    ['<input id="d" maxlength="4">', '1990'],
+  ])('%s takes %s', async (input, written) => {
+    document.body.innerHTML = `<label for="d">Ngày, tháng, năm sinh</label>${input}`;
+    const run = await fillDocument(document, people([['subject', person('Trần Văn Bình', { dob: [20, 10, 1990] })]]));
+    expect(value('#d')).toBe(written);
+    expect(run.report[0]!.status).toBe('filled');
+  });
+});
+
+describe('cascading province → ward', () => {
+  const cascade = `
+    <h2>Nơi thường trú</h2>
+    <label for="p">Tỉnh/Thành phố</label>
+    <select id="p"><option value="">-- Chọn --</option><option value="01">Thành phố Hà Nội</option><option value="79">Thành phố Hồ Chí Minh</option></select>
+    <label for="w">Xã/Phường</label><select id="w" disabled><option value="">-- Chọn --</option></select>
+    <label for="d">Địa chỉ chi tiết</label><input id="d">`;
+
+  function wireCascade() {
+    const province = document.getElementById('p') as HTMLSelectElement;
+    const ward = document.getElementById('w') as HTMLSelectElement;
+    province.addEventListener('change', () => {
+      ward.disabled = true;
+      while (ward.options.length > 1) ward.remove(1);
+      // The ward list arrives later, as from the portal's API.
+      setTimeout(() => {
+        if (province.value === '01') {
+          for (const [v, t] of [['00004', 'Phường Ba Đình'], ['00008', 'Phường Ngọc Hà']]) {
+            const option = document.createElement('option');
+            option.value = v!;
+            option.textContent = t!;
+            ward.append(option);
+          }
+        }
+        ward.disabled = false;
+      }, 60);
+    });
+  }
+
+  const withAddress = (candidates: Array<{ wardCode: string; wardName: string }>): FillPerson => ({
+    person: person('Đỗ Văn Phúc', { address: 'Số 1 phố Quán Thánh, Phường Quán Thánh, Quận Ba Đình, Hà Nội' }),
+    addresses: {
+      permanentAddress: {
+        candidates: candidates.map((c) => ({ provinceCode: '01', provinceName: 'Thành phố Hà Nội', partial: candidates.length > 1, ...c })),
+        detail: 'Số 1 phố Quán Thánh',
+        reason: null,
+      },
+      currentAddress: null,
+    },
+  });
+
+  it('waits for the ward list its province loads, then picks the 2025 ward', async () => {
+    document.body.innerHTML = cascade;
+    wireCascade();
+    const run = await fillDocument(document, people([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }])]]));
+    expect(value('#p')).toBe('01');
+    expect(value('#w')).toBe('00004');
+    expect(value('#d')).toBe('Số 1 phố Quán Thánh');
+    expect(run.report.filter((r) => r.field === 'province' || r.field === 'ward').map((r) => r.status)).toEqual(['filled', 'filled']);
+  });
+
+  it('leaves an old ward split over several new ones for the officer, counted as needing a look', async () => {
+    document.body.innerHTML = cascade;
+    wireCascade();
+    const run = await fillDocument(document, people([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }, { wardCode: '00008', wardName: 'Phường Ngọc Hà' }])]]));
+    expect(value('#p')).toBe('01');
+    expect(value('#w')).toBe('');
+    expect(run.report.find((r) => r.field === 'ward')).toMatchObject({ status: 'check', reason: { code: 'ambiguousWard', params: { wards: 'Phường Ba Đình, Phường Ngọc Hà' } } });
+  });
+
+  it('a free-text residence holds the 2025 address, not the old one', async () => {
+    document.body.innerHTML = `<label for="r">Nơi cư trú</label><input id="r">`;
+    await fillDocument(document, people([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }])]]));
+    expect(value('#r')).toBe('Số 1 phố Quán Thánh, Phường Ba Đình, Thành phố Hà Nội');
+  });
+
+  it('a place the records do not hold (the residence applied for) is not filled with the person’s own', async () => {
+    document.body.innerHTML = `<fieldset><legend>Nơi đề nghị đăng ký thường trú</legend>${cascade.replace('<h2>Nơi thường trú</h2>', '')}</fieldset>`;
+    wireCascade();
+    await fillDocument(document, people([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }])]]));
+    expect(value('#p')).toBe('');
+    expect(value('#d')).toBe('');
+  });
+});
+
+describe('blocks under fieldset legends: the right address in the right block', () => {
+  it('the deceased’s last residence and the requester’s residence each get their own person’s', async () => {
+    document.body.innerHTML = `
+      <fieldset><legend>Thông tin người yêu cầu</legend>
+        <label for="a">Họ và tên</label><input id="a">
+        <fieldset><legend>Nơi cư trú</legend><label for="a2">Địa chỉ chi tiết</label><input id="a2"></fieldset>
+      </fieldset>
+      <fieldset><legend>Thông tin người đã mất</legend>
+        <label for="b">Họ và tên</label><input id="b">
+        <fieldset><legend>Nơi cư trú cuối cùng</legend><label for="b2">Địa chỉ chi tiết</label><input id="b2"></fieldset>
+      </fieldset>`;
+    const at = (name: string, detail: string): FillPerson => ({
+      person: person(name),
+      addresses: { permanentAddress: { candidates: [{ provinceCode: '04', provinceName: 'Tỉnh Cao Bằng', wardCode: '01351', wardName: 'Xã Hưng Đạo', partial: false }], detail, reason: null }, currentAddress: null },
+    });
+    expect(detectRoles(scanDocument(document))).toEqual(['requester', 'deceased']);
+    await fillDocument(document, people([['requester', at('Trần Văn Bình', 'Số 5 phố Hàng Bạc')], ['deceased', at('Hoàng Văn Hùng', 'Xóm 2')]]));
+    expect([value('#a'), value('#a2'), value('#b'), value('#b2')]).toEqual(['Trần Văn Bình', 'Số 5 phố Hàng Bạc', 'Hoàng Văn Hùng', 'Xóm 2']);
+  });
+
+  it('CT01: the declarant and the household head are two blocks', async () => {
+    document.body.innerHTML = `
+      <h3>Thông tin người kê khai</h3><label for="a">Họ, chữ đệm và tên</label><input id="a">
+      <h3>Thông tin chủ hộ</h3><label for="b">Họ tên chủ hộ</label><input id="b">`;
+    expect(detectRoles(scanDocument(document))).toEqual(['declarant', 'householdHead']);
+    await fillDocument(document, people([['declarant', person("H'Lan Niê")], ['householdHead', person('Lê Văn Khoa')]]));
+    expect([value('#a'), value('#b')]).toEqual(["H'Lan Niê", 'Lê Văn Khoa']);
+  });
+});
+
+describe('a button with aria-haspopup=listbox and its list of options', () => {
+  it('is opened, the option clicked, the code kept in its hidden input read back', async () => {
+    document.body.innerHTML = `
+      <label id="l">Giới tính</label>
+      <div class="dd"><button type="button" aria-haspopup="listbox" aria-labelledby="l" aria-expanded="false">-- Chọn --</button><input type="hidden" name="gioiTinh" value=""></div>`;
+    const button = document.querySelector('button')!;
+    const hidden = document.querySelector<HTMLInputElement>('input[name=gioiTinh]')!;
+    button.addEventListener('click', () => {
+      if (document.querySelector('ul')) return;
+      button.setAttribute('aria-expanded', 'true');
+      const list = document.createElement('ul');
+      list.setAttribute('role', 'listbox');
+      for (const [v, t] of [['1', 'Nam'], ['2', 'Nữ']]) {
+        const li = document.createElement('li');
+        li.setAttribute('role', 'option');
+        li.dataset.value = v;
+        li.textContent = t!;
+        li.addEventListener('click', () => {
+          hidden.value = v!;
+          button.textContent = t!;
+          list.remove();
+        });
+        list.append(li);
+      }
+      button.parentElement!.append(list);
+    });
+    const run = await fillDocument(document, people([['subject', person('Nguyễn Thị Mai', {}, { sex: { value: 'Nữ', prov: typed } })]]));
+    expect(hidden.value).toBe('2');
+    expect(run.report).toMatchObject([{ label: 'Giới tính', status: 'filled', adapter: 'listbox-button' }]);
+  });
+});
