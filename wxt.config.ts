@@ -24,6 +24,7 @@ const captureAssets: Array<[string, string]> = [
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  ...(process.env.MOTCUA_ANALYZE ? { analysis: { enabled: true, template: 'raw-data' as const, keepArtifacts: true, outputFile: '.output/stats.json' } } : {}),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const [from, to] of captureAssets) files.push({ absoluteSrc: `${modules}${from}`, relativeDest: to });

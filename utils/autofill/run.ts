@@ -2,7 +2,7 @@ import { optionsOfGroup } from './adapters/radio';
 import { optionsOf } from './adapters/select';
 import { classify } from './classify';
 import { collectControls, searchRoots } from './collect';
-import type { Attempt, Choice, Classified, Control, Reason, ReadBack, Snapshot, Want } from './control';
+import type { AdapterContext, Attempt, Choice, Classified, Control, Reason, ReadBack, Snapshot, Want } from './control';
 import { domesticScopeValues, relationValues, roleLabels, type FillField, type FormRole } from './labels';
 import { matchKey } from '../vn/text';
 import { profilesFor, type SiteProfile } from './profiles';
@@ -71,7 +71,9 @@ export function detectRoles(fields: Classified[]): FormRole[] {
 function personFor(field: Classified, people: Map<FormRole, FillPerson>): FillPerson | null {
   // The place applied for in a residence declaration (CT01): registering into a household is registering at
   // the household head's residence.
-  if (field.address === 'requested') return people.get('householdHead') ?? null;
+  // Without a household head in the form, a newborn registers where the child lives (the joint birth form); an
+  // adult declarant moves elsewhere, which no record holds.
+  if (field.address === 'requested') return people.get('householdHead') ?? people.get('child') ?? null;
   if (field.role) return people.get(field.role) ?? null;
   for (const role of ['subject', 'requester', 'declarant'] as FormRole[]) if (people.has(role)) return people.get(role)!;
   return people.size === 1 ? [...people.values()][0]! : null;
@@ -145,121 +147,158 @@ function findAgain(field: Classified, fields: Classified[]): Classified | null {
   );
 }
 
-export async function fillDocument(doc: Document, people: Map<FormRole, FillPerson>, options: FillOptions = {}): Promise<FillRun> {
-  const ctx = { listTimeoutMs: options.listTimeoutMs ?? defaultListTimeoutMs };
-  const before = options.before ?? new Map<HTMLElement, { control: Control; snapshot: Snapshot }>();
-  const report: ReportItem[] = [];
-  const item = (field: Classified, status: FillStatus, reason: Reason | null, shown: string | null = null): ReportItem => ({
-    label: labelOf(field),
-    role: field.role,
-    field: field.field,
-    status,
-    reason,
-    shown,
-    adapter: field.adapter.id,
-    element: field.element,
-  });
-  const remember = async (field: Classified) => {
-    if (!before.has(field.element)) before.set(field.element, { control: field, snapshot: await field.adapter.snapshot(field) });
-  };
+/**
+ * One fill of one document. Kept as a small class so that each step (drivers, fields, read-back) is a method
+ * of its own; `fillDocument` runs them in order.
+ */
+class DocumentFill {
+  readonly report: ReportItem[] = [];
+  readonly jobs: Job[] = [];
+  private readonly drivers: Job[] = [];
+  private readonly handled = new Set<HTMLElement>();
+  private filledProvince = false;
+  private readonly view: Window;
 
-  // Drivers: what rebuilds or opens the blocks below it.
-  let fields = scanDocument(doc);
-  const drivers: Job[] = [];
-  for (const field of fields) {
-    if (field.field === 'relation') {
-      const want = relationWant(field, people);
-      if (want) drivers.push({ field, want });
-      else report.push(item(field, 'check', { code: 'relationManual' }));
-    } else if (isScopeSwitch(field) && personFor(field, people)) {
-      drivers.push({ field, want: { kind: 'choice', values: domesticScopeValues() } });
-    }
-  }
-  for (const job of drivers) {
-    await remember(job.field);
-    job.attempt = await job.field.adapter.fill(job.field, job.want, ctx);
-  }
-  if (drivers.length > 0) {
-    // The rebuilt blocks may arrive late (the e-forms load them by AJAX): wait until every assigned block shows.
-    const wanted = [...people.keys()].filter((r) => r !== 'subject');
-    await whenDom(doc.documentElement, () => {
-      fields = scanDocument(doc);
-      return wanted.every((role) => fields.some((f) => f.role === role && f.field && f.field !== 'relation')) || null;
-    }, blocksMaxMs);
-    await settle(doc);
-    fields = scanDocument(doc);
+  constructor(
+    private readonly doc: Document,
+    private readonly people: Map<FormRole, FillPerson>,
+    private readonly ctx: AdapterContext,
+    readonly before: FillRun['before'],
+  ) {
+    this.view = doc.defaultView ?? window;
   }
 
-  // Every other field, in document order. A date-format selector comes before the date it formats.
-  const jobs: Job[] = [];
-  const driverElements = new Set(drivers.map((d) => d.field.element));
-  const recognised = fields.filter((f) => f.field);
-  const ordered = [...fields.filter((f) => f.field === 'dateFormat'), ...fields.filter((f) => f.field !== 'dateFormat')];
-  let filledProvince = false;
-  for (let field of ordered) {
-    if (driverElements.has(field.element) || field.field === 'relation' || report.some((r) => r.element === field.element)) continue;
-    if (isScopeSwitch(field)) continue;
-    if (!field.field) {
-      // Only what sits among the form's own fields is listed: a page's search box is no form field.
-      if (recognised.some((r) => r.headings[0] && r.headings[0] === field.headings[0]) || field.element.closest('form')?.contains(recognised[0]?.element ?? null)) {
-        report.push(item(field, 'unknown', { code: 'unknownField' }));
+  private item(field: Classified, status: FillStatus, reason: Reason | null, shown: string | null = null): ReportItem {
+    return { label: labelOf(field), role: field.role, field: field.field, status, reason, shown, adapter: field.adapter.id, element: field.element };
+  }
+
+  private async remember(field: Classified) {
+    if (!this.before.has(field.element)) this.before.set(field.element, { control: field, snapshot: await field.adapter.snapshot(field) });
+  }
+
+  /** What rebuilds or opens the blocks below it; then the page is let to rebuild, and scanned again. */
+  async runDrivers(fields: Classified[]): Promise<Classified[]> {
+    for (const field of fields) {
+      if (field.field === 'relation') {
+        const want = relationWant(field, this.people);
+        if (want) this.drivers.push({ field, want });
+        else this.report.push(this.item(field, 'check', { code: 'relationManual' }));
+        this.handled.add(field.element);
+      } else if (isScopeSwitch(field) && personFor(field, this.people)) {
+        this.drivers.push({ field, want: { kind: 'choice', values: domesticScopeValues() } });
+        this.handled.add(field.element);
       }
-      continue;
     }
-    const person = personFor(field, people);
+    for (const job of this.drivers) {
+      await this.remember(job.field);
+      job.attempt = await job.field.adapter.fill(job.field, job.want, this.ctx);
+    }
+    if (this.drivers.length === 0) return fields;
+    // The rebuilt blocks may arrive late (the e-forms load them by AJAX): wait until every assigned block shows.
+    const wanted = [...this.people.keys()].filter((r) => r !== 'subject');
+    let fresh = fields;
+    await whenDom(this.doc.documentElement, () => {
+      fresh = scanDocument(this.doc);
+      return wanted.every((role) => fresh.some((f) => f.role === role && f.field && f.field !== 'relation')) || null;
+    }, blocksMaxMs);
+    await settle(this.doc);
+    return scanDocument(this.doc);
+  }
+
+  /** Every other field, in document order; a date-format selector first, before the date it formats. */
+  async runFields(fields: Classified[]) {
+    const recognised = fields.filter((f) => f.field);
+    const ordered = [...fields.filter((f) => f.field === 'dateFormat'), ...fields.filter((f) => f.field !== 'dateFormat')];
+    for (const field of ordered) {
+      if (this.handled.has(field.element) || this.drivers.some((d) => d.field.element === field.element) || isScopeSwitch(field)) continue;
+      this.handled.add(field.element);
+      if (!field.field) {
+        // Only what sits among the form's own fields is listed: a page's search box is no form field.
+        if (recognised.some((r) => r.headings[0] && r.headings[0] === field.headings[0]) || field.element.closest('form')?.contains(recognised[0]?.element ?? null)) {
+          this.report.push(this.item(field, 'unknown', { code: 'unknownField' }));
+        }
+        continue;
+      }
+      await this.fillField(field);
+    }
+  }
+
+  /** Controls that appeared only once earlier fields were filled (a ward list shown after its province). */
+  async runAppeared() {
+    const known = [...this.jobs, ...this.drivers].map((j) => j.field);
+    const appeared = scanDocument(this.doc).filter((f) => f.field && f.field !== 'relation' && !this.handled.has(f.element) && !findAgain(f, known));
+    await this.runFields(appeared);
+  }
+
+  private async fillField(first: Classified) {
+    const person = personFor(first, this.people);
     if (!person) {
-      report.push(item(field, 'missing', field.role ? { code: 'noPersonForBlock', params: { block: roleLabels[field.role] } } : { code: 'noPerson' }));
-      continue;
+      this.report.push(this.item(first, 'missing', first.role ? { code: 'noPersonForBlock', params: { block: roleLabels[first.role] } } : { code: 'noPerson' }));
+      return;
     }
-    const result = wantFor(person, field);
+    const result = wantFor(person, first);
     if ('reason' in result) {
-      report.push(item(field, result.reason.code === 'ambiguousWard' ? 'check' : 'missing', result.reason));
-      continue;
+      this.report.push(this.item(first, result.reason.code === 'ambiguousWard' ? 'check' : 'missing', result.reason));
+      return;
     }
     // A ward list stays disabled until its province has loaded it: wait for it, as a person would.
-    let target = field;
-    if (field.readOnly && field.field === 'ward' && filledProvince) target = (await enabledAgain(doc, field, ctx.listTimeoutMs)) ?? field;
-    const job: Job = { field: target, want: result.want, ...(result.note ? { note: result.note } : {}) };
-    field = target;
-    await remember(field);
+    const field = first.readOnly && first.field === 'ward' && this.filledProvince ? ((await enabledAgain(this.doc, first, this.ctx.listTimeoutMs)) ?? first) : first;
+    this.handled.add(field.element);
+    const job: Job = { field, want: result.want, ...(result.note ? { note: result.note } : {}) };
+    await this.remember(field);
     const prior = await field.adapter.read(field);
-    if (prior.ok && !isEmpty(prior) && !holds(prior, job.want, null, doc.defaultView ?? window) && !isPageDefault(field) && !field.readOnly) {
+    const already = prior.ok && !isEmpty(prior) && holds(prior, job.want, null, this.view);
+    if (prior.ok && !isEmpty(prior) && !already && !isPageDefault(field) && !field.readOnly) {
       job.note ??= { code: 'replacedValue', params: { before: prior.text || prior.choice?.text || '' } };
     }
-    job.attempt = await field.adapter.fill(field, job.want, ctx);
-    jobs.push(job);
+    // A field that already holds what is meant is left alone: writing a province again makes pages reload its wards.
+    job.attempt = already ? { wrote: prior.choice ?? prior.text } : await field.adapter.fill(field, job.want, this.ctx);
+    this.jobs.push(job);
     // Frameworks refresh the ward list after the province changed, some after a debounce: let them, before the ward.
-    if (field.field === 'province' && !job.attempt.refused) {
-      filledProvince = true;
-      await settle(doc, settleQuietMs, 1000);
+    if (field.field === 'province' && !job.attempt.refused && !already) {
+      this.filledProvince = true;
+      await settle(this.doc, settleQuietMs, 1000);
     }
   }
 
-  // Read back: what the page holds now decides every mark. A field the page wiped is written once more.
-  await settle(doc, settleQuietMs, 1000);
-  const current = scanDocument(doc);
-  const view = doc.defaultView ?? window;
-  for (const job of [...drivers, ...jobs]) {
-    const attempt = job.attempt!;
-    if (attempt.refused) {
-      report.push(item(job.field, refusalStatus(attempt.refused), attempt.refused));
-      continue;
+  /** Read back: what the page holds now decides every mark. A field the page emptied is written again. */
+  async readBack() {
+    await settle(this.doc, settleQuietMs, 1000);
+    const current = scanDocument(this.doc);
+    for (const job of [...this.drivers, ...this.jobs]) {
+      const attempt = job.attempt!;
+      if (attempt.refused) {
+        this.report.push(this.item(job.field, refusalStatus(attempt.refused), attempt.refused));
+        continue;
+      }
+      const field = findAgain(job.field, current) ?? job.field;
+      let read: ReadBack = field.element.isConnected ? await field.adapter.read(field) : { ok: false, reason: 'gone' };
+      let note = attempt.note ?? job.note ?? null;
+      // Emptied after the fill (a cascade that reloaded, a reset): written again once the page is quiet, twice
+      // at most, and said so.
+      for (let repair = 0; repair < 2 && read.ok && isEmpty(read) && !holds(read, job.want, attempt.wrote, this.view); repair++) {
+        await settle(this.doc, settleQuietMs * 2, 2000);
+        const again = await field.adapter.fill(field, job.want, this.ctx);
+        await settle(this.doc, settleQuietMs, 1000);
+        read = await field.adapter.read(field);
+        note = again.refused ?? { code: 'wipedRefilled' };
+      }
+      if (!read.ok) this.report.push(this.item(field, read.reason === 'gone' ? 'failed' : 'unverified', read.reason === 'gone' ? { code: 'rebuilt' } : { code: 'unverifiable' }));
+      else if (holds(read, job.want, attempt.wrote, this.view)) this.report.push(this.item(field, note ? 'check' : 'filled', note));
+      else this.report.push(this.item(field, 'mismatch', { code: 'pageShows', params: { shown: read.text || '—' } }, read.text));
     }
-    const field = findAgain(job.field, current) ?? job.field;
-    let read: ReadBack = field.element.isConnected ? await field.adapter.read(field) : { ok: false, reason: 'gone' };
-    let note = attempt.note ?? job.note ?? null;
-    if (read.ok && !holds(read, job.want, attempt.wrote, view) && isEmpty(read)) {
-      const again = await field.adapter.fill(field, job.want, ctx);
-      await settle(doc, settleQuietMs, 1000);
-      read = await field.adapter.read(field);
-      note = again.refused ?? { code: 'wipedRefilled' };
-    }
-    if (!read.ok) report.push(item(field, read.reason === 'gone' ? 'failed' : 'unverified', read.reason === 'gone' ? { code: 'rebuilt' } : { code: 'unverifiable' }));
-    else if (holds(read, job.want, attempt.wrote, view)) report.push(item(field, note ? 'check' : 'filled', note));
-    else report.push(item(field, 'mismatch', { code: 'pageShows', params: { shown: read.text || '—' } }, read.text));
+    this.report.sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   }
-  report.sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
-  return { report, before };
+}
+
+export async function fillDocument(doc: Document, people: Map<FormRole, FillPerson>, options: FillOptions = {}): Promise<FillRun> {
+  const ctx = { listTimeoutMs: options.listTimeoutMs ?? defaultListTimeoutMs };
+  const fill = new DocumentFill(doc, people, ctx, options.before ?? new Map());
+  const fields = await fill.runDrivers(scanDocument(doc));
+  await fill.runFields(fields);
+  await fill.runAppeared();
+  await fill.readBack();
+  return { report: fill.report, before: fill.before };
 }
 
 /** The same control once the page enabled it (a ward list after its province), or null after `timeoutMs`. */

@@ -1,4 +1,4 @@
-import type { MappedAddresses } from '../messaging/addresses';
+import type { MappedAddresses } from './addresses';
 import type { Person } from '../records/schema';
 import { ethnicGroup } from '../vn/ethnicity';
 import { splitName } from '../vn/names';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formRoles } from '../autofill/labels';
 import { personSchema } from '../records/schema';
-import { addressesSchema } from './addresses';
+import { addressesSchema } from '../autofill/addresses';
 
 /**
  * Panel → content-script messages, to one frame of the officer's portal tab. The helper panel lives in the

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { formRoles } from '../autofill/labels';
 import { documentKinds, personSchema } from '../records/schema';
-import { addressesSchema } from './addresses';
+import { addressesSchema } from '../autofill/addresses';
 
-export { addressesSchema, type MappedAddresses } from './addresses';
+export { addressesSchema, type MappedAddresses } from '../autofill/addresses';
 import { effectiveSettingsSchema } from '../settings/schema';
 
 /**

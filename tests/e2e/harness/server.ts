@@ -23,6 +23,9 @@ export const replicaHosts = [
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
+  // Look-alike hosts whose names or paths hold a portal's: match patterns and globs would take them.
+  'dichvucong.gov.vn.evil.gov.vn',
+  'evil.gov.vn',
 ] as const;
 
 export interface RecordedRequest {

@@ -4,7 +4,6 @@ import type { Attempt, Choice, Control, Reason, Want } from '../control';
 import { textOf } from '../dom';
 import { otherOption, pickChoice, type KeyOf } from '../options';
 import { isVisibleToOfficer } from '../visibility';
-import { whenDom } from '../wait';
 
 /** Pieces several adapters share: choosing among options, writing a date in the control's own format. */
 
@@ -80,9 +79,34 @@ export function readDate(text: string, view: Window = globalThis as unknown as W
   return parsed.ok ? parsed.date : null;
 }
 
-/** Waits for `probe` to find something, checked at each change under `root`, up to `timeoutMs`. */
+/** How often a wait looks again without a DOM change (an overlay fading in changes no node). */
+export const pollMs = 80;
+
+/**
+ * Waits for `probe` to find something: checked at each change under `root`, and every `pollMs` (CSS animations
+ * make options visible without touching the DOM), up to `timeoutMs`.
+ */
 export function waitFor<T>(root: Node, probe: () => T | null | undefined | false, timeoutMs: number): Promise<T | null> {
-  return whenDom(root, probe, timeoutMs, { childList: true, subtree: true, attributes: true, characterData: true });
+  const first = probe();
+  if (first) return Promise.resolve(first);
+  const doc = root.ownerDocument ?? (root as Document);
+  const view = doc.defaultView ?? window;
+  return new Promise((resolve) => {
+    const check = () => {
+      const hit = probe();
+      if (hit) finish(hit);
+    };
+    const observer = new view.MutationObserver(check);
+    observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+    const poll = view.setInterval(check, pollMs);
+    const timer = view.setTimeout(() => finish(null), timeoutMs);
+    function finish(value: T | null) {
+      observer.disconnect();
+      view.clearInterval(poll);
+      view.clearTimeout(timer);
+      resolve(value);
+    }
+  });
 }
 
 /** Options an open list shows: visible, enabled, with their code where the page gives one. */

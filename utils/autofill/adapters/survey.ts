@@ -64,8 +64,12 @@ export const surveyAdapter: Adapter = {
   async fill(c, want, ctx) {
     const ref = modelRefOf(c)!;
     const viaModel = await fillThroughModel(c, ref, want, ctx.listTimeoutMs);
-    if (viaModel) return viaModel;
+    // A list that loads page by page as it is scrolled or searched (choicesLazyLoadEnabled) has not loaded the
+    // option yet: search it in the dropdown, as a person would.
+    const notListed = viaModel?.refused?.code === 'noOption' || viaModel?.refused?.code === 'listTimeout';
+    if (viaModel && !notListed) return viaModel;
     const control = inner(c);
+    if (viaModel && !control) return viaModel;
     if (!control) return refused({ code: 'noModel', params: { library: 'SurveyJS' } });
     return control.adapter.fill(control, want, ctx);
   },
