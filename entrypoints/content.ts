@@ -1,10 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createAgent, startAgent } from '@/utils/content/agent';
-import { sendMessage } from '@/utils/messaging/client';
+import { portalSettings, reportFields } from '@/utils/content/background';
 import { fillableSelector } from '@/utils/panel/frames';
 import { isPortalOrigin, portalIncludeGlobs, portalMatchPatterns } from '@/utils/portals/hosts';
-import { extraHostNames } from '@/utils/settings/store';
 
 /** Re-report the field count at most this often while the page changes. */
 const reportThrottleMs = 500;
@@ -25,14 +24,33 @@ export default defineContentScript({
   async main(ctx) {
     // Match patterns and globs can match a portal's name inside another host ("dichvucong.gov.vn.evil.gov.vn",
     // "evil.gov.vn/x.dichvucong.gov.vn/"): the exact host decides, and elsewhere motcua stays silent.
-    const settings = await sendMessage('settings/get', {}).catch(() => null);
-    if (!settings || !isPortalOrigin(self.origin, extraHostNames(settings))) return;
+    const settings = await portalSettings();
+    if (!settings || !isPortalOrigin(self.origin, settings.extraHosts)) return;
     const agent = new AbortController();
     ctx.onInvalidated(() => agent.abort());
     startAgent(createAgent(document), agent.signal);
     watchFields(ctx);
+    // Updated or reloaded under this page: Chrome does not give open pages the new content script, and the panel
+    // can no longer reach this one. Say so where the officer looks (plain text, nothing of the records).
+    ctx.onInvalidated(() => {
+      if (window.top === window && document.querySelector(fillableSelector)) showReloadNotice(settings.language === 'en' ? reloadText.en : reloadText.vi);
+    });
   },
 });
+
+const reloadText = {
+  vi: 'Trợ lý Một cửa vừa được cập nhật hoặc tải lại. Hãy tải lại trang này (F5) để dùng tiếp; những gì đã điền trên trang vẫn giữ nguyên.',
+  en: 'The counter assistant was just updated or reloaded. Reload this page (F5) to go on; what is filled on the page stays.',
+};
+
+function showReloadNotice(text: string) {
+  const box = document.createElement('motcua-notice');
+  box.setAttribute('role', 'alert');
+  box.textContent = text;
+  box.style.cssText =
+    'position:fixed;right:8px;top:8px;z-index:2147483646;max-width:320px;margin:0;padding:10px 12px;background:#fff;color:#8a1c14;border:1px solid #b3261e;border-left:4px solid #b3261e;border-radius:8px;font:14px/1.45 "Noto Sans","DejaVu Sans",Arial,sans-serif;box-shadow:0 4px 16px #0003';
+  document.body.append(box);
+}
 
 function watchFields(ctx: ContentScriptContext) {
   let last = -1;
@@ -40,7 +58,7 @@ function watchFields(ctx: ContentScriptContext) {
     const count = document.querySelectorAll(fillableSelector).length;
     if (count === last && !force) return;
     last = count;
-    void sendMessage('frame/report', { fieldCount: count }).catch(() => undefined);
+    void reportFields(count);
   };
   report(true);
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from './harness/browser';
+import { openPanel } from './harness/panel';
 
 let h: Harness;
 beforeAll(async () => {
@@ -77,8 +78,9 @@ describe('settings page', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Settings');
 
     const portal = await h.openPortal('https://dichvucong.gov.vn/nop-ho-so/');
-    const panel = portal.locator('motcua-panel').getByRole('complementary', { name: 'Counter assistant' });
-    await expect.poll(() => panel.isVisible()).toBe(true);
+    const panel = await openPanel(h, portal, { waitUnlocked: false });
+    await expect.poll(() => panel.getByRole('heading', { level: 1 }).textContent()).toBe('Counter assistant');
+    await panel.close();
 
     await page.getByLabel('Language').selectOption('vi');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Cài đặt');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from './harness/browser';
-import { pickInPanel } from './harness/panel';
+import { openPanel, pickInPanel } from './harness/panel';
 import { setUpAndImport } from './harness/records';
 
 /**
@@ -10,12 +10,13 @@ import { setUpAndImport } from './harness/records';
  */
 let h: Harness;
 let portal: Page;
-const panel = () => portal.locator('motcua-panel');
+let side: Page;
+const panel = () => side;
 const data = () => portal.evaluate(() => (window as unknown as { formModel: Record<string, unknown> }).formModel);
 
 beforeAll(async () => {
   h = await launchHarness();
-  await setUpAndImport(h, 'family.csv', 4);
+  await setUpAndImport(h, 'stranger-family.csv', 6);
 });
 afterAll(async () => {
   await h?.close();
@@ -55,17 +56,18 @@ export const surveyBirthExpected = {
 describe('the national portal’s SurveyJS wizard', () => {
   it('detects the wizard’s blocks from its panels', async () => {
     portal = await h.openPortal('https://dichvucong.gov.vn/nop-ho-so/khai-sinh/');
+    side = await openPanel(h, portal);
     await expect.poll(() => panel().locator('.role label').allTextContents(), { timeout: 10_000 }).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
   });
 
   it('fills 26 questions through the survey model, cascades included, and leaves the VNeID block alone', async () => {
-    await pickInPanel(panel(), 'nguyen thi mai', 'Nguyễn Thị Mai');
+    // The newborn first: the parents the records link to it come with it, the mother as the requester.
     await pickInPanel(panel(), 'tran bao an', 'Trần Bảo An');
-    await pickInPanel(panel(), 'tran van binh', 'Trần Văn Bình');
-    await panel().getByLabel('Mẹ', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
+    await expect.poll(() => panel().getByLabel('Người yêu cầu', { exact: true }).locator('option:checked').textContent()).not.toBe('— Chưa chọn —');
+    await panel().getByLabel('Người yêu cầu', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
     await panel().getByRole('button', { name: 'Điền biểu mẫu' }).click();
     // The ward lists load from the portal's API after each province is chosen (simulated delay on).
-    await expect.poll(() => panel().getByTestId('fill-summary').textContent(), { timeout: 20_000 }).toBe('✓ 26 đã điền · ⚠ 2 cần xem · ✗ 0 chưa điền');
+    await expect.poll(() => panel().getByTestId('fill-summary').textContent(), { timeout: 20_000 }).toBe('⚠ 2 cần xem · ✗ 0 chưa điền đúng · ✓ 26 đã điền và đã kiểm');
     expect(await data()).toEqual(surveyBirthExpected);
     expect(await panel().locator('.report li[data-status=readonly]').count()).toBe(2);
     // The page outlines the questions themselves.
@@ -85,14 +87,17 @@ describe('the national portal’s SurveyJS wizard', () => {
       const got: string[] = [];
       document.addEventListener('motcua-bridge:response', (e) => got.push((e as CustomEvent).detail));
       const ask = (detail: unknown) => document.dispatchEvent(new CustomEvent('motcua-bridge:request', { detail: JSON.stringify(detail) }));
-      ask({ id: 'p1', op: 'get', framework: 'survey', name: 'citizenHoVaTen__11' });
+      // The page names its own question for the bridge, as motcua does.
+      document.querySelector('[data-name="citizenHoVaTen__11"]')!.setAttribute('data-motcua-ref', 'trang1');
+      document.querySelector('[data-name="citizenGioitinh_NgdcKS__23"]')!.setAttribute('data-motcua-ref', 'trang2');
+      ask({ id: 'p1', op: 'get', framework: 'survey', ref: 'trang1', name: 'citizenHoVaTen__11' });
       ask({ id: 'p2', op: 'records', framework: 'survey' });
-      ask({ id: 'p3', op: 'set', framework: 'survey', name: 'citizenGioitinh_NgdcKS__23', value: '7' });
-      ask({ id: 'p4', op: 'set', framework: 'survey', name: 'citizenHoVaTen__11', value: 'X' });
+      ask({ id: 'p3', op: 'set', framework: 'survey', ref: 'trang2', name: 'citizenGioitinh_NgdcKS__23', value: '7' });
+      ask({ id: 'p4', op: 'set', framework: 'survey', ref: 'trang1', name: 'citizenHoVaTen__11', value: 'X' });
       return got.map((g) => JSON.parse(g));
     });
     expect(answers).toEqual([
-      { id: 'p1', ok: true, value: 'Nguyễn Thị Mai', readOnly: true, hasChoices: false },
+      { id: 'p1', ok: true, value: 'Nguyễn Thị Mai', readOnly: true, hasChoices: false, type: 'text', via: 'react' },
       { id: 'p3', ok: false, error: 'not-a-choice' },
       { id: 'p4', ok: false, error: 'readonly' },
     ]);

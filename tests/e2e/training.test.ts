@@ -14,7 +14,8 @@ import { tmpDir } from './harness/paths';
  */
 let h: Harness;
 let page: Page;
-const panel = () => page.locator('motcua-panel');
+// The real helper panel sits beside the replica, in the training page itself.
+const panel = () => page.locator('.training-panel');
 const progress = () => page.getByTestId('tour-progress').textContent();
 const tourButton = (name: string) => page.getByRole('dialog', { name: /^Hướng dẫn/ }).getByRole('button', { name, exact: true });
 const formModel = () => page.frameLocator('[data-training=portal]').locator('body').evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
@@ -41,7 +42,7 @@ describe('training mode', () => {
     await expect.poll(progress).toBe('Bước 2/7');
     await panel().getByLabel('Tìm công dân').fill('pham thi thu ha');
     await expect.poll(progress).toBe('Bước 3/7');
-    await panel().getByRole('button', { name: 'Chọn Phạm Thị Thu Hà' }).click();
+    await panel().getByRole('button', { name: 'Phạm Thị Thu Hà', exact: true }).click();
     await expect.poll(progress).toBe('Bước 4/7');
     // Picking the child proposes the father and the mother from the records' relations.
     await pickInPanel(panel(), 'do minh khoi', 'Đỗ Minh Khôi');

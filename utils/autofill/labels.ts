@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { matchKey } from '../vn/text';
 import labelsData from './data/labels.json';
 
@@ -34,15 +33,19 @@ export const roleLabels: Record<FormRole, string> = {
   householdMember: 'Thành viên hộ gia đình',
 };
 
-const schema = z.object({
-  fields: z.partialRecord(z.enum(fillFields), z.array(z.string())),
-  roles: z.partialRecord(z.enum(formRoles), z.array(z.string())),
-  dateParts: z.object({ day: z.array(z.string()), month: z.array(z.string()), year: z.array(z.string()) }),
-  relationValues: z.object({ father: z.array(z.string()), mother: z.array(z.string()), self: z.array(z.string()), other: z.array(z.string()) }),
-  dateFormats: z.object({ day: z.array(z.string()), month: z.array(z.string()), year: z.array(z.string()) }),
-  addressKinds: z.object({ permanentAddress: z.array(z.string()), currentAddress: z.array(z.string()), requested: z.array(z.string()), none: z.array(z.string()) }),
-  scopeValues: z.object({ domestic: z.array(z.string()) }),
-});
+/**
+ * The vocabulary file's shape. The file is bundled data: `labels.schema.ts` validates it in the unit tests, so the
+ * content script does not carry a validator for it.
+ */
+export interface LabelsData {
+  fields: Partial<Record<FillField, string[]>>;
+  roles: Partial<Record<FormRole, string[]>>;
+  dateParts: Record<'day' | 'month' | 'year', string[]>;
+  relationValues: Record<'father' | 'mother' | 'self' | 'other', string[]>;
+  dateFormats: Record<'day' | 'month' | 'year', string[]>;
+  addressKinds: Record<AddressKind, string[]>;
+  scopeValues: { domestic: string[] };
+}
 
 /** How a date-format option may be written, per precision of the date it formats. */
 export const dateFormatValues = () => data.dateFormats;
@@ -53,7 +56,7 @@ const withoutComments = (value: unknown): unknown =>
   value && typeof value === 'object' && !Array.isArray(value)
     ? Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, withoutComments(v)]))
     : value;
-const data = schema.parse(withoutComments(labelsData));
+const data = withoutComments(labelsData) as LabelsData;
 
 /** The choice that opens a Vietnamese address block ("Trong nước"). */
 export const domesticScopeValues = () => data.scopeValues.domestic;

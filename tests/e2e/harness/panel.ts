@@ -9,12 +9,34 @@ import type { Harness } from './browser';
 export async function tabIdOf(h: Harness, portal: Page): Promise<number> {
   await portal.bringToFront();
   const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
-  const id = await worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } };
+  type Chrome = {
+    tabs: {
+      query(q: object): Promise<Array<{ id?: number }>>;
+      sendMessage(id: number, m: unknown, o: object): Promise<{ url?: string } | undefined>;
+    };
+  };
+  // The tab whose own content script says it shows this page (robust when many tabs came and went); for a page
+  // without motcua (not a portal), the active tab of the focused window.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const id = await worker.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      for (const tab of await chrome.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const scan = await chrome.tabs.sendMessage(tab.id, { channel: 'motcua-frame', type: 'frame/scan', payload: {} }, { frameId: 0 }).catch(() => undefined);
+        if (scan?.url === url) return tab.id;
+      }
+      return -1;
+    }, portal.url());
+    if (id >= 0) return id;
+    if (attempt >= 4) break;
+    await portal.waitForTimeout(250);
+  }
+  const active = await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
     return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1;
   });
-  if (id < 0) throw new Error('no active tab');
-  return id;
+  if (active < 0) throw new Error('no active tab');
+  return active;
 }
 
 /** Opens the panel for a portal tab, waits until it shows the unlocked officer (or the lock). */

@@ -6,7 +6,8 @@ vi.mock('@/utils/autofill/visibility', () => ({ isVisibleToOfficer: (el: Element
 const collectFields = (doc: Document) => collectControls(searchRoots(doc)).controls;
 import { classify } from '@/utils/autofill/classify';
 import { collectControls, searchRoots } from '@/utils/autofill/collect';
-import { baseName, loadProfiles, profilesFor, ruleFor } from '@/utils/autofill/profiles';
+import { baseName, profilesFor, ruleFor } from '@/utils/autofill/profiles';
+import { loadProfiles } from '@/utils/autofill/profiles/schema';
 
 beforeEach(() => {
   document.body.innerHTML = '';

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { fillFields, formRoles, type FillField, type FormRole } from '../labels';
+import type { FillField, FormRole } from '../labels';
 import dichvucongSurvey from './dichvucong-survey.json';
 import lienthong from './lienthong.json';
 import mojEforms from './moj-eforms.json';
@@ -12,46 +11,34 @@ import mojEforms from './moj-eforms.json';
  */
 export const widgetKinds = ['text', 'date', 'select', 'radio', 'combobox', 'textarea', 'model'] as const;
 
-const fieldRule = z
-  .object({
-    names: z.array(z.string().regex(/^[\w$.-]+$/)).min(1).optional(),
-    selector: z.string().min(1).optional(),
-    field: z.enum(fillFields),
-    role: z.enum(formRoles).optional(),
-    part: z.enum(['day', 'month', 'year']).optional(),
-    /** text/date: how the value is written (dd/mm/yyyy or ISO); model: through the page-world bridge; others must match the control. */
-    widget: z.enum(widgetKinds).optional(),
-  })
-  .refine((r) => r.names || r.selector, 'Mỗi mục cần "names" hoặc "selector".');
-
-export const profileSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  portal: z.string().min(1),
-  urlPatterns: z.array(z.string().regex(/^https:\/\/[^/*]+\//, 'Mẫu địa chỉ phải là https://<tên miền>/…')).min(1),
-  fields: z.array(fieldRule).min(1),
-});
-export type SiteProfile = z.infer<typeof profileSchema>;
-export type ProfileRule = SiteProfile['fields'][number];
-
-const files = { 'dichvucong-survey': dichvucongSurvey, lienthong, 'moj-eforms': mojEforms } as const;
-
-/** Parses the bundled files (a unit test proves they are valid; a bad file fails loudly in the tests). */
-export function loadProfiles(sources: Record<string, unknown> = files): SiteProfile[] {
-  return Object.entries(sources).flatMap(([file, content]) => {
-    const parsed = z.array(profileSchema).safeParse(stripComments(content));
-    if (!parsed.success) throw new Error(`Hồ sơ trang ${file}.json không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return parsed.data;
-  });
+export interface ProfileRule {
+  names?: string[];
+  selector?: string;
+  field: FillField;
+  role?: FormRole;
+  part?: 'day' | 'month' | 'year';
+  /** text/date: how the value is written (dd/mm/yyyy or ISO); model: through the page-world bridge; others must match the control. */
+  widget?: (typeof widgetKinds)[number];
 }
 
-function stripComments(value: unknown): unknown {
+export interface SiteProfile {
+  id: string;
+  portal: string;
+  urlPatterns: string[];
+  fields: ProfileRule[];
+}
+
+/** The bundled files: bundled data, validated by `loadProfiles` in the unit tests (the content script trusts it). */
+export const bundledFiles = { 'dichvucong-survey': dichvucongSurvey, lienthong, 'moj-eforms': mojEforms } as const;
+
+export function stripComments(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripComments);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, stripComments(v)]));
   return value;
 }
 
 let bundled: SiteProfile[] | null = null;
-const bundledProfiles = () => (bundled ??= loadProfiles());
+const bundledProfiles = () => (bundled ??= Object.values(bundledFiles).flatMap((f) => stripComments(f) as SiteProfile[]));
 
 function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
