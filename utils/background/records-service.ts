@@ -2,8 +2,10 @@ import { recordsDb } from '../db/instance';
 import { loadAdminUnits } from '../vn/admin-units-loader';
 import { mapAddress } from './address-mapping';
 import { RecordsStore } from '../records/store';
-import { isSetUp, listOfficers, unlockWithSecret } from '../security/officers';
-import { currentSession, startSession, touchSession } from '../security/session';
+import { t } from '../i18n';
+import { beginSession, isSetUp, listOfficers, unlockWithSecret } from '../security/officers';
+import { currentSession, touchSession } from '../security/session';
+import { readEffectiveSettings } from '../settings/store';
 
 /**
  * The records as the background serves them to the helper panel. The store is opened from the session key
@@ -40,10 +42,17 @@ export async function recordsStatus() {
   return { setUp: await isSetUp(db), unlocked: Boolean(current), officerName: current?.session.officerName ?? null, officers };
 }
 
+/**
+ * The in-page panel's unlock, until the panel moves into the side panel (an extension page, which unlocks
+ * with components/records/UnlockForm directly): the same rules as the pages, a Vietnamese reason back.
+ */
 export async function unlockFromPanel(officerId: string, secret: string) {
   const result = await unlockWithSecret(recordsDb(), officerId, secret);
-  if (!result.ok) return { ok: false, reason: result.reason };
-  await startSession(result.officer, result.dataKey);
+  const { language } = await readEffectiveSettings();
+  if (!result.ok) return { ok: false, reason: t(language, result.reason.code, result.reason.params) };
+  // A version-5 officer with only a PIN must choose a passphrase, which only an extension page may ask for.
+  if (result.choosePassphrase) return { ok: false, reason: t(language, 'unlock.choosePanel') };
+  await beginSession(result);
   return { ok: true, reason: null };
 }
 

@@ -14,6 +14,7 @@ export const auditActions = [
   'officer.add',
   'officer.secret',
   'officer.release',
+  'officer.device',
   'person.create',
   'person.update',
   'person.view',

@@ -2,7 +2,7 @@ import type { CounterRow, FilingPeopleRow, MotcuaDB } from '../db/database';
 import { openJson, randomBytes, sealJson, toBase64 } from '../security/crypto';
 import { makeBundle, openBundle, type FilingBundle } from './bundle';
 import { chainEntry, currentFilings, peopleDigest, verifyChain, type ChainCheck } from './chain';
-import { counterIdOf, generateCounterKeys } from './signing';
+import { ensureOwnCounter } from './counter';
 import { viewOf, type EntryBody, type FilingEntry, type FilingPeople, type FilingStatus, type FilingView } from '../db/filing-schema';
 
 export interface NewFiling {
@@ -46,17 +46,8 @@ export class FilingLog {
   ) {}
 
   /** This install's counter, made (with its key pair) on first use. */
-  async ownCounter(): Promise<CounterRow> {
-    const existing = await this.db.counters.where('own').equals(1).first();
-    if (existing) return existing;
-    const keys = await generateCounterKeys();
-    const id = await counterIdOf(keys.publicJwk);
-    const row: CounterRow = { id, name: `Quầy ${id.slice(0, 4).toUpperCase()}`, publicJwk: keys.publicJwk, own: 1, privateKey: keys.privateKey };
-    // Two contexts racing on the first use: the first key pair written wins.
-    await this.db.transaction('rw', this.db.counters, async () => {
-      if (!(await this.db.counters.where('own').equals(1).first())) await this.db.counters.add(row);
-    });
-    return (await this.db.counters.where('own').equals(1).first())!;
+  ownCounter(): Promise<CounterRow> {
+    return ensureOwnCounter(this.db);
   }
 
   async renameOwnCounter(name: string) {
