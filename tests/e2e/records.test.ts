@@ -194,7 +194,7 @@ describe('citizen records in the browser', () => {
           await unlock();
         }
         return signedIn();
-      }, { timeout: 20_000, intervals: [1000] })
+      }, { timeout: 20_000, interval: 1000 })
       .toBe(1);
     await expect.poll(() => page.getByTestId('signed-in').textContent()).toBe('Cán bộ: Lê Văn Minh');
     // The session survives a reload (storage.session), without asking again.

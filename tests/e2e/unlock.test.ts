@@ -45,7 +45,7 @@ describe('unlocking with a device key (WebAuthn PRF)', () => {
           await own.getByRole('button', { name: 'Đăng ký khoá bảo mật' }).click();
         }
         return own.getByRole('status').textContent();
-      }, { timeout: 30_000, intervals: [1500] })
+      }, { timeout: 30_000, interval: 1500 })
       .toBe('Đã đăng ký "Windows Hello quầy thử". Từ nay có thể mở khoá bằng khoá này.');
     const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
     expect(credentials).toHaveLength(1);
