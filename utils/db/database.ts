@@ -182,7 +182,10 @@ export interface FilingPeopleRow {
   ct: ArrayBuffer;
 }
 
-/** A counter: this install (with its non-extractable signing key) or one whose bundle was imported. */
+/**
+ * A counter: this install (with its non-extractable signing key and its signed head) or another whose bundles a
+ * supervisor takes, once enrolled (its key's fingerprint shown and confirmed), with the last head seen from it.
+ */
 export interface CounterRow {
   id: string;
   name: string;
@@ -190,6 +193,12 @@ export interface CounterRow {
   own: 0 | 1;
   privateKey?: CryptoKey;
   importedAt?: string;
+  /** Own counter: the head signed at every append. */
+  head?: import('./filing-schema').SignedHead;
+  /** Another counter: the last signed head a bundle brought, and when. */
+  lastHead?: import('./filing-schema').SignedHead & { at: string };
+  enrolledAt?: string;
+  enrolledBy?: string | null;
 }
 
 export const databaseName = 'motcua';
@@ -274,7 +283,19 @@ export class MotcuaDB extends Dexie {
           .toCollection()
           .modify((row: OfficerRow & Partial<OfficerRowV5>, ref: { value: unknown }) => {
             if (row.wrappedKey && row.legacy === undefined) ref.value = officerV6(row as OfficerRowV5);
-          }),
+          })
+          // Counters taken before enrolment existed count as enrolled when they were first imported.
+          .then(() =>
+            tx
+              .table('counters')
+              .toCollection()
+              .modify((row: CounterRow) => {
+                if (row.own === 0 && !row.enrolledAt) {
+                  row.enrolledAt = row.importedAt ?? new Date(0).toISOString();
+                  row.enrolledBy = null;
+                }
+              }),
+          ),
       );
   }
 }

@@ -28,5 +28,6 @@ export const auditActions = [
   'filings.export',
   'filings.bundle.export',
   'filings.bundle.import',
+  'filings.counter.enrol',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

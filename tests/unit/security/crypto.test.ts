@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   exportRawKey,
   fromBase64,
@@ -13,6 +13,9 @@ import {
 } from '@/utils/security/crypto';
 import { argon2Bytes, argon2Iterations, argon2MemoryKiB, argon2Spec, deriveKek, pbkdf2Iterations } from '@/utils/security/kdf';
 import { checkPassphrase, checkPin, locksOut, retryDelayMs } from '@/utils/security/secrets';
+
+// Argon2id at its real cost (64 MiB, 12 passes) takes about a second a derivation.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('crypto', () => {
   it('derives passphrase keys with Argon2id at 64 MiB or more; PBKDF2 (legacy, session PIN) at 600,000 or more', () => {

@@ -1,0 +1,14 @@
+import type { CounterCheck } from './integrity';
+
+/** Runs "Kiểm tra tính toàn vẹn" in a Web Worker, so the dashboard stays usable while 100,000 entries are checked. */
+export function verifyInWorker(dataKey: CryptoKey): Promise<CounterCheck[]> {
+  const worker = new Worker(new URL('./verify.worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<CounterCheck[]>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<{ ok: true; checks: CounterCheck[] } | { ok: false; error: string }>) => {
+      if (event.data.ok) resolve(event.data.checks);
+      else reject(new Error(event.data.error));
+    };
+    worker.onerror = (event) => reject(new Error(event.message || 'worker'));
+    worker.postMessage({ dataKey });
+  }).finally(() => worker.terminate());
+}
