@@ -15,6 +15,7 @@ import { recordsDb } from '@/utils/db/instance';
 import type { RecordsStore } from '@/utils/records/store';
 import { currentSession } from '@/utils/security/session';
 import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
+import { formatIsoDate, parseDate } from '@/utils/vn/dates';
 import { BarChart } from './BarChart';
 import './dashboard.css';
 
@@ -218,12 +219,30 @@ function Choice({ label, all, value, options, onChange }: { label: string; all: 
   );
 }
 
+/**
+ * A day typed as officers write it (dd/mm/yyyy), whatever language Chrome's own date picker would use; the
+ * filter gets it as yyyy-mm-dd once it reads as a full date.
+ */
 function DateField({ label, value, onChange }: { label: string; value: string | null; onChange: (v: string | null) => void }) {
   const id = useId();
+  const [text, setText] = useState(value ? vnDateLabel(value) : '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const read = (typed: string) => {
+    setText(typed);
+    if (!typed.trim()) {
+      setProblem(null);
+      return onChange(null);
+    }
+    const parsed = parseDate(typed);
+    const iso = parsed.ok ? formatIsoDate(parsed.date) : null;
+    setProblem(iso ? null : parsed.ok ? 'dd/mm/yyyy' : parsed.reason);
+    if (iso) onChange(iso);
+  };
   return (
     <span className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="date" value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} />
+      <input id={id} value={text} placeholder="dd/mm/yyyy" inputMode="numeric" maxLength={10} size={10} aria-invalid={problem !== null} aria-describedby={problem ? `${id}-problem` : undefined} onChange={(e) => read(e.target.value)} />
+      {problem && text.length >= 8 && <small id={`${id}-problem`} className="error">{problem}</small>}
     </span>
   );
 }

@@ -1,8 +1,9 @@
 import type { CounterCheck } from './integrity';
+import VerifyWorker from './verify.worker.ts?worker';
 
 /** Runs "Kiểm tra tính toàn vẹn" in a Web Worker, so the dashboard stays usable while 100,000 entries are checked. */
 export function verifyInWorker(dataKey: CryptoKey): Promise<CounterCheck[]> {
-  const worker = new Worker(new URL('./verify.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new VerifyWorker();
   return new Promise<CounterCheck[]>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<{ ok: true; checks: CounterCheck[] } | { ok: false; error: string }>) => {
       if (event.data.ok) resolve(event.data.checks);
