@@ -3,7 +3,7 @@ import type { CounterRow, FilingPeopleRow, MotcuaDB } from '../db/database';
 import { genesisHash, viewOf, type FilingEntry, type FilingPeople, type FilingView, type SignedHead } from '../db/filing-schema';
 import { openJson } from '../security/crypto';
 import { canonicalJson } from './canonical';
-import { currentFilings, hashedPart } from './chain';
+import { hashedPart } from './chain';
 import { entrySigned, headSigned, importVerifyKey } from './signing';
 
 /**
@@ -65,6 +65,33 @@ function hexOf(h: IHasher, text: string): string {
   return h.digest('hex');
 }
 
+/** An entry's hashed part's keys in canonical (sorted) order, with `fields`' own keys. */
+const entryKeys = ['at', 'counterId', 'dossierCode', 'fields', 'id', 'msToFill', 'msToSubmit', 'officerId', 'officerName', 'peopleDigest', 'portalHost', 'prevHash', 'procedureCode', 'procedureName', 'refersTo', 'root', 'seq', 'status'] as const;
+const fieldKeys = ['check', 'filled', 'missing'] as const;
+const q = JSON.stringify;
+
+/**
+ * canonicalJson(hashedPart(e)) for an entry of the known shape, written field by field (several times faster
+ * over 100,000 entries); anything else — a key added, one missing, an odd value — takes the generic path, so
+ * the hash compared is always the canonical one.
+ */
+export function entryCanonical(e: FilingEntry): string {
+  const keys = Object.keys(e);
+  const own = e.sig === undefined ? keys.length : keys.length - 1;
+  const f = e.fields as Record<string, unknown> | null;
+  const plain =
+    own === entryKeys.length + 1 &&
+    typeof f === 'object' &&
+    f !== null &&
+    Object.keys(f).length === 3 &&
+    fieldKeys.every((k) => Number.isFinite(f[k])) &&
+    entryKeys.every((k) => k in e && (e as Record<string, unknown>)[k] !== undefined && (k === 'fields' || typeof (e as Record<string, unknown>)[k] !== 'object' || (e as Record<string, unknown>)[k] === null));
+  if (!plain || (typeof e.msToFill === 'number' && !Number.isFinite(e.msToFill)) || (typeof e.msToSubmit === 'number' && !Number.isFinite(e.msToSubmit)) || !Number.isFinite(e.seq)) {
+    return canonicalJson(hashedPart(e));
+  }
+  return `{"at":${q(e.at)},"counterId":${q(e.counterId)},"dossierCode":${q(e.dossierCode)},"fields":{"check":${q(e.fields.check)},"filled":${q(e.fields.filled)},"missing":${q(e.fields.missing)}},"id":${q(e.id)},"msToFill":${q(e.msToFill)},"msToSubmit":${q(e.msToSubmit)},"officerId":${q(e.officerId)},"officerName":${q(e.officerName)},"peopleDigest":${q(e.peopleDigest)},"portalHost":${q(e.portalHost)},"prevHash":${q(e.prevHash)},"procedureCode":${q(e.procedureCode)},"procedureName":${q(e.procedureName)},"refersTo":${q(e.refersTo)},"root":${q(e.root)},"seq":${q(e.seq)},"status":${q(e.status)}}`;
+}
+
 /** The first break of hashes and links, or null. */
 async function chainProblem(entries: FilingEntry[], counterId: string): Promise<IntegrityProblem | null> {
   const h = await sha256();
@@ -73,7 +100,7 @@ async function chainProblem(entries: FilingEntry[], counterId: string): Promise<
     if (e.counterId !== counterId) return { code: 'integrity.wrongCounter', entry: i + 1 };
     const prevHash = i === 0 ? genesisHash : entries[i - 1]!.hash;
     if (e.seq !== i + 1 || e.prevHash !== prevHash) return { code: 'integrity.link', entry: i + 1 };
-    if (hexOf(h, canonicalJson(hashedPart(e))) !== e.hash) return { code: 'integrity.edited', entry: i + 1 };
+    if (hexOf(h, entryCanonical(e)) !== e.hash) return { code: 'integrity.edited', entry: i + 1 };
   }
   return null;
 }
@@ -139,18 +166,34 @@ async function peopleProblems(data: CounterData, dataKey: CryptoKey): Promise<In
   return problems;
 }
 
+/** Whether a view row is exactly the view of `entry` (field by field; the generic comparison for odd rows). */
+function sameView(view: FilingView, entry: FilingEntry): boolean {
+  const expected = viewOf(entry) as Record<string, unknown>;
+  const actual = view as unknown as Record<string, unknown>;
+  const keys = Object.keys(expected);
+  if (Object.keys(actual).length !== keys.length) return false;
+  for (const k of keys) {
+    const a = actual[k];
+    const b = expected[k];
+    if (a === b) continue;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || canonicalJson(a) !== canonicalJson(b)) return false;
+  }
+  return true;
+}
+
 function viewProblems(data: CounterData): IntegrityProblem[] {
-  const expected = new Map(currentFilings(data.entries).map((e) => [e.root, e]));
-  const seqOf = (e: FilingEntry) => e.seq;
+  // Each filing's current state: its root's last entry in chain order.
+  const expected = new Map<string, FilingEntry>();
+  for (const e of data.entries) expected.set(e.root, e);
   const problems: IntegrityProblem[] = [];
   const seen = new Set<string>();
   for (const view of data.views) {
     seen.add(view.root);
     const last = expected.get(view.root);
     if (!last) problems.push({ code: 'integrity.viewExtra', officer: view.officerName, filing: view.procedureName ?? view.root });
-    else if (canonicalJson(view) !== canonicalJson(viewOf(last))) problems.push({ code: 'integrity.viewChanged', entry: seqOf(last) });
+    else if (!sameView(view, last)) problems.push({ code: 'integrity.viewChanged', entry: last.seq });
   }
-  for (const [root, last] of expected) if (!seen.has(root)) problems.push({ code: 'integrity.viewMissing', entry: seqOf(last) });
+  for (const [root, last] of expected) if (!seen.has(root)) problems.push({ code: 'integrity.viewMissing', entry: last.seq });
   return problems.slice(0, listed * 3);
 }
 

@@ -235,3 +235,22 @@ describe('a log from before version 6', () => {
     expect(await problems(log)).toContainEqual({ code: 'integrity.truncated', entry: 3, expected: 3 });
   });
 });
+
+describe('the fast canonical form of an entry', () => {
+  it('is exactly the generic canonical JSON of what the hash covers, and falls back for odd rows', async () => {
+    const { entryCanonical } = await import('@/utils/filings/integrity');
+    const { canonicalJson } = await import('@/utils/filings/canonical');
+    const { hashedPart } = await import('@/utils/filings/chain');
+    const { log } = await counterWith(2);
+    const [e] = await log.entries();
+    const odd = [
+      e!,
+      { ...e!, sig: undefined },
+      { ...e!, dossierCode: 'G22"\\u2028-1', note: 'thêm một khoá lạ' } as unknown as FilingEntry,
+      { ...e!, fields: { filled: 1, check: 2, missing: 3, extra: 4 } } as unknown as FilingEntry,
+      { ...e!, msToFill: null, officerName: 'Lê "Văn" \\ Minh' },
+      { ...e!, procedureName: undefined } as unknown as FilingEntry,
+    ];
+    for (const x of odd) expect(entryCanonical(x)).toBe(canonicalJson(hashedPart(x)));
+  });
+});
