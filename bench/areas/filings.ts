@@ -187,6 +187,9 @@ export const filingsBench: BenchArea = {
       const clickToResult = Date.now() - clicked;
       const inPage = await page.evaluate(() => performance.getEntriesByName('motcua:verify').at(-1)!.duration);
       const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+      const phases = await page.evaluate(() =>
+        Object.fromEntries(['read', 'chain', 'people', 'views'].map((p) => [p, performance.getEntriesByName(`motcua:verify:${p}`).at(-1)?.duration ?? 0])),
+      );
       return [
         { name: 'entries', value: log.entries.length, unit: 'entries', better: 'higher' },
         { name: 'filings', value: views.length, unit: 'filings', better: 'higher' },
@@ -195,6 +198,7 @@ export const filingsBench: BenchArea = {
         { name: 'filter_change_max', value: round(Math.max(...filters), 1), unit: 'ms', better: 'lower' },
         { name: 'full_check_in_page_worker', value: round(inPage, 0), unit: 'ms', better: 'lower', target: 2000 },
         { name: 'full_check_click_to_result', value: clickToResult, unit: 'ms', better: 'lower' },
+        ...Object.entries(phases).map(([phase, ms]) => ({ name: `full_check_phase_${phase}`, value: round(ms, 0), unit: 'ms', better: 'lower' as const })),
         { name: 'filter_change_during_check', value: round(duringVerify, 1), unit: 'ms', better: 'lower', target: 100 },
         { name: 'filter_done_while_check_ran', value: stillRunning ? 1 : 0, unit: 'yes=1', better: 'higher' },
         { name: 'main_thread_longest_task_during_check', value: round(longest, 0), unit: 'ms', better: 'lower' },

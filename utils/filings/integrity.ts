@@ -205,17 +205,33 @@ export async function checkChainAndSignatures(data: Pick<CounterData, 'counter' 
 }
 
 /** The full check of one counter; `dataKey` null skips the people (a context without the key). */
-export async function checkCounter(data: CounterData, dataKey: CryptoKey | null): Promise<CounterCheck> {
+export async function checkCounter(data: CounterData, dataKey: CryptoKey | null, timings?: Record<string, number>): Promise<CounterCheck> {
+  const clock = phases(timings);
   const problems = await checkChainAndSignatures(data);
+  clock('chain');
   if (dataKey) problems.push(...(await peopleProblems(data, dataKey)));
+  clock('people');
   problems.push(...viewProblems(data));
+  clock('views');
   return { counterId: data.counter.id, count: data.entries.length, problems };
 }
 
+/** Adds each phase's milliseconds to `timings` (the benchmark reports where the check spends its time). */
+function phases(timings?: Record<string, number>) {
+  let last = performance.now();
+  return (name: string) => {
+    const now = performance.now();
+    if (timings) timings[name] = (timings[name] ?? 0) + now - last;
+    last = now;
+  };
+}
+
 /** Every counter's log in the database, checked in full. */
-export async function checkAll(db: MotcuaDB, dataKey: CryptoKey | null): Promise<CounterCheck[]> {
+export async function checkAll(db: MotcuaDB, dataKey: CryptoKey | null, timings?: Record<string, number>): Promise<CounterCheck[]> {
+  const clock = phases(timings);
   const counters = await db.counters.toArray();
   const [entries, people, views] = await Promise.all([db.filings.toArray(), dataKey ? db.filingPeople.toArray() : [], db.filingViews.toArray()]);
+  clock('read');
   const by = <T extends { counterId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const r of rows) {
@@ -231,7 +247,7 @@ export async function checkAll(db: MotcuaDB, dataKey: CryptoKey | null): Promise
   for (const counter of counters) {
     const list = (entriesOf.get(counter.id) ?? []).sort((a, b) => a.seq - b.seq);
     const head = counter.own === 1 ? (counter.head ?? null) : (counter.lastHead ?? null);
-    out.push(await checkCounter({ counter, entries: list, head, people: peopleOf.get(counter.id) ?? [], views: viewsOf.get(counter.id) ?? [] }, dataKey));
+    out.push(await checkCounter({ counter, entries: list, head, people: peopleOf.get(counter.id) ?? [], views: viewsOf.get(counter.id) ?? [] }, dataKey, timings));
   }
   // Views of no counter at all: rows someone added to the dashboard's table.
   for (const [counterId, rows] of viewsOf) {

@@ -11,7 +11,8 @@ const scope = self as unknown as { onmessage: (event: MessageEvent<{ dataKey: Cr
 scope.onmessage = async (event) => {
   const db = new MotcuaDB();
   try {
-    scope.postMessage({ ok: true, checks: await checkAll(db, event.data.dataKey) });
+    const timings: Record<string, number> = {};
+    scope.postMessage({ ok: true, checks: await checkAll(db, event.data.dataKey, timings), timings });
   } catch (e) {
     scope.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
   } finally {
