@@ -166,7 +166,10 @@ async function recordFailure(db: MotcuaDB, officer: OfficerRow, now: number): Pr
   await db.officers.update(officer.id, { failedAttempts: failed, nextAttemptAt: retryAt, lockedOut, lockedOutAt: lockedOut ? now : null });
   await db.audit.add({ at: new Date(now).toISOString(), officerId: officer.id, action: 'unlock.failed', personId: null, detail: String(failed) });
   if (lockedOut) return { ok: false, lockedOut: true, reason: { code: 'unlock.nowLockedOut', params: { max: maxFailedAttempts } } };
-  if (officer.role === 'supervisor') return { ok: false, retryAt, reason: { code: 'unlock.wrongSupervisor', params: { seconds: Math.round((retryAt - now) / 1000) } } };
+  if (officer.role === 'supervisor') {
+    const seconds = Math.round((retryAt - now) / 1000);
+    return { ok: false, retryAt, reason: seconds > 0 ? { code: 'unlock.wrongSupervisor', params: { seconds } } : { code: 'unlock.wrongRetry' } };
+  }
   return { ok: false, retryAt, reason: { code: 'unlock.wrong', params: { left: maxFailedAttempts - failed } } };
 }
 
