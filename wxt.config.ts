@@ -52,8 +52,23 @@ export default defineConfig({
     // Only requested, host by host, when an officer presses "Thêm cổng dịch vụ công". Nothing is granted at install.
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {
-      // OCR runs tesseract.js' WebAssembly in extension pages; nothing remote is ever allowed.
-      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+      // Nothing leaves the machine from an extension page: every fetch, image, worker, frame and font is the
+      // extension's own. 'wasm-unsafe-eval' lets OCR (tesseract.js), the QR decoder and Argon2id (hash-wasm)
+      // compile their bundled WebAssembly; blob: and data: images are made in the page. Workers come from the
+      // extension's files only: Chrome refuses to load an MV3 extension whose worker-src allows blob: ("insecure
+      // CSP value"). Inline styles stay allowed (the training replicas carry <style>): CSS loads only what
+      // img-src and font-src allow.
+      extension_pages: [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "connect-src 'self'",
+        "img-src 'self' blob: data:",
+        "worker-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ].join('; '),
     },
     // A province's IT presets ward, extra portal hosts and retention by policy (see README).
     storage: { managed_schema: 'managed_schema.json' },

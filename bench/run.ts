@@ -7,10 +7,11 @@ import { autofillBench } from './areas/autofill';
 import { captureBench } from './areas/capture';
 import { filingsBench } from './areas/filings';
 import { recordsBench } from './areas/records';
+import { secretsBench } from './areas/secrets';
 import { textBench } from './areas/text';
 import { machine, type AreaResult, type BenchArea } from './lib/measure';
 
-const areas: BenchArea[] = [textBench, recordsBench, captureBench, autofillBench, filingsBench];
+const areas: BenchArea[] = [textBench, recordsBench, captureBench, autofillBench, filingsBench, secretsBench];
 const only = process.argv[2];
 const resultsDir = new URL('./results/', import.meta.url);
 

@@ -16,7 +16,7 @@ async function run(csvUrl: string, queries: string[]) {
   const bytes = new Uint8Array(await (await fetch(csvUrl)).arrayBuffer());
   const name = `bench-${Date.now()}`;
   const db = new MotcuaDB(name);
-  const { officer, dataKey } = await setUp(db, { name: 'Đo hiệu năng', secretKind: 'passphrase', secret });
+  const { officer, dataKey } = await setUp(db, { name: 'Đo hiệu năng', passphrase: secret });
   const store = await RecordsStore.open(db, dataKey, { officerId: officer.id });
 
   const t0 = performance.now();
@@ -33,7 +33,7 @@ async function run(csvUrl: string, queries: string[]) {
   const u0 = performance.now();
   const db2 = new MotcuaDB(name);
   const unlocked = await unlockWithSecret(db2, officer.id, secret);
-  if (!unlocked.ok) throw new Error(unlocked.reason);
+  if (!unlocked.ok) throw new Error(unlocked.reason.code);
   const u1 = performance.now();
   const reopened = await RecordsStore.open(db2, unlocked.dataKey, { officerId: officer.id });
   const u2 = performance.now();

@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { UnlockForm } from '@/components/records/UnlockForm';
+import { useUnlockActions } from '@/components/records/useRecordsSession';
 import { WorkCalendar } from '@/utils/calendar/calendar';
 import { bundledHolidayRules, currentCalendar } from '@/utils/calendar/store';
 import { translator, type Language } from '@/utils/i18n';
 import type { PanelSend } from '@/utils/panel/send';
 import type { PageTransport } from '@/utils/panel/transport';
-import { unlockHere } from '@/utils/panel/unlock';
 import { BlocksSection } from './BlocksSection';
 import { DossierSection } from './DossierSection';
 import { FilingSection } from './FilingSection';
@@ -36,6 +36,8 @@ export function PanelApp({ tabId, language, send, page, lockable = true }: Props
   const [calendar, setCalendar] = useState(() => new WorkCalendar(bundledHolidayRules()));
   useEffect(() => void currentCalendar().then(setCalendar), []);
   const unlocked = Boolean(state.lock?.unlocked);
+  // The PIN or passphrase is typed here, in the extension's own page; the background's store follows the session.
+  const unlock = useUnlockActions(useCallback(() => session.refreshLock(), [session]));
 
   useEffect(() => {
     const focusWork = () => (document.getElementById('secret') ?? searchRef.current)?.focus();
@@ -62,7 +64,7 @@ export function PanelApp({ tabId, language, send, page, lockable = true }: Props
   let body;
   if (!state.lock) body = state.offline ? <p role="alert" className="warn">{t('panel.offline')}</p> : null;
   else if (!state.lock.setUp) body = <p>{t('panel.notSetUp')}</p>;
-  else if (!state.lock.unlocked) body = <UnlockForm language={language} onUnlock={async (id, secret) => { const reason = await unlockHere(id, secret); await session.refreshLock(); return reason; }} />;
+  else if (!state.lock.unlocked) body = <UnlockForm language={language} unlock={unlock} />;
   else
     body = (
       <>

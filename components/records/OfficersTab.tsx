@@ -1,49 +1,61 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { translator, type Language } from '@/utils/i18n';
+import { translator, type Language, type MessageKey, type Params } from '@/utils/i18n';
 import { roles, type Role } from '@/utils/db/kinds';
 import type { RecordsStore } from '@/utils/records/store';
-import { addOfficer, listOfficers, OfficerError, releaseOfficer } from '@/utils/security/officers';
+import { addOfficer, listOfficers, OfficerError, releaseOfficer, resetSecrets } from '@/utils/security/officers';
 import { currentSession, type UnlockedSession } from '@/utils/security/session';
-import type { SecretKind } from '@/utils/security/secrets';
 import type { EffectiveSettings } from '@/utils/settings/schema';
 import { updateLocalSettings } from '@/utils/settings/store';
 import { RetentionField } from '@/components/settings/RetentionField';
+import { OwnSecrets } from '@/components/setup/OwnSecrets';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
+type Message = { kind: 'ok' | 'error'; code: MessageKey; params?: Params };
 
 export function OfficersTab({ language, store, session, settings }: { language: Language; store: RecordsStore; session: UnlockedSession; settings: EffectiveSettings }) {
   const t = translator(language);
   const [officers, setOfficers] = useState<OfficerSummary[]>([]);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('officer');
-  const [kind, setKind] = useState<SecretKind>('pin');
-  const [secret, setSecret] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [pin, setPin] = useState('');
+  const [resetting, setResetting] = useState<OfficerSummary | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const reload = () => void listOfficers(store.db).then(setOfficers);
   useEffect(reload, [store]);
 
-  if (session.role !== 'supervisor') return <p>{t('security.supervisorOnly')}</p>;
+  // Everyone manages their own passphrase, PIN and security keys; officers and the rest are the supervisor's.
+  if (session.role !== 'supervisor') return <OwnSecrets language={language} officerId={session.officerId} />;
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
+  /** The data key of the open session: new officers and reset secrets seal it. */
+  const withKey = async (work: (dataKey: CryptoKey) => Promise<Message>) => {
     const current = await currentSession();
     if (!current) return;
     try {
-      await addOfficer(store.db, current.dataKey, session.officerId, { name, role, secretKind: role === 'supervisor' ? 'passphrase' : kind, secret });
-      setMessage({ kind: 'ok', text: t('officers.added', { name: name.trim() }) });
-      setName('');
-      setSecret('');
+      setMessage(await work(current.dataKey));
       reload();
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof OfficerError ? e.message : String(e) });
+      setMessage(e instanceof OfficerError ? { kind: 'error', ...e.reason } : { kind: 'error', code: 'error.unknown', params: { detail: String(e) } });
     }
+  };
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    void withKey(async (dataKey) => {
+      await addOfficer(store.db, dataKey, session.officerId, { name, role, passphrase, pin: pin || null });
+      const added = name.trim();
+      setName('');
+      setPassphrase('');
+      setPin('');
+      return { kind: 'ok', code: 'officers.added', params: { name: added } };
+    });
   };
 
   const purge = async () => {
     const days = settings.retentionDays.value;
-    if (days === null) return setMessage({ kind: 'error', text: t('security.purgeOff') });
+    if (days === null) return setMessage({ kind: 'error', code: 'security.purgeOff' });
     const count = await store.purgeUnused(days);
-    setMessage({ kind: 'ok', text: t('security.purged', { count }) });
+    setMessage({ kind: 'ok', code: 'security.purged', params: { count } });
   };
 
   return (
@@ -56,20 +68,44 @@ export function OfficersTab({ language, store, session, settings }: { language: 
               <td>{o.name}</td>
               <td>{t(`role.${o.role}`)}</td>
               <td>
+                {[o.hasPin && !o.needsPassphrase ? t('officers.hasPin') : '', o.deviceKeys.length ? t('officers.deviceKeys', { count: o.deviceKeys.length }) : '', o.needsPassphrase ? t('officers.needsPassphrase') : '']
+                  .filter(Boolean)
+                  .join(' · ')}
+              </td>
+              <td>
                 {o.lockedOut && (
                   <>
                     {t('officers.locked')}{' '}
                     <button type="button" onClick={() => void releaseOfficer(store.db, session.officerId, o.id).then(reload)}>
                       {t('officers.release')}
-                    </button>
+                    </button>{' '}
                   </>
+                )}
+                {o.id !== session.officerId && (
+                  <button type="button" aria-label={t('officers.resetFor', { name: o.name })} onClick={() => setResetting(o)}>
+                    {t('officers.reset')}
+                  </button>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <form onSubmit={(e) => void add(e)} aria-label={t('officers.add')}>
+      {resetting && (
+        <ResetSecrets
+          language={language}
+          officer={resetting}
+          onCancel={() => setResetting(null)}
+          onReset={(input) =>
+            withKey(async (dataKey) => {
+              await resetSecrets(store.db, dataKey, session.officerId, resetting.id, input);
+              setResetting(null);
+              return { kind: 'ok', code: 'officers.resetDone', params: { name: resetting.name } };
+            })
+          }
+        />
+      )}
+      <form onSubmit={add} aria-label={t('officers.add')}>
         <h3>{t('officers.add')}</h3>
         <label htmlFor="o-name">{t('officers.name')}</label>
         <input id="o-name" value={name} onChange={(e) => setName(e.target.value)} />
@@ -79,20 +115,18 @@ export function OfficersTab({ language, store, session, settings }: { language: 
             <option key={r} value={r}>{t(`role.${r}`)}</option>
           ))}
         </select>
-        <label htmlFor="o-kind">{t('officers.kind')}</label>
-        <select id="o-kind" value={role === 'supervisor' ? 'passphrase' : kind} disabled={role === 'supervisor'} onChange={(e) => setKind(e.target.value as SecretKind)}>
-          <option value="pin">{t('officers.kind.pin')}</option>
-          <option value="passphrase">{t('officers.kind.passphrase')}</option>
-        </select>
-        <label htmlFor="o-secret">{t('officers.secret')}</label>
-        <input id="o-secret" type="password" autoComplete="new-password" value={secret} onChange={(e) => setSecret(e.target.value)} />{' '}
+        <label htmlFor="o-passphrase">{t('officers.passphrase')}</label>
+        <input id="o-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <label htmlFor="o-pin">{t('officers.pin')}</label>
+        <input id="o-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />{' '}
         <button type="submit" className="primary">{t('officers.add')}</button>
       </form>
       {message && (
         <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
+          {t(message.code, message.params)}
         </p>
       )}
+      <OwnSecrets language={language} officerId={session.officerId} />
       <h3>🔒</h3>
       <label htmlFor="idle">{t('security.idle')}</label>
       <input
@@ -113,5 +147,33 @@ export function OfficersTab({ language, store, session, settings }: { language: 
         </button>
       </p>
     </section>
+  );
+}
+
+function ResetSecrets({ language, officer, onCancel, onReset }: {
+  language: Language;
+  officer: OfficerSummary;
+  onCancel: () => void;
+  onReset: (input: { passphrase: string; pin: string | null }) => Promise<void>;
+}) {
+  const t = translator(language);
+  const [passphrase, setPassphrase] = useState('');
+  const [pin, setPin] = useState('');
+  return (
+    <form
+      aria-label={t('officers.resetFor', { name: officer.name })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onReset({ passphrase, pin: pin || null });
+      }}
+    >
+      <h3>{t('officers.resetFor', { name: officer.name })}</h3>
+      <label htmlFor="r-passphrase">{t('officers.passphrase')}</label>
+      <input id="r-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+      <label htmlFor="r-pin">{t('officers.pin')}</label>
+      <input id="r-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />{' '}
+      <button type="submit" className="primary">{t('officers.reset')}</button>{' '}
+      <button type="button" onClick={onCancel}>{t('dash.close')}</button>
+    </form>
   );
 }

@@ -1,42 +1,66 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { translator, type Language } from '@/utils/i18n';
 import { recordsDb } from '@/utils/db/instance';
-import { listOfficers } from '@/utils/security/officers';
+import { listOfficers, type Reason } from '@/utils/security/officers';
+import { armedPinsItem } from '@/utils/security/quick-pin';
+import { deviceKeysSupported } from '@/utils/security/webauthn';
+import type { UnlockActions, UnlockOutcome } from './useRecordsSession';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
 
-export function UnlockForm({ language, onUnlock }: { language: Language; onUnlock: (officerId: string, secret: string) => Promise<string | null> }) {
+/**
+ * The one unlock of the extension's pages and the side panel: the officer, then their PIN (when armed for
+ * this browser session) or passphrase, or a device key; a version-5 officer with only a PIN chooses a
+ * passphrase next. Secrets are typed here only, in the extension's origin.
+ */
+export function UnlockForm({ language, unlock }: { language: Language; unlock: UnlockActions }) {
   const t = translator(language);
   const [officers, setOfficers] = useState<OfficerSummary[]>([]);
   const [officerId, setOfficerId] = useState('');
+  const [armed, setArmed] = useState<string[]>([]);
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Reason | null>(null);
   const [busy, setBusy] = useState(false);
+  const [choosing, setChoosing] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  // The cursor waits in the secret field (a ref, not autoFocus: it also returns there after a refusal).
+  useEffect(() => field.current?.focus(), []);
 
   useEffect(() => {
     void listOfficers(recordsDb()).then((list) => {
       setOfficers(list);
       setOfficerId((id) => id || list[0]?.id || '');
     });
+    void armedPinsItem.getValue().then((pins) => setArmed(Object.keys(pins)));
+    return armedPinsItem.watch((pins) => setArmed(Object.keys(pins ?? {})));
   }, []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const officer = officers.find((o) => o.id === officerId);
+  const run = async (attempt: () => Promise<UnlockOutcome>) => {
     setBusy(true);
     setError(null);
-    const problem = await onUnlock(officerId, secret);
+    const outcome = await attempt();
     setBusy(false);
-    if (problem) {
-      setError(problem);
-      setSecret('');
-    }
+    setSecret('');
+    field.current?.focus();
+    if (outcome && 'reason' in outcome) setError(outcome.reason);
+    if (outcome && 'choosePassphrase' in outcome) setChoosing(true);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(() => unlock.secret(officerId, secret));
   };
 
+  if (choosing) return <ChoosePassphrase language={language} unlock={unlock} />;
+  const hint = officer?.needsPassphrase ? 'unlock.hint.legacyPin' : officer && armed.includes(officer.id) ? 'unlock.hint.pin' : 'unlock.hint.passphrase';
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label={t('unlock.title')}>
+    <form onSubmit={submit} aria-label={t('unlock.title')} className="unlock">
       <h2>🔒 {t('unlock.title')}</h2>
       <label htmlFor="officer">{t('unlock.officer')}</label>
-      <select id="officer" value={officerId} onChange={(e) => setOfficerId(e.target.value)}>
+      <select id="officer" value={officerId} onChange={(e) => {
+        setOfficerId(e.target.value);
+        setError(null);
+      }}>
         {officers.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name} — {t(`role.${o.role}`)}
@@ -44,13 +68,59 @@ export function UnlockForm({ language, onUnlock }: { language: Language; onUnloc
         ))}
       </select>
       <label htmlFor="secret">{t('unlock.secret')}</label>
-      <input id="secret" type="password" autoComplete="off" autoFocus value={secret} onChange={(e) => setSecret(e.target.value)} />{' '}
+      <input ref={field} id="secret" type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} aria-describedby="unlock-hint" />{' '}
       <button type="submit" className="primary" disabled={busy || !secret}>
         {busy ? t('unlock.working') : t('unlock.submit')}
       </button>
+      <p id="unlock-hint" className="muted" data-testid="unlock-hint">
+        {t(hint)}
+      </p>
+      {officer && officer.deviceKeys.length > 0 && deviceKeysSupported() && (
+        <p>
+          <button type="button" disabled={busy} onClick={() => void run(() => unlock.deviceKey(officerId))}>
+            🔑 {t('unlock.device')}
+          </button>
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
-          {error}
+          {t(error.code, error.params)}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function ChoosePassphrase({ language, unlock }: { language: Language; unlock: UnlockActions }) {
+  const t = translator(language);
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<Reason | null>(null);
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (passphrase !== confirm) return setError({ code: 'unlock.mismatch' });
+    setBusy(true);
+    const outcome = await unlock.choosePassphrase(passphrase);
+    setBusy(false);
+    if (outcome && 'reason' in outcome) setError(outcome.reason);
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label={t('unlock.choose.title')}>
+      <h2>🔒 {t('unlock.choose.title')}</h2>
+      <p>{t('unlock.choose.intro')}</p>
+      <label htmlFor="new-passphrase">{t('unlock.choose.passphrase')}</label>
+      <input ref={first} id="new-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+      <label htmlFor="new-passphrase-2">{t('unlock.choose.confirm')}</label>
+      <input id="new-passphrase-2" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />{' '}
+      <button type="submit" className="primary" disabled={busy || !passphrase}>
+        {busy ? t('unlock.working') : t('unlock.choose.submit')}
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {t(error.code, error.params)}
         </p>
       )}
     </form>

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { recordsDb } from '@/utils/db/instance';
 import { applyRetention } from '@/utils/records/retention';
 import { RecordsStore } from '@/utils/records/store';
 import { readEffectiveSettings } from '@/utils/settings/store';
-import { isSetUp, unlockWithSecret } from '@/utils/security/officers';
-import { currentSession, endSession, sessionItem, startSession, touchSession, type UnlockedSession } from '@/utils/security/session';
+import { beginSession, finishMigration, isSetUp, OfficerError, unlockWithDeviceKey, unlockWithSecret, type Reason, type UnlockResult } from '@/utils/security/officers';
+import { currentSession, endSession, sessionItem, touchSession, type UnlockedSession } from '@/utils/security/session';
+import { browserPrf } from '@/utils/security/webauthn';
 
 export type SessionState =
   | { phase: 'loading' }
@@ -12,6 +13,54 @@ export type SessionState =
   | { phase: 'locked' }
   | { phase: 'opening' }
   | { phase: 'open'; store: RecordsStore; session: UnlockedSession; openedInMs: number };
+
+/** What an unlock attempt came to: done (null), refused with a reason, or a passphrase to choose first. */
+export type UnlockOutcome = null | { reason: Reason } | { choosePassphrase: true };
+
+/** The one unlock of every extension page (records, dashboard, capture, the side panel). */
+export interface UnlockActions {
+  secret(officerId: string, secret: string): Promise<UnlockOutcome>;
+  deviceKey(officerId: string): Promise<UnlockOutcome>;
+  /** After a version-5 officer unlocked with their old PIN: their new passphrase. */
+  choosePassphrase(passphrase: string): Promise<UnlockOutcome>;
+}
+
+/**
+ * The unlock actions of an extension page, the same everywhere: `afterUnlock` is what the page does once the
+ * session has begun (the records page opens its store; the side panel only asks the background again).
+ */
+export function useUnlockActions(afterUnlock: () => Promise<void>): UnlockActions {
+  const pending = useRef<Extract<UnlockResult, { ok: true }> | null>(null);
+  const settle = useCallback(
+    async (result: UnlockResult): Promise<UnlockOutcome> => {
+      if (!result.ok) return { reason: result.reason };
+      if (result.choosePassphrase) {
+        pending.current = result;
+        return { choosePassphrase: true };
+      }
+      await beginSession(result);
+      await afterUnlock();
+      return null;
+    },
+    [afterUnlock],
+  );
+  return {
+    secret: async (officerId, secret) => settle(await unlockWithSecret(recordsDb(), officerId, secret)),
+    deviceKey: async (officerId) => settle(await unlockWithDeviceKey(recordsDb(), officerId, browserPrf)),
+    choosePassphrase: async (passphrase) => {
+      const held = pending.current;
+      if (!held?.pin) return { reason: { code: 'secret.noOfficer' } };
+      try {
+        const officer = await finishMigration(recordsDb(), held.officer.id, held.dataKey, held.pin, passphrase);
+        pending.current = null;
+        return settle({ ...held, officer, choosePassphrase: false });
+      } catch (e) {
+        if (e instanceof OfficerError) return { reason: e.reason };
+        throw e;
+      }
+    },
+  };
+}
 
 /** The records page's lock state: unlocked when `storage.session` holds a key, which survives reloads. */
 export function useRecordsSession() {
@@ -53,16 +102,7 @@ export function useRecordsSession() {
     };
   }, []);
 
-  const unlock = useCallback(
-    async (officerId: string, secret: string) => {
-      const result = await unlockWithSecret(recordsDb(), officerId, secret);
-      if (!result.ok) return result.reason;
-      await startSession(result.officer, result.dataKey);
-      await load();
-      return null;
-    },
-    [load],
-  );
+  const unlock = useUnlockActions(load);
 
   const lock = useCallback(async () => {
     if (state.phase === 'open') await state.store.audit('lock', null);

@@ -47,6 +47,7 @@ async function fileBirth(harness: Harness, submit: boolean): Promise<string> {
 }
 
 let bundlePath = '';
+let otherFingerprint = '';
 
 beforeAll(async () => {
   // A second counter (its own Chromium profile, its own key) files once and exports its signed log.
@@ -58,6 +59,7 @@ beforeAll(async () => {
     await page.goto(other.extensionUrl('dashboard.html'));
     await page.getByLabel('Tên quầy này').fill('Quầy 2');
     await page.getByRole('button', { name: 'Đổi tên' }).click();
+    otherFingerprint = (await page.getByTestId('own-fingerprint').textContent()) ?? '';
     await page.getByLabel('Mật khẩu của tệp (ít nhất 8 ký tự)').fill(bundlePassphrase);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất nhật ký quầy này' }).click()]);
     bundlePath = join(tmpDir, 'bundle-quay-2.json');
@@ -96,20 +98,56 @@ describe('the dashboard', () => {
     await dashboard.getByLabel('Trạng thái', { exact: true }).selectOption({ label: 'Tất cả' });
     await dashboard.getByLabel('Thủ tục', { exact: true }).selectOption({ label: 'Đăng ký khai sinh' });
     await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('2 hồ sơ');
-    await dashboard.getByLabel('Từ ngày').fill('2000-01-01');
-    await dashboard.getByLabel('Đến ngày').fill('2000-01-02');
+    // Days as officers type them, dd/mm/yyyy (not the browser's own date format).
+    await dashboard.getByLabel('Từ ngày').fill('01/01/2000');
+    await dashboard.getByLabel('Đến ngày').fill('02/01/2000');
     await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('0 hồ sơ');
     await dashboard.getByLabel('Từ ngày').fill('');
     await dashboard.getByLabel('Đến ngày').fill('');
     await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('2 hồ sơ');
   });
 
-  it('drills down to a filing’s history: each change is its own entry', async () => {
+  it('drills down to a filing’s history in a dialog in view: each change its own entry, in Vietnam time, in Vietnamese', async () => {
     await dashboard.getByTestId('filing-rows').getByRole('row').first().click();
     const detail = dashboard.getByRole('dialog', { name: 'Chi tiết hồ sơ' });
     await expect.poll(() => detail.locator('ol li').count()).toBe(3);
     expect(await detail.textContent()).toContain('Công dân sẽ quay lại bổ sung giấy chứng sinh');
+    // The dialog is on screen, wherever the row was.
+    const box = (await detail.boundingBox())!;
+    const viewport = dashboard.viewportSize()!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    // Roles in Vietnamese ("Người được khai sinh", never "child:" or "subject:"), times as the table shows them.
+    const text = (await detail.textContent()) ?? '';
+    expect(text).not.toMatch(/\b(subject|child|mother|father|requester)\b|UTC/);
+    expect(text).toMatch(/Người được khai sinh: Trần Bảo An|Mẹ: Nguyễn Thị Mai/);
+    const rowTime = ((await dashboard.getByTestId('filing-rows').getByRole('row').first().getByRole('cell').first().textContent()) ?? '').trim();
+    expect(rowTime).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    const times = await detail.locator('ol li').allTextContents();
+    for (const line of times) expect(line).toMatch(/^#\d+ \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} · /);
+    expect(times.at(-1)).toContain(rowTime);
+    await dashboard.screenshot({ path: join(tmpDir, 'dashboard-detail.png') });
     await detail.getByRole('button', { name: 'Đóng' }).click();
+    expect(await detail.isVisible()).toBe(false);
+  });
+
+  it.each([
+    [1366, 768],
+    [1920, 1080],
+  ])('uses the whole width at %i×%i: procedure, dossier code and citizen never cut off', async (width, height) => {
+    await dashboard.setViewportSize({ width, height });
+    const table = dashboard.getByRole('table', { name: 'Bảng theo dõi hồ sơ' });
+    const box = (await table.boundingBox())!;
+    expect(box.width).toBeGreaterThan(width - 100);
+    expect(await dashboard.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const clipped = await dashboard.getByTestId('filing-rows').evaluate((rows) =>
+      [...rows.querySelectorAll('[role=cell]')].filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1).map((c) => c.textContent),
+    );
+    expect(clipped).toEqual([]);
+    const submitted = dashboard.getByTestId('filing-rows').getByRole('row').filter({ hasText: code });
+    for (const text of [code, 'Trần Bảo An', 'Đăng ký khai sinh']) await expect.poll(() => submitted.getByText(text, { exact: false }).first().isVisible()).toBe(true);
+    await dashboard.screenshot({ path: join(tmpDir, `dashboard-${width}.png`) });
+    await dashboard.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('exports the filtered view to CSV', async () => {
@@ -148,9 +186,15 @@ describe('the dashboard', () => {
     expect(await dashboard.getByTestId('dash-total').textContent()).toBe('2 hồ sơ');
   });
 
-  it('imports the second counter’s signed bundle and shows it per counter', async () => {
+  it('asks the supervisor to enrol the second counter by its fingerprint, then imports its signed bundle', async () => {
     await dashboard.getByLabel('Tệp nhật ký (.json)').setInputFiles(bundlePath);
     await dashboard.getByRole('button', { name: 'Nhập nhật ký quầy khác' }).click();
+    const enrol = dashboard.getByRole('region', { name: 'Đăng ký quầy mới' });
+    await expect.poll(() => enrol.getByTestId('enrol-fingerprint').textContent()).toBe(otherFingerprint);
+    expect(otherFingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+    // Nothing is taken before the confirmation.
+    expect(await dashboard.getByTestId('dash-total').textContent()).toBe('2 hồ sơ');
+    await enrol.getByRole('button', { name: 'Xác nhận và nhập' }).click();
     await expect.poll(() => dashboard.getByRole('status').last().textContent()).toMatch(/Đã nhập \d+ mục mới của "Quầy 2"/);
     await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('3 hồ sơ');
     await dashboard.getByLabel('Quầy', { exact: true }).selectOption({ label: 'Quầy 2' });
@@ -161,7 +205,34 @@ describe('the dashboard', () => {
     const lines = () => dashboard.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).locator('li').allTextContents();
     await expect.poll(lines).toHaveLength(2);
     expect(await lines()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Quầy 2: \d+ mục, chuỗi nguyên vẹn\.$/), expect.stringMatching(/^Quầy [0-9A-F]{4}: 5 mục, chuỗi nguyên vẹn\.$/)]),
+      expect.arrayContaining([expect.stringMatching(/^Quầy 2: \d+ mục, chuỗi nguyên vẹn\.$/), expect.stringMatching(/^Quầy 1: 5 mục, chuỗi nguyên vẹn\.$/)]),
     );
+  });
+
+  it('finds a "Cán bộ ma" filing added to the view table behind the log’s back', async () => {
+    await dashboard.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('motcua');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('filingViews', 'readwrite');
+            const store = tx.objectStore('filingViews');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const first = all.result[0] as Record<string, unknown>;
+              store.put({ ...first, id: 'ma', root: 'ma', officerId: 'ma', officerName: 'Cán bộ ma' });
+            };
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await dashboard.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
+    await expect
+      .poll(() => dashboard.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).textContent())
+      .toMatch(/bảng theo dõi có hồ sơ không có trong nhật ký: "Đăng ký khai sinh" của "Cán bộ ma"/);
   });
 });

@@ -8,6 +8,7 @@ import { tmpDir } from './harness/paths';
 
 const files = join(tmpDir, 'spreadsheets');
 const passphrase = 'hoa sen nở giữa hồ';
+const clerkPassphrase = 'mùa thu lá vàng rơi';
 let h: Harness;
 let page: Page;
 
@@ -49,13 +50,14 @@ describe('citizen records in the browser', () => {
     await expect.poll(() => page.getByTestId('signed-in').textContent()).toBe('Cán bộ: Trần Thị Lan');
   });
 
-  it('adds an officer with a PIN, refusing a weak one', async () => {
+  it('adds an officer with a passphrase and a quick-unlock PIN, refusing a weak PIN', async () => {
     await page.getByRole('tab', { name: 'Cán bộ và bảo mật' }).click();
     await page.getByLabel('Họ và tên', { exact: true }).fill('Lê Văn Minh');
-    await page.getByLabel('Mã PIN / cụm mật khẩu').fill('123456');
+    await page.getByLabel('Cụm mật khẩu ban đầu (ít nhất 10 ký tự)').fill(clerkPassphrase);
+    await page.getByLabel('Mã PIN mở nhanh (không bắt buộc)').fill('123456');
     await page.getByRole('form', { name: 'Thêm cán bộ' }).getByRole('button', { name: 'Thêm cán bộ' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('dễ đoán');
-    await page.getByLabel('Mã PIN / cụm mật khẩu').fill('482915');
+    await page.getByLabel('Mã PIN mở nhanh (không bắt buộc)').fill('482915');
     await page.getByRole('form', { name: 'Thêm cán bộ' }).getByRole('button', { name: 'Thêm cán bộ' }).click();
     await expect.poll(status).toContain('Đã thêm Lê Văn Minh.');
   });
@@ -171,19 +173,41 @@ describe('citizen records in the browser', () => {
     }
   });
 
-  it('locks, refuses a wrong PIN, and unlocks as another officer', async () => {
+  it('locks; another officer’s PIN works only after their passphrase in this browser session', async () => {
+    const secret = () => page.getByLabel('Mã PIN hoặc cụm mật khẩu');
+    const unlock = () => page.getByRole('button', { name: 'Mở khoá' }).click();
     await page.getByRole('button', { name: /Khoá/ }).click();
     await page.getByLabel('Cán bộ').selectOption({ label: 'Lê Văn Minh — Cán bộ một cửa' });
-    await page.getByLabel('Mã PIN hoặc cụm mật khẩu').fill('000000');
-    await page.getByRole('button', { name: 'Mở khoá' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Còn 4 lần thử');
-    await page.getByLabel('Mã PIN hoặc cụm mật khẩu').fill('482915');
-    await page.getByRole('button', { name: 'Mở khoá' }).click();
+    expect(await page.getByTestId('unlock-hint').textContent()).toContain('lần đầu hãy nhập cụm mật khẩu');
+    await secret().fill('482915');
+    await unlock();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Mã PIN chỉ dùng được sau khi đã mở khoá bằng cụm mật khẩu');
+    await secret().fill('không phải mật khẩu');
+    await unlock();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Còn 3 lần thử');
+    // The next try must wait a little: the officer tries again until it is accepted ("Vui lòng chờ … giây").
+    const signedIn = () => page.getByTestId('signed-in').count();
+    await expect
+      .poll(async () => {
+        if ((await signedIn()) === 0 && (await secret().count()) === 1) {
+          await secret().fill(clerkPassphrase);
+          await unlock();
+        }
+        return signedIn();
+      }, { timeout: 20_000, interval: 1000 })
+      .toBe(1);
     await expect.poll(() => page.getByTestId('signed-in').textContent()).toBe('Cán bộ: Lê Văn Minh');
     // The session survives a reload (storage.session), without asking again.
     await page.reload();
     await expect.poll(() => page.getByTestId('signed-in').textContent()).toBe('Cán bộ: Lê Văn Minh');
     await search('bich');
     await expect.poll(resultNames).toEqual(['Trần Thị Bích']);
+    // Locked again: now the PIN is the quick unlock.
+    await page.getByRole('button', { name: /Khoá/ }).click();
+    await page.getByLabel('Cán bộ').selectOption({ label: 'Lê Văn Minh — Cán bộ một cửa' });
+    expect(await page.getByTestId('unlock-hint').textContent()).toBe('Nhập mã PIN (hoặc cụm mật khẩu).');
+    await secret().fill('482915');
+    await unlock();
+    await expect.poll(() => page.getByTestId('signed-in').textContent()).toBe('Cán bộ: Lê Văn Minh');
   });
 });

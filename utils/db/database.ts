@@ -12,7 +12,55 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** How a key-derivation function was run (utils/security/kdf.ts). */
+export type KdfRow =
+  | { name: 'argon2id'; salt: Uint8Array<ArrayBuffer>; memoryKiB: number; iterations: number; parallelism: number }
+  | { name: 'pbkdf2'; salt: Uint8Array<ArrayBuffer>; iterations: number };
+
+/** One WebAuthn credential (platform authenticator or security key) whose PRF output wraps the officer key. */
+export interface DeviceKeyRow {
+  credentialId: string;
+  prfSalt: Uint8Array<ArrayBuffer>;
+  wrappedOfficerKey: Uint8Array<ArrayBuffer>;
+  label: string;
+  createdAt: string;
+}
+
+/** Before version 6: the data key wrapped straight under a PBKDF2 key of the officer's PIN or passphrase. */
+export interface LegacySecretRow {
+  kind: 'pin' | 'passphrase';
+  salt: Uint8Array<ArrayBuffer>;
+  iterations: number;
+  wrappedKey: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * An officer (utils/security/officer-keys.ts has the key hierarchy). From version 6: the passphrase (Argon2id)
+ * and each device key wrap the officer key; the officer key seals the data key and the quick-unlock PIN, which
+ * is armed in session memory only. `legacy` is a version-5 officer's secret, kept until their next unlock.
+ */
 export interface OfficerRow {
+  id: string;
+  name: string;
+  role: Role;
+  passphrase: { kdf: KdfRow; wrappedOfficerKey: Uint8Array<ArrayBuffer> } | null;
+  /** The data key's raw bytes sealed with the officer key (AES-GCM). */
+  sealedDataKey: { iv: Uint8Array<ArrayBuffer>; ct: ArrayBuffer } | null;
+  /** The quick-unlock PIN sealed with the officer key; null when the officer has none. */
+  sealedPin: { iv: Uint8Array<ArrayBuffer>; ct: ArrayBuffer } | null;
+  deviceKeys: DeviceKeyRow[];
+  legacy: LegacySecretRow | null;
+  failedAttempts: number;
+  /** Epoch ms before which no new attempt is accepted (growing delay after wrong secrets). */
+  nextAttemptAt: number;
+  /** Officers only: a supervisor releases them. A supervisor is never locked out, only delayed. */
+  lockedOut: boolean;
+  lockedOutAt: number | null;
+  createdAt: string;
+}
+
+/** An officer as versions 1–5 stored them. */
+export interface OfficerRowV5 {
   id: string;
   name: string;
   role: Role;
@@ -21,11 +69,26 @@ export interface OfficerRow {
   iterations: number;
   wrappedKey: Uint8Array<ArrayBuffer>;
   failedAttempts: number;
-  /** Epoch ms before which no new attempt is accepted (growing delay after wrong secrets). */
   nextAttemptAt: number;
   lockedOut: boolean;
   lockedOutAt: number | null;
   createdAt: string;
+}
+
+/** Version 6's officer from a version-5 row: the old secret kept aside until the next unlock migrates it. */
+export function officerV6(old: OfficerRowV5): OfficerRow {
+  const { secretKind, salt, iterations, wrappedKey, ...rest } = old;
+  const supervisor = old.role === 'supervisor';
+  return {
+    ...rest,
+    passphrase: null,
+    sealedDataKey: null,
+    sealedPin: null,
+    deviceKeys: [],
+    legacy: { kind: secretKind, salt, iterations, wrappedKey },
+    lockedOut: supervisor ? false : old.lockedOut,
+    lockedOutAt: supervisor ? null : old.lockedOutAt,
+  };
 }
 
 /**
@@ -119,7 +182,10 @@ export interface FilingPeopleRow {
   ct: ArrayBuffer;
 }
 
-/** A counter: this install (with its non-extractable signing key) or one whose bundle was imported. */
+/**
+ * A counter: this install (with its non-extractable signing key and its signed head) or another whose bundles a
+ * supervisor takes, once enrolled (its key's fingerprint shown and confirmed), with the last head seen from it.
+ */
 export interface CounterRow {
   id: string;
   name: string;
@@ -127,6 +193,12 @@ export interface CounterRow {
   own: 0 | 1;
   privateKey?: CryptoKey;
   importedAt?: string;
+  /** Own counter: the head signed at every append. */
+  head?: import('./filing-schema').SignedHead;
+  /** Another counter: the last signed head a bundle brought, and when. */
+  lastHead?: import('./filing-schema').SignedHead & { at: string };
+  enrolledAt?: string;
+  enrolledBy?: string | null;
 }
 
 export const databaseName = 'motcua';
@@ -198,5 +270,32 @@ export class MotcuaDB extends Dexie {
     this.version(3).stores(storesV3);
     // Version 4: the filing log (issue 6), chained per counter.
     this.version(4).stores(storesV4);
+    // Version 6: officers unlock with an Argon2id passphrase or a device key, the PIN only for the browser
+    // session (utils/security/officer-keys.ts). Each officer's old PBKDF2 secret is moved aside here and
+    // re-wrapped at their next unlock, which needs the secret. Supervisors lose any old lockout: they are
+    // only ever delayed now.
+    // (No store changes: Dexie keeps every table a version does not name.)
+    this.version(6)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('officers')
+          .toCollection()
+          .modify((row: OfficerRow & Partial<OfficerRowV5>, ref: { value: unknown }) => {
+            if (row.wrappedKey && row.legacy === undefined) ref.value = officerV6(row as OfficerRowV5);
+          })
+          // Counters taken before enrolment existed count as enrolled when they were first imported.
+          .then(() =>
+            tx
+              .table('counters')
+              .toCollection()
+              .modify((row: CounterRow) => {
+                if (row.own === 0 && !row.enrolledAt) {
+                  row.enrolledAt = row.importedAt ?? new Date(0).toISOString();
+                  row.enrolledBy = null;
+                }
+              }),
+          ),
+      );
   }
 }

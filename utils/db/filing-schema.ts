@@ -40,19 +40,29 @@ export const filingEntrySchema = z.object({
   peopleDigest: hex64,
   prevHash: hex64,
   hash: hex64,
+  /**
+   * The counter's ECDSA P-256 signature of `{counterId, seq, hash}` (base64), outside what `hash` covers. Every
+   * entry from version 6 on carries one; the check verifies every 1,000th and the head, and walks the others
+   * only where those fail, to name the first entry that was rewritten.
+   */
+  sig: z.string().regex(/^[A-Za-z0-9+/]{80,120}={0,2}$/).optional(),
 });
 export type FilingEntry = z.infer<typeof filingEntrySchema>;
-export type EntryBody = Omit<FilingEntry, 'counterId' | 'seq' | 'prevHash' | 'hash'>;
+export type EntryBody = Omit<FilingEntry, 'counterId' | 'seq' | 'prevHash' | 'hash' | 'sig'>;
+
+/** A counter's signed head: how many entries its chain has and the last one's hash (signing.ts). */
+export const signedHeadSchema = z.object({ count: z.number().int().min(0), hash: hex64, sig: z.string().max(200) });
+export type SignedHead = z.infer<typeof signedHeadSchema>;
 
 /**
  * A filing's current state as the dashboard lists it: its last entry without the chain's hashes. Kept in its
  * own table, written with every append, so the dashboard reads one small row per filing instead of every
  * entry (the chain stays the source of truth; "Kiểm tra tính toàn vẹn" reads the entries).
  */
-export type FilingView = Omit<FilingEntry, 'seq' | 'prevHash' | 'hash' | 'peopleDigest' | 'refersTo'>;
+export type FilingView = Omit<FilingEntry, 'seq' | 'prevHash' | 'hash' | 'peopleDigest' | 'refersTo' | 'sig'>;
 
 export function viewOf(entry: FilingEntry): FilingView {
-  const { seq: _s, prevHash: _p, hash: _h, peopleDigest: _d, refersTo: _r, ...view } = entry;
+  const { seq: _s, prevHash: _p, hash: _h, peopleDigest: _d, refersTo: _r, sig: _g, ...view } = entry;
   return view;
 }
 

@@ -14,6 +14,7 @@ export const auditActions = [
   'officer.add',
   'officer.secret',
   'officer.release',
+  'officer.device',
   'person.create',
   'person.update',
   'person.view',
@@ -27,5 +28,6 @@ export const auditActions = [
   'filings.export',
   'filings.bundle.export',
   'filings.bundle.import',
+  'filings.counter.enrol',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

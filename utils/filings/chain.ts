@@ -1,8 +1,14 @@
 import { canonicalJson, sha256Hex } from './canonical';
 import { genesisHash, type EntryBody, type FilingEntry, type FilingPeople } from '../db/filing-schema';
 
+/** What an entry's hash covers: every field but the hash itself and the signature over it. */
+export function hashedPart(entry: Omit<FilingEntry, 'hash'> & { hash?: string }): Omit<FilingEntry, 'hash' | 'sig'> {
+  const { hash: _hash, sig: _sig, ...rest } = entry;
+  return rest;
+}
+
 export function entryHash(entry: Omit<FilingEntry, 'hash'>): Promise<string> {
-  return sha256Hex(canonicalJson(entry));
+  return sha256Hex(canonicalJson(hashedPart(entry)));
 }
 
 export function peopleDigest(people: FilingPeople): Promise<string> {
@@ -12,7 +18,7 @@ export function peopleDigest(people: FilingPeople): Promise<string> {
 /** The next entry of a counter's chain. */
 export async function chainEntry(counterId: string, previous: Pick<FilingEntry, 'seq' | 'hash'> | null, body: EntryBody): Promise<FilingEntry> {
   // Only the body's own fields: a stray `hash` or `prevHash` in it must not end up inside the hashed value.
-  const { hash: _hash, prevHash: _prev, seq: _seq, counterId: _counter, ...own } = body as EntryBody & Partial<FilingEntry>;
+  const { hash: _hash, prevHash: _prev, seq: _seq, counterId: _counter, sig: _sig, ...own } = body as EntryBody & Partial<FilingEntry>;
   const unsigned = { ...own, counterId, seq: (previous?.seq ?? 0) + 1, prevHash: previous?.hash ?? genesisHash };
   return { ...unsigned, hash: await entryHash(unsigned) };
 }
@@ -34,7 +40,7 @@ export async function verifyChain(entries: FilingEntry[], counterId?: string, ba
   const counter = counterId ?? entries[0]?.counterId;
   for (let start = 0; start < entries.length; start += batch) {
     const slice = entries.slice(start, start + batch);
-    const hashes = await Promise.all(slice.map(({ hash: _hash, ...rest }) => entryHash(rest)));
+    const hashes = await Promise.all(slice.map((e) => entryHash(e)));
     const bad = slice.findIndex((e, i) => e.hash !== hashes[i]);
     if (bad >= 0) {
       const index = start + bad;

@@ -1,9 +1,11 @@
 import type { CounterRow, FilingPeopleRow, MotcuaDB } from '../db/database';
 import { openJson, randomBytes, sealJson, toBase64 } from '../security/crypto';
-import { makeBundle, openBundle, type FilingBundle } from './bundle';
-import { chainEntry, currentFilings, peopleDigest, verifyChain, type ChainCheck } from './chain';
-import { counterIdOf, generateCounterKeys } from './signing';
-import { viewOf, type EntryBody, type FilingEntry, type FilingPeople, type FilingStatus, type FilingView } from '../db/filing-schema';
+import { BundleError, makeBundle, openBundle, sameCounterName, type FilingBundle } from './bundle';
+import { chainEntry, currentFilings, peopleDigest } from './chain';
+import { ensureOwnCounter } from './counter';
+import { checkAll, type CounterCheck } from './integrity';
+import { keyFingerprint, signEntry, signHead } from './signing';
+import { genesisHash, viewOf, type EntryBody, type FilingEntry, type FilingPeople, type FilingStatus, type FilingView, type SignedHead } from '../db/filing-schema';
 
 export interface NewFiling {
   officerId: string;
@@ -46,17 +48,8 @@ export class FilingLog {
   ) {}
 
   /** This install's counter, made (with its key pair) on first use. */
-  async ownCounter(): Promise<CounterRow> {
-    const existing = await this.db.counters.where('own').equals(1).first();
-    if (existing) return existing;
-    const keys = await generateCounterKeys();
-    const id = await counterIdOf(keys.publicJwk);
-    const row: CounterRow = { id, name: `Quầy ${id.slice(0, 4).toUpperCase()}`, publicJwk: keys.publicJwk, own: 1, privateKey: keys.privateKey };
-    // Two contexts racing on the first use: the first key pair written wins.
-    await this.db.transaction('rw', this.db.counters, async () => {
-      if (!(await this.db.counters.where('own').equals(1).first())) await this.db.counters.add(row);
-    });
-    return (await this.db.counters.where('own').equals(1).first())!;
+  ownCounter(): Promise<CounterRow> {
+    return ensureOwnCounter(this.db);
   }
 
   async renameOwnCounter(name: string) {
@@ -129,13 +122,17 @@ export class FilingLog {
       const sealed = await sealJson(this.key, part, aad(own.id, body.id));
       for (let attempt = 0; attempt < 5; attempt++) {
         const previous = await this.lastOf(own.id);
-        const entry = await chainEntry(own.id, previous ?? null, { ...body, peopleDigest: digest });
-        const written = await this.db.transaction('rw', [this.db.filings, this.db.filingPeople, this.db.filingViews], async () => {
+        const unsigned = await chainEntry(own.id, previous ?? null, { ...body, peopleDigest: digest });
+        // Signed before the transaction: an await on WebCrypto inside it would let IndexedDB commit early.
+        const entry: FilingEntry = { ...unsigned, sig: await signEntry(own.privateKey!, own.id, unsigned.seq, unsigned.hash) };
+        const head: SignedHead = { count: entry.seq, hash: entry.hash, sig: await signHead(own.privateKey!, own.id, entry.seq, entry.hash) };
+        const written = await this.db.transaction('rw', [this.db.filings, this.db.filingPeople, this.db.filingViews, this.db.counters], async () => {
           // Another context appended meanwhile: hash again on the new head.
           if ((await this.lastOf(own.id))?.hash !== previous?.hash) return false;
           await this.db.filings.add(entry);
           await this.db.filingPeople.put({ counterId: own.id, id: entry.id, ...sealed } satisfies FilingPeopleRow);
           await this.db.filingViews.put(viewOf(entry));
+          await this.db.counters.update(own.id, { head });
           return true;
         });
         if (written) return entry;
@@ -175,25 +172,59 @@ export class FilingLog {
     return row ? openJson<FilingPeople>(this.key, row, aad(entry.counterId, entry.id)) : null;
   }
 
-  /** "Kiểm tra tính toàn vẹn": each counter's chain, and the personal parts against their digests. */
-  async verify(): Promise<Array<{ counter: CounterRow; check: ChainCheck }>> {
-    const out = [];
-    for (const counter of await this.counters()) out.push({ counter, check: await verifyChain(await this.entries(counter.id), counter.id) });
-    return out;
+  /** "Kiểm tra tính toàn vẹn" in this context (the dashboard runs the same check in a worker: verify-client.ts). */
+  async verify(): Promise<Array<{ counter: CounterRow; check: CounterCheck }>> {
+    const counters = await this.counters();
+    const checks = await checkAll(this.db, this.key);
+    return checks.map((check) => ({ counter: counters.find((c) => c.id === check.counterId) ?? { id: check.counterId, name: check.counterId, publicJwk: {}, own: 0 }, check }));
+  }
+
+  /**
+   * The own counter's signed head. A log from before version 6 (no entry signed yet) gets its first head here,
+   * over the chain as it stands: from then on a cut or rewritten tail no longer matches it.
+   */
+  async ownHead(): Promise<SignedHead> {
+    const own = await this.ownCounter();
+    if (own.head) return own.head;
+    const last = await this.lastOf(own.id);
+    if (last?.sig) throw new BundleError('bundle.headMissing');
+    const head: SignedHead = { count: last?.seq ?? 0, hash: last?.hash ?? genesisHash, sig: await signHead(own.privateKey!, own.id, last?.seq ?? 0, last?.hash ?? genesisHash) };
+    await this.db.counters.update(own.id, { head });
+    return head;
+  }
+
+  /** What a supervisor compares before enrolling this counter on their PC. */
+  async ownFingerprint(): Promise<string> {
+    return keyFingerprint((await this.ownCounter()).publicJwk);
   }
 
   async exportBundle(passphrase: string, now = new Date(), iterations?: number): Promise<FilingBundle> {
     const own = await this.ownCounter();
+    const head = await this.ownHead();
     const entries = await this.entries(own.id);
     const people = new Map<string, FilingPeople>();
     for (const e of entries) {
       const part = await this.peopleOf(e);
       if (part) people.set(e.id, part);
     }
-    return makeBundle({ counter: { id: own.id, name: own.name, publicJwk: own.publicJwk, privateKey: own.privateKey! }, entries, people, passphrase, now, iterations });
+    return makeBundle({ counter: { id: own.id, name: own.name, publicJwk: own.publicJwk, privateKey: own.privateKey! }, entries, head, people, passphrase, now, iterations });
   }
 
-  /** Imports another counter's bundle whole, or throws a BundleError with the reason and keeps nothing. */
+  /**
+   * A supervisor enrols another counter's key after comparing its fingerprint with the one that counter shows;
+   * only then are its bundles taken. A name another counter here already has is refused.
+   */
+  async enrolCounter(counter: { id: string; name: string; publicJwk: JsonWebKey }, actorId: string, now = new Date()) {
+    const others = (await this.counters()).filter((c) => c.id !== counter.id);
+    if (others.some((c) => sameCounterName(c.name, counter.name))) throw new BundleError('bundle.forgedName', { counter: counter.name });
+    const existing = await this.db.counters.get(counter.id);
+    await this.db.counters.put({ ...existing, id: counter.id, name: counter.name, publicJwk: counter.publicJwk, own: 0, enrolledAt: now.toISOString(), enrolledBy: actorId });
+  }
+
+  /**
+   * Imports an enrolled counter's bundle whole, or throws a BundleError with the reason and keeps nothing
+   * (EnrolmentNeeded for a counter not enrolled yet). The bundle's signed head becomes the last head seen.
+   */
   async importBundle(text: string, passphrase: string, now = new Date()): Promise<{ counterName: string; added: number; total: number }> {
     const own = await this.ownCounter();
     let counterId: string | null = null;
@@ -202,12 +233,28 @@ export class FilingLog {
     } catch {
       // openBundle explains.
     }
-    const known = counterId ? await this.entries(counterId) : [];
-    const opened = await openBundle(text, passphrase, known, own.id);
+    const counters = await this.counters();
+    const row = counters.find((c) => c.id === counterId);
+    const known = {
+      entries: counterId ? await this.entries(counterId) : [],
+      lastHead: row?.lastHead ?? null,
+      enrolled: Boolean(row?.enrolledAt),
+      publicJwk: row?.publicJwk ?? null,
+    };
+    const names = new Map(counters.map((c) => [c.id, c.name]));
+    const opened = await openBundle(text, passphrase, known, names, own.id);
     const sealed = await Promise.all(opened.fresh.map(async (e) => ({ counterId: e.counterId, id: e.id, ...(await sealJson(this.key, opened.people.get(e.id)!, aad(e.counterId, e.id))) })));
     await this.db.transaction('rw', [this.db.filings, this.db.filingPeople, this.db.filingViews, this.db.counters], async () => {
       const existing = await this.db.counters.get(opened.counter.id);
-      await this.db.counters.put({ ...existing, id: opened.counter.id, name: opened.counter.name, publicJwk: opened.counter.publicJwk, own: 0, importedAt: now.toISOString() });
+      await this.db.counters.put({
+        ...existing,
+        id: opened.counter.id,
+        name: opened.counter.name,
+        publicJwk: opened.counter.publicJwk,
+        own: 0,
+        importedAt: now.toISOString(),
+        lastHead: { ...opened.head, at: now.toISOString() },
+      });
       await this.db.filings.bulkAdd(opened.fresh);
       await this.db.filingPeople.bulkPut(sealed);
       await this.db.filingViews.bulkPut(currentFilings(opened.fresh).map(viewOf));

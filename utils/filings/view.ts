@@ -23,6 +23,18 @@ export function vnDay(iso: string): string {
   return new Date(Date.parse(iso) + vnOffsetMs).toISOString().slice(0, 10);
 }
 
+/** A yyyy-mm-dd day as Vietnamese officers write it: dd/mm/yyyy. */
+export function vnDateLabel(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** An ISO instant in Vietnam's time (UTC+7), as dd/mm/yyyy HH:mm (with `:ss` when asked). */
+export function vnDateTime(iso: string, seconds = false): string {
+  const local = new Date(Date.parse(iso) + vnOffsetMs).toISOString();
+  return `${vnDateLabel(local.slice(0, 10))} ${local.slice(11, seconds ? 19 : 16)}`;
+}
+
 export function applyFilter(filings: FilingView[], f: FilingFilter): FilingView[] {
   return filings.filter((e) => {
     if (f.officerId && e.officerId !== f.officerId) return false;
@@ -103,7 +115,7 @@ export function filingsTable(filings: FilingView[], people: (e: FilingView) => F
     ...filings.map((e) => {
       const part = people(e);
       return [
-        new Date(Date.parse(e.at) + vnOffsetMs).toISOString().slice(0, 16).replace('T', ' '),
+        vnDateTime(e.at),
         counterName(e.counterId),
         e.officerName,
         e.procedureCode ?? '',

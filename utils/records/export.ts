@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { neutraliseFormula } from '../security/formula';
 import { formatDate } from '../vn/dates';
 import type { Person } from './schema';
 
@@ -28,9 +29,12 @@ export function peopleTable(people: Person[]): string[][] {
   return [columns.map(([h]) => h), ...people.map((p) => columns.map(([, get]) => get(p)))];
 }
 
+/** Cells as a spreadsheet may take them: none begins a formula (utils/security/formula). */
+const inert = (rows: string[][]) => rows.map((row) => row.map(neutraliseFormula));
+
 /** UTF-8 with BOM (so Excel opens Vietnamese correctly); IDs stay text because every cell is quoted text. */
 export function tableCsv(rows: string[][]): Uint8Array<ArrayBuffer> {
-  const body = Papa.unparse(rows, { quotes: true, newline: '\r\n' });
+  const body = Papa.unparse(inert(rows), { quotes: true, newline: '\r\n' });
   return new TextEncoder().encode(`\ufeff${body}`) as Uint8Array<ArrayBuffer>;
 }
 
@@ -39,7 +43,7 @@ export async function tableXlsx(rows: string[][], sheetName: string): Promise<Ui
   const { Workbook } = (await import('exceljs')).default;
   const wb = new Workbook();
   const ws = wb.addWorksheet(sheetName);
-  rows.forEach((row) => ws.addRow(row));
+  ws.addRows(inert(rows));
   ws.getRow(1).font = { bold: true };
   ws.columns.forEach((column) => {
     column.numFmt = '@';

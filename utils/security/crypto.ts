@@ -1,14 +1,14 @@
 /**
- * Encryption at rest (WebCrypto only). One random AES-GCM data key encrypts all PII; each officer's secret
- * derives (PBKDF2-SHA-256, per-officer salt) a key-encryption key that wraps the data key with AES-KW, so
- * adding an officer or changing a PIN re-encrypts nothing.
+ * Encryption at rest (WebCrypto only). One random AES-GCM data key encrypts all PII. Each officer has an
+ * officer key (AES-GCM, random) that seals the data key and the officer's quick-unlock PIN; each way the
+ * officer unlocks (the passphrase through Argon2id, a WebAuthn PRF key) derives a key-encryption key that
+ * wraps the officer key with AES-KW. Adding an officer, changing a passphrase or enrolling a security key
+ * re-encrypts nothing. Key derivation: kdf.ts; the hierarchy: officer-keys.ts.
  *
- * Threat model: a shared or stolen PC. Without a secret the database is ciphertext. A 6-digit PIN is weak
- * against an offline attack on a copied database (10⁶ guesses × 600,000 iterations is days of CPU, far less
- * on GPUs), which is why supervisors must use a passphrase and lockouts guard the online path.
+ * Threat model: a shared or stolen PC, or a copy of the browser profile. Without a secret the database is
+ * ciphertext, and each passphrase guess costs the attacker one Argon2id (64 MiB); the PIN is never on disk.
  */
 
-export const pbkdf2Iterations = 600_000;
 const saltBytes = 16;
 const ivBytes = 12;
 
@@ -28,17 +28,7 @@ export function generateDataKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
 }
 
-export async function deriveKek(secret: string, salt: Uint8Array<ArrayBuffer>, iterations = pbkdf2Iterations): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', encoder.encode(secret.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-KW', length: 256 },
-    false,
-    ['wrapKey', 'unwrapKey'],
-  );
-}
-
+/** Wraps an AES key under a key-encryption key (AES-KW). */
 export async function wrapDataKey(dataKey: CryptoKey, kek: CryptoKey): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await crypto.subtle.wrapKey('raw', dataKey, kek, 'AES-KW'));
 }

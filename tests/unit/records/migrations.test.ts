@@ -21,7 +21,7 @@ describe('database migrations', () => {
 
     const db = new MotcuaDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(6);
     const people = await db.people.toArray();
     expect(people).toHaveLength(v1.people.length);
     for (const person of people) expect(person.lastUsedAt).toBe(person.updatedAt);
@@ -63,7 +63,7 @@ describe('version 3: people move from one row each into encrypted packs at the f
 
     const db = new MotcuaDB(name);
     const store = await RecordsStore.open(db, key, { officerId: 'o' });
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(6);
     expect(await db.people.count()).toBe(0);
     expect(await db.personPacks.count()).toBe(1);
     expect((await store.get('p1'))?.fullName.value).toBe('Trần Thị Bích');
