@@ -27,20 +27,27 @@ let portal: Page;
 let panel: Page;
 const attack = () => portal.evaluate(() => (window as unknown as { attack: Attack }).attack);
 const officerPin = '482915';
+const officerPassphrase = 'quầy số ba buổi sáng';
 
 beforeAll(async () => {
   h = await launchHarness();
   records = await setUpAndImport(h, 'stranger-family.csv', 6);
-  // An officer with a PIN, as at the counter.
+  // An officer with a passphrase and a quick PIN, as at the counter: the PIN opens only after the passphrase has, once, in this browser session.
   await records.getByRole('tab', { name: 'Cán bộ và bảo mật' }).click();
   const add = records.getByRole('form', { name: 'Thêm cán bộ' });
-  await add.getByLabel('Họ và tên').fill('Phạm Văn Quầy');
-  await add.getByLabel('Vai trò').selectOption({ label: 'Cán bộ một cửa' });
-  await add.getByLabel('Loại mật khẩu').selectOption({ label: 'Mã PIN (ít nhất 6 số)' });
-  await add.getByLabel('Mã PIN / cụm mật khẩu').fill(officerPin);
+  await add.getByLabel('Họ và tên', { exact: true }).fill('Phạm Văn Quầy');
+  await add.getByLabel('Cụm mật khẩu ban đầu (ít nhất 10 ký tự)').fill(officerPassphrase);
+  await add.getByLabel('Mã PIN mở nhanh (không bắt buộc)').fill(officerPin);
   await add.getByRole('button', { name: 'Thêm cán bộ' }).click();
   await records.getByText('Đã thêm Phạm Văn Quầy.').waitFor();
   await records.getByRole('button', { name: /Khoá/ }).click();
+  await records.getByLabel('Mã PIN hoặc cụm mật khẩu').waitFor();
+  await records.getByLabel('Cán bộ', { exact: true }).selectOption({ label: 'Phạm Văn Quầy — Cán bộ một cửa' });
+  await records.getByLabel('Mã PIN hoặc cụm mật khẩu').fill(officerPassphrase);
+  await records.getByRole('button', { name: 'Mở khoá' }).click();
+  await records.getByTestId('signed-in').waitFor();
+  await records.getByRole('button', { name: /Khoá/ }).click();
+  await records.getByLabel('Mã PIN hoặc cụm mật khẩu').waitFor();
   portal = await h.openPortal('https://dichvucong.gov.vn/doc-hai/');
   panel = await openPanel(h, portal, { waitUnlocked: false });
 });
@@ -135,6 +142,10 @@ describe('after the attack', () => {
   it('the supervisor still unlocks with the passphrase at once', async () => {
     await records.bringToFront();
     await records.reload();
+    // The officer's session opened in the panel is this page's too: the officer locks, the supervisor signs in.
+    await records.getByTestId('signed-in').waitFor();
+    await records.getByRole('button', { name: /Khoá/ }).click();
+    await records.getByLabel('Cán bộ', { exact: true }).selectOption({ label: 'Trần Thị Lan — Lãnh đạo/tổ trưởng' });
     await records.getByLabel('Mã PIN hoặc cụm mật khẩu').fill(supervisorPassphrase);
     await records.getByRole('button', { name: 'Mở khoá' }).click();
     await records.getByRole('tab', { name: 'Nhập tệp' }).waitFor();

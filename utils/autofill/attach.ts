@@ -109,7 +109,7 @@ export async function fitScan(scan: Scan, accepted: string[] | null, limit = def
   return { file: new File([fitted.jpeg], `${name}.jpg`, { type: 'image/jpeg' }), converted: scan.bytes.length > limit ? 'JPEG nén' : 'JPEG' };
 }
 
-/** A portal's dossier rows: table rows holding an upload button or a file input, that the officer can see. */
+/** A portal's dossier rows: table rows the officer can see, holding an upload button or a file input the officer can see too. */
 export interface DossierRow {
   element: HTMLElement;
   name: string;
@@ -120,7 +120,7 @@ const uploadButton = 'button[title="Tải lên file"], button[title*="Tải lên
 
 export function dossierRows(doc: Document): DossierRow[] {
   return [...doc.querySelectorAll<HTMLElement>('tr')]
-    .filter((tr) => isVisibleToOfficer(tr) && tr.querySelector(`${uploadButton}, input[type=file]`))
+    .filter((tr) => isVisibleToOfficer(tr) && [...tr.querySelectorAll<HTMLElement>(`${uploadButton}, input[type=file]`)].some((e) => isVisibleToOfficer(e)))
     .map((tr) => {
       const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '').filter((t) => t && !/^\d+$/.test(t));
       const input = tr.querySelector<HTMLInputElement>('input[type=file]');
