@@ -2,11 +2,14 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createAgent, startAgent } from '@/utils/content/agent';
 import { portalSettings, reportFields } from '@/utils/content/background';
+import { findDossierCodes, pageText } from '@/utils/filings/dossier';
 import { fillableSelector } from '@/utils/panel/frames';
 import { isPortalOrigin, portalIncludeGlobs, portalMatchPatterns } from '@/utils/portals/hosts';
 
 /** Re-report the field count at most this often while the page changes. */
 const reportThrottleMs = 500;
+/** How often the script checks that the extension it belongs to is still there. */
+const invalidationCheckMs = 2000;
 
 /**
  * The part of motcua inside a portal page: inert. It counts the form's fields for the panel, and on the panel's
@@ -32,6 +35,8 @@ export default defineContentScript({
     watchFields(ctx);
     // Updated or reloaded under this page: Chrome does not give open pages the new content script, and the panel
     // can no longer reach this one. Say so where the officer looks (plain text, nothing of the records).
+    // Chrome says nothing to a cut-off content script: it finds out by looking (WXT's isValid reads runtime.id).
+    ctx.setInterval(() => undefined, invalidationCheckMs);
     ctx.onInvalidated(() => {
       if (window.top === window && document.querySelector(fillableSelector)) showReloadNotice(settings.language === 'en' ? reloadText.en : reloadText.vi);
     });
@@ -53,14 +58,29 @@ function showReloadNotice(text: string) {
 }
 
 function watchFields(ctx: ContentScriptContext) {
-  let last = -1;
+  let last = '';
+  let lastHref = location.href;
   const report = (force = false) => {
     const count = document.querySelectorAll(fillableSelector).length;
-    if (count === last && !force) return;
-    last = count;
+    // A confirmation that shows its dossier code a moment after the page loaded changes no field: it is news too.
+    const seen = `${count}|${findDossierCodes(pageText(document)).join(',')}`;
+    // A single-page portal that moves to another step (history.pushState) is a page load to Chrome's tab, which
+    // makes the background forget this frame: the frame says it is here again, even with as many fields.
+    const moved = location.href !== lastHref;
+    if (seen === last && !force && !moved) return;
+    last = seen;
+    lastHref = location.href;
     void reportFields(count);
   };
   report(true);
+  const navigation = (window as { navigation?: EventTarget }).navigation;
+  // Reported at once and again a moment later: Chrome's "loading" for the same step may reach the background after.
+  const onNavigated = () => {
+    report(true);
+    setTimeout(() => report(true), 1000);
+  };
+  navigation?.addEventListener('navigatesuccess', onNavigated);
+  ctx.onInvalidated(() => navigation?.removeEventListener('navigatesuccess', onNavigated));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
     timer ??= setTimeout(() => {

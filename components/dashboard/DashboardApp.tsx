@@ -7,7 +7,7 @@ import type { CounterCheck, IntegrityProblem } from '@/utils/filings/integrity';
 import { FilingLog, sortViews } from '@/utils/filings/log';
 import { verifyInWorker } from '@/utils/filings/verify-client';
 import { statusLabels, filingStatuses, type FilingEntry, type FilingPeople, type FilingStatus, type FilingView } from '@/utils/db/filing-schema';
-import { applyFilter, filingsTable, noFilter, summarize, vnDateLabel, vnDateTime, type FilingFilter } from '@/utils/filings/view';
+import { applyFilter, filingsTable, noFilter, peopleLine, summarize, vnDateLabel, vnDateTime, type FilingFilter } from '@/utils/filings/view';
 import { translator, type Language, type MessageKey, type Params } from '@/utils/i18n';
 import type { CounterRow } from '@/utils/db/database';
 import { tableCsv, tableXlsx } from '@/utils/records/export';
@@ -251,7 +251,7 @@ function DateField({ label, value, onChange }: { label: string; value: string | 
 /** "Trần Bảo An (0011•••••111); …" for a filing's people, or "…" until they are decrypted. */
 function namesOf(e: FilingView): string {
   const part = peopleCache.get(`${e.counterId}:${e.id}`);
-  return part ? part.people.map((p) => `${p.name}${p.maskedId ? ` (${p.maskedId})` : ''}`).join('; ') : '…';
+  return part ? peopleLine(part.people) : '…';
 }
 
 function FilingTable({ language, filings, counterName, peopleOf, onOpen }: {

@@ -10,6 +10,7 @@ export function BlocksSection({ language, session, state }: { language: Language
       <fieldset>
         <legend>{t('panel.roles')}</legend>
         {state.blocks.length === 0 && <p className="muted">{t('panel.blocksNone')}</p>}
+        {state.blocks.length > 0 && Object.values(state.scans).every((s) => s.fieldCount === 0) && <p className="muted">{t('panel.fieldsNone')}</p>}
         {state.blocks.map((role) => (
           <div key={role} className="role">
             <label htmlFor={`motcua-role-${role}`}>{roleLabels[role]}</label>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from './harness/browser';
-import { pickInPanel } from './harness/panel';
+import { openPanel, pickInPanel } from './harness/panel';
 import { setUpAndImport } from './harness/records';
 import { tmpDir } from './harness/paths';
 
@@ -19,30 +19,35 @@ let code = '';
 /** Waits (no sleeps) until the panel's filing status reads exactly `text`; usable in hooks, unlike expect.poll. */
 function statusReads(page: Page, text: string, timeout = 15_000) {
   const exact = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return page.locator('motcua-panel').getByTestId('filing-status').filter({ hasText: exact }).waitFor({ timeout });
+  return page.getByTestId('filing-status').filter({ hasText: exact }).waitFor({ timeout });
 }
 
 /** Fills the plain birth form as an officer would and submits it; returns the dossier code the portal gave. */
 async function fileBirth(harness: Harness, submit: boolean): Promise<string> {
   const page = await harness.openPortal('https://dichvucong.gov.vn/khai-sinh/');
-  const panel = page.locator('motcua-panel');
+  const panel = await openPanel(harness, page);
   await pickInPanel(panel, 'nguyen thi mai', 'Nguyễn Thị Mai');
   await pickInPanel(panel, 'tran bao an', 'Trần Bảo An');
   await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
-  await statusReads(page, 'Nháp: chờ nộp trên cổng');
+  await panel.getByTestId('fill-summary').waitFor();
+  await statusReads(panel, 'Nháp: chờ nộp trên cổng');
   if (!submit) {
     await panel.getByLabel('Ghi chú của cán bộ').fill('Công dân sẽ quay lại bổ sung giấy chứng sinh');
     await panel.getByRole('button', { name: 'Lưu ghi chú' }).click();
     await panel.getByRole('button', { name: 'Huỷ hồ sơ' }).click();
-    await statusReads(page, 'Đã huỷ');
+    // Asked again before it is cancelled.
+    await panel.getByRole('alertdialog').getByRole('button', { name: 'Huỷ hồ sơ' }).click();
+    await statusReads(panel, 'Đã huỷ');
     await page.close();
+    await panel.close();
     return '';
   }
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await page.waitForURL(/da-nop\.html/);
   const given = new URL(page.url()).searchParams.get('ma')!;
-  await statusReads(page, `Đã nộp — mã hồ sơ: ${given}`);
+  await statusReads(panel, `Đã nộp — mã hồ sơ: ${given}`);
   await page.close();
+  await panel.close();
   return given;
 }
 
@@ -110,7 +115,8 @@ describe('the dashboard', () => {
   it('drills down to a filing’s history in a dialog in view: each change its own entry, in Vietnam time, in Vietnamese', async () => {
     await dashboard.getByTestId('filing-rows').getByRole('row').first().click();
     const detail = dashboard.getByRole('dialog', { name: 'Chi tiết hồ sơ' });
-    await expect.poll(() => detail.locator('ol li').count()).toBe(3);
+    // Recorded before the form was written, its counts after the read-back, the note, the cancellation.
+    await expect.poll(() => detail.locator('ol li').count()).toBe(4);
     expect(await detail.textContent()).toContain('Công dân sẽ quay lại bổ sung giấy chứng sinh');
     // The dialog is on screen, wherever the row was.
     const box = (await detail.boundingBox())!;
@@ -171,7 +177,7 @@ describe('the dashboard', () => {
 
   it('verifies the chain', async () => {
     await dashboard.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
-    await expect.poll(() => dashboard.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).textContent()).toMatch(/5 mục, chuỗi nguyên vẹn/);
+    await expect.poll(() => dashboard.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).textContent()).toMatch(/7 mục, chuỗi nguyên vẹn/);
   });
 
   it('refuses a tampered bundle from another counter and keeps nothing of it', async () => {
@@ -205,7 +211,7 @@ describe('the dashboard', () => {
     const lines = () => dashboard.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).locator('li').allTextContents();
     await expect.poll(lines).toHaveLength(2);
     expect(await lines()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Quầy 2: \d+ mục, chuỗi nguyên vẹn\.$/), expect.stringMatching(/^Quầy 1: 5 mục, chuỗi nguyên vẹn\.$/)]),
+      expect.arrayContaining([expect.stringMatching(/^Quầy 2: \d+ mục, chuỗi nguyên vẹn\.$/), expect.stringMatching(/^Quầy 1: 7 mục, chuỗi nguyên vẹn\.$/)]),
     );
   });
 

@@ -37,14 +37,9 @@ async function expectSelectors(page: Page, s: StrangerScenario) {
   for (const key of [...Object.keys(s.expected), ...Object.keys(s.untouched ?? {})]) expect(s.selectors[key], `selector for ${key}`).toBeTruthy();
 }
 
-/**
- * Opens a replica. The extension is loaded but plays no part here: its panel is hidden so that it does not sit
- * over the fields the officer clicks.
- */
+/** Opens a replica. The extension is loaded but plays no part here (its panel is Chrome's side panel, not in the page). */
 async function open(url: string): Promise<Page> {
-  const page = await harness.openPortal(url);
-  await page.addStyleTag({ content: 'motcua-panel { display: none !important; }' });
-  return page;
+  return harness.openPortal(url);
 }
 
 const formModel = (page: Page) => page.evaluate(() => (window as unknown as { formModel: Record<string, unknown> }).formModel);

@@ -82,7 +82,7 @@ describe('training mode', () => {
   it('runs the residence (CT01) tour: an old address mapped to its 2025 ward, the fee and a 7-working-day due date', async () => {
     await page.getByRole('button', { name: 'Bắt đầu hướng dẫn: Đăng ký thường trú (CT01)' }).click();
     await expect.poll(progress).toBe('Bước 1/4');
-    await expect.poll(() => panel().locator('.role label').allTextContents()).toEqual(['Công dân']);
+    await expect.poll(() => panel().locator('.role label').allTextContents()).toEqual(['Người kê khai']);
     await pickInPanel(panel(), 'do minh quan', 'Đỗ Minh Quân');
     await expect.poll(progress).toBe('Bước 2/4');
     await panel().getByRole('button', { name: 'Điền biểu mẫu' }).click();

@@ -40,6 +40,7 @@ export interface Reason {
 export const reasonCodes = [
   'readonly',
   'readonlyDiffers',
+  'alreadyThere',
   'noOption',
   'otherChosen',
   'looseChoice',
@@ -73,6 +74,8 @@ export interface Attempt {
   note?: Reason;
   /** The page refused: nothing was written. */
   refused?: Reason;
+  /** The field already held what is meant: left as it was, nothing written. */
+  kept?: boolean;
 }
 
 /** What a control held before motcua touched it, for "Hoàn tác". */

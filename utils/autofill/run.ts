@@ -208,13 +208,16 @@ class DocumentFill {
   /** Every other field, in document order; a date-format selector first, before the date it formats. */
   async runFields(fields: Classified[]) {
     const recognised = fields.filter((f) => f.field);
+    const mainForm = recognised.length === 0 ? busiestForm(fields) : null;
     const ordered = [...fields.filter((f) => f.field === 'dateFormat'), ...fields.filter((f) => f.field !== 'dateFormat')];
     for (const field of ordered) {
       if (this.handled.has(field.element) || this.drivers.some((d) => d.field.element === field.element) || isScopeSwitch(field)) continue;
       this.handled.add(field.element);
       if (!field.field) {
         // Only what sits among the form's own fields is listed: a page's search box is no form field.
-        if (recognised.some((r) => r.headings[0] && r.headings[0] === field.headings[0]) || field.element.closest('form')?.contains(recognised[0]?.element ?? null)) {
+        // With none recognised, the fields of the page's main form (the one with the most controls) are listed.
+        const among = recognised.some((r) => r.headings[0] && r.headings[0] === field.headings[0]) || field.element.closest('form')?.contains(recognised[0]?.element ?? null);
+        if (among || (mainForm && field.element.closest('form') === mainForm)) {
           this.report.push(this.item(field, 'unknown', { code: 'unknownField' }));
         }
         continue;
@@ -252,7 +255,8 @@ class DocumentFill {
       job.note ??= { code: 'replacedValue', params: { before: prior.text || prior.choice?.text || '' } };
     }
     // A field that already holds what is meant is left alone: writing a province again makes pages reload its wards.
-    job.attempt = already ? { wrote: prior.choice ?? prior.text } : await field.adapter.fill(field, job.want, this.ctx);
+    // Said as it is: kept (not "filled"), and a read-only field (VNeID's) stays a read-only field.
+    job.attempt = !already ? await field.adapter.fill(field, job.want, this.ctx) : field.readOnly ? { wrote: null, refused: { code: 'readonly' } } : { wrote: prior.choice ?? prior.text, kept: true };
     this.jobs.push(job);
     // Frameworks refresh the ward list after the province changed, some after a debounce: let them, before the ward.
     if (field.field === 'province' && !job.attempt.refused && !already) {
@@ -284,7 +288,7 @@ class DocumentFill {
         note = again.refused ?? { code: 'wipedRefilled' };
       }
       if (!read.ok) this.report.push(this.item(field, read.reason === 'gone' ? 'failed' : 'unverified', read.reason === 'gone' ? { code: 'rebuilt' } : { code: 'unverifiable' }));
-      else if (holds(read, job.want, attempt.wrote, this.view)) this.report.push(this.item(field, note ? 'check' : 'filled', note));
+      else if (holds(read, job.want, attempt.wrote, this.view)) this.report.push(note ? this.item(field, 'check', note) : this.item(field, 'filled', attempt.kept ? { code: 'alreadyThere' } : null));
       else this.report.push(this.item(field, 'mismatch', { code: 'pageShows', params: { shown: read.text || '—' } }, read.text));
     }
     this.report.sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
@@ -346,4 +350,14 @@ export async function undoFill(before: FillRun['before']): Promise<string[]> {
   }
   before.clear();
   return partial;
+}
+
+/** The form holding the most of these controls, if any is in a form. */
+function busiestForm(fields: Classified[]): HTMLFormElement | null {
+  const counts = new Map<HTMLFormElement, number>();
+  for (const f of fields) {
+    const form = f.element.closest('form');
+    if (form) counts.set(form, (counts.get(form) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }

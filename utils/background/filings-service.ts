@@ -27,6 +27,8 @@ interface Pending {
   docId: string;
   dossierCode: string | null;
   slip: { citizenName: string; papers: string[] };
+  /** The panel's name for the fill that wrote this state: the same request again is answered, not written twice. */
+  requestId?: string;
 }
 const pendingItem = storage.defineItem<Record<string, Pending>>('session:pendingFilings', { fallback: {} });
 
@@ -67,6 +69,7 @@ export async function recordFiling(request: {
   people: Partial<Record<string, string>>;
   fields: FilingEntry['fields'];
   msToFill: number | null;
+  requestId: string;
 }) {
   const { tabId, portalHost } = request;
   const { log, officer } = await openLog();
@@ -79,6 +82,15 @@ export async function recordFiling(request: {
   }
   const procedure = procedureByCode(request.procedureCode);
   const known = (await pendingItem.getValue())[tabId];
+  if (known && known.requestId === request.requestId) {
+    const was = procedureByCode(known.procedureCode);
+    return { root: known.root, procedure: was ? { code: was.code, name: was.name } : null };
+  }
+  // The counts of a fill whose filing was submitted meanwhile (the officer was quicker than the read-back).
+  if (request.root && known?.root === request.root && known.status !== 'draft') {
+    const entry = await log.amend(request.root, { fields: request.fields }, officer);
+    return { root: entry.root, procedure: procedure ? { code: procedure.code, name: procedure.name } : null };
+  }
   // Filling again the same form in the same tab: a new state of that filing. Another form or host starts a new
   // filing, and the one the tab followed stays as it was.
   const same = request.root && known?.root === request.root && known.status === 'draft' && known.form === request.form;
@@ -96,6 +108,7 @@ export async function recordFiling(request: {
     docId: request.docId,
     dossierCode: null,
     slip: request.slip,
+    requestId: request.requestId,
   });
   return { root: entry.root, procedure: procedure ? { code: procedure.code, name: procedure.name } : null };
 }

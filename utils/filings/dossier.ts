@@ -4,6 +4,11 @@
  */
 const pattern = /m[ãa]\s+h[ồo]\s+s[ơo](?:\s+c[ủu]a\s+(?:b[ạa]n|[ôo]ng\/b[àa]))?(?:\s+l[àa])?\s*[:：]?\s*([A-Z0-9][A-Z0-9.\-_/]{5,40}[A-Z0-9])/iu;
 
+/** A code the officer typed from the portal's confirmation: the shape the pattern takes, with digits in it. */
+export function isDossierCode(code: string): boolean {
+  return /^[A-Z0-9][A-Z0-9.\-_/]{5,40}[A-Z0-9]$/i.test(code) && /\d{3}/.test(code);
+}
+
 export function findDossierCode(text: string): string | null {
   return findDossierCodes(text)[0] ?? null;
 }

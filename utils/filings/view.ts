@@ -107,6 +107,15 @@ export function summarize(filings: FilingView[]): Summary {
 }
 
 /** The filtered view as a table for CSV / XLSX: one row per filing, people as "role: name (masked ID)". */
+/** "Trần Bảo An (0011•••••111); …": each person once, though they hold several blocks of the form. */
+export function peopleLine(people: FilingPeople['people']): string {
+  const seen = new Set<string>();
+  return people
+    .filter((p) => !seen.has(p.personId) && seen.add(p.personId))
+    .map((p) => `${p.name}${p.maskedId ? ` (${p.maskedId})` : ''}`)
+    .join('; ');
+}
+
 export function filingsTable(filings: FilingView[], people: (e: FilingView) => FilingPeople | null, counterName: (id: string) => string): string[][] {
   const header = ['Thời điểm', 'Quầy', 'Cán bộ', 'Mã thủ tục', 'Thủ tục', 'Trạng thái', 'Mã hồ sơ', 'Công dân', 'Ô đã điền', 'Ô cần xem', 'Ô chưa điền', 'Giây đến khi điền', 'Giây đến khi nộp', 'Cổng', 'Ghi chú'];
   const seconds = (ms: number | null) => (ms === null ? '' : String(Math.round(ms / 1000)));
@@ -122,7 +131,7 @@ export function filingsTable(filings: FilingView[], people: (e: FilingView) => F
         e.procedureName ?? '',
         statusLabels[e.status],
         e.dossierCode ?? '',
-        (part?.people ?? []).map((p) => `${p.name}${p.maskedId ? ` (${p.maskedId})` : ''}`).join('; '),
+        peopleLine(part?.people ?? []),
         String(e.fields.filled),
         String(e.fields.check),
         String(e.fields.missing),

@@ -19,6 +19,7 @@ export const panelVi = {
   'panel.goesNowhere': 'Không còn khối trống hợp với người này',
   'panel.roles': 'Người trong biểu mẫu',
   'panel.blocksNone': 'Chưa thấy biểu mẫu nào trên trang này.',
+  'panel.fieldsNone': 'Trợ lý chưa nhận ra ô nào của biểu mẫu này. Nếu điền, từng ô sẽ được liệt kê là chưa nhận ra và để nguyên.',
   'panel.role.none': '— Chưa chọn —',
   'panel.rescan': 'Quét lại biểu mẫu',
   'panel.fill': 'Điền biểu mẫu',
@@ -42,6 +43,7 @@ export const panelVi = {
   'fill.status.missing': 'Chưa điền',
   'fill.status.unknown': 'Không nhận ra ô này',
   'fill.reason.readonly': 'Ô chỉ đọc (lấy từ VNeID), không ghi đè.',
+  'fill.reason.alreadyThere': 'Đã có sẵn trên trang, khớp hồ sơ: không ghi lại.',
   'fill.reason.readonlyDiffers': 'Ô chỉ đọc đang ghi "{shown}", khác với hồ sơ ("{wanted}"): hãy kiểm tra đúng người.',
   'fill.reason.noOption': 'Danh sách của trang không có "{wanted}".',
   'fill.reason.otherChosen': 'Danh sách không có "{wanted}": đã chọn "Khác", hãy ghi rõ.',
@@ -95,6 +97,9 @@ export const panelVi = {
   'filing.cancelConfirm': 'Huỷ hồ sơ này? Nhật ký vẫn giữ hồ sơ, với trạng thái "Đã huỷ".',
   'filing.cancelYes': 'Huỷ hồ sơ',
   'filing.cancelNo': 'Không huỷ',
+  'filing.manualCode': 'Mã hồ sơ cổng cấp (nếu Trợ lý chưa tự ghi)',
+  'filing.markSubmitted': 'Ghi là đã nộp',
+  'filing.manualCodeInvalid': 'Mã hồ sơ gồm chữ in, số, dấu chấm hoặc gạch (7–42 ký tự, có ít nhất 3 chữ số), ví dụ G22.99-261128-000777.',
 } as const;
 
 export const panelEn: Record<keyof typeof panelVi, string> = {
@@ -113,6 +118,7 @@ export const panelEn: Record<keyof typeof panelVi, string> = {
   'panel.goesNowhere': 'No free block fits this person',
   'panel.roles': 'People in this form',
   'panel.blocksNone': 'No form found on this page yet.',
+  'panel.fieldsNone': 'The assistant recognises no field of this form. If you fill it, each field is listed as not recognised and left alone.',
   'panel.role.none': '— Not chosen —',
   'panel.rescan': 'Scan the form again',
   'panel.fill': 'Fill the form',
@@ -136,6 +142,7 @@ export const panelEn: Record<keyof typeof panelVi, string> = {
   'fill.status.missing': 'Not filled',
   'fill.status.unknown': 'Field not recognised',
   'fill.reason.readonly': 'Read-only (from VNeID): not overwritten.',
+  'fill.reason.alreadyThere': 'Already on the page, matching the record: not written again.',
   'fill.reason.readonlyDiffers': 'Read-only field shows "{shown}", not the record’s "{wanted}": check it is the right person.',
   'fill.reason.noOption': 'The page’s list has no "{wanted}".',
   'fill.reason.otherChosen': 'No "{wanted}" in the list: "Other" chosen, write it in.',
@@ -189,4 +196,7 @@ export const panelEn: Record<keyof typeof panelVi, string> = {
   'filing.cancelConfirm': 'Cancel this filing? The log keeps it, marked "Cancelled".',
   'filing.cancelYes': 'Cancel the filing',
   'filing.cancelNo': 'Keep it',
+  'filing.manualCode': 'Dossier code given by the portal (if the assistant did not record it)',
+  'filing.markSubmitted': 'Record as submitted',
+  'filing.manualCodeInvalid': 'A dossier code has capital letters, digits, dots or dashes (7–42 characters, at least 3 digits), e.g. G22.99-261128-000777.',
 };

@@ -129,6 +129,8 @@ export const protocol = {
       people: z.partialRecord(z.enum(formRoles), z.string().max(64)),
       fields: z.object({ filled: z.number().int().min(0).max(10_000), check: z.number().int().min(0).max(10_000), missing: z.number().int().min(0).max(10_000) }),
       msToFill: z.number().min(0).max(86_400_000).nullable(),
+      /** The panel's own name for this fill: the same request sent again (a stopped service worker) writes once. */
+      requestId: z.string().max(40),
     }),
     response: z.object({ root: z.string(), procedure: z.object({ code: z.string(), name: z.string() }).nullable() }),
   },

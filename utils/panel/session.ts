@@ -91,6 +91,13 @@ const initial: PanelState = {
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The form a filing is on: its host and path (another form in the same tab is another filing). */
+interface FillPlace {
+  portalHost: string;
+  form: string;
+  docId: string;
+  codesAtFill: string[];
+}
+
 export function formOf(url: string): string {
   try {
     const u = new URL(url);
@@ -181,7 +188,8 @@ export class PanelSession {
     const headings = Object.values(scans).flatMap((s) => s.headings);
     const title = Object.values(scans).map((s) => s.title).join(' · ');
     const detected = top ? (detectProcedure({ url: top.url, title, headings })?.code ?? null) : null;
-    const patch: Partial<PanelState> = { frames, scans, blocks: blocks.length > 0 ? blocks : roles.size === 0 && Object.values(scans).some((s) => s.fieldCount > 0) ? ['subject'] : [], detectedProcedure: detected, offline: false };
+    // A form with no field recognised still gets one block: filling it lists each of its fields as not recognised.
+    const patch: Partial<PanelState> = { frames, scans, blocks: blocks.length > 0 ? blocks : Object.values(scans).some((s) => s.controlCount > 0) ? ['subject'] : [], detectedProcedure: detected, offline: false };
     // A single-page portal moved to another step: the last report points at fields that are gone.
     if (this.state.report && previousTop && top && (formOf(top.url) !== formOf(previousTop.url) || (top.docId !== previousTop.docId))) {
       Object.assign(patch, { report: null, filledFrames: [], notice: { code: 'pageMoved' } });
@@ -266,7 +274,8 @@ export class PanelSession {
 
   /** "Điền biểu mẫu": the filing is written first, then every frame the officer sees is filled and read back. */
   async fill() {
-    const entries = Object.entries(this.state.assigned).filter(([, id]) => id) as Array<[FormRole, string]>;
+    // Only the blocks this form asks for: a person picked for the tab's previous form is no part of this one.
+    const entries = Object.entries(this.state.assigned).filter(([role, id]) => id && this.state.blocks.includes(role as FormRole)) as Array<[FormRole, string]>;
     if (entries.length === 0) return this.set({ notice: { code: 'nothingAssigned' } });
     const frames = this.fillableFrames();
     if (frames.length === 0) return this.set({ notice: { code: 'noFrames' } });
@@ -277,7 +286,9 @@ export class PanelSession {
       for (const id of ids) fetched.set(id, this.withWard(await this.send('records/fill-data', { personId: id })));
       const people = Object.fromEntries(entries.map(([role, id]) => [role, fetched.get(id)!])) as Record<FormRole, FillPerson>;
       this.set({ splitWards: splitWardsOf([...fetched.values()]) });
-      const root = await this.recordFiling(entries, { filled: 0, check: 0, missing: 0 });
+      // Where the fill happens is taken now: the officer may submit, and the tab move on, before the counts are logged.
+      const place = this.placeOfFill();
+      const root = await this.recordFiling(entries, { filled: 0, check: 0, missing: 0 }, place);
       const report: ReportLine[] = [];
       const filled: number[] = [];
       for (const frameId of frames) {
@@ -287,7 +298,7 @@ export class PanelSession {
         report.push(...answer.report.map((r) => ({ ...r, frameId })));
       }
       this.set({ report, filledFrames: [...new Set([...this.state.filledFrames, ...filled])] });
-      if (root) await this.recordFiling(entries, countsOf(report), root);
+      if (root) await this.recordFiling(entries, countsOf(report), place, root);
     } catch (e) {
       this.set({ notice: { code: 'error', params: { detail: errorText(e) } } });
     } finally {
@@ -295,27 +306,35 @@ export class PanelSession {
     }
   }
 
-  private async recordFiling(entries: Array<[FormRole, string]>, fields: ReturnType<typeof countsOf>, root?: string): Promise<string | null> {
+  /** The page a fill is made on: its form, its load and the dossier codes it already shows. */
+  private placeOfFill(): FillPlace {
     const top = this.state.scans[0];
-    const codesAtFill = [...new Set(Object.values(this.state.scans).flatMap((s) => s.dossierCodes))];
+    return {
+      portalHost: top ? new URL(top.url).hostname : '',
+      form: top ? formOf(top.url) : '',
+      docId: top?.docId ?? '',
+      codesAtFill: [...new Set(Object.values(this.state.scans).flatMap((s) => s.dossierCodes))],
+    };
+  }
+
+  /** Logs the fill: first as the filing's new state before the form is written, then (with `root`) its counts. */
+  private async recordFiling(entries: Array<[FormRole, string]>, fields: ReturnType<typeof countsOf>, place: FillPlace, root?: string): Promise<string | null> {
     const pending = this.state.filing;
-    const form = top ? formOf(top.url) : '';
+    const slip = { citizenName: this.citizenName(), papers: this.state.papers };
     const r = await this.send('filings/record', {
       tabId: this.tabId,
-      portalHost: top ? new URL(top.url).hostname : '',
-      form,
-      codesAtFill,
-      docId: top?.docId ?? '',
-      slip: { citizenName: this.citizenName(), papers: this.state.papers },
-      root: root ?? (pending?.status === 'draft' && pending.form === form ? pending.root : null),
+      ...place,
+      slip,
+      root: root ?? (pending?.status === 'draft' && pending.form === place.form ? pending.root : null),
       procedureCode: this.procedureCode,
       people: Object.fromEntries(entries),
       fields,
       msToFill: Math.round(Date.now() - this.startedAt),
+      requestId: crypto.randomUUID(),
     });
-    this.set({
-      filing: { root: r.root, procedureCode: r.procedure?.code ?? this.procedureCode, status: 'draft', dossierCode: null, people: Object.fromEntries(entries), form, codesAtFill, docId: top?.docId ?? '', slip: { citizenName: this.citizenName(), papers: this.state.papers } },
-    });
+    if (!root) {
+      this.set({ filing: { root: r.root, procedureCode: r.procedure?.code ?? this.procedureCode, status: 'draft', dossierCode: null, people: Object.fromEntries(entries), form: place.form, codesAtFill: place.codesAtFill, docId: place.docId, slip } });
+    }
     return r.root;
   }
 
@@ -328,7 +347,8 @@ export class PanelSession {
 
   async loadFiling() {
     const { pending } = await this.send('filings/pending', { tabId: this.tabId }).catch(() => ({ pending: null }));
-    if (pending && !this.state.filing) this.set({ filing: pending });
+    // A panel opened again on the tab (after the portal's confirmation, say) finds the papers ticked at the fill.
+    if (pending && !this.state.filing) this.set({ filing: pending, papers: this.state.papers.length > 0 ? this.state.papers : pending.slip.papers });
   }
 
   async updateFiling(change: { status?: 'submitted' | 'cancelled'; dossierCode?: string; note?: string; procedureCode?: string }) {
@@ -344,7 +364,8 @@ export class PanelSession {
 
   /**
    * The dossier code is taken only after the portal moved on from the page it was filled on (a submit and a
-   * navigation: another page load or another address), and never one the page already showed at the fill.
+   * navigation: another page load or another address), never one the page already showed at the fill, and
+   * never from another form the tab moved on to.
    */
   private async followFiling() {
     const filing = this.state.filing;
@@ -352,6 +373,8 @@ export class PanelSession {
     if (!filing || filing.status !== 'draft' || !top) return;
     const movedOn = top.docId !== filing.docId || formOf(top.url) !== filing.form;
     if (!movedOn) return;
+    // Another form the tab went on to (its own "Hồ sơ nộp gần nhất" list, say) is no confirmation of this one.
+    if (formOf(top.url) !== filing.form && top.fieldCount > 0) return;
     const code = top.dossierCodes.find((c) => !filing.codesAtFill.includes(c));
     if (code) await this.updateFiling({ status: 'submitted', dossierCode: code });
   }
@@ -361,7 +384,7 @@ export class PanelSession {
     try {
       await this.send('slip/open', {
         ...slip,
-        papers: this.state.papers,
+        papers: this.state.papers.length > 0 ? this.state.papers : (filing?.slip.papers ?? []),
         citizenName: this.citizenName() || filing?.slip.citizenName || '',
         officerName: this.state.lock?.officerName ?? '',
         dossierCode: filing?.dossierCode ?? null,

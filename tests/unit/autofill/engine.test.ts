@@ -305,3 +305,26 @@ describe('a button with aria-haspopup=listbox and its list of options', () => {
     expect(run.report).toMatchObject([{ label: 'Giới tính', status: 'filled', adapter: 'listbox-button' }]);
   });
 });
+
+describe('what was already on the page, and a form with nothing recognised', () => {
+  const mai = person('Nguyễn Thị Mai', { pid: '001194000111' });
+
+  it('a field already holding the record’s value is kept and said so; a read-only one stays read-only', async () => {
+    document.body.innerHTML = `<h2>Thông tin người yêu cầu</h2>
+      <label for="a">Họ và tên</label><input id="a" name="hoTen" value="NGUYỄN THỊ MAI" readonly>
+      <label for="b">Số định danh cá nhân</label><input id="b" name="soDinhDanh" value="001194000111">`;
+    const run = await fillDocument(document, people([['requester', mai]]));
+    expect(status(run, 'Họ và tên')).toMatchObject({ status: 'readonly', reason: { code: 'readonly' } });
+    expect(status(run, 'Số định danh cá nhân')).toMatchObject({ status: 'filled', reason: { code: 'alreadyThere' } });
+  });
+
+  it('lists every field of its main form as not recognised and writes none, when none is recognised', async () => {
+    document.body.innerHTML = `<form role="search"><input name="q" aria-label="Tìm kiếm"></form>
+      <form><label for="a">Mã số phiếu</label><input id="a" name="maPhieu">
+      <label for="b">Đánh giá (1–5)</label><select id="b" name="danhGia"><option>1</option><option>5</option></select>
+      <label for="c">Góp ý</label><textarea id="c" name="gopY"></textarea></form>`;
+    const run = await fillDocument(document, people([['subject', mai]]));
+    expect(run.report.map((r) => [r.label, r.status])).toEqual([['Mã số phiếu', 'unknown'], ['Đánh giá', 'unknown'], ['Góp ý', 'unknown']]);
+    expect(value('[name=maPhieu]')).toBe('');
+  });
+});
