@@ -6,7 +6,7 @@ import { addOfficer, listOfficers, OfficerError, releaseOfficer } from '@/utils/
 import { currentSession, type UnlockedSession } from '@/utils/security/session';
 import type { SecretKind } from '@/utils/security/secrets';
 import type { EffectiveSettings } from '@/utils/settings/schema';
-import { updateLocalSettings } from '@/utils/settings/store';
+import { IdleField } from '@/components/settings/IdleField';
 import { RetentionField } from '@/components/settings/RetentionField';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
@@ -94,18 +94,7 @@ export function OfficersTab({ language, store, session, settings }: { language: 
         </p>
       )}
       <h3>🔒</h3>
-      <label htmlFor="idle">{t('security.idle')}</label>
-      <input
-        id="idle"
-        type="number"
-        min={1}
-        max={480}
-        defaultValue={settings.idleMinutes}
-        onBlur={(e) => {
-          const minutes = Number(e.target.value);
-          if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 480) void updateLocalSettings({ idleMinutes: minutes });
-        }}
-      />
+      <IdleField language={language} value={settings.idleMinutes} />
       <RetentionField language={language} value={settings.retentionDays.value} locked={settings.retentionDays.locked} />
       <p>
         <button type="button" onClick={() => void purge()}>

@@ -70,6 +70,24 @@ describe('citizen records in the browser', () => {
     await expect.poll(() => page.getByRole('button', { name: /Xoá ngay hồ sơ không dùng quá 3650 ngày/ }).count()).toBe(1);
   });
 
+  it('saves the idle lock with the Lưu beside it, and refuses 0 in Vietnamese', async () => {
+    const idle = page.locator('#idle');
+    const save = idle.locator('xpath=following::button[1]');
+    await idle.fill('5');
+    await save.click();
+    await expect.poll(status).toContain('Đã lưu: tự khoá sau 5 phút không thao tác.');
+    await page.reload();
+    await page.getByRole('tab', { name: 'Cán bộ và bảo mật' }).click();
+    await expect.poll(() => page.locator('#idle').inputValue()).toBe('5');
+    expect(await status()).not.toContain('Đã lưu.');
+    await page.locator('#idle').fill('0');
+    await page.locator('#idle').locator('xpath=following::button[1]').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('từ 1 đến 480 phút');
+    await page.reload();
+    await page.getByRole('tab', { name: 'Cán bộ và bảo mật' }).click();
+    await expect.poll(() => page.locator('#idle').inputValue()).toBe('5');
+  });
+
   it('imports a messy XLSX: preview first, then writes only the valid rows', async () => {
     await importFile('messy-two-row.xlsx');
     expect(await page.getByTestId('import-summary').textContent()).toBe('3 hợp lệ · 1 lỗi · 1 trùng trong tệp · 0 trùng với hồ sơ đã có');
