@@ -80,6 +80,7 @@ function fileCandidates(rows: PreviewRow[]): Map<string, Candidate[]> {
  * one, leaves the row as it is, without the link, and says so.
  */
 export async function planLinks(rows: PreviewRow[], records: PeopleOnRecord): Promise<void> {
+  if (!rows.some((r) => r.relatives.length > 0)) return;
   const inFile = fileCandidates(rows);
   const byIndex = new Map(rows.map((r) => [r.index, r]));
   for (const row of rows) {

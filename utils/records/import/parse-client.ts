@@ -3,7 +3,6 @@ import type { ImportField } from './columns';
 import type { HeaderGuess } from './header';
 import { createParseHandler } from './parse-handler';
 import type { ParseReply, ParseRequest, ParseStage } from './parse-protocol';
-import ParseWorker from './parse.worker.ts?worker';
 import type { RowResult } from './rows';
 
 export type ParseProgress = (stage: ParseStage, done: number, total: number) => void;
@@ -17,21 +16,25 @@ export class ParseError extends Error {
 
 /** The page's side of the import worker: one request at a time, progress as it comes, rows gathered in order. */
 export class ImportParser {
-  private readonly send: (request: ParseRequest, transfer?: Transferable[]) => void;
+  private readonly ready: Promise<(request: ParseRequest, transfer?: Transferable[]) => void>;
   private listener: ((reply: ParseReply) => void) | null = null;
   private worker: Worker | null = null;
 
-  constructor(makeWorker: (() => Worker | null) | null = defaultWorker) {
+  /** `makeWorker` null runs the reading in this thread (tests, scripts, a context without workers). */
+  constructor(makeWorker: (() => Promise<Worker | null>) | null = defaultWorker) {
+    this.ready = this.start(makeWorker);
+  }
+
+  private async start(makeWorker: (() => Promise<Worker | null>) | null) {
     const receive = (reply: ParseReply) => this.listener?.(reply);
-    const worker = makeWorker?.() ?? null;
-    if (worker) {
-      this.worker = worker;
-      worker.onmessage = (event: MessageEvent<ParseReply>) => receive(event.data);
-      this.send = (request, transfer = []) => worker.postMessage(request, transfer);
-    } else {
+    const worker = (await makeWorker?.().catch(() => null)) ?? null;
+    if (!worker) {
       const handle = createParseHandler(receive);
-      this.send = (request) => void handle(request);
+      return (request: ParseRequest) => void handle(request);
     }
+    this.worker = worker;
+    worker.onmessage = (event: MessageEvent<ParseReply>) => receive(event.data);
+    return (request: ParseRequest, transfer: Transferable[] = []) => worker.postMessage(request, transfer);
   }
 
   private ask<T>(request: ParseRequest, onProgress: ParseProgress | undefined, take: (reply: ParseReply) => T | undefined, transfer?: Transferable[]): Promise<T> {
@@ -42,7 +45,7 @@ export class ImportParser {
         const value = take(reply);
         if (value !== undefined) resolve(value);
       };
-      this.send(request, transfer);
+      void this.ready.then((send) => send(request, transfer));
     });
   }
 
@@ -67,7 +70,9 @@ export class ImportParser {
   }
 }
 
-function defaultWorker(): Worker | null {
+/** The worker, bundled by Vite (`?worker`); imported only where workers exist, so Node never loads it. */
+async function defaultWorker(): Promise<Worker | null> {
   if (typeof Worker === 'undefined') return null;
+  const { default: ParseWorker } = await import('./parse.worker.ts?worker');
   return new ParseWorker();
 }

@@ -122,6 +122,14 @@ async function byNameBirthAndParents(row: RowResult, lookup: ExistingLookup): Pr
   return best?.id;
 }
 
+/** Whether the records could know this row: by its ID number, or (no ID) by a stored person of its name. */
+function needsLookup(row: RowResult, lookup: ExistingLookup): boolean {
+  const draft = row.draft!;
+  if (draft.personalId) return lookup.byIdNumber(draft.personalId.value) !== undefined;
+  if (draft.oldId) return lookup.byIdNumber(draft.oldId.value) !== undefined;
+  return draft.birthDate !== undefined && lookup.named(draft.fullName.value).length > 0;
+}
+
 async function findExisting(row: RowResult, lookup: ExistingLookup): Promise<Pick<PreviewRow, 'existingId' | 'matchedBy'>> {
   const draft = row.draft!;
   const byId = draft.personalId ? lookup.byIdNumber(draft.personalId.value) : draft.oldId ? lookup.byIdNumber(draft.oldId.value) : undefined;
@@ -145,17 +153,17 @@ export async function classifyRows(results: RowResult[], lookup: ExistingLookup,
       onProgress?.(i, results.length);
       await yieldToPage();
     }
-    let row: PreviewRow;
-    if (!result.draft) {
-      row = { ...result, status: 'invalid', links: [] };
-    } else {
+    // The row becomes its preview row in place: copying 200,000 rows would double what the page holds.
+    const row = Object.assign(result, { links: [] as LinkPlan[] }) as PreviewRow;
+    if (!result.draft) row.status = 'invalid';
+    else {
       const key = duplicateKey(result);
       const earlier = seen.get(key);
-      if (earlier !== undefined) row = { ...result, status: 'duplicate-in-file', duplicateOfRow: earlier, links: [] };
+      if (earlier !== undefined) Object.assign(row, { status: 'duplicate-in-file', duplicateOfRow: earlier });
       else {
         seen.set(key, result.index);
-        const existing = await findExisting(result, lookup);
-        row = { ...result, ...existing, status: existing.existingId ? 'duplicate-existing' : 'valid', links: [] };
+        const existing = needsLookup(result, lookup) ? await findExisting(result, lookup) : {};
+        Object.assign(row, existing, { status: existing.existingId ? 'duplicate-existing' : 'valid' });
       }
     }
     counts[row.status] += 1;

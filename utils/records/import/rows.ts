@@ -44,6 +44,17 @@ export interface RowResult {
   relationToHead?: string;
 }
 
+/**
+ * One provenance object for every plain imported value of a run (frozen, shared): a 200,000-row file would
+ * otherwise hold two million copies of the same six fields.
+ */
+let sharedProvenance: Provenance | null = null;
+function importProvenance(now: Date): Provenance {
+  const at = now.toISOString();
+  if (sharedProvenance?.at !== at) sharedProvenance = Object.freeze({ source: 'import', confidence: 0.9, at, verifiedBy: null, verifiedAt: null, notes: Object.freeze([]) as unknown as string[] });
+  return sharedProvenance;
+}
+
 interface Value {
   cell: Cell | undefined;
   text: string;
@@ -69,8 +80,8 @@ export function rowToDraft(cells: Cell[], columns: ColumnPlan[], index: number, 
   if (![...values.values()].some(hasContent)) return null;
   const errors: Reason[] = [];
   const notes: Reason[] = [];
-  const at = now.toISOString();
-  const prov = (extra: Reason[] = []): Provenance => ({ source: 'import', confidence: 0.9, at, verifiedBy: null, verifiedAt: null, notes: extra.map((r) => sayReason(r, 'vi')) });
+  const plain = importProvenance(now);
+  const prov = (extra: Reason[] = []): Provenance => (extra.length === 0 ? plain : { ...plain, notes: extra.map((r) => sayReason(r, 'vi')) });
   const draft: Record<string, unknown> = {};
   const get = (f: ImportField) => values.get(f)?.text ?? '';
 

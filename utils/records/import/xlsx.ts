@@ -42,9 +42,14 @@ export function xmlText(raw: string): string {
     .replace(/_x([0-9a-f]{4})_/gi, (_w, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
+const attrPatterns = new Map<string, RegExp>();
 function attr(attrs: string, name: string): string | undefined {
-  const m = attrs.match(new RegExp(`(?:^|\\s)${name}="([^"]*)"`));
-  return m ? m[1] : undefined;
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)${name}="([^"]*)"`);
+    attrPatterns.set(name, re);
+  }
+  return re.exec(attrs)?.[1];
 }
 
 /** The text runs of a string item, without phonetic guides. */
