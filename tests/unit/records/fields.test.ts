@@ -66,7 +66,7 @@ describe('the one table of citizen fields', () => {
     const csv = peopleTable([person]).map((row) => row.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n');
     const table = await readTable('x.csv', new TextEncoder().encode(csv) as Uint8Array<ArrayBuffer>);
     const preview = await buildPreview(table, guessHeader(table)!, lookupById());
-    const draft = preview.rows[0]!.draft as Record<string, { value: unknown }>;
+    const draft = preview.rows[0]!.draft as unknown as Record<string, { value: unknown }>;
     for (const f of citizenFields) {
       expect(fieldKindCodecs[f.kind].show(draft[f.key]?.value), f.key).toBe(fieldKindCodecs[f.kind].show((person[f.key] as { value: unknown }).value));
     }
