@@ -56,7 +56,11 @@ export default defineConfig({
     },
     // A province's IT presets ward, extra portal hosts and retention by policy (see README).
     storage: { managed_schema: 'managed_schema.json' },
+    // The toolbar button opens the helper panel beside the tab (Chrome's side panel); Alt+K does the same.
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'open-panel': { suggested_key: { default: 'Alt+K' }, description: '__MSG_cmdOpenPanel__' },
+    },
     options_ui: { page: 'settings.html', open_in_tab: true },
   },
 });

@@ -6,10 +6,10 @@ import { createRouter } from '@/utils/messaging/router';
 import { isPortalOrigin } from '@/utils/portals/hosts';
 import { recordsDb } from '@/utils/db/instance';
 import { lockIfIdle } from '@/utils/security/idle-lock';
-import { fillDataWithAddresses, openStore, recordsStatus, relativesOf, unlockFromPanel } from '@/utils/background/records-service';
-import { fillRemote, scanRemote, undoRemote } from '@/utils/background/frame-fill';
+import { fillDataWithAddresses, openStore, recordsStatus, relativesOf } from '@/utils/background/records-service';
 import { documentFor, pendingFiling, recordFiling, updateFiling } from '@/utils/background/filings-service';
 import { openSlip } from '@/utils/background/slips';
+import { enablePanelFor, openPanelCommand, panelFocusMessage } from '@/utils/background/side-panel';
 import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
 
 const idleAlarm = 'motcua-idle-lock';
@@ -19,32 +19,22 @@ export default defineBackground(() => {
 
   const router = createRouter(
     {
-      'frame/report': ({ fieldCount }, sender) => {
-        return { frames: frames.report(sender.tabId, { frameId: sender.frameId, origin: sender.origin, fieldCount }) };
+      'frame/report': async ({ fieldCount }, sender) => {
+        // A portal page in a tab's top frame gets the helper panel beside it (Chrome's side panel, per tab).
+        if (sender.frameId === 0) void enablePanelFor(sender.tabId);
+        return { frames: await frames.report(sender.tabId, { frameId: sender.frameId, origin: sender.origin, fieldCount }) };
       },
-      'frame/list': (_payload, sender) => {
-        return { frames: frames.list(sender.tabId) };
-      },
+      'frame/list': async ({ tabId }) => ({ frames: await frames.list(tabId) }),
       'settings/get': () => readEffectiveSettings(),
       'records/status': () => recordsStatus(),
-      'records/unlock': ({ officerId, secret }) => unlockFromPanel(officerId, secret),
       'records/search': async ({ query }) => ({
         results: (await (await openStore()).search(query, 20)).map(({ id, name, dob, maskedId, address, sex }) => ({ id, name, dob, maskedId, address, sex })),
       }),
       'records/relatives': async ({ personId }) => ({ relatives: await relativesOf(personId) }),
       'records/fill-data': ({ personId }) => fillDataWithAddresses(personId),
-      'fill/frames-scan': (_p, sender) => {
-        return scanRemote(frames, sender.tabId, sender.origin);
-      },
-      'fill/frames-run': ({ people }, sender) => {
-        return fillRemote(frames, sender.tabId, sender.origin, people);
-      },
-      'fill/frames-undo': (_p, sender) => {
-        return undoRemote(frames, sender.tabId, sender.origin);
-      },
-      'filings/record': (request, sender) => recordFiling(sender.tabId, new URL(sender.origin).hostname, request),
-      'filings/update': (request, sender) => updateFiling(sender.tabId, request),
-      'filings/pending': (_p, sender) => pendingFiling(sender.tabId),
+      'filings/record': (request) => recordFiling(request),
+      'filings/update': (request) => updateFiling(request),
+      'filings/pending': ({ tabId }) => pendingFiling(tabId),
       'slip/open': (slip) => openSlip(slip),
       'records/document': ({ personId, kind }) => documentFor(personId, kind),
       'diagnostics/stats': () => structuredClone(router.stats),
@@ -61,11 +51,19 @@ export default defineBackground(() => {
 
   // A tab that starts loading a new page forgets the old page's frames (status needs no "tabs" permission).
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') frames.resetTab(tabId);
+    if (change.status === 'loading') void frames.resetTab(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => frames.resetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void frames.resetTab(tabId));
 
-  browser.runtime.onMessage.addListener((message, sender) => router.route(message, sender));
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // The panel's own broadcast (focus after Alt+K) is for the panel, not for the router.
+    if ((message as { channel?: string } | null)?.channel === panelFocusMessage.channel) return undefined;
+    return router.route(message, sender);
+  });
+
+  // Alt+K (and the toolbar button) opens the panel beside the page, with the cursor in "Tìm công dân".
+  browser.commands.onCommand.addListener((command, tab) => openPanelCommand(command, tab?.id));
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 
   const syncHosts = async () => syncExtraHostScripts(extraHostNames(await readEffectiveSettings()));
   void syncHosts();
@@ -88,10 +86,5 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/setup.html') });
-  });
-
-  // The toolbar button opens the index of the extension's pages (records, dashboard, training, settings).
-  browser.action.onClicked.addListener(() => {
-    void browser.tabs.create({ url: browser.runtime.getURL('/pages.html') });
   });
 });

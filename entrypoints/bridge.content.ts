@@ -1,10 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installPageBridge } from '@/utils/autofill/bridge/page-world';
-import { portalIncludeGlobs, portalMatchPatterns } from '@/utils/portals/hosts';
+import { isBuiltInPortalHost, portalIncludeGlobs, portalMatchPatterns } from '@/utils/portals/hosts';
 
 /**
  * The page-world bridge (utils/autofill/bridge/protocol.ts): writes form values through the portal's own
- * SurveyJS model. No extension API, no data of ours: it only answers the isolated content script.
+ * framework model (SurveyJS, Form.io, flatpickr). No extension API, no data of ours: it only answers the
+ * isolated content script. Silent on any host that is not exactly a built-in portal (officer-added hosts get
+ * `bridge-extra.js`, registered for their exact origins only).
  */
 export default defineContentScript({
   matches: portalMatchPatterns,
@@ -15,6 +17,7 @@ export default defineContentScript({
   globalName: false,
   runAt: 'document_idle',
   main() {
+    if (location.protocol !== 'https:' || !isBuiltInPortalHost(location.hostname)) return;
     installPageBridge(document);
   },
 });

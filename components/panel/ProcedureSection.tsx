@@ -5,7 +5,6 @@ import { feeFor, formatDong, procedureByCode, procedures } from '@/utils/procedu
 
 export interface SlipRequest {
   procedureCode: string;
-  papers: string[];
   fee: number | null;
   received: string;
   due: string | null;
@@ -24,16 +23,19 @@ export function vnDateLong(iso: string): string {
  * The procedure of the form: recognised from the page or picked; the papers to tick, the fee from what the
  * officer enters, the date results are due (working days, holidays, the 15:00 cut-off), and the receipt slip.
  */
-export function ProcedureSection({ language, code, onPick, calendar, onSlip }: {
+export function ProcedureSection({ language, code, onPick, calendar, onSlip, papers, onPapers }: {
   language: Language;
   code: string | null;
   onPick: (code: string | null) => void;
   calendar: WorkCalendar;
   onSlip: (slip: SlipRequest) => void;
+  /** The papers ticked, by name: kept with the filing so that the slip printed after submission has them. */
+  papers: string[];
+  onPapers: (papers: string[]) => void;
 }) {
   const t = translator(language);
   const procedure = procedureByCode(code);
-  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const ticked = new Set(procedure?.papers.filter((p) => papers.includes(p.name)).map((p) => p.id) ?? []);
   const [pages, setPages] = useState(1);
   const [copies, setCopies] = useState(1);
   const [online, setOnline] = useState(false);
@@ -67,14 +69,10 @@ export function ProcedureSection({ language, code, onPick, calendar, onSlip }: {
                 <input
                   type="checkbox"
                   checked={ticked.has(paper.id)}
-                  onChange={(e) => setTicked((s) => {
-                    const next = new Set(s);
-                    if (e.target.checked) next.add(paper.id);
-                    else next.delete(paper.id);
-                    return next;
-                  })}
+                  onChange={(e) => onPapers(e.target.checked ? [...papers, paper.name] : papers.filter((n) => n !== paper.name))}
                 />
-                {paper.name}{paper.required ? '' : ` ${t('proc.optional')}`}
+                {paper.name}
+                {paper.required || /\(n[ếe]u c[óo]\)/i.test(paper.name) ? '' : ` ${t('proc.optional')}`}
               </label>
             ))}
           </fieldset>
@@ -109,7 +107,6 @@ export function ProcedureSection({ language, code, onPick, calendar, onSlip }: {
             type="button"
             onClick={() => onSlip({
               procedureCode: procedure.code,
-              papers: procedure.papers.filter((p) => ticked.has(p.id)).map((p) => p.name),
               fee,
               received: dates?.received ?? now.toISOString().slice(0, 10),
               due: dates?.due ?? null,

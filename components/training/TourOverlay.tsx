@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Tour, TourPlace } from '@/utils/training/tours';
 
-/** Finds a tour's place: on the training page, inside the panel's shadow root, or inside the replica's frame. */
+/** Finds a tour's place: on the training page, in the helper panel beside the replica, or inside the replica's frame. */
 export function locate(place: TourPlace): { element: Element; offset: { x: number; y: number } } | null {
   try {
     if (place.in === 'page') {
@@ -9,7 +9,7 @@ export function locate(place: TourPlace): { element: Element; offset: { x: numbe
       return element ? { element, offset: { x: 0, y: 0 } } : null;
     }
     if (place.in === 'panel') {
-      const element = document.querySelector('motcua-panel')?.shadowRoot?.querySelector(place.selector);
+      const element = document.querySelector('.training-panel')?.querySelector(place.selector);
       return element ? { element, offset: { x: 0, y: 0 } } : null;
     }
     const frame = document.querySelector<HTMLIFrameElement>('[data-training=portal]');

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import ReactDOM from 'react-dom/client';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { PanelClientProvider } from '@/components/panel/client';
-import { HelperPanel, panelCss } from '@/components/panel/HelperPanel';
+import { PanelApp } from '@/components/panel/PanelApp';
+import '@/components/panel/panel.css';
 import { useSettings } from '@/components/pages/useSettings';
+import { localPage } from '@/utils/training/local-page';
 import type { Language } from '@/utils/i18n';
 import type { RecordsStore } from '@/utils/records/store';
 import { openSandbox, resetSandbox, sandboxSend } from '@/utils/training/sandbox';
@@ -33,36 +33,20 @@ export function TrainingApp() {
     void customToursItem.getValue().then((custom) => setTours([...bundledTours, ...custom]));
   }, []);
 
-  // The real helper panel, in its own shadow root as on a portal, talking to the sandbox.
-  useEffect(() => {
-    if (!store) return;
-    const host = document.createElement('motcua-panel');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = panelCss;
-    const container = document.createElement('div');
-    shadow.append(style, container);
-    document.body.append(host);
-    const send = sandboxSend(store, {
-      maskIds: () => presenterRef.current,
-      onEvent: (type) => {
-        if (type === 'slip/open') document.body.setAttribute('data-training-slip', '1');
-      },
-    });
-    const loadFrames = async () => [{ frameId: 0, origin: location.origin, fieldCount: frameRef.current?.contentDocument?.querySelectorAll('input,select,textarea').length ?? 0 }];
-    const abort = new AbortController();
-    const root = ReactDOM.createRoot(container);
-    root.render(
-      <PanelClientProvider send={send}>
-        <HelperPanel language={language} host={host} loadFrames={loadFrames} signal={abort.signal} />
-      </PanelClientProvider>,
-    );
-    return () => {
-      abort.abort();
-      root.unmount();
-      host.remove();
-    };
-  }, [store, language]);
+  // The real helper panel beside the replica, as Chrome's side panel sits beside a portal, talking to the sandbox.
+  const send = useMemo(
+    () =>
+      store
+        ? sandboxSend(store, {
+            maskIds: () => presenterRef.current,
+            onEvent: (type) => {
+              if (type === 'slip/open') document.body.setAttribute('data-training-slip', '1');
+            },
+          })
+        : null,
+    [store],
+  );
+  const page = useMemo(() => localPage(() => frameRef.current), []);
 
   // Presenter mode: larger text, masked IDs in what is filled, a visible mark where the trainer clicks.
   useEffect(() => {
@@ -134,6 +118,7 @@ export function TrainingApp() {
         {message && <p role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
         {!store && <p role="status">Đang chuẩn bị dữ liệu mẫu…</p>}
       </header>
+      <div className="training-stage">
       <iframe
         ref={frameRef}
         data-training="portal"
@@ -141,8 +126,11 @@ export function TrainingApp() {
         src={browser.runtime.getURL(`/${portal}` as '/training.html')}
         // A new replica page in the frame changes nothing in this document, which the panel watches: nudge it
         // to look at the form again, as it does when a portal rebuilds itself.
-        onLoad={() => document.body.append(document.createComment('motcua-training-frame'))}
       />
+      <aside className="training-panel" aria-label="Trợ lý Một cửa">
+        {send && <PanelApp tabId={0} language={language} send={send} page={page} lockable={false} />}
+      </aside>
+      </div>
       {tour && <TourOverlay key={tour.id} tour={tour} onClose={() => setTour(null)} />}
     </div>
   );

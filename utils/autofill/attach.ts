@@ -1,4 +1,5 @@
 import { matchKey } from '../vn/text';
+import { isVisibleToOfficer } from './visibility';
 import { whenDom } from './wait';
 
 /**
@@ -108,18 +109,22 @@ export async function fitScan(scan: Scan, accepted: string[] | null, limit = def
   return { file: new File([fitted.jpeg], `${name}.jpg`, { type: 'image/jpeg' }), converted: scan.bytes.length > limit ? 'JPEG nén' : 'JPEG' };
 }
 
-/** A portal's dossier rows: table rows holding an upload button or a file input. */
+/** A portal's dossier rows: table rows holding an upload button or a file input, that the officer can see. */
 export interface DossierRow {
   element: HTMLElement;
   name: string;
+  accept: string;
 }
+
+const uploadButton = 'button[title="Tải lên file"], button[title*="Tải lên"], button[title*="Đính kèm"], label[for], .btn-upload';
 
 export function dossierRows(doc: Document): DossierRow[] {
   return [...doc.querySelectorAll<HTMLElement>('tr')]
-    .filter((tr) => tr.querySelector('button[title="Tải lên file"], input[type=file]'))
+    .filter((tr) => isVisibleToOfficer(tr) && tr.querySelector(`${uploadButton}, input[type=file]`))
     .map((tr) => {
       const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '').filter((t) => t && !/^\d+$/.test(t));
-      return { element: tr, name: cells.sort((a, b) => b.length - a.length)[0] ?? '' };
+      const input = tr.querySelector<HTMLInputElement>('input[type=file]');
+      return { element: tr, name: cells.sort((a, b) => b.length - a.length)[0] ?? '', accept: input?.accept ?? '' };
     });
 }
 
@@ -131,10 +136,34 @@ export function rowMatchesPaper(rowName: string, paperName: string): boolean {
 }
 
 /**
- * Puts a scan into the row through the portal's own file input: the row's button tells the page which row
- * (and which types it takes; its picker is stopped, no dialog opens), the scan is fitted to that, then the
- * input gets the file and the change event the page reads. Reads back, without sleeping: the file's name shown
- * in the row, or the page's error toast.
+ * The file input a row's file goes into, as the officer sees it: a visible file input inside the row; else the
+ * input the row's own visible upload button opens (portals share one hidden input between rows: pressing the
+ * row's button is how the page itself names it, and its file dialog is stopped). Never another hidden input.
+ */
+function rowInput(row: HTMLElement): HTMLInputElement | null {
+  const own = [...row.querySelectorAll<HTMLInputElement>('input[type=file]')].find((i) => isVisibleToOfficer(i));
+  if (own) return own;
+  const button = [...row.querySelectorAll<HTMLElement>(uploadButton)].find((b) => isVisibleToOfficer(b));
+  if (!button) return null;
+  const doc = row.ownerDocument;
+  let opened: HTMLInputElement | null = null;
+  const catchPicker = (e: Event) => {
+    const target = e.target as Element | null;
+    if (target instanceof (doc.defaultView ?? window).HTMLInputElement && target.type === 'file') {
+      opened = target;
+      e.preventDefault();
+    }
+  };
+  doc.addEventListener('click', catchPicker, true);
+  button.click();
+  doc.removeEventListener('click', catchPicker, true);
+  return opened;
+}
+
+/**
+ * Puts a scan into the row through the portal's own file input: the file fitted to the types and size the
+ * input takes, then the input gets it with the change event the page reads. Reads back, without sleeping: the
+ * file's name shown in the row, or the page's error toast.
  */
 export async function attachToRow(
   row: HTMLElement,
@@ -143,12 +172,9 @@ export async function attachToRow(
 ): Promise<{ ok: boolean; detail: string }> {
   const doc = row.ownerDocument;
   const view = doc.defaultView ?? window;
-  const input = row.querySelector<HTMLInputElement>('input[type=file]') ?? doc.querySelector<HTMLInputElement>('input[type=file]');
-  if (!input) return { ok: false, detail: 'Không thấy ô chọn tệp của trang.' };
-  const stopPicker = (e: Event) => e.preventDefault();
-  input.addEventListener('click', stopPicker, true);
-  row.querySelector<HTMLElement>('button[title="Tải lên file"]')?.click();
-  input.removeEventListener('click', stopPicker, true);
+  if (!isVisibleToOfficer(row)) return { ok: false, detail: 'Dòng giấy tờ này không hiển thị trên trang: không đính kèm.' };
+  const input = rowInput(row);
+  if (!input) return { ok: false, detail: 'Không thấy ô chọn tệp hiển thị trong dòng này: hãy đính kèm tay.' };
   const fitted = await fit(acceptedExtensions(input.accept));
   if ('error' in fitted) return { ok: false, detail: fitted.error };
   const { file } = fitted;

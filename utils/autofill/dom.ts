@@ -1,5 +1,75 @@
+/**
+ * The events a person's typing and clicking make, as page frameworks listen for them (React and Angular read
+ * the value through the prototype setter; jQuery widgets listen to bubbling native events; some widgets act on
+ * mousedown, others on click). Dispatched from the content script, they reach the page's own listeners.
+ */
+
 /** Whether the page renders the element (not display:none, not visibility:hidden). */
-export function isShown(el: HTMLElement): boolean {
+export function isShown(el: Element): boolean {
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
   return !style || (style.display !== 'none' && style.visibility !== 'hidden');
+}
+
+function viewOf(el: Element): Window & typeof globalThis {
+  return (el.ownerDocument.defaultView ?? window) as Window & typeof globalThis;
+}
+
+export function fire(el: Element, type: string, init: EventInit = {}) {
+  const view = viewOf(el);
+  const focusLike = type === 'focus' || type === 'blur' || type === 'focusin' || type === 'focusout';
+  const Ctor = focusLike ? view.FocusEvent : type === 'input' ? view.InputEvent : view.Event;
+  el.dispatchEvent(new Ctor(type, { bubbles: type !== 'focus' && type !== 'blur', cancelable: true, composed: true, ...init }));
+}
+
+/** Sets `value` the way the browser does when a person types, so frameworks that track the setter see it. */
+export function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
+  const view = viewOf(el);
+  const proto = el.tagName === 'TEXTAREA' ? view.HTMLTextAreaElement.prototype : el.tagName === 'SELECT' ? view.HTMLSelectElement.prototype : view.HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  if (setter) setter.call(el, value);
+  else el.value = value;
+}
+
+/** Focus, value, input, change, blur: what a person's typing and leaving the field amount to. */
+export function typeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string, { blur = true } = {}) {
+  focus(el);
+  setNativeValue(el, value);
+  fire(el, 'input', { inputType: 'insertText', data: value } as InputEventInit);
+  fire(el, 'change');
+  if (blur) leave(el);
+}
+
+export function focus(el: Element) {
+  (el as HTMLElement).focus?.({ preventScroll: true });
+  fire(el, 'focus');
+  fire(el, 'focusin');
+}
+
+export function leave(el: Element) {
+  (el as HTMLElement).blur?.();
+  fire(el, 'blur');
+  fire(el, 'focusout');
+}
+
+/** A press of the main mouse button on the element's centre: pointer and mouse events, then click. */
+export function press(el: Element, { click = true } = {}) {
+  const view = viewOf(el);
+  const r = el.getBoundingClientRect();
+  const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true, composed: true, view, button: 0 };
+  el.dispatchEvent(new view.PointerEvent('pointerdown', { ...at, pointerType: 'mouse', isPrimary: true, buttons: 1 }));
+  el.dispatchEvent(new view.MouseEvent('mousedown', { ...at, buttons: 1 }));
+  el.dispatchEvent(new view.PointerEvent('pointerup', { ...at, pointerType: 'mouse', isPrimary: true }));
+  el.dispatchEvent(new view.MouseEvent('mouseup', at));
+  if (click) el.dispatchEvent(new view.MouseEvent('click', at));
+}
+
+export function key(el: Element, keyName: string, code = keyName) {
+  const view = viewOf(el);
+  const init = { key: keyName, code, bubbles: true, cancelable: true, composed: true };
+  el.dispatchEvent(new view.KeyboardEvent('keydown', init));
+  el.dispatchEvent(new view.KeyboardEvent('keyup', init));
+}
+
+export function textOf(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }

@@ -15,7 +15,7 @@ export const fillFields = [
 export type FillField = (typeof fillFields)[number];
 
 /** Whose data a block of the form holds. `subject` is the one person of a single-person form. */
-export const formRoles = ['subject', 'requester', 'child', 'father', 'mother', 'groom', 'bride', 'deceased', 'householdHead'] as const;
+export const formRoles = ['subject', 'requester', 'declarant', 'child', 'father', 'mother', 'groom', 'bride', 'deceased', 'householdHead', 'householdMember'] as const;
 export type FormRole = (typeof formRoles)[number];
 
 export const roleLabels: Record<FormRole, string> = {
@@ -28,6 +28,8 @@ export const roleLabels: Record<FormRole, string> = {
   bride: 'Bên nữ',
   deceased: 'Người chết',
   householdHead: 'Chủ hộ',
+  declarant: 'Người kê khai',
+  householdMember: 'Thành viên hộ gia đình',
 };
 
 const schema = z.object({
@@ -36,6 +38,8 @@ const schema = z.object({
   dateParts: z.object({ day: z.array(z.string()), month: z.array(z.string()), year: z.array(z.string()) }),
   relationValues: z.object({ father: z.array(z.string()), mother: z.array(z.string()), self: z.array(z.string()), other: z.array(z.string()) }),
   dateFormats: z.object({ day: z.array(z.string()), month: z.array(z.string()), year: z.array(z.string()) }),
+  addressKinds: z.object({ permanentAddress: z.array(z.string()), currentAddress: z.array(z.string()), none: z.array(z.string()) }),
+  scopeValues: z.object({ domestic: z.array(z.string()) }),
 });
 
 /** How a date-format option may be written, per precision of the date it formats. */
@@ -43,7 +47,14 @@ export const dateFormatValues = () => data.dateFormats;
 
 /** How a relation option may be written, per relation of the requester to the form's subject. */
 export const relationValues = () => data.relationValues;
-const data = schema.parse(Object.fromEntries(Object.entries(labelsData).filter(([k]) => !k.startsWith('$'))));
+const withoutComments = (value: unknown): unknown =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, withoutComments(v)]))
+    : value;
+const data = schema.parse(withoutComments(labelsData));
+
+/** The choice that opens a Vietnamese address block ("Trong nước"). */
+export const domesticScopeValues = () => data.scopeValues.domestic;
 
 function table<K extends string>(map: Partial<Record<K, string[]>>): Array<[K, string]> {
   return (Object.entries(map) as Array<[K, string[]]>)
@@ -52,6 +63,8 @@ function table<K extends string>(map: Partial<Record<K, string[]>>): Array<[K, s
 }
 const fieldTable = table<FillField>(data.fields);
 const roleTable = table<FormRole>(data.roles);
+export type AddressKind = 'permanentAddress' | 'currentAddress' | 'none';
+const addressTable = table<AddressKind>(data.addressKinds);
 
 /**
  * Exact match first; then a synonym found as whole words inside the label. Short one-word synonyms ("họ",
@@ -79,6 +92,33 @@ export function roleForHeading(heading: string): FormRole | null {
   // Headings are short; a long paragraph that merely mentions "cha" is not one.
   if (matchKey(heading).split(' ').length > 8) return null;
   return lookup(roleTable, heading, 3);
+}
+
+/** Whose address an address group asks for ("Nơi ở hiện tại" → currentAddress; "Nơi đề nghị đăng ký" → none). */
+export function addressKindFor(text: string): AddressKind | null {
+  if (matchKey(text).split(' ').length > 12) return null;
+  return lookup(addressTable, text, 4);
+}
+
+/**
+ * Every person a heading or label names, in reading order: longer names first, so "người mẹ của người được
+ * khai sinh" yields mother then child, and "Thông tin cha, mẹ" yields both.
+ */
+export function rolesMentioned(text: string): FormRole[] {
+  let padded = ` ${matchKey(text)} `;
+  const hits: Array<{ at: number; role: FormRole }> = [];
+  for (const [role, synonym] of roleTable) {
+    for (let at = padded.indexOf(` ${synonym} `); at >= 0; at = padded.indexOf(` ${synonym} `)) {
+      hits.push({ at, role });
+      padded = `${padded.slice(0, at + 1)}${'#'.repeat(synonym.length)}${padded.slice(at + 1 + synonym.length)}`;
+    }
+  }
+  return [...new Set(hits.sort((a, b) => a.at - b.at).map((h) => h.role))];
+}
+
+/** The person a label names besides its field ("Họ và tên mẹ" → mother), or null. */
+export function roleInLabel(label: string): FormRole | null {
+  return lookup(roleTable.filter(([, s]) => s.includes(' ') || s.length >= 2), label, 2);
 }
 
 /** "Ngày" / "Tháng" / "Năm" (placeholders, sub-labels, name suffixes) of a date split in three. */

@@ -1,8 +1,9 @@
-import type { MappedAddresses } from '../messaging/protocol';
+import type { MappedAddresses } from '../messaging/addresses';
 import type { Person } from '../records/schema';
-import { formatDate, formatIsoDate } from '../vn/dates';
+import { ethnicGroup } from '../vn/ethnicity';
 import { splitName } from '../vn/names';
-import { dateFormatValues, type FillField } from './labels';
+import type { Classified, Reason, Want } from './control';
+import { dateFormatValues } from './labels';
 
 /** A person as the filler gets them: the record and its addresses mapped to 2025 units. */
 export interface FillPerson {
@@ -10,72 +11,116 @@ export interface FillPerson {
   addresses?: MappedAddresses;
 }
 
-/** What goes into a cascading address field: the code and the name, whichever the options use. */
-export interface AddressValue {
-  values: string[];
-  /** Set when the record's old ward maps to several 2025 wards: the officer must pick. */
-  ambiguous: string | null;
+/** What the record gives a control, or why it gives nothing; `note` is said even when it fills. */
+export type WantResult = { want: Want; note?: Reason } | { reason: Reason };
+
+const sexSpellings = { Nam: ['Nam', 'Male', 'M', '1'], Nữ: ['Nữ', 'Nu', 'Female', 'F', '2'] } as const;
+const vietnam = ['Việt Nam', 'Viet Nam', 'VN', 'VNM', 'Vietnam'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+function mapped(who: FillPerson, kind: Classified['address']) {
+  const list = who.addresses ?? { permanentAddress: null, currentAddress: null };
+  return kind === 'currentAddress' ? (list.currentAddress ?? list.permanentAddress) : (list.permanentAddress ?? list.currentAddress);
 }
 
-export function addressValueFor(who: FillPerson, field: 'province' | 'ward' | 'addressDetail'): AddressValue | null {
-  const mapped = who.addresses?.permanentAddress ?? who.addresses?.currentAddress ?? null;
-  if (!mapped) return null;
-  if (field === 'addressDetail') return mapped.detail ? { values: [mapped.detail], ambiguous: null } : null;
-  const candidates = mapped.candidates;
-  if (candidates.length === 0) return null;
-  if (field === 'province') {
-    const provinces = [...new Set(candidates.map((c) => c.provinceCode))];
-    if (provinces.length > 1) return { values: [], ambiguous: candidates.map((c) => c.provinceName).join(', ') };
-    return { values: [candidates[0]!.provinceCode, candidates[0]!.provinceName], ambiguous: null };
+/** A 2025 address as one line: detail, ward, province ("Số 5 phố Hàng Bạc, Phường Hoàn Kiếm, Thành phố Hà Nội"). */
+function addressLine(who: FillPerson, kind: Classified['address']): WantResult {
+  const m = mapped(who, kind);
+  const text = (kind === 'currentAddress' ? who.person.currentAddress : who.person.permanentAddress)?.value.text ?? who.person.permanentAddress?.value.text;
+  if (m && m.candidates.length === 1) {
+    const c = m.candidates[0]!;
+    return { want: { kind: 'text', text: [m.detail, c.wardName, c.provinceName].filter(Boolean).join(', ') } };
   }
-  if (candidates.length > 1) return { values: [], ambiguous: candidates.map((c) => c.wardName).join(', ') };
-  return { values: [candidates[0]!.wardCode, candidates[0]!.wardName], ambiguous: null };
+  if (m && m.candidates.length > 1) return { reason: { code: 'ambiguousWard', params: { wards: m.candidates.map((c) => c.wardName).join(', ') } } };
+  if (!text) return { reason: { code: 'noData' } };
+  return { want: { kind: 'text', text }, note: { code: 'noAddress', params: { text } } };
 }
 
-/** What goes into a field for a person, or null when the record does not hold it. */
-export function valueFor(person: Person, field: FillField, part: 'day' | 'month' | 'year' | null, kind: string): string | null {
-  const name = person.fullName.value;
-  switch (field) {
+function addressPart(who: FillPerson, c: Classified): WantResult {
+  const m = mapped(who, c.address);
+  if (!m) return { reason: { code: 'noData' } };
+  if (c.field === 'addressDetail') return m.detail ? { want: { kind: 'text', text: m.detail } } : { reason: { code: 'noData' } };
+  if (m.candidates.length === 0) return { reason: { code: 'noAddress', params: { text: m.reason ?? '' } } };
+  if (c.field === 'province') {
+    const provinces = [...new Set(m.candidates.map((x) => x.provinceCode))];
+    if (provinces.length > 1) return { reason: { code: 'ambiguousWard', params: { wards: m.candidates.map((x) => x.provinceName).join(', ') } } };
+    const p = m.candidates[0]!;
+    return { want: { kind: 'choice', values: [p.provinceName, p.provinceCode] } };
+  }
+  if (m.candidates.length > 1) return { reason: { code: 'ambiguousWard', params: { wards: m.candidates.map((x) => x.wardName).join(', ') } } };
+  const w = m.candidates[0]!;
+  return { want: { kind: 'choice', values: [w.wardName, w.wardCode] } };
+}
+
+function dateWant(date: NonNullable<Person['birthDate']>['value'], c: Classified): WantResult {
+  if (c.part === 'year' || c.field === 'birthYear') return { want: { kind: c.kind === 'choice' ? 'choice' : 'text', ...(c.kind === 'choice' ? { values: [String(date.year)] } : { text: String(date.year) }) } as Want };
+  if (c.part === 'month') return date.month ? { want: c.kind === 'choice' ? { kind: 'choice', values: [two(date.month), String(date.month)] } : { kind: 'text', text: two(date.month) } } : { reason: { code: 'noData' } };
+  if (c.part === 'day') return date.day ? { want: c.kind === 'choice' ? { kind: 'choice', values: [two(date.day), String(date.day)] } : { kind: 'text', text: two(date.day) } } : { reason: { code: 'noData' } };
+  return { want: { kind: 'date', date } };
+}
+
+const textOrNone = (value: string | undefined | null): WantResult => (value ? { want: { kind: 'text', text: value } } : { reason: { code: 'noData' } });
+
+/** What the record puts into a classified control. Relation and date-format drivers are decided by the run. */
+export function wantFor(who: FillPerson, c: Classified): WantResult {
+  const p = who.person;
+  const name = p.fullName.value;
+  switch (c.field) {
     case 'fullName':
-      return name;
+      return { want: { kind: 'text', text: name } };
     case 'familyName':
-      return splitName(name).family || null;
+      return textOrNone(splitName(name).family);
     case 'middleName':
-      return splitName(name).middle || null;
+      return textOrNone(splitName(name).middle);
     case 'givenName':
-      return splitName(name).given || null;
+      return textOrNone(splitName(name).given);
     case 'birthDate':
-    case 'idIssueDate': {
-      const date = person[field]?.value;
-      if (!date) return null;
-      if (part === 'year') return String(date.year);
-      if (part === 'month') return date.month ? String(date.month).padStart(2, '0') : null;
-      if (part === 'day') return date.day ? String(date.day).padStart(2, '0') : null;
-      if (kind === 'date') return formatIsoDate(date);
-      return formatDate(date);
-    }
+    case 'idIssueDate':
+      return p[c.field] ? dateWant(p[c.field]!.value, c) : { reason: { code: 'noData' } };
     case 'birthYear':
-      return person.birthDate ? String(person.birthDate.value.year) : null;
+      return p.birthDate ? dateWant(p.birthDate.value, { ...c, field: 'birthYear' }) : { reason: { code: 'noData' } };
+    case 'sex':
+      return p.sex ? { want: { kind: 'choice', values: [...sexSpellings[p.sex.value]] } } : { reason: { code: 'noData' } };
+    case 'ethnicity': {
+      if (!p.ethnicity) return { reason: { code: 'noData' } };
+      const group = ethnicGroup(p.ethnicity.value);
+      const values = group ? [p.ethnicity.value, group.name, ...group.aliases, group.code] : [p.ethnicity.value];
+      return { want: { kind: 'choice', values: [...new Set(values)], fallbackOther: true } };
+    }
+    case 'nationality': {
+      if (!p.nationality) return { reason: { code: 'noData' } };
+      const values = vietnam.includes(p.nationality.value) ? vietnam : [p.nationality.value];
+      return { want: c.kind === 'choice' ? { kind: 'choice', values } : { kind: 'text', text: p.nationality.value } };
+    }
     case 'permanentAddress':
     case 'currentAddress':
-      return person[field]?.value.text ?? null;
+      return addressLine(who, c.field);
     case 'province':
     case 'ward':
     case 'addressDetail':
+      return addressPart(who, c);
+    case 'maritalStatus':
+    case 'religion':
+    case 'placeOfBirth':
+    case 'hometown':
+    case 'personalId':
+    case 'oldId':
+    case 'idIssuePlace':
+    case 'phone':
+    case 'email': {
+      const value = p[c.field]?.value;
+      if (!value) return { reason: { code: 'noData' } };
+      return { want: c.kind === 'choice' ? { kind: 'choice', values: [value] } : { kind: 'text', text: value } };
+    }
+    case 'dateFormat': {
+      const date = p.birthDate?.value;
+      if (!date) return { reason: { code: 'noData' } };
+      const formats = dateFormatValues();
+      const values = date.precision === 'year' || date.month === undefined ? formats.year : date.precision === 'month' || date.day === undefined ? formats.month : formats.day;
+      return { want: { kind: 'choice', values } };
+    }
     case 'relation':
-    case 'dateFormat':
-      return null; // addressValueFor, dateFormatChoices and the driver pass of fillForm decide these
-    default:
-      return person[field]?.value ?? null;
+    case null:
+      return { reason: { code: 'unknownField' } };
   }
-}
-
-/** The options a "date format" selector may show for the precision of the person's date of birth. */
-export function dateFormatChoices(person: Person): string[] | null {
-  const date = person.birthDate?.value;
-  if (!date) return null;
-  const formats = dateFormatValues();
-  if (date.precision === 'year' || date.month === undefined) return formats.year;
-  if (date.precision === 'month' || date.day === undefined) return formats.month;
-  return formats.day;
 }

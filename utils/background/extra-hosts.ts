@@ -5,7 +5,9 @@ import { originPatternFor } from '../portals/hosts';
 export const extraScriptId = 'motcua-extra-hosts';
 /** Where WXT writes the content script entry point (`entrypoints/content/`). */
 export const contentScriptFile = 'content-scripts/content.js';
-export const contentScriptCss = 'content-scripts/content.css';
+/** The page-world bridge for those hosts (`entrypoints/bridge-extra.ts`). */
+export const bridgeScriptFile = 'bridge-extra.js';
+export const extraBridgeId = 'motcua-extra-hosts-bridge';
 
 /** Hosts among `hosts` for which Chrome has granted the optional host permission. */
 export async function grantedHosts(hosts: readonly string[]): Promise<string[]> {
@@ -21,18 +23,13 @@ export async function grantedHosts(hosts: readonly string[]): Promise<string[]> 
  */
 export async function syncExtraHostScripts(hosts: readonly string[]): Promise<string[]> {
   const granted = await grantedHosts(hosts);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [extraScriptId] });
-  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [extraScriptId] });
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [extraScriptId, extraBridgeId] });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
   if (granted.length === 0) return [];
+  const matches = granted.map(originPatternFor);
   await browser.scripting.registerContentScripts([
-    {
-      id: extraScriptId,
-      matches: granted.map(originPatternFor),
-      js: [contentScriptFile],
-      allFrames: true,
-      runAt: 'document_idle',
-      persistAcrossSessions: true,
-    },
+    { id: extraScriptId, matches, js: [contentScriptFile], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+    { id: extraBridgeId, matches, js: [bridgeScriptFile], allFrames: true, runAt: 'document_idle', world: 'MAIN', persistAcrossSessions: true },
   ]);
   return granted;
 }

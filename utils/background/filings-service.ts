@@ -19,6 +19,14 @@ interface Pending {
   status: FilingStatus;
   filledAt: number;
   people: Partial<Record<string, string>>;
+  /** Host and path of the form: another form in the same tab is another filing. */
+  form: string;
+  /** Codes the page showed when it was filled (earlier dossiers, a draft number): never this filing's code. */
+  codesAtFill: string[];
+  /** The page load it was filled on: the confirmation is a later one. */
+  docId: string;
+  dossierCode: string | null;
+  slip: { citizenName: string; papers: string[] };
 }
 const pendingItem = storage.defineItem<Record<string, Pending>>('session:pendingFilings', { fallback: {} });
 
@@ -39,15 +47,28 @@ async function setPending(tabId: number, value: Pending | null) {
 }
 
 export async function pendingFiling(tabId: number) {
-  const pending = (await pendingItem.getValue())[tabId];
-  return { pending: pending ? { root: pending.root, procedureCode: pending.procedureCode, status: pending.status, people: pending.people ?? {} } : null };
+  const p = (await pendingItem.getValue())[tabId];
+  return {
+    pending: p
+      ? { root: p.root, procedureCode: p.procedureCode, status: p.status, people: p.people ?? {}, form: p.form ?? '', codesAtFill: p.codesAtFill ?? [], docId: p.docId ?? '', dossierCode: p.dossierCode ?? null, slip: p.slip ?? { citizenName: '', papers: [] } }
+      : null,
+  };
 }
 
-export async function recordFiling(
-  tabId: number,
-  portalHost: string,
-  request: { root: string | null; procedureCode: string | null; people: Partial<Record<string, string>>; fields: FilingEntry['fields']; msToFill: number | null },
-) {
+export async function recordFiling(request: {
+  tabId: number;
+  portalHost: string;
+  form: string;
+  codesAtFill: string[];
+  docId: string;
+  slip: Pending['slip'];
+  root: string | null;
+  procedureCode: string | null;
+  people: Partial<Record<string, string>>;
+  fields: FilingEntry['fields'];
+  msToFill: number | null;
+}) {
+  const { tabId, portalHost } = request;
   const { log, officer } = await openLog();
   const store = await openStore();
   const people = [];
@@ -58,18 +79,39 @@ export async function recordFiling(
   }
   const procedure = procedureByCode(request.procedureCode);
   const known = (await pendingItem.getValue())[tabId];
-  // Filling again in the same tab, same filing: a new state of it, not a second filing.
-  const entry =
-    request.root && known?.root === request.root && known.status === 'draft'
-      ? await log.amend(request.root, { fields: request.fields, ...(procedure ? { procedure } : {}), ...(request.msToFill !== null ? { msToFill: request.msToFill } : {}) }, officer)
-      : await log.record({ officerId: officer.id, officerName: officer.name, procedure, portalHost, people, fields: request.fields, msToFill: request.msToFill });
-  await setPending(tabId, { root: entry.root, procedureCode: entry.procedureCode, status: 'draft', filledAt: Date.now(), people: request.people });
+  // Filling again the same form in the same tab: a new state of that filing. Another form or host starts a new
+  // filing, and the one the tab followed stays as it was.
+  const same = request.root && known?.root === request.root && known.status === 'draft' && known.form === request.form;
+  const entry = same
+    ? await log.amend(request.root!, { fields: request.fields, ...(procedure ? { procedure } : {}), ...(request.msToFill !== null ? { msToFill: request.msToFill } : {}) }, officer)
+    : await log.record({ officerId: officer.id, officerName: officer.name, procedure, portalHost, people, fields: request.fields, msToFill: request.msToFill });
+  await setPending(tabId, {
+    root: entry.root,
+    procedureCode: entry.procedureCode,
+    status: 'draft',
+    filledAt: same ? known!.filledAt : Date.now(),
+    people: request.people,
+    form: request.form,
+    codesAtFill: same ? [...new Set([...known!.codesAtFill, ...request.codesAtFill])] : request.codesAtFill,
+    docId: request.docId,
+    dossierCode: null,
+    slip: request.slip,
+  });
   return { root: entry.root, procedure: procedure ? { code: procedure.code, name: procedure.name } : null };
 }
 
-export async function updateFiling(tabId: number, request: { root: string; status?: FilingStatus; dossierCode?: string; note?: string; procedureCode?: string }) {
-  const { log, officer } = await openLog();
+export async function updateFiling(request: { tabId: number; root: string; status?: FilingStatus; dossierCode?: string; note?: string; procedureCode?: string; slip?: Pending['slip'] }) {
+  const { tabId } = request;
   const pending = (await pendingItem.getValue())[tabId];
+  // A code the page already showed at the fill (an earlier dossier in a list, a reload of the form) is not this one.
+  if (request.dossierCode && pending?.root === request.root && pending.codesAtFill.includes(request.dossierCode)) {
+    throw new Error('Mã hồ sơ này đã có trên trang trước khi nộp: không phải mã của hồ sơ vừa điền.');
+  }
+  if (pending?.root === request.root && request.slip && Object.keys(request).every((k) => ['tabId', 'root', 'slip'].includes(k))) {
+    await setPending(tabId, { ...pending, slip: request.slip });
+    return { status: pending.status, dossierCode: pending.dossierCode };
+  }
+  const { log, officer } = await openLog();
   const procedure = procedureByCode(request.procedureCode);
   const msToSubmit = request.status === 'submitted' && pending?.root === request.root ? Date.now() - pending.filledAt : undefined;
   const entry = await log.amend(
@@ -83,8 +125,12 @@ export async function updateFiling(tabId: number, request: { root: string; statu
     },
     officer,
   );
-  // Submitted or cancelled: the tab follows nothing any more.
-  if (pending?.root === request.root) await setPending(tabId, entry.status === 'draft' ? { ...pending, procedureCode: entry.procedureCode } : null);
+  // Submitted: kept for the slip (the citizen, the papers, the code) until the tab fills another form.
+  // Cancelled: the tab follows nothing any more.
+  if (pending?.root === request.root) {
+    const next = { ...pending, procedureCode: entry.procedureCode, status: entry.status, dossierCode: entry.dossierCode, ...(request.slip ? { slip: request.slip } : {}) };
+    await setPending(tabId, entry.status === 'cancelled' ? null : next);
+  }
   return { status: entry.status, dossierCode: entry.dossierCode };
 }
 

@@ -2,8 +2,8 @@ import { recordsDb } from '../db/instance';
 import { loadAdminUnits } from '../vn/admin-units-loader';
 import { mapAddress } from './address-mapping';
 import { RecordsStore } from '../records/store';
-import { isSetUp, listOfficers, unlockWithSecret } from '../security/officers';
-import { currentSession, startSession, touchSession } from '../security/session';
+import { isSetUp, listOfficers } from '../security/officers';
+import { currentSession, touchSession } from '../security/session';
 
 /**
  * The records as the background serves them to the helper panel. The store is opened from the session key
@@ -38,13 +38,6 @@ export async function recordsStatus() {
   // A panel is open: have the 2025 units ready before the officer fills an address.
   if (current) void loadAdminUnits().catch(() => undefined);
   return { setUp: await isSetUp(db), unlocked: Boolean(current), officerName: current?.session.officerName ?? null, officers };
-}
-
-export async function unlockFromPanel(officerId: string, secret: string) {
-  const result = await unlockWithSecret(recordsDb(), officerId, secret);
-  if (!result.ok) return { ok: false, reason: result.reason };
-  await startSession(result.officer, result.dataKey);
-  return { ok: true, reason: null };
 }
 
 export async function relativesOf(personId: string) {

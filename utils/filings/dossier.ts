@@ -5,11 +5,19 @@
 const pattern = /m[ãa]\s+h[ồo]\s+s[ơo](?:\s+c[ủu]a\s+(?:b[ạa]n|[ôo]ng\/b[àa]))?(?:\s+l[àa])?\s*[:：]?\s*([A-Z0-9][A-Z0-9.\-_/]{5,40}[A-Z0-9])/iu;
 
 export function findDossierCode(text: string): string | null {
-  const match = pattern.exec(text.normalize('NFC'));
-  if (!match) return null;
-  const code = match[1]!;
-  // A code has digits; "Mã hồ sơ: Chưa có" is no code.
-  return /\d{3}/.test(code) ? code : null;
+  return findDossierCodes(text)[0] ?? null;
+}
+
+/** Every dossier code the text shows (a confirmation, or a list of earlier dossiers), in order. A code has
+ * digits: "Mã hồ sơ: Chưa có" is no code. */
+export function findDossierCodes(text: string): string[] {
+  const all = new RegExp(pattern.source, 'giu');
+  const codes: string[] = [];
+  for (const match of text.normalize('NFC').matchAll(all)) {
+    const code = match[1]!;
+    if (/\d{3}/.test(code) && !codes.includes(code)) codes.push(code);
+  }
+  return codes;
 }
 
 /** The page's visible text with a space between text nodes (textContent glues "000123" to the next paragraph). */

@@ -11,9 +11,27 @@ export class MessageError extends Error {
   }
 }
 
+/** Chrome's words when the service worker stopped while answering, or was not running yet. */
+const closedChannel = /message channel closed|Receiving end does not exist|Could not establish connection/i;
+/** Messages that change nothing: asked again once when the channel closed under them. */
+const readOnly = new Set<MessageType>(['frame/list', 'settings/get', 'records/status', 'records/search', 'records/relatives', 'records/fill-data', 'records/document', 'filings/pending', 'diagnostics/stats']);
+const retryAfterMs = 250;
+
+async function post(type: MessageType, payload: unknown): Promise<unknown> {
+  try {
+    return await browser.runtime.sendMessage({ channel: 'motcua', type, payload });
+  } catch (error) {
+    const closed = error instanceof Error && closedChannel.test(error.message);
+    if (!closed) throw error;
+    if (!readOnly.has(type)) throw new MessageError('closed', 'Tiện ích vừa khởi động lại giữa chừng. Hãy thử lại; những gì đã điền trên trang vẫn giữ nguyên.');
+    await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
+    return browser.runtime.sendMessage({ channel: 'motcua', type, payload });
+  }
+}
+
 /** Sends one protocol message to the background and returns its validated answer, or throws MessageError. */
 export async function sendMessage<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
-  const raw: unknown = await browser.runtime.sendMessage({ channel: 'motcua', type, payload });
+  const raw: unknown = await post(type, payload);
   const reply = replySchema.safeParse(raw);
   if (!reply.success) throw new MessageError('invalid', 'no valid reply from the background');
   if (!reply.data.ok) throw new MessageError(reply.data.error.code, reply.data.error.detail);

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { formRoles } from '../autofill/labels';
 import { documentKinds, personSchema } from '../records/schema';
 import { addressesSchema } from './addresses';
-import { reportItemSchema } from './frame-protocol';
 
 export { addressesSchema, type MappedAddresses } from './addresses';
 import { effectiveSettingsSchema } from '../settings/schema';
@@ -23,7 +22,11 @@ const frameInfo = z.object({
   frameId: z.number().int(),
   origin: z.string(),
   fieldCount: z.number().int().min(0),
+  /** When the frame last reported a change (its page loaded, its fields changed): the panel looks again. */
+  changedAt: z.number(),
 });
+
+const tabId = z.number().int().min(0);
 
 /** "Giấy tiếp nhận hồ sơ và hẹn trả kết quả": what the slip prints. */
 export const slipSchema = z.object({
@@ -39,6 +42,9 @@ export const slipSchema = z.object({
 });
 export type Slip = z.infer<typeof slipSchema>;
 
+/** What the receipt slip needs that only the panel knows: kept with the filing across the portal's page loads. */
+export const slipPartSchema = z.object({ citizenName: z.string().max(200), papers: z.array(z.string().max(300)).max(30) });
+
 export const protocol = {
   /** A content script announces its frame and how many form fields it sees (0 is fine). */
   'frame/report': {
@@ -46,10 +52,10 @@ export const protocol = {
     request: z.object({ fieldCount: z.number().int().min(0).max(100_000) }),
     response: z.object({ frames: z.array(frameInfo) }),
   },
-  /** The panel asks which frames of its tab run motcua and what they found. */
+  /** The panel asks which frames of its portal tab run motcua and what they found. */
   'frame/list': {
-    from: ['content'],
-    request: z.object({}),
+    from: ['page'],
+    request: z.object({ tabId }),
     response: z.object({ frames: z.array(frameInfo) }),
   },
   'settings/get': {
@@ -59,7 +65,7 @@ export const protocol = {
   },
   /** Whether the records are unlocked, and by whom (the panel shows the lock state). */
   'records/status': {
-    from: ['content', 'page'],
+    from: ['page'],
     request: z.object({}),
     response: z.object({
       setUp: z.boolean(),
@@ -68,15 +74,9 @@ export const protocol = {
       officers: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
     }),
   },
-  /** Unlock from the panel: the secret goes to the background only, never to the page. */
-  'records/unlock': {
-    from: ['content'],
-    request: z.object({ officerId: z.string().max(64), secret: z.string().min(1).max(200) }),
-    response: z.object({ ok: z.boolean(), reason: z.string().nullable() }),
-  },
   /** Search results carry nothing beyond what the officer needs to pick: name, date of birth, masked ID, address (and sex, for the gendered roles). */
   'records/search': {
-    from: ['content'],
+    from: ['page'],
     request: z.object({ query: z.string().max(200) }),
     response: z.object({
       results: z.array(
@@ -93,7 +93,7 @@ export const protocol = {
   },
   /** The people linked to one person, so picking the child proposes the father and mother. */
   'records/relatives': {
-    from: ['content'],
+    from: ['page'],
     request: z.object({ personId: z.string().max(64) }),
     response: z.object({
       relatives: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), direction: z.enum(['of', 'is']) })),
@@ -101,20 +101,29 @@ export const protocol = {
   },
   /** The one record to fill, sent only after the officer pressed "Điền biểu mẫu"; counted as a use. */
   'records/fill-data': {
-    from: ['content'],
+    from: ['page'],
     request: z.object({ personId: z.string().max(64) }),
     response: z.object({ person: personSchema, addresses: addressesSchema }),
   },
   /** The latest stored scan of a kind for a person, to attach to the portal's dossier (bytes as base64). */
   'records/document': {
-    from: ['content'],
+    from: ['page'],
     request: z.object({ personId: z.string().max(64), kind: z.enum(documentKinds) }),
     response: z.object({ document: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }).nullable() }),
   },
   /** A fill happened: a new filing (status nháp) in the log, or a new state of the tab's open filing. */
   'filings/record': {
-    from: ['content'],
+    from: ['page'],
     request: z.object({
+      tabId,
+      portalHost: z.string().max(253),
+      /** The form this filing is on (host and path): a new form starts a new filing. */
+      form: z.string().max(600),
+      /** Dossier codes the page already showed when it was filled: none of them is this filing's. */
+      codesAtFill: z.array(z.string().max(80)).max(20),
+      /** The page load it was filled on: a code is taken only after the portal moved on from it. */
+      docId: z.string().max(40),
+      slip: slipPartSchema,
       root: z.string().max(64).nullable(),
       procedureCode: z.string().max(40).nullable(),
       people: z.partialRecord(z.enum(formRoles), z.string().max(64)),
@@ -125,26 +134,33 @@ export const protocol = {
   },
   /** The officer or the portal changed the tab's filing: submitted with its dossier code, cancelled, a note. */
   'filings/update': {
-    from: ['content'],
+    from: ['page'],
     request: z.object({
+      tabId,
       root: z.string().max(64),
       status: z.enum(['draft', 'submitted', 'cancelled']).optional(),
       dossierCode: z.string().max(80).optional(),
       note: z.string().max(2000).optional(),
       procedureCode: z.string().max(40).optional(),
+      slip: slipPartSchema.optional(),
     }),
     response: z.object({ status: z.enum(['draft', 'submitted', 'cancelled']), dossierCode: z.string().nullable() }),
   },
   /** The filing this tab is following to its submission (it survives the portal's page loads). */
   'filings/pending': {
-    from: ['content'],
-    request: z.object({}),
+    from: ['page'],
+    request: z.object({ tabId }),
     response: z.object({
       pending: z
         .object({
           root: z.string(),
           procedureCode: z.string().nullable(),
           status: z.enum(['draft', 'submitted', 'cancelled']),
+          form: z.string(),
+          codesAtFill: z.array(z.string()),
+          docId: z.string(),
+          dossierCode: z.string().nullable(),
+          slip: slipPartSchema,
           /** Who was in which block when the form was filled: the dossier step attaches their papers. */
           people: z.partialRecord(z.enum(formRoles), z.string().max(64)),
         })
@@ -153,26 +169,9 @@ export const protocol = {
   },
   /** The panel asks for the receipt slip: the background keeps it in session storage and opens slip.html. */
   'slip/open': {
-    from: ['content'],
+    from: ['page'],
     request: slipSchema,
     response: z.object({ id: z.string() }),
-  },
-  /** The blocks that forms in the tab's other (cross-origin) frames ask for. */
-  'fill/frames-scan': {
-    from: ['content'],
-    request: z.object({}),
-    response: z.object({ roles: z.array(z.enum(formRoles)), frames: z.number().int() }),
-  },
-  /** Fills the forms of the tab's other frames with the assigned people; returns their reports. */
-  'fill/frames-run': {
-    from: ['content'],
-    request: z.object({ people: z.partialRecord(z.enum(formRoles), z.string().max(64)) }),
-    response: z.object({ report: z.array(reportItemSchema) }),
-  },
-  'fill/frames-undo': {
-    from: ['content'],
-    request: z.object({}),
-    response: z.object({ partial: z.array(z.string()) }),
   },
   /** Counts of what the router accepted and refused, for the settings page and the tests. */
   'diagnostics/stats': {

@@ -74,12 +74,6 @@ export function sandboxSend(store: RecordsStore, options: SandboxOptions): Send 
         const [permanentAddress, currentAddress] = await Promise.all([mapAddress(person.permanentAddress?.value), mapAddress(person.currentAddress?.value)]);
         return { person: shown, addresses: { permanentAddress, currentAddress } };
       }
-      case 'fill/frames-scan':
-        return { roles: [], frames: 0 };
-      case 'fill/frames-run':
-        return { report: [] };
-      case 'fill/frames-undo':
-        return { partial: [] };
       case 'filings/pending':
         return { pending: null };
       case 'records/document':

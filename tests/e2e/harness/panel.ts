@@ -1,9 +1,35 @@
 import type { Locator, Page } from 'playwright-core';
+import type { Harness } from './browser';
 
-/** What an officer does in the helper panel: search, then pick one of the results. */
-export async function pickInPanel(panel: Locator, query: string, name: string) {
+/**
+ * The helper panel is Chrome's side panel: an extension page, `sidepanel.html?tab=<tab id>`, which Chrome opens
+ * beside the portal tab. Tests (and any other check) open that same page for the portal's tab and drive it as
+ * an officer does, by its accessible names.
+ */
+export async function tabIdOf(h: Harness, portal: Page): Promise<number> {
+  await portal.bringToFront();
+  const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
+  const id = await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } };
+    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1;
+  });
+  if (id < 0) throw new Error('no active tab');
+  return id;
+}
+
+/** Opens the panel for a portal tab, waits until it shows the unlocked officer (or the lock). */
+export async function openPanel(h: Harness, portal: Page, { waitUnlocked = true } = {}): Promise<Page> {
+  const tabId = await tabIdOf(h, portal);
+  const panel = await h.context.newPage();
+  await panel.goto(h.extensionUrl(`sidepanel.html?tab=${tabId}`));
+  if (waitUnlocked) await panel.getByTestId('panel-officer').waitFor();
+  return panel;
+}
+
+/** What an officer does in the helper panel: search, then pick the result named with the citizen's full name. */
+export async function pickInPanel(panel: Page | Locator, query: string, name: string) {
   await panel.getByLabel('Tìm công dân').fill(query);
-  await panel.getByRole('button', { name: `Chọn ${name}` }).click();
+  await panel.getByRole('button', { name, exact: true }).click();
 }
 
 /** A replica page's own state (its framework model), as the page keeps it. */
@@ -11,10 +37,10 @@ export function pageModel<T = Record<string, string>>(page: { evaluate<R>(fn: ()
   return page.evaluate(() => (window as unknown as { formModel: T }).formModel);
 }
 
-/** Opens a portal page, picks each person in the panel, presses "Điền biểu mẫu"; returns the page and its panel. */
-export async function openAndFill(h: { openPortal(url: string): Promise<Page> }, url: string, picks: Array<[query: string, name: string]>) {
+/** Opens a portal page and its panel, picks each person, presses "Điền biểu mẫu"; returns both. */
+export async function openAndFill(h: Harness, url: string, picks: Array<[query: string, name: string]>) {
   const page = await h.openPortal(url);
-  const panel = page.locator('motcua-panel');
+  const panel = await openPanel(h, page);
   for (const [query, name] of picks) await pickInPanel(panel, query, name);
   await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
   return { page, panel };

@@ -19,7 +19,8 @@ function send(doc: Document, body: Body, onAnswer: (r: BridgeResponse) => void):
   };
   const stop = () => doc.removeEventListener(responseEvent, listener);
   doc.addEventListener(responseEvent, listener);
-  doc.dispatchEvent(new CustomEvent(requestEvent, { detail: JSON.stringify({ ...body, id }) }));
+  const view = doc.defaultView ?? window;
+  doc.dispatchEvent(new view.CustomEvent(requestEvent, { detail: JSON.stringify({ ...body, id }) }));
   return stop;
 }
 
@@ -47,19 +48,33 @@ export function call(doc: Document, body: Body, timeoutMs: number): Promise<Brid
   });
 }
 
-/** A form question whose value lives in a framework model. */
+/** A field whose value lives in a framework: which one, the element's `data-motcua-ref`, the field's name. */
 export interface ModelRef {
   framework: Framework;
+  ref: string;
   name: string;
+}
+
+/** Names an element for the bridge (once; the attribute survives re-renders that keep the element). */
+export function refFor(el: Element): string {
+  const existing = el.getAttribute('data-motcua-ref');
+  if (existing) return existing;
+  const ref = Math.random().toString(36).slice(2, 12).padEnd(6, '0');
+  el.setAttribute('data-motcua-ref', ref);
+  return ref;
 }
 
 export function hasBridge(doc: Document): boolean {
   return callNow(doc, { op: 'ping' })?.ok === true;
 }
 
-export function modelGet(doc: Document, ref: ModelRef) {
+export type ModelGet = { value: ModelValue; text: string | null; readOnly: boolean; hasChoices: boolean; type: string | null; via: string | null };
+
+export function modelGet(doc: Document, ref: ModelRef): ModelGet | { error: string } | null {
   const r = callNow(doc, { op: 'get', ...ref });
-  return r?.ok ? { value: r.value ?? null, readOnly: r.readOnly ?? false, hasChoices: r.hasChoices ?? false } : null;
+  if (!r) return null;
+  if (!r.ok) return { error: r.error };
+  return { value: r.value ?? null, text: r.text ?? null, readOnly: r.readOnly ?? false, hasChoices: r.hasChoices ?? false, type: r.type ?? null, via: r.via ?? null };
 }
 
 export function modelSet(doc: Document, ref: ModelRef, value: ModelValue): BridgeResponse | null {

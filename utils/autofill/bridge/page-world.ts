@@ -1,10 +1,18 @@
-import { parseRequest, requestEvent, responseEvent, type BridgeResponse } from './protocol';
-import { handleSurvey } from './survey-adapter';
+import { handleFlatpickr } from './flatpickr';
+import { handleFormio } from './formio';
+import { parseRequest, requestEvent, responseEvent, type BridgeRequest, type BridgeResponse } from './protocol';
+import { handleSurvey } from './survey';
 
 /**
  * Runs in the page's world (see protocol.ts for what it may do). Installs one listener and nothing else: no
  * global, no stored data. Answers inside the request's own dispatch when it can, so motcua's undo runs in one go.
  */
+const handlers = { survey: handleSurvey, formio: handleFormio, flatpickr: handleFlatpickr } as const;
+
+function elementFor(doc: Document, request: Exclude<BridgeRequest, { op: 'ping' }>): Element | null {
+  return doc.querySelector(`[data-motcua-ref="${request.ref}"]`);
+}
+
 export function installPageBridge(doc: Document) {
   const answer = (response: BridgeResponse) => {
     doc.dispatchEvent(new CustomEvent(responseEvent, { detail: JSON.stringify(response) }));
@@ -16,9 +24,14 @@ export function installPageBridge(doc: Document) {
       answer({ id: request.id, ok: true });
       return;
     }
+    const el = elementFor(doc, request);
+    if (!el) {
+      answer({ id: request.id, ok: false, error: 'no-question' });
+      return;
+    }
     let result: BridgeResponse | Promise<BridgeResponse>;
     try {
-      result = handleSurvey(doc, request);
+      result = handlers[request.framework](el, request);
     } catch {
       result = { id: request.id, ok: false, error: 'invalid' };
     }

@@ -1,0 +1,92 @@
+import type { Adapter, Control } from '../control';
+import { focus, key, press, textOf } from '../dom';
+import { isVisibleToOfficer } from '../visibility';
+import { chooseInList, closeList } from './open-list';
+import { refused } from './shared';
+import { namesOf } from './text';
+
+/**
+ * The WAI-ARIA combobox, in both patterns the portals use: an editable `input[role=combobox]` that filters a
+ * popup list, and a select-only element (`div`/`button[role=combobox]`), each pointing at its
+ * `[role=listbox]` by `aria-controls` (or `aria-owns`). Also the in-house dropdown that is a
+ * `button[aria-haspopup=listbox]` without the combobox role, its code kept in a hidden input beside it.
+ */
+function listboxOf(c: Control): HTMLElement | null {
+  const doc = c.element.ownerDocument;
+  const ids = `${c.element.getAttribute('aria-controls') ?? ''} ${c.element.getAttribute('aria-owns') ?? ''}`.split(/\s+/).filter(Boolean);
+  for (const id of ids) {
+    const el = doc.getElementById(id);
+    if (el) return el;
+  }
+  const near = c.element.parentElement?.querySelector<HTMLElement>('[role=listbox]') ?? c.element.parentElement?.parentElement?.querySelector<HTMLElement>('[role=listbox]');
+  return near && isVisibleToOfficer(near) ? near : null;
+}
+
+/** The code a dropdown keeps beside its button (a hidden input in the same wrapper), when it keeps one. */
+function keptCode(c: Control): string {
+  const wrapper = c.element.parentElement;
+  const hidden = wrapper?.querySelector<HTMLInputElement>(':scope > input[type=hidden]') ?? wrapper?.parentElement?.querySelector<HTMLInputElement>(':scope > input[type=hidden]');
+  return hidden?.value ?? '';
+}
+
+function shown(c: Control) {
+  const el = c.element;
+  const text = el instanceof HTMLInputElement ? el.value : textOf(el).replace(/[▾▼⌄]\s*$/, '').trim();
+  const code = keptCode(c);
+  return text || code ? { value: code, text } : null;
+}
+
+const placeholderText = /^(-+\s*)?(ch[oọ]n|select)\b/i;
+
+function buildAdapter(id: string, selector: string): Adapter {
+  return {
+    id,
+    find(root, owned) {
+      return [...root.querySelectorAll<HTMLElement>(selector)]
+        .filter((el) => !owned.has(el))
+        .map((el) => {
+          const hidden = el.parentElement?.querySelector<HTMLInputElement>(':scope > input[type=hidden]');
+          const names = [...namesOf(el), hidden?.name].filter((n): n is string => Boolean(n));
+          return {
+            control: { element: el, kind: 'choice' as const, names: [...new Set(names)], readOnly: el.getAttribute('aria-disabled') === 'true' || (el as HTMLButtonElement).disabled === true },
+            owns: [el, ...(hidden ? [hidden] : [])],
+          };
+        });
+    },
+    visible: (c) => isVisibleToOfficer(c.element),
+    read(c) {
+      const value = shown(c);
+      if (value && !value.value && placeholderText.test(value.text)) return { ok: true, text: '', choice: null };
+      return { ok: true, text: value?.text ?? '', choice: value };
+    },
+    async fill(c, want, ctx) {
+      if (c.readOnly) return refused({ code: 'readonly' });
+      const doc = c.element.ownerDocument;
+      const editable = c.element instanceof HTMLInputElement;
+      return chooseInList(
+        {
+          doc,
+          open: () => {
+            if (c.element.getAttribute('aria-expanded') === 'true') return;
+            if (editable) {
+              focus(c.element);
+              key(c.element, 'ArrowDown');
+            }
+            if (c.element.getAttribute('aria-expanded') !== 'true') press(c.element);
+          },
+          search: () => (editable ? (c.element as HTMLInputElement) : (listboxOf(c)?.parentElement?.querySelector<HTMLInputElement>('input:not([type=hidden])') ?? null)),
+          scope: () => listboxOf(c) ?? doc,
+          optionSelector: '[role=option]',
+          close: () => closeList(doc, c.element),
+        },
+        want,
+        ctx.listTimeoutMs,
+      );
+    },
+    snapshot: (c) => ({ text: shown(c)?.text ?? '', choice: shown(c) }),
+    restore: (c, s) => !s.choice && !keptCode(c),
+  };
+}
+
+export const ariaComboboxAdapter = buildAdapter('aria-combobox', '[role=combobox]');
+export const listboxButtonAdapter = buildAdapter('listbox-button', '[aria-haspopup=listbox]:not([role=combobox])');

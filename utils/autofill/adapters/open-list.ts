@@ -1,0 +1,83 @@
+import { placeKey, stripUnitPrefix } from '../../vn/place-names';
+import { matchKey } from '../../vn/text';
+import type { Attempt, Choice, Want } from '../control';
+import { key, press, typeValue } from '../dom';
+import type { KeyOf } from '../options';
+import { chooseAmong, isReason, refused, visibleOptions, waitFor } from './shared';
+
+/**
+ * Dropdowns that are not a `<select>` all work like this for a person: open it, type in its search box if it
+ * has one, wait for the options (some load them only now), click the one that fits, and see it shown as
+ * chosen. Each widget adapter says how to open it, where its options and search box are, and how to read
+ * what it shows; this does the rest.
+ */
+export interface ListWidget {
+  doc: Document;
+  /** Opens the list (a click, a mousedown, a key): what a person does. */
+  open(): void;
+  /** The search box the open list offers, if any. */
+  search?(): HTMLInputElement | null;
+  /** Where the open list's options are and how to find them. */
+  scope(): ParentNode;
+  optionSelector: string;
+  /** Closes it when nothing fitted (Escape, a click outside). */
+  close(): void;
+}
+
+/** What to type in a list's search box: a name rather than a code, without the unit word of a place. */
+export function searchTerm(want: Want): string {
+  if (want.kind === 'text') return want.text;
+  if (want.kind !== 'choice') return '';
+  const name = want.values.find((v) => !/^\d+$/.test(v) && !/^[A-Z]{2,3}$/.test(v)) ?? want.values[0] ?? '';
+  const stripped = stripUnitPrefix(name).name;
+  return stripped || name;
+}
+
+export function keyFor(want: Want): KeyOf {
+  return want.kind === 'choice' && want.values.some((v) => /^(tỉnh|thành phố|phường|xã|đặc khu)\s/i.test(v)) ? placeKey : matchKey;
+}
+
+export async function chooseInList(list: ListWidget, want: Want, timeoutMs: number): Promise<Attempt> {
+  const keyOf = keyFor(want);
+  list.open();
+  const search = list.search ? await waitFor(list.doc.documentElement, () => list.search!(), 300) : null;
+  const term = searchTerm(want);
+  if (search && term) typeValue(search, term, { blur: false });
+  const options = () => {
+    const found = visibleOptions(list.scope(), list.optionSelector);
+    return found.length > 0 ? found : null;
+  };
+  let shown = await waitFor(list.doc.documentElement, () => {
+    const found = options();
+    if (!found) return null;
+    // A list still filtering or loading may show only "Không tìm thấy": wait for a real fit or the timeout.
+    return isReason(chooseAmong(found.map((f) => f.choice), want, keyOf)) ? null : found;
+  }, timeoutMs);
+  if (!shown && search && term) {
+    // The portal spells it otherwise ("Ê-đê" for "Ê Đê"): the whole list, unfiltered.
+    typeValue(search, '', { blur: false });
+    shown = await waitFor(list.doc.documentElement, options, Math.min(timeoutMs, 1500));
+  }
+  shown ??= options();
+  if (!shown) {
+    list.close();
+    return refused({ code: 'listDidNotOpen' });
+  }
+  const chosen = chooseAmong(shown.map((s) => s.choice), want, keyOf);
+  if (isReason(chosen)) {
+    list.close();
+    return refused(chosen);
+  }
+  const option = shown[chosen.index]!;
+  press(option.el);
+  return { wrote: option.choice, ...(chosen.note ? { note: chosen.note } : {}) };
+}
+
+/** Escape on the focused element, then a click on the page's body: how people close a list. */
+export function closeList(doc: Document, focused?: Element | null) {
+  if (focused) key(focused, 'Escape');
+  press(doc.body);
+}
+
+export const choiceText = (c: Choice | null | undefined) => c?.text ?? '';
+export { press };

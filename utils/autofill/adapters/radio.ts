@@ -1,0 +1,131 @@
+import type { Adapter, Choice, Control } from '../control';
+import { fire, press, textOf } from '../dom';
+import { isVisibleToOfficer } from '../visibility';
+import { chooseAmong, isReason, refused } from './shared';
+
+/**
+ * A group of radios, native or styled (the input hidden under a drawn circle, chosen by clicking its label, as
+ * Bootstrap, Angular Material and most design systems do). The Ministry of Justice `x-radio` — checkboxes
+ * acting as one radio group, the value in the id suffix — is the same thing to the officer.
+ */
+interface Option {
+  input: HTMLInputElement;
+  label: HTMLElement | null;
+  choice: Choice;
+}
+
+function labelOf(input: HTMLInputElement): HTMLElement | null {
+  const root = input.getRootNode() as Document | ShadowRoot;
+  const byFor = input.id ? root.querySelector?.<HTMLElement>(`label[for="${CSS.escape(input.id)}"]`) : null;
+  return byFor ?? input.closest('label') ?? null;
+}
+
+/** The text naming one option: its label, the text right after it, or its value. */
+function optionText(input: HTMLInputElement, label: HTMLElement | null): string {
+  if (label) {
+    const clone = label.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('input').forEach((n) => n.remove());
+    const text = textOf(clone);
+    if (text) return text;
+  }
+  const next = input.nextSibling;
+  return textOf(next) || input.value;
+}
+
+export function optionsOfGroup(c: Control): Option[] {
+  return ((c.parts?.inputs as HTMLInputElement[] | undefined) ?? []).map((input) => {
+    const label = labelOf(input);
+    const xRadio = input.closest('x-radio');
+    const name = xRadio?.getAttribute('name');
+    // x-radio: the value is the id's suffix after "<name>-".
+    const value = name && input.id.startsWith(`${name}-`) ? input.id.slice(name.length + 1) : input.value;
+    return { input, label, choice: { value, text: optionText(input, label) } };
+  });
+}
+
+/** The part of an option a person clicks: the input when it shows, else its label or the wrapper it sits in. */
+function clickTarget(o: Option): HTMLElement | null {
+  if (isVisibleToOfficer(o.input)) return o.input;
+  if (o.label && isVisibleToOfficer(o.label)) return o.label;
+  const wrapper = o.input.parentElement;
+  return wrapper && isVisibleToOfficer(wrapper) ? wrapper : null;
+}
+
+const groupElement = (inputs: HTMLInputElement[]): HTMLElement => {
+  const first = inputs[0]!;
+  const marked = first.closest<HTMLElement>('fieldset, [role=radiogroup], mat-radio-group, x-radio, .radio-group, .form-check-group');
+  if (marked && inputs.every((i) => marked.contains(i))) return marked;
+  let node: HTMLElement | null = first.parentElement;
+  while (node && !inputs.every((i) => node!.contains(i))) node = node.parentElement;
+  return node ?? first;
+};
+
+export const radioAdapter: Adapter = {
+  id: 'radio',
+  find(root, owned) {
+    const groups = new Map<string, HTMLInputElement[]>();
+    for (const x of root.querySelectorAll<HTMLElement>('x-radio')) {
+      const inputs = [...x.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')].filter((i) => !owned.has(i));
+      if (inputs.length > 0) groups.set(`x:${groups.size}`, inputs);
+    }
+    const taken = new Set([...groups.values()].flat());
+    for (const input of root.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+      if (owned.has(input) || taken.has(input)) continue;
+      const key = input.name ? `n:${input.form?.id ?? ''}:${input.name}` : `c:${groups.size}`;
+      groups.set(key, [...(groups.get(key) ?? []), input]);
+    }
+    return [...groups.values()].map((inputs) => {
+      const element = groupElement(inputs);
+      const names = [element.getAttribute('name'), inputs[0]!.name, element.getAttribute('formcontrolname'), element.closest('[data-name]')?.getAttribute('data-name')].filter((n): n is string => Boolean(n));
+      return {
+        control: { element, kind: 'choice' as const, names: [...new Set(names)], readOnly: inputs.every((i) => i.disabled), parts: { inputs } },
+        owns: [element, ...inputs],
+      };
+    });
+  },
+  visible: (c) => optionsOfGroup(c).some((o) => clickTarget(o) !== null),
+  read(c) {
+    const checked = optionsOfGroup(c).find((o) => o.input.checked);
+    return { ok: true, text: checked?.choice.text ?? '', choice: checked?.choice ?? null };
+  },
+  async fill(c, want) {
+    const options = optionsOfGroup(c);
+    const chosen = chooseAmong(options.map((o) => o.choice), want);
+    if (isReason(chosen)) return refused(chosen);
+    const option = options[chosen.index]!;
+    if (option.input.disabled) return refused({ code: 'readonly' });
+    if (!option.input.checked) {
+      const target = clickTarget(option);
+      if (!target) return refused({ code: 'hiddenNotFilled' });
+      press(target);
+      if (!option.input.checked && target !== option.input && isVisibleToOfficer(option.input)) press(option.input);
+    }
+    return { wrote: option.choice, ...(chosen.note ? { note: chosen.note } : {}) };
+  },
+  snapshot(c) {
+    const checked = optionsOfGroup(c).find((o) => o.input.checked);
+    return { text: checked?.choice.text ?? '', choice: checked?.choice ?? null, raw: checked?.input ?? null };
+  },
+  restore(c, s) {
+    const before = s.raw as HTMLInputElement | null;
+    const options = optionsOfGroup(c);
+    if (!before) {
+      // Nothing was chosen before: a radio group cannot be told "none" through a click; a checkbox can.
+      const checked = options.find((o) => o.input.checked);
+      if (!checked) return true;
+      if (checked.input.type !== 'checkbox') return false;
+      const target = clickTarget(checked);
+      if (target) press(target);
+      return !checked.input.checked;
+    }
+    const option = options.find((o) => o.input === before);
+    const target = option && clickTarget(option);
+    if (!target) return false;
+    if (!before.checked) press(target);
+    if (!before.checked) {
+      before.checked = true;
+      fire(before, 'change');
+    }
+    return before.checked;
+  },
+};

@@ -1,0 +1,93 @@
+import { formatIsoDate, parseDate, type VnDate } from '../../vn/dates';
+import { matchKey } from '../../vn/text';
+import type { Attempt, Choice, Control, Reason, Want } from '../control';
+import { textOf } from '../dom';
+import { otherOption, pickChoice, type KeyOf } from '../options';
+import { isVisibleToOfficer } from '../visibility';
+import { whenDom } from '../wait';
+
+/** Pieces several adapters share: choosing among options, writing a date in the control's own format. */
+
+export const refused = (reason: Reason): Attempt => ({ wrote: null, refused: reason });
+
+export function isReadOnly(el: Element | null | undefined): boolean {
+  if (!el) return false;
+  const input = el as HTMLInputElement;
+  return Boolean(input.readOnly || input.disabled || el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true');
+}
+
+/** What to say when a read-only control already holds something (the VNeID block): differs, or not. */
+export function readOnlyReason(current: string, want: Want): Reason {
+  const wanted = want.kind === 'text' ? want.text : want.kind === 'choice' ? want.values[0] ?? '' : formatIsoDate(want.date) ?? '';
+  if (current.trim() && want.kind === 'text' && matchKey(current) !== matchKey(wanted)) return { code: 'readonlyDiffers', params: { shown: current.trim(), wanted } };
+  return { code: 'readonly' };
+}
+
+export interface Chosen {
+  index: number;
+  note?: Reason;
+}
+
+/** The option for a choice want (a "Khác" fallback when the want allows it), or the reason there is none. */
+export function chooseAmong(options: Choice[], want: Want, keyOf: KeyOf = matchKey): Chosen | Reason {
+  const wanted = want.kind === 'choice' ? want.values : want.kind === 'text' ? [want.text] : [];
+  const pick = pickChoice(options, wanted, keyOf);
+  if (pick) return pick.loose ? { index: pick.index, note: { code: 'looseChoice', params: { chosen: options[pick.index]!.text, wanted: pick.value } } } : { index: pick.index };
+  if (want.kind === 'choice' && want.fallbackOther) {
+    const other = otherOption(options, keyOf);
+    if (other !== null) return { index: other, note: { code: 'otherChosen', params: { wanted: wanted[0] ?? '' } } };
+  }
+  return { code: 'noOption', params: { wanted: wanted[0] ?? '' } };
+}
+
+export const isReason = (v: Chosen | Reason): v is Reason => 'code' in v;
+
+/** How a text box wants a date: from its type, its hints and placeholder, its length limit. */
+export type DateFormat = 'iso' | 'isoMonth' | 'dmy' | 'my' | 'y';
+
+export function dateFormatOf(el: HTMLInputElement | null, control: Pick<Control, 'hints' | 'labels'>): DateFormat {
+  const type = el?.type;
+  if (type === 'date') return 'iso';
+  if (type === 'month') return 'isoMonth';
+  const hint = matchKey([...control.hints, el?.placeholder ?? '', el?.getAttribute('data-format') ?? ''].join(' '));
+  if (/\bdd\b|ngay thang nam|dd mm yyyy|d m y/.test(hint)) return 'dmy';
+  if (/\bmm yyyy\b|thang nam/.test(hint)) return 'my';
+  if (/\byyyy\b|dien nam|\bnam\b/.test(hint) || el?.maxLength === 4) return 'y';
+  return 'dmy';
+}
+
+const two = (n: number | undefined) => String(n ?? '').padStart(2, '0');
+
+/** The date in a format, at the precision the record has (a year-only birth is written as its year). */
+export function writeDate(date: VnDate, format: DateFormat): string {
+  if (format === 'y' || date.precision === 'year') return format === 'iso' || format === 'isoMonth' ? '' : String(date.year);
+  if (format === 'iso') return date.precision === 'day' ? `${date.year}-${two(date.month)}-${two(date.day)}` : '';
+  if (format === 'isoMonth') return `${date.year}-${two(date.month)}`;
+  if (format === 'my' || date.precision === 'month') return `${two(date.month)}/${date.year}`;
+  return `${two(date.day)}/${two(date.month)}/${date.year}`;
+}
+
+/** A date as text the page shows ("12/04/1994", "1994-04-12", "1994-04-12T00:00:00+07:00", "1994"). */
+export function readDate(text: string, view: Window = window): VnDate | null {
+  const t = text.trim();
+  const isoTime = t.match(/^(\d{4}-\d{2}-\d{2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/);
+  if (isoTime?.[2]) {
+    // A moment in time (Form.io keeps one): the day it is where the page is.
+    const at = new (view as unknown as typeof globalThis).Date(t);
+    if (!Number.isNaN(at.getTime())) return { year: at.getFullYear(), month: at.getMonth() + 1, day: at.getDate(), precision: 'day' };
+  }
+  const parsed = parseDate(isoTime ? isoTime[1]! : t);
+  return parsed.ok ? parsed.date : null;
+}
+
+/** Waits for `probe` to find something, checked at each change under `root`, up to `timeoutMs`. */
+export function waitFor<T>(root: Node, probe: () => T | null | undefined | false, timeoutMs: number): Promise<T | null> {
+  return whenDom(root, probe, timeoutMs, { childList: true, subtree: true, attributes: true, characterData: true });
+}
+
+/** Options an open list shows: visible, enabled, with their code where the page gives one. */
+export function visibleOptions(scope: ParentNode, selector: string): Array<{ el: HTMLElement; choice: Choice }> {
+  return [...scope.querySelectorAll<HTMLElement>(selector)]
+    .filter((el) => el.isConnected && isVisibleToOfficer(el) && el.getAttribute('aria-disabled') !== 'true' && !el.classList.contains('disabled'))
+    .map((el) => ({ el, choice: { value: el.getAttribute('data-value') ?? el.getAttribute('value') ?? el.getAttribute('data-id') ?? '', text: textOf(el) } }));
+}

@@ -1,0 +1,41 @@
+import { matchKey, nfc } from '../vn/text';
+import { readDate } from './adapters/shared';
+import type { Choice, ReadBack, Want } from './control';
+import { sameChoice } from './options';
+import { keyFor } from './adapters/open-list';
+
+/**
+ * Verify: does what the page holds now say what the record meant? Text after NFC and spacing (and case: a
+ * portal may keep names in capitals); a choice by the option written (its code, or its text when the widget
+ * keeps none); a date by its day, month and year at the record's precision, or as the exact text written.
+ */
+const norm = (t: string) => nfc(t).replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+const digits = (t: string) => t.replace(/\D/g, '');
+
+export function isEmpty(read: ReadBack): boolean {
+  return read.ok && !read.text.trim() && !read.choice;
+}
+
+export function holds(read: ReadBack, want: Want, wrote: Choice | string | null, view: Window = window): boolean {
+  if (!read.ok) return false;
+  if (want.kind === 'text') {
+    if (norm(read.text) === norm(want.text)) return true;
+    // A phone or ID number a mask spaced out ("0912 345 678").
+    return /^\+?[\d\s.-]{6,}$/.test(want.text) && digits(read.text) === digits(want.text) && digits(want.text).length >= 6;
+  }
+  if (want.kind === 'choice') {
+    const shown: Choice | null = read.choice ?? (read.text ? { value: '', text: read.text } : null);
+    if (!shown) return false;
+    if (wrote && typeof wrote === 'object') return sameChoice(shown, wrote, keyFor(want)) || (!shown.value && matchKey(shown.text) === matchKey(wrote.text));
+    const key = keyFor(want);
+    return want.values.some((v) => key(v) === key(shown.text) || v === shown.value);
+  }
+  if (typeof wrote === 'string' && wrote && read.text.trim() === wrote) return true;
+  const date = readDate(read.text, view);
+  if (!date) return false;
+  const w = want.date;
+  if (date.year !== w.year) return false;
+  if (w.precision === 'year') return true;
+  if (date.month !== w.month) return false;
+  return w.precision === 'month' || date.day === w.day;
+}
