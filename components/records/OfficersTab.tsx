@@ -5,13 +5,11 @@ import type { RecordsStore } from '@/utils/records/store';
 import { addOfficer, listOfficers, OfficerError, releaseOfficer } from '@/utils/security/officers';
 import { currentSession, type UnlockedSession } from '@/utils/security/session';
 import type { SecretKind } from '@/utils/security/secrets';
-import type { EffectiveSettings } from '@/utils/settings/schema';
-import { IdleField } from '@/components/settings/IdleField';
-import { RetentionField } from '@/components/settings/RetentionField';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
 
-export function OfficersTab({ language, store, session, settings }: { language: Language; store: RecordsStore; session: UnlockedSession; settings: EffectiveSettings }) {
+/** The officers and trainers, and adding one (a supervisor's; on the settings page and the records page). */
+export function OfficersTab({ language, store, session }: { language: Language; store: RecordsStore; session: UnlockedSession }) {
   const t = translator(language);
   const [officers, setOfficers] = useState<OfficerSummary[]>([]);
   const [name, setName] = useState('');
@@ -37,13 +35,6 @@ export function OfficersTab({ language, store, session, settings }: { language: 
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof OfficerError ? e.message : String(e) });
     }
-  };
-
-  const purge = async () => {
-    const days = settings.retentionDays.value;
-    if (days === null) return setMessage({ kind: 'error', text: t('security.purgeOff') });
-    const count = await store.purgeUnused(days);
-    setMessage({ kind: 'ok', text: t('security.purged', { count }) });
   };
 
   return (
@@ -93,14 +84,6 @@ export function OfficersTab({ language, store, session, settings }: { language: 
           {message.text}
         </p>
       )}
-      <h3>🔒</h3>
-      <IdleField language={language} value={settings.idleMinutes} />
-      <RetentionField language={language} value={settings.retentionDays.value} locked={settings.retentionDays.locked} />
-      <p>
-        <button type="button" onClick={() => void purge()}>
-          {settings.retentionDays.value === null ? t('security.purgeOff') : t('security.purge', { days: settings.retentionDays.value })}
-        </button>
-      </p>
     </section>
   );
 }
