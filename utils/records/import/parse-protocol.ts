@@ -19,4 +19,4 @@ export type ParseReply =
   | { type: 'error'; reason: Reason };
 
 /** Rows per message back: each is deserialised on the page's thread, so each must be quick to take in. */
-export const rowsPerMessage = 5000;
+export const rowsPerMessage = 2000;

@@ -140,7 +140,7 @@ async function findExisting(row: RowResult, lookup: ExistingLookup): Promise<Pic
 }
 
 /** Rows classified between two yields to the page (it stays responsive through 200,000 rows). */
-const rowsPerSlice = 5000;
+const rowsPerSlice = 2000;
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Row-level report before anything is written (main thread: it asks the unlocked records). */
