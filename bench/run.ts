@@ -6,12 +6,21 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { autofillBench } from './areas/autofill';
 import { captureBench } from './areas/capture';
 import { filingsBench } from './areas/filings';
+import { importBench } from './areas/import';
 import { recordsBench } from './areas/records';
 import { secretsBench } from './areas/secrets';
 import { textBench } from './areas/text';
 import { machine, type AreaResult, type BenchArea } from './lib/measure';
 
-const areas: BenchArea[] = [textBench, recordsBench, captureBench, autofillBench, filingsBench, secretsBench];
+const areas: BenchArea[] = [
+  textBench,
+  recordsBench,
+  importBench,
+  captureBench,
+  autofillBench,
+  filingsBench,
+  secretsBench,
+];
 const only = process.argv[2];
 const resultsDir = new URL('./results/', import.meta.url);
 

@@ -5,6 +5,7 @@
 import { MotcuaDB } from '@/utils/db/database';
 import { commitImport, sha256Hex } from '@/utils/records/import/commit';
 import { guessHeader } from '@/utils/records/import/header';
+import { recordsLookup } from '@/utils/records/import/lookup';
 import { buildPreview, defaultDecision } from '@/utils/records/import/preview';
 import { readTable } from '@/utils/records/import/read-table';
 import { RecordsStore } from '@/utils/records/store';
@@ -22,7 +23,7 @@ async function run(csvUrl: string, queries: string[]) {
   const t0 = performance.now();
   const table = await readTable('people.csv', bytes);
   const header = guessHeader(table)!;
-  const preview = buildPreview(table, header, (d) => (d.personalId ? store.findByPersonalId(d.personalId.value)?.id : undefined));
+  const preview = await buildPreview(table, header, recordsLookup(store));
   const t1 = performance.now();
   const decisions = new Map(preview.rows.map((r) => [r.index, defaultDecision(r)]));
   const result = await commitImport(store, { fileName: 'people.csv', fileHash: await sha256Hex(bytes), rows: preview.rows, decisions });

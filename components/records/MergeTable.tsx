@@ -1,4 +1,6 @@
-import { formFieldLabels, showFieldValue } from '@/utils/records/form';
+import { t, type Language } from '@/utils/i18n';
+import { fieldSpec } from '@/utils/records/fields';
+import { showFieldValue } from '@/utils/records/form';
 import { personFields, type Person, type PersonField } from '@/utils/records/schema';
 
 export type MergeChoice = 'existing' | 'incoming';
@@ -16,8 +18,9 @@ export function MergeTable(props: {
   headers: [existing: string, incoming: string];
   choiceOf: (field: PersonField) => MergeChoice;
   onChoose: (field: PersonField, choice: MergeChoice) => void;
+  language?: Language;
 }) {
-  const { existing, incoming, fields, headers, choiceOf, onChoose } = props;
+  const { existing, incoming, fields, headers, choiceOf, onChoose, language = 'vi' } = props;
   return (
     <table>
       <thead>
@@ -26,7 +29,7 @@ export function MergeTable(props: {
       <tbody>
         {fields.map((f) => (
           <tr key={f}>
-            <td>{formFieldLabels[f]}</td>
+            <td>{t(language, fieldSpec(f).label)}</td>
             {(['existing', 'incoming'] as const).map((side) => (
               <td key={side}>
                 <label>

@@ -4,15 +4,13 @@ import { roles, type Role } from '@/utils/db/kinds';
 import type { RecordsStore } from '@/utils/records/store';
 import { addOfficer, listOfficers, OfficerError, releaseOfficer, resetSecrets } from '@/utils/security/officers';
 import { currentSession, type UnlockedSession } from '@/utils/security/session';
-import type { EffectiveSettings } from '@/utils/settings/schema';
-import { updateLocalSettings } from '@/utils/settings/store';
-import { RetentionField } from '@/components/settings/RetentionField';
 import { OwnSecrets } from '@/components/setup/OwnSecrets';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
 type Message = { kind: 'ok' | 'error'; code: MessageKey; params?: Params };
 
-export function OfficersTab({ language, store, session, settings }: { language: Language; store: RecordsStore; session: UnlockedSession; settings: EffectiveSettings }) {
+/** The officers and trainers, and adding one (a supervisor's; on the settings page and the records page). */
+export function OfficersTab({ language, store, session }: { language: Language; store: RecordsStore; session: UnlockedSession }) {
   const t = translator(language);
   const [officers, setOfficers] = useState<OfficerSummary[]>([]);
   const [name, setName] = useState('');
@@ -49,13 +47,6 @@ export function OfficersTab({ language, store, session, settings }: { language: 
       setPin('');
       return { kind: 'ok', code: 'officers.added', params: { name: added } };
     });
-  };
-
-  const purge = async () => {
-    const days = settings.retentionDays.value;
-    if (days === null) return setMessage({ kind: 'error', code: 'security.purgeOff' });
-    const count = await store.purgeUnused(days);
-    setMessage({ kind: 'ok', code: 'security.purged', params: { count } });
   };
 
   return (
@@ -127,25 +118,6 @@ export function OfficersTab({ language, store, session, settings }: { language: 
         </p>
       )}
       <OwnSecrets language={language} officerId={session.officerId} />
-      <h3>🔒</h3>
-      <label htmlFor="idle">{t('security.idle')}</label>
-      <input
-        id="idle"
-        type="number"
-        min={1}
-        max={480}
-        defaultValue={settings.idleMinutes}
-        onBlur={(e) => {
-          const minutes = Number(e.target.value);
-          if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 480) void updateLocalSettings({ idleMinutes: minutes });
-        }}
-      />
-      <RetentionField language={language} value={settings.retentionDays.value} locked={settings.retentionDays.locked} />
-      <p>
-        <button type="button" onClick={() => void purge()}>
-          {settings.retentionDays.value === null ? t('security.purgeOff') : t('security.purge', { days: settings.retentionDays.value })}
-        </button>
-      </p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { browser } from 'wxt/browser';
 import { translator, type Language } from '@/utils/i18n';
 import { peopleCsv, peopleJson, peopleXlsx } from '@/utils/records/export';
 import { maskedIdOf, type SearchResult } from '@/utils/records/search-index';
@@ -11,7 +12,7 @@ type Row = Pick<SearchResult, 'id' | 'name' | 'dob' | 'maskedId' | 'address'>;
 
 const rowHeight = 56;
 
-export function PeopleTab({ language, store, officerId }: { language: Language; store: RecordsStore; officerId: string }) {
+export function PeopleTab({ language, store, officerId, onImport }: { language: Language; store: RecordsStore; officerId: string; onImport: () => void }) {
   const t = translator(language);
   const [query, setQuery] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
@@ -22,18 +23,12 @@ export function PeopleTab({ language, store, officerId }: { language: Language; 
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
+  // `version` changes when the editor saved or erased someone: the list is read again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the reload signal, not read inside
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const next: Row[] = query.trim()
-        ? await store.search(query, 500)
-        : (await store.refresh(), store.listEntries()).map((e) => ({
-            id: e.id,
-            name: e.name,
-            dob: e.dob,
-            maskedId: maskedIdOf(e),
-            address: e.address,
-          }));
+      const next: Row[] = query.trim() ? await store.search(query, 500) : await everyone(store);
       if (!cancelled) {
         setRows(next);
         setActive(0);
@@ -43,6 +38,8 @@ export function PeopleTab({ language, store, officerId }: { language: Language; 
       cancelled = true;
     };
   }, [query, store, version]);
+
+  useEffect(() => searchRef.current?.focus(), []);
 
   // "/" jumps to search from anywhere, as in many officer tools.
   useEffect(() => {
@@ -98,6 +95,8 @@ export function PeopleTab({ language, store, officerId }: { language: Language; 
     });
 
   const activeId = useMemo(() => rows[active]?.id, [rows, active]);
+  // Nobody on record yet: say how to start instead of "no citizen found" over an empty list.
+  const firstRun = store.size === 0 && !query.trim() && !editing;
 
   return (
     <div className="people">
@@ -108,7 +107,6 @@ export function PeopleTab({ language, store, officerId }: { language: Language; 
             id="search"
             ref={searchRef}
             type="search"
-            autoFocus
             autoComplete="off"
             role="combobox"
             aria-expanded="true"
@@ -120,19 +118,25 @@ export function PeopleTab({ language, store, officerId }: { language: Language; 
           />
           <p className="hint">{t('records.searchHint')}</p>
         </div>
-        <p role="status" data-testid="result-count">
-          {rows.length === 0 ? t('records.none') : t('records.count', { count: rows.length })}
-        </p>
-        <div className="list" ref={listRef} id="people-list" role="listbox" aria-label={t('records.results')}>
+        {firstRun ? (
+          <FirstRun language={language} onImport={onImport} onNew={() => setEditing('new')} />
+        ) : (
+          <p role="status" data-testid="result-count">
+            {rows.length === 0 ? t('records.none') : t('records.count', { count: rows.length })}
+          </p>
+        )}
+        <div className="list" ref={listRef} hidden={firstRun} id="people-list" role="listbox" aria-label={t('records.results')}>
           <div style={{ height: virtual.getTotalSize() }}>
             {virtual.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
               return (
+                // biome-ignore lint/a11y/useKeyWithClickEvents: the search box drives the list by keyboard (↑↓ Enter, aria-activedescendant)
                 <div
                   key={row.id}
                   id={`person-${row.id}`}
                   className="row"
                   role="option"
+                  tabIndex={-1}
                   aria-selected={item.index === active}
                   style={{ top: item.start, height: rowHeight }}
                   onClick={() => {
@@ -158,21 +162,55 @@ export function PeopleTab({ language, store, officerId }: { language: Language; 
             })}
           </div>
         </div>
-        <div className="actions">
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            ＋ {t('records.new')}
-          </button>
-        </div>
-        <p className="hint">{t('records.export.scope', { count: selected.size })}</p>
-        <div className="actions">
-          <button type="button" onClick={() => void exportSelected('csv')}>{t('records.export.csv')}</button>
-          <button type="button" onClick={() => void exportSelected('xlsx')}>{t('records.export.xlsx')}</button>
-          <button type="button" onClick={() => void exportSelected('json')}>{t('records.export.json')}</button>
-        </div>
+        {!firstRun && (
+          <>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => setEditing('new')}>
+                ＋ {t('records.new')}
+              </button>
+            </div>
+            <p className="hint">{t('records.export.scope', { count: selected.size })}</p>
+            <div className="actions">
+              <button type="button" onClick={() => void exportSelected('csv')}>{t('records.export.csv')}</button>
+              <button type="button" onClick={() => void exportSelected('xlsx')}>{t('records.export.xlsx')}</button>
+              <button type="button" onClick={() => void exportSelected('json')}>{t('records.export.json')}</button>
+            </div>
+          </>
+        )}
       </section>
       <section>
         {editing && <PersonEditor key={editing} language={language} store={store} officerId={officerId} personId={editing === 'new' ? null : editing} onClose={onClosed} />}
       </section>
     </div>
+  );
+}
+
+async function everyone(store: RecordsStore): Promise<Row[]> {
+  await store.refresh();
+  return store.listEntries().map((e) => ({ id: e.id, name: e.name, dob: e.dob, maskedId: maskedIdOf(e), address: e.address }));
+}
+
+/** The records' first run: the three ways in, in view at 1366×768. */
+function FirstRun({ language, onImport, onNew }: { language: Language; onImport: () => void; onNew: () => void }) {
+  const t = translator(language);
+  return (
+    <section className="first-run" aria-labelledby="first-run-title" data-testid="first-run">
+      <h2 id="first-run-title">{t('records.firstRun.title')}</h2>
+      <p>{t('records.firstRun.intro')}</p>
+      <ul>
+        <li>
+          <button type="button" className="primary" onClick={onImport}>{t('records.tab.import')}</button>
+          <span>{t('records.firstRun.import')}</span>
+        </li>
+        <li>
+          <a className="button" href={browser.runtime.getURL('/capture.html' as '/settings.html')}>{t('capture.title')}</a>
+          <span>{t('records.firstRun.capture')}</span>
+        </li>
+        <li>
+          <button type="button" onClick={onNew}>{t('records.new')}</button>
+          <span>{t('records.firstRun.new')}</span>
+        </li>
+      </ul>
+    </section>
   );
 }

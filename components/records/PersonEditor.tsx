@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { translator, type Language } from '@/utils/i18n';
-import { checkForm, emptyForm, formFieldLabels, personToForm, type FormValues } from '@/utils/records/form';
-import { documentKinds, maritalStatuses, relationKinds, sexes, type DocumentKind, type DocumentMeta, type Person, type PersonField, type Relation, type RelationKind } from '@/utils/records/schema';
+import { kindChoices } from '@/utils/records/field-kinds';
+import { citizenFields, noteField, type CitizenFieldSpec } from '@/utils/records/fields';
+import { checkForm, emptyForm, personToForm, type FormValues } from '@/utils/records/form';
+import { documentKinds, relationKinds, type DocumentKind, type DocumentMeta, type Person, type PersonField, type Provenance, type Relation, type RelationKind } from '@/utils/records/schema';
 import type { SearchResult } from '@/utils/records/search-index';
 import type { RecordsStore } from '@/utils/records/store';
 import { download, stamp } from '../pages/download';
@@ -14,10 +16,10 @@ interface Props {
   onClose: () => void;
 }
 
-const sourceNames: Record<string, string> = { typed: 'nhập tay', qr: 'mã QR', mrz: 'MRZ', ocr: 'nhận dạng chữ', import: 'nhập tệp' };
-const textFields: Array<PersonField | 'note'> = [
-  'fullName', 'birthDate', 'sex', 'personalId', 'oldId', 'idIssueDate', 'idIssuePlace', 'ethnicity', 'religion',
-  'nationality', 'placeOfBirth', 'hometown', 'permanentAddress', 'currentAddress', 'phone', 'email', 'maritalStatus', 'note',
+/** The editor's fields, from the one table, then the note. */
+const editorFields: ReadonlyArray<Pick<CitizenFieldSpec, 'key' | 'label' | 'wide'> & { kind?: CitizenFieldSpec['kind'] }> = [
+  ...citizenFields,
+  { ...noteField, wide: true },
 ];
 
 export function PersonEditor({ language, store, officerId, personId, onClose }: Props) {
@@ -30,7 +32,7 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
   const [documents, setDocuments] = useState<Array<DocumentMeta & { id: string }>>([]);
   const firstRef = useRef<HTMLInputElement>(null);
 
-  const loadRelations = async (id: string) => {
+  const loadRelations = useCallback(async (id: string) => {
     const list = await store.relationsOf(id);
     setRelations(
       await Promise.all(
@@ -40,7 +42,7 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
         }),
       ),
     );
-  };
+  }, [store]);
 
   useEffect(() => {
     if (!personId) {
@@ -49,16 +51,16 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
     }
     void (async () => {
       const person = await store.get(personId);
-      if (!person) return setStatus({ kind: 'error', text: 'Không tìm thấy công dân này (có thể đã bị xoá).' });
+      if (!person) return setStatus({ kind: 'error', text: translator(language)('edit.notFound') });
       setOriginal(person);
       setValues(personToForm(person));
       setDocuments(await store.documentsOf(person.id));
       await loadRelations(person.id);
       firstRef.current?.focus();
     })();
-  }, [personId, store]);
+  }, [personId, store, loadRelations, language]);
 
-  const check = checkForm(values, original, officerId);
+  const check = checkForm(values, original, officerId, undefined, language);
   const showError = (f: string) => (touched.has(f) || touched.has('*') ? check.errors[f as PersonField] : undefined);
 
   const save = async (event?: FormEvent) => {
@@ -106,54 +108,7 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
       }}
     >
       <h2>{original ? `${t('edit.title')}: ${original.fullName.value}` : t('edit.title.new')}</h2>
-      <div className="grid">
-        {textFields.map((f, i) => {
-          const id = `f-${f}`;
-          const error = showError(f);
-          const prov = original && f !== 'note' ? original[f as PersonField]?.prov : undefined;
-          const common = {
-            id,
-            value: values[f],
-            'aria-invalid': Boolean(error),
-            'aria-describedby': error ? `${id}-error` : undefined,
-            onBlur: () => setTouched((s) => new Set(s).add(f)),
-          };
-          let control;
-          if (f === 'sex' || f === 'maritalStatus') {
-            const options = f === 'sex' ? sexes : maritalStatuses;
-            control = (
-              <select {...common} onChange={(e) => set(f, e.target.value)}>
-                <option value="">—</option>
-                {options.map((o) => (
-                  <option key={o} value={o}>{o}</option>
-                ))}
-              </select>
-            );
-          } else {
-            control = (
-              <input
-                {...common}
-                ref={i === 0 ? firstRef : undefined}
-                placeholder={f === 'birthDate' || f === 'idIssueDate' ? 'dd/mm/yyyy' : undefined}
-                inputMode={f === 'personalId' || f === 'oldId' || f === 'phone' ? 'numeric' : undefined}
-                onChange={(e) => set(f, e.target.value)}
-              />
-            );
-          }
-          return (
-            <div key={f} style={f === 'permanentAddress' || f === 'currentAddress' || f === 'note' ? { gridColumn: '1 / -1' } : undefined}>
-              <label htmlFor={id}>{formFieldLabels[f]}</label>
-              {control}
-              {error && (
-                <p className="field-error" id={`${id}-error`} role="alert">
-                  {error}
-                </p>
-              )}
-              {prov && <p className="hint">{t('edit.source', { source: sourceNames[prov.source] ?? prov.source })}{prov.notes.length > 0 ? ` — ${prov.notes.join(' ')}` : ''}</p>}
-            </div>
-          );
-        })}
-      </div>
+      <FieldGrid language={language} values={values} original={original} showError={showError} firstRef={firstRef} onTouch={(f) => setTouched((s) => new Set(s).add(f))} onChange={set} />
       {check.warnings.map((w) => (
         <p key={w} className="warn">⚠ {w}</p>
       ))}
@@ -268,5 +223,64 @@ function RelationAdder({ language, store, person, onAdded }: { language: Languag
         ))}
       </ul>
     </fieldset>
+  );
+}
+
+function FieldGrid(props: {
+  language: Language;
+  values: FormValues;
+  original: Person | null;
+  showError: (f: string) => string | undefined;
+  firstRef: RefObject<HTMLInputElement | null>;
+  onTouch: (f: PersonField | 'note') => void;
+  onChange: (f: PersonField | 'note', value: string) => void;
+}) {
+  const { language, values, original, showError, firstRef, onTouch, onChange } = props;
+  const t = translator(language);
+  return (
+    <div className="grid">
+      {editorFields.map((spec, i) => {
+        const f = spec.key as PersonField | 'note';
+        const id = `f-${f}`;
+        const error = showError(f);
+        const prov = original && f !== 'note' ? (original[f] as { prov: Provenance } | undefined)?.prov : undefined;
+        const common = {
+          id,
+          value: values[f],
+          'aria-invalid': Boolean(error),
+          'aria-describedby': error ? `${id}-error` : undefined,
+          onBlur: () => onTouch(f),
+        };
+        const choices = spec.kind ? kindChoices(spec.kind) : null;
+        const control = choices ? (
+          <select {...common} onChange={(e) => onChange(f, e.target.value)}>
+            <option value="">—</option>
+            {choices.map((o) => (
+              <option key={o} value={o}>{o}</option>
+            ))}
+          </select>
+        ) : (
+          <input
+            {...common}
+            ref={i === 0 ? firstRef : undefined}
+            placeholder={spec.kind === 'date' ? 'dd/mm/yyyy' : undefined}
+            inputMode={spec.kind === 'personalId' || spec.kind === 'oldId' || spec.kind === 'phone' ? 'numeric' : undefined}
+            onChange={(e) => onChange(f, e.target.value)}
+          />
+        );
+        return (
+          <div key={f} style={spec.wide ? { gridColumn: '1 / -1' } : undefined}>
+            <label htmlFor={id}>{t(spec.label)}</label>
+            {control}
+            {error && (
+              <p className="field-error" id={`${id}-error`} role="alert">
+                {error}
+              </p>
+            )}
+            {prov && <p className="hint">{t('edit.source', { source: t(`source.${prov.source}`) })}{prov.notes.length > 0 ? ` — ${prov.notes.join(' ')}` : ''}</p>}
+          </div>
+        );
+      })}
+    </div>
   );
 }

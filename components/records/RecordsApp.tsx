@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { browser } from 'wxt/browser';
 import { PageShell } from '@/components/pages/PageShell';
 import { useSettings } from '@/components/pages/useSettings';
 import { translator } from '@/utils/i18n';
@@ -26,9 +27,12 @@ export function RecordsApp() {
       <>
         <div className="toolbar">
           <span data-testid="signed-in">{t('records.signedIn', { name: state.session.officerName })}</span>
-          <button type="button" onClick={() => void lock()}>
-            🔒 {t('records.lock')}
-          </button>
+          <span>
+            {state.session.role === 'supervisor' && <a href={browser.runtime.getURL('/settings.html')}>⚙ {t('settings.title')}</a>}{' '}
+            <button type="button" onClick={() => void lock()}>
+              🔒 {t('records.lock')}
+            </button>
+          </span>
         </div>
         <div role="tablist" className="tabs">
           {tabs.map((id) => (
@@ -38,9 +42,9 @@ export function RecordsApp() {
           ))}
         </div>
         <div role="tabpanel">
-          {tab === 'people' && <PeopleTab language={language} store={state.store} officerId={state.session.officerId} />}
+          {tab === 'people' && <PeopleTab language={language} store={state.store} officerId={state.session.officerId} onImport={() => setTab('import')} />}
           {tab === 'import' && <ImportTab language={language} store={state.store} />}
-          {tab === 'officers' && <OfficersTab language={language} store={state.store} session={state.session} settings={settings} />}
+          {tab === 'officers' && <OfficersTab language={language} store={state.store} session={state.session} />}
         </div>
       </>
     );

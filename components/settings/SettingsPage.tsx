@@ -1,143 +1,98 @@
-import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
+import type { ReactNode } from 'react';
 import { PageShell } from '@/components/pages/PageShell';
 import { useSettings } from '@/components/pages/useSettings';
+import { OfficersTab } from '@/components/records/OfficersTab';
+import { sessionGate } from '@/components/records/SessionGate';
+import { useRecordsSession, type SessionState, type UnlockActions } from '@/components/records/useRecordsSession';
 import { translator, type Language } from '@/utils/i18n';
-import { builtInPortalHosts, originPatternFor } from '@/utils/portals/hosts';
-import { checkNewHost } from '@/utils/settings/add-host';
-import { readLocalSettings, updateLocalSettings } from '@/utils/settings/store';
-import { WardPicker } from './WardPicker';
+import type { EffectiveSettings } from '@/utils/settings/schema';
+import { updateLocalSettings } from '@/utils/settings/store';
 import { HolidayRulesField } from './HolidayRules';
+import { IdleField } from './IdleField';
+import { PortalHosts } from './PortalHosts';
+import { RetentionSection } from './RetentionSection';
+import { WardPicker } from './WardPicker';
+import './settings.css';
 
+/**
+ * The one settings page. Language and the centre's ward for everyone at this machine; below, what a supervisor
+ * decides (the idle lock, officers and trainers, retention, portal hosts, holidays), once unlocked as one.
+ */
 export function SettingsPage() {
   const { settings, reload } = useSettings();
+  const { state, unlock, lock } = useRecordsSession();
   if (!settings) return null;
-  const t = translator(settings.language);
+  const language = settings.language;
+  const t = translator(language);
   return (
-    <PageShell language={settings.language} title={t('settings.title')}>
-      <label htmlFor="language">{t('settings.language')}</label>
-      <select
-        id="language"
-        value={settings.language}
-        onChange={(e) => void updateLocalSettings({ language: e.target.value as Language })}
-      >
-        <option value="vi">Tiếng Việt</option>
-        <option value="en">English</option>
-      </select>
-
-      <WardPicker language={settings.language} value={settings.ward.value} locked={settings.ward.locked} />
-
-      <label>{t('settings.retention')}</label>
-      <p data-testid="retention">
-        {settings.retentionDays.value === null ? t('settings.retention.off') : t('settings.retention.days', { days: settings.retentionDays.value })}
-      </p>
-      <p className="locked">{settings.retentionDays.locked ? `🔒 ${t('settings.locked')}` : t('settings.retention.where')}</p>
-
-      <h2>{t('settings.hosts')}</h2>
-      <PortalHosts language={settings.language} extra={settings.extraPortalHosts} onChange={reload} />
-
-      <HolidayRulesField language={settings.language} />
+    <PageShell language={language} title={t('settings.title')}>
+      <section aria-labelledby="general-title">
+        <h2 id="general-title">{t('settings.section.general')}</h2>
+        <label htmlFor="language">{t('settings.language')}</label>
+        <select id="language" value={language} onChange={(e) => void updateLocalSettings({ language: e.target.value as Language })}>
+          <option value="vi">Tiếng Việt</option>
+          <option value="en">English</option>
+        </select>
+        <WardPicker language={language} value={settings.ward.value} locked={settings.ward.locked} />
+      </section>
+      <section aria-labelledby="supervisor-title">
+        <h2 id="supervisor-title">{t('settings.section.supervisor')}</h2>
+        <SupervisorGate language={language} state={state} unlock={unlock} lock={lock}>
+          {(open) => <SupervisorSettings language={language} open={open} settings={settings} reload={reload} />}
+        </SupervisorGate>
+      </section>
     </PageShell>
   );
 }
 
-function PortalHosts({
-  language,
-  extra,
-  onChange,
-}: {
-  language: Language;
-  extra: Array<{ host: string; locked: boolean }>;
-  onChange: () => Promise<void>;
-}) {
+type Open = Extract<SessionState, { phase: 'open' }>;
+
+function SupervisorGate(props: { language: Language; state: SessionState; unlock: UnlockActions; lock: () => Promise<void>; children: (open: Open) => ReactNode }) {
+  const { language, state, unlock, lock, children } = props;
   const t = translator(language);
-  const [input, setInput] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
-  const [granted, setGranted] = useState<Record<string, boolean>>({});
-
-  useEffect(() => {
-    void (async () => {
-      const entries = await Promise.all(
-        extra.map(async ({ host }) => [host, await browser.permissions.contains({ origins: [originPatternFor(host)] })] as const),
-      );
-      setGranted(Object.fromEntries(entries));
-    })();
-  }, [extra]);
-
-  const requestHost = async (host: string) => {
-    // Must run inside the click: Chrome only shows the permission prompt for a user gesture.
-    const ok = await browser.permissions.request({ origins: [originPatternFor(host)] });
-    setGranted((g) => ({ ...g, [host]: ok }));
-    return ok;
-  };
-
-  const add = async () => {
-    const check = checkNewHost(input, extra.map((e) => e.host));
-    if (!check.ok) return setMessage({ kind: 'error', text: t(check.message, check.params) });
-    const ok = await requestHost(check.host);
-    // Kept even when refused, so nothing typed is lost; "Cho phép" asks again.
-    const local = await readLocalSettings();
-    await updateLocalSettings({ extraPortalHosts: [...local.extraPortalHosts, check.host] });
-    setInput('');
-    setMessage(
-      ok
-        ? { kind: 'ok', text: t('settings.hosts.added', { host: check.host }) }
-        : { kind: 'error', text: t('settings.hosts.denied', { host: check.host }) },
+  const gate = sessionGate(state, language, unlock);
+  if (gate !== null) {
+    return (
+      <>
+        <p className="hint">{t('settings.supervisor.unlock')}</p>
+        {gate}
+      </>
     );
-    await onChange();
-  };
+  }
+  if (state.phase !== 'open') return null;
+  if (state.session.role !== 'supervisor') {
+    return (
+      <p role="alert">
+        {t('settings.supervisor.only', { name: state.session.officerName })}{' '}
+        <button type="button" onClick={() => void lock()}>🔒 {t('records.lock')}</button>
+      </p>
+    );
+  }
+  return <>{children(state)}</>;
+}
 
-  const remove = async (host: string) => {
-    const local = await readLocalSettings();
-    await updateLocalSettings({ extraPortalHosts: local.extraPortalHosts.filter((h) => h !== host) });
-    await browser.permissions.remove({ origins: [originPatternFor(host)] });
-    await onChange();
-  };
-
+function SupervisorSettings({ language, open, settings, reload }: { language: Language; open: Open; settings: EffectiveSettings; reload: () => Promise<void> }) {
+  const t = translator(language);
   return (
     <>
-      <table>
-        <tbody>
-          {builtInPortalHosts.map((host) => (
-            <tr key={host}>
-              <td>{host}</td>
-              <td>{t('settings.hosts.builtIn')}</td>
-              <td />
-            </tr>
-          ))}
-          {extra.map(({ host, locked }) => (
-            <tr key={host} data-host={host}>
-              <td>{host}</td>
-              <td>
-                {locked ? `🔒 ${t('settings.locked')}` : t('settings.hosts.extra')}
-                {granted[host] === false && ` — ${t('settings.hosts.notGranted')}`}
-              </td>
-              <td>
-                {granted[host] === false && (
-                  <button type="button" onClick={() => void requestHost(host)}>
-                    {t('settings.hosts.grant')}
-                  </button>
-                )}{' '}
-                {!locked && (
-                  <button type="button" onClick={() => void remove(host)}>
-                    {t('settings.hosts.remove')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <label htmlFor="new-host">{t('settings.hosts.input')}</label>
-      <input id="new-host" value={input} onChange={(e) => setInput(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void add()} />{' '}
-      <button type="button" className="primary" onClick={() => void add()}>
-        {t('settings.hosts.add')}
-      </button>
-      {message && (
-        <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <p data-testid="signed-in">{t('records.signedIn', { name: open.session.officerName })}</p>
+      <nav aria-label={t('settings.section.supervisor')} className="settings-nav">
+        <a href="#security-title">{t('settings.section.security')}</a> · <a href="#officers-title">{t('settings.section.officers')}</a> · <a href="#hosts-title">{t('settings.hosts')}</a> · <a href="#holidays-title">{t('holidays.title')}</a>
+      </nav>
+      <section aria-labelledby="security-title">
+        <h3 id="security-title">{t('settings.section.security')}</h3>
+        <IdleField language={language} value={settings.idleMinutes} />
+        <RetentionSection language={language} store={open.store} settings={settings} />
+      </section>
+      <section aria-labelledby="officers-title">
+        <h3 id="officers-title">{t('settings.section.officers')}</h3>
+        <OfficersTab language={language} store={open.store} session={open.session} />
+      </section>
+      <section aria-labelledby="hosts-title">
+        <h3 id="hosts-title">{t('settings.hosts')}</h3>
+        <PortalHosts language={language} extra={settings.extraPortalHosts} onChange={reload} />
+      </section>
+      <HolidayRulesField language={language} />
     </>
   );
 }

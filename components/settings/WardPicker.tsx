@@ -18,7 +18,7 @@ export function WardPicker({ language, value, locked }: { language: Language; va
     const p = units.province(value.provinceCode);
     return (
       <>
-        <label>{t('settings.ward')}</label>
+        <p className="field-label" id="ward-label">{t('settings.ward')}</p>
         <p data-testid="ward-locked">
           {commune?.fullName ?? value.wardCode}, {p?.fullName ?? value.provinceCode}
         </p>

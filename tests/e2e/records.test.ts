@@ -62,14 +62,21 @@ describe('citizen records in the browser', () => {
     await expect.poll(status).toContain('Đã thêm Lê Văn Minh.');
   });
 
-  it('lets the supervisor set the retention period, checked', async () => {
-    await page.locator('#retention').fill('0');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('từ 1 đến 36500');
-    await page.locator('#retention').fill('3650');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect.poll(status).toContain('Đã lưu.');
-    await expect.poll(() => page.getByRole('button', { name: /Xoá ngay hồ sơ không dùng quá 3650 ngày/ }).count()).toBe(1);
+  it('says how to start on the first run, the three ways in view at 1366×768', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('tab', { name: 'Công dân' }).click();
+    const start = page.getByTestId('first-run');
+    await expect.poll(() => start.isVisible()).toBe(true);
+    expect(await page.getByTestId('result-count').count()).toBe(0);
+    for (const name of ['Nhập tệp', 'Quét giấy tờ', 'Thêm công dân']) {
+      const box = await start.getByRole(name === 'Quét giấy tờ' ? 'link' : 'button', { name }).boundingBox();
+      expect(box, name).not.toBeNull();
+      expect(box!.y + box!.height, name).toBeLessThanOrEqual(768);
+    }
+    await page.screenshot({ path: join(tmpDir, 'records-first-run-1366.png') });
+    await start.getByRole('button', { name: 'Nhập tệp' }).click();
+    await expect.poll(() => page.getByLabel('Nhập tệp').isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('imports a messy XLSX: preview first, then writes only the valid rows', async () => {
@@ -108,6 +115,8 @@ describe('citizen records in the browser', () => {
     await page.getByLabel('Tìm công dân', { exact: true }).press('Enter');
     const phone = page.getByLabel('Số điện thoại');
     await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Văn An');
+    // A field added to the table (Nghề nghiệp) is in the editor with nothing else to write.
+    await page.getByLabel('Nghề nghiệp').fill('Thợ mộc');
     await phone.fill('12345');
     await phone.press('Tab');
     await expect.poll(() => page.locator('#f-phone-error').textContent()).toContain('không đúng dạng');
@@ -126,6 +135,7 @@ describe('citizen records in the browser', () => {
     expect(text.startsWith('\ufeff"Họ và tên"')).toBe(true);
     expect(text).toContain('"Nguyễn Văn An","01/01/1990","Nam","001090012345"');
     expect(text.split('\r\n')).toHaveLength(6);
+    expect(text.split('\r\n')[0]).toContain('"Nghề nghiệp"');
   });
 
   it('erases one person completely', async () => {

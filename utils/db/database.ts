@@ -161,6 +161,10 @@ export interface ImportJobRow {
   totalRows: number;
   committedRows: number;
   status: 'running' | 'done' | 'interrupted';
+  /** One bit per file row, set once the row is written: a resume skips these rows, whatever the decisions now. */
+  committed?: Uint8Array<ArrayBuffer>;
+  /** Why the job stopped (a message key, never personal data). */
+  failure?: string;
   createdAt: string;
   updatedAt: string;
 }

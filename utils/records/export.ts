@@ -1,28 +1,19 @@
 import Papa from 'papaparse';
 import { neutraliseFormula } from '../security/formula';
-import { formatDate } from '../vn/dates';
+import { fieldKindCodecs } from './field-kinds';
+import { citizenFields, noteField } from './fields';
 import type { Person } from './schema';
 
-/** Columns of a people export, Vietnamese headers the import recognises again. */
+/** Columns of a people export: every field of the table under its export header (the import recognises them again), then the note. */
 const columns: Array<[string, (p: Person) => string]> = [
-  ['Họ và tên', (p) => p.fullName.value],
-  ['Ngày sinh', (p) => (p.birthDate ? formatDate(p.birthDate.value) : '')],
-  ['Giới tính', (p) => p.sex?.value ?? ''],
-  ['Số định danh cá nhân', (p) => p.personalId?.value ?? ''],
-  ['Số CMND', (p) => p.oldId?.value ?? ''],
-  ['Ngày cấp', (p) => (p.idIssueDate ? formatDate(p.idIssueDate.value) : '')],
-  ['Nơi cấp', (p) => p.idIssuePlace?.value ?? ''],
-  ['Dân tộc', (p) => p.ethnicity?.value ?? ''],
-  ['Tôn giáo', (p) => p.religion?.value ?? ''],
-  ['Quốc tịch', (p) => p.nationality?.value ?? ''],
-  ['Nơi sinh', (p) => p.placeOfBirth?.value ?? ''],
-  ['Quê quán', (p) => p.hometown?.value ?? ''],
-  ['Nơi thường trú', (p) => p.permanentAddress?.value.text ?? ''],
-  ['Nơi ở hiện tại', (p) => p.currentAddress?.value.text ?? ''],
-  ['Số điện thoại', (p) => p.phone?.value ?? ''],
-  ['Email', (p) => p.email?.value ?? ''],
-  ['Tình trạng hôn nhân', (p) => p.maritalStatus?.value ?? ''],
-  ['Ghi chú', (p) => p.note],
+  ...citizenFields.map((spec): [string, (p: Person) => string] => [
+    spec.exportHeader,
+    (p) => {
+      const held = p[spec.key] as { value: unknown } | undefined;
+      return held ? fieldKindCodecs[spec.kind].show(held.value) : '';
+    },
+  ]),
+  [noteField.exportHeader, (p) => p.note],
 ];
 
 export function peopleTable(people: Person[]): string[][] {

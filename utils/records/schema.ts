@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { citizenFields, type CitizenField, type FieldKind } from './fields';
 
 /**
  * The canonical domain model (shared/DESIGN.md): zod schemas are the single source; types derive from them.
@@ -44,25 +45,35 @@ export type Address = z.infer<typeof addressSchema>;
 export const sexes = ['Nam', 'Nữ'] as const;
 export const maritalStatuses = ['chưa kết hôn', 'đã kết hôn', 'ly hôn', 'goá'] as const;
 
+/** The value each kind of field holds (utils/records/fields.ts names the kind of every field). */
+export const kindSchemas = {
+  name: z.string().min(1),
+  date: vnDateSchema,
+  sex: z.enum(sexes),
+  personalId: z.string().regex(/^\d{12}$/),
+  oldId: z.string().regex(/^\d{9}$/),
+  text: z.string(),
+  address: addressSchema,
+  phone: z.string(),
+  email: z.string(),
+  maritalStatus: z.enum(maritalStatuses),
+} as const satisfies Record<FieldKind, z.ZodType>;
+
+type FieldSchema<S extends CitizenField> = z.ZodObject<{ value: (typeof kindSchemas)[S['kind']]; prov: typeof provenanceSchema }>;
+type FieldsShape = {
+  [S in CitizenField as S['key']]: S extends { required: true } ? FieldSchema<S> : z.ZodOptional<FieldSchema<S>>;
+};
+
+const fieldsShape = Object.fromEntries(
+  citizenFields.map((spec) => {
+    const schema = field(kindSchemas[spec.kind]);
+    return [spec.key, 'required' in spec ? schema : schema.optional()];
+  }),
+) as FieldsShape;
+
 export const personSchema = z.object({
   id: z.string(),
-  fullName: field(z.string().min(1)),
-  birthDate: field(vnDateSchema).optional(),
-  sex: field(z.enum(sexes)).optional(),
-  personalId: field(z.string().regex(/^\d{12}$/)).optional(),
-  oldId: field(z.string().regex(/^\d{9}$/)).optional(),
-  idIssueDate: field(vnDateSchema).optional(),
-  idIssuePlace: field(z.string()).optional(),
-  ethnicity: field(z.string()).optional(),
-  religion: field(z.string()).optional(),
-  nationality: field(z.string()).optional(),
-  placeOfBirth: field(z.string()).optional(),
-  hometown: field(z.string()).optional(),
-  permanentAddress: field(addressSchema).optional(),
-  currentAddress: field(addressSchema).optional(),
-  phone: field(z.string()).optional(),
-  email: field(z.string()).optional(),
-  maritalStatus: field(z.enum(maritalStatuses)).optional(),
+  ...fieldsShape,
   note: z.string().default(''),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -70,27 +81,7 @@ export const personSchema = z.object({
 export type Person = z.infer<typeof personSchema>;
 export type PersonInput = z.input<typeof personSchema>;
 
-/** The fields of a person that hold a `{ value, prov }`, in the order forms and exports show them. */
-export const personFields = [
-  'fullName',
-  'birthDate',
-  'sex',
-  'personalId',
-  'oldId',
-  'idIssueDate',
-  'idIssuePlace',
-  'ethnicity',
-  'religion',
-  'nationality',
-  'placeOfBirth',
-  'hometown',
-  'permanentAddress',
-  'currentAddress',
-  'phone',
-  'email',
-  'maritalStatus',
-] as const;
-export type PersonField = (typeof personFields)[number];
+export { personFields, type PersonField } from './fields';
 
 export const relationKinds = ['father', 'mother', 'spouse', 'child', 'householdHead'] as const;
 export type RelationKind = (typeof relationKinds)[number];

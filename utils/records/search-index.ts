@@ -156,6 +156,19 @@ export class SearchIndex {
     return id ? this.entries.get(id) : undefined;
   }
 
+  /** The entries whose whole name, folded, is `name` folded (word order kept). */
+  byName(name: string): SearchEntry[] {
+    const words = matchKey(name).split(' ').filter(Boolean);
+    if (words.length === 0) return [];
+    const wanted = words.join(' ');
+    const out: SearchEntry[] = [];
+    for (const id of this.postings.get(words[0]!) ?? []) {
+      const entry = this.entries.get(id)!;
+      if (entry.words.join(' ') === wanted) out.push(entry);
+    }
+    return out;
+  }
+
   put(entry: SearchEntry) {
     this.remove(entry.id);
     this.entries.set(entry.id, entry);
@@ -164,7 +177,8 @@ export class SearchIndex {
     for (const word of entry.words) {
       let set = this.postings.get(word);
       if (!set) {
-        this.postings.set(word, (set = new Set()));
+        set = new Set();
+        this.postings.set(word, set);
         this.sortedWords = null;
       }
       set.add(entry.id);
@@ -284,7 +298,7 @@ export class SearchIndex {
         const idExact = entry.personalId === d || entry.oldId === d;
         const phoneExact = entry.phone !== null && samePhone(entry.phone, d);
         const prefix =
-          d.length >= 3 && [entry.personalId, entry.oldId, entry.phone].some((v) => v !== null && v.startsWith(d));
+          d.length >= 3 && [entry.personalId, entry.oldId, entry.phone].some((v) => v?.startsWith(d));
         const dob = token.dateKey !== null && entry.dobKeys.includes(token.dateKey);
         if (!idExact && !phoneExact && !prefix && !dob) return null;
         if (idExact) {

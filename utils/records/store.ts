@@ -19,7 +19,16 @@ const generationKey = 'generation';
 /** Decrypted packs kept in memory for quick reads (each up to `chunkSize` people). */
 const packCacheSize = 4;
 
-class StaleChunkError extends Error {}
+/** Another context rewrote a chunk this write read: retried; past the retries the caller says the records were busy. */
+export class StaleChunkError extends Error {
+  constructor() {
+    super('stale-chunk');
+    this.name = 'StaleChunkError';
+  }
+}
+
+/** Tries for a write that keeps meeting another context's writes, waiting a little longer each time. */
+const writeTries = 8;
 
 export interface StoreActor {
   officerId: string;
@@ -153,6 +162,26 @@ export class RecordsStore {
     return this.index.byIdNumber(id);
   }
 
+  /** Everyone whose whole name, folded, is this one's (an import matching people without an ID). */
+  findByName(name: string): SearchEntry[] {
+    return this.index.byName(name);
+  }
+
+  /** Whether this id is on record (an import resuming by the rows' own ids). */
+  has(id: string): boolean {
+    return this.chunkOf.has(id);
+  }
+
+  /** The person's father and mother as linked, with their names from the index. */
+  async parentsOf(id: string): Promise<Array<{ kind: 'father' | 'mother'; id: string; name: string }>> {
+    const out: Array<{ kind: 'father' | 'mother'; id: string; name: string }> = [];
+    for (const r of await this.db.relations.where('fromId').equals(id).toArray()) {
+      const name = this.index.get(r.toId)?.name;
+      if ((r.kind === 'father' || r.kind === 'mother') && name) out.push({ kind: r.kind, id: r.toId, name });
+    }
+    return out;
+  }
+
   private async pack(chunk: number): Promise<Map<string, Person>> {
     const version = this.chunkVersions.get(chunk) ?? 0;
     const cached = this.packCache.get(chunk);
@@ -218,7 +247,8 @@ export class RecordsStore {
       try {
         return await attempt();
       } catch (error) {
-        if (!(error instanceof StaleChunkError) || tries >= 3) throw error;
+        if (!(error instanceof StaleChunkError) || tries >= writeTries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** Math.min(tries, 6) * (0.5 + Math.random())));
         await this.refresh();
       }
     }
@@ -325,7 +355,10 @@ export class RecordsStore {
 
   private addToChunk(id: string, chunk: number) {
     let members = this.chunkMembers.get(chunk);
-    if (!members) this.chunkMembers.set(chunk, (members = new Set()));
+    if (!members) {
+      members = new Set();
+      this.chunkMembers.set(chunk, members);
+    }
     members.add(id);
     this.chunkOf.set(id, chunk);
   }
@@ -388,6 +421,16 @@ export class RecordsStore {
     const relation = relationSchema.parse({ id: crypto.randomUUID(), fromId, kind, toId });
     await this.db.relations.put(relation);
     return relation;
+  }
+
+  /** Links unless the same relation is already there (for spouses, in either direction); true when it was added. */
+  async linkOnce(fromId: string, kind: RelationKind, toId: string): Promise<boolean> {
+    const existing = await this.relationsOf(fromId);
+    const same = (r: Relation) =>
+      r.kind === kind && ((r.fromId === fromId && r.toId === toId) || (kind === 'spouse' && r.fromId === toId && r.toId === fromId));
+    if (existing.some(same)) return false;
+    await this.link(fromId, kind, toId);
+    return true;
   }
 
   async unlink(relationId: string) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languages } from '../i18n';
 import { isValidHostName } from '../portals/hosts';
+import { idleMinutesRange } from './idle';
 
 export const wardRefSchema = z.object({
   provinceCode: z.string().regex(/^\d{2}$/),
@@ -27,7 +28,7 @@ export const localSettingsSchema = z.object({
   /** Purge people not used for this many days; null = never (the default). */
   retentionDays: retentionDaysSchema.nullable(),
   /** Lock the records after this many idle minutes (supervisor setting). */
-  idleMinutes: z.number().int().min(1).max(480),
+  idleMinutes: z.number().int().min(idleMinutesRange.min).max(idleMinutesRange.max),
 });
 export type LocalSettings = z.infer<typeof localSettingsSchema>;
 

@@ -20,10 +20,20 @@ export async function readLocalSettings(): Promise<LocalSettings> {
   return parsed.success ? parsed.data : defaultLocalSettings;
 }
 
-export async function updateLocalSettings(patch: Partial<LocalSettings>): Promise<LocalSettings> {
-  const next = localSettingsSchema.parse({ ...(await readLocalSettings()), ...patch });
-  await localSettingsItem.setValue(next);
-  return next;
+let pendingUpdate: Promise<unknown> = Promise.resolve();
+
+/**
+ * Read, patch, write: one at a time in this page, so two fields saved together (the idle lock's blur and the
+ * retention's Lưu) cannot each write the other's old value back.
+ */
+export function updateLocalSettings(patch: Partial<LocalSettings>): Promise<LocalSettings> {
+  const run = pendingUpdate.then(async () => {
+    const next = localSettingsSchema.parse({ ...(await readLocalSettings()), ...patch });
+    await localSettingsItem.setValue(next);
+    return next;
+  });
+  pendingUpdate = run.catch(() => undefined);
+  return run;
 }
 
 /** The last policy seen, so policy values apply at once while Chrome's policy service is still starting. */

@@ -1,4 +1,5 @@
-import { fold, nfc } from './text';
+import { isVietnameseSyllable } from './syllable';
+import { nfc } from './text';
 
 /**
  * TCVN3 (ABC, fonts .VnTime) and VNI-Windows, the 8-bit encodings of old Word/Excel files, as they arrive
@@ -146,55 +147,89 @@ export function decodeVni(text: string): string {
 }
 
 export type TextEncoding = 'unicode' | 'tcvn3' | 'vni' | 'ascii';
+export type LegacyEncoding = 'tcvn3' | 'vni';
 
-const unicodeVietnamese = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]|[\u0300-\u0323]/;
-const latin1High = /[\u00a0-\u00ff]/;
-/** Folded vowel clusters that occur in Vietnamese rhymes ("auo" does not: "chaứo" is not a word). */
-const vowelClusters =
-  'a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uo|uy|ya|ye|yu|oai|oao|oay|oeo|uay|uoi|uou|uya|uye|uyu|ieu|yeu';
-const syllable = new RegExp(
-  `^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(${vowelClusters})(ch|ng|nh|[cmnpt])?$`,
-);
-/** Latin-1 characters that are not Vietnamese letters: left over, they mean a decoding went wrong. */
-const strayLatin1 = /[\u00a0-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]/;
+/** Letters only Unicode has: text holding one was never a legacy font read one byte per character. */
+const beyondLatin1 = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]|[\u0300-\u0323]/;
+const latin1High = /[\u00a1-\u00ff]/;
+/** A word as the legacy fonts write it: letters, combining marks and every Latin-1 code the fonts use ("§" is Đ, "÷" is ữ). */
+const wordRe = /[\p{L}\p{M}\u00a1-\u00ff]+/gu;
 
-/** A word a Vietnamese reader would accept: one initial, a vowel cluster, one final, at most one tone. */
-function isPlausibleSyllable(word: string): boolean {
-  const tones = (word.normalize('NFD').match(/[\u0300\u0301\u0303\u0309\u0323]/g) ?? []).length;
-  return tones <= 1 && syllable.test(fold(word).toLowerCase());
+/** The codes one font uses and the other never does: what decides between two equally good readings. */
+const tcvn3Only = new Set([...'µ¶·¸¹¨»¼½¾©ÇÐª×ÝÞß«ç¬\u00ad÷ýþ®¡¢£¤¥¦§']);
+const vniOnly = new Set([...'àÛÙÚÂÀÅÃÁÄÍ']);
+
+/**
+ * How a body of text (a column, a file) reads under each interpretation: of the words holding legacy codes,
+ * how many are Vietnamese syllables as they are, decoded as TCVN3, decoded as VNI; and how many codes only one
+ * font uses. Words are judged one by one, so a "§" opening a word cannot shift the words after it.
+ */
+export interface EncodingTally {
+  touched: number;
+  asIs: number;
+  tcvn3: number;
+  vni: number;
+  tcvn3Codes: number;
+  vniCodes: number;
+  /** Words holding letters only Unicode has. */
+  unicodeWords: number;
 }
 
-/** Share of the converted words that contained legacy bytes and now read as Vietnamese syllables. */
-function plausibility(original: string, decoded: string): number {
-  const before = original.split(/[^\p{L}\u00a0-\u00ff]+/u);
-  const after = decoded.split(/[^\p{L}]+/u);
-  let touched = 0;
-  let good = 0;
-  before.forEach((word, i) => {
-    if (!latin1High.test(word)) return;
-    touched += 1;
-    const converted = after[i];
-    if (converted && isPlausibleSyllable(converted) && !strayLatin1.test(converted)) good += 1;
-  });
-  return touched === 0 ? 0 : good / touched;
+export function emptyTally(): EncodingTally {
+  return { touched: 0, asIs: 0, tcvn3: 0, vni: 0, tcvn3Codes: 0, vniCodes: 0, unicodeWords: 0 };
+}
+
+const readsAsVietnamese = (word: string) => isVietnameseSyllable(word);
+
+/** Adds `text`'s words to `tally` (made fresh when omitted) and returns it. */
+export function tallyText(text: string, tally: EncodingTally = emptyTally()): EncodingTally {
+  for (const [word] of text.normalize('NFC').matchAll(wordRe)) {
+    if (beyondLatin1.test(word)) {
+      tally.unicodeWords += 1;
+      continue;
+    }
+    if (!latin1High.test(word)) continue;
+    tally.touched += 1;
+    if (readsAsVietnamese(word)) tally.asIs += 1;
+    if (readsAsVietnamese(decodeTcvn3(word))) tally.tcvn3 += 1;
+    if (readsAsVietnamese(decodeVni(word))) tally.vni += 1;
+    for (const ch of word) {
+      if (tcvn3Only.has(ch)) tally.tcvn3Codes += 1;
+      else if (vniOnly.has(ch)) tally.vniCodes += 1;
+    }
+  }
+  return tally;
+}
+
+/** Below this share of words reading as Vietnamese, the text is more likely French or Latin-1 noise. */
+const minimumShare = 0.6;
+
+/**
+ * The encoding a tally points to. Text that reads as Vietnamese as it is stays (a Unicode "Hoàng" is also a
+ * VNI "Hồng"); otherwise the font under which more words read as syllables, and between two that read as
+ * well, the one whose own codes the text holds; TCVN3, the national standard, when nothing tells them apart.
+ */
+export function chooseEncoding(tally: EncodingTally): TextEncoding {
+  if (tally.touched === 0) return tally.unicodeWords > 0 ? 'unicode' : 'ascii';
+  const best = Math.max(tally.tcvn3, tally.vni);
+  if (best < tally.touched * minimumShare || tally.asIs >= best) return 'unicode';
+  if (tally.tcvn3 !== tally.vni) return tally.tcvn3 > tally.vni ? 'tcvn3' : 'vni';
+  return tally.vniCodes > tally.tcvn3Codes ? 'vni' : 'tcvn3';
+}
+
+/** Which encoding a text (read one byte per character) is in. Unicode Vietnamese wins outright. */
+export function detectEncoding(text: string): TextEncoding {
+  if (beyondLatin1.test(text.normalize('NFC'))) return 'unicode';
+  return chooseEncoding(tallyText(text));
 }
 
 /**
- * Which encoding a text (read one byte per character) is in. Unicode Vietnamese wins outright; otherwise
- * the legacy decoding under which most touched words become Vietnamese syllables, if most of them do.
+ * `text` read as `from` (decided for its whole column or file). A text holding letters only Unicode has is
+ * left as it is: a legacy font read byte by byte cannot produce them.
  */
-export function detectEncoding(text: string): TextEncoding {
-  if (unicodeVietnamese.test(text.normalize('NFC'))) return 'unicode';
-  if (!latin1High.test(text)) return 'ascii';
-  // "Hoàng Mai Loan" uses only letters Latin-1 shares with Vietnamese: already Unicode, and also a valid VNI
-  // spelling of "Hồng Mai Loan". Text that already reads as Vietnamese is never converted.
-  const asIs = plausibility(text, text);
-  const tcvn = plausibility(text, decodeTcvn3(text));
-  const vni = plausibility(text, decodeVni(text));
-  const best = Math.max(tcvn, vni);
-  // Below this, the text is more likely French or Latin-1 noise than Vietnamese in a legacy font.
-  if (best < 0.6 || asIs >= best) return 'unicode';
-  return vni >= tcvn ? 'vni' : 'tcvn3';
+export function decodeAs(text: string, from: TextEncoding): string {
+  if ((from !== 'tcvn3' && from !== 'vni') || beyondLatin1.test(text.normalize('NFC'))) return nfc(text);
+  return from === 'tcvn3' ? decodeTcvn3(text) : decodeVni(text);
 }
 
 export interface Converted {
@@ -205,7 +240,5 @@ export interface Converted {
 /** Detects and converts to Unicode NFC; Unicode and ASCII text come back unchanged (but NFC). */
 export function toUnicode(text: string): Converted {
   const from = detectEncoding(text);
-  if (from === 'tcvn3') return { text: decodeTcvn3(text), from };
-  if (from === 'vni') return { text: decodeVni(text), from };
-  return { text: nfc(text), from };
+  return { text: decodeAs(text, from), from };
 }

@@ -3,12 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { commitImport, sha256Hex } from '@/utils/records/import/commit';
 import { guessHeader } from '@/utils/records/import/header';
 import { buildPreview, defaultDecision, mergePerson, type Decision } from '@/utils/records/import/preview';
+import { recordsLookup } from '@/utils/records/import/lookup';
 import { readTable } from '@/utils/records/import/read-table';
 import { peopleCsv, peopleJson, peopleXlsx } from '@/utils/records/export';
 import { RecordsStore } from '@/utils/records/store';
 import { generateDataKey } from '@/utils/security/crypto';
 import { messyTwoRowXlsx, serialDatesXlsx } from '../../fixtures/spreadsheets/make';
-import { freshDb, personInput } from './helpers';
+import { freshDb, lookupById, personInput } from './helpers';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -23,7 +24,7 @@ async function setup() {
 
 async function plan(store: RecordsStore, name: string, bytes: Uint8Array<ArrayBuffer>) {
   const table = await readTable(name, bytes);
-  const preview = buildPreview(table, guessHeader(table)!, (d) => (d.personalId ? store.findByPersonalId(d.personalId.value)?.id : undefined));
+  const preview = await buildPreview(table, guessHeader(table)!, recordsLookup(store));
   const decisions = new Map<number, Decision>(preview.rows.map((r) => [r.index, defaultDecision(r)]));
   return { preview, decisions, fileHash: await sha256Hex(bytes) };
 }
@@ -98,14 +99,14 @@ describe('export', () => {
     const people = await store.exportPeople();
     for (const [name, bytes] of [['x.csv', peopleCsv(people)], ['x.xlsx', await peopleXlsx(people)]] as const) {
       const table = await readTable(name, bytes);
-      const preview = buildPreview(table, guessHeader(table)!, () => undefined);
+      const preview = await buildPreview(table, guessHeader(table)!, lookupById());
       expect(preview.rows[0]!.draft).toMatchObject({
         fullName: { value: 'Nguyễn Văn An' },
         personalId: { value: '001090012345' },
         phone: { value: '0912345678' },
         birthDate: { value: { day: 1, month: 1, year: 1990 } },
       });
-      expect(preview.rows[0]!.notes.filter((n) => n.includes('Đã thêm số 0'))).toEqual([]);
+      expect(preview.rows[0]!.notes.filter((n) => n.params?.text?.toString().includes('Đã thêm số 0'))).toEqual([]);
     }
     const json = JSON.parse(new TextDecoder().decode(peopleJson(people))) as { people: Array<{ fullName: { prov: { source: string } } }> };
     expect(json.people[0]!.fullName.prov.source).toBe('typed');

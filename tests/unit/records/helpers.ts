@@ -1,6 +1,12 @@
 import 'fake-indexeddb/auto';
 import { MotcuaDB } from '@/utils/db/database';
+import type { ExistingLookup } from '@/utils/records/import/preview';
 import type { PersonInput, Provenance } from '@/utils/records/schema';
+
+/** A preview's view of empty records, or of records answering only by ID number. */
+export function lookupById(byId: (id: string) => string | undefined = () => undefined): ExistingLookup {
+  return { byIdNumber: byId, named: () => [], parentsOf: async () => [] };
+}
 
 let counter = 0;
 /** A fresh database per test in fake-indexeddb. */

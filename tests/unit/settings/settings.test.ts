@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkNewHost } from '@/utils/settings/add-host';
+import { parseIdleMinutes } from '@/utils/settings/idle';
 import { defaultLocalSettings, resolveSettings } from '@/utils/settings/schema';
 import { readEffectiveSettings, readLocalSettings, updateLocalSettings } from '@/utils/settings/store';
 
@@ -61,6 +62,11 @@ describe('settings store', () => {
     expect((await readLocalSettings()).retentionDays).toBe(100);
   });
 
+  it('keeps both of two updates made at once (the idle lock and the retention saved together)', async () => {
+    await Promise.all([updateLocalSettings({ idleMinutes: 5 }), updateLocalSettings({ retentionDays: 30 })]);
+    expect(await readLocalSettings()).toMatchObject({ idleMinutes: 5, retentionDays: 30 });
+  });
+
   it('falls back to defaults when stored data is damaged', async () => {
     await fakeBrowser.storage.local.set({ settings: { language: 'klingon', retentionDays: 'forever' } });
     expect(await readLocalSettings()).toEqual(defaultLocalSettings);
@@ -81,5 +87,19 @@ describe('checkNewHost', () => {
     ['not a host', [], { ok: false, message: 'settings.hosts.invalid' }],
   ] as const)('%s', (input, existing, expected) => {
     expect(checkNewHost(input, existing)).toMatchObject(expected);
+  });
+});
+
+describe('parseIdleMinutes', () => {
+  it.each([
+    ['5', { ok: true, minutes: 5 }],
+    [' 480 ', { ok: true, minutes: 480 }],
+    ['0', { ok: false, message: 'settings.idle.zero' }],
+    ['481', { ok: false, message: 'settings.idle.invalid' }],
+    ['1.5', { ok: false, message: 'settings.idle.invalid' }],
+    ['', { ok: false, message: 'settings.idle.invalid' }],
+    ['mười', { ok: false, message: 'settings.idle.invalid' }],
+  ] as const)('%j', (input, expected) => {
+    expect(parseIdleMinutes(input)).toMatchObject(expected);
   });
 });

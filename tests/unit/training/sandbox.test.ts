@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { demoFamily, trainingFamilies } from '@/utils/training/families';
+import { familiesJson, givenNames } from '../../../scripts/training-families';
 import { openSandbox, resetSandbox, sandboxSend } from '@/utils/training/sandbox';
 import { decodePersonalId } from '@/utils/vn/personal-id';
 
@@ -13,22 +14,34 @@ beforeEach(() => {
 });
 
 describe('training families', () => {
-  it('are the same for a seed, with consistent 12-digit IDs and linked families', () => {
-    const a = trainingFamilies(5, 1);
-    const b = trainingFamilies(5, 1);
-    expect(a.map((f) => f.father.fullName.value)).toEqual(b.map((f) => f.father.fullName.value));
-    expect(a[0]!.mother.fullName.value).toBe(demoFamily.mother);
-    for (const { father, mother } of a) {
-      for (const parent of [father, mother]) {
-        const id = parent.personalId!.value;
-        expect(id).toMatch(/^\d{12}$/);
-        const decoded = decodePersonalId(id);
-        expect(decoded?.sex).toBe(parent.sex!.value);
-        expect(decoded?.birthYear).toBe(parent.birthDate!.value.year);
+  it('are the file the seeded generator makes (regenerate with npm run training-data)', () => {
+    const committed = readFileSync(new URL('../../../utils/training/data/families.json', import.meta.url), 'utf8');
+    expect(committed).toBe(familiesJson());
+  });
+
+  it('have consistent 12-digit IDs, linked families, and names of their own sex', () => {
+    const families = trainingFamilies();
+    expect(families).toHaveLength(25);
+    expect(families[0]!.mother.fullName.value).toBe(demoFamily.mother);
+    // The sample boy of the tours is a boy.
+    expect(families[0]!.child).toMatchObject({ fullName: { value: 'Đỗ Minh Khôi' }, sex: { value: 'Nam' } });
+    const own = { Nam: new Set(givenNames.Nam), Nữ: new Set(givenNames.Nữ) };
+    for (const person of families.flatMap((f) => [f.father, f.mother, f.child])) {
+      const name = person.fullName.value;
+      const sex = person.sex!.value;
+      const given = name.split(' ').slice(-2).join(' ');
+      if (name.includes(' Thị ')) expect(sex, name).toBe('Nữ');
+      if (name.includes(' Văn ')) expect(sex, name).toBe('Nam');
+      if (name !== demoFamily.child && name !== demoFamily.father && !name.includes(' Thị ')) {
+        expect(own[sex].has(given), name).toBe(true);
+        expect(own[sex === 'Nam' ? 'Nữ' : 'Nam'].has(given), name).toBe(false);
       }
+      if (!person.personalId) continue;
+      const decoded = decodePersonalId(person.personalId.value);
+      expect(decoded?.sex).toBe(sex);
+      expect(decoded?.birthYear).toBe(person.birthDate!.value.year);
     }
-    // Names carry Vietnamese diacritics.
-    expect(a.some((f) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý]/i.test(f.father.fullName.value))).toBe(true);
+    expect(families.some((f) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý]/i.test(f.father.fullName.value))).toBe(true);
   });
 });
 

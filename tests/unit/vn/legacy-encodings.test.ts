@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeTcvn3,
   decodeVni,
+  chooseEncoding,
+  decodeAs,
   detectEncoding,
   encodeTcvn3,
   encodeVni,
+  tallyText,
   toUnicode,
   vietnameseLetters,
 } from '@/utils/vn/legacy-encodings';
@@ -96,5 +99,37 @@ describe('detection', () => {
     });
     expect(toUnicode(encodeVni('Trần Thị Thu Hà'))).toEqual({ text: 'Trần Thị Thu Hà', from: 'vni' });
     expect(toUnicode('Trần Thị Thu Hà'.normalize('NFD'))).toEqual({ text: 'Trần Thị Thu Hà', from: 'unicode' });
+  });
+});
+
+describe('names the old detection got wrong (issue 16)', () => {
+  it.each([
+    // TCVN3: iê and ưu were missing from the rhymes; "§" (Đ) opening a word shifted the VNI reading's words.
+    ['§Æng Thanh DiÔm', 'tcvn3', 'Đặng Thanh Diễm'],
+    ['Lª H÷u ViÖt', 'tcvn3', 'Lê Hữu Việt'],
+    ['Phan TiÕn ThuËn', 'tcvn3', 'Phan Tiến Thuận'],
+    // A tie went to VNI ("Ỹn"): "yn" is no rhyme, and "Õ" after "Y" is TCVN3's ế.
+    ['Phan Thanh YÕn', 'tcvn3', 'Phan Thanh Yến'],
+    // VNI: "Quaùch" passed as Unicode ("au" + "ch" is no rhyme).
+    ['Quaùch Thò Hoa', 'vni', 'Quách Thị Hoa'],
+    ['Phaïm Minh Hieån', 'vni', 'Phạm Minh Hiển'],
+    ['Loø Vaên Vieät', 'vni', 'Lò Văn Việt'],
+  ])('%s → %s "%s"', (text, encoding, decoded) => {
+    expect(detectEncoding(text)).toBe(encoding);
+    expect(toUnicode(text)).toEqual({ text: decoded, from: encoding });
+  });
+
+  it('decides for a whole column: a word that reads both ways follows the others', () => {
+    // "Thò" alone reads as Unicode (a syllable as it is); in its column, with the other VNI names, it is "Thị".
+    const column = ['Hoaøng Vaên Thuï', 'Thò', 'Nguyeãn Thò Laønh'];
+    expect(detectEncoding('Thò')).toBe('unicode'); // cell by cell, "Thò" would stay
+    const tally = column.reduce((t, cell) => tallyText(cell, t), tallyText(''));
+    expect(chooseEncoding(tally)).toBe('vni');
+    expect(column.map((c) => decodeAs(c, 'vni'))).toEqual(['Hoàng Văn Thụ', 'Thị', 'Nguyễn Thị Lành']);
+  });
+
+  it('leaves a cell holding Unicode-only letters as it is, whatever its column was decided to be', () => {
+    expect(decodeAs('Nguyễn Văn Đức', 'vni')).toBe('Nguyễn Văn Đức');
+    expect(decodeAs('Hoàng', 'unicode')).toBe('Hoàng');
   });
 });

@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { t, type Language, type MessageKey } from '../../i18n';
 import { matchKey } from '../../vn/text';
-import { formFieldLabels } from '../form';
-import { personFields } from '../schema';
+import { citizenFields, noteField, personFields, type PersonField } from '../fields';
+import type { RelationKind } from '../schema';
 import synonymsData from './header-synonyms.json';
 
-/** Every person field, plus the pieces spreadsheets split them into, plus "ignore this column". */
+/** The relatives a row may name in its own columns, and what each column says of them. */
+export const relativeKinds = ['father', 'mother', 'spouse', 'householdHead'] as const satisfies readonly RelationKind[];
+export type RelativeKind = (typeof relativeKinds)[number];
+export const relativeParts = ['Name', 'Birth', 'Id'] as const;
+type RelativeColumn = `${RelativeKind}${(typeof relativeParts)[number]}`;
+const relativeColumns = relativeKinds.flatMap((k) => relativeParts.map((p) => `${k}${p}` as RelativeColumn));
+
+/** Every person field, the pieces spreadsheets split them into, the relatives' columns, and "ignore this column". */
 export const importFields = [
   'ignore',
   ...personFields,
@@ -15,26 +23,54 @@ export const importFields = [
   'birthMonth',
   'birthYear',
   'note',
-] as const;
-export type ImportField = (typeof importFields)[number];
+  ...relativeColumns,
+  'relationToHead',
+] as const as readonly ImportField[];
+export type ImportField = PersonField | 'ignore' | 'familyName' | 'middleName' | 'givenName' | 'birthDay' | 'birthMonth' | 'birthYear' | 'note' | RelativeColumn | 'relationToHead';
 
-/** What the mapping dropdown shows for each field. */
-export const importFieldLabels: Record<ImportField, string> = {
-  ...formFieldLabels,
-  ignore: '— Bỏ qua cột này —',
-  familyName: 'Họ',
-  middleName: 'Chữ đệm',
-  givenName: 'Tên',
-  birthDay: 'Ngày sinh (ngày)',
-  birthMonth: 'Ngày sinh (tháng)',
-  birthYear: 'Năm sinh',
+const partLabels: Record<Exclude<ImportField, PersonField | 'note'>, MessageKey> = {
+  ignore: 'import.field.ignore',
+  familyName: 'import.field.familyName',
+  middleName: 'import.field.middleName',
+  givenName: 'import.field.givenName',
+  birthDay: 'import.field.birthDay',
+  birthMonth: 'import.field.birthMonth',
+  birthYear: 'import.field.birthYear',
+  fatherName: 'import.field.fatherName',
+  fatherBirth: 'import.field.fatherBirth',
+  fatherId: 'import.field.fatherId',
+  motherName: 'import.field.motherName',
+  motherBirth: 'import.field.motherBirth',
+  motherId: 'import.field.motherId',
+  spouseName: 'import.field.spouseName',
+  spouseBirth: 'import.field.spouseBirth',
+  spouseId: 'import.field.spouseId',
+  householdHeadName: 'import.field.householdHeadName',
+  householdHeadBirth: 'import.field.householdHeadBirth',
+  householdHeadId: 'import.field.householdHeadId',
+  relationToHead: 'import.field.relationToHead',
 };
 
+const labelKeys = new Map<ImportField, MessageKey>([
+  ...citizenFields.map((f) => [f.key, f.label] as [ImportField, MessageKey]),
+  ['note', noteField.label],
+  ...(Object.entries(partLabels) as Array<[ImportField, MessageKey]>),
+]);
+
+/** What the mapping dropdown shows for a field. */
+export function importFieldLabel(field: ImportField, language: Language): string {
+  return t(language, labelKeys.get(field)!);
+}
+
 const synonymsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-const synonyms: Array<[ImportField, string]> = Object.entries(synonymsSchema.parse(synonymsData))
+const fileSynonyms = Object.entries(synonymsSchema.parse(synonymsData))
   .filter(([field]) => !field.startsWith('$'))
-  .flatMap(([field, list]) => (list as string[]).map((s) => [field as ImportField, matchKey(s)] as [ImportField, string]))
-  // Longer synonyms first: "so dien thoai" before "dt", "nam sinh" before "ten".
+  .flatMap(([field, list]) => (list as string[]).map((s): [ImportField, string] => [field as ImportField, s]));
+const tableSynonyms = [...citizenFields, noteField].flatMap((f) => [f.exportHeader, ...f.synonyms].map((s): [ImportField, string] => [f.key, s]));
+
+const synonyms: Array<[ImportField, string]> = [...tableSynonyms, ...fileSynonyms]
+  .map(([field, s]): [ImportField, string] => [field, matchKey(s)])
+  // Longer synonyms first: "so dien thoai" before "dt", "ho ten cha" before "ho ten".
   .sort((a, b) => b[1].length - a[1].length);
 
 /** The field a header names, or null. Exact match first, then the longest synonym found as whole words. */
@@ -63,4 +99,8 @@ export function fieldForTwoRowHeader(top: string, bottom: string): ImportField |
   }
   if (!bottom.trim() || matchKey(top) === lowerKey) return upper;
   return fieldForHeader(bottom) ?? upper;
+}
+
+export function isPersonField(field: ImportField | null): field is PersonField {
+  return field !== null && (personFields as readonly string[]).includes(field);
 }

@@ -1,153 +1,127 @@
-import { excelSerialToDate, makeDate, parseDate, type DateResult, type VnDate } from '../../vn/dates';
-import { toUnicode } from '../../vn/legacy-encodings';
-import { joinName, toTitleVi } from '../../vn/names';
-import { addressFromText } from '../../vn/admin-units';
-import { crossCheckId, parseIdNumber } from '../../vn/personal-id';
-import { parsePhone } from '../../vn/phone';
-import { cleanSpaces, fold, matchKey } from '../../vn/text';
+import { crossCheckId } from '../../vn/personal-id';
+import { decodeAs, type TextEncoding } from '../../vn/legacy-encodings';
+import { makeDate, type VnDate } from '../../vn/dates';
+import { joinName } from '../../vn/names';
+import { cleanSpaces } from '../../vn/text';
+import type { Cell } from '../cell';
+import { fieldKindCodecs } from '../field-kinds';
+import { citizenFields } from '../fields';
+import { reason, said, sayReason, type Reason } from '../reason';
 import type { PersonInput, Provenance } from '../schema';
-import type { ImportField } from './columns';
-import type { Cell } from './read-table';
+import { relativeKinds, type ImportField, type RelativeKind } from './columns';
 
 export type PersonDraft = Omit<PersonInput, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** How one column of the file is read: its field (or none), its label, the encoding decided for it. */
+export interface ColumnPlan {
+  field: ImportField | null;
+  label: string;
+  encoding: TextEncoding;
+}
+
+/** A relative a row names in its own columns (father, mother, spouse, household head). */
+export interface Relative {
+  kind: RelativeKind;
+  name: string;
+  birth?: VnDate;
+  personalId?: string;
+  /** A household list names the head by row, not by name: the head's row in this file. */
+  row?: number;
+}
 
 export interface RowResult {
   /** 0-based index in the file's rows. */
   index: number;
+  /** The name as read, shown even when the row cannot be imported. */
+  name: string;
   draft: PersonDraft | null;
-  /** Why the row cannot be imported, in Vietnamese. */
-  errors: string[];
-  /** What was repaired or should be checked (restored zeros, converted encoding, ID hints). */
-  notes: string[];
+  /** Why the row cannot be imported. */
+  errors: Reason[];
+  /** What was repaired, dropped or should be checked (restored zeros, a bad phone left out, ID hints). */
+  notes: Reason[];
+  relatives: Relative[];
+  /** "Quan hệ với chủ hộ" as written ("Chủ hộ", "Vợ", "Con"…), when the file has that column. */
+  relationToHead?: string;
 }
 
-const sexAliases: Record<string, 'Nam' | 'Nữ'> = { nam: 'Nam', m: 'Nam', male: 'Nam', trai: 'Nam', nu: 'Nữ', f: 'Nữ', female: 'Nữ', gai: 'Nữ' };
-
-function cellText(cell: Cell | undefined, notes: string[], column: string): string {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return '';
-  const raw = cleanSpaces(String(cell));
-  const converted = toUnicode(raw);
-  if (converted.from === 'tcvn3' || converted.from === 'vni') {
-    notes.push(`Cột "${column}": đã chuyển từ bảng mã ${converted.from === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'} sang Unicode.`);
-  }
-  return converted.text;
+/**
+ * One provenance object for every plain imported value of a run (frozen, shared): a 200,000-row file would
+ * otherwise hold two million copies of the same six fields.
+ */
+let sharedProvenance: Provenance | null = null;
+function importProvenance(now: Date): Provenance {
+  const at = now.toISOString();
+  if (sharedProvenance?.at !== at) sharedProvenance = Object.freeze({ source: 'import', confidence: 0.9, at, verifiedBy: null, verifiedAt: null, notes: Object.freeze([]) as unknown as string[] });
+  return sharedProvenance;
 }
 
-function dateFromCell(cell: Cell | undefined, text: string): DateResult | null {
-  if (cell instanceof Date) return makeDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
-  if (typeof cell === 'number') {
-    if (cell >= 1800 && cell <= 2200 && Number.isInteger(cell)) return makeDate(cell);
-    return excelSerialToDate(cell);
-  }
-  return text ? parseDate(text) : null;
+interface Value {
+  cell: Cell | undefined;
+  text: string;
+  label: string;
 }
 
-/** Turns one spreadsheet row into a person draft, repairing what spreadsheets break and saying so. */
-export function rowToDraft(
-  cells: Cell[],
-  mapping: Array<ImportField | null>,
-  labels: string[],
-  index: number,
-  now = new Date(),
-): RowResult {
-  const errors: string[] = [];
-  const notes: string[] = [];
-  const values = new Map<ImportField, { cell: Cell | undefined; text: string; label: string }>();
-  mapping.forEach((field, c) => {
-    if (!field || field === 'ignore') return;
-    const label = labels[c] || `cột ${c + 1}`;
-    values.set(field, { cell: cells[c], text: cellText(cells[c], notes, label), label });
+function readValues(cells: Cell[], columns: ColumnPlan[]): Map<ImportField, Value> {
+  const values = new Map<ImportField, Value>();
+  columns.forEach((column, c) => {
+    if (!column.field || column.field === 'ignore' || values.has(column.field)) return;
+    const cell = cells[c];
+    const raw = cell === null || cell === undefined || cell instanceof Date ? '' : cleanSpaces(String(cell));
+    values.set(column.field, { cell, text: decodeAs(raw, column.encoding), label: column.label });
   });
-  const prov = (extra: string[] = []): Provenance => ({ source: 'import', confidence: 0.9, at: now.toISOString(), verifiedBy: null, verifiedAt: null, notes: extra });
+  return values;
+}
+
+const hasContent = (v: Value | undefined): v is Value => v !== undefined && (v.text !== '' || v.cell instanceof Date || typeof v.cell === 'number');
+
+/** Turns one spreadsheet row into a person draft, repairing what spreadsheets break and saying so. Null for an empty row. */
+export function rowToDraft(cells: Cell[], columns: ColumnPlan[], index: number, now = new Date()): RowResult | null {
+  const values = readValues(cells, columns);
+  if (![...values.values()].some(hasContent)) return null;
+  const errors: Reason[] = [];
+  const notes: Reason[] = [];
+  const plain = importProvenance(now);
+  const prov = (extra: Reason[] = []): Provenance => (extra.length === 0 ? plain : { ...plain, notes: extra.map((r) => sayReason(r, 'vi')) });
   const draft: Record<string, unknown> = {};
   const get = (f: ImportField) => values.get(f)?.text ?? '';
 
-  let name = get('fullName') || joinName({ family: get('familyName'), middle: get('middleName'), given: get('givenName') });
-  if (!name) {
-    if ([...values.values()].every((v) => !v.text && !(v.cell instanceof Date) && typeof v.cell !== 'number')) {
-      return { index, draft: null, errors: ['Dòng trống.'], notes };
-    }
-    errors.push('Thiếu họ và tên.');
-  } else {
-    if (name === name.toLocaleUpperCase('vi') && /\p{L}/u.test(name)) name = toTitleVi(name);
-    draft.fullName = { value: name, prov: prov() };
-  }
+  const written = get('fullName') || joinName({ family: get('familyName'), middle: get('middleName'), given: get('givenName') });
+  const name = written ? String((fieldKindCodecs.name.cell(undefined, written) as { value: string }).value) : '';
+  if (name) draft.fullName = { value: name, prov: prov() };
+  else errors.push(reason('import.name.missing'));
 
-  const birth = readBirthDate(values, errors);
-  if (birth) draft.birthDate = { value: birth, prov: prov() };
-
-  const sexText = get('sex');
-  if (sexText) {
-    const sex = sexAliases[fold(sexText).toLowerCase()];
-    if (sex) draft.sex = { value: sex, prov: prov() };
-    else errors.push(`Giới tính "${sexText}" không rõ (cần "Nam" hoặc "Nữ").`);
-  }
-
-  for (const field of ['personalId', 'oldId'] as const) {
-    const v = values.get(field);
-    if (!v || (v.cell === null || v.cell === undefined)) continue;
-    const parsed = parseIdNumber(typeof v.cell === 'number' ? v.cell : v.text);
-    if (!parsed.ok) {
-      errors.push(`${v.label}: ${parsed.reason}`);
-      continue;
-    }
-    notes.push(...parsed.id.notes);
-    const target = parsed.id.kind === 'personal-id' ? 'personalId' : 'oldId';
-    draft[target] = { value: parsed.id.value, prov: prov(parsed.id.notes) };
-  }
-  const pid = (draft.personalId as { value: string } | undefined)?.value;
-  if (pid) {
-    const sex = (draft.sex as { value: 'Nam' | 'Nữ' } | undefined)?.value;
-    notes.push(...crossCheckId(pid, { ...(birth ? { birthDate: birth } : {}), ...(sex ? { sex } : {}) }).map((m) => m.message));
-  }
-
-  const issue = values.get('idIssueDate');
-  if (issue && (issue.text || issue.cell instanceof Date || typeof issue.cell === 'number')) {
-    const parsed = dateFromCell(issue.cell, issue.text);
-    if (parsed?.ok) draft.idIssueDate = { value: parsed.date, prov: prov() };
-    else if (parsed) errors.push(`Ngày cấp: ${parsed.reason}`);
-  }
-
-  const phone = values.get('phone');
-  if (phone && (phone.text || typeof phone.cell === 'number')) {
-    const parsed = parsePhone(typeof phone.cell === 'number' ? phone.cell : phone.text);
-    if (parsed.ok) {
-      notes.push(...parsed.notes);
-      draft.phone = { value: parsed.value, prov: prov(parsed.notes) };
+  for (const spec of citizenFields) {
+    if (spec.key === 'fullName') continue;
+    const v = values.get(spec.key);
+    if (!hasContent(v)) continue;
+    const result = fieldKindCodecs[spec.kind].cell(v.cell, v.text);
+    if (result.ok) {
+      const target = result.field ?? spec.key;
+      notes.push(...result.notes);
+      if (!draft[target]) draft[target] = { value: result.value, prov: prov(result.notes) };
+    } else if ('identity' in spec) {
+      errors.push(reason('import.cell.invalid', { column: v.label }, result.reason));
     } else {
-      errors.push(parsed.reason);
+      notes.push(reason('import.cell.dropped', { column: v.label, value: v.text }, result.reason));
     }
   }
-
-  for (const field of ['idIssuePlace', 'ethnicity', 'religion', 'nationality', 'placeOfBirth', 'hometown', 'email'] as const) {
-    const text = get(field);
-    if (text) draft[field] = { value: text, prov: prov() };
-  }
-  for (const field of ['permanentAddress', 'currentAddress'] as const) {
-    const text = get(field);
-    if (!text) continue;
-    draft[field] = { value: addressFromText(text), prov: prov() };
-  }
-  const marital = matchKey(get('maritalStatus'));
-  const maritalMap: Record<string, string> = { 'chua ket hon': 'chưa kết hôn', 'doc than': 'chưa kết hôn', 'da ket hon': 'đã kết hôn', 'co vo': 'đã kết hôn', 'co chong': 'đã kết hôn', 'ly hon': 'ly hôn', goa: 'goá' };
-  if (marital) {
-    if (maritalMap[marital]) draft.maritalStatus = { value: maritalMap[marital], prov: prov() };
-    else notes.push(`Tình trạng hôn nhân "${get('maritalStatus')}" không nhận ra, đã bỏ qua.`);
-  }
+  if (!values.has('birthDate')) readBirthParts(values, draft, errors, prov);
+  notes.push(...idHints(draft));
   if (get('note')) draft.note = get('note');
 
-  return { index, draft: errors.length === 0 ? (draft as PersonDraft) : null, errors, notes };
+  const relationToHead = get('relationToHead');
+  return {
+    index,
+    name,
+    draft: errors.length === 0 ? (draft as PersonDraft) : null,
+    errors,
+    notes: [...notes, ...relativeNotes(values)],
+    relatives: readRelatives(values),
+    ...(relationToHead ? { relationToHead } : {}),
+  };
 }
 
-function readBirthDate(values: Map<ImportField, { cell: Cell | undefined; text: string; label: string }>, errors: string[]): VnDate | null {
-  const full = values.get('birthDate');
-  if (full && (full.text || full.cell instanceof Date || typeof full.cell === 'number')) {
-    const parsed = dateFromCell(full.cell, full.text);
-    if (parsed?.ok) return parsed.date;
-    if (parsed) errors.push(`Ngày sinh: ${parsed.reason}`);
-    return null;
-  }
+function readBirthParts(values: Map<ImportField, Value>, draft: Record<string, unknown>, errors: Reason[], prov: () => Provenance) {
   const num = (f: ImportField) => {
     const v = values.get(f);
     if (!v) return undefined;
@@ -155,9 +129,62 @@ function readBirthDate(values: Map<ImportField, { cell: Cell | undefined; text: 
     return Number.isFinite(n) ? n : undefined;
   };
   const year = num('birthYear');
-  if (year === undefined) return null;
-  const parsed = makeDate(year, num('birthMonth'), num('birthMonth') === undefined ? undefined : num('birthDay'));
-  if (parsed.ok) return parsed.date;
-  errors.push(`Ngày sinh: ${parsed.reason}`);
-  return null;
+  if (year === undefined) return;
+  const month = num('birthMonth');
+  const parsed = makeDate(year, month, month === undefined ? undefined : num('birthDay'));
+  if (parsed.ok) draft.birthDate = { value: parsed.date, prov: prov() };
+  else errors.push(reason('import.cell.invalid', { column: values.get('birthYear')!.label }, said(parsed.reason)));
+}
+
+/** What the ID number suggests against the birth year and sex: hints to check, not grounds to refuse. */
+function idHints(draft: Record<string, unknown>): Reason[] {
+  const pid = (draft.personalId as { value: string } | undefined)?.value;
+  if (!pid) return [];
+  const birthDate = (draft.birthDate as { value: VnDate } | undefined)?.value;
+  const sex = (draft.sex as { value: 'Nam' | 'Nữ' } | undefined)?.value;
+  return crossCheckId(pid, { ...(birthDate ? { birthDate } : {}), ...(sex ? { sex } : {}) })
+    .filter((m) => m.field !== 'province')
+    .map((m) => said(m.message));
+}
+
+type RelativePart = 'Birth' | 'Id';
+
+function relativeDetail(values: Map<ImportField, Value>, kind: RelativeKind, part: RelativePart): { ok: true; value?: unknown } | { ok: false; reason: Reason; label: string; text: string } {
+  const v = values.get(`${kind}${part}`);
+  if (!hasContent(v)) return { ok: true };
+  const result = part === 'Birth' ? fieldKindCodecs.date.cell(v.cell, v.text) : fieldKindCodecs.personalId.cell(v.cell, v.text);
+  if (!result.ok) return { ok: false, reason: result.reason, label: v.label, text: v.text };
+  if (part === 'Id' && result.field !== 'personalId') return { ok: true };
+  return { ok: true, value: result.value };
+}
+
+function readRelatives(values: Map<ImportField, Value>): Relative[] {
+  const out: Relative[] = [];
+  for (const kind of relativeKinds) {
+    const written = values.get(`${kind}Name`)?.text ?? '';
+    if (!written) continue;
+    const name = String((fieldKindCodecs.name.cell(undefined, written) as { value: string }).value);
+    const birth = relativeDetail(values, kind, 'Birth');
+    const id = relativeDetail(values, kind, 'Id');
+    out.push({
+      kind,
+      name,
+      ...(birth.ok && birth.value ? { birth: birth.value as VnDate } : {}),
+      ...(id.ok && id.value ? { personalId: id.value as string } : {}),
+    });
+  }
+  return out;
+}
+
+/** A relative's date of birth or ID that cannot be read is left out of the match, and said. */
+function relativeNotes(values: Map<ImportField, Value>): Reason[] {
+  const notes: Reason[] = [];
+  for (const kind of relativeKinds) {
+    if (!values.get(`${kind}Name`)?.text) continue;
+    for (const part of ['Birth', 'Id'] as const) {
+      const detail = relativeDetail(values, kind, part);
+      if (!detail.ok) notes.push(reason('import.cell.dropped', { column: detail.label, value: detail.text }, detail.reason));
+    }
+  }
+  return notes;
 }

@@ -1,0 +1,22 @@
+import type { Reason } from '../reason';
+import type { ImportField } from './columns';
+import type { HeaderGuess } from './header';
+import type { ReadStage } from './read-table';
+import type { RowResult } from './rows';
+
+/** The import's reading, in a Web Worker: the page stays responsive while a 200,000-row sheet is read. */
+export type ParseRequest =
+  | { type: 'read'; fileName: string; bytes: Uint8Array<ArrayBuffer> }
+  | { type: 'draft'; headerRow: number; labels: string[]; mapping: Array<ImportField | null>; now: string };
+
+export type ParseStage = ReadStage | 'rows';
+
+export type ParseReply =
+  | { type: 'progress'; stage: ParseStage; done: number; total: number }
+  | { type: 'read'; header: HeaderGuess | null; dataRows: number }
+  | { type: 'rows'; rows: RowResult[] }
+  | { type: 'drafted'; notices: Reason[] }
+  | { type: 'error'; reason: Reason };
+
+/** Rows per message back: each is deserialised on the page's thread, so each must be quick to take in. */
+export const rowsPerMessage = 2000;
