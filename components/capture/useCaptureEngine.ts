@@ -6,14 +6,15 @@ import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
 import { fromBitmap, loadFile } from '@/utils/capture/engines/load';
 import { ocrWorker, recognise } from '@/utils/capture/engines/ocr';
 import { prepareBundledZxing } from '@/utils/capture/engines/qr';
-import { readDocument, scanCard, type CaptureAssets } from '@/utils/capture/engines/pipeline';
+import { readDocument, scanCard, type CaptureAssets, type ScanResult } from '@/utils/capture/engines/pipeline';
+import { reviewOf } from '@/utils/capture/intake';
 import { toCanvas } from '@/utils/capture/engines/load';
 
 /** The extension's own copies of every engine file (see wxt.config.ts); nothing is fetched from elsewhere. */
 export function captureAssets(): CaptureAssets {
   const url = (path: string) => browser.runtime.getURL(path as '/pages.html');
   return {
-    ocr: { workerPath: url('/ocr/worker.min.js'), corePath: url('/ocr/core/'), langPath: url('/ocr/lang') },
+    ocr: { workerPath: url('/ocr/worker.js'), corePath: url('/ocr/tesseract-core-relaxedsimd-lstm.js'), langPath: url('/ocr/lang') },
     zxingWasm: url('/zxing/zxing_reader.wasm'),
     pdfWorker: url('/pdf/pdf.worker.min.mjs'),
   };
@@ -44,6 +45,8 @@ export function exposeEngines(assets: CaptureAssets) {
     scanCard: (raster: Parameters<typeof scanCard>[0], ocr = true) => scanCard(raster, assets, { ocr }),
     readDocument: (raster: Parameters<typeof readDocument>[0]) => readDocument(raster, assets),
     fuse: async (sources: Parameters<typeof fuse>[0]) => fuse(sources, { places: await placeLexicon() }),
+    /** The review of scans, as the page makes it (each empty field with its reason). */
+    review: async (scans: ScanResult[]) => reviewOf(scans.map((result) => ({ result })), await placeLexicon()),
     loadFile: (blob: Blob) => loadFile(blob, assets.pdfWorker),
     fromBitmap,
     /** Plain tesseract.js on the whole photo as taken, with regular expressions: the baseline. */

@@ -22,6 +22,8 @@ let page: Page;
 let cards: GeneratedSet;
 let upsideDown: GeneratedSet;
 const requested: string[] = [];
+/** What the capture page and its OCR worker print as errors (tesseract's stderr once landed here). */
+const consoleErrors: string[] = [];
 const file = (set: GeneratedSet, i: number, side: 'front' | 'back' | 'qr') => join(set.dir, set.images.find((x, k) => Math.floor(k / 3) === i && x.side === side)!.file);
 const truth = (i: number) => cards.images[i * 3]!.truth;
 
@@ -32,6 +34,8 @@ beforeAll(async () => {
   h.context.on('request', (r) => requested.push(r.url()));
   await setUpAndImport(h, 'family.csv', 4);
   page = await h.context.newPage();
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text())));
   await page.goto(h.extensionUrl('capture.html'));
   await page.getByLabel('Chọn ảnh').waitFor();
 }, 120_000);
@@ -125,6 +129,10 @@ describe('capture from the ID card', () => {
     expect(name === t.fullName || highlighted === 1).toBe(true);
     expect(await page.locator('.field[data-source="mrz"], .field[data-source="ocr"]').count()).toBeGreaterThanOrEqual(4);
     await startOver();
+  });
+
+  it('the OCR prints no errors on the page while it reads (its informational stderr is not an error)', () => {
+    expect(consoleErrors.filter((e) => /Parameter not found|Estimating resolution|Error in /.test(e))).toEqual([]);
   });
 
   it('a card photographed upside down is turned round and read', async () => {
@@ -239,7 +247,7 @@ describe('nothing leaves the machine', () => {
     const requests = requestsInNetLog(netLog).filter((r) => !isBrowserHousekeeping(r));
     const seen = [...requested, ...requests.map((r) => r.url)];
     // Each engine file was really loaded, from the extension itself: without these the check below proves nothing.
-    for (const path of ['ocr/worker.min.js', 'ocr/core/tesseract-core', 'ocr/lang/vie.traineddata.gz', 'zxing/zxing_reader.wasm', 'pdf/pdf.worker.min.mjs']) {
+    for (const path of ['ocr/worker.js', 'ocr/worker.min.js', 'ocr/tesseract-core-relaxedsimd-lstm.js', 'ocr/tesseract-core-relaxedsimd-lstm.wasm', 'ocr/lang/vie.traineddata.gz', 'zxing/zxing_reader.wasm', 'pdf/pdf.worker.min.mjs']) {
       expect(seen.some((u) => u.startsWith(`chrome-extension://${h.extensionId}/${path}`)), path).toBe(true);
     }
     const outside = outsideRequests(netLog, replicaHosts);

@@ -34,6 +34,8 @@ export interface OcrField {
   bbox: OcrLine['bbox'];
   /** Other readings of the same value (a focused re-read), for the fusion to judge against what it knows. */
   alternatives?: string[];
+  /** A second look at the value (larger, digits only, its own column) read the same (true) or not (false). */
+  agreed?: boolean;
 }
 
 export interface CardReading {
@@ -204,7 +206,7 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
   const mrzFound = findMrzLines(texts);
   const mrz = mrzFound ? parseTd1(texts) : null;
   const mrzIndexes = new Set<number>();
-  if (mrzFound) lines.forEach((l, i) => /<{2,}/.test(l.text) && mrzIndexes.add(i));
+  if (mrzFound) for (const [i, l] of lines.entries()) if (/<{2,}/.test(l.text)) mrzIndexes.add(i);
 
   const side: CardSide | null = mrzFound || /noi cu tru|dac diem nhan dang|date of issue|ngon tro|bo cong an|cuc truong/.test(all) ? 'back' : /ho va ten|full name|given name|date of birth|can cuoc|identity card|cong hoa xa hoi/.test(all) ? 'front' : null;
   const byText: CardModel | null = /cong dan|citizen identity|place of origin|nhan dang|personal identification:/.test(all)

@@ -80,10 +80,10 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   // Number.
   const ocrId = ocrField('personalId');
   const ocrIdValue = ocrId ? personalIdOf(ocrId.text) : null;
-  const candidatesId: Array<[CaptureSource, string, number]> = [];
+  const candidatesId: Candidate[] = [];
   if (qr?.personalId && /^\d{12}$/.test(qr.personalId)) candidatesId.push(['qr', qr.personalId, qrConfidence]);
   if (mrz?.personalId && mrzOk('personalId')) candidatesId.push(['mrz', mrz.personalId, mrzTrust(1)]);
-  if (ocrIdValue) candidatesId.push(['ocr', ocrIdValue, ocrId!.confidence]);
+  if (ocrIdValue) candidatesId.push(['ocr', ocrIdValue, ocrId!.confidence, ocrId!.agreed === true]);
   if (candidatesId.length) review.personalId = agree(candidatesId, 'Số định danh');
 
   // Name: QR spells it; otherwise OCR repaired with the MRZ letters and the name lexicon.
@@ -111,20 +111,20 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
 
   // Dates and sex.
   const dateCandidates = (qrValue: VnDate | null | undefined, mrzValue: VnDate | null | undefined, mrzCheck: string | null, ocrName: 'birthDate' | 'issueDate' | 'expiry') => {
-    const list: Array<[CaptureSource, string, number]> = [];
+    const list: Candidate[] = [];
     const q = dateText(qrValue);
     if (q) list.push(['qr', q, qrConfidence]);
     const m = mrzCheck && mrzOk(mrzCheck) ? dateText(mrzValue) : null;
     if (m) list.push(['mrz', m, mrzTrust(2)]);
     const o = ocrField(ocrName);
     const od = o ? dateOf(o.text, ocrName === 'expiry' ? 'last' : 'first') : null;
-    if (o && od) list.push(['ocr', formatDate(od), o.confidence]);
+    if (o && od) list.push(['ocr', formatDate(od), o.confidence, o.agreed === true]);
     return list;
   };
   // The number carries the year of birth: a date that contradicts the number it was read with is the
   // weaker witness (an MRZ line realigned by luck, a misread digit).
   const idYear = review.personalId && review.personalId.confidence >= 0.9 ? decodePersonalId(review.personalId.value)?.birthYear : undefined;
-  const birth = dateCandidates(qr?.birthDate, mrz?.birthDate, 'birthDate', 'birthDate').map(([source, value, confidence]): [CaptureSource, string, number] => [source, value, idYear && dateOf(value)?.year !== idYear ? Math.min(confidence, 0.5) : confidence]);
+  const birth = dateCandidates(qr?.birthDate, mrz?.birthDate, 'birthDate', 'birthDate').map(([source, value, confidence, seconded]): Candidate => (idYear && dateOf(value)?.year !== idYear ? [source, value, Math.min(confidence, 0.5), false] : [source, value, confidence, seconded === true]));
   if (birth.length) review.birthDate = agree(birth, 'Ngày sinh');
   const issue = dateCandidates(qr?.issueDate, null, null, 'issueDate');
   if (issue.length) review.idIssueDate = agree(issue, 'Ngày cấp');
@@ -133,7 +133,7 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   const ocrExpiry = ocrField('expiry');
   if (!expiryList.length) {
     if (mrz && mrzOk('expiry') && !mrz.expiry) expiryList.push(['mrz', 'Không thời hạn', 0.95]);
-    else if (ocrExpiry && /khong thoi han/i.test(fold(ocrExpiry.text))) expiryList.push(['ocr', 'Không thời hạn', ocrExpiry.confidence]);
+    else if (ocrExpiry && /khong thoi han/i.test(fold(ocrExpiry.text))) expiryList.push(['ocr', 'Không thời hạn', ocrExpiry.confidence, false]);
   }
   if (expiryList.length) {
     review.expiry = agree(expiryList, 'Ngày hết hạn');
@@ -144,12 +144,13 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     }
   }
 
-  const sexList: Array<[CaptureSource, string, number]> = [];
+  const sexList: Candidate[] = [];
   if (qr?.sex) sexList.push(['qr', qr.sex, qrConfidence]);
   if (mrz?.sex) sexList.push(['mrz', mrz.sex, 0.9]);
   const ocrSex = ocrField('sex');
   const ocrSexValue = ocrSex ? sexOf(ocrSex.text) : null;
-  if (ocrSexValue) sexList.push(['ocr', ocrSexValue, ocrSex!.confidence]);
+  // The number's sex digit seconds the OCR's reading (checked below, once the number is settled).
+  if (ocrSexValue) sexList.push(['ocr', ocrSexValue, ocrSex!.confidence, true]);
   if (sexList.length) review.sex = agree(sexList, 'Giới tính');
 
   if (qr?.oldId) review.oldId = { value: qr.oldId, source: 'qr', confidence: qrConfidence, uncertain: false, notes: [] };
@@ -175,7 +176,7 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   }
 
   // The issuing authority follows from the card model.
-  const model: CardModel | null = ocr.map((r) => r.model).find((m) => m) ?? (qr && qr.issueDate && compare(qr.issueDate, { year: 2024, month: 7, day: 1, precision: 'day' }) >= 0 ? '2024' : qr ? '2021' : null);
+  const model: CardModel | null = ocr.map((r) => r.model).find((m) => m) ?? (qr?.issueDate && compare(qr.issueDate, { year: 2024, month: 7, day: 1, precision: 'day' }) >= 0 ? '2024' : qr ? '2021' : null);
   if (model) {
     review.idIssuePlace = {
       value: model === '2024' ? 'Bộ Công an' : 'Cục Cảnh sát quản lý hành chính về trật tự xã hội',
@@ -206,22 +207,38 @@ function pick(readings: CardReading[], name: keyof CardReading['fields']) {
   return readings.map((r) => r.fields[name]).find((f) => f !== undefined);
 }
 
-/** The most trusted value; the others that disagree are named and the field flagged. */
-function agree(unordered: Array<[CaptureSource, string, number]>, label: string): ReviewField {
+/**
+ * A witness's value: its source, its confidence, and for OCR whether a second look at the value read the same
+ * (a larger reading, digits only, its own column). The MRZ counts as seconded by its check digits.
+ */
+type Candidate = [CaptureSource, string, number] | [CaptureSource, string, number, boolean];
+
+/**
+ * OCR read once, or read alike twice below this confidence, is flagged: chosen on the tuning set (the bench's
+ * calibration), where right values read alike twice stood above it and most wrong ones below.
+ */
+export const ocrFlagBelow = 0.6;
+
+/**
+ * The most trusted value, flagged unless a second witness vouches for it: the QR alone; two sources that agree;
+ * the MRZ whose checks pass on lines read whole; OCR read alike twice. Others that disagree are named.
+ */
+function agree(unordered: Candidate[], label: string): ReviewField {
   // By trust: the QR first, then the MRZ or OCR as sure as each is (stable, so equals keep that order).
   const candidates = [...unordered].sort((a, b) => b[2] - a[2]);
-  const [source, value, confidence] = candidates[0]!;
+  const [source, value, confidence, seconded] = candidates[0]!;
   const notes: string[] = [];
-  let uncertain = confidence < 0.8;
   const names: Record<CaptureSource, string> = { qr: 'mã QR', mrz: 'MRZ', ocr: 'OCR' };
+  let differs = false;
   for (const [otherSource, other] of candidates.slice(1)) {
     if (other !== value) {
       notes.push(`${label}: ${names[otherSource]} đọc "${other}", khác ${names[source]} "${value}".`);
-      uncertain = true;
+      differs = true;
     }
   }
   const agreeing = candidates.filter(([, v]) => v === value).length;
-  return { value, source, confidence: agreeing > 1 ? Math.max(confidence, 0.99) : confidence, uncertain, notes };
+  const vouched = source === 'qr' || agreeing > 1 || (source === 'mrz' && confidence >= 0.98) || (source === 'ocr' && seconded === true && confidence >= ocrFlagBelow);
+  return { value, source, confidence: agreeing > 1 ? Math.max(confidence, 0.99) : confidence, uncertain: differs || !vouched, notes };
 }
 
 function compare(a: VnDate, b: VnDate): number {

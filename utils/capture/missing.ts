@@ -1,0 +1,59 @@
+import type { CardModel, CardReading, CardSide } from './card-fields';
+import type { Review, ReviewFieldName } from './fuse';
+
+/**
+ * Why a field the card prints is empty in the review, as a reason code the page turns into words: the side
+ * that prints it was read but the value was not (`unreadable`), or that side was not photographed (`otherSide`),
+ * or no side of the card was recognised (`noCard`).
+ */
+export type MissingReason = { code: 'unreadable'; side: CardSide } | { code: 'otherSide'; side: CardSide } | { code: 'noCard' };
+
+/** Where each card model prints each field (the MRZ on the back encodes the number, birth date, sex, expiry). */
+const printedOn: Record<CardModel, Partial<Record<ReviewFieldName, CardSide[]>>> = {
+  '2021': {
+    fullName: ['front'],
+    birthDate: ['front', 'back'],
+    sex: ['front', 'back'],
+    personalId: ['front', 'back'],
+    nationality: ['front'],
+    hometown: ['front'],
+    permanentAddress: ['front'],
+    expiry: ['front', 'back'],
+    idIssueDate: ['back'],
+  },
+  '2024': {
+    fullName: ['front'],
+    birthDate: ['front', 'back'],
+    sex: ['front', 'back'],
+    personalId: ['front', 'back'],
+    nationality: ['front'],
+    placeOfBirth: ['back'],
+    permanentAddress: ['back'],
+    expiry: ['back'],
+    idIssueDate: ['back'],
+  },
+};
+
+/** A reason for every field the card prints that the review leaves empty. */
+export function missingFields(review: Review, readings: readonly CardReading[], qrRead: boolean): Partial<Record<ReviewFieldName, MissingReason>> {
+  const out: Partial<Record<ReviewFieldName, MissingReason>> = {};
+  const recognised = readings.filter((r) => r.side);
+  const model = recognised.map((r) => r.model).find((m) => m) ?? null;
+  const seen = new Set(recognised.map((r) => r.side));
+  if (!recognised.length) {
+    if (qrRead || !readings.length) return out;
+    for (const field of ['fullName', 'birthDate', 'sex', 'personalId'] as const) if (!review[field]) out[field] = { code: 'noCard' };
+    return out;
+  }
+  // Without the model (its words unread), a field is expected where either model prints it on a side seen.
+  const models: CardModel[] = model ? [model] : ['2021', '2024'];
+  const fieldsOf = new Set(models.flatMap((m) => Object.keys(printedOn[m]) as ReviewFieldName[]));
+  for (const field of fieldsOf) {
+    if (review[field]?.value) continue;
+    const sides = models.flatMap((m) => printedOn[m][field] ?? []);
+    const readSide = sides.find((s) => seen.has(s));
+    if (readSide) out[field] = { code: 'unreadable', side: readSide };
+    else if (sides[0]) out[field] = { code: 'otherSide', side: sides[0] };
+  }
+  return out;
+}
