@@ -83,7 +83,11 @@ async function measureSet(page: Page, set: BenchSet): Promise<Metric[]> {
     for (const s of ours) if (!s.exact) misses.push(`${photo.card} ${photo.side} ${s.field}: "${run.review[s.field]?.value ?? ''}"${s.flagged ? ' ⚑' : ''} ≠ "${photo.expected[s.field]}"${s.reason ? ` (${run.reasons[s.field]})` : ''}`);
     scores.push({ photo, run, ours, base });
   }
-  if (process.env.MOTCUA_BENCH_VERBOSE) console.log(`${set.name}:\n${misses.join('\n')}`);
+  if (process.env.MOTCUA_BENCH_VERBOSE) {
+    const flaggedRight = new Map<string, number>();
+    for (const s of scores) for (const o of s.ours) if (o.exact && o.flagged) flaggedRight.set(`${s.photo.side} ${o.field}`, (flaggedRight.get(`${s.photo.side} ${o.field}`) ?? 0) + 1);
+    console.log(`${set.name}:\n${misses.join('\n')}\nright but flagged: ${[...flaggedRight].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  }
   const m: Metric[] = [];
   const name = (what: string) => `${set.name}: ${what}`;
   for (const side of ['front', 'back', 'qr'] as const) {

@@ -4,7 +4,7 @@ import { readDocument, scanCard, type ScanResult, type ScanStage } from '@/utils
 import { decodeQr } from '@/utils/capture/engines/qr';
 import { explainScan } from '@/utils/capture/explain';
 import type { Quad, Raster } from '@/utils/capture/image';
-import { mergeValues, peopleIn, reviewOf, type CaptureValues, type Reviewed, type Shot } from '@/utils/capture/intake';
+import { citizenQrOf, mergeValues, peopleIn, reviewOf, type CaptureValues, type Reviewed, type Shot } from '@/utils/capture/intake';
 import { parseTd1 } from '@/utils/capture/mrz';
 import type { PlaceLexicon } from '@/utils/capture/places';
 import { classifyQr } from '@/utils/capture/qr-payload';
@@ -45,7 +45,15 @@ export function useCapture(t: T) {
 
   const reviewed: Reviewed = useMemo(() => reviewOf(withTypedMrz(shots, mrzLines), places), [shots, mrzLines, places]);
   const people = peopleIn(shots);
-  useEffect(() => setValues((current) => mergeValues(current, reviewed.review, edited.current)), [reviewed]);
+  // New readings fill every field the officer has not typed into; the 2024 QR's parents go into the note.
+  useEffect(() => {
+    const parents = citizenQrOf(shots)?.parents;
+    const named = [parents?.father && `${t('capture.qr.father')}: ${parents.father}`, parents?.mother && `${t('capture.qr.mother')}: ${parents.mother}`].filter(Boolean).join('; ');
+    setValues((current) => {
+      const next = mergeValues(current, reviewed.review, edited.current);
+      return named && !edited.current.has('note') ? { ...next, note: `${named}.` } : next;
+    });
+  }, [reviewed, shots, t]);
 
   /** One image of a card (a file's page or a camera frame): scanned, its problems told, shown beside the review. */
   const addScan = useCallback(

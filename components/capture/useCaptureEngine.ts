@@ -5,7 +5,8 @@ import { PlaceLexicon } from '@/utils/capture/places';
 import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
 import { fromBitmap, loadFile } from '@/utils/capture/engines/load';
 import { ocrWorker, recognise } from '@/utils/capture/engines/ocr';
-import { prepareBundledZxing } from '@/utils/capture/engines/qr';
+import { decodeQr, prepareBundledZxing } from '@/utils/capture/engines/qr';
+import { enlarge, qrRegions } from '@/utils/capture/qr-search';
 import { readDocument, scanCard, type CaptureAssets, type ScanResult } from '@/utils/capture/engines/pipeline';
 import { reviewOf } from '@/utils/capture/intake';
 import { toCanvas } from '@/utils/capture/engines/load';
@@ -49,6 +50,10 @@ export function exposeEngines(assets: CaptureAssets) {
     review: async (scans: ScanResult[]) => reviewOf(scans.map((result) => ({ result })), await placeLexicon()),
     loadFile: (blob: Blob) => loadFile(blob, assets.pdfWorker),
     fromBitmap,
+    /** The QR decoder alone, and where the page would look for a code (for the bench's diagnostics). */
+    decodeQr: (raster: Parameters<typeof scanCard>[0]) => decodeQr(raster),
+    qrRegions: (raster: Parameters<typeof scanCard>[0]) => qrRegions(raster),
+    enlarge: (raster: Parameters<typeof scanCard>[0], region: Parameters<typeof enlarge>[1]) => enlarge(raster, region),
     /** Plain tesseract.js on the whole photo as taken, with regular expressions: the baseline. */
     async baseline(raster: Parameters<typeof scanCard>[0]) {
       const page = await recognise(assets.ocr, toCanvas(raster), { mode: 'page' });

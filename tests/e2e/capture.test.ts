@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createDeflate } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,40 @@ afterAll(async () => {
   await h?.close().catch(() => undefined);
 });
 
+/** A PNG of one colour, `width` × `height`, written row by row (never the whole image in memory). */
+async function writeBlankPng(path: string, width: number, height: number) {
+  const crc = (buf: Buffer) => {
+    let c = ~0;
+    for (const b of buf) {
+      c ^= b;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+    }
+    return ~c >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  const row = Buffer.alloc(width + 1, 0xf0);
+  row[0] = 0;
+  const deflate = createDeflate({ level: 1 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (d: Buffer) => parts.push(d));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  for (let y = 0; y < height; y++) if (!deflate.write(row)) await new Promise((resolve) => deflate.once('drain', resolve));
+  deflate.end();
+  await done;
+  writeFileSync(path, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]));
+}
+
 /** A photographed paper drawn in the page: lines of text on a plain ground, as a JPEG. */
 async function paperJpeg(width: number, height: number, ground: string, lines: Array<[text: string, font: string, x: number, y: number]>): Promise<Buffer> {
   const bytes = await page.evaluate(
@@ -81,6 +116,9 @@ describe('capture from the ID card', () => {
     expect(await field('Giới tính').inputValue()).toBe(t.sex);
     expect(await field('Nơi thường trú').inputValue()).toBe(t.residence);
     expect(await field('Ngày cấp').inputValue()).toBe(t.issueDate);
+    // What the card holds is shown: the QR's raw text, and the long address on several lines.
+    expect(await field('Nội dung mã QR').inputValue()).toBe(t.qr);
+    expect(await field('Nơi thường trú').evaluate((e) => e.tagName)).toBe('TEXTAREA');
     // Each field says where it came from and how sure it is.
     await expect.poll(() => page.locator('.field[data-source="qr"]').count()).toBeGreaterThanOrEqual(6);
     // The address is shown as written and in its 2025 units.
@@ -116,6 +154,9 @@ describe('capture from the ID card', () => {
   it('photos of the front and back are read by OCR and the MRZ, checked against each other, fields flagged when unsure', async () => {
     const t = truth(1);
     await page.getByLabel('Chọn ảnh').setInputFiles([file(cards, 1, 'front'), file(cards, 1, 'back')]);
+    // While it reads, the page says which step it is at, and no longer that there is no image.
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Đang (mở|tìm thẻ|tìm và đọc mã QR|nhận dạng chữ|đọc lại từng trường)/);
+    expect(await page.getByText('Chưa có ảnh nào').count()).toBe(0);
     await expect.poll(() => page.locator('.shots figure').count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => page.locator('.shots').textContent()).toMatch(/mặt trước/);
     await expect.poll(() => page.locator('.shots').textContent()).toMatch(/mặt sau/);
@@ -128,6 +169,18 @@ describe('capture from the ID card', () => {
     const highlighted = await page.locator('.field.uncertain #capture-fullName').count();
     expect(name === t.fullName || highlighted === 1).toBe(true);
     expect(await page.locator('.field[data-source="mrz"], .field[data-source="ocr"]').count()).toBeGreaterThanOrEqual(4);
+    // The MRZ's three lines, editable, each check digit shown; a digit typed wrong fails its check at once.
+    const mrz = field('MRZ');
+    expect((await mrz.inputValue()).split('\n')).toEqual(t.mrz);
+    expect(await page.locator('#capture-mrz-checks .pass').count()).toBe(5);
+    await mrz.fill([t.mrz[0], `${t.mrz[1].slice(0, 6)}${(Number(t.mrz[1][6]) + 1) % 10}${t.mrz[1].slice(7)}`, t.mrz[2]].join('\n'));
+    await expect.poll(() => page.locator('#capture-mrz-checks .fail').count()).toBeGreaterThanOrEqual(1);
+    await startOver();
+  });
+
+  it('a front alone says why the back’s fields are empty', async () => {
+    await page.getByLabel('Chọn ảnh').setInputFiles(file(cards, 1, 'front'));
+    await page.getByText(/Ngày cấp in ở mặt sau thẻ: hãy chụp mặt sau/).waitFor({ timeout: 30_000 });
     await startOver();
   });
 
@@ -195,6 +248,16 @@ describe('bad input gets a clear Vietnamese message and keeps what was extracted
     // Nothing already read was lost.
     expect(await field('Số định danh cá nhân').inputValue()).toBe(t.personalId);
     expect(await field('Họ và tên').inputValue()).toBe(t.fullName);
+    await startOver();
+  });
+
+  it('a 16,000 × 16,000 image is decoded reduced, and a blank page is named as one', async () => {
+    const big = join(tmpDir, 'rat-rong.png');
+    await writeBlankPng(big, 16_000, 16_000);
+    await page.getByLabel('Chọn ảnh').setInputFiles(big);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toMatch(/gần như trống/);
+    expect(await alert.textContent()).toMatch(/rất lớn \(16000 × 16000\); đã đọc ở kích thước thu nhỏ/);
     await startOver();
   });
 

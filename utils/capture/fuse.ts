@@ -54,10 +54,10 @@ export interface FuseOptions {
 export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review {
   const now = new Date();
   const today = options.today ?? { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), precision: 'day' };
-  const place = (field: OcrField): { value: string; notes: string[]; ambiguous: boolean } => {
+  const place = (field: OcrField): PlaceReading => {
     const readings = [field.text, ...(field.alternatives ?? [])].map((t) => trimMarks(t).replace(/,+$/, ''));
     const lexicon = options.places;
-    if (!lexicon) return { value: readings[0]!, notes: [], ambiguous: false };
+    if (!lexicon) return { value: readings[0]!, notes: [], ambiguous: false, settled: false, agreed: false };
     // Of the readings (the page's, then a focused re-read), the one whose words the place names explain best;
     // the focused one when they explain both as well.
     const score = (r: PlaceRepair) => r.known - 2 * r.unknown;
@@ -65,7 +65,7 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     const notes = r.changes.length ? [`Đã sửa dấu địa danh theo danh mục đơn vị hành chính: ${r.changes.join(', ')}.`] : [];
     if (r.dropped.length) notes.push(`Đã bỏ ${r.dropped.map((d) => `"${d}"`).join(', ')}: chữ đọc thừa, không thuộc địa chỉ.`);
     if (r.ambiguous.length) notes.push(`Chưa rõ dấu của ${r.ambiguous.map((a) => `"${a}"`).join(', ')}; hãy đối chiếu với thẻ.`);
-    return { value: r.value, notes, ambiguous: r.ambiguous.length > 0 };
+    return { value: r.value, notes, ambiguous: r.ambiguous.length > 0, settled: r.changes.length === 0 && r.dropped.length === 0 && r.ambiguous.length === 0 && r.unknown === 0, agreed: readings.length === 1 || r.value === lexicon.repair(readings[0]!).value };
   };
   const review: Review = {};
   const { qr, mrz } = sources;
@@ -102,7 +102,11 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     review.fullName = { value: qr.fullName, source: 'qr', confidence: qrConfidence, uncertain, notes };
   } else if (ocrName) {
     const repaired = repairName(ocrName.text, { mrz: mrz ? mrzName : null, wordConfidence: ocrName.confidence });
-    review.fullName = { value: repaired.value, source: 'ocr', confidence: repaired.confidence, uncertain: repaired.uncertain, notes: repaired.notes };
+    // Read alike twice, every word a name the lexicon knows and none changed, three words or more (a word lost
+    // at the edge leaves a shorter name that is still names): otherwise flagged.
+    const words = repaired.value.split(' ').length;
+    const vouched = !repaired.uncertain && repaired.notes.length === 0 && ocrName.agreed === true && words >= 3 && ocrName.confidence >= ocrFlagBelow;
+    review.fullName = { value: repaired.value, source: 'ocr', confidence: repaired.confidence, uncertain: !vouched || (mrz !== null && mrz !== undefined && !mrzAgrees(repaired.value, mrzName)), notes: repaired.notes };
   } else if (mrzName) {
     // The MRZ has no diacritics: the lexicon puts back those it can decide, and the field stays flagged.
     const repaired = repairName(mrzName, { wordConfidence: 0.6 });
@@ -159,20 +163,21 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   const nationality = ocrField('nationality');
   if (nationality) {
     const value = /viet/i.test(fold(nationality.text)) ? 'Việt Nam' : cleanSpaces(nationality.text);
-    review.nationality = { value, source: 'ocr', confidence: nationality.confidence, uncertain: nationality.confidence < 0.8, notes: [] };
+    // The card prints one nationality in practice: a reading of its words settles it.
+    review.nationality = { value, source: 'ocr', confidence: nationality.confidence, uncertain: value !== 'Việt Nam', notes: [] };
   }
   for (const name of ['hometown', 'placeOfBirth'] as const) {
     const f = ocrField(name);
     if (!f) continue;
     const p = place(f);
-    review[name] = { value: p.value, source: 'ocr', confidence: f.confidence, uncertain: f.confidence < 0.8 || p.ambiguous, notes: p.notes };
+    review[name] = { value: p.value, source: 'ocr', confidence: f.confidence, uncertain: !placeVouched(f, p), notes: p.notes };
   }
   const ocrResidence = ocrField('residence');
+  const printed = ocrResidence ? place(ocrResidence) : null;
   if (qr?.residence) {
-    review.permanentAddress = { value: qr.residence, source: 'qr', confidence: qrConfidence, uncertain: false, notes: [] };
-  } else if (ocrResidence) {
-    const p = place(ocrResidence);
-    review.permanentAddress = { value: p.value, source: 'ocr', confidence: ocrResidence.confidence, uncertain: ocrResidence.confidence < 0.8 || p.ambiguous, notes: p.notes };
+    review.permanentAddress = qrResidence(qr.residence, printed?.value ?? null);
+  } else if (ocrResidence && printed) {
+    review.permanentAddress = { value: printed.value, source: 'ocr', confidence: ocrResidence.confidence, uncertain: !placeVouched(ocrResidence, printed), notes: printed.notes };
   }
 
   // The issuing authority follows from the card model.
@@ -205,6 +210,61 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
 
 function pick(readings: CardReading[], name: keyof CardReading['fields']) {
   return readings.map((r) => r.fields[name]).find((f) => f !== undefined);
+}
+
+interface PlaceReading {
+  value: string;
+  notes: string[];
+  ambiguous: boolean;
+  /** Every word a place name, an address word or a number, none changed or dropped. */
+  settled: boolean;
+  /** The page's reading and the focused re-read come to the same address. */
+  agreed: boolean;
+}
+
+/** A place read alike twice (or the second look saw the same), every word explained, none repaired. */
+function placeVouched(field: OcrField, p: PlaceReading): boolean {
+  return p.settled && p.agreed && field.agreed !== false && field.confidence >= ocrFlagBelow;
+}
+
+const unitWord = /^(phường|xã|quận|huyện|thị xã|thị trấn|thành phố|tỉnh|tp\.?)$/i;
+const unitPrefix = /^(Phường|Xã|Quận|Huyện|Thị xã|Thị trấn|Thành phố|Tỉnh|TP\.) /i;
+
+/**
+ * The QR often writes the residence without its unit words ("…, Lộc Thọ, Nha Trang, Khánh Hòa"); the card prints
+ * them ("…, Phường Lộc Thọ, Thành phố Nha Trang, Khánh Hòa"). When the card's printed address, read by OCR,
+ * is the QR's word for word but for those unit words, the printed form is kept (in the QR's spelling); else
+ * the QR's, flagged when it lacks them.
+ */
+export function qrResidence(fromQr: string, printed: string | null): ReviewField {
+  const parts = (t: string) => t.split(',').map((p) => cleanSpaces(p)).filter(Boolean);
+  const q = parts(fromQr);
+  // The street before, the province after (printed without "Tỉnh"): the parts between carry unit words on the card.
+  const short = q.slice(1, -1).some((p) => !unitPrefix.test(p));
+  if (printed) {
+    const o = parts(printed);
+    const bare = (p: string) => fold(p.replace(unitPrefix, '')).toLowerCase();
+    if (o.length === q.length && o.every((p, i) => bare(p) === bare(q[i]!))) {
+      const full = o.map((p, i) => {
+        const unit = p.match(unitPrefix)?.[1];
+        const word = q[i]!.replace(unitPrefix, '');
+        return unit && !unitPrefix.test(q[i]!) && unitWord.test(unit) ? `${canonicalUnit(unit)} ${word}` : q[i]!;
+      });
+      return { value: full.join(', '), source: 'qr', confidence: qrConfidence, uncertain: false, notes: short ? ['Nơi thường trú theo mã QR, viết đủ "Phường/Xã/Quận/Huyện…" như in trên thẻ (chữ đọc trên thẻ khớp từng từ).'] : [] };
+    }
+  }
+  return { value: fromQr, source: 'qr', confidence: qrConfidence, uncertain: short, notes: short ? ['Mã QR ghi địa chỉ rút gọn (không có "Phường/Xã/Quận/Huyện…"); thẻ in đầy đủ: hãy đối chiếu hoặc chụp mặt có địa chỉ.'] : [] };
+}
+
+function canonicalUnit(unit: string): string {
+  const f = fold(unit).toLowerCase();
+  const map: Record<string, string> = { phuong: 'Phường', xa: 'Xã', quan: 'Quận', huyen: 'Huyện', 'thi xa': 'Thị xã', 'thi tran': 'Thị trấn', 'thanh pho': 'Thành phố', tinh: 'Tỉnh', 'tp.': 'TP.', tp: 'TP.' };
+  return map[f] ?? unit;
+}
+
+/** Whether a name's letters are the MRZ's. */
+function mrzAgrees(name: string, mrzName: string | null): boolean {
+  return mrzName !== null && fold(name).toUpperCase().replace(/Đ/g, 'D') === mrzName;
 }
 
 /**

@@ -46,6 +46,15 @@ export function reviewOf(shots: ReadonlyArray<Pick<Shot, 'result' | 'wedge'>>, p
   return { review, missing: missingFields(review, readings, qr !== null) };
 }
 
+/** The citizen QR among the shots (a scanner's typing or a photo's code). */
+export function citizenQrOf(shots: ReadonlyArray<Pick<Shot, 'result' | 'wedge'>>): CitizenQr | null {
+  for (const s of shots) {
+    if (s.wedge) return s.wedge;
+    if (s.result?.qr?.kind === 'citizen-id') return s.result.qr.card;
+  }
+  return null;
+}
+
 /** The ID numbers of the people whose cards are in the shots: more than one is two people's cards. */
 export function peopleIn(shots: readonly Shot[]): string[] {
   const ids = shots.map((s) => s.wedge?.personalId ?? (s.result?.qr?.kind === 'citizen-id' ? s.result.qr.card.personalId : null));

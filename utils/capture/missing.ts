@@ -42,7 +42,8 @@ export function missingFields(review: Review, readings: readonly CardReading[], 
   const seen = new Set(recognised.map((r) => r.side));
   if (!recognised.length) {
     if (qrRead || !readings.length) return out;
-    for (const field of ['fullName', 'birthDate', 'sex', 'personalId'] as const) if (!review[field]) out[field] = { code: 'noCard' };
+    const every = new Set([...Object.keys(printedOn['2021']), ...Object.keys(printedOn['2024'])] as ReviewFieldName[]);
+    for (const field of every) if (!review[field]?.value) out[field] = { code: 'noCard' };
     return out;
   }
   // Without the model (its words unread), a field is expected where either model prints it on a side seen.

@@ -3,6 +3,7 @@ import { formatDate } from '../../vn/dates';
 import { decodePersonalId } from '../../vn/personal-id';
 import { cardAspect, crop, edgeDensity, normaliseForOcr, project, rotate180, squareToQuad, upscale, warpQuad, warpRegion, type Point, type Quad, type Raster } from '../image';
 import { findCard, type CardGuess } from '../find-card';
+import { binarise, enlarge, qrRegions } from '../qr-search';
 import { classifyQr, type QrPayload } from '../qr-payload';
 import { cleanSpaces, fold } from '../../vn/text';
 import { parseTd1 } from '../mrz';
@@ -166,11 +167,25 @@ async function findQr(image: Raster, card: Raster, quad: Quad): Promise<{ hit: Q
     return { hit: onCard, frame: 'card', turned: cx < 0.5 && cy > 0.5, inPhoto };
   }
   for (const [region, turned] of [[{ x: 0.74, y: 0, w: 0.26, h: 0.36 }, false], [{ x: 0, y: 0.64, w: 0.26, h: 0.36 }, true]] as const) {
-    for (const width of [520, 760]) {
-      const warped = warpRegion(image, quad, region, width);
-      const hit = await decodeQr(warped);
-      if (hit) return { hit, frame: 'corner', turned, inPhoto: hit.corners.map(([x, y]) => project(m, region.x + (x / warped.width) * region.w, region.y + (y / warped.height) * region.h)) };
-    }
+    const warped = warpRegion(image, quad, region, 640);
+    const hit = await decodeQr(warped, true);
+    if (hit) return { hit, frame: 'corner', turned, inPhoto: hit.corners.map(([x, y]) => project(m, region.x + (x / warped.width) * region.w, region.y + (y / warped.height) * region.h)) };
+  }
+  // Wherever the card is: the photo's densest squares, enlarged (the densest also binarised by its local mean).
+  for (const [k, region] of qrRegions(image).entries()) {
+    const big = enlarge(image, region);
+    const hit = (await decodeQr(big, true)) ?? (k === 0 ? await decodeQr(binarise(big), true) : null);
+    if (!hit) continue;
+    const margin = region.size * 0.35;
+    const x0 = Math.max(0, region.x - margin);
+    const y0 = Math.max(0, region.y - margin);
+    const scale = (Math.min(image.width, region.x + region.size + margin) - x0) / big.width;
+    const inPhoto = hit.corners.map(([x, y]): Point => [x0 + x * scale, y0 + y * scale]);
+    // Nearer the card's bottom left than its top right: the card lies the other way round.
+    const cx = inPhoto.reduce((a, p) => a + p[0], 0) / 4;
+    const cy = inPhoto.reduce((a, p) => a + p[1], 0) / 4;
+    const turned = Math.hypot(cx - quad[3][0], cy - quad[3][1]) < Math.hypot(cx - quad[1][0], cy - quad[1][1]);
+    return { hit, frame: 'photo', turned, inPhoto };
   }
   const whole = await decodeQr(image);
   return whole ? { hit: whole, frame: 'photo', turned: false, inPhoto: whole.corners } : null;
