@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
@@ -20,10 +21,22 @@ const captureAssets: Array<[string, string]> = [
   ['../utils/capture/engines/ocr-worker.js', 'ocr/worker.js'],
   ['tesseract.js-core/tesseract-core-relaxedsimd-lstm.js', 'ocr/tesseract-core-relaxedsimd-lstm.js'],
   ['tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm', 'ocr/tesseract-core-relaxedsimd-lstm.wasm'],
-  ['@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz', 'ocr/lang/vie.traineddata.gz'],
+  [vieModel(), 'ocr/lang/vie.traineddata.gz'],
   ['zxing-wasm/dist/reader/zxing_reader.wasm', 'zxing/zxing_reader.wasm'],
   ['pdfjs-dist/build/pdf.worker.min.mjs', 'pdf/pdf.worker.min.mjs'],
 ];
+
+/**
+ * The `vie` model shipped: tessdata_best (as integers, from @tesseract.js-data/vie). `MOTCUA_OCR_MODEL=fast`
+ * builds with tessdata_fast instead (Debian's tesseract-ocr-vie), only to compare the two on the bench.
+ */
+function vieModel(): string {
+  if (process.env.MOTCUA_OCR_MODEL !== 'fast') return '@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz';
+  const out = `${modules}.cache/motcua/vie-fast.traineddata.gz`;
+  mkdirSync(`${modules}.cache/motcua`, { recursive: true });
+  writeFileSync(out, gzipSync(readFileSync('/usr/share/tesseract-ocr/5/tessdata/vie.traineddata')));
+  return '.cache/motcua/vie-fast.traineddata.gz';
+}
 
 // https://wxt.dev/api/config.html
 export default defineConfig({

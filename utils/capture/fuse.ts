@@ -204,8 +204,27 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
         target.uncertain = true;
       }
     }
+    vouchByCard(review, id);
   }
   return review;
+}
+
+/**
+ * Witnesses the card's own rules give, once the number stands: the sex its digit encodes, the birth year it
+ * encodes (for a birth date whose own check digit passed in the MRZ), and the expiry at the 25th, 40th or 60th
+ * birthday (Law on Identification). A value no other witness disputes is then not flagged.
+ */
+function vouchByCard(review: Review, id: string) {
+  const number = review.personalId;
+  const decoded = decodePersonalId(id);
+  if (!number || number.uncertain || !decoded) return;
+  const undisputed = (f: ReviewField | undefined): f is ReviewField => f !== undefined && f.notes.length === 0;
+  if (undisputed(review.sex) && review.sex.value === decoded.sex) review.sex.uncertain = false;
+  const birth = review.birthDate ? dateOf(review.birthDate.value) : null;
+  if (undisputed(review.birthDate) && review.birthDate.source === 'mrz' && birth?.year === decoded.birthYear) review.birthDate.uncertain = false;
+  const expiry = review.expiry ? dateOf(review.expiry.value) : null;
+  const birthSettled = review.birthDate && !review.birthDate.uncertain && birth;
+  if (undisputed(review.expiry) && birthSettled && expiry && expiry.day === birth.day && expiry.month === birth.month && [25, 40, 60].includes(expiry.year - birth.year)) review.expiry.uncertain = false;
 }
 
 function pick(readings: CardReading[], name: keyof CardReading['fields']) {

@@ -97,7 +97,7 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: Sc
   const qr = hit ? classifyQr(hit.text) : null;
 
   // A close-up of the QR code alone (or a screen showing it): nothing else to read. Judged in the photo as
-  // taken: a card's own code is a few percent of the photo, a close-up a fifth or more.
+  // taken (see qrCovers).
   const qrOnly = qr !== null && found !== null && qrCovers(found.inPhoto, image);
   if (options.ocr === false || qrOnly) {
     return { qr, reading: null, card: qrOnly ? null : card, ocrText: '', upsideDown, quad, foundBy, timings: { qrMs, prepMs, ocrMs: 0, totalMs: performance.now() - started }, warnings };
@@ -211,7 +211,8 @@ export function isBlank(image: Raster): boolean {
 function qrCovers(corners: Point[], image: Raster): boolean {
   const xs = corners.map((p) => p[0]);
   const ys = corners.map((p) => p[1]);
-  return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) > image.width * image.height * 0.1;
+  // A card's own code covers at most about 2 % of a photo of the card (15 % of its width), a close-up 10 % or more.
+  return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) > image.width * image.height * 0.05;
 }
 
 async function readSide(card: Raster, assets: CaptureAssets) {
