@@ -62,11 +62,14 @@ async function qrToReview(page: Page, file: string): Promise<{ ms: number; id: s
     input.dispatchEvent(new Event('change', { bubbles: true }));
     const id = () => document.querySelector<HTMLInputElement>('input[name="personalId"]')?.value ?? '';
     const alert = () => document.querySelector('[role=alert]')?.textContent ?? '';
-    while (!id() && !alert()) await new Promise((r) => requestAnimationFrame(r));
+    while (!id() && !alert() && performance.now() - started < 20_000) await new Promise((r) => requestAnimationFrame(r));
     return { ms: performance.now() - started, id: id() };
   }, b64);
-  await page.getByRole('button', { name: 'Làm lại' }).click().catch(() => undefined);
-  await page.getByRole('button', { name: 'Ẩn thông báo' }).click({ timeout: 200 }).catch(() => undefined);
+  // The next photo starts on an empty page: nothing still being read, the review cleared, no message left.
+  await page.waitForFunction(() => !document.querySelector('.stage'), undefined, { timeout: 30_000 }).catch(() => undefined);
+  await page.getByRole('button', { name: 'Làm lại' }).click({ timeout: 2000 }).catch(() => undefined);
+  await page.getByRole('button', { name: 'Ẩn thông báo' }).click({ timeout: 500 }).catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector('input[name="personalId"]') && !document.querySelector('[role=alert]'), undefined, { timeout: 5000 }).catch(() => undefined);
   return result;
 }
 
