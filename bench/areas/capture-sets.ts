@@ -20,6 +20,8 @@ export interface BenchPhoto {
   card: string;
   /** The fields this photo shows, as the card prints them. */
   expected: Partial<Record<Field, string>>;
+  /** Every field the side prints, legible or not (the stranger's set marks some illegible). */
+  allFields?: Partial<Record<Field, string>>;
   /** The card's QR code is on this photo and large enough to be read (modules of 1.5 px or more); null: unknown. */
   qrVisible: boolean | null;
 }
@@ -76,10 +78,32 @@ export function strangerSet(count: number, seed: number, out: string): BenchSet 
   return { name: 'stranger', heldOut: true, photos: readStrangerTruth(out) };
 }
 
-/** The stranger's `truth.json`, read into the bench's photos (its shape is adapted here, once, at the end). */
+interface StrangerEntry {
+  file: string;
+  side: Side;
+  model: CardTruth['model'];
+  qrVisible?: boolean;
+  /** Fields printed on the side that a person could not read (the stranger's own heuristic). */
+  illegible?: string[];
+  truth: Omit<CardTruth, 'id' | 'model'>;
+  person?: number;
+}
+
+/** The stranger's printed-field names, where they differ from the bench's. */
+const strangerField: Partial<Record<string, Field>> = { residence: 'permanentAddress', issueDate: 'idIssueDate' };
+
+/**
+ * The stranger's `truth.json` (its README's shape), read into the bench's photos. Fields it lists as illegible
+ * (a person could not read them on that photo) are kept apart: scored in `allFields`, not in `expected`.
+ */
 export function readStrangerTruth(dir: string): BenchPhoto[] {
-  const raw = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as unknown;
-  throw new Error(`truth.json of the stranger set not adapted yet (${typeof raw})`);
+  const entries = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as StrangerEntry[];
+  return entries.map((e) => {
+    const all = expectedOf({ ...e.truth, model: e.model }, e.side);
+    const illegible = new Set((e.side === 'qr' ? [] : (e.illegible ?? [])).map((f) => strangerField[f] ?? f));
+    const expected = Object.fromEntries(Object.entries(all).filter(([f]) => !illegible.has(f)));
+    return { file: join(dir, e.file), side: e.side, card: `stranger-${e.person ?? e.file.slice(0, 4)}`, expected, allFields: all, qrVisible: e.qrVisible ?? null };
+  });
 }
 
 export interface Shown {

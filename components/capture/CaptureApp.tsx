@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { UnlockedPage } from '@/components/records/UnlockedPage';
 import { translator, type Language } from '@/utils/i18n';
 import type { RecordsStore } from '@/utils/records/store';
@@ -15,7 +16,9 @@ export function CaptureApp() {
 
 /** The capture page's layout; its flows are `useCapture` and `utils/capture/intake`. */
 function Capture({ language, store, officerId }: { language: Language; store: RecordsStore; officerId: string }) {
-  const t = translator(language);
+  // One translator per language: the session's effects must not run again on every render (a stale one
+  // restored the last review's values after "Lưu" had cleared them).
+  const t = useMemo(() => translator(language), [language]);
   const c = useCapture(t);
   const mixed = c.people.length > 1 ? t('capture.error.twoPeople', { ids: c.people.join(', ') }) : '';
   return (

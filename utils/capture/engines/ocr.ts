@@ -55,6 +55,8 @@ export async function recognise(paths: OcrPaths, image: OcrImage, options: { mod
   // A region is sent cut out, not the whole card with a rectangle: the worker then encodes and decodes a few
   // thousand pixels instead of the card's million, which is most of a second look's time.
   const r = options.rectangle;
+  // Too small a region has no text to read (tesseract reports its empty layout as errors).
+  if (r && (r.width < 8 || r.height < 8)) return { text: '', lines: [], confidence: 0 };
   const source = r ? cut(image, r) : image;
   const result = await w.recognize(source, {}, { blocks: true, text: true });
   const lines: OcrLine[] = [];
