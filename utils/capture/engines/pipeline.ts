@@ -135,7 +135,8 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: Sc
     const photo: Quad = [[0, 0], [image.width, 0], [image.width, image.height], [0, image.height]];
     const whole = warpQuad(image, photo, cardWidth, Math.round(cardWidth / cardAspect));
     const third = await readSide(whole, assets);
-    if (third.reading.side) {
+    // No card either way: the reading with more text says more about what the photo is (a passport's MRZ).
+    if (third.reading.side || third.text.trim().length > side.text.trim().length) {
       side = third;
       card = whole;
       quad = photo;
