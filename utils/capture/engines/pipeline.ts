@@ -135,15 +135,18 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: Sc
     const photo: Quad = [[0, 0], [image.width, 0], [image.width, image.height], [0, image.height]];
     const whole = warpQuad(image, photo, cardWidth, Math.round(cardWidth / cardAspect));
     const third = await readSide(whole, assets);
-    // No card either way: the reading with more text says more about what the photo is (a passport's MRZ).
-    if (third.reading.side || third.text.trim().length > side.text.trim().length) {
+    // No card either way: the reading that says more about what the photo is (an MRZ, a passport's; more words).
+    const says = (s: Side) => (s.reading.mrz ? 1000 : 0) + (s.text.match(/\p{L}{2,}/gu) ?? []).length;
+    if (third.reading.side || says(third) > says(side)) {
       side = third;
       card = whole;
       quad = photo;
       foundBy = 'photo';
+      upsideDown = false;
     }
   }
-  if (upsideDown) warnings.push('Ảnh chụp thẻ bị lộn ngược; đã tự xoay lại.');
+  // Only a card recognised was turned for a reason worth telling.
+  if (upsideDown && side.reading.side) warnings.push('Ảnh chụp thẻ bị lộn ngược; đã tự xoay lại.');
   stage('reread');
   await refine(side, assets);
   const { reading, text } = side;
