@@ -1,12 +1,12 @@
-import { parseTd1 } from '@/utils/capture/mrz';
+import { parseMrz } from '@/utils/capture/passport';
 import type { CitizenQr } from '@/utils/capture/qr-payload';
 import type { translator } from '@/utils/i18n';
 
 type T = ReturnType<typeof translator>;
 
-/** The MRZ's three lines, monospace and editable, each check digit shown passing or failing as typed. */
+/** The MRZ's lines (the card's three, a passport's two), monospace and editable, each check digit shown passing or failing as typed. */
 export function MrzPanel({ lines, t, onChange }: { lines: string[]; t: T; onChange: (lines: string[]) => void }) {
-  const parsed = parseTd1(lines);
+  const parsed = parseMrz(lines);
   return (
     <div className="field mrz">
       <label htmlFor="capture-mrz">{t('capture.mrz')}</label>

@@ -132,11 +132,13 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   if (birth.length) review.birthDate = agree(birth, 'Ngày sinh');
   const issue = dateCandidates(qr?.issueDate, null, null, 'issueDate');
   if (issue.length) review.idIssueDate = agree(issue, 'Ngày cấp');
-  const expiryList = dateCandidates(null, mrz?.expiry, 'expiry', 'expiry');
+  // A passport's expiry is the passport's, not the card's.
+  const cardMrz = mrz?.format === 'td1';
+  const expiryList = dateCandidates(null, cardMrz ? mrz.expiry : null, cardMrz ? 'expiry' : null, 'expiry');
   // A card without expiry: the MRZ's expiry is all fillers (its check passes), or the card says so.
   const ocrExpiry = ocrField('expiry');
   if (!expiryList.length) {
-    if (mrz && mrzOk('expiry') && !mrz.expiry) expiryList.push(['mrz', 'Không thời hạn', 0.95]);
+    if (cardMrz && mrzOk('expiry') && !mrz.expiry) expiryList.push(['mrz', 'Không thời hạn', 0.95]);
     else if (ocrExpiry && /khong thoi han/i.test(fold(ocrExpiry.text))) expiryList.push(['ocr', 'Không thời hạn', ocrExpiry.confidence, false]);
   }
   if (expiryList.length) {

@@ -6,7 +6,7 @@ import { findCard, type CardGuess } from '../find-card';
 import { binarise, enlarge, qrRegions } from '../qr-search';
 import { classifyQr, type QrPayload } from '../qr-payload';
 import { cleanSpaces, fold } from '../../vn/text';
-import { parseTd1 } from '../mrz';
+import { parseMrz } from '../passport';
 import { decodeQr, prepareBundledZxing, type QrHit } from './qr';
 import { recognise, type OcrPaths } from './ocr';
 import { toCanvas } from './load';
@@ -77,7 +77,6 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: Sc
   const guess: CardGuess = options.quad ? { quad: options.quad, by: 'officer', score: 1, turned: false } : findCard(image);
   const used = guess.quad;
   let quad = used;
-  const turnQuad = (q: Quad): Quad => [q[2], q[3], q[0], q[1]];
   let card = warpQuad(image, used, cardWidth, Math.round(cardWidth / cardAspect));
   let upsideDown = guess.turned;
   let foundBy = guess.by;
@@ -105,46 +104,9 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: Sc
 
   stage('ocr');
   t = performance.now();
-  let side = await readSide(card, assets);
-  for (const other of guess.alternatives ?? []) {
-    // The crop chosen reads as no card: the runner-up, in the way round its marks say.
-    if (side.reading.side || hit) break;
-    const next = warpQuad(image, other, cardWidth, Math.round(cardWidth / cardAspect));
-    const again = await readSide(next, assets);
-    if (again.reading.side) {
-      side = again;
-      card = next;
-      quad = other;
-      foundBy = 'runner-up';
-      break;
-    }
-  }
-  if (!side.reading.side && !hit) {
-    // Perhaps the other way round: read it turned, keep the reading that recognises a side.
-    const turned = rotate180(card);
-    const second = await readSide(turned, assets);
-    if (second.reading.side) {
-      side = second;
-      card = turned;
-      quad = turnQuad(quad);
-      upsideDown = !upsideDown;
-    }
-  }
-  if (!side.reading.side && guess.by !== 'photo' && !options.quad) {
-    // The crop chosen may be wrong: the whole photo, as a scan cropped to the card is.
-    const photo: Quad = [[0, 0], [image.width, 0], [image.width, image.height], [0, image.height]];
-    const whole = warpQuad(image, photo, cardWidth, Math.round(cardWidth / cardAspect));
-    const third = await readSide(whole, assets);
-    // No card either way: the reading that says more about what the photo is (an MRZ, a passport's; more words).
-    const says = (s: Side) => (s.reading.mrz ? 1000 : 0) + (s.text.match(/\p{L}{2,}/gu) ?? []).length;
-    if (third.reading.side || says(third) > says(side)) {
-      side = third;
-      card = whole;
-      quad = photo;
-      foundBy = 'photo';
-      upsideDown = false;
-    }
-  }
+  const framed = await readOtherwise(image, { side: await readSide(card, assets), card, quad, upsideDown, foundBy }, guess, Boolean(hit), assets, Boolean(options.quad));
+  const side = framed.side;
+  ({ card, quad, upsideDown, foundBy } = framed);
   // Only a card recognised was turned for a reason worth telling.
   if (upsideDown && side.reading.side) warnings.push('Ảnh chụp thẻ bị lộn ngược; đã tự xoay lại.');
   stage('reread');
@@ -217,6 +179,63 @@ function qrCovers(corners: Point[], image: Raster): boolean {
   const ys = corners.map((p) => p[1]);
   // A card's own code covers at most about 2 % of a photo of the card (15 % of its width), a close-up 10 % or more.
   return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) > image.width * image.height * 0.05;
+}
+
+interface Framed {
+  side: Side;
+  card: Raster;
+  quad: Quad;
+  upsideDown: boolean;
+  foundBy: string;
+}
+
+/**
+ * A reading other than the first crop's settles the photo only if it says clearly what it is: a side of the card
+ * with two of its values or its MRZ read (one label read on a stray crop, "Full name" on a passport's corner, is
+ * no card), or a passport's MRZ.
+ */
+const settles = (s: Side) => (s.reading.passport ? s.reading.mrz?.ok === true : s.reading.side !== null && (Object.keys(s.reading.fields).length >= 2 || s.reading.mrz?.ok === true));
+/** How much a reading says about what the photo is (an MRZ, a passport's, then words). */
+const says = (s: Side) => (s.reading.mrz ? 1000 : 0) + (s.reading.passport ? 500 : 0) + (s.text.match(/\p{L}{2,}/gu) ?? []).length;
+const turnQuad = (q: Quad): Quad => [q[2], q[3], q[0], q[1]];
+
+/**
+ * The first crop read no side of the card (nor a passport's MRZ): the detectors' runner-up, the crop turned
+ * round, then the whole photo, as a scan cropped to the card is. With nothing settled, the reading that says
+ * more (a passport's page cropped short of its MRZ is still a passport).
+ */
+async function readOtherwise(image: Raster, first: Framed, guess: CardGuess, qrRead: boolean, assets: CaptureAssets, officer: boolean): Promise<Framed> {
+  if (first.side.reading.side || settles(first.side)) return first;
+  const height = Math.round(cardWidth / cardAspect);
+  let best = first;
+  const candidates: Array<() => Framed | Promise<Framed>> = [];
+  if (!qrRead) {
+    for (const other of guess.alternatives ?? []) {
+      candidates.push(async () => {
+        const card = warpQuad(image, other, cardWidth, height);
+        return { ...first, side: await readSide(card, assets), card, quad: other, foundBy: 'runner-up' };
+      });
+    }
+    candidates.push(async () => {
+      const card = rotate180(first.card);
+      return { ...first, side: await readSide(card, assets), card, quad: turnQuad(first.quad), upsideDown: !first.upsideDown };
+    });
+  }
+  if (guess.by !== 'photo' && !officer) {
+    candidates.push(async () => {
+      const photo: Quad = [[0, 0], [image.width, 0], [image.width, image.height], [0, image.height]];
+      const card = warpQuad(image, photo, cardWidth, height);
+      return { side: await readSide(card, assets), card, quad: photo, upsideDown: false, foundBy: 'photo' };
+    });
+  }
+  for (const next of candidates) {
+    const framed = await next();
+    if (settles(framed.side)) return framed;
+    // Only the whole photo may stand for the photo without settling it (a stray crop's words are no better).
+    if (framed.foundBy === 'photo' && says(framed.side) > says(best.side)) best = framed;
+    else if (framed.side.reading.passport && says(framed.side) > says(best.side)) best = framed;
+  }
+  return best;
 }
 
 async function readSide(card: Raster, assets: CaptureAssets) {
@@ -332,15 +351,15 @@ async function rereadPlace({ reading, lines, normalised, canvas, qrCorner }: Sid
   reading.fields[name] = text && !agreed ? { ...field, alternatives: [text], agreed } : { ...field, agreed };
 }
 
-/** The MRZ band, read again with its own alphabet when its check digits fail. */
+/** The MRZ band (a card's back, a passport's page), read again with its own alphabet when its check digits fail. */
 async function rereadMrz({ reading, lines, normalised }: Side, assets: CaptureAssets) {
   const mrzOk = reading.mrz?.ok && reading.mrz.mrz.checks.every((c) => c.ok);
-  if (reading.side !== 'back' || mrzOk) return;
+  if ((reading.side !== 'back' && !reading.passport) || mrzOk) return;
   const mrzLines = lines.filter((l) => /<{2,}/.test(l.text));
   const top = mrzLines.length ? Math.min(...mrzLines.map((l) => l.bbox.y0)) - 12 : Math.round(normalised.height * 0.66);
   const band = crop(normalised, { x: 0, y: top / normalised.height, w: 1, h: 1 - top / normalised.height });
   const again = await recognise(assets.ocr, toCanvas(band), { mode: 'block', whitelist: mrzAlphabet });
-  const parsed = parseTd1(again.lines.map((l) => l.text));
+  const parsed = parseMrz(again.lines.map((l) => l.text));
   const passing = (p: typeof parsed) => (p.ok ? p.mrz.checks.filter((c) => c.ok).length : -1);
   if (passing(parsed) > passing(reading.mrz ?? { ok: false, reason: '' })) reading.mrz = parsed;
 }
