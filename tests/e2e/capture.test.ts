@@ -187,8 +187,8 @@ describe('capture from the ID card', () => {
     await startOver();
   });
 
-  it('the OCR prints no errors on the page while it reads (its informational stderr is not an error)', () => {
-    expect(consoleErrors.filter((e) => /Parameter not found|Estimating resolution/.test(e))).toEqual([]);
+  it('the page prints no errors while it reads cards (the OCR core’s informational stderr is not an error)', () => {
+    expect(consoleErrors).toEqual([]);
   });
 
   it('a card photographed upside down is turned round and read', async () => {
