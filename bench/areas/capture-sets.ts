@@ -121,7 +121,7 @@ export interface PhotoScore {
 }
 
 /** Each expected field of a photo against what the review shows. */
-export function scorePhoto(expected: Partial<Record<Field, string>>, review: Partial<Record<string, Shown>>, reasons: Partial<Record<string, string>> = {}): PhotoScore[] {
+export function scorePhoto(expected: Partial<Record<Field, string>>, review: Partial<Record<string, Shown>>, reasons: Partial<Record<string, unknown>> = {}): PhotoScore[] {
   return (Object.entries(expected) as Array<[Field, string]>).map(([field, want]) => {
     const got = review[field];
     const shown = Boolean(got?.value);

@@ -20,7 +20,7 @@ const seeds = { tuning: Number(process.env.MOTCUA_BENCH_SEED ?? 2026), heldout: 
 
 interface PhotoRun {
   review: Partial<Record<string, Shown>>;
-  reasons: Partial<Record<string, string>>;
+  reasons: Partial<Record<string, unknown>>;
   baseline: Partial<Record<string, string>>;
   ms: number;
   baselineMs: number;
@@ -78,7 +78,7 @@ async function measureSet(page: Page, set: BenchSet): Promise<Metric[]> {
     const run = await runPhoto(page, photo);
     const ours = scorePhoto(photo.expected, run.review, run.reasons);
     const base = scorePhoto(photo.expected, Object.fromEntries(Object.entries(run.baseline).map(([k, v]) => [k, { value: v ?? '', uncertain: false }])));
-    for (const s of ours) if (!s.exact) misses.push(`${photo.card} ${photo.side} ${s.field}: "${run.review[s.field]?.value ?? ''}"${s.flagged ? ' ⚑' : ''} ≠ "${photo.expected[s.field]}"${s.reason ? ` (${run.reasons[s.field]})` : ''}`);
+    for (const s of ours) if (!s.exact) misses.push(`${photo.card} ${photo.side} ${s.field}: "${run.review[s.field]?.value ?? ''}"${s.flagged ? ' ⚑' : ''} ≠ "${photo.expected[s.field]}"${s.reason ? ` (${JSON.stringify(run.reasons[s.field])})` : ' (no reason)'}`);
     scores.push({ photo, run, ours, base });
   }
   if (process.env.MOTCUA_BENCH_VERBOSE) {

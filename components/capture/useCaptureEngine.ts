@@ -8,6 +8,7 @@ import { ocrWorker, recognise } from '@/utils/capture/engines/ocr';
 import { decodeQr, prepareBundledZxing } from '@/utils/capture/engines/qr';
 import { enlarge, qrRegions } from '@/utils/capture/qr-search';
 import { readDocument, scanCard, type CaptureAssets, type ScanResult } from '@/utils/capture/engines/pipeline';
+import type { Quad } from '@/utils/capture/image';
 import { reviewOf } from '@/utils/capture/intake';
 import { toCanvas } from '@/utils/capture/engines/load';
 
@@ -43,7 +44,8 @@ export function warmUp(assets: CaptureAssets): Promise<unknown> {
  */
 export function exposeEngines(assets: CaptureAssets) {
   (window as unknown as { motcuaEngine: unknown }).motcuaEngine = {
-    scanCard: (raster: Parameters<typeof scanCard>[0], ocr = true) => scanCard(raster, assets, { ocr }),
+    /** A photo scanned as the page does; with `quad`, the card's corners as the officer's handles would set them. */
+    scanCard: (raster: Parameters<typeof scanCard>[0], ocr = true, quad?: Quad) => scanCard(raster, assets, { ocr, ...(quad ? { quad } : {}) }),
     readDocument: (raster: Parameters<typeof readDocument>[0]) => readDocument(raster, assets),
     fuse: async (sources: Parameters<typeof fuse>[0]) => fuse(sources, { places: await placeLexicon() }),
     /** The review of scans, as the page makes it (each empty field with its reason). */

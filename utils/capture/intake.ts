@@ -43,7 +43,7 @@ export function reviewOf(shots: ReadonlyArray<Pick<Shot, 'result' | 'wedge'>>, p
   const mrz = shots.map((s) => s.result?.reading?.mrz).find((m) => m?.ok);
   const readings = shots.flatMap((s) => (s.result?.reading ? [s.result.reading] : []));
   const review = fuse({ qr, mrz: mrz?.ok ? mrz.mrz : null, ocr: readings }, { places });
-  return { review, missing: missingFields(review, readings, qr !== null) };
+  return { review, missing: missingFields(review, readings, qr) };
 }
 
 /** The citizen QR among the shots (a scanner's typing or a photo's code). */

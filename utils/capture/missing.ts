@@ -1,5 +1,6 @@
 import type { CardModel, CardReading, CardSide } from './card-fields';
 import type { Review, ReviewFieldName } from './fuse';
+import type { CitizenQr } from './qr-payload';
 
 /**
  * Why a field the card prints is empty in the review, as a reason code the page turns into words: the side
@@ -34,14 +35,29 @@ const printedOn: Record<CardModel, Partial<Record<ReviewFieldName, CardSide[]>>>
   },
 };
 
-/** A reason for every field the card prints that the review leaves empty. */
-export function missingFields(review: Review, readings: readonly CardReading[], qrRead: boolean): Partial<Record<ReviewFieldName, MissingReason>> {
+/** The card models print their QR code on one side each: 2021 on the front, 2024 on the back. */
+const qrSide: Record<CardModel, CardSide> = { '2021': 'front', '2024': 'back' };
+/** Cards issued from 1/7/2024 are the 2024 model. */
+function modelOfQr(qr: Pick<CitizenQr, 'issueDate'>): CardModel | null {
+  const d = qr.issueDate;
+  if (!d) return null;
+  return d.year * 10_000 + (d.month ?? 1) * 100 + (d.day ?? 1) >= 20240701 ? '2024' : '2021';
+}
+
+/**
+ * A reason for every field the card prints that the review leaves empty. A QR code read tells the card's model
+ * (by its issue date) and, on a photo of the card, the side photographed (the side that carries the code).
+ */
+export function missingFields(review: Review, readings: readonly CardReading[], qr: Pick<CitizenQr, 'issueDate'> | null): Partial<Record<ReviewFieldName, MissingReason>> {
   const out: Partial<Record<ReviewFieldName, MissingReason>> = {};
   const recognised = readings.filter((r) => r.side);
-  const model = recognised.map((r) => r.model).find((m) => m) ?? null;
+  const qrModel = qr ? modelOfQr(qr) : null;
+  const model = qrModel ?? recognised.map((r) => r.model).find((m) => m) ?? null;
   const seen = new Set(recognised.map((r) => r.side));
-  if (!recognised.length) {
-    if (qrRead || !readings.length) return out;
+  // A photo of the card whose code was read shows the code's side, recognised or not.
+  if (qrModel && readings.length) seen.add(qrSide[qrModel]);
+  if (!seen.size && !qr) {
+    if (!readings.length) return out;
     const every = new Set([...Object.keys(printedOn['2021']), ...Object.keys(printedOn['2024'])] as ReviewFieldName[]);
     for (const field of every) if (!review[field]?.value) out[field] = { code: 'noCard' };
     return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CardReading, OcrField } from '../../../utils/capture/card-fields';
-import { fuse, qrResidence } from '../../../utils/capture/fuse';
+import { fuse, qrResidence, type Review } from '../../../utils/capture/fuse';
 import { missingFields } from '../../../utils/capture/missing';
 import { classifyQr, parentsIn } from '../../../utils/capture/qr-payload';
 
@@ -63,12 +63,25 @@ describe('the 2024 card’s extra QR fields', () => {
 describe('every empty field has its reason', () => {
   it('unreadable on the side read, printed on the other side, or no card recognised', () => {
     const reading = front({ personalId: f('001090012345', true) });
-    const missing = missingFields(fuse({ ocr: [reading] }, { today }), [reading], false);
+    const missing = missingFields(fuse({ ocr: [reading] }, { today }), [reading], null);
     expect(missing.fullName).toEqual({ code: 'unreadable', side: 'front' });
     expect(missing.idIssueDate).toEqual({ code: 'otherSide', side: 'back' });
     expect(missing.personalId).toBeUndefined();
     const none: CardReading = { side: null, model: null, fields: {}, mrz: null, warnings: [] };
-    expect(missingFields({}, [none], false).fullName).toEqual({ code: 'noCard' });
-    expect(missingFields({}, [none], true)).toEqual({});
+    expect(missingFields({}, [none], null).fullName).toEqual({ code: 'noCard' });
+  });
+
+  it('with the QR code read, by the model its issue date tells: on the side that carries it, or the other', () => {
+    const none: CardReading = { side: null, model: null, fields: {}, mrz: null, warnings: [] };
+    const fromQr: Review = { fullName: { value: 'Nguyễn Văn A', source: 'qr', confidence: 0.99, uncertain: false, notes: [] } };
+    // A 2021 front whose code was read but whose words were not: the front's other fields unreadable there.
+    const y2021 = missingFields(fromQr, [none], { issueDate: { year: 2021, month: 8, day: 15, precision: 'day' } });
+    expect(y2021).toMatchObject({ nationality: { code: 'unreadable', side: 'front' }, hometown: { code: 'unreadable', side: 'front' }, idIssueDate: { code: 'otherSide', side: 'back' } });
+    expect(y2021.fullName).toBeUndefined();
+    expect(y2021.placeOfBirth).toBeUndefined();
+    // A close-up of a 2024 card's code (no photo of a side): where each other field is printed.
+    const y2024 = missingFields(fromQr, [], { issueDate: { year: 2024, month: 7, day: 1, precision: 'day' } });
+    expect(y2024).toMatchObject({ nationality: { code: 'otherSide', side: 'front' }, placeOfBirth: { code: 'otherSide', side: 'back' } });
+    expect(y2024.hometown).toBeUndefined();
   });
 });
