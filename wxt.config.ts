@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
@@ -8,19 +9,34 @@ const fixtures = fileURLToPath(new URL('./tests/fixtures/portals/', import.meta.
 const modules = fileURLToPath(new URL('./node_modules/', import.meta.url));
 
 /**
- * What capture runs, shipped inside the extension so nothing is fetched: tesseract.js' worker, its
- * WebAssembly cores (LSTM only; the SIMD variants where the CPU has them), the Vietnamese model, the ZXing
- * QR decoder and pdf.js' worker.
+ * What capture runs, shipped inside the extension so nothing is fetched: tesseract.js' worker, one WebAssembly
+ * core, the Vietnamese model, the ZXing QR decoder and pdf.js' worker. The core is the one Chromium loads here
+ * (relaxed SIMD, LSTM only: on by default since Chrome 114, whatever the x86-64 or ARM64 CPU); it ships as its
+ * loader and its `.wasm` beside the worker (where the loader looks), not as the base64 `.wasm.js` a third
+ * larger. The other cores would never load.
  */
 const captureAssets: Array<[string, string]> = [
   ['tesseract.js/dist/worker.min.js', 'ocr/worker.min.js'],
-  ['tesseract.js-core/tesseract-core-lstm.wasm.js', 'ocr/core/tesseract-core-lstm.wasm.js'],
-  ['tesseract.js-core/tesseract-core-simd-lstm.wasm.js', 'ocr/core/tesseract-core-simd-lstm.wasm.js'],
-  ['tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js', 'ocr/core/tesseract-core-relaxedsimd-lstm.wasm.js'],
-  ['@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz', 'ocr/lang/vie.traineddata.gz'],
+  // The worker the page starts: the one above, its informational stderr kept out of the console's errors.
+  ['../utils/capture/engines/ocr-worker.js', 'ocr/worker.js'],
+  ['tesseract.js-core/tesseract-core-relaxedsimd-lstm.js', 'ocr/tesseract-core-relaxedsimd-lstm.js'],
+  ['tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm', 'ocr/tesseract-core-relaxedsimd-lstm.wasm'],
+  [vieModel(), 'ocr/lang/vie.traineddata.gz'],
   ['zxing-wasm/dist/reader/zxing_reader.wasm', 'zxing/zxing_reader.wasm'],
   ['pdfjs-dist/build/pdf.worker.min.mjs', 'pdf/pdf.worker.min.mjs'],
 ];
+
+/**
+ * The `vie` model shipped: tessdata_best (as integers, from @tesseract.js-data/vie). `MOTCUA_OCR_MODEL=fast`
+ * builds with tessdata_fast instead (Debian's tesseract-ocr-vie), only to compare the two on the bench.
+ */
+function vieModel(): string {
+  if (process.env.MOTCUA_OCR_MODEL !== 'fast') return '@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz';
+  const out = `${modules}.cache/motcua/vie-fast.traineddata.gz`;
+  mkdirSync(`${modules}.cache/motcua`, { recursive: true });
+  writeFileSync(out, gzipSync(readFileSync('/usr/share/tesseract-ocr/5/tessdata/vie.traineddata')));
+  return '.cache/motcua/vie-fast.traineddata.gz';
+}
 
 // https://wxt.dev/api/config.html
 export default defineConfig({

@@ -5,15 +5,18 @@ import { PlaceLexicon } from '@/utils/capture/places';
 import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
 import { fromBitmap, loadFile } from '@/utils/capture/engines/load';
 import { ocrWorker, recognise } from '@/utils/capture/engines/ocr';
-import { prepareBundledZxing } from '@/utils/capture/engines/qr';
-import { readDocument, scanCard, type CaptureAssets } from '@/utils/capture/engines/pipeline';
+import { decodeQr, prepareBundledZxing } from '@/utils/capture/engines/qr';
+import { enlarge, qrRegions } from '@/utils/capture/qr-search';
+import { readDocument, scanCard, type CaptureAssets, type ScanResult } from '@/utils/capture/engines/pipeline';
+import type { Quad } from '@/utils/capture/image';
+import { reviewOf } from '@/utils/capture/intake';
 import { toCanvas } from '@/utils/capture/engines/load';
 
 /** The extension's own copies of every engine file (see wxt.config.ts); nothing is fetched from elsewhere. */
 export function captureAssets(): CaptureAssets {
   const url = (path: string) => browser.runtime.getURL(path as '/pages.html');
   return {
-    ocr: { workerPath: url('/ocr/worker.min.js'), corePath: url('/ocr/core/'), langPath: url('/ocr/lang') },
+    ocr: { workerPath: url('/ocr/worker.js'), corePath: url('/ocr/tesseract-core-relaxedsimd-lstm.js'), langPath: url('/ocr/lang') },
     zxingWasm: url('/zxing/zxing_reader.wasm'),
     pdfWorker: url('/pdf/pdf.worker.min.mjs'),
   };
@@ -41,11 +44,18 @@ export function warmUp(assets: CaptureAssets): Promise<unknown> {
  */
 export function exposeEngines(assets: CaptureAssets) {
   (window as unknown as { motcuaEngine: unknown }).motcuaEngine = {
-    scanCard: (raster: Parameters<typeof scanCard>[0], ocr = true) => scanCard(raster, assets, { ocr }),
+    /** A photo scanned as the page does; with `quad`, the card's corners as the officer's handles would set them. */
+    scanCard: (raster: Parameters<typeof scanCard>[0], ocr = true, quad?: Quad) => scanCard(raster, assets, { ocr, ...(quad ? { quad } : {}) }),
     readDocument: (raster: Parameters<typeof readDocument>[0]) => readDocument(raster, assets),
     fuse: async (sources: Parameters<typeof fuse>[0]) => fuse(sources, { places: await placeLexicon() }),
+    /** The review of scans, as the page makes it (each empty field with its reason). */
+    review: async (scans: ScanResult[]) => reviewOf(scans.map((result) => ({ result })), await placeLexicon()),
     loadFile: (blob: Blob) => loadFile(blob, assets.pdfWorker),
     fromBitmap,
+    /** The QR decoder alone, and where the page would look for a code (for the bench's diagnostics). */
+    decodeQr: (raster: Parameters<typeof scanCard>[0]) => decodeQr(raster),
+    qrRegions: (raster: Parameters<typeof scanCard>[0]) => qrRegions(raster),
+    enlarge: (raster: Parameters<typeof scanCard>[0], region: Parameters<typeof enlarge>[1]) => enlarge(raster, region),
     /** Plain tesseract.js on the whole photo as taken, with regular expressions: the baseline. */
     async baseline(raster: Parameters<typeof scanCard>[0]) {
       const page = await recognise(assets.ocr, toCanvas(raster), { mode: 'page' });

@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createDeflate } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegToPdf } from '../../utils/autofill/attach';
+import { buildTd3 } from '../../utils/capture/passport';
 import { generateCards, type GeneratedSet } from '../fixtures/cards/generate';
 import { launchHarness, type Harness } from './harness/browser';
 import { isBrowserHousekeeping, outsideRequests, requestsInNetLog } from './harness/netlog';
@@ -22,6 +24,8 @@ let page: Page;
 let cards: GeneratedSet;
 let upsideDown: GeneratedSet;
 const requested: string[] = [];
+/** What the capture page and its OCR worker print as errors (tesseract's stderr once landed here). */
+const consoleErrors: string[] = [];
 const file = (set: GeneratedSet, i: number, side: 'front' | 'back' | 'qr') => join(set.dir, set.images.find((x, k) => Math.floor(k / 3) === i && x.side === side)!.file);
 const truth = (i: number) => cards.images[i * 3]!.truth;
 
@@ -32,6 +36,8 @@ beforeAll(async () => {
   h.context.on('request', (r) => requested.push(r.url()));
   await setUpAndImport(h, 'family.csv', 4);
   page = await h.context.newPage();
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text())));
   await page.goto(h.extensionUrl('capture.html'));
   await page.getByLabel('Chọn ảnh').waitFor();
 }, 120_000);
@@ -39,6 +45,40 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close().catch(() => undefined);
 });
+
+/** A PNG of one colour, `width` × `height`, written row by row (never the whole image in memory). */
+async function writeBlankPng(path: string, width: number, height: number) {
+  const crc = (buf: Buffer) => {
+    let c = ~0;
+    for (const b of buf) {
+      c ^= b;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+    }
+    return ~c >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  const row = Buffer.alloc(width + 1, 0xf0);
+  row[0] = 0;
+  const deflate = createDeflate({ level: 1 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (d: Buffer) => parts.push(d));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  for (let y = 0; y < height; y++) if (!deflate.write(row)) await new Promise((resolve) => deflate.once('drain', resolve));
+  deflate.end();
+  await done;
+  writeFileSync(path, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]));
+}
 
 /** A photographed paper drawn in the page: lines of text on a plain ground, as a JPEG. */
 async function paperJpeg(width: number, height: number, ground: string, lines: Array<[text: string, font: string, x: number, y: number]>): Promise<Buffer> {
@@ -77,6 +117,9 @@ describe('capture from the ID card', () => {
     expect(await field('Giới tính').inputValue()).toBe(t.sex);
     expect(await field('Nơi thường trú').inputValue()).toBe(t.residence);
     expect(await field('Ngày cấp').inputValue()).toBe(t.issueDate);
+    // What the card holds is shown: the QR's raw text, and the long address on several lines.
+    expect(await field('Nội dung mã QR').inputValue()).toBe(t.qr);
+    expect(await field('Nơi thường trú').evaluate((e) => e.tagName)).toBe('TEXTAREA');
     // Each field says where it came from and how sure it is.
     await expect.poll(() => page.locator('.field[data-source="qr"]').count()).toBeGreaterThanOrEqual(6);
     // The address is shown as written and in its 2025 units.
@@ -112,6 +155,9 @@ describe('capture from the ID card', () => {
   it('photos of the front and back are read by OCR and the MRZ, checked against each other, fields flagged when unsure', async () => {
     const t = truth(1);
     await page.getByLabel('Chọn ảnh').setInputFiles([file(cards, 1, 'front'), file(cards, 1, 'back')]);
+    // While it reads, the page says which step it is at, and no longer that there is no image.
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Đang (mở|tìm thẻ|tìm và đọc mã QR|nhận dạng chữ|đọc lại từng trường)/);
+    expect(await page.getByText('Chưa có ảnh nào').count()).toBe(0);
     await expect.poll(() => page.locator('.shots figure').count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => page.locator('.shots').textContent()).toMatch(/mặt trước/);
     await expect.poll(() => page.locator('.shots').textContent()).toMatch(/mặt sau/);
@@ -124,7 +170,25 @@ describe('capture from the ID card', () => {
     const highlighted = await page.locator('.field.uncertain #capture-fullName').count();
     expect(name === t.fullName || highlighted === 1).toBe(true);
     expect(await page.locator('.field[data-source="mrz"], .field[data-source="ocr"]').count()).toBeGreaterThanOrEqual(4);
+    // The MRZ's three lines, editable, each check digit shown; a digit typed wrong fails its check at once.
+    const mrz = field('MRZ');
+    const lines = (await mrz.inputValue()).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain(t.personalId);
+    expect(await page.locator('#capture-mrz-checks .pass').count()).toBeGreaterThanOrEqual(4);
+    await mrz.fill([t.mrz[0], `${t.mrz[1].slice(0, 6)}${(Number(t.mrz[1][6]) + 1) % 10}${t.mrz[1].slice(7)}`, t.mrz[2]].join('\n'));
+    await expect.poll(() => page.locator('#capture-mrz-checks .fail').count()).toBeGreaterThanOrEqual(1);
     await startOver();
+  });
+
+  it('a front alone says why the back’s fields are empty', async () => {
+    await page.getByLabel('Chọn ảnh').setInputFiles(file(cards, 1, 'front'));
+    await page.getByText(/Ngày cấp in ở mặt sau thẻ: hãy chụp mặt sau/).waitFor({ timeout: 30_000 });
+    await startOver();
+  });
+
+  it('the page prints no errors while it reads cards (the OCR core’s informational stderr is not an error)', () => {
+    expect(consoleErrors).toEqual([]);
   });
 
   it('a card photographed upside down is turned round and read', async () => {
@@ -190,6 +254,16 @@ describe('bad input gets a clear Vietnamese message and keeps what was extracted
     await startOver();
   });
 
+  it('a 16,000 × 16,000 image is decoded reduced, and a blank page is named as one', async () => {
+    const big = join(tmpDir, 'rat-rong.png');
+    await writeBlankPng(big, 16_000, 16_000);
+    await page.getByLabel('Chọn ảnh').setInputFiles(big);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toMatch(/gần như trống/);
+    expect(await alert.textContent()).toMatch(/rất lớn \(16000 × 16000\); đã đọc ở kích thước thu nhỏ/);
+    await startOver();
+  });
+
   it('the cards of two different people in one capture are named, not mixed', async () => {
     await page.getByLabel('Chọn ảnh').setInputFiles([file(cards, 0, 'qr'), file(cards, 1, 'qr')]);
     await page.getByText(/thẻ của hai người khác nhau/).waitFor({ timeout: 20_000 });
@@ -197,15 +271,22 @@ describe('bad input gets a clear Vietnamese message and keeps what was extracted
     await startOver();
   });
 
-  it('a passport photographed instead of the ID card is named as such', async () => {
+  it('a passport photographed instead of the ID card is named as such, and its MRZ read', async () => {
+    const mrz = buildTd3({ number: 'C1234567', birth: '900101', sex: 'M', expiry: '300101', personalId: '001090012345', surname: 'NGUYEN', givenNames: 'VAN AN' });
     const jpeg = await paperJpeg(1000, 640, '#e8eef0', [
       ['HỘ CHIẾU / PASSPORT', 'bold 34px "DejaVu Sans"', 300, 80],
       ['Họ và tên / Full name: NGUYỄN VĂN AN', '26px "DejaVu Sans"', 300, 160],
-      ['P<VNMNGUYEN<<VAN<AN<<<<<<<<<<<<<<<<<<<<<<<<<', 'bold 21px "DejaVu Sans Mono"', 20, 540],
-      ['C1234567<8VNM9001011M3001013001090012345<<50', 'bold 21px "DejaVu Sans Mono"', 20, 590],
+      [mrz[0], 'bold 21px "DejaVu Sans Mono"', 20, 540],
+      [mrz[1], 'bold 21px "DejaVu Sans Mono"', 20, 590],
     ]);
     await page.getByLabel('Chọn ảnh').setInputFiles({ name: 'ho-chieu.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/hộ chiếu/);
+    // What the passport's MRZ vouches for is read, its two lines shown with their checks.
+    await expect.poll(() => field('Số định danh cá nhân').inputValue()).toBe('001090012345');
+    expect(await field('Ngày sinh').inputValue()).toBe('01/01/1990');
+    expect(await field('Giới tính').inputValue()).toBe('Nam');
+    expect((await field('MRZ').inputValue()).split('\n')).toEqual(mrz);
+    expect(await page.locator('#capture-mrz-checks .pass').count()).toBe(5);
     await startOver();
   });
 });
@@ -239,7 +320,7 @@ describe('nothing leaves the machine', () => {
     const requests = requestsInNetLog(netLog).filter((r) => !isBrowserHousekeeping(r));
     const seen = [...requested, ...requests.map((r) => r.url)];
     // Each engine file was really loaded, from the extension itself: without these the check below proves nothing.
-    for (const path of ['ocr/worker.min.js', 'ocr/core/tesseract-core', 'ocr/lang/vie.traineddata.gz', 'zxing/zxing_reader.wasm', 'pdf/pdf.worker.min.mjs']) {
+    for (const path of ['ocr/worker.js', 'ocr/worker.min.js', 'ocr/tesseract-core-relaxedsimd-lstm.js', 'ocr/tesseract-core-relaxedsimd-lstm.wasm', 'ocr/lang/vie.traineddata.gz', 'zxing/zxing_reader.wasm', 'pdf/pdf.worker.min.mjs']) {
       expect(seen.some((u) => u.startsWith(`chrome-extension://${h.extensionId}/${path}`)), path).toBe(true);
     }
     const outside = outsideRequests(netLog, replicaHosts);

@@ -1,4 +1,5 @@
-import { findMrzLines, parseTd1, type MrzParse } from './mrz';
+import { findMrzLines, type MrzParse } from './mrz';
+import { parseMrz } from './passport';
 import { parseDate, type VnDate } from '../vn/dates';
 import { fold, cleanSpaces } from '../vn/text';
 
@@ -34,6 +35,8 @@ export interface OcrField {
   bbox: OcrLine['bbox'];
   /** Other readings of the same value (a focused re-read), for the fusion to judge against what it knows. */
   alternatives?: string[];
+  /** A second look at the value (larger, digits only, its own column) read the same (true) or not (false). */
+  agreed?: boolean;
 }
 
 export interface CardReading {
@@ -41,6 +44,8 @@ export interface CardReading {
   model: CardModel | null;
   fields: Partial<Record<OcrFieldName, OcrField>>;
   mrz: MrzParse | null;
+  /** A passport (its two-line MRZ, or its title) rather than the card: no side of the card. */
+  passport?: boolean;
   /** Problems, in Vietnamese. */
   warnings: string[];
 }
@@ -202,11 +207,12 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
   const texts = lines.map((l) => l.text);
   const all = folded(texts.join(' '));
   const mrzFound = findMrzLines(texts);
-  const mrz = mrzFound ? parseTd1(texts) : null;
+  const mrz = mrzFound ? parseMrz(texts) : null;
+  const passport = mrzFound?.kind === 'td3' || /ho chieu|passport/.test(all);
   const mrzIndexes = new Set<number>();
-  if (mrzFound) lines.forEach((l, i) => /<{2,}/.test(l.text) && mrzIndexes.add(i));
+  if (mrzFound) for (const [i, l] of lines.entries()) if (/<{2,}/.test(l.text)) mrzIndexes.add(i);
 
-  const side: CardSide | null = mrzFound || /noi cu tru|dac diem nhan dang|date of issue|ngon tro|bo cong an|cuc truong/.test(all) ? 'back' : /ho va ten|full name|given name|date of birth|can cuoc|identity card|cong hoa xa hoi/.test(all) ? 'front' : null;
+  const side: CardSide | null = passport ? null : mrzFound || /noi cu tru|dac diem nhan dang|date of issue|ngon tro|bo cong an|cuc truong/.test(all) ? 'back' : /ho va ten|full name|given name|date of birth|can cuoc|identity card|cong hoa xa hoi/.test(all) ? 'front' : null;
   const byText: CardModel | null = /cong dan|citizen identity|place of origin|nhan dang|personal identification:/.test(all)
     ? '2021'
     : /identity card|chu dem va ten|noi cu tru|noi dang ky khai sinh|bo cong an|personal identification number/.test(all)
@@ -282,8 +288,8 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
     const line = lines.find((l, i) => !mrzIndexes.has(i) && personalIdOf(l.text));
     if (line) fields.personalId = { text: line.text, confidence: line.confidence / 100, bbox: line.bbox };
   }
-  if (!side) warnings.push('Không nhận ra đây là mặt trước hay mặt sau thẻ căn cước; hãy chụp lại rõ hơn hoặc nhập tay.');
-  return { side, model, fields, mrz, warnings };
+  if (!side && !passport) warnings.push('Không nhận ra đây là mặt trước hay mặt sau thẻ căn cước; hãy chụp lại rõ hơn hoặc nhập tay.');
+  return { side, model, fields, mrz, passport, warnings };
 }
 
 /** The words of a line from `x` rightwards (a value keeps to its label's column; the photo's side is another). */

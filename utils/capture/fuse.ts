@@ -54,10 +54,10 @@ export interface FuseOptions {
 export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review {
   const now = new Date();
   const today = options.today ?? { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), precision: 'day' };
-  const place = (field: OcrField): { value: string; notes: string[]; ambiguous: boolean } => {
+  const place = (field: OcrField): PlaceReading => {
     const readings = [field.text, ...(field.alternatives ?? [])].map((t) => trimMarks(t).replace(/,+$/, ''));
     const lexicon = options.places;
-    if (!lexicon) return { value: readings[0]!, notes: [], ambiguous: false };
+    if (!lexicon) return { value: readings[0]!, notes: [], ambiguous: false, settled: false, agreed: false };
     // Of the readings (the page's, then a focused re-read), the one whose words the place names explain best;
     // the focused one when they explain both as well.
     const score = (r: PlaceRepair) => r.known - 2 * r.unknown;
@@ -65,7 +65,7 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     const notes = r.changes.length ? [`Đã sửa dấu địa danh theo danh mục đơn vị hành chính: ${r.changes.join(', ')}.`] : [];
     if (r.dropped.length) notes.push(`Đã bỏ ${r.dropped.map((d) => `"${d}"`).join(', ')}: chữ đọc thừa, không thuộc địa chỉ.`);
     if (r.ambiguous.length) notes.push(`Chưa rõ dấu của ${r.ambiguous.map((a) => `"${a}"`).join(', ')}; hãy đối chiếu với thẻ.`);
-    return { value: r.value, notes, ambiguous: r.ambiguous.length > 0 };
+    return { value: r.value, notes, ambiguous: r.ambiguous.length > 0, settled: r.changes.length === 0 && r.dropped.length === 0 && r.ambiguous.length === 0 && r.unknown === 0, agreed: readings.length === 1 || r.value === lexicon.repair(readings[0]!).value };
   };
   const review: Review = {};
   const { qr, mrz } = sources;
@@ -80,10 +80,10 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   // Number.
   const ocrId = ocrField('personalId');
   const ocrIdValue = ocrId ? personalIdOf(ocrId.text) : null;
-  const candidatesId: Array<[CaptureSource, string, number]> = [];
+  const candidatesId: Candidate[] = [];
   if (qr?.personalId && /^\d{12}$/.test(qr.personalId)) candidatesId.push(['qr', qr.personalId, qrConfidence]);
   if (mrz?.personalId && mrzOk('personalId')) candidatesId.push(['mrz', mrz.personalId, mrzTrust(1)]);
-  if (ocrIdValue) candidatesId.push(['ocr', ocrIdValue, ocrId!.confidence]);
+  if (ocrIdValue) candidatesId.push(['ocr', ocrIdValue, ocrId!.confidence, ocrId!.agreed === true]);
   if (candidatesId.length) review.personalId = agree(candidatesId, 'Số định danh');
 
   // Name: QR spells it; otherwise OCR repaired with the MRZ letters and the name lexicon.
@@ -102,7 +102,11 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     review.fullName = { value: qr.fullName, source: 'qr', confidence: qrConfidence, uncertain, notes };
   } else if (ocrName) {
     const repaired = repairName(ocrName.text, { mrz: mrz ? mrzName : null, wordConfidence: ocrName.confidence });
-    review.fullName = { value: repaired.value, source: 'ocr', confidence: repaired.confidence, uncertain: repaired.uncertain, notes: repaired.notes };
+    // Read alike twice, every word a name the lexicon knows and none changed, three words or more (a word lost
+    // at the edge leaves a shorter name that is still names): otherwise flagged.
+    const words = repaired.value.split(' ').length;
+    const vouched = !repaired.uncertain && repaired.notes.length === 0 && ocrName.agreed === true && words >= 3 && ocrName.confidence >= ocrFlagBelow;
+    review.fullName = { value: repaired.value, source: 'ocr', confidence: repaired.confidence, uncertain: !vouched || (mrz !== null && mrz !== undefined && !mrzAgrees(repaired.value, mrzName)), notes: repaired.notes };
   } else if (mrzName) {
     // The MRZ has no diacritics: the lexicon puts back those it can decide, and the field stays flagged.
     const repaired = repairName(mrzName, { wordConfidence: 0.6 });
@@ -111,29 +115,31 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
 
   // Dates and sex.
   const dateCandidates = (qrValue: VnDate | null | undefined, mrzValue: VnDate | null | undefined, mrzCheck: string | null, ocrName: 'birthDate' | 'issueDate' | 'expiry') => {
-    const list: Array<[CaptureSource, string, number]> = [];
+    const list: Candidate[] = [];
     const q = dateText(qrValue);
     if (q) list.push(['qr', q, qrConfidence]);
     const m = mrzCheck && mrzOk(mrzCheck) ? dateText(mrzValue) : null;
     if (m) list.push(['mrz', m, mrzTrust(2)]);
     const o = ocrField(ocrName);
     const od = o ? dateOf(o.text, ocrName === 'expiry' ? 'last' : 'first') : null;
-    if (o && od) list.push(['ocr', formatDate(od), o.confidence]);
+    if (o && od) list.push(['ocr', formatDate(od), o.confidence, o.agreed === true]);
     return list;
   };
   // The number carries the year of birth: a date that contradicts the number it was read with is the
   // weaker witness (an MRZ line realigned by luck, a misread digit).
   const idYear = review.personalId && review.personalId.confidence >= 0.9 ? decodePersonalId(review.personalId.value)?.birthYear : undefined;
-  const birth = dateCandidates(qr?.birthDate, mrz?.birthDate, 'birthDate', 'birthDate').map(([source, value, confidence]): [CaptureSource, string, number] => [source, value, idYear && dateOf(value)?.year !== idYear ? Math.min(confidence, 0.5) : confidence]);
+  const birth = dateCandidates(qr?.birthDate, mrz?.birthDate, 'birthDate', 'birthDate').map(([source, value, confidence, seconded]): Candidate => (idYear && dateOf(value)?.year !== idYear ? [source, value, Math.min(confidence, 0.5), false] : [source, value, confidence, seconded === true]));
   if (birth.length) review.birthDate = agree(birth, 'Ngày sinh');
   const issue = dateCandidates(qr?.issueDate, null, null, 'issueDate');
   if (issue.length) review.idIssueDate = agree(issue, 'Ngày cấp');
-  const expiryList = dateCandidates(null, mrz?.expiry, 'expiry', 'expiry');
+  // A passport's expiry is the passport's, not the card's.
+  const cardMrz = mrz?.format === 'td1';
+  const expiryList = dateCandidates(null, cardMrz ? mrz.expiry : null, cardMrz ? 'expiry' : null, 'expiry');
   // A card without expiry: the MRZ's expiry is all fillers (its check passes), or the card says so.
   const ocrExpiry = ocrField('expiry');
   if (!expiryList.length) {
-    if (mrz && mrzOk('expiry') && !mrz.expiry) expiryList.push(['mrz', 'Không thời hạn', 0.95]);
-    else if (ocrExpiry && /khong thoi han/i.test(fold(ocrExpiry.text))) expiryList.push(['ocr', 'Không thời hạn', ocrExpiry.confidence]);
+    if (cardMrz && mrzOk('expiry') && !mrz.expiry) expiryList.push(['mrz', 'Không thời hạn', 0.95]);
+    else if (ocrExpiry && /khong thoi han/i.test(fold(ocrExpiry.text))) expiryList.push(['ocr', 'Không thời hạn', ocrExpiry.confidence, false]);
   }
   if (expiryList.length) {
     review.expiry = agree(expiryList, 'Ngày hết hạn');
@@ -144,12 +150,13 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     }
   }
 
-  const sexList: Array<[CaptureSource, string, number]> = [];
+  const sexList: Candidate[] = [];
   if (qr?.sex) sexList.push(['qr', qr.sex, qrConfidence]);
   if (mrz?.sex) sexList.push(['mrz', mrz.sex, 0.9]);
   const ocrSex = ocrField('sex');
   const ocrSexValue = ocrSex ? sexOf(ocrSex.text) : null;
-  if (ocrSexValue) sexList.push(['ocr', ocrSexValue, ocrSex!.confidence]);
+  // The number's sex digit seconds the OCR's reading (checked below, once the number is settled).
+  if (ocrSexValue) sexList.push(['ocr', ocrSexValue, ocrSex!.confidence, true]);
   if (sexList.length) review.sex = agree(sexList, 'Giới tính');
 
   if (qr?.oldId) review.oldId = { value: qr.oldId, source: 'qr', confidence: qrConfidence, uncertain: false, notes: [] };
@@ -158,24 +165,25 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   const nationality = ocrField('nationality');
   if (nationality) {
     const value = /viet/i.test(fold(nationality.text)) ? 'Việt Nam' : cleanSpaces(nationality.text);
-    review.nationality = { value, source: 'ocr', confidence: nationality.confidence, uncertain: nationality.confidence < 0.8, notes: [] };
+    // The card prints one nationality in practice: a reading of its words settles it.
+    review.nationality = { value, source: 'ocr', confidence: nationality.confidence, uncertain: value !== 'Việt Nam', notes: [] };
   }
   for (const name of ['hometown', 'placeOfBirth'] as const) {
     const f = ocrField(name);
     if (!f) continue;
     const p = place(f);
-    review[name] = { value: p.value, source: 'ocr', confidence: f.confidence, uncertain: f.confidence < 0.8 || p.ambiguous, notes: p.notes };
+    review[name] = { value: p.value, source: 'ocr', confidence: f.confidence, uncertain: !placeVouched(f, p), notes: p.notes };
   }
   const ocrResidence = ocrField('residence');
+  const printed = ocrResidence ? place(ocrResidence) : null;
   if (qr?.residence) {
-    review.permanentAddress = { value: qr.residence, source: 'qr', confidence: qrConfidence, uncertain: false, notes: [] };
-  } else if (ocrResidence) {
-    const p = place(ocrResidence);
-    review.permanentAddress = { value: p.value, source: 'ocr', confidence: ocrResidence.confidence, uncertain: ocrResidence.confidence < 0.8 || p.ambiguous, notes: p.notes };
+    review.permanentAddress = qrResidence(qr.residence, printed?.value ?? null);
+  } else if (ocrResidence && printed) {
+    review.permanentAddress = { value: printed.value, source: 'ocr', confidence: ocrResidence.confidence, uncertain: !placeVouched(ocrResidence, printed), notes: printed.notes };
   }
 
   // The issuing authority follows from the card model.
-  const model: CardModel | null = ocr.map((r) => r.model).find((m) => m) ?? (qr && qr.issueDate && compare(qr.issueDate, { year: 2024, month: 7, day: 1, precision: 'day' }) >= 0 ? '2024' : qr ? '2021' : null);
+  const model: CardModel | null = ocr.map((r) => r.model).find((m) => m) ?? (qr?.issueDate && compare(qr.issueDate, { year: 2024, month: 7, day: 1, precision: 'day' }) >= 0 ? '2024' : qr ? '2021' : null);
   if (model) {
     review.idIssuePlace = {
       value: model === '2024' ? 'Bộ Công an' : 'Cục Cảnh sát quản lý hành chính về trật tự xã hội',
@@ -198,30 +206,120 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
         target.uncertain = true;
       }
     }
+    vouchByCard(review, id);
   }
   return review;
+}
+
+/**
+ * Witnesses the card's own rules give, once the number stands: the sex its digit encodes, the birth year it
+ * encodes (for a birth date whose own check digit passed in the MRZ), and the expiry at the 25th, 40th or 60th
+ * birthday (Law on Identification). A value no other witness disputes is then not flagged.
+ */
+function vouchByCard(review: Review, id: string) {
+  const number = review.personalId;
+  const decoded = decodePersonalId(id);
+  if (!number || number.uncertain || !decoded) return;
+  const undisputed = (f: ReviewField | undefined): f is ReviewField => f !== undefined && f.notes.length === 0;
+  if (undisputed(review.sex) && review.sex.value === decoded.sex) review.sex.uncertain = false;
+  const birth = review.birthDate ? dateOf(review.birthDate.value) : null;
+  if (undisputed(review.birthDate) && review.birthDate.source === 'mrz' && birth?.year === decoded.birthYear) review.birthDate.uncertain = false;
+  const expiry = review.expiry ? dateOf(review.expiry.value) : null;
+  const birthSettled = review.birthDate && !review.birthDate.uncertain && birth;
+  if (undisputed(review.expiry) && birthSettled && expiry && expiry.day === birth.day && expiry.month === birth.month && [25, 40, 60].includes(expiry.year - birth.year)) review.expiry.uncertain = false;
 }
 
 function pick(readings: CardReading[], name: keyof CardReading['fields']) {
   return readings.map((r) => r.fields[name]).find((f) => f !== undefined);
 }
 
-/** The most trusted value; the others that disagree are named and the field flagged. */
-function agree(unordered: Array<[CaptureSource, string, number]>, label: string): ReviewField {
+interface PlaceReading {
+  value: string;
+  notes: string[];
+  ambiguous: boolean;
+  /** Every word a place name, an address word or a number, none changed or dropped. */
+  settled: boolean;
+  /** The page's reading and the focused re-read come to the same address. */
+  agreed: boolean;
+}
+
+/** A place read alike twice (or the second look saw the same), every word explained, none repaired. */
+function placeVouched(field: OcrField, p: PlaceReading): boolean {
+  return p.settled && p.agreed && field.agreed !== false && field.confidence >= ocrFlagBelow;
+}
+
+const unitWord = /^(phường|xã|quận|huyện|thị xã|thị trấn|thành phố|tỉnh|tp\.?)$/i;
+const unitPrefix = /^(Phường|Xã|Quận|Huyện|Thị xã|Thị trấn|Thành phố|Tỉnh|TP\.) /i;
+
+/**
+ * The QR often writes the residence without its unit words ("…, Lộc Thọ, Nha Trang, Khánh Hòa"); the card prints
+ * them ("…, Phường Lộc Thọ, Thành phố Nha Trang, Khánh Hòa"). When the card's printed address, read by OCR,
+ * is the QR's word for word but for those unit words, the printed form is kept (in the QR's spelling); else
+ * the QR's, flagged when it lacks them.
+ */
+export function qrResidence(fromQr: string, printed: string | null): ReviewField {
+  const parts = (t: string) => t.split(',').map((p) => cleanSpaces(p)).filter(Boolean);
+  const q = parts(fromQr);
+  // The street before, the province after (printed without "Tỉnh"): the parts between carry unit words on the card.
+  const short = q.slice(1, -1).some((p) => !unitPrefix.test(p));
+  if (printed) {
+    const o = parts(printed);
+    const bare = (p: string) => fold(p.replace(unitPrefix, '')).toLowerCase();
+    if (o.length === q.length && o.every((p, i) => bare(p) === bare(q[i]!))) {
+      const full = o.map((p, i) => {
+        const unit = p.match(unitPrefix)?.[1];
+        const word = q[i]!.replace(unitPrefix, '');
+        return unit && !unitPrefix.test(q[i]!) && unitWord.test(unit) ? `${canonicalUnit(unit)} ${word}` : q[i]!;
+      });
+      return { value: full.join(', '), source: 'qr', confidence: qrConfidence, uncertain: false, notes: short ? ['Nơi thường trú theo mã QR, viết đủ "Phường/Xã/Quận/Huyện…" như in trên thẻ (chữ đọc trên thẻ khớp từng từ).'] : [] };
+    }
+  }
+  return { value: fromQr, source: 'qr', confidence: qrConfidence, uncertain: short, notes: short ? ['Mã QR ghi địa chỉ rút gọn (không có "Phường/Xã/Quận/Huyện…"); thẻ in đầy đủ: hãy đối chiếu hoặc chụp mặt có địa chỉ.'] : [] };
+}
+
+function canonicalUnit(unit: string): string {
+  const f = fold(unit).toLowerCase();
+  const map: Record<string, string> = { phuong: 'Phường', xa: 'Xã', quan: 'Quận', huyen: 'Huyện', 'thi xa': 'Thị xã', 'thi tran': 'Thị trấn', 'thanh pho': 'Thành phố', tinh: 'Tỉnh', 'tp.': 'TP.', tp: 'TP.' };
+  return map[f] ?? unit;
+}
+
+/** Whether a name's letters are the MRZ's. */
+function mrzAgrees(name: string, mrzName: string | null): boolean {
+  return mrzName !== null && fold(name).toUpperCase().replace(/Đ/g, 'D') === mrzName;
+}
+
+/**
+ * A witness's value: its source, its confidence, and for OCR whether a second look at the value read the same
+ * (a larger reading, digits only, its own column). The MRZ counts as seconded by its check digits.
+ */
+type Candidate = [CaptureSource, string, number] | [CaptureSource, string, number, boolean];
+
+/**
+ * OCR read once, or read alike twice below this confidence, is flagged: chosen on the tuning set (the bench's
+ * calibration), where right values read alike twice stood above it and most wrong ones below.
+ */
+export const ocrFlagBelow = 0.6;
+
+/**
+ * The most trusted value, flagged unless a second witness vouches for it: the QR alone; two sources that agree;
+ * the MRZ whose checks pass on lines read whole; OCR read alike twice. Others that disagree are named.
+ */
+function agree(unordered: Candidate[], label: string): ReviewField {
   // By trust: the QR first, then the MRZ or OCR as sure as each is (stable, so equals keep that order).
   const candidates = [...unordered].sort((a, b) => b[2] - a[2]);
-  const [source, value, confidence] = candidates[0]!;
+  const [source, value, confidence, seconded] = candidates[0]!;
   const notes: string[] = [];
-  let uncertain = confidence < 0.8;
   const names: Record<CaptureSource, string> = { qr: 'mã QR', mrz: 'MRZ', ocr: 'OCR' };
+  let differs = false;
   for (const [otherSource, other] of candidates.slice(1)) {
     if (other !== value) {
       notes.push(`${label}: ${names[otherSource]} đọc "${other}", khác ${names[source]} "${value}".`);
-      uncertain = true;
+      differs = true;
     }
   }
   const agreeing = candidates.filter(([, v]) => v === value).length;
-  return { value, source, confidence: agreeing > 1 ? Math.max(confidence, 0.99) : confidence, uncertain, notes };
+  const vouched = source === 'qr' || agreeing > 1 || (source === 'mrz' && confidence >= 0.98) || (source === 'ocr' && seconded === true && confidence >= ocrFlagBelow);
+  return { value, source, confidence: agreeing > 1 ? Math.max(confidence, 0.99) : confidence, uncertain: differs || !vouched, notes };
 }
 
 function compare(a: VnDate, b: VnDate): number {

@@ -28,112 +28,6 @@ function gray(r: Raster): Float32Array {
   return out;
 }
 
-/** Nearest-neighbour shrink (for finding the card: speed over beauty). */
-function shrink(r: Raster, maxSide: number): { small: Raster; factor: number } {
-  const factor = Math.max(1, Math.max(r.width, r.height) / maxSide);
-  if (factor === 1) return { small: r, factor };
-  const w = Math.round(r.width / factor);
-  const h = Math.round(r.height / factor);
-  const small = raster(w, h);
-  for (let y = 0; y < h; y++) {
-    const sy = Math.min(r.height - 1, Math.floor(y * factor));
-    for (let x = 0; x < w; x++) {
-      const sx = Math.min(r.width - 1, Math.floor(x * factor));
-      const s = (sy * r.width + sx) * 4;
-      const d = (y * w + x) * 4;
-      small.data[d] = r.data[s]!;
-      small.data[d + 1] = r.data[s + 1]!;
-      small.data[d + 2] = r.data[s + 2]!;
-      small.data[d + 3] = 255;
-    }
-  }
-  return { small, factor };
-}
-
-function otsu(values: Float32Array, max: number): number {
-  const bins = 256;
-  const hist = new Float64Array(bins);
-  for (const v of values) hist[Math.min(bins - 1, Math.floor((v / max) * (bins - 1)))]!++;
-  let sum = 0;
-  for (let i = 0; i < bins; i++) sum += i * hist[i]!;
-  let sumB = 0, wB = 0, best = 0, threshold = 0;
-  for (let i = 0; i < bins; i++) {
-    wB += hist[i]!;
-    if (wB === 0) continue;
-    const wF = values.length - wB;
-    if (wF === 0) break;
-    sumB += i * hist[i]!;
-    const mB = sumB / wB, mF = (sum - sumB) / wF;
-    const between = wB * wF * (mB - mF) ** 2;
-    if (between > best) {
-      best = between;
-      threshold = i;
-    }
-  }
-  return ((threshold + 0.5) / (bins - 1)) * max;
-}
-
-/**
- * Finds the card: pixels unlike the photo's border (the desk), their largest connected region, and that
- * region's four extreme corners. Null when no card-shaped region stands out (then the image is taken to be
- * the card itself, as a flatbed scan is).
- */
-export function locateCard(image: Raster): Quad | null {
-  const { small, factor } = shrink(image, 320);
-  const { width: w, height: h, data } = small;
-  // Background colour: the median of the border pixels, channel by channel.
-  const border: number[][] = [[], [], []];
-  for (let x = 0; x < w; x++) for (const y of [0, 1, h - 2, h - 1]) for (let c = 0; c < 3; c++) border[c]!.push(data[(y * w + x) * 4 + c]!);
-  for (let y = 0; y < h; y++) for (const x of [0, 1, w - 2, w - 1]) for (let c = 0; c < 3; c++) border[c]!.push(data[(y * w + x) * 4 + c]!);
-  const bg = border.map((v) => v.sort((a, b) => a - b)[v.length >> 1]!);
-  const distance = new Float32Array(w * h);
-  for (let i = 0; i < distance.length; i++) {
-    const o = i * 4;
-    distance[i] = Math.hypot(data[o]! - bg[0]!, data[o + 1]! - bg[1]!, data[o + 2]! - bg[2]!);
-  }
-  const threshold = Math.max(40, otsu(distance, 442));
-  const mask = new Uint8Array(w * h);
-  for (let i = 0; i < mask.length; i++) mask[i] = distance[i]! > threshold ? 1 : 0;
-
-  // Largest 4-connected component.
-  const label = new Int32Array(w * h);
-  let bestLabel = 0, bestSize = 0, next = 1;
-  const stack: number[] = [];
-  for (let start = 0; start < mask.length; start++) {
-    if (!mask[start] || label[start]) continue;
-    let size = 0;
-    label[start] = next;
-    stack.push(start);
-    while (stack.length) {
-      const i = stack.pop()!;
-      size++;
-      const x = i % w, y = (i / w) | 0;
-      if (x > 0 && mask[i - 1] && !label[i - 1]) (label[i - 1] = next), stack.push(i - 1);
-      if (x < w - 1 && mask[i + 1] && !label[i + 1]) (label[i + 1] = next), stack.push(i + 1);
-      if (y > 0 && mask[i - w] && !label[i - w]) (label[i - w] = next), stack.push(i - w);
-      if (y < h - 1 && mask[i + w] && !label[i + w]) (label[i + w] = next), stack.push(i + w);
-    }
-    if (size > bestSize) (bestSize = size), (bestLabel = next);
-    next++;
-  }
-  if (bestSize < w * h * 0.2 || bestSize > w * h * 0.97) return null;
-
-  // Extreme points along the four diagonals are the corners of a convex quadrilateral at modest rotation.
-  let tl: Point = [0, 0], tr: Point = [0, 0], br: Point = [0, 0], bl: Point = [0, 0];
-  let minSum = Infinity, maxSum = -Infinity, minDiff = Infinity, maxDiff = -Infinity;
-  for (let i = 0; i < label.length; i++) {
-    if (label[i] !== bestLabel) continue;
-    const x = i % w, y = (i / w) | 0;
-    const s = x + y, d = x - y;
-    if (s < minSum) (minSum = s), (tl = [x, y]);
-    if (s > maxSum) (maxSum = s), (br = [x, y]);
-    if (d > maxDiff) (maxDiff = d), (tr = [x, y]);
-    if (d < minDiff) (minDiff = d), (bl = [x, y]);
-  }
-  const scale = (p: Point): Point => [(p[0] + 0.5) * factor, (p[1] + 0.5) * factor];
-  return [scale(tl), scale(tr), scale(br), scale(bl)];
-}
-
 /** Homography (row-major 3×3) taking the unit square's corners (0,0),(1,0),(1,1),(0,1) to `q`. */
 export function squareToQuad(q: Quad): number[] {
   const [[x0, y0], [x1, y1], [x2, y2], [x3, y3]] = q;
@@ -270,18 +164,6 @@ export function crop(r: Raster, region: { x: number; y: number; w: number; h: nu
   const out = raster(w, h);
   for (let y = 0; y < h; y++) out.data.set(r.data.subarray(((y0 + y) * r.width + x0) * 4, ((y0 + y) * r.width + x0 + w) * 4), y * w * 4);
   return out;
-}
-
-/**
- * The card, found, flattened and upright at `width` pixels wide (upscaling small photos so the text is
- * tall enough for OCR). Returns the quad found, or null when the whole image was taken as the card.
- */
-export function extractCard(image: Raster, width = 1000): { card: Raster; quad: Quad | null; used: Quad } {
-  const found = locateCard(image);
-  const quad = found ? orientQuad(found) : null;
-  const full: Quad = [[0, 0], [image.width, 0], [image.width, image.height], [0, image.height]];
-  const height = Math.round(width / cardAspect);
-  return { card: warpQuad(image, quad ?? full, width, height), quad, used: quad ?? full };
 }
 
 /** A raster scaled by `factor` (bilinear), to give OCR taller letters. */

@@ -18,6 +18,8 @@ export interface MrzCheck {
 }
 
 export interface MrzResult {
+  /** TD1: the ID card's three lines; TD3: a passport's two. */
+  format: 'td1' | 'td3';
   documentCode: string;
   issuingState: string;
   documentNumber: string;
@@ -39,8 +41,8 @@ export interface MrzResult {
    * after a search among shifts, so a pass there is weaker evidence than on a line read whole.
    */
   realigned: number[];
-  /** The three lines after repair. */
-  lines: [string, string, string];
+  /** The lines after repair (three for TD1, two for TD3); parsed again they give the same checks. */
+  lines: string[];
 }
 
 export type MrzParse = { ok: true; mrz: MrzResult } | { ok: false; reason: string };
@@ -59,8 +61,8 @@ export function checkDigit(text: string): number {
   return sum % 10;
 }
 
-const toDigit: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1', B: '8', S: '5', Z: '2', G: '6' };
-const toLetter: Record<string, string> = { '0': 'O', '1': 'I', '8': 'B', '5': 'S', '2': 'Z', '6': 'G' };
+export const toDigit: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1', B: '8', S: '5', Z: '2', G: '6' };
+export const toLetter: Record<string, string> = { '0': 'O', '1': 'I', '8': 'B', '5': 'S', '2': 'Z', '6': 'G' };
 
 /** Upper case, spaces gone, the marks OCR reads for '<' turned back into '<'. */
 export function normaliseMrzLine(line: string): string {
@@ -73,9 +75,10 @@ export function normaliseMrzLine(line: string): string {
 }
 
 /** Finds three TD1 lines (or a passport's two TD3 lines) among OCR lines. */
-export function findMrzLines(lines: readonly string[]): { kind: 'td1'; lines: string[] } | { kind: 'td3' } | null {
+export function findMrzLines(lines: readonly string[]): { kind: 'td1' | 'td3'; lines: string[] } | null {
   const cleaned = lines.map(normaliseMrzLine).filter((l) => l.length >= 4);
-  if (cleaned.some((l) => /^P[<A-Z][A-Z<]{3}/.test(l) && l.length >= 40)) return { kind: 'td3' };
+  const passport = cleaned.findIndex((l) => /^P[<A-Z][A-Z<]{3}/.test(l) && l.length >= 40);
+  if (passport >= 0) return { kind: 'td3', lines: [cleaned[passport]!, cleaned[passport + 1] ?? ''] };
   const start = cleaned.findIndex((l, i) => /^[I1][D0O<][A-Z<]{0,3}/.test(l) && l.length >= 25 && i + 1 < cleaned.length);
   if (start >= 0) return { kind: 'td1', lines: [...cleaned.slice(start, start + 3), '', ''].slice(0, 3) };
   // Noise read before the document code ("I10VNM…"): the issuing state anchors the line.
@@ -89,8 +92,9 @@ export function findMrzLines(lines: readonly string[]): { kind: 'td1'; lines: st
 }
 
 const passes = (value: string, check: string | undefined) => check !== undefined && numericField(value, check).ok;
+/** Line 1's checks that pass, and its header kept (a shift that breaks "IDVNM" to pass a check is luck). */
 function line1Score(l: string): number {
-  return Number(passes(l.slice(5, 14), l[14])) + Number(passes(l.slice(15, 27), l[29]));
+  return Number(passes(l.slice(5, 14), l[14])) + Number(passes(l.slice(15, 27), l[29])) + Number(/^[I1]D/.test(l));
 }
 function line2Score(l: string): number {
   return Number(passes(l.slice(0, 6), l[6])) + Number(passes(l.slice(8, 14), l[14])) + Number(l.slice(15, 18) === 'VNM');
@@ -119,6 +123,38 @@ function align(line: string, score: (l: string) => number, repairs: string[], n:
   return best;
 }
 
+/**
+ * Line 1 rebuilt around its 12-digit ID, for a line OCR read with characters too many or too few in more than
+ * one place ("…88376204516…<<39"): the ID where fillers follow it and one of the next two characters is its
+ * passing check digit; before it, the document number, which on the Vietnamese card is the ID's last nine
+ * digits, with its own check digit as read just before the ID.
+ */
+function aroundId(line: string): string | null {
+  for (let i = line.length - 13; i >= 5; i--) {
+    const id = line.slice(i, i + 12);
+    if (!/^\d{12}$/.test(id) || line[i + 12] !== '<') continue;
+    const check = [...line.slice(i + 12).replace(/^<+/, '').slice(0, 2)].find((c) => passes(id, c));
+    if (check !== undefined) return `IDVNM${id.slice(3)}${line[i - 1]}${id}<<${check}`;
+  }
+  return null;
+}
+
+/** Line 1 realigned by one character or rebuilt around its ID, whichever passes more checks. */
+function bestLine1(line: string, repairs: string[], realigned: number[]): string {
+  const alignedRepairs: string[] = [];
+  const aligned = align(line, line1Score, alignedRepairs, 1, []);
+  // Only for a line of the wrong length: a digit misread in place is reported, never replaced by the ID's.
+  const rebuilt = line.length === 30 || line1Score(aligned) === 3 ? null : aroundId(line);
+  if (!rebuilt || line1Score(rebuilt) <= line1Score(aligned)) {
+    if (alignedRepairs.length) realigned.push(1);
+    repairs.push(...alignedRepairs);
+    return aligned;
+  }
+  realigned.push(1);
+  repairs.push('Dòng 1 của MRZ đọc thừa/thiếu ký tự; đã dựng lại quanh số định danh theo chữ số kiểm tra.');
+  return rebuilt;
+}
+
 function fit(line: string): string {
   return line.length >= 30 ? line.slice(0, 30) : line.padEnd(30, '<');
 }
@@ -131,7 +167,7 @@ interface Repaired {
 }
 
 /** A numeric field and its check digit: letters OCR reads for digits are mapped only if the check then passes. */
-function numericField(value: string, check: string): Repaired {
+export function numericField(value: string, check: string): Repaired {
   const ok = (v: string, c: string) => /^\d$/.test(c) && checkDigit(v) === +c;
   if (ok(value, check)) return { value, check, ok: true, repaired: false };
   const v = [...value].map((c) => toDigit[c] ?? c).join('');
@@ -144,11 +180,12 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
   const found = findMrzLines(rawLines);
   if (!found) return { ok: false, reason: 'Không tìm thấy vùng MRZ (3 dòng ký tự ở cuối mặt sau thẻ).' };
   if (found.kind === 'td3') {
+    // A passport's two lines: see parseMrz (passport.ts), which reads them.
     return { ok: false, reason: 'Đây là trang hộ chiếu (MRZ 2 dòng), không phải thẻ căn cước. Hãy quét mặt sau thẻ căn cước, hoặc nhập tay từ hộ chiếu.' };
   }
   const repairs: string[] = [];
   const realigned: number[] = [];
-  const [l1, l2, l3] = [align(found.lines[0]!, line1Score, repairs, 1, realigned), align(found.lines[1]!, line2Score, repairs, 2, realigned), fit(found.lines[2]!)];
+  const [l1, l2, l3] = [bestLine1(found.lines[0]!, repairs, realigned), align(found.lines[1]!, line2Score, repairs, 2, realigned), fit(found.lines[2]!)];
   const checks: MrzCheck[] = [];
 
   const documentCode = l1.slice(0, 2).replace(/[01]/g, (d) => toLetter[d] ?? d);
@@ -203,6 +240,7 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
   return {
     ok: true,
     mrz: {
+      format: 'td1',
       documentCode,
       issuingState,
       documentNumber: doc.value,

@@ -197,7 +197,11 @@ export class PlaceLexicon {
     const dropped: string[] = [];
     let known = 0;
     let unknown = 0;
-    const pieces = nfc(text).split(/(,\s*)/);
+    // "Số" at the head, its marks misread ("Sô 145", "So 12"): the address word before a house number.
+    const head = nfc(text).match(/^(\S+)(\s+\d)/);
+    const start = head && fold(head[1]!).toLowerCase() === 'so' && head[1] !== 'Số' ? `Số${nfc(text).slice(head[1]!.length)}` : nfc(text);
+    if (start !== nfc(text)) changes.push(`"${head![1]}" → "Số"`);
+    const pieces = start.split(/(,\s*)/);
     const province = this.provinceOf(pieces.filter((p) => !/^,\s*$/.test(p)).map((p) => p.split(/\s+/).filter(Boolean)));
     const lastPart = pieces.length - 1 - [...pieces].reverse().findIndex((p) => !/^,\s*$/.test(p) && p.trim());
     const fixed = pieces.map((part, index) => {
@@ -227,7 +231,8 @@ export class PlaceLexicon {
       }
       // An address ends with its province: what OCR read after it, in the last part, is not the address.
       const ending = index === lastPart ? runs.findIndex((r) => r.match?.province) : -1;
-      if (ending >= 0 && ending < runs.length - 1) {
+      // A dash continues a hyphenated province ("Bà Rịa - Vũng Tàu"): not words read after it.
+      if (ending >= 0 && ending < runs.length - 1 && !/^[-–]$/.test(runs[ending + 1]!.written[0]!)) {
         const tail = runs.splice(ending + 1).flatMap((r) => r.written);
         dropped.push(tail.join(' '));
         unknown += tail.length;

@@ -1,6 +1,6 @@
 import { parseQrDate, type VnDate } from '../vn/dates';
 import type { Sex } from '../vn/personal-id';
-import { cleanSpaces, nfc } from '../vn/text';
+import { cleanSpaces, fold, nfc } from '../vn/text';
 
 /**
  * What a scanned QR code holds. The ID card's QR is `|`-separated UTF-8 (shared/domain/VIETNAM.md §1): parsed
@@ -9,6 +9,8 @@ import { cleanSpaces, nfc } from '../vn/text';
  */
 
 export interface CitizenQr {
+  /** The payload as read (NFC), shown to the officer as the QR's raw text. */
+  raw: string;
   personalId: string;
   oldId: string | null;
   fullName: string;
@@ -18,6 +20,11 @@ export interface CitizenQr {
   issueDate: VnDate | null;
   /** Fields after the seventh (the 2024 card may carry more), as read. */
   extra: string[];
+  /**
+   * The parents' names among the extra fields, where they can be told: labelled ("Cha: …", "Mẹ: …"), or the
+   * first two that read as names (the draft circular lists the father before the mother). Positions in `extra`.
+   */
+  parents?: { father?: string; mother?: string; fatherAt?: number; motherAt?: number; byPosition: boolean };
   /** Problems with single fields, in Vietnamese; the rest of the payload is still used. */
   warnings: string[];
 }
@@ -35,7 +42,7 @@ export function classifyQr(raw: string): QrPayload {
   if (trimmed === '') return { kind: 'unknown', message: 'Mã QR trống.' };
 
   const fields = text.split('|');
-  if (/^\d{12}$/.test(fields[0]?.trim() ?? '') && fields.length >= 3) return { kind: 'citizen-id', card: citizenQr(fields) };
+  if (/^\d{12}$/.test(fields[0]?.trim() ?? '') && fields.length >= 3) return { kind: 'citizen-id', card: citizenQr(fields, text) };
   if (/^000201/.test(trimmed)) return vietQr(trimmed);
   const bhyt = healthInsurance(fields);
   if (bhyt) return bhyt;
@@ -54,7 +61,7 @@ export function classifyQr(raw: string): QrPayload {
   return { kind: 'unknown', message: 'Mã QR này không phải mã QR thẻ căn cước (không có số định danh 12 chữ số ở đầu).' };
 }
 
-function citizenQr(fields: string[]): CitizenQr {
+function citizenQr(fields: string[], raw: string): CitizenQr {
   const at = (i: number) => cleanSpaces(fields[i] ?? '');
   const warnings: string[] = [];
   const date = (i: number, label: string): VnDate | null => {
@@ -72,6 +79,7 @@ function citizenQr(fields: string[]): CitizenQr {
   if (sex === null && at(4) !== '') warnings.push(`Giới tính trong mã QR không rõ ("${at(4)}").`);
   if (fields.length < 7) warnings.push(`Mã QR chỉ có ${fields.length} trường (thường có 7); các trường thiếu cần nhập tay.`);
   return {
+    raw,
     personalId: at(0),
     oldId: /^\d{9}$/.test(oldId) ? oldId : null,
     fullName: at(2),
@@ -80,8 +88,26 @@ function citizenQr(fields: string[]): CitizenQr {
     residence: at(5),
     issueDate: date(6, 'Ngày cấp'),
     extra: fields.slice(7).map((f) => cleanSpaces(f)),
+    ...parentsIn(fields.slice(7).map((f) => cleanSpaces(f))),
     warnings,
   };
+}
+
+const nameLike = /^(?:\p{Lu}[\p{Ll}\p{Lu}]*)(?: \p{Lu}[\p{Ll}\p{Lu}]*){1,5}$/u;
+
+/** The parents' names among a 2024 QR's extra fields (none found: no `parents`). */
+export function parentsIn(extra: readonly string[]): { parents?: NonNullable<CitizenQr['parents']> } {
+  const labelled = (pattern: RegExp) => {
+    const at = extra.findIndex((f) => pattern.test(fold(f).toLowerCase()));
+    return at >= 0 ? { at, name: cleanSpaces(extra[at]!.replace(/^[^:]*:\s*/, '')) } : null;
+  };
+  const father = labelled(/^(ho ten )?cha\s*:/);
+  const mother = labelled(/^(ho ten )?me\s*:/);
+  if (father || mother) return { parents: { byPosition: false, ...(father ? { father: father.name, fatherAt: father.at } : {}), ...(mother ? { mother: mother.name, motherAt: mother.at } : {}) } };
+  const names = extra.map((f, i) => [f, i] as const).filter(([f]) => nameLike.test(f));
+  if (names.length < 1) return {};
+  const [f, m] = names;
+  return { parents: { byPosition: true, father: f![0], fatherAt: f![1], ...(m ? { mother: m[0], motherAt: m[1] } : {}) } };
 }
 
 /** EMVCo TLV: two-digit tag, two-digit length, value. */

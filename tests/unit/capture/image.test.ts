@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crop, edgeDensity, extractCard, locateCard, normaliseForOcr, raster, rotate180, warpQuad, type Quad, type Raster } from '../../../utils/capture/image';
+import { crop, edgeDensity, normaliseForOcr, raster, rotate180, warpQuad, type Raster } from '../../../utils/capture/image';
 
 /** Mean brightness of a region (fractions), 0–255. */
 function meanBrightness(r: Raster, region: { x: number; y: number; w: number; h: number }): number {
@@ -8,53 +8,6 @@ function meanBrightness(r: Raster, region: { x: number; y: number; w: number; h:
   for (let i = 0; i < c.data.length; i += 4) sum += c.data[i]! * 0.299 + c.data[i + 1]! * 0.587 + c.data[i + 2]! * 0.114;
   return sum / Math.max(1, c.data.length / 4);
 }
-
-/** A dark desk with a light card drawn as the quadrilateral `q`, and a dark mark in the card's top-left area. */
-function photo(width: number, height: number, q: Quad): Raster {
-  const r = raster(width, height);
-  const inside = (x: number, y: number) => {
-    let sign = 0;
-    for (let i = 0; i < 4; i++) {
-      const [ax, ay] = q[i]!;
-      const [bx, by] = q[(i + 1) % 4]!;
-      const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
-      if (cross === 0) continue;
-      if (sign === 0) sign = Math.sign(cross);
-      else if (Math.sign(cross) !== sign) return false;
-    }
-    return true;
-  };
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const o = (y * width + x) * 4;
-      const v = inside(x, y) ? 235 : 70;
-      r.data[o] = v;
-      r.data[o + 1] = inside(x, y) ? 230 : 55;
-      r.data[o + 2] = inside(x, y) ? 220 : 40;
-      r.data[o + 3] = 255;
-    }
-  }
-  return r;
-}
-
-describe('locateCard', () => {
-  it('finds the four corners of a tilted card on a desk', () => {
-    const q: Quad = [[60, 80], [540, 40], [570, 340], [90, 390]];
-    const found = locateCard(photo(640, 440, q))!;
-    expect(found).not.toBeNull();
-    found.forEach((p, i) => {
-      expect(Math.abs(p[0] - q[i]![0])).toBeLessThan(8);
-      expect(Math.abs(p[1] - q[i]![1])).toBeLessThan(8);
-    });
-  });
-
-  it('takes an image that is all card (a flatbed scan) as the card itself', () => {
-    const r = raster(300, 190);
-    r.data.fill(230);
-    expect(locateCard(r)).toBeNull();
-    expect(extractCard(r, 200).quad).toBeNull();
-  });
-});
 
 describe('warp and orientation', () => {
   it('warps a quadrilateral to an upright raster, keeping what was at the top left there', () => {

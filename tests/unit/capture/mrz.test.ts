@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTd1, checkDigit, mrzName, parseTd1 } from '../../../utils/capture/mrz';
+import { buildTd3, parseMrz } from '../../../utils/capture/passport';
 
 const reference = { year: 2026, month: 11, day: 28 };
 const sample = ['IDVNM0900123450001090012345<<1', '9001011M5001013VNM<<<<<<<<<<<8', 'NGUYEN<<VAN<A<<<<<<<<<<<<<<<<<'];
@@ -81,6 +82,18 @@ describe('parseTd1', () => {
     expect(r.ok && r.mrz.checks.every((c) => c.ok)).toBe(true);
   });
 
+  it('never shifts the header to pass a check by luck, and rebuilds line 1 around its ID when read with characters too many', () => {
+    // Read off a card: a digit doubled in the document number and a stray digit before the last check.
+    const r = parseTd1(['IDVNM16079883762045160798876<<39', '6011273F<<<<<<<VNM<<<<<<<<<<<4', 'LY<<THI<THU<HAO'], reference);
+    expect(r).toMatchObject({ ok: true, mrz: { personalId: '045160798876', documentNumber: '160798876', realigned: [1] } });
+    if (!r.ok) return;
+    expect(r.mrz.checks.every((c) => c.ok)).toBe(true);
+    expect(r.mrz.lines[0]).toBe('IDVNM1607988762045160798876<<9');
+    // The lines shown, parsed again (the MRZ panel), give the same checks.
+    const again = parseTd1(r.mrz.lines, reference);
+    expect(again.ok && again.mrz.checks).toEqual(r.mrz.checks);
+  });
+
   it('names a passport (TD3) instead of failing silently', () => {
     const r = parseTd1(['P<VNMNGUYEN<<VAN<A<<<<<<<<<<<<<<<<<<<<<<<<<<', 'C1234567<8VNM9001011M3001013001090012345<<<<50']);
     expect(r).toEqual({ ok: false, reason: expect.stringContaining('hộ chiếu') });
@@ -93,5 +106,26 @@ describe('parseTd1', () => {
 
   it('spells names the MRZ way', () => {
     expect(mrzName('Đỗ Thị Ngọc Ánh')).toBe('DO THI NGOC ANH');
+  });
+});
+
+describe('parseMrz (a passport photographed instead of the card)', () => {
+  it('reads the ICAO sample passport with every check passing', () => {
+    const r = parseMrz(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'], reference);
+    expect(r).toMatchObject({ ok: true, mrz: { format: 'td3', documentNumber: 'L898902C3', sex: 'Nữ', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', personalId: null } });
+    expect(r.ok && r.mrz.checks.every((c) => c.ok)).toBe(true);
+  });
+
+  it('takes a Vietnamese passport’s personal number as the ID; a wrong digit fails its check', () => {
+    const lines = buildTd3({ number: 'C1234567', birth: '900101', sex: 'M', expiry: '300101', personalId: '001090012345', surname: 'NGUYEN', givenNames: 'VAN AN' });
+    const r = parseMrz(['HỘ CHIẾU / PASSPORT', ...lines], reference);
+    expect(r).toMatchObject({ ok: true, mrz: { format: 'td3', personalId: '001090012345', birthDate: { year: 1990, month: 1, day: 1 }, nameAscii: 'NGUYEN VAN AN', lines } });
+    const wrong = parseMrz([lines[0], lines[1].replace('001090012345', '001090012346')], reference);
+    expect(wrong.ok && wrong.mrz.personalId).toBeNull();
+    expect(wrong.ok && wrong.mrz.checks.filter((c) => !c.ok).map((c) => c.field)).toEqual(['personalId', 'composite']);
+  });
+
+  it('reads the card’s three lines as parseTd1 does', () => {
+    expect(parseMrz(sample, reference)).toEqual(parseTd1(sample, reference));
   });
 });

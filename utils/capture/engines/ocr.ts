@@ -39,6 +39,12 @@ export interface OcrPage {
 
 export type OcrImage = HTMLCanvasElement | OffscreenCanvas;
 
+function cut(image: OcrImage, r: { left: number; top: number; width: number; height: number }): OffscreenCanvas {
+  const out = new OffscreenCanvas(Math.max(1, Math.round(r.width)), Math.max(1, Math.round(r.height)));
+  out.getContext('2d')!.drawImage(image, r.left, r.top, r.width, r.height, 0, 0, out.width, out.height);
+  return out;
+}
+
 export async function recognise(paths: OcrPaths, image: OcrImage, options: { mode?: 'page' | 'block' | 'line'; whitelist?: string; rectangle?: { left: number; top: number; width: number; height: number } } = {}): Promise<OcrPage> {
   const w = await ocrWorker(paths);
   await w.setParameters({
@@ -46,7 +52,13 @@ export async function recognise(paths: OcrPaths, image: OcrImage, options: { mod
     tessedit_char_whitelist: options.whitelist ?? '',
     preserve_interword_spaces: '0',
   });
-  const result = await w.recognize(image, options.rectangle ? { rectangle: options.rectangle } : {}, { blocks: true, text: true });
+  // A region is sent cut out, not the whole card with a rectangle: the worker then encodes and decodes a few
+  // thousand pixels instead of the card's million, which is most of a second look's time.
+  const r = options.rectangle;
+  // Too small a region has no text to read (tesseract reports its empty layout as errors).
+  if (r && (r.width < 8 || r.height < 8)) return { text: '', lines: [], confidence: 0 };
+  const source = r ? cut(image, r) : image;
+  const result = await w.recognize(source, {}, { blocks: true, text: true });
   const lines: OcrLine[] = [];
   for (const block of result.data.blocks ?? []) {
     for (const paragraph of block.paragraphs) {

@@ -1,11 +1,13 @@
 import { dateOf, enclosing, isLabelLine, readCard, personalIdOf, specks, textFields, trimMarks, type CardReading, type OcrField, type OcrLine } from '../card-fields';
 import { formatDate } from '../../vn/dates';
 import { decodePersonalId } from '../../vn/personal-id';
-import { crop, edgeDensity, extractCard, normaliseForOcr, project, rotate180, squareToQuad, upscale, warpRegion, type Raster } from '../image';
+import { cardAspect, crop, edgeDensity, normaliseForOcr, project, rotate180, squareToQuad, upscale, warpQuad, warpRegion, type Point, type Quad, type Raster } from '../image';
+import { findCard, type CardGuess } from '../find-card';
+import { binarise, enlarge, qrRegions } from '../qr-search';
 import { classifyQr, type QrPayload } from '../qr-payload';
 import { cleanSpaces, fold } from '../../vn/text';
-import { parseTd1 } from '../mrz';
-import { decodeQr, prepareBundledZxing } from './qr';
+import { parseMrz } from '../passport';
+import { decodeQr, prepareBundledZxing, type QrHit } from './qr';
 import { recognise, type OcrPaths } from './ocr';
 import { toCanvas } from './load';
 
@@ -28,6 +30,12 @@ export interface ScanResult {
   card: Raster | null;
   ocrText: string;
   upsideDown: boolean;
+  /** The card's corners in the photo, upright (top-left first): the crop shown to the officer, who may move them. */
+  quad: Quad;
+  /** Which detector's crop won ('region…', 'edges', 'photo'; 'officer' when the handles set it). */
+  foundBy: string;
+  /** The image is one colour (a blank page, a lens cap): nothing was read. */
+  blank?: boolean;
   timings: { qrMs: number; prepMs: number; ocrMs: number; totalMs: number };
   warnings: string[];
 }
@@ -45,82 +53,189 @@ const nameReadConfident = 0.85;
 const lineAllowance = 0.06;
 const mrzAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
-export async function scanCard(image: Raster, assets: CaptureAssets, options: { ocr?: boolean } = {}): Promise<ScanResult> {
+/** What a scan is doing, for the page's progress: finding the card, its QR code, reading it, second looks. */
+export type ScanStage = 'card' | 'qr' | 'ocr' | 'reread';
+
+export interface ScanOptions {
+  ocr?: boolean;
+  onStage?: (stage: ScanStage) => void;
+  /** The card's corners in the photo as the officer set them (the four handles): no search. */
+  quad?: Quad;
+}
+
+export async function scanCard(image: Raster, assets: CaptureAssets, options: ScanOptions = {}): Promise<ScanResult> {
   prepareBundledZxing(assets.zxingWasm);
   const started = performance.now();
   const warnings: string[] = [];
+  const stage = options.onStage ?? (() => undefined);
+  if (isBlank(image)) {
+    const whole: Quad = [[0, 0], [image.width, 0], [image.width, image.height], [0, image.height]];
+    return { qr: null, reading: null, card: null, ocrText: '', upsideDown: false, quad: whole, foundBy: 'photo', blank: true, timings: { qrMs: 0, prepMs: 0, ocrMs: 0, totalMs: performance.now() - started }, warnings };
+  }
+  stage('card');
   let t = performance.now();
-  const extracted = extractCard(image, cardWidth);
-  let card = extracted.card;
+  const guess: CardGuess = options.quad ? { quad: options.quad, by: 'officer', score: 1, turned: false } : findCard(image);
+  const used = guess.quad;
+  let quad = used;
+  let card = warpQuad(image, used, cardWidth, Math.round(cardWidth / cardAspect));
+  let upsideDown = guess.turned;
+  let foundBy = guess.by;
   const prepMs = performance.now() - t;
 
+  stage('qr');
   t = performance.now();
-  let hit = extracted.quad ? await decodeQr(card) : null;
+  const found = await findQr(image, card, used);
+  const hit = found?.hit ?? null;
   // The raster the code was found in, to tell a close-up of the code from a card that carries one.
-  let frame: Raster | null = hit ? card : null;
-  let upsideDown = false;
-  if (hit) {
-    const cx = hit.corners.reduce((s, p) => s + p[0], 0) / 4 / card.width;
-    const cy = hit.corners.reduce((s, p) => s + p[1], 0) / 4 / card.height;
-    // On both card models the QR code sits in the top right corner.
-    if (cx < 0.5 && cy > 0.5) {
-      card = rotate180(card);
-      upsideDown = true;
-    }
-  } else {
-    // The code is small in a photo of the whole card: warp its corner straight from the photo, larger.
-    for (const [region, turned] of [[{ x: 0.76, y: 0, w: 0.24, h: 0.34 }, false], [{ x: 0, y: 0.66, w: 0.24, h: 0.34 }, true]] as const) {
-      if (!extracted.quad) break;
-      hit = await decodeQr(warpRegion(image, extracted.used, region, 480));
-      if (hit) {
-        if (turned) {
-          card = rotate180(card);
-          upsideDown = true;
-        }
-        break;
-      }
-    }
-    if (!hit) {
-      hit = await decodeQr(image);
-      frame = hit ? image : null;
-    }
+  if (found?.turned) {
+    card = rotate180(card);
+    quad = turnQuad(quad);
+    upsideDown = !upsideDown;
   }
   const qrMs = performance.now() - t;
   const qr = hit ? classifyQr(hit.text) : null;
 
   // A close-up of the QR code alone (or a screen showing it): nothing else to read. Judged in the photo as
-  // taken: a card's own code is a few percent of the photo, a close-up a fifth or more.
-  const inPhoto = hit && frame === card ? hit.corners.map(([x, y]) => project(squareToQuad(extracted.used), x / card.width, y / card.height)) : hit?.corners;
-  const qrOnly = qr !== null && frame !== null && inPhoto !== undefined && qrCovers(inPhoto, image);
+  // taken (see qrCovers).
+  const qrOnly = qr !== null && found !== null && qrCovers(found.inPhoto, image);
   if (options.ocr === false || qrOnly) {
-    return { qr, reading: null, card: qrOnly ? null : card, ocrText: '', upsideDown, timings: { qrMs, prepMs, ocrMs: 0, totalMs: performance.now() - started }, warnings };
+    return { qr, reading: null, card: qrOnly ? null : card, ocrText: '', upsideDown, quad, foundBy, timings: { qrMs, prepMs, ocrMs: 0, totalMs: performance.now() - started }, warnings };
   }
 
+  stage('ocr');
   t = performance.now();
-  let side = await readSide(card, assets);
-  if (!side.reading.side && !upsideDown) {
-    // Perhaps upside down: read it turned round, keep the reading that recognises a side.
-    const turned = rotate180(card);
-    const second = await readSide(turned, assets);
-    if (second.reading.side) {
-      side = second;
-      card = turned;
-      upsideDown = true;
-    }
-  }
-  if (upsideDown) warnings.push('Ảnh chụp thẻ bị lộn ngược; đã tự xoay lại.');
+  const framed = await readOtherwise(image, { side: await readSide(card, assets), card, quad, upsideDown, foundBy }, guess, Boolean(hit), assets, Boolean(options.quad));
+  const side = framed.side;
+  ({ card, quad, upsideDown, foundBy } = framed);
+  // Only a card recognised was turned for a reason worth telling.
+  if (upsideDown && side.reading.side) warnings.push('Ảnh chụp thẻ bị lộn ngược; đã tự xoay lại.');
+  stage('reread');
   await refine(side, assets);
   const { reading, text } = side;
   const ocrMs = performance.now() - t;
   // "Which side is this?" matters not when the card's QR code was read.
   if (qr?.kind !== 'citizen-id') warnings.push(...reading.warnings);
-  return { qr, reading, card, ocrText: text, upsideDown, timings: { qrMs, prepMs, ocrMs, totalMs: performance.now() - started }, warnings };
+  return { qr, reading, card, ocrText: text, upsideDown, quad, foundBy, timings: { qrMs, prepMs, ocrMs, totalMs: performance.now() - started }, warnings };
 }
 
-function qrCovers(corners: Array<[number, number]>, image: Raster): boolean {
+/**
+ * The QR code, before any OCR: on the found card; its corner warped larger straight from the photo (top right,
+ * where both models print it, or bottom left for a card the other way round); then the photo as taken.
+ */
+async function findQr(image: Raster, card: Raster, quad: Quad): Promise<{ hit: QrHit; frame: 'card' | 'corner' | 'photo'; turned: boolean; inPhoto: Point[] } | null> {
+  const m = squareToQuad(quad);
+  const onCard = await decodeQr(card);
+  if (onCard) {
+    const cx = onCard.corners.reduce((s, p) => s + p[0], 0) / 4 / card.width;
+    const cy = onCard.corners.reduce((s, p) => s + p[1], 0) / 4 / card.height;
+    // On both card models the QR code sits in the top right corner.
+    const inPhoto = onCard.corners.map(([x, y]) => project(m, x / card.width, y / card.height));
+    return { hit: onCard, frame: 'card', turned: cx < 0.5 && cy > 0.5, inPhoto };
+  }
+  for (const [region, turned] of [[{ x: 0.74, y: 0, w: 0.26, h: 0.36 }, false], [{ x: 0, y: 0.64, w: 0.26, h: 0.36 }, true]] as const) {
+    const warped = warpRegion(image, quad, region, 640);
+    const hit = await decodeQr(warped, true);
+    if (hit) return { hit, frame: 'corner', turned, inPhoto: hit.corners.map(([x, y]) => project(m, region.x + (x / warped.width) * region.w, region.y + (y / warped.height) * region.h)) };
+  }
+  // Wherever the card is: the photo's densest squares, enlarged (the densest also binarised by its local mean).
+  for (const [k, region] of qrRegions(image).entries()) {
+    const big = enlarge(image, region);
+    const hit = (await decodeQr(big, true)) ?? (k === 0 ? await decodeQr(binarise(big), true) : null);
+    if (!hit) continue;
+    const margin = region.size * 0.35;
+    const x0 = Math.max(0, region.x - margin);
+    const y0 = Math.max(0, region.y - margin);
+    const scale = (Math.min(image.width, region.x + region.size + margin) - x0) / big.width;
+    const inPhoto = hit.corners.map(([x, y]): Point => [x0 + x * scale, y0 + y * scale]);
+    // Nearer the card's bottom left than its top right: the card lies the other way round.
+    const cx = inPhoto.reduce((a, p) => a + p[0], 0) / 4;
+    const cy = inPhoto.reduce((a, p) => a + p[1], 0) / 4;
+    const turned = Math.hypot(cx - quad[3][0], cy - quad[3][1]) < Math.hypot(cx - quad[1][0], cy - quad[1][1]);
+    return { hit, frame: 'photo', turned, inPhoto };
+  }
+  const whole = await decodeQr(image);
+  return whole ? { hit: whole, frame: 'photo', turned: false, inPhoto: whole.corners } : null;
+}
+
+/** Nearly one colour all over: the brightness of a sparse sample hardly varies. */
+export function isBlank(image: Raster): boolean {
+  const step = Math.max(1, Math.floor((image.width * image.height) / 40_000));
+  let n = 0;
+  let sum = 0;
+  let squares = 0;
+  for (let i = 0; i < image.width * image.height; i += step) {
+    const o = i * 4;
+    const v = 0.299 * image.data[o]! + 0.587 * image.data[o + 1]! + 0.114 * image.data[o + 2]!;
+    sum += v;
+    squares += v * v;
+    n++;
+  }
+  const mean = sum / n;
+  return Math.sqrt(Math.max(0, squares / n - mean * mean)) < 4;
+}
+
+function qrCovers(corners: Point[], image: Raster): boolean {
   const xs = corners.map((p) => p[0]);
   const ys = corners.map((p) => p[1]);
-  return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) > image.width * image.height * 0.1;
+  // A card's own code covers at most about 2 % of a photo of the card (15 % of its width), a close-up 10 % or more.
+  return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) > image.width * image.height * 0.05;
+}
+
+interface Framed {
+  side: Side;
+  card: Raster;
+  quad: Quad;
+  upsideDown: boolean;
+  foundBy: string;
+}
+
+/**
+ * A reading other than the first crop's settles the photo only if it says clearly what it is: a side of the card
+ * with two of its values or its MRZ read (one label read on a stray crop, "Full name" on a passport's corner, is
+ * no card), or a passport's MRZ.
+ */
+const settles = (s: Side) => (s.reading.passport ? s.reading.mrz?.ok === true : s.reading.side !== null && (Object.keys(s.reading.fields).length >= 2 || s.reading.mrz?.ok === true));
+/** How much a reading says about what the photo is (an MRZ, a passport's, then words). */
+const says = (s: Side) => (s.reading.mrz ? 1000 : 0) + (s.reading.passport ? 500 : 0) + (s.text.match(/\p{L}{2,}/gu) ?? []).length;
+const turnQuad = (q: Quad): Quad => [q[2], q[3], q[0], q[1]];
+
+/**
+ * The first crop read no side of the card (nor a passport's MRZ): the detectors' runner-up, the crop turned
+ * round, then the whole photo, as a scan cropped to the card is. With nothing settled, the reading that says
+ * more (a passport's page cropped short of its MRZ is still a passport).
+ */
+async function readOtherwise(image: Raster, first: Framed, guess: CardGuess, qrRead: boolean, assets: CaptureAssets, officer: boolean): Promise<Framed> {
+  if (first.side.reading.side || settles(first.side)) return first;
+  const height = Math.round(cardWidth / cardAspect);
+  let best = first;
+  const candidates: Array<() => Framed | Promise<Framed>> = [];
+  if (!qrRead) {
+    for (const other of guess.alternatives ?? []) {
+      candidates.push(async () => {
+        const card = warpQuad(image, other, cardWidth, height);
+        return { ...first, side: await readSide(card, assets), card, quad: other, foundBy: 'runner-up' };
+      });
+    }
+    candidates.push(async () => {
+      const card = rotate180(first.card);
+      return { ...first, side: await readSide(card, assets), card, quad: turnQuad(first.quad), upsideDown: !first.upsideDown };
+    });
+  }
+  if (guess.by !== 'photo' && !officer) {
+    candidates.push(async () => {
+      const photo: Quad = [[0, 0], [image.width, 0], [image.width, image.height], [0, image.height]];
+      const card = warpQuad(image, photo, cardWidth, height);
+      return { side: await readSide(card, assets), card, quad: photo, upsideDown: false, foundBy: 'photo' };
+    });
+  }
+  for (const next of candidates) {
+    const framed = await next();
+    if (settles(framed.side)) return framed;
+    // Only the whole photo may stand for the photo without settling it (a stray crop's words are no better).
+    if (framed.foundBy === 'photo' && says(framed.side) > says(best.side)) best = framed;
+    else if (framed.side.reading.passport && says(framed.side) > says(best.side)) best = framed;
+  }
+  return best;
 }
 
 async function readSide(card: Raster, assets: CaptureAssets) {
@@ -131,96 +246,129 @@ async function readSide(card: Raster, assets: CaptureAssets) {
   return { reading: readCard(page.lines, card.width, card.height, { qrCorner }), text: page.text, lines: page.lines, normalised, canvas, qrCorner };
 }
 
+type Side = Awaited<ReturnType<typeof readSide>>;
+
 /**
- * Second looks where the first reading is doubtful: the name larger, the number and the issue date with
- * digits only, places in their own column, the MRZ with its alphabet.
+ * Second looks at every value: the name larger, the number and the dates with digits only, places in their own
+ * column, the MRZ with its alphabet. Each says whether it read the same (the fusion's second witness).
  */
-async function refine(side: Awaited<ReturnType<typeof readSide>>, assets: CaptureAssets) {
-  const { reading, lines, normalised, canvas, qrCorner } = side;
-  // The name, in capitals with stacked marks: read again at twice the size, as one line.
+async function refine(side: Side, assets: CaptureAssets) {
+  await rereadName(side, assets);
+  for (const name of ['birthDate', 'issueDate', 'expiry'] as const) await rereadDate(side, assets, name);
+  await rereadId(side, assets);
+  for (const name of textFields) await rereadPlace(side, assets, name);
+  await rereadMrz(side, assets);
+}
+
+/** The name, in capitals with stacked marks: read again at twice the size, as one line. */
+async function rereadName({ reading, normalised }: Side, assets: CaptureAssets) {
   const name = reading.fields.fullName;
-  if (name) {
-    const b = pad(name.bbox, normalised, 8);
-    const line = upscale(crop(normalised, { x: b.left / normalised.width, y: b.top / normalised.height, w: b.width / normalised.width, h: b.height / normalised.height }), 2);
-    const again = await recognise(assets.ocr, toCanvas(line), { mode: 'line' });
-    const text = again.lines.map((l) => l.text).join(' ').trim();
-    // Only a reading of the same letters counts: the larger read settles diacritics, not words. The page's
-    // confidence says little about a mark ("HIẾN" for "HIỀN" at 96), so a confident larger read wins.
-    const skeleton = (t: string) => fold(t).toUpperCase().replace(/[^A-Z]/g, '');
-    const confidence = again.confidence / 100;
-    if (text && skeleton(text) === skeleton(name.text) && (confidence >= nameReadConfident || confidence > name.confidence)) reading.fields.fullName = { ...name, text, confidence };
+  if (!name) return;
+  const b = pad(name.bbox, normalised, 8);
+  const line = upscale(crop(normalised, { x: b.left / normalised.width, y: b.top / normalised.height, w: b.width / normalised.width, h: b.height / normalised.height }), 2);
+  const again = await recognise(assets.ocr, toCanvas(line), { mode: 'line' });
+  const text = again.lines.map((l) => l.text).join(' ').trim();
+  // Only a reading of the same letters counts: the larger read settles diacritics, not words. The page's
+  // confidence says little about a mark ("HIẾN" for "HIỀN" at 96), so a confident larger read wins.
+  const skeleton = (t: string) => fold(t).toUpperCase().replace(/[^A-Z]/g, '');
+  const confidence = again.confidence / 100;
+  const agreed = cleanSpaces(text) === cleanSpaces(name.text);
+  if (text && skeleton(text) === skeleton(name.text) && (confidence >= nameReadConfident || confidence > name.confidence)) reading.fields.fullName = { ...name, text, confidence, agreed };
+  else reading.fields.fullName = { ...name, agreed };
+}
+
+/** Only a value's own words, for a second look: the label's "Số" must not be read as digits. */
+function digitBox(lines: readonly OcrLine[], field: OcrField, kind: 'number' | 'date' | 'last date') {
+  const line = lines.find((l) => l.bbox.y0 === field.bbox.y0 && l.bbox.x0 <= field.bbox.x0 + 1) ?? null;
+  // A date's words are digits and separators only (a garbled label's "D29" is not one of them).
+  let words = line?.words?.filter((w) => (kind === 'number' ? /\d{2,}/ : /^[\dOo/.-]{2,}[.,]?$/).test(w.text)) ?? [];
+  // The 2024 back prints the expiry beside the issue date: only the words of the first date (or the last).
+  if (kind === 'last date') words = words.reverse();
+  const joined = (ws: typeof words) => (kind === 'last date' ? [...ws].reverse() : ws).map((w) => w.text).join('');
+  const end = kind !== 'number' ? words.findIndex((_, i) => dateOf(joined(words.slice(0, i + 1)))) : -1;
+  if (end >= 0) words = words.slice(0, end + 1);
+  return words.length ? { ...enclosing(words.map((w) => w.bbox)), y0: field.bbox.y0, y1: field.bbox.y1 } : field.bbox;
+}
+
+/** A date read again with digits and slashes only; a disagreement lowers confidence. */
+async function rereadDate({ reading, lines, normalised, canvas }: Side, assets: CaptureAssets, name: 'birthDate' | 'issueDate' | 'expiry') {
+  const field = reading.fields[name];
+  if (!field || !dateOf(field.text)) return;
+  const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789/', rectangle: pad(digitBox(lines, field, name === 'expiry' ? 'last date' : 'date'), normalised, 6) });
+  const text = again.lines.map((l) => l.text).join(' ');
+  // The card prints dd/mm/yyyy: a reading with a digit lost or run into the next date is no second look.
+  const printed = text.match(/(?<!\d)\d{2}\/\d{2}\/\d{4}(?!\d)/)?.[0];
+  const second = printed ? dateOf(printed) : null;
+  const first = dateOf(field.text, name === 'expiry' ? 'last' : 'first');
+  if (!second) {
+    reading.fields[name] = { ...field, agreed: false };
+    return;
   }
-  // Only a value's own words, for a second look: the label's "Số" must not be read as digits.
-  const digitBox = (field: OcrField, kind: 'number' | 'date') => {
-    const line = lines.find((l) => l.bbox.y0 === field.bbox.y0 && l.bbox.x0 <= field.bbox.x0 + 1) ?? null;
-    // A date's words are digits and separators only (a garbled label's "D29" is not one of them).
-    let words = line?.words?.filter((w) => (kind === 'date' ? /^[\dOo/.-]{2,}[.,]?$/ : /\d{2,}/).test(w.text)) ?? [];
-    // The 2024 back prints the expiry beside the issue date: only the words of the first date.
-    const end = kind === 'date' ? words.findIndex((_, i) => dateOf(words.slice(0, i + 1).map((w) => w.text).join(''))) : -1;
-    if (end >= 0) words = words.slice(0, end + 1);
-    return words.length ? { ...enclosing(words.map((w) => w.bbox)), y0: field.bbox.y0, y1: field.bbox.y1 } : field.bbox;
-  };
-  // The issue date, read again with digits and slashes only; a disagreement lowers confidence.
-  const issue = reading.fields.issueDate;
-  if (issue && reading.side === 'back') {
-    const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789/', rectangle: pad(digitBox(issue, 'date'), normalised, 6) });
-    const text = again.lines.map((l) => l.text).join(' ');
-    // The card prints dd/mm/yyyy: a reading with a digit lost or run into the next date is no second look.
-    const printed = text.match(/(?<!\d)\d{2}\/\d{2}\/\d{4}(?!\d)/)?.[0];
-    const second = printed ? dateOf(printed) : null;
-    const first = dateOf(issue.text);
-    if (second) reading.fields.issueDate = { ...issue, text, confidence: first && formatDate(first) !== formatDate(second) ? Math.min(0.7, again.confidence / 100) : Math.max(issue.confidence, again.confidence / 100) };
-  }
-  // The number, read again with digits only: the digits-only reading wins; a disagreement lowers confidence.
+  const agreed = first !== null && formatDate(first) === formatDate(second);
+  // The issue date's second look wins (its first reading often runs into the label); the others keep the page's.
+  const text2 = name === 'issueDate' || !first ? text : field.text;
+  reading.fields[name] = { ...field, text: text2, agreed, alternatives: agreed ? field.alternatives : [formatDate(second)], confidence: agreed ? Math.max(field.confidence, again.confidence / 100) : Math.min(0.7, again.confidence / 100) };
+}
+
+/** The number, read again with digits only: the one the number's structure and the birth date agree with. */
+async function rereadId({ reading, lines, normalised, canvas }: Side, assets: CaptureAssets) {
   const id = reading.fields.personalId;
-  if (id && reading.side === 'front') {
-    const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789', rectangle: pad(digitBox(id, 'number'), normalised, 6) });
-    const digits = again.lines.map((l) => l.text).join('').replace(/\D/g, '');
-    const second = digits.length >= 12 ? digits.slice(-12) : null;
-    const first = personalIdOf(id.text);
-    // Two readings that differ: the one the number's own structure and the date of birth agree with.
-    const birth = reading.fields.birthDate ? dateOf(reading.fields.birthDate.text) : null;
-    const plausible = (n: string | null) => {
-      const d = n ? decodePersonalId(n) : null;
-      return d ? Number(Boolean(d.province || d.abroad)) + (birth && d.birthYear === birth.year ? 2 : 0) : -1;
-    };
-    const best = first && first !== second && plausible(first) > plausible(second) ? first : second;
-    if (best) reading.fields.personalId = { ...id, text: best, confidence: first && first !== second ? Math.min(0.7, again.confidence / 100) : Math.max(id.confidence, again.confidence / 100) };
-  }
-  // Places, read again as one block kept to the value's own column: the page reading may take in the expiry
-  // column, the photo's edge or the QR code beside it. The fusion keeps the reading its place names explain.
-  // Down to the next label or value (a last line the page reading missed is read), at most two lines more.
-  for (const name of textFields) {
-    const field = reading.fields[name];
-    if (!field) continue;
-    const besideQr = qrCorner && field.bbox.y0 < (qrCornerRegion.y + qrCornerRegion.h) * normalised.height;
-    const right = besideQr ? qrCornerRegion.x * normalised.width - 16 : normalised.width;
-    const below = [...lines.filter((l) => isLabelLine(l.text)).map((l) => l.bbox), ...Object.values(reading.fields).map((f) => f.bbox)].filter((b) => b.y0 > field.bbox.y1 - 4 && b.x1 > field.bbox.x0).map((b) => b.y0);
-    const bottom = Math.min(field.bbox.y1 + lineAllowance * normalised.width, ...below) - 8;
-    const again = await recognise(assets.ocr, canvas, { mode: 'block', rectangle: pad({ ...field.bbox, x1: right, y1: Math.max(field.bbox.y1, bottom) }, normalised, 8) });
-    // Values are printed larger than labels: the small lines are the labels above and below. (A value line
-    // without marks or descenders, "An", stands about 0.7 of one with both; a label line about 0.55.)
-    const tallest = Math.max(0, ...again.lines.map((l) => l.bbox.y1 - l.bbox.y0));
-    const kept = again.lines.filter((l) => !specks(l.text) && l.bbox.y1 - l.bbox.y0 >= tallest * 0.62);
-    const text = cleanSpaces(kept.map((l) => trimMarks(l.text)).join(' '));
-    if (text && text !== field.text) reading.fields[name] = { ...field, alternatives: [text] };
-  }
+  if (!id || reading.side !== 'front') return;
+  const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789', rectangle: pad(digitBox(lines, id, 'number'), normalised, 6) });
+  const digits = again.lines.map((l) => l.text).join('').replace(/\D/g, '');
+  const second = digits.length >= 12 ? digits.slice(-12) : null;
+  const first = personalIdOf(id.text);
+  const birth = reading.fields.birthDate ? dateOf(reading.fields.birthDate.text) : null;
+  const plausible = (n: string | null) => {
+    const d = n ? decodePersonalId(n) : null;
+    return d ? Number(Boolean(d.province || d.abroad)) + (birth && d.birthYear === birth.year ? 2 : 0) : -1;
+  };
+  const best = first && first !== second && plausible(first) > plausible(second) ? first : second;
+  const agreed = first !== null && first === second;
+  if (best) reading.fields.personalId = { ...id, text: best, agreed, confidence: agreed ? Math.max(id.confidence, again.confidence / 100) : Math.min(0.7, again.confidence / 100) };
+  else reading.fields.personalId = { ...id, agreed: false };
+}
+
+/**
+ * A place, read again as one block kept to the value's own column: the page reading may take in the expiry
+ * column, the photo's edge or the QR code beside it. The fusion keeps the reading its place names explain.
+ * Down to the next label or value (a last line the page reading missed is read), at most two lines more.
+ */
+async function rereadPlace({ reading, lines, normalised, canvas, qrCorner }: Side, assets: CaptureAssets, name: (typeof textFields)[number]) {
+  const field = reading.fields[name];
+  if (!field) return;
+  const besideQr = qrCorner && field.bbox.y0 < (qrCornerRegion.y + qrCornerRegion.h) * normalised.height;
+  const right = besideQr ? qrCornerRegion.x * normalised.width - 16 : normalised.width;
+  const below = [...lines.filter((l) => isLabelLine(l.text)).map((l) => l.bbox), ...Object.values(reading.fields).map((f) => f.bbox)].filter((b) => b.y0 > field.bbox.y1 - 4 && b.x1 > field.bbox.x0).map((b) => b.y0);
+  const bottom = Math.min(field.bbox.y1 + lineAllowance * normalised.width, ...below) - 8;
+  const again = await recognise(assets.ocr, canvas, { mode: 'block', rectangle: pad({ ...field.bbox, x1: right, y1: Math.max(field.bbox.y1, bottom) }, normalised, 8) });
+  // Values are printed larger than labels: the small lines are the labels above and below. (A value line
+  // without marks or descenders, "An", stands about 0.7 of one with both; a label line about 0.55.)
+  const tallest = Math.max(0, ...again.lines.map((l) => l.bbox.y1 - l.bbox.y0));
+  const kept = again.lines.filter((l) => !specks(l.text) && l.bbox.y1 - l.bbox.y0 >= tallest * 0.62);
+  const text = cleanSpaces(kept.map((l) => trimMarks(l.text)).join(' '));
+  const agreed = text === trimMarks(field.text);
+  reading.fields[name] = text && !agreed ? { ...field, alternatives: [text], agreed } : { ...field, agreed };
+}
+
+/** The MRZ band (a card's back, a passport's page), read again with its own alphabet when its check digits fail. */
+async function rereadMrz({ reading, lines, normalised }: Side, assets: CaptureAssets) {
   const mrzOk = reading.mrz?.ok && reading.mrz.mrz.checks.every((c) => c.ok);
-  if (reading.side === 'back' && !mrzOk) {
-    const mrzLines = lines.filter((l) => /<{2,}/.test(l.text));
-    const top = mrzLines.length ? Math.min(...mrzLines.map((l) => l.bbox.y0)) - 12 : Math.round(normalised.height * 0.66);
-    const band = crop(normalised, { x: 0, y: top / normalised.height, w: 1, h: 1 - top / normalised.height });
-    const again = await recognise(assets.ocr, toCanvas(band), { mode: 'block', whitelist: mrzAlphabet });
-    const parsed = parseTd1(again.lines.map((l) => l.text));
-    const passing = (p: typeof parsed) => (p.ok ? p.mrz.checks.filter((c) => c.ok).length : -1);
-    if (passing(parsed) > passing(reading.mrz ?? { ok: false, reason: '' })) reading.mrz = parsed;
-  }
+  if ((reading.side !== 'back' && !reading.passport) || mrzOk) return;
+  const mrzLines = lines.filter((l) => /<{2,}/.test(l.text));
+  const top = mrzLines.length ? Math.min(...mrzLines.map((l) => l.bbox.y0)) - 12 : Math.round(normalised.height * 0.66);
+  const band = crop(normalised, { x: 0, y: top / normalised.height, w: 1, h: 1 - top / normalised.height });
+  const again = await recognise(assets.ocr, toCanvas(band), { mode: 'block', whitelist: mrzAlphabet });
+  const parsed = parseMrz(again.lines.map((l) => l.text));
+  const passing = (p: typeof parsed) => (p.ok ? p.mrz.checks.filter((c) => c.ok).length : -1);
+  if (passing(parsed) > passing(reading.mrz ?? { ok: false, reason: '' })) reading.mrz = parsed;
 }
 
 function pad(b: OcrLine['bbox'], r: Raster, margin: number) {
   const left = Math.max(0, b.x0 - margin);
   const top = Math.max(0, b.y0 - margin);
-  return { left, top, width: Math.min(r.width - left, b.x1 - b.x0 + margin * 2), height: Math.min(r.height - top, b.y1 - b.y0 + margin * 2) };
+  // Never outside the raster, never empty: tesseract reports a box outside its image as an error.
+  return { left: Math.min(left, r.width - 1), top: Math.min(top, r.height - 1), width: Math.max(1, Math.min(r.width - left, b.x1 - b.x0 + margin * 2)), height: Math.max(1, Math.min(r.height - top, b.y1 - b.y0 + margin * 2)) };
 }
 
 /** Any paper (birth notice, death notice, an old household book): its text, page by page. */

@@ -14,6 +14,8 @@ export function prepareBundledZxing(wasmUrl: string) {
 }
 
 const options: ReaderOptions = { formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, tryDenoise: true, maxNumberOfSymbols: 1 };
+/** For a cut-out already enlarged: a QR code is found at any rotation without `tryRotate`, and a card's is never inverted. */
+const quickOptions: ReaderOptions = { ...options, tryRotate: false, tryInvert: false, tryDownscale: false, tryDenoise: false };
 
 export interface QrHit {
   text: string;
@@ -21,9 +23,9 @@ export interface QrHit {
   corners: [Point, Point, Point, Point];
 }
 
-export async function decodeQr(image: Raster): Promise<QrHit | null> {
+export async function decodeQr(image: Raster, quick = false): Promise<QrHit | null> {
   const data = new ImageData(new Uint8ClampedArray(image.data), image.width, image.height);
-  const results = await readBarcodes(data, options);
+  const results = await readBarcodes(data, quick ? quickOptions : options);
   const hit = results.find((r) => r.isValid && r.text);
   if (!hit) return null;
   const p = hit.position;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { findCard, hullOf, largestQuad } from '../../../utils/capture/find-card';
+import { raster, type Point, type Quad, type Raster } from '../../../utils/capture/image';
+
+/** Whether (x, y) lies inside the convex quadrilateral `q`. */
+function inside(q: Quad, x: number, y: number): boolean {
+  let sign = 0;
+  for (let i = 0; i < 4; i++) {
+    const [ax, ay] = q[i]!;
+    const [bx, by] = q[(i + 1) % 4]!;
+    const c = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
+    if (c === 0) continue;
+    if (sign === 0) sign = Math.sign(c);
+    else if (Math.sign(c) !== sign) return false;
+  }
+  return true;
+}
+
+/** Maps a point of the upright card (fractions) into the quad (bilinear: enough for these tests). */
+function onCard(q: Quad, u: number, v: number): Point {
+  const top = [q[0][0] + (q[1][0] - q[0][0]) * u, q[0][1] + (q[1][1] - q[0][1]) * u];
+  const bottom = [q[3][0] + (q[2][0] - q[3][0]) * u, q[3][1] + (q[2][1] - q[3][1]) * u];
+  return [top[0]! + (bottom[0]! - top[0]!) * v, top[1]! + (bottom[1]! - top[1]!) * v];
+}
+
+/** A dark desk; light papers (quads) under a light card whose national emblem (a red disc) sits at its top left. */
+function desk(width: number, height: number, card: Quad, papers: Quad[] = []): Raster {
+  const r = raster(width, height);
+  const [ex, ey] = onCard(card, 0.095, 0.15);
+  const er = Math.hypot(card[1][0] - card[0][0], card[1][1] - card[0][1]) * 0.06;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let c = [70, 55, 40];
+      if (papers.some((p) => inside(p, x, y))) c = [245, 245, 240];
+      if (inside(card, x, y)) c = Math.hypot(x - ex, y - ey) < er ? [200, 16, 46] : [233, 236, 226];
+      r.data.set([...c, 255], (y * width + x) * 4);
+    }
+  }
+  return r;
+}
+
+const near = (a: Quad, b: Quad, tolerance: number) => a.every((p, i) => Math.hypot(p[0] - b[i]![0], p[1] - b[i]![1]) < tolerance);
+
+describe('findCard', () => {
+  it('finds the four corners of a tilted card on a desk, the right way up', () => {
+    const q: Quad = [[60, 80], [540, 40], [570, 340], [90, 390]];
+    const guess = findCard(desk(640, 440, q));
+    expect(guess.by).not.toBe('photo');
+    expect(near(guess.quad, q, 10)).toBe(true);
+    expect(guess.turned).toBe(false);
+  });
+
+  it('turns a card photographed upside down, by its emblem', () => {
+    const q: Quad = [[570, 340], [90, 390], [60, 80], [540, 40]];
+    const guess = findCard(desk(640, 440, q));
+    expect(near(guess.quad, q, 10)).toBe(true);
+    expect(guess.turned).toBe(true);
+  });
+
+  it('keeps to the card when a paper touches its corner (the region alone would take both)', () => {
+    const q: Quad = [[150, 120], [520, 100], [540, 330], [165, 350]];
+    const paper: Quad = [[20, 340], [172, 340], [172, 470], [20, 470]];
+    const guess = findCard(desk(640, 480, q, [paper]));
+    expect(near(guess.quad, q, 14)).toBe(true);
+  });
+
+  it('a card photographed in portrait (a quarter turn) comes out with its long side across', () => {
+    const q: Quad = [[300, 40], [300, 560], [60, 560], [60, 40]];
+    const guess = findCard(desk(400, 600, q));
+    const [a, b, c] = guess.quad;
+    expect(Math.hypot(b[0] - a[0], b[1] - a[1])).toBeGreaterThan(Math.hypot(c[0] - b[0], c[1] - b[1]));
+  });
+
+  it('takes an image that is all card (a flatbed scan cropped to it) as the card itself', () => {
+    const r = raster(300, 190);
+    r.data.fill(230);
+    const guess = findCard(r);
+    expect(guess.by).toBe('photo');
+    expect(guess.quad).toEqual([[0, 0], [300, 0], [300, 190], [0, 190]]);
+  });
+});
+
+describe('hull and quadrilateral', () => {
+  it('the largest quadrilateral on a hull is its four corners', () => {
+    const points: Point[] = [];
+    for (let i = 0; i <= 20; i++) points.push([i * 10, 0], [i * 10, 100], [0, i * 5], [200, i * 5], [100, 50]);
+    expect(largestQuad(hullOf(points))).toEqual([[0, 0], [200, 0], [200, 100], [0, 100]]);
+  });
+});

@@ -1,0 +1,25 @@
+import type { ScanResult } from './engines/pipeline';
+import type { translator } from '../i18n';
+
+/** What the officer should know about one scanned image, in the page's language. */
+export function explainScan(result: ScanResult, label: string, t: ReturnType<typeof translator>): string[] {
+  const out: string[] = [];
+  const citizen = result.qr?.kind === 'citizen-id';
+  if (result.blank) return [t('capture.error.blank', { name: label })];
+  const unrecognised = Boolean(result.reading && !result.reading.side && !result.qr);
+  // The page's own message for an unrecognised card replaces the reading's.
+  out.push(...result.warnings.filter((w) => !(unrecognised && /mặt trước hay mặt sau/.test(w))));
+  if (result.qr && result.qr.kind !== 'citizen-id') out.push(result.qr.message);
+  if (result.qr?.kind === 'citizen-id') out.push(...result.qr.card.warnings);
+  const mrz = result.reading?.mrz;
+  if (mrz && !mrz.ok && /hộ chiếu/.test(mrz.reason)) out.push(mrz.reason);
+  if (mrz?.ok) {
+    out.push(...mrz.mrz.repairs);
+    const failed = mrz.mrz.checks.filter((c) => !c.ok).map((c) => t(`capture.mrz.${c.field}`));
+    if (failed.length) out.push(t('capture.mrz.failed', { fields: failed.join(', ') }));
+  }
+  const passport = result.reading?.passport || (result.reading && !result.reading.side && /passport|ho chieu|hộ chiếu/i.test(result.ocrText));
+  if (passport) out.push(t(mrz?.ok && mrz.mrz.format === 'td3' ? 'capture.error.passportMrz' : 'capture.error.passport'));
+  else if (unrecognised && !citizen) return [...new Set([...out.map((p) => `${label}: ${p}`), t('capture.error.noCard', { name: label })])];
+  return [...new Set(out)].map((p) => `${label}: ${p}`);
+}
