@@ -40,13 +40,25 @@ function vieModel(): string {
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  ...(process.env.MOTCUA_ANALYZE ? { analysis: { enabled: true, template: 'raw-data' as const, keepArtifacts: true, outputFile: '.output/stats.json' } } : {}),
+  ...(process.env.MOTCUA_ANALYZE
+    ? {
+        analysis: {
+          enabled: true,
+          template: 'raw-data' as const,
+          keepArtifacts: true,
+          outputFile: '.output/stats.json',
+        },
+      }
+    : {}),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const [from, to] of captureAssets) files.push({ absoluteSrc: `${modules}${from}`, relativeDest: to });
       for (const dir of trainingPortals) {
         for (const name of readdirSync(`${fixtures}${dir}`)) {
-          files.push({ absoluteSrc: `${fixtures}${dir}/${name}`, relativeDest: `training/portal/${dir.split('/').at(-1)}/${name}` });
+          files.push({
+            absoluteSrc: `${fixtures}${dir}/${name}`,
+            relativeDest: `training/portal/${dir.split('/').at(-1)}/${name}`,
+          });
         }
       }
     },

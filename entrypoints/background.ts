@@ -10,7 +10,12 @@ import { fillDataWithAddresses, openStore, recordsStatus, relativesOf } from '@/
 import { documentFor, pendingFiling, recordFiling, updateFiling } from '@/utils/background/filings-service';
 import { openSlip } from '@/utils/background/slips';
 import { enablePanelFor, openPanelCommand, panelFocusMessage } from '@/utils/background/side-panel';
-import { extraHostNames, forgetManagedSettings, localSettingsItem, readEffectiveSettings } from '@/utils/settings/store';
+import {
+  extraHostNames,
+  forgetManagedSettings,
+  localSettingsItem,
+  readEffectiveSettings,
+} from '@/utils/settings/store';
 
 const idleAlarm = 'motcua-idle-lock';
 
@@ -22,13 +27,22 @@ export default defineBackground(() => {
       'frame/report': async ({ fieldCount }, sender) => {
         // A portal page in a tab's top frame gets the helper panel beside it (Chrome's side panel, per tab).
         if (sender.frameId === 0) void enablePanelFor(sender.tabId);
-        return { frames: await frames.report(sender.tabId, { frameId: sender.frameId, origin: sender.origin, fieldCount }) };
+        return {
+          frames: await frames.report(sender.tabId, { frameId: sender.frameId, origin: sender.origin, fieldCount }),
+        };
       },
       'frame/list': async ({ tabId }) => ({ frames: await frames.list(tabId) }),
       'settings/get': () => readEffectiveSettings(),
       'records/status': () => recordsStatus(),
       'records/search': async ({ query }) => ({
-        results: (await (await openStore()).search(query, 20)).map(({ id, name, dob, maskedId, address, sex }) => ({ id, name, dob, maskedId, address, sex })),
+        results: (await (await openStore()).search(query, 20)).map(({ id, name, dob, maskedId, address, sex }) => ({
+          id,
+          name,
+          dob,
+          maskedId,
+          address,
+          sex,
+        })),
       }),
       'records/relatives': async ({ personId }) => ({ relatives: await relativesOf(personId) }),
       'records/fill-data': ({ personId }) => fillDataWithAddresses(personId),

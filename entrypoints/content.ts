@@ -38,7 +38,8 @@ export default defineContentScript({
     // Chrome says nothing to a cut-off content script: it finds out by looking (WXT's isValid reads runtime.id).
     ctx.setInterval(() => undefined, invalidationCheckMs);
     ctx.onInvalidated(() => {
-      if (window.top === window && document.querySelector(fillableSelector)) showReloadNotice(settings.language === 'en' ? reloadText.en : reloadText.vi);
+      if (window.top === window && document.querySelector(fillableSelector))
+        showReloadNotice(settings.language === 'en' ? reloadText.en : reloadText.vi);
     });
   },
 });

@@ -48,11 +48,17 @@ async function main() {
   await training.bringToFront();
 
   console.log(`Đã mở Chromium với motcua (mã tiện ích ${extensionId}).`);
-  console.log('Trang đào tạo: chrome-extension://' + extensionId + '/training.html');
-  console.log('Cổng mô phỏng: https://dichvucong.gov.vn/khai-sinh/, /nop-ho-so/khai-sinh/, /khai-tu/, /cu-tru/, https://lienthong.dichvucong.gov.vn/khai-sinh/, https://tokhaidientu.moj.gov.vn/khai-sinh/ (chỉ trong trình duyệt này).');
+  console.log(`Trang đào tạo: chrome-extension://${extensionId}/training.html`);
+  console.log(
+    'Cổng mô phỏng: https://dichvucong.gov.vn/khai-sinh/, /nop-ho-so/khai-sinh/, /khai-tu/, /cu-tru/, https://lienthong.dichvucong.gov.vn/khai-sinh/, https://tokhaidientu.moj.gov.vn/khai-sinh/ (chỉ trong trình duyệt này).',
+  );
 
   if (headless) {
-    await portal.locator('motcua-panel .panel, motcua-panel .tab').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await portal
+      .locator('motcua-panel .panel, motcua-panel .tab')
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
     await training.screenshot({ path: `${rootDir}.output/start-training.png` });
     await portal.screenshot({ path: `${rootDir}.output/start-portal.png` });
     await context.close();

@@ -24,7 +24,12 @@ export interface GeneratedFamily {
 }
 
 /** The family the guided tours name. */
-export const demoFamily = { mother: 'Phạm Thị Thu Hà', father: 'Đỗ Minh Quân', child: 'Đỗ Minh Khôi', childSex: 'Nam' } as const;
+export const demoFamily = {
+  mother: 'Phạm Thị Thu Hà',
+  father: 'Đỗ Minh Quân',
+  child: 'Đỗ Minh Khôi',
+  childSex: 'Nam',
+} as const;
 
 const oldAddresses = [
   'Số 12 phố Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội',
@@ -32,7 +37,11 @@ const oldAddresses = [
   'Tổ 5, Phường Thụy Khuê, Quận Tây Hồ, Hà Nội',
   'Số 40 Phúc Xá, Phường Phúc Xá, Quận Ba Đình, Hà Nội',
 ];
-const newAddresses = ['Số 18 Lý Thái Tổ, Phường Hoàn Kiếm, Thành phố Hà Nội', 'Số 3 Giảng Võ, Phường Giảng Võ, Thành phố Hà Nội', 'Số 77 Bồ Đề, Phường Bồ Đề, Thành phố Hà Nội'];
+const newAddresses = [
+  'Số 18 Lý Thái Tổ, Phường Hoàn Kiếm, Thành phố Hà Nội',
+  'Số 3 Giảng Võ, Phường Giảng Võ, Thành phố Hà Nội',
+  'Số 77 Bồ Đề, Phường Bồ Đề, Thành phố Hà Nội',
+];
 
 function personalId(sex: 'Nam' | 'Nữ', year: number): string {
   const province = faker.helpers.arrayElement(legacyProvinces()).code;
@@ -46,11 +55,21 @@ function personalId(sex: 'Nam' | 'Nữ', year: number): string {
  * the few three-word entries carry a surname of their own ("Nguyễn Hải An").
  */
 const twoWords = (list: readonly string[] | undefined) => (list ?? []).filter((n) => n.split(' ').length === 2);
-export const givenNames = { Nam: twoWords(faker.definitions.person.first_name.male), Nữ: twoWords(faker.definitions.person.first_name.female) } as const;
+export const givenNames = {
+  Nam: twoWords(faker.definitions.person.first_name.male),
+  Nữ: twoWords(faker.definitions.person.first_name.female),
+} as const;
 const givenName = (sex: 'Nam' | 'Nữ') => faker.helpers.arrayElement(givenNames[sex]);
 
 function adult(name: string, sex: 'Nam' | 'Nữ', year: number, address: string): GeneratedPerson {
-  return { name, sex, birth: { day: faker.number.int({ min: 1, max: 28 }), month: faker.number.int({ min: 1, max: 12 }), year }, personalId: personalId(sex, year), phone: `09${faker.string.numeric(8)}`, address };
+  return {
+    name,
+    sex,
+    birth: { day: faker.number.int({ min: 1, max: 28 }), month: faker.number.int({ min: 1, max: 12 }), year },
+    personalId: personalId(sex, year),
+    phone: `09${faker.string.numeric(8)}`,
+    address,
+  };
 }
 
 /** `count` families after the demo one, the same for a given seed. */
@@ -63,7 +82,12 @@ export function generateFamilies(count = 24, seed = 2026): GeneratedFamily[] {
     const address = demo ? oldAddresses[0]! : faker.helpers.arrayElement(i % 2 ? oldAddresses : newAddresses);
     const fatherYear = faker.number.int({ min: 1975, max: 2000 });
     const father = adult(demo ? demoFamily.father : `${surname} ${givenName('Nam')}`, 'Nam', fatherYear, address);
-    const mother = adult(demo ? demoFamily.mother : `${faker.person.lastName()} Thị ${givenName('Nữ').split(' ').at(-1)}`, 'Nữ', fatherYear + faker.number.int({ min: -2, max: 5 }), address);
+    const mother = adult(
+      demo ? demoFamily.mother : `${faker.person.lastName()} Thị ${givenName('Nữ').split(' ').at(-1)}`,
+      'Nữ',
+      fatherYear + faker.number.int({ min: -2, max: 5 }),
+      address,
+    );
     const childSex = demo ? demoFamily.childSex : i % 3 ? 'Nam' : 'Nữ';
     const child: GeneratedPerson = {
       name: demo ? demoFamily.child : `${surname} ${givenName(childSex)}`,

@@ -29,21 +29,50 @@ function setMetrics(set: string, scores: ScenarioScore[], target: number | undef
   const roles = scores.reduce((n, s) => n + s.rolesProposedRight, 0);
   const rolesTotal = scores.reduce((n, s) => n + s.rolesTotal, 0);
   return [
-    { name: `${set}_fields_right`, value: total ? round(right / total, 3) : 0, unit: 'ratio', better: 'higher', ...(target !== undefined ? { target } : {}) },
+    {
+      name: `${set}_fields_right`,
+      value: total ? round(right / total, 3) : 0,
+      unit: 'ratio',
+      better: 'higher',
+      ...(target !== undefined ? { target } : {}),
+    },
     { name: `${set}_fields_silently_wrong`, value: silent, unit: 'fields', better: 'lower', target: 0 },
-    { name: `${set}_blocks_proposed_right`, value: rolesTotal ? round(roles / rolesTotal, 3) : 0, unit: 'ratio', better: 'higher' },
+    {
+      name: `${set}_blocks_proposed_right`,
+      value: rolesTotal ? round(roles / rolesTotal, 3) : 0,
+      unit: 'ratio',
+      better: 'higher',
+    },
   ];
 }
 
 function failedScore(scenario: StrangerScenario, error: unknown): ScenarioScore {
-  const fields = Object.entries(scenario.expected).map(([key, expected]) => ({ key, expected: String(expected), got: '', right: false, mark: null }));
-  return { name: scenario.name, fields, right: 0, total: fields.length, silentlyWrong: 0, touched: [], rolesProposedRight: 0, rolesTotal: Object.keys(scenario.roles).length, clickToReportMs: 0, summary: `error: ${String(error).slice(0, 300)}` };
+  const fields = Object.entries(scenario.expected).map(([key, expected]) => ({
+    key,
+    expected: String(expected),
+    got: '',
+    right: false,
+    mark: null,
+  }));
+  return {
+    name: scenario.name,
+    fields,
+    right: 0,
+    total: fields.length,
+    silentlyWrong: 0,
+    touched: [],
+    rolesProposedRight: 0,
+    rolesTotal: Object.keys(scenario.roles).length,
+    clickToReportMs: 0,
+    summary: `error: ${String(error).slice(0, 300)}`,
+  };
 }
 
 export const autofillBench: BenchArea = {
   area: 'autofill',
   async run(): Promise<Metric[]> {
-    if (!process.env.MOTCUA_EXTENSION_DIR) execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+    if (!process.env.MOTCUA_EXTENSION_DIR)
+      execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
     buildReplicaApps();
     const sets: Array<[string, StrangerScenario[], number | undefined]> = [
       ['own', ownScenarios, undefined],
@@ -67,20 +96,33 @@ export const autofillBench: BenchArea = {
               runs.push(await runScenario(h, scenario, surface));
             } catch (error) {
               // A run that breaks scores nothing right, and says why.
-              console.error(`${scenario.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+              console.error(
+                `${scenario.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+              );
               runs.push(failedScore(scenario, error));
               break;
             }
           }
           const score = runs.at(-1)!;
           scores.push(score);
-          const slug = `${set}_${scenario.name.replace(/[^\p{L}\p{N}]+/gu, '_').toLowerCase().slice(0, 40)}`;
+          const slug = `${set}_${scenario.name
+            .replace(/[^\p{L}\p{N}]+/gu, '_')
+            .toLowerCase()
+            .slice(0, 40)}`;
           metrics.push(
-            { name: `${slug}_fields_right`, value: round(score.right / score.total, 3), unit: 'ratio', better: 'higher' },
+            {
+              name: `${slug}_fields_right`,
+              value: round(score.right / score.total, 3),
+              unit: 'ratio',
+              better: 'higher',
+            },
             { name: `${slug}_silently_wrong`, value: score.silentlyWrong, unit: 'fields', better: 'lower', target: 0 },
             {
               name: `${slug}_click_to_report_median`,
-              value: quantile(runs.map((r) => r.clickToReportMs), 0.5),
+              value: quantile(
+                runs.map((r) => r.clickToReportMs),
+                0.5,
+              ),
               unit: 'ms',
               better: 'lower',
               ...(timed > 1 ? { target: 1500 } : {}),

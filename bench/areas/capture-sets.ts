@@ -10,7 +10,18 @@ import type { CardTruth, Rendering } from '../../tests/fixtures/cards/spec';
  * photo at a time: a front photo for the front's fields, a back photo for the back's, a QR photo for the QR's.
  */
 
-export const fields = ['personalId', 'fullName', 'birthDate', 'sex', 'nationality', 'hometown', 'permanentAddress', 'placeOfBirth', 'idIssueDate', 'expiry'] as const;
+export const fields = [
+  'personalId',
+  'fullName',
+  'birthDate',
+  'sex',
+  'nationality',
+  'hometown',
+  'permanentAddress',
+  'placeOfBirth',
+  'idIssueDate',
+  'expiry',
+] as const;
 export type Field = (typeof fields)[number];
 export type Side = 'front' | 'back' | 'qr';
 
@@ -34,27 +45,65 @@ export interface BenchSet {
 }
 
 /** What each side of a card shows (the back's MRZ encodes the number, birth date, sex and expiry exactly). */
-export function expectedOf(t: Pick<CardTruth, 'model' | 'personalId' | 'fullName' | 'birthDate' | 'sex' | 'nationality' | 'hometown' | 'residence' | 'placeOfBirth' | 'issueDate' | 'expiry'>, side: Side): Partial<Record<Field, string>> {
+export function expectedOf(
+  t: Pick<
+    CardTruth,
+    | 'model'
+    | 'personalId'
+    | 'fullName'
+    | 'birthDate'
+    | 'sex'
+    | 'nationality'
+    | 'hometown'
+    | 'residence'
+    | 'placeOfBirth'
+    | 'issueDate'
+    | 'expiry'
+  >,
+  side: Side,
+): Partial<Record<Field, string>> {
   const id = { personalId: t.personalId, birthDate: t.birthDate, sex: t.sex };
   if (side === 'qr') return { ...id, fullName: t.fullName, permanentAddress: t.residence, idIssueDate: t.issueDate };
   if (t.model === '2021') {
     return side === 'front'
-      ? { ...id, fullName: t.fullName, nationality: t.nationality, hometown: t.hometown, permanentAddress: t.residence, expiry: t.expiry }
+      ? {
+          ...id,
+          fullName: t.fullName,
+          nationality: t.nationality,
+          hometown: t.hometown,
+          permanentAddress: t.residence,
+          expiry: t.expiry,
+        }
       : { ...id, idIssueDate: t.issueDate, expiry: t.expiry };
   }
-  return side === 'front' ? { ...id, fullName: t.fullName, nationality: t.nationality } : { ...id, permanentAddress: t.residence, placeOfBirth: t.placeOfBirth, idIssueDate: t.issueDate, expiry: t.expiry };
+  return side === 'front'
+    ? { ...id, fullName: t.fullName, nationality: t.nationality }
+    : {
+        ...id,
+        permanentAddress: t.residence,
+        placeOfBirth: t.placeOfBirth,
+        idIssueDate: t.issueDate,
+        expiry: t.expiry,
+      };
 }
 
 /** Pixels per QR module in the photo, from the generator's damage (2021 front: 126 of 1000; 2024 back: 150). */
 function qrModulePixels(truth: CardTruth, side: Side, width: number, scale: number): number | null {
-  const share = truth.model === '2021' && side === 'front' ? 0.126 : truth.model === '2024' && side === 'back' ? 0.15 : null;
+  const share =
+    truth.model === '2021' && side === 'front' ? 0.126 : truth.model === '2024' && side === 'back' ? 0.15 : null;
   if (share === null) return null;
   const size = QRCode.create(truth.qr, { errorCorrectionLevel: 'M' }).modules.size + 8;
   return (width * scale * share) / size;
 }
 
 /** One of the team's renderings (`tests/fixtures/cards`). */
-export async function teamSet(name: string, rendering: Rendering, count: number, seed: number, heldOut: boolean): Promise<BenchSet> {
+export async function teamSet(
+  name: string,
+  rendering: Rendering,
+  count: number,
+  seed: number,
+  heldOut: boolean,
+): Promise<BenchSet> {
   const set = await generateCards(count, seed, { rendering });
   const photos = set.images.map((image): BenchPhoto => {
     const px = qrModulePixels(image.truth, image.side, image.damage.width, image.damage.scale);
@@ -74,7 +123,10 @@ const strangerScript = join(process.cwd(), 'tests/fixtures/cards-stranger/genera
 /** The independent generator's set (`tests/fixtures/cards-stranger`), when it is in the tree; null otherwise. */
 export function strangerSet(count: number, seed: number, out: string): BenchSet | null {
   if (!existsSync(strangerScript)) return null;
-  if (!existsSync(join(out, 'truth.json'))) execFileSync('npx', ['tsx', strangerScript, '--count', String(count), '--seed', String(seed), '--out', out], { stdio: 'ignore' });
+  if (!existsSync(join(out, 'truth.json')))
+    execFileSync('npx', ['tsx', strangerScript, '--count', String(count), '--seed', String(seed), '--out', out], {
+      stdio: 'ignore',
+    });
   return { name: 'stranger', heldOut: true, photos: readStrangerTruth(out) };
 }
 
@@ -102,7 +154,14 @@ export function readStrangerTruth(dir: string): BenchPhoto[] {
     const all = expectedOf({ ...e.truth, model: e.model }, e.side);
     const illegible = new Set((e.side === 'qr' ? [] : (e.illegible ?? [])).map((f) => strangerField[f] ?? f));
     const expected = Object.fromEntries(Object.entries(all).filter(([f]) => !illegible.has(f)));
-    return { file: join(dir, e.file), side: e.side, card: `stranger-${e.person ?? e.file.slice(0, 4)}`, expected, allFields: all, qrVisible: e.qrVisible ?? null };
+    return {
+      file: join(dir, e.file),
+      side: e.side,
+      card: `stranger-${e.person ?? e.file.slice(0, 4)}`,
+      expected,
+      allFields: all,
+      qrVisible: e.qrVisible ?? null,
+    };
   });
 }
 
@@ -121,10 +180,20 @@ export interface PhotoScore {
 }
 
 /** Each expected field of a photo against what the review shows. */
-export function scorePhoto(expected: Partial<Record<Field, string>>, review: Partial<Record<string, Shown>>, reasons: Partial<Record<string, unknown>> = {}): PhotoScore[] {
+export function scorePhoto(
+  expected: Partial<Record<Field, string>>,
+  review: Partial<Record<string, Shown>>,
+  reasons: Partial<Record<string, unknown>> = {},
+): PhotoScore[] {
   return (Object.entries(expected) as Array<[Field, string]>).map(([field, want]) => {
     const got = review[field];
     const shown = Boolean(got?.value);
-    return { field, shown, exact: shown && got!.value.normalize('NFC') === want.normalize('NFC'), flagged: Boolean(got?.uncertain), reason: !shown && Boolean(reasons[field]) };
+    return {
+      field,
+      shown,
+      exact: shown && got!.value.normalize('NFC') === want.normalize('NFC'),
+      flagged: Boolean(got?.uncertain),
+      reason: !shown && Boolean(reasons[field]),
+    };
   });
 }

@@ -14,7 +14,8 @@ import { quantile, round, type BenchArea, type Metric } from '../lib/measure';
 
 const count = Number(process.env.MOTCUA_BENCH_FILINGS ?? 100_000);
 const counterName = 'Quầy thử tải';
-const b64 = (bytes: ArrayBuffer | Uint8Array) => Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('base64');
+const b64 = (bytes: ArrayBuffer | Uint8Array) =>
+  Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('base64');
 
 interface Log {
   counterId: string;
@@ -47,7 +48,11 @@ async function makeLog(n: number): Promise<Log> {
     const at = new Date(start + Math.floor((i / n) * 360 * 86_400_000)).toISOString();
     const correcting = root !== null && i % 3 === 2;
     const id = `f${i}`;
-    const part: FilingPeople = { salt: b64(webcrypto.getRandomValues(new Uint8Array(18))), people: [{ role: 'child', personId: `p${i % 500}`, name: citizens[i % 500]!, maskedId: '0011•••••111' }], note: correcting ? 'Đã bổ sung giấy tờ' : '' };
+    const part: FilingPeople = {
+      salt: b64(webcrypto.getRandomValues(new Uint8Array(18))),
+      people: [{ role: 'child', personId: `p${i % 500}`, name: citizens[i % 500]!, maskedId: '0011•••••111' }],
+      note: correcting ? 'Đã bổ sung giấy tờ' : '',
+    };
     people.set(id, part);
     const entry: FilingEntry = await chainEntry(counterId, previous, {
       id,
@@ -72,7 +77,13 @@ async function makeLog(n: number): Promise<Log> {
     if (!correcting) root = signed;
   }
   const last = entries.at(-1)!;
-  return { counterId, publicJwk, entries, people, head: { count: n, hash: last.hash, sig: await signHead(keys.privateKey, counterId, n, last.hash) } };
+  return {
+    counterId,
+    publicJwk,
+    entries,
+    people,
+    head: { count: n, hash: last.hash, sig: await signHead(keys.privateKey, counterId, n, last.hash) },
+  };
 }
 
 /** Writes rows into the extension's own IndexedDB from the page, in chunks; `revive` turns base64 fields into bytes. */
@@ -99,14 +110,25 @@ async function put(page: Page, store: string, rows: unknown[], revive: string[] 
 /** The people parts sealed as the extension seals them, under the page's own data key (read from its session). */
 async function sealedPeople(page: Page, log: Log) {
   const raw = await page.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, { key: string }>> } } } }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: { storage: { session: { get(k: string): Promise<Record<string, { key: string }>> } } };
+      }
+    ).chrome;
     return (await api.storage.session.get('unlocked')).unlocked!.key;
   });
-  const key = await webcrypto.subtle.importKey('raw', Buffer.from(raw, 'base64'), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  const key = await webcrypto.subtle.importKey('raw', Buffer.from(raw, 'base64'), 'AES-GCM', false, [
+    'encrypt',
+    'decrypt',
+  ]);
   const rows: FilingPeopleRow[] = [];
   for (const e of log.entries) {
     const iv = webcrypto.getRandomValues(new Uint8Array(12));
-    const ct = await webcrypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(`filing:${e.counterId}:${e.id}`) }, key, new TextEncoder().encode(JSON.stringify(log.people.get(e.id))));
+    const ct = await webcrypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(`filing:${e.counterId}:${e.id}`) },
+      key,
+      new TextEncoder().encode(JSON.stringify(log.people.get(e.id))),
+    );
     rows.push({ counterId: e.counterId, id: e.id, iv, ct });
   }
   return { rows, encoded: rows.map((r) => ({ ...r, iv: b64(r.iv), ct: b64(r.ct) })), key };
@@ -139,15 +161,32 @@ export const filingsBench: BenchArea = {
       await put(page, 'filings', log.entries);
       await put(page, 'filingViews', views);
       await put(page, 'filingPeople', people.encoded, ['iv', 'ct']);
-      await put(page, 'counters', [{ id: log.counterId, name: counterName, publicJwk: log.publicJwk, own: 0, enrolledAt: new Date().toISOString(), enrolledBy: null, lastHead: { ...log.head, at: new Date().toISOString() } }]);
+      await put(page, 'counters', [
+        {
+          id: log.counterId,
+          name: counterName,
+          publicJwk: log.publicJwk,
+          own: 0,
+          enrolledAt: new Date().toISOString(),
+          enrolledBy: null,
+          lastHead: { ...log.head, at: new Date().toISOString() },
+        },
+      ]);
 
       const newStarted = performance.now();
       const reference = await checkCounter(
-        { counter: { id: log.counterId, publicJwk: log.publicJwk }, entries: log.entries, head: log.head, views, people: people.rows },
+        {
+          counter: { id: log.counterId, publicJwk: log.publicJwk },
+          entries: log.entries,
+          head: log.head,
+          views,
+          people: people.rows,
+        },
         people.key,
       );
       const newNodeMs = performance.now() - newStarted;
-      if (reference.problems.length > 0) throw new Error(`the generated log fails its check: ${JSON.stringify(reference.problems.slice(0, 3))}`);
+      if (reference.problems.length > 0)
+        throw new Error(`the generated log fails its check: ${JSON.stringify(reference.problems.slice(0, 3))}`);
 
       const ready: number[] = [];
       for (let run = 0; run < 3; run++) {
@@ -182,23 +221,49 @@ export const filingsBench: BenchArea = {
       await page.getByTestId('verify-running').waitFor();
       const duringVerify = await filterOnce(options[11] ?? options[0]!);
       const stillRunning = await page.getByTestId('verify-running').isVisible();
-      const result = page.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).getByText(`${counterName}: ${count} mục, chuỗi nguyên vẹn.`);
+      const result = page
+        .getByRole('list', { name: 'Kiểm tra tính toàn vẹn' })
+        .getByText(`${counterName}: ${count} mục, chuỗi nguyên vẹn.`);
       await result.waitFor({ timeout: 180_000 });
       const clickToResult = Date.now() - clicked;
       const inPage = await page.evaluate(() => performance.getEntriesByName('motcua:verify').at(-1)!.duration);
-      const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+      const longest = await page.evaluate(() =>
+        Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
+      );
       const phases = await page.evaluate(() =>
-        Object.fromEntries(['read', 'chain', 'people', 'views'].map((p) => [p, performance.getEntriesByName(`motcua:verify:${p}`).at(-1)?.duration ?? 0])),
+        Object.fromEntries(
+          ['read', 'chain', 'people', 'views'].map((p) => [
+            p,
+            performance.getEntriesByName(`motcua:verify:${p}`).at(-1)?.duration ?? 0,
+          ]),
+        ),
       );
       return [
         { name: 'entries', value: log.entries.length, unit: 'entries', better: 'higher' },
         { name: 'filings', value: views.length, unit: 'filings', better: 'higher' },
-        { name: 'dashboard_ready_median', value: round(quantile(ready, 0.5), 0), unit: 'ms', better: 'lower', target: 1500 },
-        { name: 'filter_change_median', value: round(quantile(filters, 0.5), 1), unit: 'ms', better: 'lower', target: 100 },
+        {
+          name: 'dashboard_ready_median',
+          value: round(quantile(ready, 0.5), 0),
+          unit: 'ms',
+          better: 'lower',
+          target: 1500,
+        },
+        {
+          name: 'filter_change_median',
+          value: round(quantile(filters, 0.5), 1),
+          unit: 'ms',
+          better: 'lower',
+          target: 100,
+        },
         { name: 'filter_change_max', value: round(Math.max(...filters), 1), unit: 'ms', better: 'lower' },
         { name: 'full_check_in_page_worker', value: round(inPage, 0), unit: 'ms', better: 'lower', target: 2000 },
         { name: 'full_check_click_to_result', value: clickToResult, unit: 'ms', better: 'lower' },
-        ...Object.entries(phases).map(([phase, ms]) => ({ name: `full_check_phase_${phase}`, value: round(ms, 0), unit: 'ms', better: 'lower' as const })),
+        ...Object.entries(phases).map(([phase, ms]) => ({
+          name: `full_check_phase_${phase}`,
+          value: round(ms, 0),
+          unit: 'ms',
+          better: 'lower' as const,
+        })),
         { name: 'filter_change_during_check', value: round(duringVerify, 1), unit: 'ms', better: 'lower', target: 100 },
         { name: 'filter_done_while_check_ran', value: stillRunning ? 1 : 0, unit: 'yes=1', better: 'higher' },
         { name: 'main_thread_longest_task_during_check', value: round(longest, 0), unit: 'ms', better: 'lower' },

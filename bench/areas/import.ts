@@ -61,10 +61,17 @@ async function measure(extension: string, file: string): Promise<Run> {
     for (let i = 0; i < 50 && shownRows < rows; i++) {
       await page.evaluate(() => document.querySelector('[data-testid="import-preview"]')?.scrollTo(0, 1e9));
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const numbers = await page.locator('.preview tr[data-row]').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-row'))));
+      const numbers = await page
+        .locator('.preview tr[data-row]')
+        .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-row'))));
       shownRows = Math.max(0, ...numbers.map((n) => n - 1));
     }
-    return { previewMs, longestTaskMs: tasks.length ? Math.max(...tasks) : 0, blockedMs: tasks.reduce((a, b) => a + b, 0), shownRows };
+    return {
+      previewMs,
+      longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
+      blockedMs: tasks.reduce((a, b) => a + b, 0),
+      shownRows,
+    };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -76,7 +83,9 @@ async function waitForPreview(page: Page): Promise<{ alert: string | null }> {
   let last = '';
   for (const deadline = Date.now() + 600_000; Date.now() < deadline; ) {
     const [progress, summary, alert] = await page.evaluate(() =>
-      ['[data-testid="import-progress"]', '[data-testid="import-summary"]', '[role="alert"]'].map((q) => document.querySelector(q)?.textContent ?? null),
+      ['[data-testid="import-progress"]', '[data-testid="import-summary"]', '[role="alert"]'].map(
+        (q) => document.querySelector(q)?.textContent ?? null,
+      ),
     );
     if (summary) return { alert: null };
     if (alert) return { alert };
@@ -89,7 +98,8 @@ async function waitForPreview(page: Page): Promise<{ alert: string | null }> {
 export const importBench: BenchArea = {
   area: 'import',
   async run(): Promise<Metric[]> {
-    if (!existsSync(extensionDir)) execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+    if (!existsSync(extensionDir))
+      execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
     const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-sheet-'));
     const file = join(dir, `danh-sach-${rows}.xlsx`);
     writeFileSync(file, bigSheetXlsx(rows));

@@ -69,19 +69,46 @@ export const recordsBench: BenchArea = {
         await profiler.send('Profiler.start');
       }
       const r = await page.evaluate(
-        ([url, qs]) => (window as unknown as { runRecordsBench(u: string, q: string[]): Promise<PageResult> }).runRecordsBench(url, qs),
+        ([url, qs]) =>
+          (window as unknown as { runRecordsBench(u: string, q: string[]): Promise<PageResult> }).runRecordsBench(
+            url,
+            qs,
+          ),
         [`http://127.0.0.1:${port}/people.csv`, queries] as const,
       );
       if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
       if (r.missed.length > 0) console.error(`Truy vấn không tìm thấy ai (mẫu): ${r.missed.join(' | ')}`);
-      if (r.written !== peopleCount || r.indexed !== peopleCount) throw new Error(`imported ${r.written}, indexed ${r.indexed} of ${peopleCount}`);
+      if (r.written !== peopleCount || r.indexed !== peopleCount)
+        throw new Error(`imported ${r.written}, indexed ${r.indexed} of ${peopleCount}`);
       const totalMs = r.parsePreviewMs + r.commitMs;
       return [
         { name: 'people', value: peopleCount, unit: 'rows', better: 'higher' },
-        { name: 'import_rows_per_s', value: Math.round((peopleCount / totalMs) * 1000), unit: 'rows/s', better: 'higher', target: 10_000 },
-        { name: 'import_parse_preview_rows_per_s', value: Math.round((peopleCount / r.parsePreviewMs) * 1000), unit: 'rows/s', better: 'higher' },
-        { name: 'import_commit_rows_per_s', value: Math.round((peopleCount / r.commitMs) * 1000), unit: 'rows/s', better: 'higher' },
-        { name: 'unlock_until_search_ready', value: round(r.unlockKdfMs + r.unlockIndexMs, 0), unit: 'ms', better: 'lower', target: 2000 },
+        {
+          name: 'import_rows_per_s',
+          value: Math.round((peopleCount / totalMs) * 1000),
+          unit: 'rows/s',
+          better: 'higher',
+          target: 10_000,
+        },
+        {
+          name: 'import_parse_preview_rows_per_s',
+          value: Math.round((peopleCount / r.parsePreviewMs) * 1000),
+          unit: 'rows/s',
+          better: 'higher',
+        },
+        {
+          name: 'import_commit_rows_per_s',
+          value: Math.round((peopleCount / r.commitMs) * 1000),
+          unit: 'rows/s',
+          better: 'higher',
+        },
+        {
+          name: 'unlock_until_search_ready',
+          value: round(r.unlockKdfMs + r.unlockIndexMs, 0),
+          unit: 'ms',
+          better: 'lower',
+          target: 2000,
+        },
         { name: 'unlock_kdf', value: round(r.unlockKdfMs, 0), unit: 'ms', better: 'lower' },
         { name: 'unlock_index_decrypt', value: round(r.unlockIndexMs, 0), unit: 'ms', better: 'lower' },
         { name: 'search_p50', value: round(r.searchP50), unit: 'ms', better: 'lower' },
@@ -98,7 +125,11 @@ export const recordsBench: BenchArea = {
 };
 
 /** MOTCUA_BENCH_PROFILE=1: the functions that took the most CPU, for finding what to speed up. */
-function printProfile(profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples?: number[]; timeDeltas?: number[] }) {
+function printProfile(profile: {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}) {
   const self = new Map<number, number>();
   profile.samples?.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
   const byName = new Map<string, number>();
@@ -106,5 +137,6 @@ function printProfile(profile: { nodes: Array<{ id: number; callFrame: { functio
     const key = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
     byName.set(key, (byName.get(key) ?? 0) + (self.get(node.id) ?? 0));
   }
-  for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
+  for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
 }

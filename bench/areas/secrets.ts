@@ -32,19 +32,40 @@ async function median(work: () => Promise<unknown>): Promise<number> {
 }
 
 async function pbkdf2Guess(): Promise<void> {
-  const material = await webcrypto.subtle.importKey('raw', new TextEncoder().encode('482915'), 'PBKDF2', false, ['deriveBits']);
-  await webcrypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: pbkdf2Iterations }, material, 256);
+  const material = await webcrypto.subtle.importKey('raw', new TextEncoder().encode('482915'), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
+  await webcrypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: pbkdf2Iterations },
+    material,
+    256,
+  );
 }
 
 function argon2Wasm(): Promise<unknown> {
-  return argon2id({ password: 'một cụm mật khẩu đoán thử', salt, memorySize: argon2MemoryKiB, iterations: argon2Iterations, parallelism: argon2Parallelism, hashLength: 32, outputType: 'binary' });
+  return argon2id({
+    password: 'một cụm mật khẩu đoán thử',
+    salt,
+    memorySize: argon2MemoryKiB,
+    iterations: argon2Iterations,
+    parallelism: argon2Parallelism,
+    hashLength: 32,
+    outputType: 'binary',
+  });
 }
 
 /** The reference implementation's CPU time (user + system of the child), or null where it is not installed. */
 function argon2Native(): number | null {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const out = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time (printf %s 'guess' | argon2 saltsaltsalt -id -t ${argon2Iterations} -k ${argon2MemoryKiB} -p ${argon2Parallelism} -l 32 -r >/dev/null)`], { encoding: 'utf8' });
+    const out = spawnSync(
+      'bash',
+      [
+        '-c',
+        `TIMEFORMAT='%U %S'; time (printf %s 'guess' | argon2 saltsaltsalt -id -t ${argon2Iterations} -k ${argon2MemoryKiB} -p ${argon2Parallelism} -l 32 -r >/dev/null)`,
+      ],
+      { encoding: 'utf8' },
+    );
     if (out.status !== 0) return null;
     const [user, system] = out.stderr.trim().split(/\s+/).map(Number);
     times.push(((user ?? 0) + (system ?? 0)) * 1000);
@@ -84,8 +105,26 @@ export const secretsBench: BenchArea = {
     return [
       { name: 'before_pin_guess_pbkdf2_600k', value: round(pbkdf2, 0), unit: 'ms/core', better: 'higher' },
       { name: 'before_all_6digit_pins', value: round(pinSpaceHours, 1), unit: 'core-hours', better: 'higher' },
-      { name: 'after_passphrase_guess_argon2id_wasm', value: round(wasm, 0), unit: 'ms/core', better: 'higher', target: 500, baseline: round(pbkdf2, 0) },
-      ...(native === null ? [] : [{ name: 'after_passphrase_guess_argon2id_native', value: round(native, 0), unit: 'ms/core', better: 'higher' as const, target: 500, baseline: round(pbkdf2, 0) }]),
+      {
+        name: 'after_passphrase_guess_argon2id_wasm',
+        value: round(wasm, 0),
+        unit: 'ms/core',
+        better: 'higher',
+        target: 500,
+        baseline: round(pbkdf2, 0),
+      },
+      ...(native === null
+        ? []
+        : [
+            {
+              name: 'after_passphrase_guess_argon2id_native',
+              value: round(native, 0),
+              unit: 'ms/core',
+              better: 'higher' as const,
+              target: 500,
+              baseline: round(pbkdf2, 0),
+            },
+          ]),
       { name: 'argon2id_memory', value: argon2MemoryKiB / 1024, unit: 'MiB', better: 'higher', target: 64 },
       { name: 'officer_wait_unlock_in_page', value: round(page, 0), unit: 'ms', better: 'lower' },
     ];

@@ -34,7 +34,10 @@ const sentence = 'Phường Quan Hoa, Quận Cầu Giấy, thành phố Hà Nộ
 export const textBench: BenchArea = {
   area: 'text',
   async run(): Promise<Metric[]> {
-    const load = await latency(() => AdminUnits.fromRaw(readJson('units-2026-07-25.json'), readJson('merger-notes-2025.json')), 5);
+    const load = await latency(
+      () => AdminUnits.fromRaw(readJson('units-2026-07-25.json'), readJson('merger-notes-2025.json')),
+      5,
+    );
     const units = AdminUnits.fromRaw(readJson('units-2026-07-25.json'), readJson('merger-notes-2025.json'));
     const parsed = addresses.map((a) => splitAddressLine(a)!);
     const tcvn = [encodeTcvn3(sentence.repeat(20))];
@@ -53,10 +56,13 @@ export const textBench: BenchArea = {
       perSecond('match_key', opsPerSecond(matchKey, names), 100_000),
       perSecond('split_name', opsPerSecond(splitName, names)),
       perSecond('parse_date', opsPerSecond(parseDate, dates), 100_000),
-      perSecond('parse_and_decode_id', opsPerSecond((raw: string) => {
-        const r = parseIdNumber(raw);
-        return r.ok && decodePersonalId(r.id.value);
-      }, ids)),
+      perSecond(
+        'parse_and_decode_id',
+        opsPerSecond((raw: string) => {
+          const r = parseIdNumber(raw);
+          return r.ok && decodePersonalId(r.id.value);
+        }, ids),
+      ),
       {
         name: 'legacy_to_unicode',
         value: Math.round((opsPerSecond((t: string) => toUnicode(t), [...tcvn, ...vni], 300) * legacyChars) / 1000),
@@ -65,8 +71,16 @@ export const textBench: BenchArea = {
       },
       { name: 'admin_units_load_median', value: load.median, unit: 'ms', better: 'lower', target: 300 },
       { name: 'admin_units_load_p95', value: load.p95, unit: 'ms', better: 'lower' },
-      perSecond('commune_lookup', opsPerSecond((a: { ward: string }) => units.findCommunes(a.ward), parsed), 50_000),
-      perSecond('legacy_address_mapping', opsPerSecond((a: Parameters<AdminUnits['mapLegacyAddress']>[0]) => units.mapLegacyAddress(a), parsed), 10_000),
+      perSecond(
+        'commune_lookup',
+        opsPerSecond((a: { ward: string }) => units.findCommunes(a.ward), parsed),
+        50_000,
+      ),
+      perSecond(
+        'legacy_address_mapping',
+        opsPerSecond((a: Parameters<AdminUnits['mapLegacyAddress']>[0]) => units.mapLegacyAddress(a), parsed),
+        10_000,
+      ),
     ];
   },
 };

@@ -26,7 +26,12 @@ async function run(csvUrl: string, queries: string[]) {
   const preview = await buildPreview(table, header, recordsLookup(store));
   const t1 = performance.now();
   const decisions = new Map(preview.rows.map((r) => [r.index, defaultDecision(r)]));
-  const result = await commitImport(store, { fileName: 'people.csv', fileHash: await sha256Hex(bytes), rows: preview.rows, decisions });
+  const result = await commitImport(store, {
+    fileName: 'people.csv',
+    fileHash: await sha256Hex(bytes),
+    rows: preview.rows,
+    decisions,
+  });
   const t2 = performance.now();
   db.close();
 

@@ -5,6 +5,11 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   resolve: { alias: { '@': fileURLToPath(new URL('../../', import.meta.url)) } },
-  build: { outDir: 'dist', emptyOutDir: true, minify: process.env.MOTCUA_BENCH_PROFILE ? false : 'esbuild', rollupOptions: { input: { records: fileURLToPath(new URL('./records.html', import.meta.url)) } } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    minify: process.env.MOTCUA_BENCH_PROFILE ? false : 'esbuild',
+    rollupOptions: { input: { records: fileURLToPath(new URL('./records.html', import.meta.url)) } },
+  },
   logLevel: 'warn',
 });

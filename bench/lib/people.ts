@@ -55,7 +55,12 @@ export function peopleCsvText(people: SyntheticPerson[]): string {
   return rows.map((r) => r.map(quote).join(',')).join('\r\n');
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 
 /** What officers type at the counter, drawn from the people themselves. */
 export function realisticQueries(people: SyntheticPerson[], count: number, seed = 7): string[] {
@@ -67,7 +72,12 @@ export function realisticQueries(people: SyntheticPerson[], count: number, seed 
     const kind = faker.number.int({ min: 0, max: 99 });
     if (kind < 30) queries.push(fold(p.name).toLowerCase());
     else if (kind < 50) queries.push(p.name);
-    else if (kind < 65) queries.push(`${fold(words[0]!).toLowerCase()} ${fold(words[words.length - 1]!).toLowerCase().slice(0, 3)}`);
+    else if (kind < 65)
+      queries.push(
+        `${fold(words[0]!).toLowerCase()} ${fold(words[words.length - 1]!)
+          .toLowerCase()
+          .slice(0, 3)}`,
+      );
     else if (kind < 80) queries.push(p.personalId);
     else if (kind < 85) queries.push(p.personalId.slice(0, 7));
     else if (kind < 95) queries.push(`${fold(words[words.length - 1]!).toLowerCase()} ${p.dob}`);

@@ -7,7 +7,15 @@ import { translator, type Language } from '@/utils/i18n';
  * A webcam or document camera: QR codes are looked for in the live picture a few times a second; "Chụp"
  * takes a frame for OCR. The stream stops when the page no longer needs it.
  */
-export function Camera({ language, onFrame, onCapture }: { language: Language; onFrame: (r: Raster) => Promise<boolean>; onCapture: (r: Raster) => void }) {
+export function Camera({
+  language,
+  onFrame,
+  onCapture,
+}: {
+  language: Language;
+  onFrame: (r: Raster) => Promise<boolean>;
+  onCapture: (r: Raster) => void;
+}) {
   const t = translator(language);
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
@@ -35,9 +43,17 @@ export function Camera({ language, onFrame, onCapture }: { language: Language; o
   const start = async () => {
     setError('');
     try {
-      setStream(await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment', width: { ideal: 1920 }, height: { ideal: 1080 } } }));
+      setStream(
+        await navigator.mediaDevices.getUserMedia({
+          video: { facingMode: 'environment', width: { ideal: 1920 }, height: { ideal: 1080 } },
+        }),
+      );
     } catch (e) {
-      setError(e instanceof DOMException && e.name === 'NotAllowedError' ? t('capture.camera.denied') : t('capture.camera.none'));
+      setError(
+        e instanceof DOMException && e.name === 'NotAllowedError'
+          ? t('capture.camera.denied')
+          : t('capture.camera.none'),
+      );
     }
   };
   const stop = () => setStream(null);
@@ -45,7 +61,9 @@ export function Camera({ language, onFrame, onCapture }: { language: Language; o
   return (
     <section className="camera">
       {!stream ? (
-        <button type="button" onClick={() => void start()}>{t('capture.camera.start')}</button>
+        <button type="button" onClick={() => void start()}>
+          {t('capture.camera.start')}
+        </button>
       ) : (
         <>
           <video ref={video} muted playsInline aria-label={t('capture.camera.live')} />
@@ -54,12 +72,14 @@ export function Camera({ language, onFrame, onCapture }: { language: Language; o
               type="button"
               onClick={() => {
                 const v = video.current;
-                if (v && v.videoWidth) onCapture(fromBitmap(v, v.videoWidth, v.videoHeight));
+                if (v?.videoWidth) onCapture(fromBitmap(v, v.videoWidth, v.videoHeight));
               }}
             >
               {t('capture.camera.shoot')}
             </button>
-            <button type="button" onClick={stop}>{t('capture.camera.stop')}</button>
+            <button type="button" onClick={stop}>
+              {t('capture.camera.stop')}
+            </button>
           </div>
         </>
       )}

@@ -11,7 +11,13 @@ import '@/components/records/records.css';
 import './capture.css';
 
 export function CaptureApp() {
-  return <UnlockedPage title="capture.title">{(open, settings) => <Capture language={settings.language} store={open.store} officerId={open.session.officerId} />}</UnlockedPage>;
+  return (
+    <UnlockedPage title="capture.title">
+      {(open, settings) => (
+        <Capture language={settings.language} store={open.store} officerId={open.session.officerId} />
+      )}
+    </UnlockedPage>
+  );
 }
 
 /** The capture page's layout; its flows are `useCapture` and `utils/capture/intake`. */
@@ -32,9 +38,17 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
         ))}
       </div>
       <Inputs language={language} onFiles={(f) => void c.addImages(f)} onWedge={c.addWedge} />
-      <Camera language={language} onFrame={c.onCameraQr} onCapture={(r) => void c.addFrame(r, t('capture.camera.label'))} />
+      <Camera
+        language={language}
+        onFrame={c.onCameraQr}
+        onCapture={(r) => void c.addFrame(r, t('capture.camera.label'))}
+      />
       {c.progress && <Stage progress={c.progress} t={t} />}
-      {mixed && <p role="alert" className="capture-errors">{mixed}</p>}
+      {mixed && (
+        <p role="alert" className="capture-errors">
+          {mixed}
+        </p>
+      )}
       {c.errors.length > 0 && (
         <div role="alert" className="capture-errors">
           <ul>
@@ -43,13 +57,35 @@ function Capture({ language, store, officerId }: { language: Language; store: Re
               <li key={`${i}-${e}`}>{e}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => c.setErrors([])}>{t('capture.errors.clear')}</button>
+          <button type="button" onClick={() => c.setErrors([])}>
+            {t('capture.errors.clear')}
+          </button>
         </div>
       )}
       {c.mode === 'card' ? (
-        <CardReview language={language} store={store} officerId={officerId} shots={c.shots} reviewed={c.reviewed} values={c.values} busy={c.progress !== null} mrzLines={c.mrzLines} onMrz={c.setMrzLines} onChange={c.change} onRescan={(id, quad) => void c.rescan(id, quad)} onSaved={c.reset} onReset={c.reset} />
+        <CardReview
+          language={language}
+          store={store}
+          officerId={officerId}
+          shots={c.shots}
+          reviewed={c.reviewed}
+          values={c.values}
+          busy={c.progress !== null}
+          mrzLines={c.mrzLines}
+          onMrz={c.setMrzLines}
+          onChange={c.change}
+          onRescan={(id, quad) => void c.rescan(id, quad)}
+          onSaved={c.reset}
+          onReset={c.reset}
+        />
       ) : (
-        <DocumentMode language={language} store={store} documents={c.documents} onChange={c.setDocuments} onSaved={c.reset} />
+        <DocumentMode
+          language={language}
+          store={store}
+          documents={c.documents}
+          onChange={c.setDocuments}
+          onSaved={c.reset}
+        />
       )}
     </div>
   );

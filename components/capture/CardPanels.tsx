@@ -10,7 +10,16 @@ export function MrzPanel({ lines, t, onChange }: { lines: string[]; t: T; onChan
   return (
     <div className="field mrz">
       <label htmlFor="capture-mrz">{t('capture.mrz')}</label>
-      <textarea id="capture-mrz" name="mrz" rows={3} spellCheck={false} className="mono" aria-describedby="capture-mrz-checks" value={lines.join('\n')} onChange={(e) => onChange(e.target.value.toUpperCase().split('\n').slice(0, 3))} />
+      <textarea
+        id="capture-mrz"
+        name="mrz"
+        rows={3}
+        spellCheck={false}
+        className="mono"
+        aria-describedby="capture-mrz-checks"
+        value={lines.join('\n')}
+        onChange={(e) => onChange(e.target.value.toUpperCase().split('\n').slice(0, 3))}
+      />
       <ul id="capture-mrz-checks" className="checks">
         {parsed.ok ? (
           parsed.mrz.checks.map((c) => (
@@ -40,7 +49,12 @@ export function QrPanel({ qr, t }: { qr: CitizenQr; t: T }) {
             {qr.extra.map((value, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a field's place in the QR is its name
               <li key={i}>
-                {i === qr.parents?.fatherAt ? t('capture.qr.father') : i === qr.parents?.motherAt ? t('capture.qr.mother') : t('capture.qr.field', { n: i + 8 })}: {value || '—'}
+                {i === qr.parents?.fatherAt
+                  ? t('capture.qr.father')
+                  : i === qr.parents?.motherAt
+                    ? t('capture.qr.mother')
+                    : t('capture.qr.field', { n: i + 8 })}
+                : {value || '—'}
               </li>
             ))}
           </ul>

@@ -2,7 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { mapAddress, type MappedAddress } from '@/utils/background/address-mapping';
 import { toJpeg } from '@/utils/capture/engines/load';
 import type { Quad } from '@/utils/capture/image';
-import { completeMerge, reviewFor, reviewNameOf, saveCapture, type CaptureValues, type Reviewed, type SaveInput, type SaveStep, type Shot } from '@/utils/capture/intake';
+import {
+  completeMerge,
+  reviewFor,
+  reviewNameOf,
+  saveCapture,
+  type CaptureValues,
+  type Reviewed,
+  type SaveInput,
+  type SaveStep,
+  type Shot,
+} from '@/utils/capture/intake';
 import { translator, type Language } from '@/utils/i18n';
 import { personFields, type PersonField } from '@/utils/records/schema';
 import type { RecordsStore } from '@/utils/records/store';
@@ -45,9 +55,16 @@ export function CardReview(props: CardReviewProps) {
     if (shots.length) setSaved('');
   }, [shots.length]);
 
-  if (shots.length === 0 && Object.values(values).every((v) => !v)) return <>{saved ? <p role="status">{saved}</p> : !props.busy && <p className="hint">{t('capture.empty')}</p>}</>;
+  if (shots.length === 0 && Object.values(values).every((v) => !v))
+    return <>{saved ? <p role="status">{saved}</p> : !props.busy && <p className="hint">{t('capture.empty')}</p>}</>;
 
-  const input: SaveInput = { review: reviewed.review, values, shots, officerId: props.officerId, encode: (r) => toJpeg(r, 0.85) };
+  const input: SaveInput = {
+    review: reviewed.review,
+    values,
+    shots,
+    officerId: props.officerId,
+    encode: (r) => toJpeg(r, 0.85),
+  };
   const done = (s: SaveStep) => {
     setStep(s);
     if (s.kind !== 'saved') return;
@@ -63,16 +80,41 @@ export function CardReview(props: CardReviewProps) {
   return (
     <section className="capture-review">
       <ShotList shots={shots} t={t} onRescan={props.onRescan} />
-      <form ref={form} className="editor" aria-label={t('capture.review')} onSubmit={(e) => {
+      <form
+        ref={form}
+        className="editor"
+        aria-label={t('capture.review')}
+        onSubmit={(e) => {
           e.preventDefault();
           void save();
-        }} onKeyDown={(e) => enterMoves(e, form.current, save)}>
+        }}
+        onKeyDown={(e) => enterMoves(e, form.current, save)}
+      >
         {saved && <p role="status">{saved}</p>}
         <div className="grid">
           {shownFields.map((f) => {
             const name = f === 'note' ? undefined : reviewNameOf(f);
-            const extra = f === 'permanentAddress' && mapped ? (mapped.candidates.length ? t('capture.address2025', { units: mapped.candidates.map((c) => `${c.wardName}, ${c.provinceName}`).join(' / ') }) : (mapped.reason ?? undefined)) : undefined;
-            return <FieldRow key={f} field={f} review={f === 'note' ? undefined : reviewFor(reviewed.review, f)} value={values[f] ?? ''} error={errors[f]} reason={name ? reviewed.missing[name] : undefined} extra={extra} t={t} onChange={(v) => onChange(f, v)} />;
+            const extra =
+              f === 'permanentAddress' && mapped
+                ? mapped.candidates.length
+                  ? t('capture.address2025', {
+                      units: mapped.candidates.map((c) => `${c.wardName}, ${c.provinceName}`).join(' / '),
+                    })
+                  : (mapped.reason ?? undefined)
+                : undefined;
+            return (
+              <FieldRow
+                key={f}
+                field={f}
+                review={f === 'note' ? undefined : reviewFor(reviewed.review, f)}
+                value={values[f] ?? ''}
+                error={errors[f]}
+                reason={name ? reviewed.missing[name] : undefined}
+                extra={extra}
+                t={t}
+                onChange={(v) => onChange(f, v)}
+              />
+            );
           })}
           <ExpiryRow reviewed={reviewed} value={values.expiry} t={t} />
         </div>
@@ -80,26 +122,63 @@ export function CardReview(props: CardReviewProps) {
         {qr && <QrPanel qr={qr} t={t} />}
         {step && step.warnings.length > 0 && <p className="warn">{step.warnings.join(' ')}</p>}
         <div className="actions">
-          <button type="submit" className="primary">{t('capture.save')}</button>
-          <button type="button" onClick={props.onReset}>{t('capture.reset')}</button>
+          <button type="submit" className="primary">
+            {t('capture.save')}
+          </button>
+          <button type="button" onClick={props.onReset}>
+            {t('capture.reset')}
+          </button>
           <span className="hint">{t('capture.keys')}</span>
         </div>
       </form>
-      {step?.kind === 'merge' && <MergeDialog language={language} existing={step.existing} draft={step.draft} onCancel={() => setStep(null)} onMerge={async (choices) => done(await completeMerge(props.store, step, choices, input))} />}
+      {step?.kind === 'merge' && (
+        <MergeDialog
+          language={language}
+          existing={step.existing}
+          draft={step.draft}
+          onCancel={() => setStep(null)}
+          onMerge={async (choices) => done(await completeMerge(props.store, step, choices, input))}
+        />
+      )}
     </section>
   );
 }
 
 /** The card's expiry: shown (read-only), not kept in the person; its reason when it could not be read. */
-function ExpiryRow({ reviewed, value, t }: { reviewed: Reviewed; value: string | undefined; t: ReturnType<typeof translator> }) {
+function ExpiryRow({
+  reviewed,
+  value,
+  t,
+}: {
+  reviewed: Reviewed;
+  value: string | undefined;
+  t: ReturnType<typeof translator>;
+}) {
   const r = reviewed.review.expiry;
   const reason = reviewed.missing.expiry;
   if (!value && !reason) return null;
-  const notes = [...(r?.notes ?? []), ...(!value && reason ? [reason.code === 'noCard' ? t('capture.missing.noCard', { field: t('capture.expiry') }) : t(`capture.missing.${reason.code}`, { field: t('capture.expiry'), side: t(`capture.side.${reason.side}`) })] : [])];
+  const notes = [
+    ...(r?.notes ?? []),
+    ...(!value && reason
+      ? [
+          reason.code === 'noCard'
+            ? t('capture.missing.noCard', { field: t('capture.expiry') })
+            : t(`capture.missing.${reason.code}`, {
+                field: t('capture.expiry'),
+                side: t(`capture.side.${reason.side}`),
+              }),
+        ]
+      : []),
+  ];
   return (
     <div className={`field${r?.uncertain ? ' uncertain' : ''}`}>
       <label htmlFor="capture-expiry">{t('capture.expiry')}</label>
-      <input id="capture-expiry" readOnly value={value ?? ''} aria-describedby={notes.length ? 'capture-expiry-notes' : undefined} />
+      <input
+        id="capture-expiry"
+        readOnly
+        value={value ?? ''}
+        aria-describedby={notes.length ? 'capture-expiry-notes' : undefined}
+      />
       {notes.length > 0 && (
         <ul id="capture-expiry-notes" className="notes">
           {notes.map((n) => (

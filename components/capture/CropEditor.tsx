@@ -8,11 +8,33 @@ type T = ReturnType<typeof translator>;
  * The photo as taken with the card's crop drawn on it and four corner handles: dragged with the mouse, or
  * moved with the arrow keys (Shift: ten times further). "Đọc lại vùng này" reads exactly that area.
  */
-export function CropEditor({ photo, width, height, quad, label, t, onApply }: { photo: string; width: number; height: number; quad: Quad; label: string; t: T; onApply: (q: Quad) => void }) {
+export function CropEditor({
+  photo,
+  width,
+  height,
+  quad,
+  label,
+  t,
+  onApply,
+}: {
+  photo: string;
+  width: number;
+  height: number;
+  quad: Quad;
+  label: string;
+  t: T;
+  onApply: (q: Quad) => void;
+}) {
   const [corners, setCorners] = useState<Quad>(quad);
   const svg = useRef<SVGSVGElement>(null);
   const [dragging, setDragging] = useState<number | null>(null);
-  const move = (i: number, p: Point) => setCorners((c) => c.map((q, k) => (k === i ? [Math.min(width, Math.max(0, p[0])), Math.min(height, Math.max(0, p[1]))] : q)) as Quad);
+  const move = (i: number, p: Point) =>
+    setCorners(
+      (c) =>
+        c.map((q, k) =>
+          k === i ? [Math.min(width, Math.max(0, p[0])), Math.min(height, Math.max(0, p[1]))] : q,
+        ) as Quad,
+    );
   const toPhoto = (e: React.PointerEvent): Point => {
     const box = svg.current!.getBoundingClientRect();
     return [((e.clientX - box.left) / box.width) * width, ((e.clientY - box.top) / box.height) * height];
@@ -22,7 +44,14 @@ export function CropEditor({ photo, width, height, quad, label, t, onApply }: { 
     <div className="crop">
       <p className="hint">{t('capture.crop.hint')}</p>
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing holds the handles; a fieldset cannot */}
-      <svg ref={svg} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={t('capture.crop', { name: label })} onPointerMove={(e) => dragging !== null && move(dragging, toPhoto(e))} onPointerUp={() => setDragging(null)}>
+      <svg
+        ref={svg}
+        viewBox={`0 0 ${width} ${height}`}
+        role="group"
+        aria-label={t('capture.crop', { name: label })}
+        onPointerMove={(e) => dragging !== null && move(dragging, toPhoto(e))}
+        onPointerUp={() => setDragging(null)}
+      >
         <image href={photo} width={width} height={height} />
         <polygon points={corners.map((p) => p.join(',')).join(' ')} className="crop-frame" strokeWidth={r / 3} />
         {corners.map((p, i) => (
@@ -46,7 +75,12 @@ export function CropEditor({ photo, width, height, quad, label, t, onApply }: { 
             }}
             onKeyDown={(e) => {
               const step = (e.shiftKey ? 10 : 1) * (width / 200);
-              const d: Record<string, Point> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+              const d: Record<string, Point> = {
+                ArrowLeft: [-step, 0],
+                ArrowRight: [step, 0],
+                ArrowUp: [0, -step],
+                ArrowDown: [0, step],
+              };
               const by = d[e.key];
               if (!by) return;
               e.preventDefault();
@@ -55,7 +89,9 @@ export function CropEditor({ photo, width, height, quad, label, t, onApply }: { 
           />
         ))}
       </svg>
-      <button type="button" onClick={() => onApply(corners)}>{t('capture.crop.apply')}</button>
+      <button type="button" onClick={() => onApply(corners)}>
+        {t('capture.crop.apply')}
+      </button>
     </div>
   );
 }

@@ -18,7 +18,19 @@ export interface PaperPage {
   preview: string;
 }
 
-export function DocumentMode({ language, store, documents, onChange, onSaved }: { language: Language; store: RecordsStore; documents: PaperPage[]; onChange: (d: PaperPage[]) => void; onSaved: () => void }) {
+export function DocumentMode({
+  language,
+  store,
+  documents,
+  onChange,
+  onSaved,
+}: {
+  language: Language;
+  store: RecordsStore;
+  documents: PaperPage[];
+  onChange: (d: PaperPage[]) => void;
+  onSaved: () => void;
+}) {
   const t = translator(language);
   const [kind, setKind] = useState<DocumentKind>('birth-certificate');
   const [query, setQuery] = useState('');
@@ -35,7 +47,18 @@ export function DocumentMode({ language, store, documents, onChange, onSaved }: 
   const save = async () => {
     if (!person) return;
     for (const d of documents) {
-      await store.addDocument(person.id, { kind, fileName: d.label, mimeType: 'image/jpeg', ocrText: d.text, extracted: {}, capturedAt: new Date().toISOString() }, await toJpeg(d.raster, 0.85));
+      await store.addDocument(
+        person.id,
+        {
+          kind,
+          fileName: d.label,
+          mimeType: 'image/jpeg',
+          ocrText: d.text,
+          extracted: {},
+          capturedAt: new Date().toISOString(),
+        },
+        await toJpeg(d.raster, 0.85),
+      );
     }
     setSaved(t('capture.document.saved', { count: documents.length, name: person.name }));
     onSaved();
@@ -47,7 +70,11 @@ export function DocumentMode({ language, store, documents, onChange, onSaved }: 
           <img src={d.preview} alt={d.label} />
           <label>
             {t('capture.document.text')} — {d.label}
-            <textarea rows={14} value={d.text} onChange={(e) => onChange(documents.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
+            <textarea
+              rows={14}
+              value={d.text}
+              onChange={(e) => onChange(documents.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+            />
           </label>
         </div>
       ))}
@@ -55,7 +82,11 @@ export function DocumentMode({ language, store, documents, onChange, onSaved }: 
         <label>
           {t('capture.document.kind')}
           <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
-            {documentKinds.map((k) => <option key={k} value={k}>{t(`doc.kind.${k}`)}</option>)}
+            {documentKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`doc.kind.${k}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -66,13 +97,21 @@ export function DocumentMode({ language, store, documents, onChange, onSaved }: 
           {results.map((r) => (
             <li key={r.id}>
               <label>
-                <input type="radio" name="document-person" checked={person?.id === r.id} onChange={() => setPerson(r)} /> {r.name} {r.dob ? `(${r.dob})` : ''} {r.maskedId ?? ''}
+                <input
+                  type="radio"
+                  name="document-person"
+                  checked={person?.id === r.id}
+                  onChange={() => setPerson(r)}
+                />{' '}
+                {r.name} {r.dob ? `(${r.dob})` : ''} {r.maskedId ?? ''}
               </label>
             </li>
           ))}
         </ul>
         <div className="actions">
-          <button type="button" className="primary" disabled={!person} onClick={() => void save()}>{t('capture.document.save')}</button>
+          <button type="button" className="primary" disabled={!person} onClick={() => void save()}>
+            {t('capture.document.save')}
+          </button>
         </div>
       </div>
     </section>

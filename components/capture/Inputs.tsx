@@ -2,7 +2,15 @@ import { useState } from 'react';
 import { translator, type Language } from '@/utils/i18n';
 
 /** The ways in: files (chosen or dropped), a pasted image, and the handheld scanner's field. */
-export function Inputs({ language, onFiles, onWedge }: { language: Language; onFiles: (files: File[]) => void; onWedge: (text: string) => boolean }) {
+export function Inputs({
+  language,
+  onFiles,
+  onWedge,
+}: {
+  language: Language;
+  onFiles: (files: File[]) => void;
+  onWedge: (text: string) => boolean;
+}) {
   const t = translator(language);
   const [over, setOver] = useState(false);
   const [wedge, setWedge] = useState('');

@@ -4,7 +4,19 @@ import type { Person, PersonField } from '@/utils/records/schema';
 import { differingFields, MergeTable, type MergeChoice } from '@/components/records/MergeTable';
 
 /** The ID is already on record: field by field, the officer keeps the stored value or takes the card's. */
-export function MergeDialog({ language, existing, draft, onCancel, onMerge }: { language: Language; existing: Person; draft: Omit<Person, 'id' | 'createdAt' | 'updatedAt'>; onCancel: () => void; onMerge: (choices: Partial<Record<PersonField, 'existing' | 'incoming'>>) => Promise<void> }) {
+export function MergeDialog({
+  language,
+  existing,
+  draft,
+  onCancel,
+  onMerge,
+}: {
+  language: Language;
+  existing: Person;
+  draft: Omit<Person, 'id' | 'createdAt' | 'updatedAt'>;
+  onCancel: () => void;
+  onMerge: (choices: Partial<Record<PersonField, 'existing' | 'incoming'>>) => Promise<void>;
+}) {
   const t = translator(language);
   const incoming = draft as Record<string, unknown>;
   const differing = differingFields(existing, incoming);
@@ -30,8 +42,16 @@ export function MergeDialog({ language, existing, draft, onCancel, onMerge }: { 
         />
       )}
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void onMerge({ ...Object.fromEntries(differing.map((f) => [f, 'incoming'])), ...choices })}>{t('capture.merge.save')}</button>
-        <button type="button" onClick={onCancel}>{t('capture.merge.cancel')}</button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void onMerge({ ...Object.fromEntries(differing.map((f) => [f, 'incoming'])), ...choices })}
+        >
+          {t('capture.merge.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('capture.merge.cancel')}
+        </button>
       </div>
     </dialog>
   );

@@ -7,7 +7,13 @@ import type { PersonField } from '@/utils/records/schema';
 type T = ReturnType<typeof translator>;
 
 /** Addresses and places are long: written on several lines, so the officer sees all of it at once. */
-export const longFields = new Set<PersonField | 'note'>(['permanentAddress', 'currentAddress', 'hometown', 'placeOfBirth', 'note']);
+export const longFields = new Set<PersonField | 'note'>([
+  'permanentAddress',
+  'currentAddress',
+  'hometown',
+  'placeOfBirth',
+  'note',
+]);
 
 /** The words for why a field the card prints is empty. */
 export function reasonText(reason: MissingReason, label: string, t: T): string {
@@ -34,23 +40,48 @@ export function FieldRow({ field, review: r, value, error, reason, extra, t, onC
   const notes = [...(r?.notes ?? []), ...(reason && !value ? [reasonText(reason, label, t)] : [])];
   const describedBy = notes.length ? `${id}-notes` : undefined;
   return (
-    <div className={`field${r?.uncertain ? ' uncertain' : ''}${reason && !value ? ' missing' : ''}`} data-source={r?.source}>
+    <div
+      className={`field${r?.uncertain ? ' uncertain' : ''}${reason && !value ? ' missing' : ''}`}
+      data-source={r?.source}
+    >
       <label htmlFor={id}>{label}</label>
       {r && (
         <span className={`source source-${r.source}`} title={t('capture.confidence')} data-testid={`source-${field}`}>
-          {t(`capture.source.${r.source}`)} · {Math.round(r.confidence * 100)}%{r.uncertain ? ` · ${t('capture.check')}` : ''}
+          {t(`capture.source.${r.source}`)} · {Math.round(r.confidence * 100)}%
+          {r.uncertain ? ` · ${t('capture.check')}` : ''}
         </span>
       )}
       {field === 'sex' ? (
-        <select id={id} name={field} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
+        <select
+          id={id}
+          name={field}
+          value={value}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        >
           <option value="" />
           <option value="Nam">Nam</option>
           <option value="Nữ">Nữ</option>
         </select>
       ) : longFields.has(field) ? (
-        <textarea id={id} name={field} rows={2} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          id={id}
+          name={field}
+          rows={2}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
-        <input id={id} name={field} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
+        <input
+          id={id}
+          name={field}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
       {error && <p className="field-error">{error}</p>}
       {notes.length > 0 && (

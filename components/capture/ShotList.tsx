@@ -20,7 +20,12 @@ export function ShotList({ shots, t, onRescan }: { shots: Shot[]; t: T; onRescan
             {s.result?.reading?.model && ` · ${t(`capture.model.${s.result.reading.model}`)}`}
             {s.result?.qr?.kind === 'citizen-id' && ` · ${t('capture.qr.read')}`}
             {s.photo && s.raster && s.result && (
-              <button type="button" className="link" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)}>
+              <button
+                type="button"
+                className="link"
+                aria-expanded={editing === s.id}
+                onClick={() => setEditing(editing === s.id ? null : s.id)}
+              >
                 {t('capture.crop', { name: s.label })}
               </button>
             )}

@@ -4,7 +4,15 @@ import { readDocument, scanCard, type ScanResult, type ScanStage } from '@/utils
 import { decodeQr } from '@/utils/capture/engines/qr';
 import { explainScan } from '@/utils/capture/explain';
 import type { Quad, Raster } from '@/utils/capture/image';
-import { citizenQrOf, mergeValues, peopleIn, reviewOf, type CaptureValues, type Reviewed, type Shot } from '@/utils/capture/intake';
+import {
+  citizenQrOf,
+  mergeValues,
+  peopleIn,
+  reviewOf,
+  type CaptureValues,
+  type Reviewed,
+  type Shot,
+} from '@/utils/capture/intake';
 import { parseTd1 } from '@/utils/capture/mrz';
 import type { PlaceLexicon } from '@/utils/capture/places';
 import { classifyQr } from '@/utils/capture/qr-payload';
@@ -48,7 +56,12 @@ export function useCapture(t: T) {
   // New readings fill every field the officer has not typed into; the 2024 QR's parents go into the note.
   useEffect(() => {
     const parents = citizenQrOf(shots)?.parents;
-    const named = [parents?.father && `${t('capture.qr.father')}: ${parents.father}`, parents?.mother && `${t('capture.qr.mother')}: ${parents.mother}`].filter(Boolean).join('; ');
+    const named = [
+      parents?.father && `${t('capture.qr.father')}: ${parents.father}`,
+      parents?.mother && `${t('capture.qr.mother')}: ${parents.mother}`,
+    ]
+      .filter(Boolean)
+      .join('; ');
     setValues((current) => {
       const next = mergeValues(current, reviewed.review, edited.current);
       return named && !edited.current.has('note') ? { ...next, note: `${named}.` } : next;
@@ -59,9 +72,15 @@ export function useCapture(t: T) {
   const addScan = useCallback(
     async (raster: Raster, label: string, quad?: Quad) => {
       try {
-        const result = await scanCard(raster, assets, { onStage: (stage) => setProgress({ name: label, stage }), ...(quad ? { quad } : {}) });
+        const result = await scanCard(raster, assets, {
+          onStage: (stage) => setProgress({ name: label, stage }),
+          ...(quad ? { quad } : {}),
+        });
         tell(explainScan(result, label, t));
-        const [preview, photo] = await Promise.all([previewUrl(result.card ?? raster), result.card ? previewUrl(raster) : Promise.resolve(null)]);
+        const [preview, photo] = await Promise.all([
+          previewUrl(result.card ?? raster),
+          result.card ? previewUrl(raster) : Promise.resolve(null),
+        ]);
         return { id: crypto.randomUUID(), label, preview, photo, raster, result } satisfies Shot;
       } catch (e) {
         tell([t('capture.error.scan', { name: label, reason: e instanceof Error ? e.message : String(e) })]);
@@ -82,7 +101,10 @@ export function useCapture(t: T) {
           continue;
         }
         for (const page of loaded.pages) {
-          if (page.reduced) tell([t('capture.error.reduced', { name: page.label, width: page.reduced.width, height: page.reduced.height })]);
+          if (page.reduced)
+            tell([
+              t('capture.error.reduced', { name: page.label, width: page.reduced.width, height: page.reduced.height }),
+            ]);
           if (mode === 'document') {
             const read = await readDocument(page.raster, assets);
             const preview = await previewUrl(page.raster);
@@ -120,8 +142,23 @@ export function useCapture(t: T) {
         tell([payload.message]);
         return false;
       }
-      tell([...repaired.repairs, ...payload.card.warnings, ...(repaired.diacriticsLost ? [t('capture.wedge.diacritics')] : [])]);
-      setShots((s) => [...s, { id: crypto.randomUUID(), label: t('capture.wedge.label'), preview: null, photo: null, raster: null, result: null, wedge: payload.card }]);
+      tell([
+        ...repaired.repairs,
+        ...payload.card.warnings,
+        ...(repaired.diacriticsLost ? [t('capture.wedge.diacritics')] : []),
+      ]);
+      setShots((s) => [
+        ...s,
+        {
+          id: crypto.randomUUID(),
+          label: t('capture.wedge.label'),
+          preview: null,
+          photo: null,
+          raster: null,
+          result: null,
+          wedge: payload.card,
+        },
+      ]);
       return true;
     },
     [t, tell],
@@ -136,9 +173,27 @@ export function useCapture(t: T) {
       return false;
     }
     const preview = await previewUrl(raster);
-    const whole: Quad = [[0, 0], [raster.width, 0], [raster.width, raster.height], [0, raster.height]];
-    const result: ScanResult = { qr: payload, reading: null, card: null, ocrText: '', upsideDown: false, quad: whole, foundBy: 'photo', timings: { qrMs: 0, prepMs: 0, ocrMs: 0, totalMs: 0 }, warnings: [] };
-    setShots((s) => [...s, { id: crypto.randomUUID(), label: t('capture.camera.label'), preview, photo: null, raster, result }]);
+    const whole: Quad = [
+      [0, 0],
+      [raster.width, 0],
+      [raster.width, raster.height],
+      [0, raster.height],
+    ];
+    const result: ScanResult = {
+      qr: payload,
+      reading: null,
+      card: null,
+      ocrText: '',
+      upsideDown: false,
+      quad: whole,
+      foundBy: 'photo',
+      timings: { qrMs: 0, prepMs: 0, ocrMs: 0, totalMs: 0 },
+      warnings: [],
+    };
+    setShots((s) => [
+      ...s,
+      { id: crypto.randomUUID(), label: t('capture.camera.label'), preview, photo: null, raster, result },
+    ]);
     return true;
   };
 
@@ -167,14 +222,39 @@ export function useCapture(t: T) {
     if (shot) setShots((s) => [...s, shot]);
   };
 
-  return { mode, setMode, shots, errors, setErrors, progress, values, change, reviewed, people, mrzLines, setMrzLines, documents, setDocuments, addImages, addFrame, addWedge, onCameraQr, rescan, reset };
+  return {
+    mode,
+    setMode,
+    shots,
+    errors,
+    setErrors,
+    progress,
+    values,
+    change,
+    reviewed,
+    people,
+    mrzLines,
+    setMrzLines,
+    documents,
+    setDocuments,
+    addImages,
+    addFrame,
+    addWedge,
+    onCameraQr,
+    rescan,
+    reset,
+  };
 }
 
 /** The MRZ lines as the officer corrected them replace the scanned MRZ in the review. */
 function withTypedMrz(shots: Shot[], lines: string[] | null): Shot[] {
   if (!lines) return shots;
   const parsed = parseTd1(lines);
-  return shots.map((s) => (s.result?.reading && (s.result.reading.mrz || s.result.reading.side === 'back') ? { ...s, result: { ...s.result, reading: { ...s.result.reading, mrz: parsed } } } : s));
+  return shots.map((s) =>
+    s.result?.reading && (s.result.reading.mrz || s.result.reading.side === 'back')
+      ? { ...s, result: { ...s.result, reading: { ...s.result.reading, mrz: parsed } } }
+      : s,
+  );
 }
 
 /** Paste: an image from the clipboard (wherever the cursor is), or the text a scanner app copied. */

@@ -16,7 +16,11 @@ import { toCanvas } from '@/utils/capture/engines/load';
 export function captureAssets(): CaptureAssets {
   const url = (path: string) => browser.runtime.getURL(path as '/pages.html');
   return {
-    ocr: { workerPath: url('/ocr/worker.js'), corePath: url('/ocr/tesseract-core-relaxedsimd-lstm.js'), langPath: url('/ocr/lang') },
+    ocr: {
+      workerPath: url('/ocr/worker.js'),
+      corePath: url('/ocr/tesseract-core-relaxedsimd-lstm.js'),
+      langPath: url('/ocr/lang'),
+    },
     zxingWasm: url('/zxing/zxing_reader.wasm'),
     pdfWorker: url('/pdf/pdf.worker.min.mjs'),
   };
@@ -45,11 +49,16 @@ export function warmUp(assets: CaptureAssets): Promise<unknown> {
 export function exposeEngines(assets: CaptureAssets) {
   (window as unknown as { motcuaEngine: unknown }).motcuaEngine = {
     /** A photo scanned as the page does; with `quad`, the card's corners as the officer's handles would set them. */
-    scanCard: (raster: Parameters<typeof scanCard>[0], ocr = true, quad?: Quad) => scanCard(raster, assets, { ocr, ...(quad ? { quad } : {}) }),
+    scanCard: (raster: Parameters<typeof scanCard>[0], ocr = true, quad?: Quad) =>
+      scanCard(raster, assets, { ocr, ...(quad ? { quad } : {}) }),
     readDocument: (raster: Parameters<typeof readDocument>[0]) => readDocument(raster, assets),
     fuse: async (sources: Parameters<typeof fuse>[0]) => fuse(sources, { places: await placeLexicon() }),
     /** The review of scans, as the page makes it (each empty field with its reason). */
-    review: async (scans: ScanResult[]) => reviewOf(scans.map((result) => ({ result })), await placeLexicon()),
+    review: async (scans: ScanResult[]) =>
+      reviewOf(
+        scans.map((result) => ({ result })),
+        await placeLexicon(),
+      ),
     loadFile: (blob: Blob) => loadFile(blob, assets.pdfWorker),
     fromBitmap,
     /** The QR decoder alone, and where the page would look for a code (for the bench's diagnostics). */

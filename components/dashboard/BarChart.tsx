@@ -4,7 +4,17 @@ import { useEffect, useRef } from 'react';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 /** One bar chart (Chart.js), redrawn in place when its data changes; the numbers are also in a table for screen readers. */
-export function BarChart({ title, data, horizontal = false, language }: { title: string; data: Array<[string, number]>; horizontal?: boolean; language: string }) {
+export function BarChart({
+  title,
+  data,
+  horizontal = false,
+  language,
+}: {
+  title: string;
+  data: Array<[string, number]>;
+  horizontal?: boolean;
+  language: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   useEffect(() => {
@@ -34,11 +44,16 @@ export function BarChart({ title, data, horizontal = false, language }: { title:
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <div className="canvas"><canvas ref={canvas} role="img" aria-label={title} /></div>
+      <div className="canvas">
+        <canvas ref={canvas} role="img" aria-label={title} />
+      </div>
       <table className="sr-only">
         <tbody>
           {data.map(([label, n]) => (
-            <tr key={label}><th>{label}</th><td>{n}</td></tr>
+            <tr key={label}>
+              <th>{label}</th>
+              <td>{n}</td>
+            </tr>
           ))}
         </tbody>
       </table>

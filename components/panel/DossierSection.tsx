@@ -14,26 +14,50 @@ interface Outcome {
  * "Thành phần hồ sơ": on the portal's dossier page, each file row the officer sees matched to the procedure's
  * paper, and the scans the records hold for the form's people attached through the row's own file input.
  */
-export function DossierSection({ language, session, state }: { language: Language; session: PanelSession; state: PanelState }) {
+export function DossierSection({
+  language,
+  session,
+  state,
+}: {
+  language: Language;
+  session: PanelSession;
+  state: PanelState;
+}) {
   const t = translator(language);
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const procedure = procedureByCode(session.procedureCode);
-  const rows = Object.entries(state.scans).flatMap(([frameId, scan]) => scan.dossierRows.map((r) => ({ ...r, frameId: Number(frameId) })));
+  const rows = Object.entries(state.scans).flatMap(([frameId, scan]) =>
+    scan.dossierRows.map((r) => ({ ...r, frameId: Number(frameId) })),
+  );
   if (rows.length === 0 || !procedure) return null;
   const people = { ...(state.filing?.people ?? {}), ...state.assigned };
-  const matched = rows.map((row) => ({ row, paper: procedure.papers.find((p) => rowMatchesPaper(row.name, p.name)) ?? null }));
+  const matched = rows.map((row) => ({
+    row,
+    paper: procedure.papers.find((p) => rowMatchesPaper(row.name, p.name)) ?? null,
+  }));
 
   const attachAll = async () => {
     setBusy(true);
     const results = await session.attach(
-      matched.map(({ row, paper }) => ({ frameId: row.frameId, row: row.index, personId: paper?.scan ? (people[paper.scan.of] ?? null) : null, kind: paper?.scan?.kind ?? null })),
+      matched.map(({ row, paper }) => ({
+        frameId: row.frameId,
+        row: row.index,
+        personId: paper?.scan ? (people[paper.scan.of] ?? null) : null,
+        kind: paper?.scan?.kind ?? null,
+      })),
     );
     setOutcomes(
       results.map((r, i) => ({
         name: matched[i]!.row.name,
         ok: r.ok,
-        detail: r.ok ? r.detail : r.detail === '' ? t('dossier.noScanKind') : r.detail === 'noScan' ? t('dossier.noScan') : r.detail,
+        detail: r.ok
+          ? r.detail
+          : r.detail === ''
+            ? t('dossier.noScanKind')
+            : r.detail === 'noScan'
+              ? t('dossier.noScan')
+              : r.detail,
       })),
     );
     setBusy(false);
@@ -44,14 +68,22 @@ export function DossierSection({ language, session, state }: { language: Languag
       <h2 id="motcua-dossier-title">{t('dossier.title')}</h2>
       <ul>
         {matched.map(({ row, paper }) => (
-          <li key={`${row.frameId}-${row.index}`}>{row.name}{paper?.scan ? '' : ` — ${t('dossier.manual')}`}</li>
+          <li key={`${row.frameId}-${row.index}`}>
+            {row.name}
+            {paper?.scan ? '' : ` — ${t('dossier.manual')}`}
+          </li>
         ))}
       </ul>
-      <button type="button" disabled={busy} onClick={() => void attachAll()}>{t('dossier.attach')}</button>
+      <button type="button" disabled={busy} onClick={() => void attachAll()}>
+        {t('dossier.attach')}
+      </button>
       {outcomes.length > 0 && (
         <ul className="report" data-testid="dossier-report">
           {outcomes.map((o) => (
-            <li key={o.name} data-status={o.ok ? 'filled' : 'failed'}>{o.ok ? '✓' : '✗'} {o.name}{o.detail && <span className="muted"> {o.detail}</span>}</li>
+            <li key={o.name} data-status={o.ok ? 'filled' : 'failed'}>
+              {o.ok ? '✓' : '✗'} {o.name}
+              {o.detail && <span className="muted"> {o.detail}</span>}
+            </li>
           ))}
         </ul>
       )}

@@ -7,7 +7,15 @@ import type { PanelSession, PanelState } from '@/utils/panel/session';
  * The tab's filing: its state and dossier code, the officer's note, cancelling it (asked twice), and the code
  * typed by the officer where the portal's confirmation was not recognised.
  */
-export function FilingSection({ language, session, state }: { language: Language; session: PanelSession; state: PanelState }) {
+export function FilingSection({
+  language,
+  session,
+  state,
+}: {
+  language: Language;
+  session: PanelSession;
+  state: PanelState;
+}) {
   const t = translator(language);
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -18,7 +26,8 @@ export function FilingSection({ language, session, state }: { language: Language
   const markSubmitted = () => {
     const typed = code.trim().toUpperCase();
     setCodeError(!isDossierCode(typed));
-    if (isDossierCode(typed)) void session.updateFiling({ status: 'submitted', dossierCode: typed }).then(() => setCode(''));
+    if (isDossierCode(typed))
+      void session.updateFiling({ status: 'submitted', dossierCode: typed }).then(() => setCode(''));
   };
   return (
     <section className="filing" aria-labelledby="motcua-filing-title" data-testid="filing">
@@ -30,23 +39,51 @@ export function FilingSection({ language, session, state }: { language: Language
       {filing.status === 'draft' && (
         <div className="manual-code">
           <label htmlFor="motcua-code">{t('filing.manualCode')}</label>
-          <input id="motcua-code" value={code} maxLength={42} aria-invalid={codeError} aria-describedby={codeError ? 'motcua-code-error' : undefined} onChange={(e) => setCode(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && markSubmitted()} />
-          <button type="button" onClick={markSubmitted}>{t('filing.markSubmitted')}</button>
-          {codeError && <p id="motcua-code-error" role="alert" className="error">{t('filing.manualCodeInvalid')}</p>}
+          <input
+            id="motcua-code"
+            value={code}
+            maxLength={42}
+            aria-invalid={codeError}
+            aria-describedby={codeError ? 'motcua-code-error' : undefined}
+            onChange={(e) => setCode(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && markSubmitted()}
+          />
+          <button type="button" onClick={markSubmitted}>
+            {t('filing.markSubmitted')}
+          </button>
+          {codeError && (
+            <p id="motcua-code-error" role="alert" className="error">
+              {t('filing.manualCodeInvalid')}
+            </p>
+          )}
         </div>
       )}
       <label htmlFor="motcua-note">{t('filing.note')}</label>
       <textarea id="motcua-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       <div className="actions">
-        <button type="button" onClick={() => void session.updateFiling({ note })}>{t('filing.saveNote')}</button>
-        {filing.status === 'draft' && !confirming && <button type="button" onClick={() => setConfirming(true)}>{t('filing.cancel')}</button>}
+        <button type="button" onClick={() => void session.updateFiling({ note })}>
+          {t('filing.saveNote')}
+        </button>
+        {filing.status === 'draft' && !confirming && (
+          <button type="button" onClick={() => setConfirming(true)}>
+            {t('filing.cancel')}
+          </button>
+        )}
       </div>
       {confirming && (
         <div role="alertdialog" aria-labelledby="motcua-cancel-q" className="confirm">
           <p id="motcua-cancel-q">{t('filing.cancelConfirm')}</p>
           <div className="actions">
-            <button type="button" className="danger" onClick={() => void session.updateFiling({ status: 'cancelled' }).then(() => setConfirming(false))}>{t('filing.cancelYes')}</button>
-            <button type="button" onClick={() => setConfirming(false)}>{t('filing.cancelNo')}</button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void session.updateFiling({ status: 'cancelled' }).then(() => setConfirming(false))}
+            >
+              {t('filing.cancelYes')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('filing.cancelNo')}
+            </button>
           </div>
         </div>
       )}

@@ -62,22 +62,47 @@ export function PanelApp({ tabId, language, send, page, lockable = true }: Props
   }, [tabId, session, state.busy, unlocked]);
 
   let body;
-  if (!state.lock) body = state.offline ? <p role="alert" className="warn">{t('panel.offline')}</p> : null;
+  if (!state.lock)
+    body = state.offline ? (
+      <p role="alert" className="warn">
+        {t('panel.offline')}
+      </p>
+    ) : null;
   else if (!state.lock.setUp) body = <p>{t('panel.notSetUp')}</p>;
   else if (!state.lock.unlocked) body = <UnlockForm language={language} unlock={unlock} />;
   else
     body = (
       <>
-        <p className="muted" data-testid="panel-officer">{t('panel.signedIn', { name: state.lock.officerName ?? '' })}</p>
+        <p className="muted" data-testid="panel-officer">
+          {t('panel.signedIn', { name: state.lock.officerName ?? '' })}
+        </p>
         <SearchSection language={language} session={session} state={state} searchRef={searchRef} />
         <BlocksSection language={language} session={session} state={state} />
         <div className="actions">
-          <button type="button" className="primary" disabled={state.busy} onClick={() => void session.fill()}>{state.busy ? t('panel.filling') : t('panel.fill')}</button>
-          {state.report && <button type="button" onClick={() => void session.undo()}>{t('panel.undo')}</button>}
+          <button type="button" className="primary" disabled={state.busy} onClick={() => void session.fill()}>
+            {state.busy ? t('panel.filling') : t('panel.fill')}
+          </button>
+          {state.report && (
+            <button type="button" onClick={() => void session.undo()}>
+              {t('panel.undo')}
+            </button>
+          )}
         </div>
-        {state.notice && <p role="status" className={state.notice.code === 'error' ? 'warn' : ''}>{noticeText(language, state.notice)}</p>}
+        {state.notice && (
+          <p role="status" className={state.notice.code === 'error' ? 'warn' : ''}>
+            {noticeText(language, state.notice)}
+          </p>
+        )}
         <ReportSection language={language} state={state} />
-        <ProcedureSection language={language} code={session.procedureCode} onPick={(code) => session.pickProcedure(code)} calendar={calendar} papers={state.papers} onPapers={(p) => session.setPapers(p)} onSlip={(slip) => void session.printSlip(slip)} />
+        <ProcedureSection
+          language={language}
+          code={session.procedureCode}
+          onPick={(code) => session.pickProcedure(code)}
+          calendar={calendar}
+          papers={state.papers}
+          onPapers={(p) => session.setPapers(p)}
+          onSlip={(slip) => void session.printSlip(slip)}
+        />
         <DossierSection language={language} session={session} state={state} />
         <FilingSection language={language} session={session} state={state} />
       </>
@@ -86,7 +111,11 @@ export function PanelApp({ tabId, language, send, page, lockable = true }: Props
     <main className="motcua-panel" lang={language}>
       <h1>{t('panel.title')}</h1>
       {body}
-      <p className="pages-link"><a href={browser.runtime.getURL('/pages.html')} target="_blank" rel="noreferrer">{t('panel.pages')}</a></p>
+      <p className="pages-link">
+        <a href={browser.runtime.getURL('/pages.html')} target="_blank" rel="noreferrer">
+          {t('panel.pages')}
+        </a>
+      </p>
     </main>
   );
 }

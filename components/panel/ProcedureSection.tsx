@@ -23,7 +23,15 @@ export function vnDateLong(iso: string): string {
  * The procedure of the form: recognised from the page or picked; the papers to tick, the fee from what the
  * officer enters, the date results are due (working days, holidays, the 15:00 cut-off), and the receipt slip.
  */
-export function ProcedureSection({ language, code, onPick, calendar, onSlip, papers, onPapers }: {
+export function ProcedureSection({
+  language,
+  code,
+  onPick,
+  calendar,
+  onSlip,
+  papers,
+  onPapers,
+}: {
   language: Language;
   code: string | null;
   onPick: (code: string | null) => void;
@@ -44,7 +52,10 @@ export function ProcedureSection({ language, code, onPick, calendar, onSlip, pap
   // Recomputed on each render: the cut-off depends on the time the officer looks.
   const now = new Date();
   const dates = useMemo(
-    () => (procedure?.processing.workingDays === null || !procedure ? null : dueDate(now, procedure.processing.workingDays, calendar, procedure.processing.cutoff ?? '24:00')),
+    () =>
+      procedure?.processing.workingDays === null || !procedure
+        ? null
+        : dueDate(now, procedure.processing.workingDays, calendar, procedure.processing.cutoff ?? '24:00'),
     // Keyed on the minute, not on `now` itself: the due date changes only when the clock passes a minute.
     [procedure, calendar, Math.floor(now.getTime() / 60_000)],
   );
@@ -57,7 +68,9 @@ export function ProcedureSection({ language, code, onPick, calendar, onSlip, pap
       <select id="motcua-procedure" value={code ?? ''} onChange={(e) => onPick(e.target.value || null)}>
         <option value="">{t('filing.procedure.none')}</option>
         {procedures.map((p) => (
-          <option key={p.code} value={p.code}>{p.name}</option>
+          <option key={p.code} value={p.code}>
+            {p.name}
+          </option>
         ))}
       </select>
       {procedure && (
@@ -69,7 +82,9 @@ export function ProcedureSection({ language, code, onPick, calendar, onSlip, pap
                 <input
                   type="checkbox"
                   checked={ticked.has(paper.id)}
-                  onChange={(e) => onPapers(e.target.checked ? [...papers, paper.name] : papers.filter((n) => n !== paper.name))}
+                  onChange={(e) =>
+                    onPapers(e.target.checked ? [...papers, paper.name] : papers.filter((n) => n !== paper.name))
+                  }
                 />
                 {paper.name}
                 {paper.required || /\(n[ếe]u c[óo]\)/i.test(paper.name) ? '' : ` ${t('proc.optional')}`}
@@ -79,39 +94,64 @@ export function ProcedureSection({ language, code, onPick, calendar, onSlip, pap
           {procedure.fee.perPage && (
             <>
               <label htmlFor="motcua-pages">{t('proc.pages')}</label>
-              <input id="motcua-pages" type="number" min={1} value={pages} onChange={(e) => setPages(Math.max(1, Number(e.target.value) || 1))} />
+              <input
+                id="motcua-pages"
+                type="number"
+                min={1}
+                value={pages}
+                onChange={(e) => setPages(Math.max(1, Number(e.target.value) || 1))}
+              />
             </>
           )}
           {(procedure.fee.perPage || procedure.fee.perCopy) && (
             <>
               <label htmlFor="motcua-copies">{t('proc.copies')}</label>
-              <input id="motcua-copies" type="number" min={1} value={copies} onChange={(e) => setCopies(Math.max(1, Number(e.target.value) || 1))} />
+              <input
+                id="motcua-copies"
+                type="number"
+                min={1}
+                value={copies}
+                onChange={(e) => setCopies(Math.max(1, Number(e.target.value) || 1))}
+              />
             </>
           )}
           {procedure.fee.online !== undefined && (
-            <label className="check"><input type="checkbox" checked={online} onChange={(e) => setOnline(e.target.checked)} />{t('proc.online')}</label>
+            <label className="check">
+              <input type="checkbox" checked={online} onChange={(e) => setOnline(e.target.checked)} />
+              {t('proc.online')}
+            </label>
           )}
           {procedure.fee.exemptions.length > 0 && (
             <>
               <label htmlFor="motcua-exemption">{t('proc.exemption')}</label>
               <select id="motcua-exemption" value={exemption} onChange={(e) => setExemption(e.target.value)}>
                 <option value="">{t('proc.noExemption')}</option>
-                {procedure.fee.exemptions.map((x) => <option key={x} value={x}>{x}</option>)}
+                {procedure.fee.exemptions.map((x) => (
+                  <option key={x} value={x}>
+                    {x}
+                  </option>
+                ))}
               </select>
             </>
           )}
-          <p data-testid="proc-fee">{t('proc.fee')}: {fee === null ? procedure.fee.note : formatDong(fee)}</p>
-          <p data-testid="proc-due">{t('proc.due')}: {dates ? vnDateLong(dates.due) : (procedure.processing.note ?? '—')}</p>
+          <p data-testid="proc-fee">
+            {t('proc.fee')}: {fee === null ? procedure.fee.note : formatDong(fee)}
+          </p>
+          <p data-testid="proc-due">
+            {t('proc.due')}: {dates ? vnDateLong(dates.due) : (procedure.processing.note ?? '—')}
+          </p>
           {missing.length > 0 && <p className="muted">{t('proc.missing', { count: missing.length })}</p>}
           <button
             type="button"
-            onClick={() => onSlip({
-              procedureCode: procedure.code,
-              fee,
-              received: dates?.received ?? now.toISOString().slice(0, 10),
-              due: dates?.due ?? null,
-              receivedAt: now.toISOString(),
-            })}
+            onClick={() =>
+              onSlip({
+                procedureCode: procedure.code,
+                fee,
+                received: dates?.received ?? now.toISOString().slice(0, 10),
+                due: dates?.due ?? null,
+                receivedAt: now.toISOString(),
+              })
+            }
           >
             {t('proc.slip')}
           </button>

@@ -2,7 +2,16 @@ import { roleLabels } from '@/utils/autofill/labels';
 import { translator, type Language, type MessageKey } from '@/utils/i18n';
 import { countsOf, type Notice, type PanelState, type ReportLine } from '@/utils/panel/session';
 
-const icons: Record<ReportLine['status'], string> = { filled: '✓', check: '⚠', unverified: '⚠', readonly: '⚠', mismatch: '✗', failed: '✗', missing: '✗', unknown: '✗' };
+const icons: Record<ReportLine['status'], string> = {
+  filled: '✓',
+  check: '⚠',
+  unverified: '⚠',
+  readonly: '⚠',
+  mismatch: '✗',
+  failed: '✗',
+  missing: '✗',
+  unknown: '✗',
+};
 
 export function reasonText(language: Language, line: Pick<ReportLine, 'reason'>): string {
   if (!line.reason) return '';
@@ -23,7 +32,9 @@ export function ReportSection({ language, state }: { language: Language; state: 
   const counts = countsOf(state.report);
   return (
     <section aria-label={t('panel.fill')} className="report-section">
-      <p role="status" data-testid="fill-summary">{t('panel.report', counts)}</p>
+      <p role="status" data-testid="fill-summary">
+        {t('panel.report', counts)}
+      </p>
       <ul className="report">
         {state.report.map((item, i) => (
           <li key={i} data-status={item.status}>

@@ -7,7 +7,17 @@ import type { PanelSession, PanelState } from '@/utils/panel/session';
  * "Tìm công dân": type, ↓ to the results, ↑/↓ between them, Enter to pick; the cursor comes back to the search
  * box after each pick. Each result is a button named with the citizen's full name and says which block it goes to.
  */
-export function SearchSection({ language, session, state, searchRef }: { language: Language; session: PanelSession; state: PanelState; searchRef: RefObject<HTMLInputElement | null> }) {
+export function SearchSection({
+  language,
+  session,
+  state,
+  searchRef,
+}: {
+  language: Language;
+  session: PanelSession;
+  state: PanelState;
+  searchRef: RefObject<HTMLInputElement | null>;
+}) {
   const t = translator(language);
   const listRef = useRef<HTMLUListElement>(null);
   const buttons = () => [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
@@ -44,16 +54,26 @@ export function SearchSection({ language, session, state, searchRef }: { languag
         onChange={(e) => session.setQuery(e.target.value)}
         onKeyDown={(e) => move(e, -1)}
       />
-      <p id="motcua-search-hint" className="muted">{t('panel.searchHint')}</p>
+      <p id="motcua-search-hint" className="muted">
+        {t('panel.searchHint')}
+      </p>
       {state.query.trim() && (
         <ul ref={listRef} className="results" aria-label={t('panel.results')}>
           {state.results.length === 0 && <li className="muted">{t('panel.noResult')}</li>}
           {state.results.map((r, i) => {
             const blocks = session.proposalFor(r);
-            const goes = blocks.length > 0 ? t('panel.goesTo', { blocks: blocks.map((b) => roleLabels[b]).join(', ') }) : t('panel.goesNowhere');
+            const goes =
+              blocks.length > 0
+                ? t('panel.goesTo', { blocks: blocks.map((b) => roleLabels[b]).join(', ') })
+                : t('panel.goesNowhere');
             return (
               <li key={r.id}>
-                <button type="button" aria-describedby={`motcua-result-${r.id}`} onClick={() => pick(i)} onKeyDown={(e) => move(e, i)}>
+                <button
+                  type="button"
+                  aria-describedby={`motcua-result-${r.id}`}
+                  onClick={() => pick(i)}
+                  onKeyDown={(e) => move(e, i)}
+                >
                   {r.name}
                 </button>
                 <span id={`motcua-result-${r.id}`} className="muted">

@@ -28,7 +28,16 @@ export function SidePanelPage() {
       <main className="motcua-panel" lang={language}>
         <h1>{t('panel.title')}</h1>
         <p>{t('panel.notPortal')}</p>
-        <p><a href={browser.runtime.getURL('/pages.html')} target="_blank" rel="noreferrer" onClick={() => setNow(Date.now())}>{t('panel.pages')}</a></p>
+        <p>
+          <a
+            href={browser.runtime.getURL('/pages.html')}
+            target="_blank"
+            rel="noreferrer"
+            onClick={() => setNow(Date.now())}
+          >
+            {t('panel.pages')}
+          </a>
+        </p>
       </main>
     );
   }

@@ -33,13 +33,27 @@ export function ImportTab({ language, store }: { language: Language; store: Reco
       {state.message && <Message language={language} kind={state.message.kind} reasons={state.message.reasons} />}
       {loaded && preview && (
         <>
-          {loaded.resume && <p className="warn">{t('import.resume', { done: loaded.resume.done, total: loaded.resume.total })}</p>}
-          <MappingTable language={language} labels={loaded.header.labels} mapping={state.mapping} onChange={(c, f) => void session.remap(c, f)} />
+          {loaded.resume && (
+            <p className="warn">{t('import.resume', { done: loaded.resume.done, total: loaded.resume.total })}</p>
+          )}
+          <MappingTable
+            language={language}
+            labels={loaded.header.labels}
+            mapping={state.mapping}
+            onChange={(c, f) => void session.remap(c, f)}
+          />
           <p role="status" data-testid="import-summary">
-            {t('import.summary', { valid: preview.counts.valid, invalid: preview.counts.invalid, dupFile: preview.counts['duplicate-in-file'], dupExisting: preview.counts['duplicate-existing'] })}
+            {t('import.summary', {
+              valid: preview.counts.valid,
+              invalid: preview.counts.invalid,
+              dupFile: preview.counts['duplicate-in-file'],
+              dupExisting: preview.counts['duplicate-existing'],
+            })}
           </p>
           {preview.notices.map((n) => (
-            <p key={n.key + JSON.stringify(n.params)} className="hint">{sayReason(n, language)}</p>
+            <p key={n.key + JSON.stringify(n.params)} className="hint">
+              {sayReason(n, language)}
+            </p>
           ))}
           <PreviewTable language={language} session={session} state={state} onMerge={setMerging} />
           {merging && (
@@ -55,11 +69,21 @@ export function ImportTab({ language, store }: { language: Language; store: Reco
             />
           )}
           <div className="actions">
-            <button type="button" className="primary" disabled={blocker !== null || state.phase.kind !== 'ready'} aria-describedby={blocker ? 'import-blocker' : undefined} onClick={() => void session.commit()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={blocker !== null || state.phase.kind !== 'ready'}
+              aria-describedby={blocker ? 'import-blocker' : undefined}
+              onClick={() => void session.commit()}
+            >
               {t('import.commit')}
             </button>
           </div>
-          {blocker && <p id="import-blocker" className="warn" data-testid="import-blocker">{sayReason(blocker, language)}</p>}
+          {blocker && (
+            <p id="import-blocker" className="warn" data-testid="import-blocker">
+              {sayReason(blocker, language)}
+            </p>
+          )}
         </>
       )}
     </section>
@@ -79,8 +103,12 @@ function PhaseLine({ language, phase }: { language: Language; phase: ImportPhase
   const t = translator(language);
   if (phase.kind === 'idle' || phase.kind === 'ready') return null;
   let text: string;
-  if (phase.kind === 'committing') text = phase.waiting ? t('import.waiting') : t('import.progress', { done: phase.done, total: phase.total });
-  else if (phase.stage === 'unpack' || phase.stage === 'sheet') text = t(`import.stage.${phase.stage}`, { percent: phase.total ? Math.floor((phase.done / phase.total) * 100) : 0 });
+  if (phase.kind === 'committing')
+    text = phase.waiting ? t('import.waiting') : t('import.progress', { done: phase.done, total: phase.total });
+  else if (phase.stage === 'unpack' || phase.stage === 'sheet')
+    text = t(`import.stage.${phase.stage}`, {
+      percent: phase.total ? Math.floor((phase.done / phase.total) * 100) : 0,
+    });
   else text = t(`import.stage.${phase.stage}`, { done: phase.done, total: phase.total });
   const value = phase.total ? phase.done / phase.total : undefined;
   return (
@@ -90,7 +118,17 @@ function PhaseLine({ language, phase }: { language: Language; phase: ImportPhase
   );
 }
 
-function MappingTable({ language, labels, mapping, onChange }: { language: Language; labels: string[]; mapping: Array<ImportField | null>; onChange: (column: number, field: ImportField) => void }) {
+function MappingTable({
+  language,
+  labels,
+  mapping,
+  onChange,
+}: {
+  language: Language;
+  labels: string[];
+  mapping: Array<ImportField | null>;
+  onChange: (column: number, field: ImportField) => void;
+}) {
   const t = translator(language);
   return (
     <>
@@ -102,9 +140,15 @@ function MappingTable({ language, labels, mapping, onChange }: { language: Langu
             <tr key={c}>
               <td>{label || `#${c + 1}`}</td>
               <td>
-                <select aria-label={`${t('import.mapping')}: ${label || c + 1}`} value={mapping[c] ?? 'ignore'} onChange={(e) => onChange(c, e.target.value as ImportField)}>
+                <select
+                  aria-label={`${t('import.mapping')}: ${label || c + 1}`}
+                  value={mapping[c] ?? 'ignore'}
+                  onChange={(e) => onChange(c, e.target.value as ImportField)}
+                >
                   {importFields.map((f) => (
-                    <option key={f} value={f}>{importFieldLabel(f, language)}</option>
+                    <option key={f} value={f}>
+                      {importFieldLabel(f, language)}
+                    </option>
                   ))}
                 </select>
               </td>
@@ -117,11 +161,26 @@ function MappingTable({ language, labels, mapping, onChange }: { language: Langu
 }
 
 /** Every row of the file, virtualised: only the rows in view are in the page. */
-function PreviewTable({ language, session, state, onMerge }: { language: Language; session: ImportSession; state: ImportState; onMerge: (row: PreviewRow) => void }) {
+function PreviewTable({
+  language,
+  session,
+  state,
+  onMerge,
+}: {
+  language: Language;
+  session: ImportSession;
+  state: ImportState;
+  onMerge: (row: PreviewRow) => void;
+}) {
   const t = translator(language);
   const rows = state.preview!.rows;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowEstimate, overscan: 10 });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowEstimate,
+    overscan: 10,
+  });
   const items = virtual.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -129,12 +188,25 @@ function PreviewTable({ language, session, state, onMerge }: { language: Languag
     <div className="preview-scroll" ref={scrollRef} data-testid="import-preview">
       <table className="preview">
         <thead>
-          <tr><th>{t('import.col.row')}</th><th>{t('import.col.name')}</th><th>{t('import.col.status')}</th><th>{t('import.col.decision')}</th></tr>
+          <tr>
+            <th>{t('import.col.row')}</th>
+            <th>{t('import.col.name')}</th>
+            <th>{t('import.col.status')}</th>
+            <th>{t('import.col.decision')}</th>
+          </tr>
         </thead>
         <tbody>
           {top > 0 && <tr className="spacer" style={{ height: top }} />}
           {items.map((item) => (
-            <PreviewLine key={rows[item.index]!.index} language={language} session={session} row={rows[item.index]!} index={item.index} measure={virtual.measureElement} onMerge={onMerge} />
+            <PreviewLine
+              key={rows[item.index]!.index}
+              language={language}
+              session={session}
+              row={rows[item.index]!}
+              index={item.index}
+              measure={virtual.measureElement}
+              onMerge={onMerge}
+            />
           ))}
           {bottom > 0 && <tr className="spacer" style={{ height: bottom }} />}
         </tbody>
@@ -153,11 +225,21 @@ function statusText(language: Language, session: ImportSession, row: PreviewRow)
 function linkText(language: Language, row: PreviewRow): string {
   const t = translator(language);
   return row.links
-    .map((l) => `${t('import.link.planned', { kind: t(`relation.${l.kind}`), name: l.name })} (${'row' in l.target ? t('import.link.row', { row: l.target.row + 1 }) : t('import.link.record')})`)
+    .map(
+      (l) =>
+        `${t('import.link.planned', { kind: t(`relation.${l.kind}`), name: l.name })} (${'row' in l.target ? t('import.link.row', { row: l.target.row + 1 }) : t('import.link.record')})`,
+    )
     .join(' · ');
 }
 
-function PreviewLine(props: { language: Language; session: ImportSession; row: PreviewRow; index: number; measure: (el: Element | null) => void; onMerge: (row: PreviewRow) => void }) {
+function PreviewLine(props: {
+  language: Language;
+  session: ImportSession;
+  row: PreviewRow;
+  index: number;
+  measure: (el: Element | null) => void;
+  onMerge: (row: PreviewRow) => void;
+}) {
   const { language, session, row, index, measure, onMerge } = props;
   const t = translator(language);
   const decision = session.decisionFor(row);
@@ -168,19 +250,31 @@ function PreviewLine(props: { language: Language; session: ImportSession; row: P
       <td>{row.name}</td>
       <td className={row.status === 'invalid' ? 'invalid' : row.status.startsWith('duplicate') ? 'dup' : ''}>
         {statusText(language, session, row)}
-        {row.links.length > 0 && <div className="hint">{t('import.links')}: {linkText(language, row)}</div>}
+        {row.links.length > 0 && (
+          <div className="hint">
+            {t('import.links')}: {linkText(language, row)}
+          </div>
+        )}
         {row.notes.length > 0 && <div className="hint">{row.notes.map((n) => sayReason(n, language)).join(' ')}</div>}
       </td>
       <td>
         {row.status === 'duplicate-existing' && !session.writtenBefore(row) && (
           <>
-            <select aria-label={`${label}: ${t('import.decision.merge')}`} value={decision.action} onChange={(e) => session.decide(row, { action: e.target.value as 'skip' })}>
+            <select
+              aria-label={`${label}: ${t('import.decision.merge')}`}
+              value={decision.action}
+              onChange={(e) => session.decide(row, { action: e.target.value as 'skip' })}
+            >
               {(['skip', 'replace', 'merge'] as const).map((a) => (
-                <option key={a} value={a}>{t(`import.decision.${a}`)}</option>
+                <option key={a} value={a}>
+                  {t(`import.decision.${a}`)}
+                </option>
               ))}
             </select>
             {decision.action === 'merge' && (
-              <button type="button" aria-label={`${label}: ${t('import.merge.title')}`} onClick={() => onMerge(row)}>…</button>
+              <button type="button" aria-label={`${label}: ${t('import.merge.title')}`} onClick={() => onMerge(row)}>
+                …
+              </button>
             )}
           </>
         )}
@@ -189,10 +283,24 @@ function PreviewLine(props: { language: Language; session: ImportSession; row: P
   );
 }
 
-function MergeDialog({ language, store, row, decision, onDone }: { language: Language; store: RecordsStore; row: PreviewRow; decision: Decision; onDone: (d: Decision) => void }) {
+function MergeDialog({
+  language,
+  store,
+  row,
+  decision,
+  onDone,
+}: {
+  language: Language;
+  store: RecordsStore;
+  row: PreviewRow;
+  decision: Decision;
+  onDone: (d: Decision) => void;
+}) {
   const t = translator(language);
   const [existing, setExisting] = useState<Person | null>(null);
-  const [fields, setFields] = useState<Partial<Record<PersonField, 'existing' | 'incoming'>>>(decision.action === 'merge' ? (decision.fields ?? {}) : {});
+  const [fields, setFields] = useState<Partial<Record<PersonField, 'existing' | 'incoming'>>>(
+    decision.action === 'merge' ? (decision.fields ?? {}) : {},
+  );
   useEffect(() => void store.get(row.existingId!, { audit: true }).then(setExisting), [store, row.existingId]);
   if (!existing || !row.draft) return null;
   const incoming = row.draft as Record<string, unknown>;
@@ -208,7 +316,9 @@ function MergeDialog({ language, store, row, decision, onDone }: { language: Lan
         choiceOf={(f) => fields[f] ?? (existing[f] ? 'existing' : 'incoming')}
         onChoose={(f, side) => setFields((x) => ({ ...x, [f]: side }))}
       />
-      <button type="button" className="primary" onClick={() => onDone({ action: 'merge', fields })}>OK</button>
+      <button type="button" className="primary" onClick={() => onDone({ action: 'merge', fields })}>
+        OK
+      </button>
     </dialog>
   );
 }

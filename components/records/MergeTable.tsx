@@ -7,7 +7,9 @@ export type MergeChoice = 'existing' | 'incoming';
 
 /** The fields where the incoming person (a spreadsheet row, a scanned card) says something else than the record. */
 export function differingFields(existing: Person, incoming: Record<string, unknown>): PersonField[] {
-  return personFields.filter((f) => incoming[f] !== undefined && showFieldValue(existing[f]) !== showFieldValue(incoming[f]));
+  return personFields.filter(
+    (f) => incoming[f] !== undefined && showFieldValue(existing[f]) !== showFieldValue(incoming[f]),
+  );
 }
 
 /** Field by field, the stored value beside the incoming one; the officer picks which to keep. */
@@ -24,7 +26,11 @@ export function MergeTable(props: {
   return (
     <table>
       <thead>
-        <tr><th /><th>{headers[0]}</th><th>{headers[1]}</th></tr>
+        <tr>
+          <th />
+          <th>{headers[0]}</th>
+          <th>{headers[1]}</th>
+        </tr>
       </thead>
       <tbody>
         {fields.map((f) => (
@@ -33,7 +39,12 @@ export function MergeTable(props: {
             {(['existing', 'incoming'] as const).map((side) => (
               <td key={side}>
                 <label>
-                  <input type="radio" name={`merge-${f}`} checked={choiceOf(f) === side} onChange={() => onChoose(f, side)} />{' '}
+                  <input
+                    type="radio"
+                    name={`merge-${f}`}
+                    checked={choiceOf(f) === side}
+                    onChange={() => onChoose(f, side)}
+                  />{' '}
                   {showFieldValue(side === 'existing' ? existing[f] : incoming[f])}
                 </label>
               </td>

@@ -10,7 +10,15 @@ type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
 type Message = { kind: 'ok' | 'error'; code: MessageKey; params?: Params };
 
 /** The officers and trainers, and adding one (a supervisor's; on the settings page and the records page). */
-export function OfficersTab({ language, store, session }: { language: Language; store: RecordsStore; session: UnlockedSession }) {
+export function OfficersTab({
+  language,
+  store,
+  session,
+}: {
+  language: Language;
+  store: RecordsStore;
+  session: UnlockedSession;
+}) {
   const t = translator(language);
   const [officers, setOfficers] = useState<OfficerSummary[]>([]);
   const [name, setName] = useState('');
@@ -33,7 +41,11 @@ export function OfficersTab({ language, store, session }: { language: Language; 
       setMessage(await work(current.dataKey));
       reload();
     } catch (e) {
-      setMessage(e instanceof OfficerError ? { kind: 'error', ...e.reason } : { kind: 'error', code: 'error.unknown', params: { detail: String(e) } });
+      setMessage(
+        e instanceof OfficerError
+          ? { kind: 'error', ...e.reason }
+          : { kind: 'error', code: 'error.unknown', params: { detail: String(e) } },
+      );
     }
   };
 
@@ -59,7 +71,11 @@ export function OfficersTab({ language, store, session }: { language: Language; 
               <td>{o.name}</td>
               <td>{t(`role.${o.role}`)}</td>
               <td>
-                {[o.hasPin && !o.needsPassphrase ? t('officers.hasPin') : '', o.deviceKeys.length ? t('officers.deviceKeys', { count: o.deviceKeys.length }) : '', o.needsPassphrase ? t('officers.needsPassphrase') : '']
+                {[
+                  o.hasPin && !o.needsPassphrase ? t('officers.hasPin') : '',
+                  o.deviceKeys.length ? t('officers.deviceKeys', { count: o.deviceKeys.length }) : '',
+                  o.needsPassphrase ? t('officers.needsPassphrase') : '',
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </td>
@@ -67,13 +83,20 @@ export function OfficersTab({ language, store, session }: { language: Language; 
                 {o.lockedOut && (
                   <>
                     {t('officers.locked')}{' '}
-                    <button type="button" onClick={() => void releaseOfficer(store.db, session.officerId, o.id).then(reload)}>
+                    <button
+                      type="button"
+                      onClick={() => void releaseOfficer(store.db, session.officerId, o.id).then(reload)}
+                    >
                       {t('officers.release')}
                     </button>{' '}
                   </>
                 )}
                 {o.id !== session.officerId && (
-                  <button type="button" aria-label={t('officers.resetFor', { name: o.name })} onClick={() => setResetting(o)}>
+                  <button
+                    type="button"
+                    aria-label={t('officers.resetFor', { name: o.name })}
+                    onClick={() => setResetting(o)}
+                  >
                     {t('officers.reset')}
                   </button>
                 )}
@@ -103,14 +126,31 @@ export function OfficersTab({ language, store, session }: { language: Language; 
         <label htmlFor="o-role">{t('officers.role')}</label>
         <select id="o-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {roles.map((r) => (
-            <option key={r} value={r}>{t(`role.${r}`)}</option>
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
           ))}
         </select>
         <label htmlFor="o-passphrase">{t('officers.passphrase')}</label>
-        <input id="o-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <input
+          id="o-passphrase"
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
         <label htmlFor="o-pin">{t('officers.pin')}</label>
-        <input id="o-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />{' '}
-        <button type="submit" className="primary">{t('officers.add')}</button>
+        <input
+          id="o-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+        />{' '}
+        <button type="submit" className="primary">
+          {t('officers.add')}
+        </button>
       </form>
       {message && (
         <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
@@ -122,7 +162,12 @@ export function OfficersTab({ language, store, session }: { language: Language; 
   );
 }
 
-function ResetSecrets({ language, officer, onCancel, onReset }: {
+function ResetSecrets({
+  language,
+  officer,
+  onCancel,
+  onReset,
+}: {
   language: Language;
   officer: OfficerSummary;
   onCancel: () => void;
@@ -141,11 +186,28 @@ function ResetSecrets({ language, officer, onCancel, onReset }: {
     >
       <h3>{t('officers.resetFor', { name: officer.name })}</h3>
       <label htmlFor="r-passphrase">{t('officers.passphrase')}</label>
-      <input id="r-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+      <input
+        id="r-passphrase"
+        type="password"
+        autoComplete="new-password"
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.target.value)}
+      />
       <label htmlFor="r-pin">{t('officers.pin')}</label>
-      <input id="r-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />{' '}
-      <button type="submit" className="primary">{t('officers.reset')}</button>{' '}
-      <button type="button" onClick={onCancel}>{t('dash.close')}</button>
+      <input
+        id="r-pin"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        onChange={(e) => setPin(e.target.value)}
+      />{' '}
+      <button type="submit" className="primary">
+        {t('officers.reset')}
+      </button>{' '}
+      <button type="button" onClick={onCancel}>
+        {t('dash.close')}
+      </button>
     </form>
   );
 }

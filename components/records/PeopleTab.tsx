@@ -12,7 +12,17 @@ type Row = Pick<SearchResult, 'id' | 'name' | 'dob' | 'maskedId' | 'address'>;
 
 const rowHeight = 56;
 
-export function PeopleTab({ language, store, officerId, onImport }: { language: Language; store: RecordsStore; officerId: string; onImport: () => void }) {
+export function PeopleTab({
+  language,
+  store,
+  officerId,
+  onImport,
+}: {
+  language: Language;
+  store: RecordsStore;
+  officerId: string;
+  onImport: () => void;
+}) {
   const t = translator(language);
   const [query, setQuery] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
@@ -55,7 +65,12 @@ export function PeopleTab({ language, store, officerId, onImport }: { language: 
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => listRef.current, estimateSize: () => rowHeight, overscan: 8 });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+  });
 
   const onSearchKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
@@ -83,7 +98,12 @@ export function PeopleTab({ language, store, officerId, onImport }: { language: 
     const name = `cong-dan-${stamp()}`;
     if (format === 'csv') download(peopleCsv(people), `${name}.csv`, 'text/csv');
     if (format === 'json') download(peopleJson(people), `${name}.json`, 'application/json');
-    if (format === 'xlsx') download(await peopleXlsx(people), `${name}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (format === 'xlsx')
+      download(
+        await peopleXlsx(people),
+        `${name}.xlsx`,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
   };
 
   const toggle = (id: string) =>
@@ -125,7 +145,14 @@ export function PeopleTab({ language, store, officerId, onImport }: { language: 
             {rows.length === 0 ? t('records.none') : t('records.count', { count: rows.length })}
           </p>
         )}
-        <div className="list" ref={listRef} hidden={firstRun} id="people-list" role="listbox" aria-label={t('records.results')}>
+        <div
+          className="list"
+          ref={listRef}
+          hidden={firstRun}
+          id="people-list"
+          role="listbox"
+          aria-label={t('records.results')}
+        >
           <div style={{ height: virtual.getTotalSize() }}>
             {virtual.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
@@ -153,9 +180,7 @@ export function PeopleTab({ language, store, officerId, onImport }: { language: 
                   />
                   <div>
                     <div className="name">{row.name}</div>
-                    <div className="meta">
-                      {[row.dob, row.maskedId, row.address].filter(Boolean).join(' · ')}
-                    </div>
+                    <div className="meta">{[row.dob, row.maskedId, row.address].filter(Boolean).join(' · ')}</div>
                   </div>
                 </div>
               );
@@ -171,15 +196,30 @@ export function PeopleTab({ language, store, officerId, onImport }: { language: 
             </div>
             <p className="hint">{t('records.export.scope', { count: selected.size })}</p>
             <div className="actions">
-              <button type="button" onClick={() => void exportSelected('csv')}>{t('records.export.csv')}</button>
-              <button type="button" onClick={() => void exportSelected('xlsx')}>{t('records.export.xlsx')}</button>
-              <button type="button" onClick={() => void exportSelected('json')}>{t('records.export.json')}</button>
+              <button type="button" onClick={() => void exportSelected('csv')}>
+                {t('records.export.csv')}
+              </button>
+              <button type="button" onClick={() => void exportSelected('xlsx')}>
+                {t('records.export.xlsx')}
+              </button>
+              <button type="button" onClick={() => void exportSelected('json')}>
+                {t('records.export.json')}
+              </button>
             </div>
           </>
         )}
       </section>
       <section>
-        {editing && <PersonEditor key={editing} language={language} store={store} officerId={officerId} personId={editing === 'new' ? null : editing} onClose={onClosed} />}
+        {editing && (
+          <PersonEditor
+            key={editing}
+            language={language}
+            store={store}
+            officerId={officerId}
+            personId={editing === 'new' ? null : editing}
+            onClose={onClosed}
+          />
+        )}
       </section>
     </div>
   );
@@ -187,7 +227,9 @@ export function PeopleTab({ language, store, officerId, onImport }: { language: 
 
 async function everyone(store: RecordsStore): Promise<Row[]> {
   await store.refresh();
-  return store.listEntries().map((e) => ({ id: e.id, name: e.name, dob: e.dob, maskedId: maskedIdOf(e), address: e.address }));
+  return store
+    .listEntries()
+    .map((e) => ({ id: e.id, name: e.name, dob: e.dob, maskedId: maskedIdOf(e), address: e.address }));
 }
 
 /** The records' first run: the three ways in, in view at 1366×768. */
@@ -199,15 +241,21 @@ function FirstRun({ language, onImport, onNew }: { language: Language; onImport:
       <p>{t('records.firstRun.intro')}</p>
       <ul>
         <li>
-          <button type="button" className="primary" onClick={onImport}>{t('records.tab.import')}</button>
+          <button type="button" className="primary" onClick={onImport}>
+            {t('records.tab.import')}
+          </button>
           <span>{t('records.firstRun.import')}</span>
         </li>
         <li>
-          <a className="button" href={browser.runtime.getURL('/capture.html' as '/settings.html')}>{t('capture.title')}</a>
+          <a className="button" href={browser.runtime.getURL('/capture.html' as '/settings.html')}>
+            {t('capture.title')}
+          </a>
           <span>{t('records.firstRun.capture')}</span>
         </li>
         <li>
-          <button type="button" onClick={onNew}>{t('records.new')}</button>
+          <button type="button" onClick={onNew}>
+            {t('records.new')}
+          </button>
           <span>{t('records.firstRun.new')}</span>
         </li>
       </ul>

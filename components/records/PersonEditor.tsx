@@ -3,7 +3,17 @@ import { translator, type Language } from '@/utils/i18n';
 import { kindChoices } from '@/utils/records/field-kinds';
 import { citizenFields, noteField, type CitizenFieldSpec } from '@/utils/records/fields';
 import { checkForm, emptyForm, personToForm, type FormValues } from '@/utils/records/form';
-import { documentKinds, relationKinds, type DocumentKind, type DocumentMeta, type Person, type PersonField, type Provenance, type Relation, type RelationKind } from '@/utils/records/schema';
+import {
+  documentKinds,
+  relationKinds,
+  type DocumentKind,
+  type DocumentMeta,
+  type Person,
+  type PersonField,
+  type Provenance,
+  type Relation,
+  type RelationKind,
+} from '@/utils/records/schema';
 import type { SearchResult } from '@/utils/records/search-index';
 import type { RecordsStore } from '@/utils/records/store';
 import { download, stamp } from '../pages/download';
@@ -17,10 +27,9 @@ interface Props {
 }
 
 /** The editor's fields, from the one table, then the note. */
-const editorFields: ReadonlyArray<Pick<CitizenFieldSpec, 'key' | 'label' | 'wide'> & { kind?: CitizenFieldSpec['kind'] }> = [
-  ...citizenFields,
-  { ...noteField, wide: true },
-];
+const editorFields: ReadonlyArray<
+  Pick<CitizenFieldSpec, 'key' | 'label' | 'wide'> & { kind?: CitizenFieldSpec['kind'] }
+> = [...citizenFields, { ...noteField, wide: true }];
 
 export function PersonEditor({ language, store, officerId, personId, onClose }: Props) {
   const t = translator(language);
@@ -32,17 +41,20 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
   const [documents, setDocuments] = useState<Array<DocumentMeta & { id: string }>>([]);
   const firstRef = useRef<HTMLInputElement>(null);
 
-  const loadRelations = useCallback(async (id: string) => {
-    const list = await store.relationsOf(id);
-    setRelations(
-      await Promise.all(
-        list.map(async (r) => {
-          const otherId = r.fromId === id ? r.toId : r.fromId;
-          return { ...r, otherName: (await store.get(otherId, { audit: false }))?.fullName.value ?? '?' };
-        }),
-      ),
-    );
-  }, [store]);
+  const loadRelations = useCallback(
+    async (id: string) => {
+      const list = await store.relationsOf(id);
+      setRelations(
+        await Promise.all(
+          list.map(async (r) => {
+            const otherId = r.fromId === id ? r.toId : r.fromId;
+            return { ...r, otherName: (await store.get(otherId, { audit: false }))?.fullName.value ?? '?' };
+          }),
+        ),
+      );
+    },
+    [store],
+  );
 
   useEffect(() => {
     if (!personId) {
@@ -68,7 +80,9 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
     setTouched(new Set(['*']));
     if (!check.person) return setStatus({ kind: 'error', text: t('edit.fixErrors') });
     try {
-      const saved = original ? await store.update({ ...original, ...check.person } as Person) : await store.create(check.person);
+      const saved = original
+        ? await store.update({ ...original, ...check.person } as Person)
+        : await store.create(check.person);
       setOriginal(saved);
       setValues(personToForm(saved));
       setStatus({ kind: 'ok', text: t('edit.saved') });
@@ -86,7 +100,11 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
   const exportSubject = async () => {
     if (!original) return;
     const data = await store.exportSubject(original.id);
-    download(new TextEncoder().encode(JSON.stringify(data, null, 2)) as Uint8Array<ArrayBuffer>, `du-lieu-ca-nhan-${stamp()}.json`, 'application/json');
+    download(
+      new TextEncoder().encode(JSON.stringify(data, null, 2)) as Uint8Array<ArrayBuffer>,
+      `du-lieu-ca-nhan-${stamp()}.json`,
+      'application/json',
+    );
   };
 
   const set = (f: PersonField | 'note', v: string) => {
@@ -108,15 +126,37 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
       }}
     >
       <h2>{original ? `${t('edit.title')}: ${original.fullName.value}` : t('edit.title.new')}</h2>
-      <FieldGrid language={language} values={values} original={original} showError={showError} firstRef={firstRef} onTouch={(f) => setTouched((s) => new Set(s).add(f))} onChange={set} />
+      <FieldGrid
+        language={language}
+        values={values}
+        original={original}
+        showError={showError}
+        firstRef={firstRef}
+        onTouch={(f) => setTouched((s) => new Set(s).add(f))}
+        onChange={set}
+      />
       {check.warnings.map((w) => (
-        <p key={w} className="warn">⚠ {w}</p>
+        <p key={w} className="warn">
+          ⚠ {w}
+        </p>
       ))}
       <div className="actions">
-        <button type="submit" className="primary">{t('edit.save')}</button>
-        <button type="button" onClick={onClose}>{t('edit.cancel')}</button>
-        {original && <button type="button" onClick={() => void exportSubject()}>{t('edit.subject')}</button>}
-        {original && <button type="button" onClick={() => void erase()}>{t('edit.erase')}</button>}
+        <button type="submit" className="primary">
+          {t('edit.save')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('edit.cancel')}
+        </button>
+        {original && (
+          <button type="button" onClick={() => void exportSubject()}>
+            {t('edit.subject')}
+          </button>
+        )}
+        {original && (
+          <button type="button" onClick={() => void erase()}>
+            {t('edit.erase')}
+          </button>
+        )}
       </div>
       {status && (
         <p className={status.kind} role={status.kind === 'error' ? 'alert' : 'status'}>
@@ -139,18 +179,30 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
               </li>
             ))}
           </ul>
-          <RelationAdder language={language} store={store} person={original} onAdded={() => void loadRelations(original.id)} />
+          <RelationAdder
+            language={language}
+            store={store}
+            person={original}
+            onAdded={() => void loadRelations(original.id)}
+          />
           <h3>{t('edit.documents')}</h3>
           {documents.length === 0 ? (
             <p className="hint">{t('edit.documents.none')}</p>
           ) : (
             <ul>
               {documents.map((d) => (
-                <li key={d.id}>{d.fileName} ({t(`doc.kind.${d.kind}`)})</li>
+                <li key={d.id}>
+                  {d.fileName} ({t(`doc.kind.${d.kind}`)})
+                </li>
               ))}
             </ul>
           )}
-          <DocumentAdder language={language} store={store} personId={original.id} onAdded={() => void store.documentsOf(original.id).then(setDocuments)} />
+          <DocumentAdder
+            language={language}
+            store={store}
+            personId={original.id}
+            onAdded={() => void store.documentsOf(original.id).then(setDocuments)}
+          />
         </>
       )}
     </form>
@@ -158,7 +210,17 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
 }
 
 /** A scan kept with the person, sealed like the record (the capture page adds them too). */
-function DocumentAdder({ language, store, personId, onAdded }: { language: Language; store: RecordsStore; personId: string; onAdded: () => void }) {
+function DocumentAdder({
+  language,
+  store,
+  personId,
+  onAdded,
+}: {
+  language: Language;
+  store: RecordsStore;
+  personId: string;
+  onAdded: () => void;
+}) {
   const t = translator(language);
   const [kind, setKind] = useState<DocumentKind>('id-front');
   const [error, setError] = useState<string | null>(null);
@@ -166,17 +228,37 @@ function DocumentAdder({ language, store, personId, onAdded }: { language: Langu
     if (!/^(image\/(jpeg|png|webp)|application\/pdf)$/.test(file.type)) return setError(t('doc.badType'));
     if (file.size > maxDocumentBytes) return setError(t('doc.tooBig'));
     setError(null);
-    await store.addDocument(personId, { kind, fileName: file.name, mimeType: file.type, ocrText: '', extracted: {}, capturedAt: new Date().toISOString() }, new Uint8Array(await file.arrayBuffer()));
+    await store.addDocument(
+      personId,
+      {
+        kind,
+        fileName: file.name,
+        mimeType: file.type,
+        ocrText: '',
+        extracted: {},
+        capturedAt: new Date().toISOString(),
+      },
+      new Uint8Array(await file.arrayBuffer()),
+    );
     onAdded();
   };
   return (
     <div className="doc-adder">
       <label htmlFor="doc-kind">{t('doc.kind')}</label>
       <select id="doc-kind" value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
-        {documentKinds.map((k) => <option key={k} value={k}>{t(`doc.kind.${k}`)}</option>)}
+        {documentKinds.map((k) => (
+          <option key={k} value={k}>
+            {t(`doc.kind.${k}`)}
+          </option>
+        ))}
       </select>
       <label htmlFor="doc-file">{t('doc.add')}</label>
-      <input id="doc-file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" onChange={(e) => e.target.files?.[0] && void add(e.target.files[0])} />
+      <input
+        id="doc-file"
+        type="file"
+        accept="image/jpeg,image/png,image/webp,application/pdf"
+        onChange={(e) => e.target.files?.[0] && void add(e.target.files[0])}
+      />
       {error && <p role="alert">{error}</p>}
     </div>
   );
@@ -185,7 +267,17 @@ function DocumentAdder({ language, store, personId, onAdded }: { language: Langu
 /** Scans bigger than this are refused (a phone photo is 2–8 MB; the portals take 2 MB, compressed on attaching). */
 const maxDocumentBytes = 40 * 1024 * 1024;
 
-function RelationAdder({ language, store, person, onAdded }: { language: Language; store: RecordsStore; person: Person; onAdded: () => void }) {
+function RelationAdder({
+  language,
+  store,
+  person,
+  onAdded,
+}: {
+  language: Language;
+  store: RecordsStore;
+  person: Person;
+  onAdded: () => void;
+}) {
   const t = translator(language);
   const [kind, setKind] = useState<RelationKind>('father');
   const [query, setQuery] = useState('');
@@ -200,7 +292,9 @@ function RelationAdder({ language, store, person, onAdded }: { language: Languag
       <label htmlFor="rel-kind">{t('edit.relations.kind')}</label>
       <select id="rel-kind" value={kind} onChange={(e) => setKind(e.target.value as RelationKind)}>
         {relationKinds.map((k) => (
-          <option key={k} value={k}>{t(`relation.${k}`)}</option>
+          <option key={k} value={k}>
+            {t(`relation.${k}`)}
+          </option>
         ))}
       </select>
       <label htmlFor="rel-person">{t('edit.relations.person')}</label>
@@ -256,7 +350,9 @@ function FieldGrid(props: {
           <select {...common} onChange={(e) => onChange(f, e.target.value)}>
             <option value="">—</option>
             {choices.map((o) => (
-              <option key={o} value={o}>{o}</option>
+              <option key={o} value={o}>
+                {o}
+              </option>
             ))}
           </select>
         ) : (
@@ -264,7 +360,9 @@ function FieldGrid(props: {
             {...common}
             ref={i === 0 ? firstRef : undefined}
             placeholder={spec.kind === 'date' ? 'dd/mm/yyyy' : undefined}
-            inputMode={spec.kind === 'personalId' || spec.kind === 'oldId' || spec.kind === 'phone' ? 'numeric' : undefined}
+            inputMode={
+              spec.kind === 'personalId' || spec.kind === 'oldId' || spec.kind === 'phone' ? 'numeric' : undefined
+            }
             onChange={(e) => onChange(f, e.target.value)}
           />
         );
@@ -277,7 +375,12 @@ function FieldGrid(props: {
                 {error}
               </p>
             )}
-            {prov && <p className="hint">{t('edit.source', { source: t(`source.${prov.source}`) })}{prov.notes.length > 0 ? ` — ${prov.notes.join(' ')}` : ''}</p>}
+            {prov && (
+              <p className="hint">
+                {t('edit.source', { source: t(`source.${prov.source}`) })}
+                {prov.notes.length > 0 ? ` — ${prov.notes.join(' ')}` : ''}
+              </p>
+            )}
           </div>
         );
       })}

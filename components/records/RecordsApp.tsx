@@ -28,7 +28,9 @@ export function RecordsApp() {
         <div className="toolbar">
           <span data-testid="signed-in">{t('records.signedIn', { name: state.session.officerName })}</span>
           <span>
-            {state.session.role === 'supervisor' && <a href={browser.runtime.getURL('/settings.html')}>⚙ {t('settings.title')}</a>}{' '}
+            {state.session.role === 'supervisor' && (
+              <a href={browser.runtime.getURL('/settings.html')}>⚙ {t('settings.title')}</a>
+            )}{' '}
             <button type="button" onClick={() => void lock()}>
               🔒 {t('records.lock')}
             </button>
@@ -42,7 +44,14 @@ export function RecordsApp() {
           ))}
         </div>
         <div role="tabpanel">
-          {tab === 'people' && <PeopleTab language={language} store={state.store} officerId={state.session.officerId} onImport={() => setTab('import')} />}
+          {tab === 'people' && (
+            <PeopleTab
+              language={language}
+              store={state.store}
+              officerId={state.session.officerId}
+              onImport={() => setTab('import')}
+            />
+          )}
           {tab === 'import' && <ImportTab language={language} store={state.store} />}
           {tab === 'officers' && <OfficersTab language={language} store={state.store} session={state.session} />}
         </div>

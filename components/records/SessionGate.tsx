@@ -14,7 +14,8 @@ export function sessionGate(state: SessionState, language: Language, unlock: Unl
   if (state.phase === 'not-set-up')
     return (
       <p role="alert">
-        {t('unlock.notSetUp')} <a href={browser.runtime.getURL('/setup.html' as '/settings.html')}>{t('setup.title')}</a>
+        {t('unlock.notSetUp')}{' '}
+        <a href={browser.runtime.getURL('/setup.html' as '/settings.html')}>{t('setup.title')}</a>
       </p>
     );
   if (state.phase === 'locked') return <UnlockForm language={language} unlock={unlock} />;

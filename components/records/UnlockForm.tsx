@@ -52,15 +52,23 @@ export function UnlockForm({ language, unlock }: { language: Language; unlock: U
   };
 
   if (choosing) return <ChoosePassphrase language={language} unlock={unlock} />;
-  const hint = officer?.needsPassphrase ? 'unlock.hint.legacyPin' : officer && armed.includes(officer.id) ? 'unlock.hint.pin' : 'unlock.hint.passphrase';
+  const hint = officer?.needsPassphrase
+    ? 'unlock.hint.legacyPin'
+    : officer && armed.includes(officer.id)
+      ? 'unlock.hint.pin'
+      : 'unlock.hint.passphrase';
   return (
     <form onSubmit={submit} aria-label={t('unlock.title')} className="unlock">
       <h2>🔒 {t('unlock.title')}</h2>
       <label htmlFor="officer">{t('unlock.officer')}</label>
-      <select id="officer" value={officerId} onChange={(e) => {
-        setOfficerId(e.target.value);
-        setError(null);
-      }}>
+      <select
+        id="officer"
+        value={officerId}
+        onChange={(e) => {
+          setOfficerId(e.target.value);
+          setError(null);
+        }}
+      >
         {officers.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name} — {t(`role.${o.role}`)}
@@ -68,7 +76,15 @@ export function UnlockForm({ language, unlock }: { language: Language; unlock: U
         ))}
       </select>
       <label htmlFor="secret">{t('unlock.secret')}</label>
-      <input ref={field} id="secret" type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} aria-describedby="unlock-hint" />{' '}
+      <input
+        ref={field}
+        id="secret"
+        type="password"
+        autoComplete="off"
+        value={secret}
+        onChange={(e) => setSecret(e.target.value)}
+        aria-describedby="unlock-hint"
+      />{' '}
       <button type="submit" className="primary" disabled={busy || !secret}>
         {busy ? t('unlock.working') : t('unlock.submit')}
       </button>
@@ -112,9 +128,22 @@ function ChoosePassphrase({ language, unlock }: { language: Language; unlock: Un
       <h2>🔒 {t('unlock.choose.title')}</h2>
       <p>{t('unlock.choose.intro')}</p>
       <label htmlFor="new-passphrase">{t('unlock.choose.passphrase')}</label>
-      <input ref={first} id="new-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+      <input
+        ref={first}
+        id="new-passphrase"
+        type="password"
+        autoComplete="new-password"
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.target.value)}
+      />
       <label htmlFor="new-passphrase-2">{t('unlock.choose.confirm')}</label>
-      <input id="new-passphrase-2" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />{' '}
+      <input
+        id="new-passphrase-2"
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+      />{' '}
       <button type="submit" className="primary" disabled={busy || !passphrase}>
         {busy ? t('unlock.working') : t('unlock.choose.submit')}
       </button>

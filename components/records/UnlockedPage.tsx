@@ -9,7 +9,13 @@ import { useRecordsSession, type SessionState } from './useRecordsSession';
 export type OpenSession = Extract<SessionState, { phase: 'open' }>;
 
 /** An extension page behind the unlock: the page frame, the gate until the records are open, then `children`. */
-export function UnlockedPage({ title, children }: { title: MessageKey; children: (open: OpenSession, settings: EffectiveSettings) => ReactNode }) {
+export function UnlockedPage({
+  title,
+  children,
+}: {
+  title: MessageKey;
+  children: (open: OpenSession, settings: EffectiveSettings) => ReactNode;
+}) {
   const { settings } = useSettings();
   const { state, unlock } = useRecordsSession();
   if (!settings) return null;

@@ -3,7 +3,16 @@ import { recordsDb } from '@/utils/db/instance';
 import { applyRetention } from '@/utils/records/retention';
 import { RecordsStore } from '@/utils/records/store';
 import { readEffectiveSettings } from '@/utils/settings/store';
-import { beginSession, finishMigration, isSetUp, OfficerError, unlockWithDeviceKey, unlockWithSecret, type Reason, type UnlockResult } from '@/utils/security/officers';
+import {
+  beginSession,
+  finishMigration,
+  isSetUp,
+  OfficerError,
+  unlockWithDeviceKey,
+  unlockWithSecret,
+  type Reason,
+  type UnlockResult,
+} from '@/utils/security/officers';
 import { currentSession, endSession, sessionItem, touchSession, type UnlockedSession } from '@/utils/security/session';
 import { browserPrf } from '@/utils/security/webauthn';
 

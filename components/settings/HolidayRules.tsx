@@ -1,7 +1,15 @@
 import { useEffect, useState } from 'react';
 import { download } from '@/components/pages/download';
 import { addDays, parseHolidayRules, WorkCalendar, type HolidayRules } from '@/utils/calendar/calendar';
-import { addEntry, describeEntry, entriesOf, entryFromForm, removeEntry, type HolidayEntry, type HolidayEntryKind } from '@/utils/calendar/edit';
+import {
+  addEntry,
+  describeEntry,
+  entriesOf,
+  entryFromForm,
+  removeEntry,
+  type HolidayEntry,
+  type HolidayEntryKind,
+} from '@/utils/calendar/edit';
 import { bundledHolidayRules, holidayRulesItem } from '@/utils/calendar/store';
 import { translator, type Language } from '@/utils/i18n';
 
@@ -31,26 +39,50 @@ export function HolidayRulesField({ language }: { language: Language }) {
       <h2 id="holidays-title">{t('holidays.title')}</h2>
       <p>{stored ? t('holidays.custom') : t('holidays.bundled')}</p>
       <label className="inline">
-        <input type="checkbox" checked={rules.compensate} onChange={(e) => void save({ ...rules, compensate: e.target.checked }, t('settings.saved'))} /> {t('holidays.edit.compensate')}
+        <input
+          type="checkbox"
+          checked={rules.compensate}
+          onChange={(e) => void save({ ...rules, compensate: e.target.checked }, t('settings.saved'))}
+        />{' '}
+        {t('holidays.edit.compensate')}
       </label>
       <h3>{t('holidays.edit.rules')}</h3>
       <ul data-testid="holiday-rules">
         {entriesOf(rules).map((entry) => (
           <li key={JSON.stringify(entry)}>
             {say(entry)}{' '}
-            <button type="button" aria-label={`${t('holidays.edit.remove')}: ${say(entry)}`} onClick={() => void save(removeEntry(rules, entry), t('holidays.edit.removed', { entry: say(entry) }))}>
+            <button
+              type="button"
+              aria-label={`${t('holidays.edit.remove')}: ${say(entry)}`}
+              onClick={() => void save(removeEntry(rules, entry), t('holidays.edit.removed', { entry: say(entry) }))}
+            >
               {t('holidays.edit.remove')}
             </button>
           </li>
         ))}
       </ul>
-      <HolidayAdder language={language} onAdd={(entry) => {
-        const result = addEntry(rules, entry);
-        if (!result.ok) return setMessage({ kind: 'error', text: t(result.message, result.params) });
-        void save(result.rules, t('holidays.edit.added', { entry: say(entry) }));
-      }} onError={(text) => setMessage({ kind: 'error', text })} />
-      {message && <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
-      <HolidayFile language={language} rules={rules} custom={stored !== null} onLoaded={(next) => void save(next, t('holidays.loaded'))} onReset={() => void save(null, t('settings.saved'))} onError={(text) => setMessage({ kind: 'error', text })} />
+      <HolidayAdder
+        language={language}
+        onAdd={(entry) => {
+          const result = addEntry(rules, entry);
+          if (!result.ok) return setMessage({ kind: 'error', text: t(result.message, result.params) });
+          void save(result.rules, t('holidays.edit.added', { entry: say(entry) }));
+        }}
+        onError={(text) => setMessage({ kind: 'error', text })}
+      />
+      {message && (
+        <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      <HolidayFile
+        language={language}
+        rules={rules}
+        custom={stored !== null}
+        onLoaded={(next) => void save(next, t('holidays.loaded'))}
+        onReset={() => void save(null, t('settings.saved'))}
+        onError={(text) => setMessage({ kind: 'error', text })}
+      />
       <YearDaysOff language={language} rules={rules} />
     </section>
   );
@@ -58,12 +90,25 @@ export function HolidayRulesField({ language }: { language: Language }) {
 
 const kinds: HolidayEntryKind[] = ['solar', 'lunar', 'dayOff', 'inLieu', 'workingDay'];
 
-function HolidayAdder({ language, onAdd, onError }: { language: Language; onAdd: (entry: HolidayEntry) => void; onError: (text: string) => void }) {
+function HolidayAdder({
+  language,
+  onAdd,
+  onError,
+}: {
+  language: Language;
+  onAdd: (entry: HolidayEntry) => void;
+  onError: (text: string) => void;
+}) {
   const t = translator(language);
   const [kind, setKind] = useState<HolidayEntryKind>('solar');
   const [when, setWhen] = useState('');
   const [name, setName] = useState('');
-  const hint = kind === 'solar' ? 'holidays.edit.when.hint.solar' : kind === 'lunar' ? 'holidays.edit.when.hint.lunar' : 'holidays.edit.when.hint.dated';
+  const hint =
+    kind === 'solar'
+      ? 'holidays.edit.when.hint.solar'
+      : kind === 'lunar'
+        ? 'holidays.edit.when.hint.lunar'
+        : 'holidays.edit.when.hint.dated';
   const add = () => {
     const made = entryFromForm({ kind, when, name });
     if (!('kind' in made)) return onError(t(made.message, made.params));
@@ -77,12 +122,21 @@ function HolidayAdder({ language, onAdd, onError }: { language: Language; onAdd:
       <label htmlFor="holiday-kind">{t('holidays.edit.kind')}</label>
       <select id="holiday-kind" value={kind} onChange={(e) => setKind(e.target.value as HolidayEntryKind)}>
         {kinds.map((k) => (
-          <option key={k} value={k}>{t(`holidays.edit.kind.${k}`)}</option>
+          <option key={k} value={k}>
+            {t(`holidays.edit.kind.${k}`)}
+          </option>
         ))}
       </select>
       <label htmlFor="holiday-when">{t('holidays.edit.when')}</label>
-      <input id="holiday-when" value={when} aria-describedby="holiday-when-hint" onChange={(e) => setWhen(e.target.value)} />
-      <p className="hint" id="holiday-when-hint">{t(hint)}</p>
+      <input
+        id="holiday-when"
+        value={when}
+        aria-describedby="holiday-when-hint"
+        onChange={(e) => setWhen(e.target.value)}
+      />
+      <p className="hint" id="holiday-when-hint">
+        {t(hint)}
+      </p>
       {kind !== 'workingDay' && (
         <>
           <label htmlFor="holiday-name">{kind === 'inLieu' ? t('holidays.edit.of') : t('holidays.edit.name')}</label>
@@ -90,20 +144,34 @@ function HolidayAdder({ language, onAdd, onError }: { language: Language; onAdd:
         </>
       )}
       <p>
-        <button type="button" className="primary" onClick={add}>{t('holidays.edit.add')}</button>
+        <button type="button" className="primary" onClick={add}>
+          {t('holidays.edit.add')}
+        </button>
       </p>
     </fieldset>
   );
 }
 
-function HolidayFile(props: { language: Language; rules: HolidayRules; custom: boolean; onLoaded: (rules: HolidayRules) => void; onReset: () => void; onError: (text: string) => void }) {
+function HolidayFile(props: {
+  language: Language;
+  rules: HolidayRules;
+  custom: boolean;
+  onLoaded: (rules: HolidayRules) => void;
+  onReset: () => void;
+  onError: (text: string) => void;
+}) {
   const { language, rules, custom, onLoaded, onReset, onError } = props;
   const t = translator(language);
   const load = async (file: File) => {
     try {
       onLoaded(parseHolidayRules(JSON.parse(await file.text())));
     } catch (e) {
-      const detail = e instanceof Error && 'issues' in e ? (e as { issues: Array<{ path: PropertyKey[]; message: string }> }).issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : t('holidays.notJson');
+      const detail =
+        e instanceof Error && 'issues' in e
+          ? (e as { issues: Array<{ path: PropertyKey[]; message: string }> }).issues
+              .map((i) => `${i.path.join('.')}: ${i.message}`)
+              .join('; ')
+          : t('holidays.notJson');
       onError(t('holidays.invalid', { detail }));
     }
   };
@@ -111,10 +179,30 @@ function HolidayFile(props: { language: Language; rules: HolidayRules; custom: b
     <details>
       <summary>{t('holidays.fileSection')}</summary>
       <label htmlFor="holiday-file">{t('holidays.file')}</label>
-      <input id="holiday-file" type="file" accept=".json,application/json" onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])} />
+      <input
+        id="holiday-file"
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])}
+      />
       <p>
-        <button type="button" onClick={() => download(new TextEncoder().encode(JSON.stringify(rules, null, 2)) as Uint8Array<ArrayBuffer>, 'lich-nghi-le.json', 'application/json')}>{t('holidays.download')}</button>{' '}
-        {custom && <button type="button" onClick={onReset}>{t('holidays.reset')}</button>}
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              new TextEncoder().encode(JSON.stringify(rules, null, 2)) as Uint8Array<ArrayBuffer>,
+              'lich-nghi-le.json',
+              'application/json',
+            )
+          }
+        >
+          {t('holidays.download')}
+        </button>{' '}
+        {custom && (
+          <button type="button" onClick={onReset}>
+            {t('holidays.reset')}
+          </button>
+        )}
       </p>
     </details>
   );
@@ -132,7 +220,13 @@ function YearDaysOff({ language, rules }: { language: Language; rules: HolidayRu
   return (
     <details open>
       <summary>{t('holidays.list', { year })}</summary>
-      <ul data-testid="holiday-list">{daysOff.map(([day, name]) => <li key={day}>{day.split('-').reverse().join('/')}: {name}</li>)}</ul>
+      <ul data-testid="holiday-list">
+        {daysOff.map(([day, name]) => (
+          <li key={day}>
+            {day.split('-').reverse().join('/')}: {name}
+          </li>
+        ))}
+      </ul>
     </details>
   );
 }

@@ -36,9 +36,19 @@ export function IdleField({ language, value }: { language: Language; value: numb
       <button type="button" aria-label={t('settings.idle.save')} onClick={() => void save()}>
         {t('settings.save')}
       </button>
-      <p className="hint" id="idle-hint">{t('settings.idle.hint')}</p>
-      {status?.kind === 'error' && <p className="error" role="alert">{status.text}</p>}
-      {status?.kind === 'ok' && <p className="ok" role="status">{t('settings.idle.saved', { minutes: status.minutes })}</p>}
+      <p className="hint" id="idle-hint">
+        {t('settings.idle.hint')}
+      </p>
+      {status?.kind === 'error' && (
+        <p className="error" role="alert">
+          {status.text}
+        </p>
+      )}
+      {status?.kind === 'ok' && (
+        <p className="ok" role="status">
+          {t('settings.idle.saved', { minutes: status.minutes })}
+        </p>
+      )}
     </div>
   );
 }

@@ -6,7 +6,15 @@ import { checkNewHost } from '@/utils/settings/add-host';
 import { readLocalSettings, updateLocalSettings } from '@/utils/settings/store';
 
 /** The portals motcua runs on: built in, added by policy (locked), added here (Chrome asks once per host). */
-export function PortalHosts({ language, extra, onChange }: { language: Language; extra: Array<{ host: string; locked: boolean }>; onChange: () => Promise<void> }) {
+export function PortalHosts({
+  language,
+  extra,
+  onChange,
+}: {
+  language: Language;
+  extra: Array<{ host: string; locked: boolean }>;
+  onChange: () => Promise<void>;
+}) {
   const t = translator(language);
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
@@ -14,7 +22,12 @@ export function PortalHosts({ language, extra, onChange }: { language: Language;
 
   useEffect(() => {
     void (async () => {
-      const entries = await Promise.all(extra.map(async ({ host }) => [host, await browser.permissions.contains({ origins: [originPatternFor(host)] })] as const));
+      const entries = await Promise.all(
+        extra.map(
+          async ({ host }) =>
+            [host, await browser.permissions.contains({ origins: [originPatternFor(host)] })] as const,
+        ),
+      );
       setGranted(Object.fromEntries(entries));
     })();
   }, [extra]);
@@ -27,14 +40,21 @@ export function PortalHosts({ language, extra, onChange }: { language: Language;
   };
 
   const add = async () => {
-    const check = checkNewHost(input, extra.map((e) => e.host));
+    const check = checkNewHost(
+      input,
+      extra.map((e) => e.host),
+    );
     if (!check.ok) return setMessage({ kind: 'error', text: t(check.message, check.params) });
     const ok = await requestHost(check.host);
     // Kept even when refused, so nothing typed is lost; "Cho phép" asks again.
     const local = await readLocalSettings();
     await updateLocalSettings({ extraPortalHosts: [...local.extraPortalHosts, check.host] });
     setInput('');
-    setMessage(ok ? { kind: 'ok', text: t('settings.hosts.added', { host: check.host }) } : { kind: 'error', text: t('settings.hosts.denied', { host: check.host }) });
+    setMessage(
+      ok
+        ? { kind: 'ok', text: t('settings.hosts.added', { host: check.host }) }
+        : { kind: 'error', text: t('settings.hosts.denied', { host: check.host }) },
+    );
     await onChange();
   };
 
@@ -80,7 +100,12 @@ export function PortalHosts({ language, extra, onChange }: { language: Language;
         </tbody>
       </table>
       <label htmlFor="new-host">{t('settings.hosts.input')}</label>
-      <input id="new-host" value={input} onChange={(e) => setInput(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void add()} />{' '}
+      <input
+        id="new-host"
+        value={input}
+        onChange={(e) => setInput(e.target.value)}
+        onKeyDown={(e) => e.key === 'Enter' && void add()}
+      />{' '}
       <button type="button" className="primary" onClick={() => void add()}>
         {t('settings.hosts.add')}
       </button>

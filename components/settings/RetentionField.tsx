@@ -4,7 +4,15 @@ import { retentionDaysSchema } from '@/utils/settings/schema';
 import { updateLocalSettings } from '@/utils/settings/store';
 
 /** The retention period, a supervisor setting (records page), unless the province's policy fixes it. */
-export function RetentionField({ language, value, locked }: { language: Language; value: number | null; locked: boolean }) {
+export function RetentionField({
+  language,
+  value,
+  locked,
+}: {
+  language: Language;
+  value: number | null;
+  locked: boolean;
+}) {
   const t = translator(language);
   const [draft, setDraft] = useState(value === null ? '' : String(value));
   const [status, setStatus] = useState<'idle' | 'saved' | 'invalid'>('idle');
@@ -22,15 +30,29 @@ export function RetentionField({ language, value, locked }: { language: Language
   return (
     <>
       <label htmlFor="retention">{t('settings.retention')}</label>
-      <input id="retention" inputMode="numeric" value={draft} disabled={locked} onChange={(e) => setDraft(e.target.value)} />{' '}
+      <input
+        id="retention"
+        inputMode="numeric"
+        value={draft}
+        disabled={locked}
+        onChange={(e) => setDraft(e.target.value)}
+      />{' '}
       {!locked && (
         <button type="button" onClick={() => void save()}>
           {t('settings.save')}
         </button>
       )}
       {locked && <p className="locked">🔒 {t('settings.locked')}</p>}
-      {status === 'invalid' && <p className="error" role="alert">{t('settings.retention.invalid')}</p>}
-      {status === 'saved' && <p className="ok" role="status">{t('settings.saved')}</p>}
+      {status === 'invalid' && (
+        <p className="error" role="alert">
+          {t('settings.retention.invalid')}
+        </p>
+      )}
+      {status === 'saved' && (
+        <p className="ok" role="status">
+          {t('settings.saved')}
+        </p>
+      )}
     </>
   );
 }

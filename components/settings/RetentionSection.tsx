@@ -5,7 +5,15 @@ import type { EffectiveSettings } from '@/utils/settings/schema';
 import { RetentionField } from './RetentionField';
 
 /** The retention period and "erase now" (people not used for that many days), a supervisor's. */
-export function RetentionSection({ language, store, settings }: { language: Language; store: RecordsStore; settings: EffectiveSettings }) {
+export function RetentionSection({
+  language,
+  store,
+  settings,
+}: {
+  language: Language;
+  store: RecordsStore;
+  settings: EffectiveSettings;
+}) {
   const t = translator(language);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const days = settings.retentionDays.value;

@@ -29,7 +29,11 @@ export function SettingsPage() {
       <section aria-labelledby="general-title">
         <h2 id="general-title">{t('settings.section.general')}</h2>
         <label htmlFor="language">{t('settings.language')}</label>
-        <select id="language" value={language} onChange={(e) => void updateLocalSettings({ language: e.target.value as Language })}>
+        <select
+          id="language"
+          value={language}
+          onChange={(e) => void updateLocalSettings({ language: e.target.value as Language })}
+        >
           <option value="vi">Tiếng Việt</option>
           <option value="en">English</option>
         </select>
@@ -47,7 +51,13 @@ export function SettingsPage() {
 
 type Open = Extract<SessionState, { phase: 'open' }>;
 
-function SupervisorGate(props: { language: Language; state: SessionState; unlock: UnlockActions; lock: () => Promise<void>; children: (open: Open) => ReactNode }) {
+function SupervisorGate(props: {
+  language: Language;
+  state: SessionState;
+  unlock: UnlockActions;
+  lock: () => Promise<void>;
+  children: (open: Open) => ReactNode;
+}) {
   const { language, state, unlock, lock, children } = props;
   const t = translator(language);
   const gate = sessionGate(state, language, unlock);
@@ -64,20 +74,34 @@ function SupervisorGate(props: { language: Language; state: SessionState; unlock
     return (
       <p role="alert">
         {t('settings.supervisor.only', { name: state.session.officerName })}{' '}
-        <button type="button" onClick={() => void lock()}>🔒 {t('records.lock')}</button>
+        <button type="button" onClick={() => void lock()}>
+          🔒 {t('records.lock')}
+        </button>
       </p>
     );
   }
   return <>{children(state)}</>;
 }
 
-function SupervisorSettings({ language, open, settings, reload }: { language: Language; open: Open; settings: EffectiveSettings; reload: () => Promise<void> }) {
+function SupervisorSettings({
+  language,
+  open,
+  settings,
+  reload,
+}: {
+  language: Language;
+  open: Open;
+  settings: EffectiveSettings;
+  reload: () => Promise<void>;
+}) {
   const t = translator(language);
   return (
     <>
       <p data-testid="signed-in">{t('records.signedIn', { name: open.session.officerName })}</p>
       <nav aria-label={t('settings.section.supervisor')} className="settings-nav">
-        <a href="#security-title">{t('settings.section.security')}</a> · <a href="#officers-title">{t('settings.section.officers')}</a> · <a href="#hosts-title">{t('settings.hosts')}</a> · <a href="#holidays-title">{t('holidays.title')}</a>
+        <a href="#security-title">{t('settings.section.security')}</a> ·{' '}
+        <a href="#officers-title">{t('settings.section.officers')}</a> ·{' '}
+        <a href="#hosts-title">{t('settings.hosts')}</a> · <a href="#holidays-title">{t('holidays.title')}</a>
       </nav>
       <section aria-labelledby="security-title">
         <h3 id="security-title">{t('settings.section.security')}</h3>

@@ -5,7 +5,15 @@ import { updateLocalSettings } from '@/utils/settings/store';
 import type { AdminUnits } from '@/utils/vn/admin-units';
 import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
 
-export function WardPicker({ language, value, locked }: { language: Language; value: WardRef | null; locked: boolean }) {
+export function WardPicker({
+  language,
+  value,
+  locked,
+}: {
+  language: Language;
+  value: WardRef | null;
+  locked: boolean;
+}) {
   const t = translator(language);
   const [units, setUnits] = useState<AdminUnits | null>(null);
   const [province, setProvince] = useState(value?.provinceCode ?? '');
@@ -18,7 +26,9 @@ export function WardPicker({ language, value, locked }: { language: Language; va
     const p = units.province(value.provinceCode);
     return (
       <>
-        <p className="field-label" id="ward-label">{t('settings.ward')}</p>
+        <p className="field-label" id="ward-label">
+          {t('settings.ward')}
+        </p>
         <p data-testid="ward-locked">
           {commune?.fullName ?? value.wardCode}, {p?.fullName ?? value.provinceCode}
         </p>
@@ -42,7 +52,11 @@ export function WardPicker({ language, value, locked }: { language: Language; va
         aria-label={t('settings.ward')}
         value={value?.provinceCode === province ? value.wardCode : ''}
         disabled={!province}
-        onChange={(e) => void updateLocalSettings({ ward: e.target.value ? { provinceCode: province, wardCode: e.target.value } : null })}
+        onChange={(e) =>
+          void updateLocalSettings({
+            ward: e.target.value ? { provinceCode: province, wardCode: e.target.value } : null,
+          })
+        }
       >
         <option value="">{t('settings.ward.none')}</option>
         {province &&

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react';
 import { translator, type Language, type MessageKey, type Params } from '@/utils/i18n';
 import { recordsDb } from '@/utils/db/instance';
-import { changePassphrase, enrolDeviceKey, listOfficers, OfficerError, removeDeviceKey, setPin } from '@/utils/security/officers';
+import {
+  changePassphrase,
+  enrolDeviceKey,
+  listOfficers,
+  OfficerError,
+  removeDeviceKey,
+  setPin,
+} from '@/utils/security/officers';
 import { currentSession } from '@/utils/security/session';
 import { browserPrf, deviceKeysSupported } from '@/utils/security/webauthn';
 
@@ -20,7 +27,8 @@ export function OwnSecrets({ language, officerId }: { language: Language; office
   const [keys, setKeys] = useState<Array<{ credentialId: string; label: string }>>([]);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
-  const reload = () => void listOfficers(recordsDb()).then((list) => setKeys(list.find((o) => o.id === officerId)?.deviceKeys ?? []));
+  const reload = () =>
+    void listOfficers(recordsDb()).then((list) => setKeys(list.find((o) => o.id === officerId)?.deviceKeys ?? []));
   useEffect(reload, [officerId]);
 
   const act = async (work: () => Promise<Message>) => {
@@ -30,7 +38,11 @@ export function OwnSecrets({ language, officerId }: { language: Language; office
       setCurrent('');
       reload();
     } catch (e) {
-      setMessage(e instanceof OfficerError ? { kind: 'error', ...e.reason } : { kind: 'error', code: 'error.unknown', params: { detail: String(e) } });
+      setMessage(
+        e instanceof OfficerError
+          ? { kind: 'error', ...e.reason }
+          : { kind: 'error', code: 'error.unknown', params: { detail: String(e) } },
+      );
     } finally {
       setBusy(false);
     }
@@ -49,9 +61,21 @@ export function OwnSecrets({ language, officerId }: { language: Language; office
       <h3>{t('own.title')}</h3>
       <p className="muted">{t('own.currentHint')}</p>
       <label htmlFor="own-current">{t('own.current')}</label>
-      <input id="own-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+      <input
+        id="own-current"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+      />
       <label htmlFor="own-next">{t('own.newPassphrase')}</label>
-      <input id="own-next" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />{' '}
+      <input
+        id="own-next"
+        type="password"
+        autoComplete="new-password"
+        value={next}
+        onChange={(e) => setNext(e.target.value)}
+      />{' '}
       <button
         type="button"
         disabled={busy || !current || !next}
@@ -66,7 +90,14 @@ export function OwnSecrets({ language, officerId }: { language: Language; office
         {t('own.changePassphrase')}
       </button>
       <label htmlFor="own-pin">{t('own.newPin')}</label>
-      <input id="own-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPinValue(e.target.value)} />{' '}
+      <input
+        id="own-pin"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        onChange={(e) => setPinValue(e.target.value)}
+      />{' '}
       <button type="button" disabled={busy || !current} onClick={() => void savePin()}>
         {t('own.setPin')}
       </button>
@@ -77,7 +108,13 @@ export function OwnSecrets({ language, officerId }: { language: Language; office
           <button
             type="button"
             disabled={busy || !current}
-            onClick={() => void act(async () => ({ kind: 'ok', code: 'own.enrolled', params: { label: await enrolDeviceKey(recordsDb(), officerId, current, label, browserPrf) } }))}
+            onClick={() =>
+              void act(async () => ({
+                kind: 'ok',
+                code: 'own.enrolled',
+                params: { label: await enrolDeviceKey(recordsDb(), officerId, current, label, browserPrf) },
+              }))
+            }
           >
             🔑 {t('own.enrol')}
           </button>
@@ -90,12 +127,15 @@ export function OwnSecrets({ language, officerId }: { language: Language; office
           {keys.map((k) => (
             <li key={k.credentialId}>
               {k.label}{' '}
-              <button type="button" onClick={() =>
+              <button
+                type="button"
+                onClick={() =>
                   void act(async () => {
                     await removeDeviceKey(recordsDb(), officerId, k.credentialId);
                     return { kind: 'ok', code: 'own.removed' };
                   })
-                }>
+                }
+              >
                 {t('own.removeKey', { label: k.label })}
               </button>
             </li>

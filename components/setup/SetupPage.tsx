@@ -47,7 +47,8 @@ export function SetupPage() {
     <PageShell language={settings.language} title={t('setup.title')}>
       {already ? (
         <p role="status">
-          {t('setup.done')} <a href={browser.runtime.getURL('/records.html' as '/settings.html')}>{t('records.title')}</a>
+          {t('setup.done')}{' '}
+          <a href={browser.runtime.getURL('/records.html' as '/settings.html')}>{t('records.title')}</a>
         </p>
       ) : (
         <form onSubmit={(e) => void submit(e)}>
@@ -58,11 +59,31 @@ export function SetupPage() {
           <label htmlFor="name">{t('setup.name')}</label>
           <input id="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
           <label htmlFor="secret">{t('setup.secret')}</label>
-          <input id="secret" type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="new-password" />
+          <input
+            id="secret"
+            type="password"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            autoComplete="new-password"
+          />
           <label htmlFor="confirm">{t('setup.confirm')}</label>
-          <input id="confirm" type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" />
+          <input
+            id="confirm"
+            type="password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+            autoComplete="new-password"
+          />
           <label htmlFor="pin">{t('setup.pin')}</label>
-          <input id="pin" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" aria-describedby="pin-hint" />
+          <input
+            id="pin"
+            type="password"
+            inputMode="numeric"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            autoComplete="off"
+            aria-describedby="pin-hint"
+          />
           <p id="pin-hint" className="muted">
             {t('setup.pinHint')}
           </p>

@@ -21,11 +21,20 @@ export function SlipApp() {
       const ref = settings.ward.value;
       if (!ref) return;
       const units = await loadAdminUnits();
-      setWard({ name: units.commune(ref.wardCode)?.fullName ?? '', province: units.province(ref.provinceCode)?.fullName ?? '' });
+      setWard({
+        name: units.commune(ref.wardCode)?.fullName ?? '',
+        province: units.province(ref.provinceCode)?.fullName ?? '',
+      });
     });
   }, []);
   if (slip === undefined) return null;
-  if (slip === null) return <p role="alert">Không tìm thấy giấy tiếp nhận này (đã quá một giờ hoặc trình duyệt đã đóng). Hãy bấm "In giấy tiếp nhận" lại trong bảng trợ giúp.</p>;
+  if (slip === null)
+    return (
+      <p role="alert">
+        Không tìm thấy giấy tiếp nhận này (đã quá một giờ hoặc trình duyệt đã đóng). Hãy bấm "In giấy tiếp nhận" lại
+        trong bảng trợ giúp.
+      </p>
+    );
   const procedure = procedureByCode(slip.procedureCode);
   // Vietnam's time of receipt (the calendar's own reading of an instant), for the date as well as the hour.
   const local = vnLocal(new Date(slip.receivedAt));
@@ -43,19 +52,47 @@ export function SlipApp() {
         </div>
       </header>
       <h1>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</h1>
-      {slip.dossierCode && <p className="center">Mã hồ sơ: <b data-testid="slip-code">{slip.dossierCode}</b></p>}
-      <p>Bộ phận Một cửa {ward?.name ?? ''} tiếp nhận hồ sơ của: <b data-testid="slip-citizen">{slip.citizenName}</b></p>
-      <p>Thủ tục: <b>{procedure?.name ?? slip.procedureCode}</b>{procedure ? ` (mã ${procedure.code})` : ''}</p>
+      {slip.dossierCode && (
+        <p className="center">
+          Mã hồ sơ: <b data-testid="slip-code">{slip.dossierCode}</b>
+        </p>
+      )}
+      <p>
+        Bộ phận Một cửa {ward?.name ?? ''} tiếp nhận hồ sơ của: <b data-testid="slip-citizen">{slip.citizenName}</b>
+      </p>
+      <p>
+        Thủ tục: <b>{procedure?.name ?? slip.procedureCode}</b>
+        {procedure ? ` (mã ${procedure.code})` : ''}
+      </p>
       <p>Thành phần hồ sơ gồm:</p>
       <ol>{slip.papers.length > 0 ? slip.papers.map((p) => <li key={p}>{p}</li>) : <li>(chưa ghi giấy tờ nào)</li>}</ol>
-      <p>Lệ phí: <b data-testid="slip-fee">{slip.fee === null ? (procedure?.fee.note ?? '—') : formatDong(slip.fee)}</b></p>
-      <p>Thời điểm nhận: {time} ngày {day(local.iso)}{slip.received !== local.iso ? ` (tính là ngày ${day(slip.received)})` : ''}</p>
-      <p>Ngày hẹn trả kết quả: <b data-testid="slip-due">{slip.due ? vnDateLong(slip.due) : (procedure?.processing.note ?? '—')}</b></p>
+      <p>
+        Lệ phí: <b data-testid="slip-fee">{slip.fee === null ? (procedure?.fee.note ?? '—') : formatDong(slip.fee)}</b>
+      </p>
+      <p>
+        Thời điểm nhận: {time} ngày {day(local.iso)}
+        {slip.received !== local.iso ? ` (tính là ngày ${day(slip.received)})` : ''}
+      </p>
+      <p>
+        Ngày hẹn trả kết quả:{' '}
+        <b data-testid="slip-due">{slip.due ? vnDateLong(slip.due) : (procedure?.processing.note ?? '—')}</b>
+      </p>
       <footer>
-        <div><p className="bold">Người nộp hồ sơ</p><p className="muted">(Ký, ghi rõ họ tên)</p></div>
-        <div><p className="bold">Người tiếp nhận</p><p className="muted">(Ký, ghi rõ họ tên)</p><p className="name">{slip.officerName}</p></div>
+        <div>
+          <p className="bold">Người nộp hồ sơ</p>
+          <p className="muted">(Ký, ghi rõ họ tên)</p>
+        </div>
+        <div>
+          <p className="bold">Người tiếp nhận</p>
+          <p className="muted">(Ký, ghi rõ họ tên)</p>
+          <p className="name">{slip.officerName}</p>
+        </div>
       </footer>
-      <p className="no-print"><button type="button" onClick={() => window.print()}>In giấy tiếp nhận</button></p>
+      <p className="no-print">
+        <button type="button" onClick={() => window.print()}>
+          In giấy tiếp nhận
+        </button>
+      </p>
     </article>
   );
 }

@@ -67,16 +67,39 @@ export function TourOverlay({ tour, onClose }: { tour: Tour; onClose: () => void
 
   return (
     <>
-      {rect && <div className="tour-ring" style={{ left: rect.left - 6, top: rect.top - 6, width: rect.width + 12, height: rect.height + 12 }} />}
+      {rect && (
+        <div
+          className="tour-ring"
+          style={{ left: rect.left - 6, top: rect.top - 6, width: rect.width + 12, height: rect.height + 12 }}
+        />
+      )}
       <section className="tour-card" role="dialog" aria-label={`Hướng dẫn: ${tour.title}`}>
-        <p className="tour-progress" data-testid="tour-progress">Bước {index + 1}/{tour.steps.length}</p>
+        <p className="tour-progress" data-testid="tour-progress">
+          Bước {index + 1}/{tour.steps.length}
+        </p>
         <h2>{step.title}</h2>
         <p>{step.text}</p>
-        {last && done && <p role="status" className="tour-done">Hoàn thành bài hướng dẫn "{tour.title}".</p>}
+        {last && done && (
+          <p role="status" className="tour-done">
+            Hoàn thành bài hướng dẫn "{tour.title}".
+          </p>
+        )}
         <div className="tour-actions">
-          <button type="button" disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))}>Quay lại</button>
-          {!last && <button type="button" className={!step.done || done ? 'primary' : ''} onClick={() => setIndex((i) => i + 1)}>Tiếp</button>}
-          <button type="button" onClick={onClose}>{last && done ? 'Đóng' : 'Thoát hướng dẫn'}</button>
+          <button type="button" disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))}>
+            Quay lại
+          </button>
+          {!last && (
+            <button
+              type="button"
+              className={!step.done || done ? 'primary' : ''}
+              onClick={() => setIndex((i) => i + 1)}
+            >
+              Tiếp
+            </button>
+          )}
+          <button type="button" onClick={onClose}>
+            {last && done ? 'Đóng' : 'Thoát hướng dẫn'}
+          </button>
         </div>
       </section>
     </>

@@ -108,28 +108,41 @@ export function TrainingApp() {
         <p className="muted">Cổng mô phỏng và công dân mẫu: không mở khoá, không chạm vào hồ sơ thật.</p>
         <div className="training-actions">
           {tours.map((t) => (
-            <button key={t.id} type="button" className="primary" onClick={() => start(t)}>Bắt đầu hướng dẫn: {t.title}</button>
+            <button key={t.id} type="button" className="primary" onClick={() => start(t)}>
+              Bắt đầu hướng dẫn: {t.title}
+            </button>
           ))}
-          <button type="button" onClick={() => void reset()}>Làm mới dữ liệu mẫu</button>
-          <button type="button" aria-pressed={presenter} onClick={() => setPresenter((p) => !p)}>Chế độ trình chiếu</button>
-          <label className="file">Thêm bài hướng dẫn (.json)<input type="file" accept=".json,application/json" onChange={(e) => e.target.files?.[0] && void addTour(e.target.files[0])} /></label>
+          <button type="button" onClick={() => void reset()}>
+            Làm mới dữ liệu mẫu
+          </button>
+          <button type="button" aria-pressed={presenter} onClick={() => setPresenter((p) => !p)}>
+            Chế độ trình chiếu
+          </button>
+          <label className="file">
+            Thêm bài hướng dẫn (.json)
+            <input
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => e.target.files?.[0] && void addTour(e.target.files[0])}
+            />
+          </label>
           <a href={browser.runtime.getURL('/pages.html')}>Các trang khác</a>
         </div>
         {message && <p role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
         {!store && <p role="status">Đang chuẩn bị dữ liệu mẫu…</p>}
       </header>
       <div className="training-stage">
-      <iframe
-        ref={frameRef}
-        data-training="portal"
-        title="Cổng mô phỏng"
-        src={browser.runtime.getURL(`/${portal}` as '/training.html')}
-        // A new replica page in the frame changes nothing in this document, which the panel watches: nudge it
-        // to look at the form again, as it does when a portal rebuilds itself.
-      />
-      <aside className="training-panel" aria-label="Trợ lý Một cửa">
-        {send && <PanelApp tabId={0} language={language} send={send} page={page} lockable={false} />}
-      </aside>
+        <iframe
+          ref={frameRef}
+          data-training="portal"
+          title="Cổng mô phỏng"
+          src={browser.runtime.getURL(`/${portal}` as '/training.html')}
+          // A new replica page in the frame changes nothing in this document, which the panel watches: nudge it
+          // to look at the form again, as it does when a portal rebuilds itself.
+        />
+        <aside className="training-panel" aria-label="Trợ lý Một cửa">
+          {send && <PanelApp tabId={0} language={language} send={send} page={page} lockable={false} />}
+        </aside>
       </div>
       {tour && <TourOverlay key={tour.id} tour={tour} onClose={() => setTour(null)} />}
     </div>

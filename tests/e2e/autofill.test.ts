@@ -28,7 +28,9 @@ describe('filling a birth registration form from the side panel', () => {
     portal = await h.openPortal('https://dichvucong.gov.vn/khai-sinh/');
     panel = await openPanel(h, portal);
     expect(await panel.getByTestId('panel-officer').textContent()).toBe('Cán bộ: Trần Thị Lan');
-    await expect.poll(() => panel.locator('.role label').allTextContents()).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
+    await expect
+      .poll(() => panel.locator('.role label').allTextContents())
+      .toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
   });
 
   it('each result is named with the citizen’s full name and says which block it goes to', async () => {
@@ -51,9 +53,15 @@ describe('filling a birth registration form from the side panel', () => {
     await panel.keyboard.press('Enter');
     // The cursor is back in the search box, and the parents the records link to the child are in their blocks.
     await expect.poll(() => panel.evaluate(() => document.activeElement?.id)).toBe('motcua-search');
-    await expect.poll(() => panel.getByLabel('Cha', { exact: true }).locator('option:checked').textContent()).toBe('Trần Văn Bình');
-    expect(await panel.getByLabel('Mẹ', { exact: true }).locator('option:checked').textContent()).toBe('Nguyễn Thị Mai');
-    expect(await panel.getByLabel('Người yêu cầu', { exact: true }).locator('option:checked').textContent()).not.toBe('— Chưa chọn —');
+    await expect
+      .poll(() => panel.getByLabel('Cha', { exact: true }).locator('option:checked').textContent())
+      .toBe('Trần Văn Bình');
+    expect(await panel.getByLabel('Mẹ', { exact: true }).locator('option:checked').textContent()).toBe(
+      'Nguyễn Thị Mai',
+    );
+    expect(await panel.getByLabel('Người yêu cầu', { exact: true }).locator('option:checked').textContent()).not.toBe(
+      '— Chưa chọn —',
+    );
     await panel.getByLabel('Người yêu cầu', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
     await search.press('Control+Enter');
     await panel.getByTestId('fill-summary').waitFor();
@@ -94,7 +102,11 @@ describe('filling a birth registration form from the side panel', () => {
     // Every field is empty again in the page's own model, except the radio the page cannot unselect — said so.
     expect(Object.entries(after).filter(([, v]) => v !== '')).toEqual([['ksGioiTinh', '1']]);
     expect(await portal.locator('#nyc-qh').inputValue()).toBe('');
-    await expect.poll(() => panel.getByRole('status').allTextContents()).toContain('Đã trả lại các ô như trước lần điền đầu tiên. Riêng Giới tính: trang không cho trả lại, hãy kiểm tra.');
+    await expect
+      .poll(() => panel.getByRole('status').allTextContents())
+      .toContain(
+        'Đã trả lại các ô như trước lần điền đầu tiên. Riêng Giới tính: trang không cho trả lại, hãy kiểm tra.',
+      );
     expect(await portal.locator('#ks-hoten').getAttribute('data-motcua-fill')).toBeNull();
   });
 
@@ -107,7 +119,9 @@ describe('filling a birth registration form from the side panel', () => {
     await expect.poll(() => panel.getByRole('alert').textContent()).toContain('Sai mã PIN hoặc mật khẩu');
     await panel.getByLabel('Mã PIN hoặc cụm mật khẩu').fill(passphrase);
     await panel.getByRole('button', { name: 'Mở khoá' }).click();
-    await expect.poll(() => panel.getByTestId('panel-officer').textContent(), { timeout: 10_000 }).toBe('Cán bộ: Trần Thị Lan');
+    await expect
+      .poll(() => panel.getByTestId('panel-officer').textContent(), { timeout: 10_000 })
+      .toBe('Cán bộ: Trần Thị Lan');
     await portal.close();
     await panel.close();
   });
@@ -117,19 +131,27 @@ describe('filling a Ministry of Justice e-form inside a cross-origin iframe', ()
   let page: Page;
   let panel: Page;
   const frame = () => page.frameLocator('#to-khai');
-  const frameModel = () => pageModel(page.frames().find((f) => f.url().startsWith('https://tokhaidientu.moj.gov.vn/'))!);
+  const frameModel = () =>
+    pageModel(page.frames().find((f) => f.url().startsWith('https://tokhaidientu.moj.gov.vn/'))!);
 
   it('fills the frame from the tab’s panel, leaving the VNeID block alone', async () => {
     page = await h.openPortal('https://dichvucong.gov.vn/khai-tu/');
     panel = await openPanel(h, page);
-    await expect.poll(() => panel.locator('.role label').allTextContents(), { timeout: 10_000 }).toEqual(['Người yêu cầu', 'Người chết']);
+    await expect
+      .poll(() => panel.locator('.role label').allTextContents(), { timeout: 10_000 })
+      .toEqual(['Người yêu cầu', 'Người chết']);
     // The deceased first, then the requester: each goes to its block.
     await pickInPanel(panel, 'tran van binh', 'Trần Văn Bình');
     await pickInPanel(panel, 'nguyen thi mai', 'Nguyễn Thị Mai');
     expect(await panel.getByLabel('Người chết').locator('option:checked').textContent()).toBe('Trần Văn Bình');
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await panel.getByTestId('fill-summary').waitFor();
-    expect(await frameModel()).toEqual({ HoTen: 'Trần Văn Bình', NgaySinh: '1990', GioiTinh: '1', SoDinhDanh: '001090000222' });
+    expect(await frameModel()).toEqual({
+      HoTen: 'Trần Văn Bình',
+      NgaySinh: '1990',
+      GioiTinh: '1',
+      SoDinhDanh: '001090000222',
+    });
     expect(await frame().locator('input[name=HoVaTenC]').inputValue()).toBe('NGUYỄN THỊ MAI');
     expect(await count(panel, 'readonly')).toBe(2);
     expect(await frame().locator('input[name=HoTen]').getAttribute('data-motcua-fill')).toBe('filled');
@@ -146,7 +168,9 @@ describe('filling a Ministry of Justice e-form inside a cross-origin iframe', ()
 
 describe('filling a residence form with a cascading 2025 address', () => {
   it('maps the old address to its 2025 ward and waits for the ward list to load', async () => {
-    const { page, panel } = await openAndFill(h, 'https://dichvucong.gov.vn/cu-tru/', [['mai 12/04/1994', 'Nguyễn Thị Mai']]);
+    const { page, panel } = await openAndFill(h, 'https://dichvucong.gov.vn/cu-tru/', [
+      ['mai 12/04/1994', 'Nguyễn Thị Mai'],
+    ]);
     await panel.getByTestId('fill-summary').waitFor({ timeout: 15_000 });
     expect(await pageModel(page)).toEqual({
       hoTen: 'Nguyễn Thị Mai',
@@ -167,14 +191,18 @@ describe('filling a residence form with a cascading 2025 address', () => {
 
 describe('an old ward split over several 2025 wards', () => {
   it('counts the ward choice as waiting first, the officer picks it in the panel, then fills again', async () => {
-    const { page, panel } = await openAndFill(h, 'https://dichvucong.gov.vn/cu-tru/?nodelay', [['le van khoa', 'Lê Văn Khoa']]);
+    const { page, panel } = await openAndFill(h, 'https://dichvucong.gov.vn/cu-tru/?nodelay', [
+      ['le van khoa', 'Lê Văn Khoa'],
+    ]);
     await panel.getByTestId('fill-summary').waitFor();
     expect(await panel.getByTestId('fill-summary').textContent()).toMatch(/^⚠ 1 cần xem/);
     expect(await panel.locator('.report li').first().getAttribute('data-status')).toBe('check');
     expect((await lines(panel, 'check'))[0]).toContain('Phường Ba Đình, Phường Tây Hồ');
     expect(await page.locator('#xa').inputValue()).toBe('');
 
-    await panel.getByLabel('Địa chỉ của Lê Văn Khoa nay thuộc nhiều xã/phường mới: chọn một rồi bấm "Điền biểu mẫu" lại.').selectOption({ label: 'Phường Tây Hồ' });
+    await panel
+      .getByLabel('Địa chỉ của Lê Văn Khoa nay thuộc nhiều xã/phường mới: chọn một rồi bấm "Điền biểu mẫu" lại.')
+      .selectOption({ label: 'Phường Tây Hồ' });
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => page.locator('#xa').inputValue(), { timeout: 10_000 }).toBe('00103');
     await expect.poll(() => panel.getByTestId('fill-summary').textContent()).toMatch(/^⚠ 0 cần xem/);
@@ -187,7 +215,9 @@ describe('filling the joint (lienthong) Angular form: split names, mat-select, m
   it('writes the framework state of widgets that ignore typing, each read back from what the widget shows', async () => {
     const page = await h.openPortal('https://lienthong.dichvucong.gov.vn/khai-sinh/');
     const panel = await openPanel(h, page);
-    await expect.poll(() => panel.locator('.role label').allTextContents()).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Mẹ']);
+    await expect
+      .poll(() => panel.locator('.role label').allTextContents())
+      .toEqual(['Người yêu cầu', 'Người được khai sinh', 'Mẹ']);
     await pickInPanel(panel, 'nguyen thi mai', 'Nguyễn Thị Mai');
     await pickInPanel(panel, 'bao an', 'Trần Bảo An');
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
@@ -223,9 +253,18 @@ describe('filling the joint (lienthong) Angular form: split names, mat-select, m
     // Undo empties what it can and names the widgets whose choice only the page can take back.
     await panel.getByRole('button', { name: 'Hoàn tác' }).click();
     await expect.poll(() => page.locator('#Ho').inputValue()).toBe('');
-    await expect.poll(async () => (await panel.getByRole('status').allTextContents()).join(' ')).toContain('Đã trả lại các ô như trước lần điền đầu tiên.');
+    await expect
+      .poll(async () => (await panel.getByRole('status').allTextContents()).join(' '))
+      .toContain('Đã trả lại các ô như trước lần điền đầu tiên.');
     const status = (await panel.getByRole('status').allTextContents()).join(' ');
-    for (const widget of ['Quan hệ với người được khai sinh', 'Dân tộc', 'Quốc tịch', 'Định dạng ngày sinh', 'Giới tính']) expect(status).toContain(widget);
+    for (const widget of [
+      'Quan hệ với người được khai sinh',
+      'Dân tộc',
+      'Quốc tịch',
+      'Định dạng ngày sinh',
+      'Giới tính',
+    ])
+      expect(status).toContain(widget);
     expect(await page.locator('#NycHoTen').inputValue()).toBe('NGUYỄN THỊ MAI');
     await page.close();
     await panel.close();
@@ -236,7 +275,9 @@ describe('a driver field that rebuilds the form (Ministry of Justice birth e-for
   it('sets the relation first (x-radio), waits for the rebuilt blocks, then fills them (x-select included)', async () => {
     const page = await h.openPortal('https://tokhaidientu.moj.gov.vn/khai-sinh/');
     const panel = await openPanel(h, page);
-    await expect.poll(() => panel.locator('.role label').allTextContents()).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
+    await expect
+      .poll(() => panel.locator('.role label').allTextContents())
+      .toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
     await pickInPanel(panel, 'tran bao an', 'Trần Bảo An');
     await panel.getByLabel('Người yêu cầu', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
@@ -261,7 +302,9 @@ describe('a two-column marriage e-form classified by its site profile', () => {
   it('puts each person on their side by sex, fills split dates and x-selects, and reads what labels do not say', async () => {
     const page = await h.openPortal('https://tokhaidientu.moj.gov.vn/ket-hon/');
     const panel = await openPanel(h, page);
-    await expect.poll(() => panel.locator('.role label').allTextContents()).toEqual(['Người yêu cầu', 'Bên nam', 'Bên nữ']);
+    await expect
+      .poll(() => panel.locator('.role label').allTextContents())
+      .toEqual(['Người yêu cầu', 'Bên nam', 'Bên nữ']);
     await pickInPanel(panel, 'nguyen thi mai', 'Nguyễn Thị Mai');
     // A man picked next goes to "Bên nam", never "Bên nữ", whatever the order of the blocks.
     await pickInPanel(panel, 'tran van binh', 'Trần Văn Bình');
@@ -270,8 +313,18 @@ describe('a two-column marriage e-form classified by its site profile', () => {
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await panel.getByTestId('fill-summary').waitFor();
     expect(await pageModel(page)).toMatchObject({
-      HoTenBenNu: 'Nguyễn Thị Mai', NgaySinhBenNu: '1994-04-12', DanTocBenNu: '01', QuocTichBenNu: 'Việt Nam', SoDinhDanh_BenNu: '001194000111', NoiCuTru_BenNu: hangBac2025,
-      HoTenBenNam: 'Trần Văn Bình', NgaySinhBenNam: '1990-10-20', DanTocBenNam: '01', QuocTichBenNam: 'Việt Nam', SoDinhDanh_BenNam: '001090000222', NoiCuTru_BenNam: hangBac2025,
+      HoTenBenNu: 'Nguyễn Thị Mai',
+      NgaySinhBenNu: '1994-04-12',
+      DanTocBenNu: '01',
+      QuocTichBenNu: 'Việt Nam',
+      SoDinhDanh_BenNu: '001194000111',
+      NoiCuTru_BenNu: hangBac2025,
+      HoTenBenNam: 'Trần Văn Bình',
+      NgaySinhBenNam: '1990-10-20',
+      DanTocBenNam: '01',
+      QuocTichBenNam: 'Việt Nam',
+      SoDinhDanh_BenNam: '001090000222',
+      NoiCuTru_BenNam: hangBac2025,
     });
     // The VNeID requester name is the same person (upper case): reported read-only, not a mismatch.
     expect((await lines(panel, 'readonly')).join(' ')).toContain('không ghi đè');
@@ -294,11 +347,18 @@ describe('a single-page portal that swaps its steps', () => {
     expect(new URL(page.url()).pathname).toBe('/spa/buoc-2');
     await expect.poll(() => panel.locator('.role label').allTextContents()).toEqual(['Người được khai sinh']);
     await expect.poll(() => panel.getByTestId('fill-summary').count()).toBe(0);
-    expect(await panel.getByRole('status').allTextContents()).toContain('Trang đã sang bước khác: báo cáo lần điền trước đã đóng. Chọn người cho bước này rồi điền tiếp.');
+    expect(await panel.getByRole('status').allTextContents()).toContain(
+      'Trang đã sang bước khác: báo cáo lần điền trước đã đóng. Chọn người cho bước này rồi điền tiếp.',
+    );
     await pickInPanel(panel, 'tran bao an', 'Trần Bảo An');
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await panel.getByTestId('fill-summary').waitFor();
-    expect(await pageModel(page)).toEqual({ nycHoTen: 'Nguyễn Thị Mai', nycSoDinhDanh: '001194000111', ksHoTen: 'Trần Bảo An', ksNgaySinh: '05/09/2026' });
+    expect(await pageModel(page)).toEqual({
+      nycHoTen: 'Nguyễn Thị Mai',
+      nycSoDinhDanh: '001194000111',
+      ksHoTen: 'Trần Bảo An',
+      ksNgaySinh: '05/09/2026',
+    });
     await page.close();
     await panel.close();
   });
@@ -306,7 +366,9 @@ describe('a single-page portal that swaps its steps', () => {
 
 describe('pages that are not what the filler expects', () => {
   it('lists every field of a form it has never seen as not recognised, and breaks nothing', async () => {
-    const { page, panel } = await openAndFill(h, 'https://dichvucong.gov.vn/la/', [['nguyen thi mai', 'Nguyễn Thị Mai']]);
+    const { page, panel } = await openAndFill(h, 'https://dichvucong.gov.vn/la/', [
+      ['nguyen thi mai', 'Nguyễn Thị Mai'],
+    ]);
     await expect.poll(() => count(panel, 'unknown')).toBe(3);
     expect(await count(panel, 'filled')).toBe(0);
     expect(await page.locator('#a').inputValue()).toBe('');
@@ -315,7 +377,9 @@ describe('pages that are not what the filler expects', () => {
   });
 
   it('repairs a field the page wiped after it was filled, and says so', async () => {
-    const { page, panel } = await openAndFill(h, 'https://dichvucong.gov.vn/xoa-lai/', [['nguyen thi mai', 'Nguyễn Thị Mai']]);
+    const { page, panel } = await openAndFill(h, 'https://dichvucong.gov.vn/xoa-lai/', [
+      ['nguyen thi mai', 'Nguyễn Thị Mai'],
+    ]);
     await panel.getByTestId('fill-summary').waitFor();
     expect(await page.locator('#ht').getAttribute('data-reset')).toBe('1');
     expect(await pageModel(page)).toEqual({ hoTen: 'Nguyễn Thị Mai', soDinhDanh: '001194000111' });
@@ -333,11 +397,15 @@ describe('the filing log follows the portal to the submission', () => {
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => panel.getByTestId('filing-status').textContent()).toBe('Nháp: chờ nộp trên cổng');
     // The procedure was recognised from the page.
-    expect(await panel.getByLabel('Thủ tục', { exact: true }).locator('option:checked').textContent()).toBe('Đăng ký khai sinh');
+    expect(await panel.getByLabel('Thủ tục', { exact: true }).locator('option:checked').textContent()).toBe(
+      'Đăng ký khai sinh',
+    );
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await page.waitForURL(/da-nop\.html/);
     const code = new URL(page.url()).searchParams.get('ma')!;
-    await expect.poll(() => panel.getByTestId('filing-status').textContent(), { timeout: 15_000 }).toBe(`Đã nộp — mã hồ sơ: ${code}`);
+    await expect
+      .poll(() => panel.getByTestId('filing-status').textContent(), { timeout: 15_000 })
+      .toBe(`Đã nộp — mã hồ sơ: ${code}`);
     await page.close();
     await panel.close();
   });
@@ -379,16 +447,24 @@ describe('the procedure in the panel: papers, fee, due date and the receipt slip
     await p.getByLabel('Giấy chứng sinh (hoặc văn bản của người làm chứng)').check();
     expect(await p.getByText('Còn thiếu 1 giấy tờ bắt buộc.').count()).toBe(1);
 
-    const [slip] = await Promise.all([h.context.waitForEvent('page'), p.getByRole('button', { name: 'In giấy tiếp nhận' }).click()]);
+    const [slip] = await Promise.all([
+      h.context.waitForEvent('page'),
+      p.getByRole('button', { name: 'In giấy tiếp nhận' }).click(),
+    ]);
     await slip.getByTestId('slip').waitFor();
     expect(await slip.getByTestId('slip-citizen').textContent()).toBe('Nguyễn Thị Mai');
     expect(await slip.getByTestId('slip-fee').textContent()).toBe('0 đồng');
     expect(await slip.getByTestId('slip-due').textContent()).toBe(expectedDue().replace('Hẹn trả kết quả: ', ''));
-    expect(await slip.locator('ol li').allTextContents()).toEqual(['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh (hoặc văn bản của người làm chứng)']);
+    expect(await slip.locator('ol li').allTextContents()).toEqual([
+      'Tờ khai đăng ký khai sinh',
+      'Giấy chứng sinh (hoặc văn bản của người làm chứng)',
+    ]);
     expect(await slip.getByRole('heading', { level: 1 }).textContent()).toBe('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
     // The receipt's date is Vietnam's, not UTC's (they differ from 00:00 to 07:00 in Vietnam).
     const { vnLocal } = await import('@/utils/calendar/calendar');
-    expect(await slip.getByTestId('slip').textContent()).toContain(`ngày ${vnLocal(new Date()).iso.split('-').reverse().join('/')}`);
+    expect(await slip.getByTestId('slip').textContent()).toContain(
+      `ngày ${vnLocal(new Date()).iso.split('-').reverse().join('/')}`,
+    );
     // The name went through session storage, never into the URL.
     expect(slip.url()).not.toContain('Mai');
     await slip.close();
@@ -420,7 +496,10 @@ describe('papers to the dossier', () => {
     await records.bringToFront();
     // Unlocked again from a panel earlier: the records page follows on reload.
     await records.reload();
-    for (const [query, kind, file] of [['tran bao an', 'Giấy chứng sinh', photo], ['nguyen thi mai', 'Thẻ căn cước (mặt trước)', card]] as const) {
+    for (const [query, kind, file] of [
+      ['tran bao an', 'Giấy chứng sinh', photo],
+      ['nguyen thi mai', 'Thẻ căn cước (mặt trước)', card],
+    ] as const) {
       await records.getByRole('tab', { name: 'Công dân' }).click();
       await records.getByLabel('Tìm công dân', { exact: true }).fill(query);
       await records.getByLabel('Tìm công dân', { exact: true }).press('Enter');
@@ -437,15 +516,19 @@ describe('papers to the dossier', () => {
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => panel.getByTestId('filing-status').textContent()).toBe('Nháp: chờ nộp trên cổng');
     await page.goto('https://dichvucong.gov.vn/thanh-phan-ho-so/');
-    await expect.poll(() => panel.getByRole('region', { name: 'Thành phần hồ sơ' }).locator('li').count(), { timeout: 10_000 }).toBe(3);
+    await expect
+      .poll(() => panel.getByRole('region', { name: 'Thành phần hồ sơ' }).locator('li').count(), { timeout: 10_000 })
+      .toBe(3);
     const chooser = { opened: false };
     page.on('filechooser', () => (chooser.opened = true));
     await panel.getByRole('button', { name: 'Đính kèm giấy tờ đã có' }).click();
-    await expect.poll(() => panel.getByTestId('dossier-report').locator('li').allTextContents()).toEqual([
-      expect.stringMatching(/^✗ Tờ khai đăng ký khai sinh/),
-      expect.stringMatching(/^✓ Giấy chứng sinh Đã chuyển sang PDF/),
-      expect.stringMatching(/^✓ Giấy tờ tùy thân của người yêu cầu/),
-    ]);
+    await expect
+      .poll(() => panel.getByTestId('dossier-report').locator('li').allTextContents())
+      .toEqual([
+        expect.stringMatching(/^✗ Tờ khai đăng ký khai sinh/),
+        expect.stringMatching(/^✓ Giấy chứng sinh Đã chuyển sang PDF/),
+        expect.stringMatching(/^✓ Giấy tờ tùy thân của người yêu cầu/),
+      ]);
     const model = await pageModel<Record<string, { name: string; size: number; type: string }>>(page);
     // The 3 MB photo went into the PDF-only row as a PDF under the portal's 2 MB limit.
     expect(model['giay-chung-sinh']).toMatchObject({ name: 'giay-chung-sinh.pdf', type: 'application/pdf' });

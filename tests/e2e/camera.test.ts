@@ -21,7 +21,13 @@ beforeAll(async () => {
   const qr = readFileSync(join(cards.dir, cards.images.find((i) => i.side === 'qr')!.file));
   const video = join(tmpDir, 'camera.mjpeg');
   writeFileSync(video, Buffer.concat(Array.from({ length: 20 }, () => qr)));
-  h = await launchHarness({ chromeArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
+  h = await launchHarness({
+    chromeArgs: [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
   h.context.on('request', (r) => requested.push(r.url()));
   await setUpAndImport(h, 'family.csv', 4);
 }, 120_000);
@@ -39,7 +45,16 @@ describe('capture from a camera', () => {
     await page.goto(h.extensionUrl('capture.html'));
     await page.getByRole('button', { name: 'Bật camera' }).click();
     await page.getByLabel('Hình từ camera').waitFor();
-    await expect.poll(() => page.getByLabel('Số định danh cá nhân', { exact: true }).inputValue().catch(() => ''), { timeout: 20_000 }).toBe(t.personalId);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByLabel('Số định danh cá nhân', { exact: true })
+            .inputValue()
+            .catch(() => ''),
+        { timeout: 20_000 },
+      )
+      .toBe(t.personalId);
     expect(await page.getByLabel('Họ và tên', { exact: true }).inputValue()).toBe(t.fullName);
     // Found: the camera is off again.
     await expect.poll(() => page.getByLabel('Hình từ camera').count()).toBe(0);

@@ -26,7 +26,8 @@ let upsideDown: GeneratedSet;
 const requested: string[] = [];
 /** What the capture page and its OCR worker print as errors (tesseract's stderr once landed here). */
 const consoleErrors: string[] = [];
-const file = (set: GeneratedSet, i: number, side: 'front' | 'back' | 'qr') => join(set.dir, set.images.find((x, k) => Math.floor(k / 3) === i && x.side === side)!.file);
+const file = (set: GeneratedSet, i: number, side: 'front' | 'back' | 'qr') =>
+  join(set.dir, set.images.find((x, k) => Math.floor(k / 3) === i && x.side === side)!.file);
 const truth = (i: number) => cards.images[i * 3]!.truth;
 
 beforeAll(async () => {
@@ -74,14 +75,28 @@ async function writeBlankPng(path: string, width: number, height: number) {
   const parts: Buffer[] = [];
   deflate.on('data', (d: Buffer) => parts.push(d));
   const done = new Promise((resolve) => deflate.on('end', resolve));
-  for (let y = 0; y < height; y++) if (!deflate.write(row)) await new Promise((resolve) => deflate.once('drain', resolve));
+  for (let y = 0; y < height; y++)
+    if (!deflate.write(row)) await new Promise((resolve) => deflate.once('drain', resolve));
   deflate.end();
   await done;
-  writeFileSync(path, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]));
+  writeFileSync(
+    path,
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', Buffer.concat(parts)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 
 /** A photographed paper drawn in the page: lines of text on a plain ground, as a JPEG. */
-async function paperJpeg(width: number, height: number, ground: string, lines: Array<[text: string, font: string, x: number, y: number]>): Promise<Buffer> {
+async function paperJpeg(
+  width: number,
+  height: number,
+  ground: string,
+  lines: Array<[text: string, font: string, x: number, y: number]>,
+): Promise<Buffer> {
   const bytes = await page.evaluate(
     async ([w, h, g, ls]) => {
       const c = new OffscreenCanvas(w, h);
@@ -103,8 +118,14 @@ async function paperJpeg(width: number, height: number, ground: string, lines: A
 
 const field = (label: string) => page.getByLabel(label, { exact: true });
 async function startOver() {
-  await page.getByRole('button', { name: 'Làm lại' }).click().catch(() => undefined);
-  await page.getByRole('button', { name: 'Ẩn thông báo' }).click({ timeout: 500 }).catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Làm lại' })
+    .click()
+    .catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Ẩn thông báo' })
+    .click({ timeout: 500 })
+    .catch(() => undefined);
 }
 
 describe('capture from the ID card', () => {
@@ -123,7 +144,9 @@ describe('capture from the ID card', () => {
     // Each field says where it came from and how sure it is.
     await expect.poll(() => page.locator('.field[data-source="qr"]').count()).toBeGreaterThanOrEqual(6);
     // The address is shown as written and in its 2025 units.
-    await expect.poll(() => page.getByTestId('address-2025').textContent()).toMatch(/Theo đơn vị hành chính từ 1\/7\/2025: .+|Không tìm thấy|Không nhận ra/);
+    await expect
+      .poll(() => page.getByTestId('address-2025').textContent())
+      .toMatch(/Theo đơn vị hành chính từ 1\/7\/2025: .+|Không tìm thấy|Không nhận ra/);
 
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText(`Đã lưu hồ sơ của ${t.fullName} cùng 1 ảnh giấy tờ`).waitFor();
@@ -134,7 +157,10 @@ describe('capture from the ID card', () => {
     await records.goto(h.extensionUrl('records.html'));
     await records.getByLabel('Tìm công dân', { exact: true }).fill(t.personalId);
     await records.getByText(t.fullName).first().click();
-    await records.getByText(/\(Khác\)|\(Giấy tờ khác\)|\(Thẻ căn cước/).first().waitFor();
+    await records
+      .getByText(/\(Khác\)|\(Giấy tờ khác\)|\(Thẻ căn cước/)
+      .first()
+      .waitFor();
     expect(await records.getByLabel('Ngày sinh').inputValue()).toBe(t.birthDate);
     await records.close();
   });
@@ -156,7 +182,9 @@ describe('capture from the ID card', () => {
     const t = truth(1);
     await page.getByLabel('Chọn ảnh').setInputFiles([file(cards, 1, 'front'), file(cards, 1, 'back')]);
     // While it reads, the page says which step it is at, and no longer that there is no image.
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Đang (mở|tìm thẻ|tìm và đọc mã QR|nhận dạng chữ|đọc lại từng trường)/);
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toMatch(/Đang (mở|tìm thẻ|tìm và đọc mã QR|nhận dạng chữ|đọc lại từng trường)/);
     expect(await page.getByText('Chưa có ảnh nào').count()).toBe(0);
     await expect.poll(() => page.locator('.shots figure').count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => page.locator('.shots').textContent()).toMatch(/mặt trước/);
@@ -169,14 +197,18 @@ describe('capture from the ID card', () => {
     const name = await field('Họ và tên').inputValue();
     const highlighted = await page.locator('.field.uncertain #capture-fullName').count();
     expect(name === t.fullName || highlighted === 1).toBe(true);
-    expect(await page.locator('.field[data-source="mrz"], .field[data-source="ocr"]').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('.field[data-source="mrz"], .field[data-source="ocr"]').count()).toBeGreaterThanOrEqual(
+      4,
+    );
     // The MRZ's three lines, editable, each check digit shown; a digit typed wrong fails its check at once.
     const mrz = field('MRZ');
     const lines = (await mrz.inputValue()).split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toContain(t.personalId);
     expect(await page.locator('#capture-mrz-checks .pass').count()).toBeGreaterThanOrEqual(4);
-    await mrz.fill([t.mrz[0], `${t.mrz[1].slice(0, 6)}${(Number(t.mrz[1][6]) + 1) % 10}${t.mrz[1].slice(7)}`, t.mrz[2]].join('\n'));
+    await mrz.fill(
+      [t.mrz[0], `${t.mrz[1].slice(0, 6)}${(Number(t.mrz[1][6]) + 1) % 10}${t.mrz[1].slice(7)}`, t.mrz[2]].join('\n'),
+    );
     await expect.poll(() => page.locator('#capture-mrz-checks .fail').count()).toBeGreaterThanOrEqual(1);
     await startOver();
   });
@@ -194,7 +226,10 @@ describe('capture from the ID card', () => {
   it('a card photographed upside down is turned round and read', async () => {
     const t = upsideDown.images[0]!.truth;
     await page.getByLabel('Chọn ảnh').setInputFiles(file(upsideDown, 0, 'back'));
-    await page.getByText(/lộn ngược; đã tự xoay lại/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/lộn ngược; đã tự xoay lại/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await expect.poll(() => field('Ngày sinh').inputValue()).toBe(t.birthDate);
     await startOver();
   });
@@ -219,8 +254,12 @@ describe('paste', () => {
     await page.getByLabel('Mã QR từ máy quét cầm tay').focus();
     await page.evaluate((data) => {
       const transfer = new DataTransfer();
-      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'image.jpg', { type: 'image/jpeg' }));
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      transfer.items.add(
+        new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'image.jpg', { type: 'image/jpeg' }),
+      );
+      document.activeElement!.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
     }, b64);
     await expect.poll(() => field('Số định danh cá nhân').inputValue()).toBe(t.personalId);
     await startOver();
@@ -234,10 +273,20 @@ describe('bad input gets a clear Vietnamese message and keeps what was extracted
     await expect.poll(() => field('Số định danh cá nhân').inputValue()).toBe(t.personalId);
 
     const vietQr = join(tmpDir, 'vietqr.png');
-    writeFileSync(vietQr, await QRCode.toBuffer('00020101021238540010A00000072701240006970436011001234567890208QRIBFTTA5303704540450005802VN5910NGUYEN VAN6304ABCD', { width: 500 }));
+    writeFileSync(
+      vietQr,
+      await QRCode.toBuffer(
+        '00020101021238540010A00000072701240006970436011001234567890208QRIBFTTA5303704540450005802VN5910NGUYEN VAN6304ABCD',
+        { width: 500 },
+      ),
+    );
     await page.getByLabel('Chọn ảnh').setInputFiles([
       { name: 'giay-to.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('đây không phải ảnh') },
-      { name: 'hong.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage') },
+      {
+        name: 'hong.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage'),
+      },
       { name: 'rat-lon.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(40 * 1024 * 1024, 0xff) },
       { name: 'vietqr.png', mimeType: 'image/png', buffer: readFileSync(vietQr) },
     ]);
@@ -272,7 +321,15 @@ describe('bad input gets a clear Vietnamese message and keeps what was extracted
   });
 
   it('a passport photographed instead of the ID card is named as such, and its MRZ read', async () => {
-    const mrz = buildTd3({ number: 'C1234567', birth: '900101', sex: 'M', expiry: '300101', personalId: '001090012345', surname: 'NGUYEN', givenNames: 'VAN AN' });
+    const mrz = buildTd3({
+      number: 'C1234567',
+      birth: '900101',
+      sex: 'M',
+      expiry: '300101',
+      personalId: '001090012345',
+      surname: 'NGUYEN',
+      givenNames: 'VAN AN',
+    });
     const jpeg = await paperJpeg(1000, 640, '#e8eef0', [
       ['HỘ CHIẾU / PASSPORT', 'bold 34px "DejaVu Sans"', 300, 80],
       ['Họ và tên / Full name: NGUYỄN VĂN AN', '26px "DejaVu Sans"', 300, 160],
@@ -320,8 +377,19 @@ describe('nothing leaves the machine', () => {
     const requests = requestsInNetLog(netLog).filter((r) => !isBrowserHousekeeping(r));
     const seen = [...requested, ...requests.map((r) => r.url)];
     // Each engine file was really loaded, from the extension itself: without these the check below proves nothing.
-    for (const path of ['ocr/worker.js', 'ocr/worker.min.js', 'ocr/tesseract-core-relaxedsimd-lstm.js', 'ocr/tesseract-core-relaxedsimd-lstm.wasm', 'ocr/lang/vie.traineddata.gz', 'zxing/zxing_reader.wasm', 'pdf/pdf.worker.min.mjs']) {
-      expect(seen.some((u) => u.startsWith(`chrome-extension://${h.extensionId}/${path}`)), path).toBe(true);
+    for (const path of [
+      'ocr/worker.js',
+      'ocr/worker.min.js',
+      'ocr/tesseract-core-relaxedsimd-lstm.js',
+      'ocr/tesseract-core-relaxedsimd-lstm.wasm',
+      'ocr/lang/vie.traineddata.gz',
+      'zxing/zxing_reader.wasm',
+      'pdf/pdf.worker.min.mjs',
+    ]) {
+      expect(
+        seen.some((u) => u.startsWith(`chrome-extension://${h.extensionId}/${path}`)),
+        path,
+      ).toBe(true);
     }
     const outside = outsideRequests(netLog, replicaHosts);
     expect(outside).toEqual([]);

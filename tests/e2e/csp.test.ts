@@ -27,7 +27,9 @@ function probe(page: Page, tag: string) {
   return page.evaluate(
     async ([host, name]) => {
       const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+      );
       const fetched = await fetch(`${host}/csp-probe/${name}.json`).then(
         (r) => `status ${r.status}`,
         (e: Error) => `failed: ${e.name}`,
@@ -50,7 +52,9 @@ const probed = () => h.server.requests.filter((r) => r.path.startsWith('/csp-pro
 
 describe('the extension pages’ CSP', () => {
   it('is the policy the issue names, in the built manifest', () => {
-    const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { content_security_policy: { extension_pages: string } };
+    const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+      content_security_policy: { extension_pages: string };
+    };
     const policy = manifest.content_security_policy.extension_pages.split(';').map((d) => d.trim());
     expect(policy).toEqual(
       expect.arrayContaining([
@@ -67,25 +71,34 @@ describe('the extension pages’ CSP', () => {
 
   it('the probe host answers from a portal tab (so a failure below is the policy’s doing)', async () => {
     const portal = await h.openPortal(`${probeHost}/khai-sinh/`);
-    const answer = await portal.evaluate(async (host) => (await fetch(`${host}/csp-probe/portal.json`)).status, probeHost);
+    const answer = await portal.evaluate(
+      async (host) => (await fetch(`${host}/csp-probe/portal.json`)).status,
+      probeHost,
+    );
     expect(answer).toBeGreaterThanOrEqual(200);
     expect(probed()).toContain('/csp-probe/portal.json');
     await portal.close();
   });
 
-  it.each(['records.html', 'dashboard.html', 'capture.html', 'settings.html', 'pages.html'])('%s can neither fetch nor load an image from another host', async (path) => {
-    const page = await h.context.newPage();
-    await page.goto(h.extensionUrl(path));
-    const tag = path.replace('.html', '');
-    const result = await probe(page, tag);
-    expect(result.fetched).toBe('failed: TypeError');
-    expect(result.image).toBe('failed');
-    expect(result.violations).toEqual(
-      expect.arrayContaining([`connect-src ${probeHost}/csp-probe/${tag}.json`, `img-src ${probeHost}/csp-probe/${tag}.png`]),
-    );
-    expect(probed().filter((p) => p.includes(`/${tag}.`))).toEqual([]);
-    await page.close();
-  });
+  it.each(['records.html', 'dashboard.html', 'capture.html', 'settings.html', 'pages.html'])(
+    '%s can neither fetch nor load an image from another host',
+    async (path) => {
+      const page = await h.context.newPage();
+      await page.goto(h.extensionUrl(path));
+      const tag = path.replace('.html', '');
+      const result = await probe(page, tag);
+      expect(result.fetched).toBe('failed: TypeError');
+      expect(result.image).toBe('failed');
+      expect(result.violations).toEqual(
+        expect.arrayContaining([
+          `connect-src ${probeHost}/csp-probe/${tag}.json`,
+          `img-src ${probeHost}/csp-probe/${tag}.png`,
+        ]),
+      );
+      expect(probed().filter((p) => p.includes(`/${tag}.`))).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('capture’s OCR still reads a paper under the policy', async () => {
     const page = await h.context.newPage();
@@ -108,7 +121,9 @@ describe('the extension pages’ CSP', () => {
       return [...new Uint8Array(await blob.arrayBuffer())];
     });
     await page.getByRole('radio', { name: 'Giấy tờ khác' }).click();
-    await page.getByLabel('Chọn ảnh').setInputFiles({ name: 'giay.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg) });
+    await page
+      .getByLabel('Chọn ảnh')
+      .setInputFiles({ name: 'giay.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg) });
     const text = page.getByLabel(/Nội dung nhận dạng/);
     await expect.poll(() => text.inputValue(), { timeout: 60_000 }).toMatch(/CHỨNG SINH/);
     expect(violations).toEqual([]);

@@ -66,7 +66,10 @@ beforeAll(async () => {
     await page.getByRole('button', { name: 'Đổi tên' }).click();
     otherFingerprint = (await page.getByTestId('own-fingerprint').textContent()) ?? '';
     await page.getByLabel('Mật khẩu của tệp (ít nhất 8 ký tự)').fill(bundlePassphrase);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất nhật ký quầy này' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Xuất nhật ký quầy này' }).click(),
+    ]);
     bundlePath = join(tmpDir, 'bundle-quay-2.json');
     await download.saveAs(bundlePath);
   } finally {
@@ -87,10 +90,9 @@ describe('the dashboard', () => {
   it('shows both filings, the submitted one with its dossier code and its citizens', async () => {
     await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('2 hồ sơ');
     const rows = dashboard.getByTestId('filing-rows').getByRole('row');
-    await expect.poll(() => rows.allTextContents()).toEqual([
-      expect.stringContaining('Đã huỷ'),
-      expect.stringContaining(code),
-    ]);
+    await expect
+      .poll(() => rows.allTextContents())
+      .toEqual([expect.stringContaining('Đã huỷ'), expect.stringContaining(code)]);
     await expect.poll(() => rows.nth(1).textContent()).toContain('Trần Bảo An');
     // Names with masked IDs only.
     expect(await rows.nth(1).textContent()).toContain('0011•••••111');
@@ -127,7 +129,10 @@ describe('the dashboard', () => {
     const text = (await detail.textContent()) ?? '';
     expect(text).not.toMatch(/\b(subject|child|mother|father|requester)\b|UTC/);
     expect(text).toMatch(/Người được khai sinh: Trần Bảo An|Mẹ: Nguyễn Thị Mai/);
-    const rowTime = ((await dashboard.getByTestId('filing-rows').getByRole('row').first().getByRole('cell').first().textContent()) ?? '').trim();
+    const rowTime = (
+      (await dashboard.getByTestId('filing-rows').getByRole('row').first().getByRole('cell').first().textContent()) ??
+      ''
+    ).trim();
     expect(rowTime).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     const times = await detail.locator('ol li').allTextContents();
     for (const line of times) expect(line).toMatch(/^#\d+ \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} · /);
@@ -146,18 +151,26 @@ describe('the dashboard', () => {
     const box = (await table.boundingBox())!;
     expect(box.width).toBeGreaterThan(width - 100);
     expect(await dashboard.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    const clipped = await dashboard.getByTestId('filing-rows').evaluate((rows) =>
-      [...rows.querySelectorAll('[role=cell]')].filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1).map((c) => c.textContent),
-    );
+    const clipped = await dashboard
+      .getByTestId('filing-rows')
+      .evaluate((rows) =>
+        [...rows.querySelectorAll('[role=cell]')]
+          .filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1)
+          .map((c) => c.textContent),
+      );
     expect(clipped).toEqual([]);
     const submitted = dashboard.getByTestId('filing-rows').getByRole('row').filter({ hasText: code });
-    for (const text of [code, 'Trần Bảo An', 'Đăng ký khai sinh']) await expect.poll(() => submitted.getByText(text, { exact: false }).first().isVisible()).toBe(true);
+    for (const text of [code, 'Trần Bảo An', 'Đăng ký khai sinh'])
+      await expect.poll(() => submitted.getByText(text, { exact: false }).first().isVisible()).toBe(true);
     await dashboard.screenshot({ path: join(tmpDir, `dashboard-${width}.png`) });
     await dashboard.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('exports the filtered view to CSV', async () => {
-    const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: 'Xuất CSV' }).click()]);
+    const [download] = await Promise.all([
+      dashboard.waitForEvent('download'),
+      dashboard.getByRole('button', { name: 'Xuất CSV' }).click(),
+    ]);
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.startsWith('\ufeff"Thời điểm"')).toBe(true);
     expect(text).toContain(`"${code}"`);
@@ -177,7 +190,9 @@ describe('the dashboard', () => {
 
   it('verifies the chain', async () => {
     await dashboard.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
-    await expect.poll(() => dashboard.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).textContent()).toMatch(/7 mục, chuỗi nguyên vẹn/);
+    await expect
+      .poll(() => dashboard.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).textContent())
+      .toMatch(/7 mục, chuỗi nguyên vẹn/);
   });
 
   it('refuses a tampered bundle from another counter and keeps nothing of it', async () => {
@@ -201,17 +216,24 @@ describe('the dashboard', () => {
     // Nothing is taken before the confirmation.
     expect(await dashboard.getByTestId('dash-total').textContent()).toBe('2 hồ sơ');
     await enrol.getByRole('button', { name: 'Xác nhận và nhập' }).click();
-    await expect.poll(() => dashboard.getByRole('status').last().textContent()).toMatch(/Đã nhập \d+ mục mới của "Quầy 2"/);
+    await expect
+      .poll(() => dashboard.getByRole('status').last().textContent())
+      .toMatch(/Đã nhập \d+ mục mới của "Quầy 2"/);
     await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('3 hồ sơ');
     await dashboard.getByLabel('Quầy', { exact: true }).selectOption({ label: 'Quầy 2' });
     await expect.poll(() => dashboard.getByTestId('dash-total').textContent()).toBe('1 hồ sơ');
-    await expect.poll(() => dashboard.getByTestId('filing-rows').getByRole('row').first().textContent()).toContain('Trần Bảo An');
+    await expect
+      .poll(() => dashboard.getByTestId('filing-rows').getByRole('row').first().textContent())
+      .toContain('Trần Bảo An');
     await dashboard.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
     // One line per counter (in no particular order), both intact.
     const lines = () => dashboard.getByRole('list', { name: 'Kiểm tra tính toàn vẹn' }).locator('li').allTextContents();
     await expect.poll(lines).toHaveLength(2);
     expect(await lines()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Quầy 2: \d+ mục, chuỗi nguyên vẹn\.$/), expect.stringMatching(/^Quầy 1: 7 mục, chuỗi nguyên vẹn\.$/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Quầy 2: \d+ mục, chuỗi nguyên vẹn\.$/),
+        expect.stringMatching(/^Quầy 1: 7 mục, chuỗi nguyên vẹn\.$/),
+      ]),
     );
   });
 

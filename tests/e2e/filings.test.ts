@@ -50,7 +50,10 @@ describe('a filing belongs to the form it was made on', () => {
 
     const rows = await dashboardRows();
     // Newest first; each with its own person once (not the one picked for the tab's other form as well).
-    expect(rows.filter((r) => r.includes('Nháp'))).toEqual([expect.stringContaining('Đăng ký thường trú'), expect.stringContaining('Đăng ký khai sinh')]);
+    expect(rows.filter((r) => r.includes('Nháp'))).toEqual([
+      expect.stringContaining('Đăng ký thường trú'),
+      expect.stringContaining('Đăng ký khai sinh'),
+    ]);
     for (const row of rows) expect(row.match(/Nguyễn Thị Mai/g)).toHaveLength(1);
     expect(rows.join(' ')).not.toContain('Đã huỷ');
     // The residence form shows an earlier dossier's code: it is no confirmation of the birth filing.
@@ -76,11 +79,17 @@ describe('the receipt slip printed after the portal’s confirmation', () => {
     await panel.close();
     panel = await openPanel(h, page);
     await expect.poll(() => status(panel)).toBe(`Đã nộp — mã hồ sơ: ${code}`);
-    const [slip] = await Promise.all([h.context.waitForEvent('page'), panel.getByRole('button', { name: 'In giấy tiếp nhận' }).click()]);
+    const [slip] = await Promise.all([
+      h.context.waitForEvent('page'),
+      panel.getByRole('button', { name: 'In giấy tiếp nhận' }).click(),
+    ]);
     await slip.getByTestId('slip').waitFor();
     expect(await slip.getByTestId('slip-citizen').textContent()).toBe('Trần Bảo An');
     expect(await slip.getByTestId('slip').textContent()).toContain(code);
-    expect(await slip.locator('ol li').allTextContents()).toEqual(['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh (hoặc văn bản của người làm chứng)']);
+    expect(await slip.locator('ol li').allTextContents()).toEqual([
+      'Tờ khai đăng ký khai sinh',
+      'Giấy chứng sinh (hoặc văn bản của người làm chứng)',
+    ]);
     await slip.close();
     await page.close();
     await panel.close();
@@ -124,7 +133,10 @@ describe('a service worker stopped under a fill', () => {
     await cdp.send('ServiceWorker.enable');
     await panel.bringToFront();
     // Chrome stops an idle extension worker after 30 s; here it is stopped as the officer presses the button.
-    await Promise.all([panel.getByRole('button', { name: 'Điền biểu mẫu' }).click(), cdp.send('ServiceWorker.stopAllWorkers')]);
+    await Promise.all([
+      panel.getByRole('button', { name: 'Điền biểu mẫu' }).click(),
+      cdp.send('ServiceWorker.stopAllWorkers'),
+    ]);
     await panel.getByTestId('fill-summary').waitFor({ timeout: 15_000 });
     await expect.poll(() => status(panel)).toBe('Nháp: chờ nộp trên cổng');
     expect(await page.locator('input[name=nycHoTen]').inputValue()).toBe('Nguyễn Thị Mai');

@@ -63,7 +63,9 @@ describe('a hostile page on a portal host', () => {
     expect(a.panelFound).toBe(false);
     expect(a.clicked).toEqual([]);
     expect(a.runtime).toBe('runtime-unavailable');
-    expect(await portal.evaluate(() => document.querySelectorAll('[id^=motcua], motcua-panel, motcua-notice').length)).toBe(0);
+    expect(
+      await portal.evaluate(() => document.querySelectorAll('[id^=motcua], motcua-panel, motcua-notice').length),
+    ).toBe(0);
   });
 
   it('never sees the PIN: it is typed in the extension’s own page, where the page’s key listeners and polling do not reach', async () => {
@@ -89,21 +91,30 @@ describe('a hostile page on a portal host', () => {
       db.close();
       return all.map((o) => [o.name, o.failedAttempts, o.lockedOut]);
     });
-    expect(failed).toEqual(expect.arrayContaining([['Phạm Văn Quầy', 0, false], ['Trần Thị Lan', 0, false]]));
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        ['Phạm Văn Quầy', 0, false],
+        ['Trần Thị Lan', 0, false],
+      ]),
+    );
   });
 
   it('the officer’s honest fill writes only the fields the officer sees; the invisible ones stay empty', async () => {
     await pickInPanel(panel, 'nguyen thi mai', 'Nguyễn Thị Mai');
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await panel.getByTestId('fill-summary').waitFor();
-    expect(await portal.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel)).toEqual({
-      hoTen: 'Nguyễn Thị Mai',
-      soDinhDanh: '001194000111',
-      soDienThoai: '0912345678',
-    });
+    expect(await portal.evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel)).toEqual(
+      {
+        hoTen: 'Nguyễn Thị Mai',
+        soDinhDanh: '001194000111',
+        soDienThoai: '0912345678',
+      },
+    );
     const a = await attack();
     expect(a.stolen).toEqual({});
-    const traps = await portal.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('input[name^=trap]')].map((i) => [i.name, i.value]));
+    const traps = await portal.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('input[name^=trap]')].map((i) => [i.name, i.value]),
+    );
     expect(traps.filter(([, v]) => v !== '')).toEqual([]);
     expect(await panel.locator('.report li[data-status=filled]').count()).toBe(3);
     // No record left the panel for the page: what it saw in its inputs is what the officer filled, nothing else.
@@ -124,18 +135,24 @@ describe('a hostile page on a portal host', () => {
 });
 
 describe('look-alike hosts', () => {
-  it.each(['https://dichvucong.gov.vn.evil.gov.vn/', 'https://evil.gov.vn/x.dichvucong.gov.vn/'])('%s: the content script and the bridge stay silent', async (url) => {
-    const page = await h.openPortal(url);
-    await page.waitForTimeout(2500);
-    expect(await page.evaluate(() => (window as unknown as { bridgeAnswers: string[] }).bridgeAnswers)).toEqual([]);
-    const tabId = await tabIdOf(h, page);
-    const frames = await records.evaluate(async (id) => {
-      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: { frames: unknown[] } }> } } };
-      return (await chrome.runtime.sendMessage({ channel: 'motcua', type: 'frame/list', payload: { tabId: id } })).data.frames;
-    }, tabId);
-    expect(frames).toEqual([]);
-    await page.close();
-  });
+  it.each(['https://dichvucong.gov.vn.evil.gov.vn/', 'https://evil.gov.vn/x.dichvucong.gov.vn/'])(
+    '%s: the content script and the bridge stay silent',
+    async (url) => {
+      const page = await h.openPortal(url);
+      await page.waitForTimeout(2500);
+      expect(await page.evaluate(() => (window as unknown as { bridgeAnswers: string[] }).bridgeAnswers)).toEqual([]);
+      const tabId = await tabIdOf(h, page);
+      const frames = await records.evaluate(async (id) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: { frames: unknown[] } }> } };
+        };
+        return (await chrome.runtime.sendMessage({ channel: 'motcua', type: 'frame/list', payload: { tabId: id } }))
+          .data.frames;
+      }, tabId);
+      expect(frames).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('after the attack', () => {

@@ -17,7 +17,13 @@ beforeAll(async () => {
   await writeFixtures(files);
   writeFileSync(join(files, 'big-20000.xlsx'), bigSheetXlsx(20_000));
   writeFileSync(join(files, 'zip-bomb.xlsx'), zipBombXlsx());
-  const resume = ['Họ và tên,Ngày sinh,Số CCCD', ...Array.from({ length: 6000 }, (_, i) => `Người Nối Tiếp ${i},01/01/1990,001090${String(500_000 + i).padStart(6, '0')}`)];
+  const resume = [
+    'Họ và tên,Ngày sinh,Số CCCD',
+    ...Array.from(
+      { length: 6000 },
+      (_, i) => `Người Nối Tiếp ${i},01/01/1990,001090${String(500_000 + i).padStart(6, '0')}`,
+    ),
+  ];
   writeFileSync(join(files, 'resume-6000.csv'), `\ufeff${resume.join('\r\n')}`);
   h = await launchHarness();
   page = await h.context.newPage();
@@ -42,14 +48,18 @@ async function choose(name: string, p: Page = page) {
 describe('importing what wards really have', () => {
   it('disables "Ghi vào hồ sơ" for a header-only file and says why', async () => {
     await choose('header-only.csv');
-    await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('0 hợp lệ · 0 lỗi · 0 trùng trong tệp · 0 trùng với hồ sơ đã có');
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent())
+      .toBe('0 hợp lệ · 0 lỗi · 0 trùng trong tệp · 0 trùng với hồ sơ đã có');
     expect(await page.getByRole('button', { name: 'Ghi vào hồ sơ' }).isDisabled()).toBe(true);
     expect(await page.getByTestId('import-blocker').textContent()).toContain('không có dòng dữ liệu nào');
   });
 
   it('keeps a row with a bad phone, leaving the phone out with a warning', async () => {
     await choose('bad-phone.csv');
-    await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('2 hợp lệ · 0 lỗi · 0 trùng trong tệp · 0 trùng với hồ sơ đã có');
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent())
+      .toBe('2 hợp lệ · 0 lỗi · 0 trùng trong tệp · 0 trùng với hồ sơ đã có');
     expect(await page.locator('tr[data-row="2"]').textContent()).toContain('đã bỏ giá trị "12345"');
     await page.getByRole('button', { name: 'Ghi vào hồ sơ' }).click();
     await expect.poll(statuses).toContainEqual(expect.stringContaining('Đã nhập 2 người.'));
@@ -80,7 +90,9 @@ describe('importing what wards really have', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await choose('big-20000.xlsx');
-    await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 60_000 }).toBe('20000 hợp lệ · 0 lỗi · 0 trùng trong tệp · 0 trùng với hồ sơ đã có');
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 60_000 })
+      .toBe('20000 hợp lệ · 0 lỗi · 0 trùng trong tệp · 0 trùng với hồ sơ đã có');
     const progress = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     expect(progress.some((p) => /^ ?Đang kiểm tra từng dòng: \d+\/20000$/.test(p.trim()))).toBe(true);
     expect(progress.some((p) => /Đang (giải nén|đọc trang tính)/.test(p))).toBe(true);
@@ -106,7 +118,9 @@ describe('importing what wards really have', () => {
 
   it('does not add the newborn again when the same list comes back saved anew', async () => {
     await choose('stranger-family-resaved.csv');
-    await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('0 hợp lệ · 0 lỗi · 0 trùng trong tệp · 6 trùng với hồ sơ đã có');
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent())
+      .toBe('0 hợp lệ · 0 lỗi · 0 trùng trong tệp · 6 trùng với hồ sơ đã có');
   });
 
   it('runs two tabs’ imports one after the other, both written', async () => {
@@ -116,7 +130,10 @@ describe('importing what wards really have', () => {
     await choose('tcvn3.csv', second);
     await expect.poll(() => second.getByTestId('import-summary').textContent()).toBeTruthy();
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toBeTruthy();
-    await Promise.all([page.getByRole('button', { name: 'Ghi vào hồ sơ' }).click(), second.getByRole('button', { name: 'Ghi vào hồ sơ' }).click()]);
+    await Promise.all([
+      page.getByRole('button', { name: 'Ghi vào hồ sơ' }).click(),
+      second.getByRole('button', { name: 'Ghi vào hồ sơ' }).click(),
+    ]);
     await expect.poll(() => statuses(page)).toContainEqual(expect.stringContaining('Đã nhập 3 người.'));
     await expect.poll(() => statuses(second)).toContainEqual(expect.stringContaining('Đã nhập 2 người.'));
     await second.close();
@@ -135,13 +152,21 @@ describe('importing what wards really have', () => {
     await choose('resume-6000.csv', first);
     await expect.poll(() => first.getByTestId('import-summary').textContent()).toContain('6000 hợp lệ');
     await first.getByRole('button', { name: 'Ghi vào hồ sơ' }).click();
-    await expect.poll(() => statuses(first), { interval: 20 }).toContainEqual(expect.stringMatching(/Đã ghi (2000|4000)\/6000/));
+    await expect
+      .poll(() => statuses(first), { interval: 20 })
+      .toContainEqual(expect.stringMatching(/Đã ghi (2000|4000)\/6000/));
     await first.close();
     await page.reload();
     await choose('resume-6000.csv');
-    await expect.poll(() => page.locator('.warn').first().textContent()).toMatch(/Tệp này đã nhập dở (2000|4000)\/6000 dòng/);
+    await expect
+      .poll(() => page.locator('.warn').first().textContent())
+      .toMatch(/Tệp này đã nhập dở (2000|4000)\/6000 dòng/);
     await page.getByRole('button', { name: 'Ghi vào hồ sơ' }).click();
-    await expect.poll(statuses, { timeout: 60_000 }).toContainEqual(expect.stringMatching(/^Đã nhập (4000 người\. 2000|2000 người\. 4000) dòng đã ghi ở lần nhập trước/));
+    await expect
+      .poll(statuses, { timeout: 60_000 })
+      .toContainEqual(
+        expect.stringMatching(/^Đã nhập (4000 người\. 2000|2000 người\. 4000) dòng đã ghi ở lần nhập trước/),
+      );
     expect(await everyone()).toBe(before + 6000);
   });
 });

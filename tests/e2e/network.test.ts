@@ -43,7 +43,9 @@ describe('no citizen data leaves the machine', () => {
     const requests = requestsInNetLog(netLog);
     // The log really captured the walk: without these the assertion below would prove nothing.
     expect(requests.map((r) => r.url)).toContain('https://dichvucong.gov.vn/nop-ho-so/');
-    expect(requests.some((r) => r.url === 'https://dichvucong.gov.vn/nop-ho-so/khung.html' && r.requestType === 'subframe')).toBe(true);
+    expect(
+      requests.some((r) => r.url === 'https://dichvucong.gov.vn/nop-ho-so/khung.html' && r.requestType === 'subframe'),
+    ).toBe(true);
 
     const ours = requests.filter((r) => !isBrowserHousekeeping(r));
     expect(ours.length).toBeGreaterThan(5);
@@ -52,7 +54,8 @@ describe('no citizen data leaves the machine', () => {
 
   it('the browser’s own housekeeping requests go only to its vendor’s services', () => {
     const housekeeping = requestsInNetLog(netLog).filter(isBrowserHousekeeping);
-    for (const r of housekeeping) expect(new URL(r.url).hostname).toMatch(/(^|\.)(google\.com|googleapis\.com|gvt1\.com)$/);
+    for (const r of housekeeping)
+      expect(new URL(r.url).hostname).toMatch(/(^|\.)(google\.com|googleapis\.com|gvt1\.com)$/);
   });
 
   it('the replica server saw only replica hosts', () => {

@@ -31,13 +31,21 @@ describe('the helper panel beside a portal tab', () => {
     await expect
       .poll(() =>
         worker().evaluate(async (id: number) => {
-          const { chrome } = globalThis as unknown as { chrome: { sidePanel: { getOptions(o: object): Promise<{ path?: string; enabled?: boolean }> } } };
+          const { chrome } = globalThis as unknown as {
+            chrome: { sidePanel: { getOptions(o: object): Promise<{ path?: string; enabled?: boolean }> } };
+          };
           return chrome.sidePanel.getOptions({ tabId: id });
         }, tabId),
       )
       .toMatchObject({ path: `sidepanel.html?tab=${tabId}`, enabled: true });
     // Alt+K opens it (and the toolbar button): the manifest asks Chrome for both.
-    const manifest = await worker().evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }).chrome.runtime.getManifest(), null);
+    const manifest = await worker().evaluate(
+      () =>
+        (
+          globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }
+        ).chrome.runtime.getManifest(),
+      null,
+    );
     expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(manifest.commands).toMatchObject({ 'open-panel': { suggested_key: { default: 'Alt+K' } } });
     await page.close();
@@ -50,7 +58,12 @@ describe('the helper panel beside a portal tab', () => {
     await page.goto('https://dichvucong.gov.vn/khai-sinh/');
     const panel = await openPanel(h, page);
     await expect.poll(() => panel.locator('.role label').count()).toBeGreaterThan(0);
-    expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.tagName.startsWith('MOTCUA') || el.shadowRoot).length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () =>
+          [...document.querySelectorAll('*')].filter((el) => el.tagName.startsWith('MOTCUA') || el.shadowRoot).length,
+      ),
+    ).toBe(0);
     // The first version asked for a content.css that was never built (chrome-extension://invalid/ on every page).
     expect(failed.filter((u) => u.startsWith('chrome-extension://'))).toEqual([]);
     await page.close();
@@ -65,7 +78,9 @@ describe('the helper panel beside a portal tab', () => {
     await panel.getByRole('button', { name: 'Quét lại biểu mẫu' }).focus();
     // What the background broadcasts after Alt+K has opened the tab's panel.
     await records.evaluate(async (id) => {
-      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      const { chrome } = globalThis as unknown as {
+        chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      };
       await chrome.runtime.sendMessage({ channel: 'motcua-panel', type: 'focus', tabId: id }).catch(() => undefined);
     }, tabId);
     await expect.poll(() => panel.evaluate(() => document.activeElement?.id)).toBe('motcua-search');
@@ -82,18 +97,24 @@ describe('the helper panel beside a portal tab', () => {
     await panel.close();
   });
 
-  it.each(['https://example.org/', 'https://chinhphu.gov.vn/'])('the content script stays silent on %s', async (url) => {
-    const page = await h.openPortal(url);
-    await page.waitForLoadState('load');
-    const tabId = await tabIdOf(h, page);
-    await page.waitForTimeout(1000);
-    const frames = await records.evaluate(async (id) => {
-      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: { frames: unknown[] } }> } } };
-      return (await chrome.runtime.sendMessage({ channel: 'motcua', type: 'frame/list', payload: { tabId: id } })).data.frames;
-    }, tabId);
-    expect(frames).toEqual([]);
-    await page.close();
-  });
+  it.each(['https://example.org/', 'https://chinhphu.gov.vn/'])(
+    'the content script stays silent on %s',
+    async (url) => {
+      const page = await h.openPortal(url);
+      await page.waitForLoadState('load');
+      const tabId = await tabIdOf(h, page);
+      await page.waitForTimeout(1000);
+      const frames = await records.evaluate(async (id) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: { frames: unknown[] } }> } };
+        };
+        return (await chrome.runtime.sendMessage({ channel: 'motcua', type: 'frame/list', payload: { tabId: id } }))
+          .data.frames;
+      }, tabId);
+      expect(frames).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('counts the fields of the page and of its same-origin iframe', async () => {
     const page = await h.openPortal('https://dichvucong.gov.vn/nop-ho-so/');

@@ -81,7 +81,9 @@ describe('citizen records in the browser', () => {
 
   it('imports a messy XLSX: preview first, then writes only the valid rows', async () => {
     await importFile('messy-two-row.xlsx');
-    expect(await page.getByTestId('import-summary').textContent()).toBe('3 hợp lệ · 1 lỗi · 1 trùng trong tệp · 0 trùng với hồ sơ đã có');
+    expect(await page.getByTestId('import-summary').textContent()).toBe(
+      '3 hợp lệ · 1 lỗi · 1 trùng trong tệp · 0 trùng với hồ sơ đã có',
+    );
     expect(await page.locator('tr[data-row="8"]').textContent()).toContain('chỉ có 29 ngày');
     await page.getByRole('button', { name: 'Ghi vào hồ sơ' }).click();
     await expect.poll(status).toContain('Đã nhập 3 người.');
@@ -89,7 +91,9 @@ describe('citizen records in the browser', () => {
 
   it('imports a TCVN3 CSV, converting the old font encoding', async () => {
     await importFile('tcvn3.csv');
-    expect(await page.getByTestId('import-summary').textContent()).toBe('2 hợp lệ · 1 lỗi · 0 trùng trong tệp · 0 trùng với hồ sơ đã có');
+    expect(await page.getByTestId('import-summary').textContent()).toBe(
+      '2 hợp lệ · 1 lỗi · 0 trùng trong tệp · 0 trùng với hồ sơ đã có',
+    );
     expect(await page.locator('.preview').textContent()).toContain('Bùi Thị Lan');
     await page.getByRole('button', { name: 'Ghi vào hồ sơ' }).click();
     await expect.poll(status).toContain('Đã nhập 2 người.');
@@ -130,7 +134,10 @@ describe('citizen records in the browser', () => {
 
   it('exports everyone as CSV that keeps leading zeros', async () => {
     await page.getByRole('tab', { name: 'Công dân' }).click();
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV' }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Xuất CSV' }).click(),
+    ]);
     const text = readFileSync(await file.path(), 'utf8');
     expect(text.startsWith('\ufeff"Họ và tên"')).toBe(true);
     expect(text).toContain('"Nguyễn Văn An","01/01/1990","Nam","001090012345"');
@@ -158,8 +165,10 @@ describe('citizen records in the browser', () => {
       });
       const text: string[] = [];
       const asText = (value: unknown): string => {
-        if (value instanceof ArrayBuffer) return new TextDecoder('latin1').decode(value) + new TextDecoder().decode(value);
-        if (ArrayBuffer.isView(value)) return asText(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
+        if (value instanceof ArrayBuffer)
+          return new TextDecoder('latin1').decode(value) + new TextDecoder().decode(value);
+        if (ArrayBuffer.isView(value))
+          return asText(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
         if (value && typeof value === 'object') return Object.values(value).map(asText).join('|');
         return String(value);
       };
@@ -175,9 +184,22 @@ describe('citizen records in the browser', () => {
     });
     expect(dump.length).toBeGreaterThan(1000);
     for (const plain of [
-      'Nguyễn Văn An', 'Nguyen Van An', 'NGUYỄN', 'Trần Thị Bích', 'Bùi Thị Lan', 'Bui Thi Lan',
-      '001090012345', '1090012345', '001170000444', '0912345678', '912345678',
-      'Quán Thánh', 'Quan Thanh', 'Thụy Khuê', 'Tam Hiệp', 'Cầu Giấy',
+      'Nguyễn Văn An',
+      'Nguyen Van An',
+      'NGUYỄN',
+      'Trần Thị Bích',
+      'Bùi Thị Lan',
+      'Bui Thi Lan',
+      '001090012345',
+      '1090012345',
+      '001170000444',
+      '0912345678',
+      '912345678',
+      'Quán Thánh',
+      'Quan Thanh',
+      'Thụy Khuê',
+      'Tam Hiệp',
+      'Cầu Giấy',
     ]) {
       expect(dump, plain).not.toContain(plain);
     }
@@ -191,20 +213,25 @@ describe('citizen records in the browser', () => {
     expect(await page.getByTestId('unlock-hint').textContent()).toContain('lần đầu hãy nhập cụm mật khẩu');
     await secret().fill('482915');
     await unlock();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Mã PIN chỉ dùng được sau khi đã mở khoá bằng cụm mật khẩu');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Mã PIN chỉ dùng được sau khi đã mở khoá bằng cụm mật khẩu');
     await secret().fill('không phải mật khẩu');
     await unlock();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Còn 3 lần thử');
     // The next try must wait a little: the officer tries again until it is accepted ("Vui lòng chờ … giây").
     const signedIn = () => page.getByTestId('signed-in').count();
     await expect
-      .poll(async () => {
-        if ((await signedIn()) === 0 && (await secret().count()) === 1) {
-          await secret().fill(clerkPassphrase);
-          await unlock();
-        }
-        return signedIn();
-      }, { timeout: 20_000, interval: 1000 })
+      .poll(
+        async () => {
+          if ((await signedIn()) === 0 && (await secret().count()) === 1) {
+            await secret().fill(clerkPassphrase);
+            await unlock();
+          }
+          return signedIn();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
       .toBe(1);
     await expect.poll(() => page.getByTestId('signed-in').textContent()).toBe('Cán bộ: Lê Văn Minh');
     // The session survives a reload (storage.session), without asking again.

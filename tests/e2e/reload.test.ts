@@ -20,12 +20,16 @@ describe('the extension is reloaded while a portal tab is open', () => {
 
     const page = await h.context.newPage();
     await page.goto(h.extensionUrl('training.html'));
-    await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    await page
+      .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+      .catch(() => undefined);
 
     await portal.bringToFront();
     // The old content script knows it was cut off, and says so in the page where the officer looks.
     const alerts = () => portal.locator('motcua-notice[role=alert]').allTextContents();
-    await expect.poll(async () => (await alerts()).join(' '), { timeout: 20_000 }).toContain('Hãy tải lại trang này (F5)');
+    await expect
+      .poll(async () => (await alerts()).join(' '), { timeout: 20_000 })
+      .toContain('Hãy tải lại trang này (F5)');
     expect(await portal.getByLabel('Số định danh cá nhân').inputValue()).toBe('001090012345');
   });
 });

@@ -52,7 +52,10 @@ describe('held-out replica: MOJ marital-status e-form in a cross-origin iframe',
     const dropdown = f.locator(`${select} .x-select-dropdown`);
     await dropdown.locator('.x-select-option').first().waitFor();
     await dropdown.locator('input[placeholder="Tìm kiếm..."]').pressSequentially(search);
-    await dropdown.locator('.x-select-option', { hasText: option }).filter({ hasText: new RegExp(`^${option}$`) }).click();
+    await dropdown
+      .locator('.x-select-option', { hasText: option })
+      .filter({ hasText: new RegExp(`^${option}$`) })
+      .click();
     await expect.poll(() => dropdown.count()).toBe(0);
   }
 
@@ -88,7 +91,8 @@ describe('held-out replica: MOJ marital-status e-form in a cross-origin iframe',
     await frame.locator(`${rows}:nth-child(4) input`).pressSequentially('Tổ 5');
 
     // Every selector of the scenario points at something the officer sees.
-    for (const [key, selector] of Object.entries(s.selectors)) expect(await frame.locator(selector).first().isVisible(), key).toBe(true);
+    for (const [key, selector] of Object.entries(s.selectors))
+      expect(await frame.locator(selector).first().isVisible(), key).toBe(true);
     assertModel(await modelOf(frame), s);
     await page.close();
   });
@@ -155,7 +159,8 @@ describe('held-out replica: Ho Chi Minh City marriage registration (Vue 3 + Elem
     });
     // What the officer sees shows the picks the way the portal displays them.
     await expect.poll(() => page.locator('#benNuNgaySinh').inputValue()).toBe('03/03/1998');
-    for (const [key, selector] of Object.entries(s.selectors)) expect(await page.locator(selector).first().isVisible(), key).toBe(true);
+    for (const [key, selector] of Object.entries(s.selectors))
+      expect(await page.locator(selector).first().isVisible(), key).toBe(true);
     assertModel(await modelOf(page), s);
     await page.close();
   });

@@ -13,7 +13,8 @@ import { launchHarness, type Harness } from './harness/browser';
 const exact = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
 /** Waits until the page has painted twice (scroll events of a scroll just made are dispatched by then). */
-const settled = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+const settled = (page: Page) =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
 /**
  * SurveyJS dropdown: open it, type into its own search box if asked, click the option in the open popup.
@@ -25,7 +26,10 @@ async function surveyPick(page: Page, name: string, option: string, search?: str
   await settled(page);
   await dropdown.click();
   if (search) await page.keyboard.type(search, { delay: 20 });
-  await page.locator('.sv-popup [role="option"]:visible').filter({ hasText: exact(option) }).click();
+  await page
+    .locator('.sv-popup [role="option"]:visible')
+    .filter({ hasText: exact(option) })
+    .click();
 }
 
 /**
@@ -47,7 +51,10 @@ async function choicesPick(page: Page, key: string, option: string, search: stri
   const component = page.locator(`.formio-component-${key}`);
   await component.locator('.choices').click();
   await component.locator('input.choices__input--cloned').pressSequentially(search, { delay: 20 });
-  await component.locator('.choices__list--dropdown .choices__item--choice').filter({ hasText: exact(option) }).click();
+  await component
+    .locator('.choices__list--dropdown .choices__item--choice')
+    .filter({ hasText: exact(option) })
+    .click();
 }
 
 const fills: Record<string, (page: Page) => Promise<void>> = {
@@ -68,7 +75,10 @@ const fills: Record<string, (page: Page) => Promise<void>> = {
     const q = (name: string) => `.sd-question[data-name="${name}"] input`;
     await typeInto(page, q('nkk_hoTen'), "H'Lan Niê");
     await dateInto(page, q('nkk_ngaySinh'), '1998-03-03');
-    await page.locator('.sd-question[data-name="nkk_gioiTinh"] label').filter({ hasText: exact('Nữ') }).click();
+    await page
+      .locator('.sd-question[data-name="nkk_gioiTinh"] label')
+      .filter({ hasText: exact('Nữ') })
+      .click();
     await typeInto(page, q('nkk_soDinhDanh'), '066198001234');
     await typeInto(page, q('nkk_soDienThoai'), '0905111222');
     await typeInto(page, q('nkk_email'), 'hlan.nie@example.vn');
@@ -85,7 +95,10 @@ const fills: Record<string, (page: Page) => Promise<void>> = {
     // The calendar's input takes a typed date (allowInput); Enter confirms it.
     await typeInto(page, input('ngaySinh'), '12/04/1994');
     await page.keyboard.press('Enter');
-    await page.locator('.formio-component-gioiTinh label').filter({ hasText: exact('Nữ') }).click();
+    await page
+      .locator('.formio-component-gioiTinh label')
+      .filter({ hasText: exact('Nữ') })
+      .click();
     await choicesPick(page, 'danToc', 'Kinh', 'Kinh');
     await choicesPick(page, 'quocTich', 'Việt Nam', 'Việt');
     await typeInto(page, input('soDinhDanh'), '001194000111');
@@ -122,7 +135,13 @@ describe('replicas written by r1 apart from the filler', () => {
       // Every widget settles (lists close, blur handlers run) before the model is read.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
-      const model = await page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { formModel: unknown }).formModel)) as Record<string, unknown>);
+      const model = await page.evaluate(
+        () =>
+          JSON.parse(JSON.stringify((window as unknown as { formModel: unknown }).formModel)) as Record<
+            string,
+            unknown
+          >,
+      );
       for (const [key, want] of Object.entries(scenario.expected)) {
         if (want instanceof RegExp) expect(model[key], key).toMatch(want);
         else expect(model[key], key).toBe(want);

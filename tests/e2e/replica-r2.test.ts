@@ -182,7 +182,9 @@ describe('replicas written apart from the filler (r2)', () => {
       await yearInput.press('Control+a');
       await yearInput.pressSequentially(String(year)); // flatpickr reads the year on keyup
       await calendar.locator('select.flatpickr-monthDropdown-months').selectOption(String(month - 1));
-      await calendar.locator('.flatpickr-day:not(.prevMonthDay):not(.nextMonthDay)', { hasText: new RegExp(`^${day}$`) }).click();
+      await calendar
+        .locator('.flatpickr-day:not(.prevMonthDay):not(.nextMonthDay)', { hasText: new RegExp(`^${day}$`) })
+        .click();
     };
 
     await type('nycHoTen', 'Trần Văn Bình');

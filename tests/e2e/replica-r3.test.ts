@@ -34,7 +34,8 @@ async function expectSelectors(page: Page, s: StrangerScenario) {
     expect(await page.locator(selector).count(), `${key}: ${selector}`).toBe(1);
     expect(await page.locator(selector).isVisible(), `${key} visible`).toBe(true);
   }
-  for (const key of [...Object.keys(s.expected), ...Object.keys(s.untouched ?? {})]) expect(s.selectors[key], `selector for ${key}`).toBeTruthy();
+  for (const key of [...Object.keys(s.expected), ...Object.keys(s.untouched ?? {})])
+    expect(s.selectors[key], `selector for ${key}`).toBeTruthy();
 }
 
 /** Opens a replica. The extension is loaded but plays no part here (its panel is Chrome's side panel, not in the page). */
@@ -42,7 +43,8 @@ async function open(url: string): Promise<Page> {
   return harness.openPortal(url);
 }
 
-const formModel = (page: Page) => page.evaluate(() => (window as unknown as { formModel: Record<string, unknown> }).formModel);
+const formModel = (page: Page) =>
+  page.evaluate(() => (window as unknown as { formModel: Record<string, unknown> }).formModel);
 
 let harness: Harness;
 
@@ -76,7 +78,10 @@ describe('lienthong.dichvucong.gov.vn: liên thông khai sinh (Angular Material 
   /** mat-select: open it (a click on its form field, where its floating label lies), click the mat-option. */
   async function matSelect(page: Page, key: string, label: string) {
     await page.locator(sel[key]!).locator('xpath=ancestor::mat-form-field').click();
-    await page.locator('.cdk-overlay-pane mat-option').filter({ hasText: exact(label) }).click();
+    await page
+      .locator('.cdk-overlay-pane mat-option')
+      .filter({ hasText: exact(label) })
+      .click();
     await page.locator('.cdk-overlay-pane mat-option').first().waitFor({ state: 'detached' });
   }
 
@@ -86,7 +91,10 @@ describe('lienthong.dichvucong.gov.vn: liên thông khai sinh (Angular Material 
     await select.locator('.ng-select-container').click();
     await select.locator('.ng-spinner-loader').waitFor({ state: 'detached' });
     await select.locator('input[type="text"]').pressSequentially(search);
-    await select.locator('ng-dropdown-panel .ng-option').filter({ hasText: exact(label) }).click();
+    await select
+      .locator('ng-dropdown-panel .ng-option')
+      .filter({ hasText: exact(label) })
+      .click();
     await expect.poll(() => select.locator('.ng-value-label').innerText()).toBe(label);
   }
 
@@ -97,7 +105,9 @@ describe('lienthong.dichvucong.gov.vn: liên thông khai sinh (Angular Material 
     await type(page, `${prefix}DiaChiChiTiet`, detail);
   }
 
-  it('filled by hand, the form group holds the codes and dates the scenario expects', { timeout: 180_000 }, async () => {
+  it('filled by hand, the form group holds the codes and dates the scenario expects', {
+    timeout: 180_000,
+  }, async () => {
     const page = await open(s.url);
     await page.locator('app-input[formcontrolname="Ho"]').waitFor();
     await s.before?.(page);
@@ -184,12 +194,28 @@ describe('dichvucong.gov.vn: đăng ký kết hôn (SurveyJS, Angular renderer)'
   async function dropdown(page: Page, key: string, search: string, label: string) {
     await page.locator(sel[key]!).click();
     await page.keyboard.type(search);
-    await page.locator('.sv-popup .sv-list__item:visible').filter({ hasText: exact(label) }).click();
+    await page
+      .locator('.sv-popup .sv-list__item:visible')
+      .filter({ hasText: exact(label) })
+      .click();
     // The chosen item's text shows in the dropdown's own input.
     await expect.poll(() => page.locator(sel[key]!).locator('input').inputValue()).toBe(label);
   }
 
-  async function side(page: Page, side: 'BenNam' | 'BenNu', n: number, p: { name: string; born: string; ethnic: [string, string]; id: string; province: [string, string]; ward: [string, string]; detail: string }) {
+  async function side(
+    page: Page,
+    side: 'BenNam' | 'BenNu',
+    n: number,
+    p: {
+      name: string;
+      born: string;
+      ethnic: [string, string];
+      id: string;
+      province: [string, string];
+      ward: [string, string];
+      detail: string;
+    },
+  ) {
     const k = (name: string, i: number) => `${name}${side}__${n + i}`;
     await type(page, k('hoTen', 1), p.name);
     await date(page, k('ngaySinh', 2), p.born);
@@ -201,7 +227,9 @@ describe('dichvucong.gov.vn: đăng ký kết hôn (SurveyJS, Angular renderer)'
     await type(page, k('diaChiChiTiet', 10), p.detail);
   }
 
-  it('filled by hand, survey.data holds the codes and ISO dates the scenario expects', { timeout: 180_000 }, async () => {
+  it('filled by hand, survey.data holds the codes and ISO dates the scenario expects', {
+    timeout: 180_000,
+  }, async () => {
     const page = await open(s.url);
     await s.before?.(page);
 

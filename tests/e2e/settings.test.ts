@@ -46,7 +46,9 @@ describe('the supervisor’s settings page', () => {
     const save = idle.locator('xpath=following::button[1]');
     await idle.fill('5');
     await save.click();
-    await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Đã lưu: tự khoá sau 5 phút không thao tác.');
+    await expect
+      .poll(() => page.getByRole('status').allTextContents())
+      .toContain('Đã lưu: tự khoá sau 5 phút không thao tác.');
     await page.reload();
     await expect.poll(() => page.locator('#idle').inputValue()).toBe('5');
     await page.locator('#idle').fill('0');
@@ -65,7 +67,9 @@ describe('the supervisor’s settings page', () => {
     await page.locator('#retention').fill('3650');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Đã lưu.');
-    await expect.poll(() => page.getByRole('button', { name: /Xoá ngay hồ sơ không dùng quá 3650 ngày/ }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('button', { name: /Xoá ngay hồ sơ không dùng quá 3650 ngày/ }).count())
+      .toBe(1);
     await page.close();
   });
 
@@ -91,7 +95,9 @@ describe('the supervisor’s settings page', () => {
     await add('Ngày nghỉ hằng năm (dương lịch)', '31/04', 'Sai');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Không có ngày "31/04"');
     await add('Ngày nghỉ hằng năm (dương lịch)', '20/11', 'Ngày Nhà giáo Việt Nam');
-    await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Đã thêm và áp dụng: 20/11 hằng năm: Ngày Nhà giáo Việt Nam');
+    await expect
+      .poll(() => page.getByRole('status').allTextContents())
+      .toContain('Đã thêm và áp dụng: 20/11 hằng năm: Ngày Nhà giáo Việt Nam');
     await add('Ngày nghỉ hằng năm (âm lịch)', '15/08', 'Tết Trung thu');
     await add('Ngày nghỉ bù', `29/12/${year}`, 'Quốc khánh');
     await add('Ngày đi làm bù (thứ Bảy, Chủ nhật làm việc)', `27/12/${year}`);
@@ -113,7 +119,12 @@ describe('the supervisor’s settings page', () => {
 
   it('shows every supervisor setting on one page at 1366×768', async () => {
     const page = await settingsPage(1366, 768);
-    for (const heading of ['Khoá hồ sơ và thời hạn lưu trữ', 'Cán bộ và người đào tạo', 'Cổng dịch vụ công', 'Lịch nghỉ lễ (tính ngày hẹn trả)']) {
+    for (const heading of [
+      'Khoá hồ sơ và thời hạn lưu trữ',
+      'Cán bộ và người đào tạo',
+      'Cổng dịch vụ công',
+      'Lịch nghỉ lễ (tính ngày hẹn trả)',
+    ]) {
       expect(await page.getByRole('heading', { name: heading }).count(), heading).toBe(1);
     }
     await page.screenshot({ path: `${(await import('./harness/paths')).tmpDir}/settings-1366.png`, fullPage: true });
@@ -161,12 +172,22 @@ describe('settings page', () => {
     const broken = join(tmpDir, 'lich-hong.json');
     writeFileSync(broken, JSON.stringify({ ...holidays, lunar: [{ month: 13, day: 1, name: 'Sai' }] }));
     await page.getByLabel('Tải tệp lịch nghỉ lễ (.json)').setInputFiles(broken);
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Tệp lịch nghỉ lễ không hợp lệ, chưa áp dụng: lunar.0.month');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Tệp lịch nghỉ lễ không hợp lệ, chưa áp dụng: lunar.0.month');
     const decided = join(tmpDir, 'lich-nam-nay.json');
-    writeFileSync(decided, JSON.stringify({ ...holidays, extraDaysOff: [{ date: `${year}-12-31`, name: 'Nghỉ theo quyết định của Thủ tướng' }] }));
+    writeFileSync(
+      decided,
+      JSON.stringify({
+        ...holidays,
+        extraDaysOff: [{ date: `${year}-12-31`, name: 'Nghỉ theo quyết định của Thủ tướng' }],
+      }),
+    );
     await page.getByLabel('Tải tệp lịch nghỉ lễ (.json)').setInputFiles(decided);
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã áp dụng tệp lịch nghỉ lễ.');
-    expect(await page.getByTestId('holiday-list').textContent()).toContain(`31/12/${year}: Nghỉ theo quyết định của Thủ tướng`);
+    expect(await page.getByTestId('holiday-list').textContent()).toContain(
+      `31/12/${year}: Nghỉ theo quyết định của Thủ tướng`,
+    );
     await page.getByRole('button', { name: 'Dùng lại lịch mặc định' }).click();
     await expect.poll(() => page.getByTestId('holiday-list').textContent()).not.toContain('Thủ tướng');
     await page.close();

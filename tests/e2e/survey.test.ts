@@ -57,36 +57,47 @@ describe('the national portal’s SurveyJS wizard', () => {
   it('detects the wizard’s blocks from its panels', async () => {
     portal = await h.openPortal('https://dichvucong.gov.vn/nop-ho-so/khai-sinh/');
     side = await openPanel(h, portal);
-    await expect.poll(() => panel().locator('.role label').allTextContents(), { timeout: 10_000 }).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
+    await expect
+      .poll(() => panel().locator('.role label').allTextContents(), { timeout: 10_000 })
+      .toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
   });
 
   it('fills 26 questions through the survey model, cascades included, and leaves the VNeID block alone', async () => {
     // The newborn first: the parents the records link to it come with it, the mother as the requester.
     await pickInPanel(panel(), 'tran bao an', 'Trần Bảo An');
-    await expect.poll(() => panel().getByLabel('Người yêu cầu', { exact: true }).locator('option:checked').textContent()).not.toBe('— Chưa chọn —');
+    await expect
+      .poll(() => panel().getByLabel('Người yêu cầu', { exact: true }).locator('option:checked').textContent())
+      .not.toBe('— Chưa chọn —');
     await panel().getByLabel('Người yêu cầu', { exact: true }).selectOption({ label: 'Nguyễn Thị Mai' });
     await panel().getByRole('button', { name: 'Điền biểu mẫu' }).click();
     // The ward lists load from the portal's API after each province is chosen (simulated delay on).
-    await expect.poll(() => panel().getByTestId('fill-summary').textContent(), { timeout: 20_000 }).toBe('⚠ 2 cần xem · ✗ 0 chưa điền đúng · ✓ 26 đã điền và đã kiểm');
+    await expect
+      .poll(() => panel().getByTestId('fill-summary').textContent(), { timeout: 20_000 })
+      .toBe('⚠ 2 cần xem · ✗ 0 chưa điền đúng · ✓ 26 đã điền và đã kiểm');
     expect(await data()).toEqual(surveyBirthExpected);
     expect(await panel().locator('.report li[data-status=readonly]').count()).toBe(2);
     // The page outlines the questions themselves.
     expect(await portal.locator('[data-name="citizenXa_me__37"]').getAttribute('data-motcua-fill')).toBe('filled');
     expect(await portal.locator('[data-name="citizenHoVaTen__11"]').getAttribute('data-motcua-fill')).toBe('readonly');
     // SurveyJS shows the chosen item's text in its own dropdown.
-    await expect.poll(() => portal.locator('[data-name="citizenXa_me__37"] .sd-dropdown__input .sv-string-viewer').textContent()).toContain('Phường Hoàn Kiếm');
+    await expect
+      .poll(() => portal.locator('[data-name="citizenXa_me__37"] .sd-dropdown__input .sv-string-viewer').textContent())
+      .toContain('Phường Hoàn Kiếm');
   });
 
   it('undoes through the model too', async () => {
     await panel().getByRole('button', { name: 'Hoàn tác' }).click();
-    await expect.poll(() => data()).toEqual({ citizenHoVaTen__11: 'Nguyễn Thị Mai', citizenSoDinhDanh__12: '001194000111' });
+    await expect
+      .poll(() => data())
+      .toEqual({ citizenHoVaTen__11: 'Nguyễn Thị Mai', citizenSoDinhDanh__12: '001194000111' });
   });
 
   it('page scripts cannot use the bridge to read anything but the page’s own form', async () => {
     const answers = await portal.evaluate(() => {
       const got: string[] = [];
       document.addEventListener('motcua-bridge:response', (e) => got.push((e as CustomEvent).detail));
-      const ask = (detail: unknown) => document.dispatchEvent(new CustomEvent('motcua-bridge:request', { detail: JSON.stringify(detail) }));
+      const ask = (detail: unknown) =>
+        document.dispatchEvent(new CustomEvent('motcua-bridge:request', { detail: JSON.stringify(detail) }));
       // The page names its own question for the bridge, as motcua does.
       document.querySelector('[data-name="citizenHoVaTen__11"]')!.setAttribute('data-motcua-ref', 'trang1');
       document.querySelector('[data-name="citizenGioitinh_NgdcKS__23"]')!.setAttribute('data-motcua-ref', 'trang2');

@@ -17,8 +17,13 @@ let page: Page;
 // The real helper panel sits beside the replica, in the training page itself.
 const panel = () => page.locator('.training-panel');
 const progress = () => page.getByTestId('tour-progress').textContent();
-const tourButton = (name: string) => page.getByRole('dialog', { name: /^Hướng dẫn/ }).getByRole('button', { name, exact: true });
-const formModel = () => page.frameLocator('[data-training=portal]').locator('body').evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
+const tourButton = (name: string) =>
+  page.getByRole('dialog', { name: /^Hướng dẫn/ }).getByRole('button', { name, exact: true });
+const formModel = () =>
+  page
+    .frameLocator('[data-training=portal]')
+    .locator('body')
+    .evaluate(() => (window as unknown as { formModel: Record<string, string> }).formModel);
 
 beforeAll(async () => {
   h = await launchHarness();
@@ -32,7 +37,9 @@ afterAll(async () => {
 describe('training mode', () => {
   it('opens the replica with the real panel on sample citizens, without any unlock', async () => {
     await expect.poll(() => panel().getByTestId('panel-officer').textContent()).toBe('Cán bộ: Học viên (dữ liệu mẫu)');
-    await expect.poll(() => panel().locator('.role label').allTextContents()).toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
+    await expect
+      .poll(() => panel().locator('.role label').allTextContents())
+      .toEqual(['Người yêu cầu', 'Người được khai sinh', 'Cha', 'Mẹ']);
   });
 
   it('runs the birth-registration tour step by step to the receipt slip', async () => {
@@ -47,23 +54,41 @@ describe('training mode', () => {
     // Picking the child proposes the father and the mother from the records' relations.
     await pickInPanel(panel(), 'do minh khoi', 'Đỗ Minh Khôi');
     await expect.poll(progress).toBe('Bước 5/7');
-    expect(await panel().getByLabel('Cha', { exact: true }).locator('option:checked').textContent()).toBe('Đỗ Minh Quân');
+    expect(await panel().getByLabel('Cha', { exact: true }).locator('option:checked').textContent()).toBe(
+      'Đỗ Minh Quân',
+    );
     await panel().getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(progress).toBe('Bước 6/7');
     const model = await formModel();
-    expect(model).toMatchObject({ nycHoTen: 'Phạm Thị Thu Hà', nycQuanHe: 'ME', ksHoTen: 'Đỗ Minh Khôi', chaHoTen: 'Đỗ Minh Quân', meHoTen: 'Phạm Thị Thu Hà' });
+    expect(model).toMatchObject({
+      nycHoTen: 'Phạm Thị Thu Hà',
+      nycQuanHe: 'ME',
+      ksHoTen: 'Đỗ Minh Khôi',
+      chaHoTen: 'Đỗ Minh Quân',
+      meHoTen: 'Phạm Thị Thu Hà',
+    });
     expect(model.meSoDinhDanh).toMatch(/^\d{12}$/);
     await tourButton('Tiếp').click();
     await expect.poll(progress).toBe('Bước 7/7');
 
     // The procedure is recognised from the replica in its frame; papers ticked; the slip printed.
-    await expect.poll(() => panel().getByLabel('Thủ tục', { exact: true }).locator('option:checked').textContent()).toBe('Đăng ký khai sinh');
+    await expect
+      .poll(() => panel().getByLabel('Thủ tục', { exact: true }).locator('option:checked').textContent())
+      .toBe('Đăng ký khai sinh');
     await panel().getByLabel('Tờ khai đăng ký khai sinh').check();
-    const [slip] = await Promise.all([h.context.waitForEvent('page'), panel().getByRole('button', { name: 'In giấy tiếp nhận' }).click()]);
+    const [slip] = await Promise.all([
+      h.context.waitForEvent('page'),
+      panel().getByRole('button', { name: 'In giấy tiếp nhận' }).click(),
+    ]);
     await slip.getByTestId('slip').waitFor();
     expect(await slip.getByTestId('slip-citizen').textContent()).toBe('Phạm Thị Thu Hà');
     const calendar = new WorkCalendar();
-    await expect.poll(async () => (await slip.getByTestId('slip-due').textContent()) === vnDateLong(dueDate(new Date(), 0, calendar).due)).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await slip.getByTestId('slip-due').textContent()) === vnDateLong(dueDate(new Date(), 0, calendar).due),
+      )
+      .toBe(true);
     await slip.close();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Hoàn thành bài hướng dẫn' }).count()).toBe(1);
     await tourButton('Đóng').click();
@@ -88,13 +113,26 @@ describe('training mode', () => {
     await panel().getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(progress).toBe('Bước 3/4');
     await expect.poll(async () => (await formModel()).maXa, { timeout: 10_000 }).toBe('00070');
-    expect(await formModel()).toMatchObject({ hoTen: 'Đỗ Minh Quân', maTinh: '01', diaChiChiTiet: 'Số 12 phố Hàng Bạc' });
+    expect(await formModel()).toMatchObject({
+      hoTen: 'Đỗ Minh Quân',
+      maTinh: '01',
+      diaChiChiTiet: 'Số 12 phố Hàng Bạc',
+    });
     await tourButton('Tiếp').click();
     await expect.poll(progress).toBe('Bước 4/4');
     await expect.poll(() => panel().getByTestId('proc-fee').textContent()).toBe('Lệ phí: 20.000 đồng');
     const calendar = new WorkCalendar();
-    await expect.poll(async () => (await panel().getByTestId('proc-due').textContent()) === `Hẹn trả kết quả: ${vnDateLong(dueDate(new Date(), 7, calendar, '24:00').due)}`).toBe(true);
-    const [slip] = await Promise.all([h.context.waitForEvent('page'), panel().getByRole('button', { name: 'In giấy tiếp nhận' }).click()]);
+    await expect
+      .poll(
+        async () =>
+          (await panel().getByTestId('proc-due').textContent()) ===
+          `Hẹn trả kết quả: ${vnDateLong(dueDate(new Date(), 7, calendar, '24:00').due)}`,
+      )
+      .toBe(true);
+    const [slip] = await Promise.all([
+      h.context.waitForEvent('page'),
+      panel().getByRole('button', { name: 'In giấy tiếp nhận' }).click(),
+    ]);
     await slip.getByTestId('slip').waitFor();
     expect(await slip.getByTestId('slip-fee').textContent()).toBe('20.000 đồng');
     await slip.close();
@@ -108,10 +146,22 @@ describe('training mode', () => {
     await page.getByLabel('Thêm bài hướng dẫn (.json)').setInputFiles(broken);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Bài hướng dẫn không hợp lệ');
     const tour = join(tmpDir, 'tour-tim-kiem.json');
-    writeFileSync(tour, JSON.stringify({
-      id: 'tim-kiem', title: 'Tìm công dân', portal: 'training/portal/khai-sinh/index.html',
-      steps: [{ title: 'Tìm', text: 'Gõ tên không dấu.', target: { in: 'panel', selector: '#motcua-search' }, done: { in: 'panel', selector: '.results button' } }],
-    }));
+    writeFileSync(
+      tour,
+      JSON.stringify({
+        id: 'tim-kiem',
+        title: 'Tìm công dân',
+        portal: 'training/portal/khai-sinh/index.html',
+        steps: [
+          {
+            title: 'Tìm',
+            text: 'Gõ tên không dấu.',
+            target: { in: 'panel', selector: '#motcua-search' },
+            done: { in: 'panel', selector: '.results button' },
+          },
+        ],
+      }),
+    );
     await page.getByLabel('Thêm bài hướng dẫn (.json)').setInputFiles(tour);
     await expect.poll(() => page.getByRole('button', { name: 'Bắt đầu hướng dẫn: Tìm công dân' }).count()).toBe(1);
   });

@@ -20,7 +20,15 @@ beforeAll(async () => {
   cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable', { enableUI: false });
   ({ authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, hasPrf: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      hasPrf: true,
+      automaticPresenceSimulation: true,
+    },
   }));
 }, 120_000);
 afterAll(async () => {
@@ -39,17 +47,22 @@ describe('unlocking with a device key (WebAuthn PRF)', () => {
     await own.getByRole('button', { name: 'Đăng ký khoá bảo mật' }).click();
     await expect.poll(() => own.getByRole('alert').textContent()).toContain('Sai');
     await expect
-      .poll(async () => {
-        if ((await own.getByRole('status').count()) === 0) {
-          await own.getByLabel('Cụm mật khẩu hiện tại').fill(supervisorPassphrase);
-          await own.getByRole('button', { name: 'Đăng ký khoá bảo mật' }).click();
-        }
-        return own.getByRole('status').textContent();
-      }, { timeout: 30_000, interval: 1500 })
+      .poll(
+        async () => {
+          if ((await own.getByRole('status').count()) === 0) {
+            await own.getByLabel('Cụm mật khẩu hiện tại').fill(supervisorPassphrase);
+            await own.getByRole('button', { name: 'Đăng ký khoá bảo mật' }).click();
+          }
+          return own.getByRole('status').textContent();
+        },
+        { timeout: 30_000, interval: 1500 },
+      )
       .toBe('Đã đăng ký "Windows Hello quầy thử". Từ nay có thể mở khoá bằng khoá này.');
     const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
     expect(credentials).toHaveLength(1);
-    await expect.poll(() => own.getByRole('list', { name: 'Khoá bảo mật đã đăng ký' }).textContent()).toContain('Windows Hello quầy thử');
+    await expect
+      .poll(() => own.getByRole('list', { name: 'Khoá bảo mật đã đăng ký' }).textContent())
+      .toContain('Windows Hello quầy thử');
   });
 
   it('locks, then opens the records with the key alone', async () => {
@@ -66,7 +79,9 @@ describe('unlocking with a device key (WebAuthn PRF)', () => {
     await lock();
     await cdp.send('WebAuthn.clearCredentials', { authenticatorId });
     await page.getByRole('button', { name: 'Mở khoá bằng khoá bảo mật' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toContain('Chưa xác thực được bằng khoá bảo mật');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toContain('Chưa xác thực được bằng khoá bảo mật');
     expect(await page.getByTestId('signed-in').count()).toBe(0);
     // The passphrase still opens the records.
     await page.getByLabel('Mã PIN hoặc cụm mật khẩu').fill(supervisorPassphrase);

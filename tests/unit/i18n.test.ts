@@ -18,8 +18,12 @@ describe('message catalogue', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(t('vi', 'panel.report', { check: 1, missing: 2, filled: 3 })).toBe('⚠ 1 cần xem · ✗ 2 chưa điền đúng · ✓ 3 đã điền và đã kiểm');
-    expect(t('en', 'panel.report', { check: 1, filled: 3 })).toBe('⚠ 1 to check · ✗ {missing} not filled right · ✓ 3 filled and checked');
+    expect(t('vi', 'panel.report', { check: 1, missing: 2, filled: 3 })).toBe(
+      '⚠ 1 cần xem · ✗ 2 chưa điền đúng · ✓ 3 đã điền và đã kiểm',
+    );
+    expect(t('en', 'panel.report', { check: 1, filled: 3 })).toBe(
+      '⚠ 1 to check · ✗ {missing} not filled right · ✓ 3 filled and checked',
+    );
   });
 
   it('has words for every reason the filler gives, in both languages', async () => {

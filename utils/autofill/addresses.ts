@@ -3,7 +3,13 @@ import { z } from 'zod';
 export const mappedAddressSchema = z
   .object({
     candidates: z.array(
-      z.object({ provinceCode: z.string(), provinceName: z.string(), wardCode: z.string(), wardName: z.string(), partial: z.boolean() }),
+      z.object({
+        provinceCode: z.string(),
+        provinceName: z.string(),
+        wardCode: z.string(),
+        wardName: z.string(),
+        partial: z.boolean(),
+      }),
     ),
     detail: z.string(),
     reason: z.string().nullable(),
@@ -13,4 +19,3 @@ export const mappedAddressSchema = z
 /** The person's addresses mapped to 2025 units (cascading Tỉnh → Xã/Phường fields need them). */
 export const addressesSchema = z.object({ permanentAddress: mappedAddressSchema, currentAddress: mappedAddressSchema });
 export type MappedAddresses = z.infer<typeof addressesSchema>;
-

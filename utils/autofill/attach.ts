@@ -14,12 +14,16 @@ export interface Scan {
 
 export const defaultLimitBytes = 2 * 1024 * 1024;
 
-const extensionOf = (mime: string) => (mime === 'application/pdf' ? 'pdf' : mime === 'image/png' ? 'png' : mime === 'image/webp' ? 'webp' : 'jpg');
+const extensionOf = (mime: string) =>
+  mime === 'application/pdf' ? 'pdf' : mime === 'image/png' ? 'png' : mime === 'image/webp' ? 'webp' : 'jpg';
 const baseName = (name: string) => name.replace(/\.[a-z0-9]+$/i, '');
 
 /** The extensions an `accept` attribute allows ("" or "*" = anything). */
 export function acceptedExtensions(accept: string): string[] | null {
-  const parts = accept.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+  const parts = accept
+    .split(',')
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
   if (parts.length === 0) return null;
   const out = new Set<string>();
   for (const p of parts) {
@@ -33,7 +37,11 @@ export function acceptedExtensions(accept: string): string[] | null {
 }
 
 /** A JPEG re-encoded (and scaled down when needed) until it fits `limit`. */
-async function jpegUnder(bytes: Uint8Array<ArrayBuffer>, mimeType: string, limit: number): Promise<{ jpeg: Uint8Array<ArrayBuffer>; width: number; height: number } | null> {
+async function jpegUnder(
+  bytes: Uint8Array<ArrayBuffer>,
+  mimeType: string,
+  limit: number,
+): Promise<{ jpeg: Uint8Array<ArrayBuffer>; width: number; height: number } | null> {
   const bitmap = await createImageBitmap(new Blob([bytes], { type: mimeType }));
   let scale = Math.min(1, 2400 / Math.max(bitmap.width, bitmap.height));
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -74,15 +82,25 @@ export function jpegToPdf(jpeg: Uint8Array<ArrayBuffer>, width: number, height: 
   push('%PDF-1.4\n');
   object(1, '<< /Type /Catalog /Pages 2 0 R >>');
   object(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  object(3, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`);
+  object(
+    3,
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`,
+  );
   offsets[4] = length;
-  push(`4 0 obj\n<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`);
+  push(
+    `4 0 obj\n<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+  );
   push(jpeg);
   push('\nendstream\nendobj\n');
   const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
   object(5, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   const xref = length;
-  push(`xref\n0 6\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  push(
+    `xref\n0 6\n0000000000 65535 f \n${offsets
+      .slice(1)
+      .map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
+      .join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+  );
   const out = new Uint8Array(length);
   let at = 0;
   for (const p of parts) {
@@ -93,20 +111,36 @@ export function jpegToPdf(jpeg: Uint8Array<ArrayBuffer>, width: number, height: 
 }
 
 /** The scan as a File the row takes, or the reason it cannot be, in Vietnamese. */
-export async function fitScan(scan: Scan, accepted: string[] | null, limit = defaultLimitBytes): Promise<{ file: File; converted: string | null } | { error: string }> {
+export async function fitScan(
+  scan: Scan,
+  accepted: string[] | null,
+  limit = defaultLimitBytes,
+): Promise<{ file: File; converted: string | null } | { error: string }> {
   const ext = extensionOf(scan.mimeType);
   const takes = (e: string) => !accepted || accepted.includes(e);
   const name = baseName(scan.fileName);
-  if (takes(ext) && scan.bytes.length <= limit) return { file: new File([scan.bytes], `${name}.${ext}`, { type: scan.mimeType }), converted: null };
+  if (takes(ext) && scan.bytes.length <= limit)
+    return { file: new File([scan.bytes], `${name}.${ext}`, { type: scan.mimeType }), converted: null };
   if (ext === 'pdf') {
-    return { error: takes('pdf') ? `Bản PDF lớn hơn ${limit / 1024 / 1024} MB: hãy quét lại ở độ phân giải thấp hơn.` : 'Cổng chỉ nhận ảnh cho giấy tờ này, bản đã lưu là PDF.' };
+    return {
+      error: takes('pdf')
+        ? `Bản PDF lớn hơn ${limit / 1024 / 1024} MB: hãy quét lại ở độ phân giải thấp hơn.`
+        : 'Cổng chỉ nhận ảnh cho giấy tờ này, bản đã lưu là PDF.',
+    };
   }
   const wantsPdf = !takes('jpg') && takes('pdf');
   if (!takes('jpg') && !wantsPdf) return { error: 'Cổng không nhận loại tệp của bản quét này.' };
   const fitted = await jpegUnder(scan.bytes, scan.mimeType, wantsPdf ? limit - 2048 : limit);
   if (!fitted) return { error: `Không nén được ảnh xuống dưới ${limit / 1024 / 1024} MB.` };
-  if (wantsPdf) return { file: new File([jpegToPdf(fitted.jpeg, fitted.width, fitted.height)], `${name}.pdf`, { type: 'application/pdf' }), converted: 'PDF' };
-  return { file: new File([fitted.jpeg], `${name}.jpg`, { type: 'image/jpeg' }), converted: scan.bytes.length > limit ? 'JPEG nén' : 'JPEG' };
+  if (wantsPdf)
+    return {
+      file: new File([jpegToPdf(fitted.jpeg, fitted.width, fitted.height)], `${name}.pdf`, { type: 'application/pdf' }),
+      converted: 'PDF',
+    };
+  return {
+    file: new File([fitted.jpeg], `${name}.jpg`, { type: 'image/jpeg' }),
+    converted: scan.bytes.length > limit ? 'JPEG nén' : 'JPEG',
+  };
 }
 
 /** A portal's dossier rows: table rows the officer can see, holding an upload button or a file input the officer can see too. */
@@ -116,13 +150,20 @@ export interface DossierRow {
   accept: string;
 }
 
-const uploadButton = 'button[title="Tải lên file"], button[title*="Tải lên"], button[title*="Đính kèm"], label[for], .btn-upload';
+const uploadButton =
+  'button[title="Tải lên file"], button[title*="Tải lên"], button[title*="Đính kèm"], label[for], .btn-upload';
 
 export function dossierRows(doc: Document): DossierRow[] {
   return [...doc.querySelectorAll<HTMLElement>('tr')]
-    .filter((tr) => isVisibleToOfficer(tr) && [...tr.querySelectorAll<HTMLElement>(`${uploadButton}, input[type=file]`)].some((e) => isVisibleToOfficer(e)))
+    .filter(
+      (tr) =>
+        isVisibleToOfficer(tr) &&
+        [...tr.querySelectorAll<HTMLElement>(`${uploadButton}, input[type=file]`)].some((e) => isVisibleToOfficer(e)),
+    )
     .map((tr) => {
-      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '').filter((t) => t && !/^\d+$/.test(t));
+      const cells = [...tr.querySelectorAll('td')]
+        .map((td) => td.textContent?.trim() ?? '')
+        .filter((t) => t && !/^\d+$/.test(t));
       const input = tr.querySelector<HTMLInputElement>('input[type=file]');
       return { element: tr, name: cells.sort((a, b) => b.length - a.length)[0] ?? '', accept: input?.accept ?? '' };
     });
@@ -172,7 +213,8 @@ export async function attachToRow(
 ): Promise<{ ok: boolean; detail: string }> {
   const doc = row.ownerDocument;
   const view = doc.defaultView ?? window;
-  if (!isVisibleToOfficer(row)) return { ok: false, detail: 'Dòng giấy tờ này không hiển thị trên trang: không đính kèm.' };
+  if (!isVisibleToOfficer(row))
+    return { ok: false, detail: 'Dòng giấy tờ này không hiển thị trên trang: không đính kèm.' };
   const input = rowInput(row);
   if (!input) return { ok: false, detail: 'Không thấy ô chọn tệp hiển thị trong dòng này: hãy đính kèm tay.' };
   const fitted = await fit(acceptedExtensions(input.accept));
@@ -186,8 +228,14 @@ export async function attachToRow(
   const outcome = await whenDom(
     doc.body,
     () => {
-      if (row.textContent?.includes(file.name)) return { ok: true, detail: fitted.converted ? `Đã chuyển sang ${fitted.converted} (${Math.round(file.size / 1024)} KB).` : '' };
-      const alert = [...doc.querySelectorAll('[role=alert]')].map((a) => a.textContent ?? '').find((t) => t.includes(file.name));
+      if (row.textContent?.includes(file.name))
+        return {
+          ok: true,
+          detail: fitted.converted ? `Đã chuyển sang ${fitted.converted} (${Math.round(file.size / 1024)} KB).` : '',
+        };
+      const alert = [...doc.querySelectorAll('[role=alert]')]
+        .map((a) => a.textContent ?? '')
+        .find((t) => t.includes(file.name));
       return alert ? { ok: false, detail: alert.trim() } : null;
     },
     timeoutMs,

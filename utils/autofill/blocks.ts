@@ -6,9 +6,11 @@ import { textOf } from './dom';
  * blocks as `h2`–`h6`, `fieldset > legend`, panel and card headers (`.panel-heading`, `.card-header`), SurveyJS
  * panel titles, Form.io panel titles and legends, labelled regions, and a bold row spanning a table.
  */
-const headingSelector = 'h1,h2,h3,h4,h5,h6,[role=heading],legend,.panel-heading,.panel-title,.card-header,.card-title,caption,.sd-panel__title,.sv_p_title,.sv-panel__title,mat-card-title,mat-panel-title,.el-card__header,.section-title,.block-title';
+const headingSelector =
+  'h1,h2,h3,h4,h5,h6,[role=heading],legend,.panel-heading,.panel-title,.card-header,.card-title,caption,.sd-panel__title,.sv_p_title,.sv-panel__title,mat-card-title,mat-panel-title,.el-card__header,.section-title,.block-title';
 /** Containers that carry their own heading as a child. */
-const titledContainer = 'fieldset,section,.panel,.card,.sd-panel,.sv_p_container,.formio-component-panel,.formio-component-fieldset,mat-card,mat-expansion-panel,[role=region],[role=group]';
+const titledContainer =
+  'fieldset,section,.panel,.card,.sd-panel,.sv_p_container,.formio-component-panel,.formio-component-fieldset,mat-card,mat-expansion-panel,[role=region],[role=group]';
 const maxHeadings = 6;
 const maxHeadingWords = 14;
 
@@ -20,7 +22,12 @@ function own(el: Element): string {
 function titleOf(container: Element): string | null {
   const labelledBy = container.getAttribute('aria-labelledby');
   if (labelledBy) {
-    const named = labelledBy.split(/\s+/).map((id) => container.ownerDocument.getElementById(id)).filter(Boolean).map((el) => own(el!)).join(' ');
+    const named = labelledBy
+      .split(/\s+/)
+      .map((id) => container.ownerDocument.getElementById(id))
+      .filter(Boolean)
+      .map((el) => own(el!))
+      .join(' ');
     if (named) return named;
   }
   const label = container.getAttribute('aria-label');
@@ -82,7 +89,7 @@ export function headingsOf(el: Element): string[] {
         break;
       }
     }
-    const parent: Element | null = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+    const parent: Element | null = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
     node = parent;
   }
   return out;

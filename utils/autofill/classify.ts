@@ -1,4 +1,13 @@
-import { addressKindFor, datePartFor, fieldForLabel, roleForHeading, roleInLabel, rolesMentioned, type FillField, type FormRole } from './labels';
+import {
+  addressKindFor,
+  datePartFor,
+  fieldForLabel,
+  roleForHeading,
+  roleInLabel,
+  rolesMentioned,
+  type FillField,
+  type FormRole,
+} from './labels';
 import type { Classified, Control } from './control';
 import { ruleFor, type SiteProfile } from './profiles';
 
@@ -25,7 +34,8 @@ function profileKind(c: Control): string {
   if (c.model) return 'model';
   if (c.adapter.id === 'select') return 'select';
   if (c.adapter.id === 'radio') return 'radio';
-  if (c.adapter.id === 'text') return c.element.tagName === 'TEXTAREA' ? 'textarea' : c.kind === 'date' ? 'date' : 'text';
+  if (c.adapter.id === 'text')
+    return c.element.tagName === 'TEXTAREA' ? 'textarea' : c.kind === 'date' ? 'date' : 'text';
   return c.kind === 'choice' ? 'combobox' : c.kind;
 }
 
@@ -55,13 +65,24 @@ function yearOnly(c: Control): boolean {
 export function classify(c: Control, profiles: SiteProfile[] = []): Classified {
   const fromHeadings = roleFromHeadings(c.headings);
   // The address group: the nearest heading or label that names one, inside the person's block.
-  const addressKind = [...c.headings.slice(0, fromHeadings.depth + 1), ...c.labels].map(addressKindFor).find((k) => k !== null) ?? null;
+  const addressKind =
+    [...c.headings.slice(0, fromHeadings.depth + 1), ...c.labels].map(addressKindFor).find((k) => k !== null) ?? null;
   const address = addressKind === 'none' ? null : (addressKind ?? 'permanentAddress');
-  const match = profiles.length > 0 ? ruleFor({ element: c.element, names: c.names, kind: profileKind(c), model: c.model }, profiles) : null;
+  const match =
+    profiles.length > 0
+      ? ruleFor({ element: c.element, names: c.names, kind: profileKind(c), model: c.model }, profiles)
+      : null;
   if (match) {
     const { rule } = match;
     const role = rule.role ?? fromHeadings.role;
-    return { ...c, field: rule.field, role, part: rule.field === 'birthYear' ? null : match.part, address, profile: match.profile };
+    return {
+      ...c,
+      field: rule.field,
+      role,
+      part: rule.field === 'birthYear' ? null : match.part,
+      address,
+      profile: match.profile,
+    };
   }
   let field: FillField | null = null;
   let part: Classified['part'] = null;
@@ -81,7 +102,8 @@ export function classify(c: Control, profiles: SiteProfile[] = []): Classified {
   if (field && addressParts.has(field) && addressKind === 'none') field = null;
   // A label naming a person ("Họ tên mẹ", a column headed "Mẹ") wins over a heading shared by several.
   const inLabel = field === 'relation' ? null : (c.labels.map(roleInLabel).find((r) => r !== null) ?? null);
-  let role = fromHeadings.role && !(fromHeadings.shared && inLabel) ? fromHeadings.role : (inLabel ?? fromHeadings.role);
+  let role =
+    fromHeadings.role && !(fromHeadings.shared && inLabel) ? fromHeadings.role : (inLabel ?? fromHeadings.role);
   role ??= roleFromNames(c.names);
   return { ...c, field, role, part, address };
 }

@@ -50,12 +50,16 @@ function labelElementsFor(el: HTMLElement): HTMLElement[] {
 /** Text of an element without the controls inside it (a wrapping label's input, a select's options). */
 function ownText(el: Element): string {
   const clone = el.cloneNode(true) as Element;
-  clone.querySelectorAll('input,select,textarea,option,button,[role=listbox],ul,script,style').forEach((n) => n.remove());
+  clone
+    .querySelectorAll('input,select,textarea,option,button,[role=listbox],ul,script,style')
+    .forEach((n) => n.remove());
   return textOf(clone);
 }
 
-const formItem = '.form-group,.form-item,.el-form-item,.ant-form-item,mat-form-field,.mat-mdc-form-field,.field,.form-field,.control-group,.form-row,.eform-element,.input-group-wrapper,[class*="form-group"]';
-const itemLabel = 'label,.control-label,.col-form-label,.form-label,.el-form-item__label,mat-label,.mat-mdc-floating-label,.field-label,legend';
+const formItem =
+  '.form-group,.form-item,.el-form-item,.ant-form-item,mat-form-field,.mat-mdc-form-field,.field,.form-field,.control-group,.form-row,.eform-element,.input-group-wrapper,[class*="form-group"]';
+const itemLabel =
+  'label,.control-label,.col-form-label,.form-label,.el-form-item__label,mat-label,.mat-mdc-floating-label,.field-label,legend';
 
 /** Label texts of a control, best first: what names it for assistive technology, then what sits before it. */
 export function labelsOf(target: HTMLElement, element: HTMLElement = target): Raw[] {
@@ -70,21 +74,27 @@ export function labelsOf(target: HTMLElement, element: HTMLElement = target): Ra
   const wrapping = target.closest('label');
   if (wrapping) add(ownText(wrapping));
   for (const el of [target, element]) {
-    for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) add(textOf(doc.getElementById(id)));
+    for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean))
+      add(textOf(doc.getElementById(id)));
     add(el.getAttribute('aria-label'));
   }
   const item = element.closest(formItem);
   if (item) {
-    const label = [...item.querySelectorAll(itemLabel)].find((l) => !l.contains(element) && !element.contains(l) && !l.querySelector('input,select,textarea'));
+    const label = [...item.querySelectorAll(itemLabel)].find(
+      (l) => !l.contains(element) && !element.contains(l) && !l.querySelector('input,select,textarea'),
+    );
     if (label) add(ownText(label));
   }
   tableLabels(element, add);
   precedingText(element, add);
   add(target.getAttribute('title'));
   // Placeholders name a field when nothing else does: an attribute, or the element widgets draw it in.
-  const drawn = element.querySelector('.ng-placeholder, .mat-mdc-select-placeholder, .mat-select-placeholder, .select2-selection__placeholder, .choices__placeholder, [class*="placeholder"]');
+  const drawn = element.querySelector(
+    '.ng-placeholder, .mat-mdc-select-placeholder, .mat-select-placeholder, .select2-selection__placeholder, .choices__placeholder, [class*="placeholder"]',
+  );
   for (const placeholder of [target.getAttribute('placeholder'), element.getAttribute('placeholder'), textOf(drawn)]) {
-    if (placeholder && !/^\s*(-+\s*)?ch[oọ]n\s*(\.\.\.|…)?\s*$/i.test(placeholder)) add(placeholder.replace(/^\s*-+\s*ch[oọ]n\s+/i, ''));
+    if (placeholder && !/^\s*(-+\s*)?ch[oọ]n\s*(\.\.\.|…)?\s*$/i.test(placeholder))
+      add(placeholder.replace(/^\s*-+\s*ch[oọ]n\s+/i, ''));
   }
   return out;
 }

@@ -129,7 +129,14 @@ export interface Adapter {
    * The controls of this widget in a root. `owned` are elements inside or beside them that belong to the
    * widget (its hidden select, its search box): no other adapter may take them as controls of their own.
    */
-  find(root: ParentNode, owned: Set<Element>): Array<{ control: Omit<Control, 'adapter' | 'labels' | 'hints' | 'headings'> & Partial<Pick<Control, 'labels' | 'hints' | 'headings'>>; owns: Element[] }>;
+  find(
+    root: ParentNode,
+    owned: Set<Element>,
+  ): Array<{
+    control: Omit<Control, 'adapter' | 'labels' | 'hints' | 'headings'> &
+      Partial<Pick<Control, 'labels' | 'hints' | 'headings'>>;
+    owns: Element[];
+  }>;
   /** Whether the officer can see it now (a known widget may keep its real control hidden). */
   visible(control: Control): boolean;
   read(control: Control): ReadBack | Promise<ReadBack>;

@@ -18,20 +18,31 @@ export function fire(el: Element, type: string, init: EventInit = {}) {
   const view = viewOf(el);
   const focusLike = type === 'focus' || type === 'blur' || type === 'focusin' || type === 'focusout';
   const Ctor = focusLike ? view.FocusEvent : type === 'input' ? view.InputEvent : view.Event;
-  el.dispatchEvent(new Ctor(type, { bubbles: type !== 'focus' && type !== 'blur', cancelable: true, composed: true, ...init }));
+  el.dispatchEvent(
+    new Ctor(type, { bubbles: type !== 'focus' && type !== 'blur', cancelable: true, composed: true, ...init }),
+  );
 }
 
 /** Sets `value` the way the browser does when a person types, so frameworks that track the setter see it. */
 export function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
   const view = viewOf(el);
-  const proto = el.tagName === 'TEXTAREA' ? view.HTMLTextAreaElement.prototype : el.tagName === 'SELECT' ? view.HTMLSelectElement.prototype : view.HTMLInputElement.prototype;
+  const proto =
+    el.tagName === 'TEXTAREA'
+      ? view.HTMLTextAreaElement.prototype
+      : el.tagName === 'SELECT'
+        ? view.HTMLSelectElement.prototype
+        : view.HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   if (setter) setter.call(el, value);
   else el.value = value;
 }
 
 /** Focus, value, input, change, blur: what a person's typing and leaving the field amount to. */
-export function typeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string, { blur = true } = {}) {
+export function typeValue(
+  el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement,
+  value: string,
+  { blur = true } = {},
+) {
   focus(el);
   setNativeValue(el, value);
   fire(el, 'input', { inputType: 'insertText', data: value } as InputEventInit);
@@ -55,7 +66,15 @@ export function leave(el: Element) {
 export function press(el: Element, { click = true } = {}) {
   const view = viewOf(el);
   const r = el.getBoundingClientRect();
-  const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true, composed: true, view, button: 0 };
+  const at = {
+    clientX: r.left + r.width / 2,
+    clientY: r.top + r.height / 2,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    view,
+    button: 0,
+  };
   el.dispatchEvent(new view.PointerEvent('pointerdown', { ...at, pointerType: 'mouse', isPrimary: true, buttons: 1 }));
   el.dispatchEvent(new view.MouseEvent('mousedown', { ...at, buttons: 1 }));
   el.dispatchEvent(new view.PointerEvent('pointerup', { ...at, pointerType: 'mouse', isPrimary: true }));

@@ -3,11 +3,33 @@ import labelsData from './data/labels.json';
 
 /** What a form field is about, in the canonical person model (plus name parts and year-only dates). */
 export const fillFields = [
-  'fullName', 'familyName', 'middleName', 'givenName', 'birthDate', 'birthYear', 'sex', 'personalId', 'oldId',
-  'idIssueDate', 'idIssuePlace', 'ethnicity', 'religion', 'nationality', 'placeOfBirth', 'hometown',
-  'permanentAddress', 'currentAddress', 'phone', 'email', 'maritalStatus', 'province', 'ward', 'addressDetail',
+  'fullName',
+  'familyName',
+  'middleName',
+  'givenName',
+  'birthDate',
+  'birthYear',
+  'sex',
+  'personalId',
+  'oldId',
+  'idIssueDate',
+  'idIssuePlace',
+  'ethnicity',
+  'religion',
+  'nationality',
+  'placeOfBirth',
+  'hometown',
+  'permanentAddress',
+  'currentAddress',
+  'phone',
+  'email',
+  'maritalStatus',
+  'province',
+  'ward',
+  'addressDetail',
   // The country of an address block ("Quốc gia"), and the kind of residence it is ("Loại cư trú": thường trú…).
-  'addressCountry', 'residenceType',
+  'addressCountry',
+  'residenceType',
   // Driver: "Quan hệ với người được khai sinh" rebuilds the blocks below it, so it is filled first.
   'relation',
   // "Định dạng ngày sinh": full date, month/year or year only; set before the date it formats.
@@ -16,7 +38,19 @@ export const fillFields = [
 export type FillField = (typeof fillFields)[number];
 
 /** Whose data a block of the form holds. `subject` is the one person of a single-person form. */
-export const formRoles = ['subject', 'requester', 'declarant', 'child', 'father', 'mother', 'groom', 'bride', 'deceased', 'householdHead', 'householdMember'] as const;
+export const formRoles = [
+  'subject',
+  'requester',
+  'declarant',
+  'child',
+  'father',
+  'mother',
+  'groom',
+  'bride',
+  'deceased',
+  'householdHead',
+  'householdMember',
+] as const;
 export type FormRole = (typeof formRoles)[number];
 
 export const roleLabels: Record<FormRole, string> = {
@@ -54,7 +88,11 @@ export const dateFormatValues = () => data.dateFormats;
 export const relationValues = () => data.relationValues;
 const withoutComments = (value: unknown): unknown =>
   value && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, withoutComments(v)]))
+    ? Object.fromEntries(
+        Object.entries(value)
+          .filter(([k]) => !k.startsWith('$'))
+          .map(([k, v]) => [k, withoutComments(v)]),
+      )
     : value;
 const data = withoutComments(labelsData) as LabelsData;
 
@@ -123,7 +161,11 @@ export function rolesMentioned(text: string): FormRole[] {
 
 /** The person a label names besides its field ("Họ và tên mẹ" → mother), or null. */
 export function roleInLabel(label: string): FormRole | null {
-  return lookup(roleTable.filter(([, s]) => s.includes(' ') || s.length >= 2), label, 2);
+  return lookup(
+    roleTable.filter(([, s]) => s.includes(' ') || s.length >= 2),
+    label,
+    2,
+  );
 }
 
 /** "Ngày" / "Tháng" / "Năm" (placeholders, sub-labels, name suffixes) of a date split in three. */

@@ -35,7 +35,12 @@ export function pickChoice(options: Choice[], wanted: string[], keyOf: KeyOf = m
   for (const value of wanted) {
     // A code: the option that carries it, unless its text says it is something else.
     const hit = real.find(({ o }) => o.value === value);
-    if (hit && (!hit.o.text.trim() || tight(hit.o.text) === tight(hit.o.value) || wanted.some((w) => w !== value && looseFits(keyOf(hit.o.text), keyOf(w))))) {
+    if (
+      hit &&
+      (!hit.o.text.trim() ||
+        tight(hit.o.text) === tight(hit.o.value) ||
+        wanted.some((w) => w !== value && looseFits(keyOf(hit.o.text), keyOf(w))))
+    ) {
       return { index: hit.index, value, loose: false };
     }
   }
@@ -59,7 +64,9 @@ function looseFits(optionKey: string, wantedKey: string): boolean {
 
 /** The "Khác" (other) option of a list, when it has exactly one. */
 export function otherOption(options: Choice[], keyOf: KeyOf = matchKey): number | null {
-  const hits = options.map((o, i) => ({ k: keyOf(o.text), i })).filter(({ k }) => k === 'khac' || k.startsWith('khac '));
+  const hits = options
+    .map((o, i) => ({ k: keyOf(o.text), i }))
+    .filter(({ k }) => k === 'khac' || k.startsWith('khac '));
   return hits.length === 1 ? hits[0]!.i : null;
 }
 

@@ -75,7 +75,8 @@ function personFor(field: Classified, people: Map<FormRole, FillPerson>): FillPe
   // adult declarant moves elsewhere, which no record holds.
   if (field.address === 'requested') return people.get('householdHead') ?? people.get('child') ?? null;
   if (field.role) return people.get(field.role) ?? null;
-  for (const role of ['subject', 'requester', 'declarant'] as FormRole[]) if (people.has(role)) return people.get(role)!;
+  for (const role of ['subject', 'requester', 'declarant'] as FormRole[])
+    if (people.has(role)) return people.get(role)!;
   return people.size === 1 ? [...people.values()][0]! : null;
 }
 
@@ -90,16 +91,24 @@ function relationWant(field: Classified, people: Map<FormRole, FillPerson>): Wan
   if (aboutHead) return is('householdHead') ? { kind: 'choice', values: ['Chủ hộ', ...values.self] } : null;
   if (is('father')) return { kind: 'choice', values: values.father };
   if (is('mother')) return { kind: 'choice', values: values.mother };
-  if (['child', 'subject', 'deceased', 'householdHead', 'bride', 'groom'].some((r) => is(r as FormRole))) return { kind: 'choice', values: values.self };
+  if (['child', 'subject', 'deceased', 'householdHead', 'bride', 'groom'].some((r) => is(r as FormRole)))
+    return { kind: 'choice', values: values.self };
   return null;
 }
 
 /** A choice group that is a "Trong nước / Nước ngoài" switch of an address block. */
 function isScopeSwitch(c: Classified): boolean {
   if (c.field) return false;
-  const options: Choice[] = c.adapter.id === 'radio' ? optionsOfGroup(c).map((o) => o.choice) : c.adapter.id === 'select' ? optionsOf(c.element as HTMLSelectElement) : [];
+  const options: Choice[] =
+    c.adapter.id === 'radio'
+      ? optionsOfGroup(c).map((o) => o.choice)
+      : c.adapter.id === 'select'
+        ? optionsOf(c.element as HTMLSelectElement)
+        : [];
   const keys = options.map((o) => matchKey(o.text));
-  return keys.some((k) => domesticScopeValues().some((d) => matchKey(d) === k)) && keys.some((k) => k.includes('nuoc ngoai'));
+  return (
+    keys.some((k) => domesticScopeValues().some((d) => matchKey(d) === k)) && keys.some((k) => k.includes('nuoc ngoai'))
+  );
 }
 
 function labelOf(c: Classified): string {
@@ -135,14 +144,28 @@ interface Job {
   attempt?: Attempt;
 }
 
-const refusalStatus = (reason: Reason): FillStatus => (reason.code === 'readonly' || reason.code === 'readonlyDiffers' ? 'readonly' : 'failed');
+const refusalStatus = (reason: Reason): FillStatus =>
+  reason.code === 'readonly' || reason.code === 'readonlyDiffers' ? 'readonly' : 'failed';
 
 /** The same field after the page rebuilt it: same names, or same labels and block. */
 function findAgain(field: Classified, fields: Classified[]): Classified | null {
   return (
     fields.find((f) => f.element === field.element) ??
-    fields.find((f) => f.adapter.id === field.adapter.id && f.names.length > 0 && f.names.join('|') === field.names.join('|') && f.role === field.role) ??
-    fields.find((f) => f.adapter.id === field.adapter.id && f.labels[0] === field.labels[0] && f.role === field.role && f.field === field.field && f.part === field.part) ??
+    fields.find(
+      (f) =>
+        f.adapter.id === field.adapter.id &&
+        f.names.length > 0 &&
+        f.names.join('|') === field.names.join('|') &&
+        f.role === field.role,
+    ) ??
+    fields.find(
+      (f) =>
+        f.adapter.id === field.adapter.id &&
+        f.labels[0] === field.labels[0] &&
+        f.role === field.role &&
+        f.field === field.field &&
+        f.part === field.part,
+    ) ??
     null
   );
 }
@@ -169,11 +192,21 @@ class DocumentFill {
   }
 
   private item(field: Classified, status: FillStatus, reason: Reason | null, shown: string | null = null): ReportItem {
-    return { label: labelOf(field), role: field.role, field: field.field, status, reason, shown, adapter: field.adapter.id, element: field.element };
+    return {
+      label: labelOf(field),
+      role: field.role,
+      field: field.field,
+      status,
+      reason,
+      shown,
+      adapter: field.adapter.id,
+      element: field.element,
+    };
   }
 
   private async remember(field: Classified) {
-    if (!this.before.has(field.element)) this.before.set(field.element, { control: field, snapshot: await field.adapter.snapshot(field) });
+    if (!this.before.has(field.element))
+      this.before.set(field.element, { control: field, snapshot: await field.adapter.snapshot(field) });
   }
 
   /** What rebuilds or opens the blocks below it; then the page is let to rebuild, and scanned again. */
@@ -197,10 +230,14 @@ class DocumentFill {
     // The rebuilt blocks may arrive late (the e-forms load them by AJAX): wait until every assigned block shows.
     const wanted = [...this.people.keys()].filter((r) => r !== 'subject');
     let fresh = fields;
-    await whenDom(this.doc.documentElement, () => {
-      fresh = scanDocument(this.doc);
-      return wanted.every((role) => fresh.some((f) => f.role === role && f.field && f.field !== 'relation')) || null;
-    }, blocksMaxMs);
+    await whenDom(
+      this.doc.documentElement,
+      () => {
+        fresh = scanDocument(this.doc);
+        return wanted.every((role) => fresh.some((f) => f.role === role && f.field && f.field !== 'relation')) || null;
+      },
+      blocksMaxMs,
+    );
     await settle(this.doc);
     return scanDocument(this.doc);
   }
@@ -209,14 +246,24 @@ class DocumentFill {
   async runFields(fields: Classified[]) {
     const recognised = fields.filter((f) => f.field);
     const mainForm = recognised.length === 0 ? busiestForm(fields) : null;
-    const ordered = [...fields.filter((f) => f.field === 'dateFormat'), ...fields.filter((f) => f.field !== 'dateFormat')];
+    const ordered = [
+      ...fields.filter((f) => f.field === 'dateFormat'),
+      ...fields.filter((f) => f.field !== 'dateFormat'),
+    ];
     for (const field of ordered) {
-      if (this.handled.has(field.element) || this.drivers.some((d) => d.field.element === field.element) || isScopeSwitch(field)) continue;
+      if (
+        this.handled.has(field.element) ||
+        this.drivers.some((d) => d.field.element === field.element) ||
+        isScopeSwitch(field)
+      )
+        continue;
       this.handled.add(field.element);
       if (!field.field) {
         // Only what sits among the form's own fields is listed: a page's search box is no form field.
         // With none recognised, the fields of the page's main form (the one with the most controls) are listed.
-        const among = recognised.some((r) => r.headings[0] && r.headings[0] === field.headings[0]) || field.element.closest('form')?.contains(recognised[0]?.element ?? null);
+        const among =
+          recognised.some((r) => r.headings[0] && r.headings[0] === field.headings[0]) ||
+          field.element.closest('form')?.contains(recognised[0]?.element ?? null);
         if (among || (mainForm && field.element.closest('form') === mainForm)) {
           this.report.push(this.item(field, 'unknown', { code: 'unknownField' }));
         }
@@ -229,14 +276,22 @@ class DocumentFill {
   /** Controls that appeared only once earlier fields were filled (a ward list shown after its province). */
   async runAppeared() {
     const known = [...this.jobs, ...this.drivers].map((j) => j.field);
-    const appeared = scanDocument(this.doc).filter((f) => f.field && f.field !== 'relation' && !this.handled.has(f.element) && !findAgain(f, known));
+    const appeared = scanDocument(this.doc).filter(
+      (f) => f.field && f.field !== 'relation' && !this.handled.has(f.element) && !findAgain(f, known),
+    );
     await this.runFields(appeared);
   }
 
   private async fillField(first: Classified) {
     const person = personFor(first, this.people);
     if (!person) {
-      this.report.push(this.item(first, 'missing', first.role ? { code: 'noPersonForBlock', params: { block: roleLabels[first.role] } } : { code: 'noPerson' }));
+      this.report.push(
+        this.item(
+          first,
+          'missing',
+          first.role ? { code: 'noPersonForBlock', params: { block: roleLabels[first.role] } } : { code: 'noPerson' },
+        ),
+      );
       return;
     }
     const result = wantFor(person, first);
@@ -245,7 +300,10 @@ class DocumentFill {
       return;
     }
     // A ward list stays disabled until its province has loaded it: wait for it, as a person would.
-    const field = first.readOnly && first.field === 'ward' && this.filledProvince ? ((await enabledAgain(this.doc, first, this.ctx.listTimeoutMs)) ?? first) : first;
+    const field =
+      first.readOnly && first.field === 'ward' && this.filledProvince
+        ? ((await enabledAgain(this.doc, first, this.ctx.listTimeoutMs)) ?? first)
+        : first;
     this.handled.add(field.element);
     const job: Job = { field, want: result.want, ...(result.note ? { note: result.note } : {}) };
     await this.remember(field);
@@ -256,7 +314,11 @@ class DocumentFill {
     }
     // A field that already holds what is meant is left alone: writing a province again makes pages reload its wards.
     // Said as it is: kept (not "filled"), and a read-only field (VNeID's) stays a read-only field.
-    job.attempt = !already ? await field.adapter.fill(field, job.want, this.ctx) : field.readOnly ? { wrote: null, refused: { code: 'readonly' } } : { wrote: prior.choice ?? prior.text, kept: true };
+    job.attempt = !already
+      ? await field.adapter.fill(field, job.want, this.ctx)
+      : field.readOnly
+        ? { wrote: null, refused: { code: 'readonly' } }
+        : { wrote: prior.choice ?? prior.text, kept: true };
     this.jobs.push(job);
     // Frameworks refresh the ward list after the province changed, some after a debounce: let them, before the ward.
     if (field.field === 'province' && !job.attempt.refused && !already) {
@@ -280,22 +342,45 @@ class DocumentFill {
       let note = attempt.note ?? job.note ?? null;
       // Emptied after the fill (a cascade that reloaded, a reset): written again once the page is quiet, twice
       // at most, and said so.
-      for (let repair = 0; repair < 2 && read.ok && isEmpty(read) && !holds(read, job.want, attempt.wrote, this.view); repair++) {
+      for (
+        let repair = 0;
+        repair < 2 && read.ok && isEmpty(read) && !holds(read, job.want, attempt.wrote, this.view);
+        repair++
+      ) {
         await settle(this.doc, settleQuietMs * 2, 2000);
         const again = await field.adapter.fill(field, job.want, this.ctx);
         await settle(this.doc, settleQuietMs, 1000);
         read = await field.adapter.read(field);
         note = again.refused ?? { code: 'wipedRefilled' };
       }
-      if (!read.ok) this.report.push(this.item(field, read.reason === 'gone' ? 'failed' : 'unverified', read.reason === 'gone' ? { code: 'rebuilt' } : { code: 'unverifiable' }));
-      else if (holds(read, job.want, attempt.wrote, this.view)) this.report.push(note ? this.item(field, 'check', note) : this.item(field, 'filled', attempt.kept ? { code: 'alreadyThere' } : null));
-      else this.report.push(this.item(field, 'mismatch', { code: 'pageShows', params: { shown: read.text || '—' } }, read.text));
+      if (!read.ok)
+        this.report.push(
+          this.item(
+            field,
+            read.reason === 'gone' ? 'failed' : 'unverified',
+            read.reason === 'gone' ? { code: 'rebuilt' } : { code: 'unverifiable' },
+          ),
+        );
+      else if (holds(read, job.want, attempt.wrote, this.view))
+        this.report.push(
+          note
+            ? this.item(field, 'check', note)
+            : this.item(field, 'filled', attempt.kept ? { code: 'alreadyThere' } : null),
+        );
+      else
+        this.report.push(
+          this.item(field, 'mismatch', { code: 'pageShows', params: { shown: read.text || '—' } }, read.text),
+        );
     }
     this.report.sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   }
 }
 
-export async function fillDocument(doc: Document, people: Map<FormRole, FillPerson>, options: FillOptions = {}): Promise<FillRun> {
+export async function fillDocument(
+  doc: Document,
+  people: Map<FormRole, FillPerson>,
+  options: FillOptions = {},
+): Promise<FillRun> {
   const ctx = { listTimeoutMs: options.listTimeoutMs ?? defaultListTimeoutMs };
   const fill = new DocumentFill(doc, people, ctx, options.before ?? new Map());
   const fields = await fill.runDrivers(scanDocument(doc));
@@ -318,7 +403,16 @@ async function enabledAgain(doc: Document, field: Classified, timeoutMs: number)
 }
 
 /** The officer first: what needs a look, what went wrong, then what could not be checked, then what is done. */
-const statusOrder: Record<FillStatus, number> = { check: 0, mismatch: 1, failed: 2, unverified: 3, readonly: 4, missing: 5, unknown: 6, filled: 7 };
+const statusOrder: Record<FillStatus, number> = {
+  check: 0,
+  mismatch: 1,
+  failed: 2,
+  unverified: 3,
+  readonly: 4,
+  missing: 5,
+  unknown: 6,
+  filled: 7,
+};
 
 /** A native select still on its page-given default, a radio still on its default: nothing an officer typed. */
 function isPageDefault(c: Classified): boolean {

@@ -21,18 +21,23 @@ const two = (n: number) => String(n).padStart(2, '0');
 function mapped(who: FillPerson, kind: Classified['address']) {
   const list = who.addresses ?? { permanentAddress: null, currentAddress: null };
   // The place applied for is the household head's own residence (the run gives the head for it).
-  return kind === 'currentAddress' ? (list.currentAddress ?? list.permanentAddress) : (list.permanentAddress ?? list.currentAddress);
+  return kind === 'currentAddress'
+    ? (list.currentAddress ?? list.permanentAddress)
+    : (list.permanentAddress ?? list.currentAddress);
 }
 
 /** A 2025 address as one line: detail, ward, province ("Số 5 phố Hàng Bạc, Phường Hoàn Kiếm, Thành phố Hà Nội"). */
 function addressLine(who: FillPerson, kind: Classified['address']): WantResult {
   const m = mapped(who, kind);
-  const text = (kind === 'currentAddress' ? who.person.currentAddress : who.person.permanentAddress)?.value.text ?? who.person.permanentAddress?.value.text;
+  const text =
+    (kind === 'currentAddress' ? who.person.currentAddress : who.person.permanentAddress)?.value.text ??
+    who.person.permanentAddress?.value.text;
   if (m && m.candidates.length === 1) {
     const c = m.candidates[0]!;
     return { want: { kind: 'text', text: [m.detail, c.wardName, c.provinceName].filter(Boolean).join(', ') } };
   }
-  if (m && m.candidates.length > 1) return { reason: { code: 'ambiguousWard', params: { wards: m.candidates.map((c) => c.wardName).join(', ') } } };
+  if (m && m.candidates.length > 1)
+    return { reason: { code: 'ambiguousWard', params: { wards: m.candidates.map((c) => c.wardName).join(', ') } } };
   if (!text) return { reason: { code: 'noData' } };
   return { want: { kind: 'text', text }, note: { code: 'noAddress', params: { text } } };
 }
@@ -40,27 +45,55 @@ function addressLine(who: FillPerson, kind: Classified['address']): WantResult {
 function addressPart(who: FillPerson, c: Classified): WantResult {
   const m = mapped(who, c.address);
   if (!m) return { reason: { code: 'noData' } };
-  if (c.field === 'addressDetail') return m.detail ? { want: { kind: 'text', text: m.detail } } : { reason: { code: 'noData' } };
+  if (c.field === 'addressDetail')
+    return m.detail ? { want: { kind: 'text', text: m.detail } } : { reason: { code: 'noData' } };
   if (m.candidates.length === 0) return { reason: { code: 'noAddress', params: { text: m.reason ?? '' } } };
   if (c.field === 'province') {
     const provinces = [...new Set(m.candidates.map((x) => x.provinceCode))];
-    if (provinces.length > 1) return { reason: { code: 'ambiguousWard', params: { wards: m.candidates.map((x) => x.provinceName).join(', ') } } };
+    if (provinces.length > 1)
+      return {
+        reason: { code: 'ambiguousWard', params: { wards: m.candidates.map((x) => x.provinceName).join(', ') } },
+      };
     const p = m.candidates[0]!;
     return { want: { kind: 'choice', values: [p.provinceName, p.provinceCode] } };
   }
-  if (m.candidates.length > 1) return { reason: { code: 'ambiguousWard', params: { wards: m.candidates.map((x) => x.wardName).join(', ') } } };
+  if (m.candidates.length > 1)
+    return { reason: { code: 'ambiguousWard', params: { wards: m.candidates.map((x) => x.wardName).join(', ') } } };
   const w = m.candidates[0]!;
   return { want: { kind: 'choice', values: [w.wardName, w.wardCode] } };
 }
 
 function dateWant(date: NonNullable<Person['birthDate']>['value'], c: Classified): WantResult {
-  if (c.part === 'year' || c.field === 'birthYear') return { want: { kind: c.kind === 'choice' ? 'choice' : 'text', ...(c.kind === 'choice' ? { values: [String(date.year)] } : { text: String(date.year) }) } as Want };
-  if (c.part === 'month') return date.month ? { want: c.kind === 'choice' ? { kind: 'choice', values: [two(date.month), String(date.month)] } : { kind: 'text', text: two(date.month) } } : { reason: { code: 'noData' } };
-  if (c.part === 'day') return date.day ? { want: c.kind === 'choice' ? { kind: 'choice', values: [two(date.day), String(date.day)] } : { kind: 'text', text: two(date.day) } } : { reason: { code: 'noData' } };
+  if (c.part === 'year' || c.field === 'birthYear')
+    return {
+      want: {
+        kind: c.kind === 'choice' ? 'choice' : 'text',
+        ...(c.kind === 'choice' ? { values: [String(date.year)] } : { text: String(date.year) }),
+      } as Want,
+    };
+  if (c.part === 'month')
+    return date.month
+      ? {
+          want:
+            c.kind === 'choice'
+              ? { kind: 'choice', values: [two(date.month), String(date.month)] }
+              : { kind: 'text', text: two(date.month) },
+        }
+      : { reason: { code: 'noData' } };
+  if (c.part === 'day')
+    return date.day
+      ? {
+          want:
+            c.kind === 'choice'
+              ? { kind: 'choice', values: [two(date.day), String(date.day)] }
+              : { kind: 'text', text: two(date.day) },
+        }
+      : { reason: { code: 'noData' } };
   return { want: { kind: 'date', date } };
 }
 
-const textOrNone = (value: string | undefined | null): WantResult => (value ? { want: { kind: 'text', text: value } } : { reason: { code: 'noData' } });
+const textOrNone = (value: string | undefined | null): WantResult =>
+  value ? { want: { kind: 'text', text: value } } : { reason: { code: 'noData' } };
 
 /** What the record puts into a classified control. Relation and date-format drivers are decided by the run. */
 export function wantFor(who: FillPerson, c: Classified): WantResult {
@@ -81,7 +114,9 @@ export function wantFor(who: FillPerson, c: Classified): WantResult {
     case 'birthYear':
       return p.birthDate ? dateWant(p.birthDate.value, { ...c, field: 'birthYear' }) : { reason: { code: 'noData' } };
     case 'sex':
-      return p.sex ? { want: { kind: 'choice', values: [...sexSpellings[p.sex.value]] } } : { reason: { code: 'noData' } };
+      return p.sex
+        ? { want: { kind: 'choice', values: [...sexSpellings[p.sex.value]] } }
+        : { reason: { code: 'noData' } };
     case 'ethnicity': {
       if (!p.ethnicity) return { reason: { code: 'noData' } };
       const group = ethnicGroup(p.ethnicity.value);
@@ -115,19 +150,27 @@ export function wantFor(who: FillPerson, c: Classified): WantResult {
     }
     case 'addressCountry': {
       // Every address the records map is in Viet Nam (the 2025 units); a foreign one is not mapped.
-      if (!mapped(who, c.address)?.candidates.length && p.nationality?.value !== 'Việt Nam') return { reason: { code: 'noData' } };
+      if (!mapped(who, c.address)?.candidates.length && p.nationality?.value !== 'Việt Nam')
+        return { reason: { code: 'noData' } };
       return { want: c.kind === 'choice' ? { kind: 'choice', values: vietnam } : { kind: 'text', text: 'Việt Nam' } };
     }
     case 'residenceType': {
       const current = c.address === 'currentAddress';
       if (!(current ? p.currentAddress : p.permanentAddress)) return { reason: { code: 'noData' } };
-      return { want: { kind: 'choice', values: current ? ['Nơi ở hiện tại', '3'] : ['Thường trú', 'Nơi thường trú', '1'] } };
+      return {
+        want: { kind: 'choice', values: current ? ['Nơi ở hiện tại', '3'] : ['Thường trú', 'Nơi thường trú', '1'] },
+      };
     }
     case 'dateFormat': {
       const date = p.birthDate?.value;
       if (!date) return { reason: { code: 'noData' } };
       const formats = dateFormatValues();
-      const values = date.precision === 'year' || date.month === undefined ? formats.year : date.precision === 'month' || date.day === undefined ? formats.month : formats.day;
+      const values =
+        date.precision === 'year' || date.month === undefined
+          ? formats.year
+          : date.precision === 'month' || date.day === undefined
+            ? formats.month
+            : formats.day;
       return { want: { kind: 'choice', values } };
     }
     case 'relation':

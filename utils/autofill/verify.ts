@@ -17,17 +17,25 @@ export function isEmpty(read: ReadBack): boolean {
   return read.ok && !read.choice && (!read.text.trim() || /^-*\s*ch[oọ]n\b/i.test(read.text.trim()));
 }
 
-export function holds(read: ReadBack, want: Want, wrote: Choice | string | null, view: Window = globalThis as unknown as Window): boolean {
+export function holds(
+  read: ReadBack,
+  want: Want,
+  wrote: Choice | string | null,
+  view: Window = globalThis as unknown as Window,
+): boolean {
   if (!read.ok) return false;
   if (want.kind === 'text') {
     if (norm(read.text) === norm(want.text)) return true;
     // A phone or ID number a mask spaced out ("0912 345 678").
-    return /^\+?[\d\s.-]{6,}$/.test(want.text) && digits(read.text) === digits(want.text) && digits(want.text).length >= 6;
+    return (
+      /^\+?[\d\s.-]{6,}$/.test(want.text) && digits(read.text) === digits(want.text) && digits(want.text).length >= 6
+    );
   }
   if (want.kind === 'choice') {
     const shown: Choice | null = read.choice ?? (read.text ? { value: '', text: read.text } : null);
     if (!shown) return false;
-    if (wrote && typeof wrote === 'object') return sameChoice(shown, wrote, keyFor(want)) || (!shown.value && matchKey(shown.text) === matchKey(wrote.text));
+    if (wrote && typeof wrote === 'object')
+      return sameChoice(shown, wrote, keyFor(want)) || (!shown.value && matchKey(shown.text) === matchKey(wrote.text));
     const key = keyFor(want);
     return want.values.some((v) => key(v) === key(shown.text) || v === shown.value);
   }

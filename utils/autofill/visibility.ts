@@ -18,7 +18,8 @@ export function isVisibleToOfficer(el: Element | null | undefined): boolean {
   const view = el.ownerDocument.defaultView;
   if (!view) return false;
   const checker = (el as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
-  if (checker && !checker.call(el, { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return false;
+  if (checker && !checker.call(el, { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true }))
+    return false;
   const rect = el.getBoundingClientRect();
   if (rect.width < minVisibleSidePx || rect.height < minVisibleSidePx) return false;
   if (!insideScrollableArea(rect, el.ownerDocument, view)) return false;
@@ -58,7 +59,9 @@ function insideScrollableArea(rect: DOMRect, doc: Document, view: Window): boole
 function clipsAway(node: Element, style: CSSStyleDeclaration, rect: DOMRect): boolean {
   if (style.overflowX === 'visible' && style.overflowY === 'visible') return false;
   // A scrolling container shows its content by scrolling: only a box that cannot scroll clips for good.
-  const scrolls = /auto|scroll/.test(style.overflowX + style.overflowY) && (node.scrollHeight > node.clientHeight || node.scrollWidth > node.clientWidth);
+  const scrolls =
+    /auto|scroll/.test(style.overflowX + style.overflowY) &&
+    (node.scrollHeight > node.clientHeight || node.scrollWidth > node.clientWidth);
   if (scrolls) return false;
   const box = node.getBoundingClientRect();
   const w = Math.max(0, Math.min(rect.right, box.right) - Math.max(rect.left, box.left));

@@ -4,7 +4,13 @@ import type { Address } from '../records/schema';
 
 export interface MappedAddress {
   /** 2025 candidates, best first; several when an old ward was split (the officer picks). */
-  candidates: Array<{ provinceCode: string; provinceName: string; wardCode: string; wardName: string; partial: boolean }>;
+  candidates: Array<{
+    provinceCode: string;
+    provinceName: string;
+    wardCode: string;
+    wardName: string;
+    partial: boolean;
+  }>;
   detail: string;
   /** Why nothing was found, in Vietnamese. */
   reason: string | null;
@@ -26,10 +32,27 @@ export async function mapAddress(address: Address | undefined): Promise<MappedAd
     const ward = units.commune(address.wardCode);
     const province = units.province(address.provinceCode);
     if (ward && province) {
-      return { candidates: [{ provinceCode: province.code, provinceName: province.fullName, wardCode: ward.code, wardName: ward.fullName, partial: false }], detail: address.detail, reason: null };
+      return {
+        candidates: [
+          {
+            provinceCode: province.code,
+            provinceName: province.fullName,
+            wardCode: ward.code,
+            wardName: ward.fullName,
+            partial: false,
+          },
+        ],
+        detail: address.detail,
+        reason: null,
+      };
     }
   }
-  if (!address.legacy) return { candidates: [], detail: address.detail || address.text, reason: 'Địa chỉ chưa tách được tỉnh và xã/phường.' };
+  if (!address.legacy)
+    return {
+      candidates: [],
+      detail: address.detail || address.text,
+      reason: 'Địa chỉ chưa tách được tỉnh và xã/phường.',
+    };
   const result = units.mapLegacyAddress(address.legacy);
   return result.ok
     ? { candidates: result.candidates.map(toCandidate), detail: address.detail, reason: null }

@@ -12,7 +12,9 @@ export const extraBridgeId = 'motcua-extra-hosts-bridge';
 /** Hosts among `hosts` for which Chrome has granted the optional host permission. */
 export async function grantedHosts(hosts: readonly string[]): Promise<string[]> {
   const checks = await Promise.all(
-    hosts.map(async (host) => ((await browser.permissions.contains({ origins: [originPatternFor(host)] })) ? host : null)),
+    hosts.map(async (host) =>
+      (await browser.permissions.contains({ origins: [originPatternFor(host)] })) ? host : null,
+    ),
   );
   return checks.filter((host): host is string => host !== null);
 }
@@ -28,8 +30,23 @@ export async function syncExtraHostScripts(hosts: readonly string[]): Promise<st
   if (granted.length === 0) return [];
   const matches = granted.map(originPatternFor);
   await browser.scripting.registerContentScripts([
-    { id: extraScriptId, matches, js: [contentScriptFile], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
-    { id: extraBridgeId, matches, js: [bridgeScriptFile], allFrames: true, runAt: 'document_idle', world: 'MAIN', persistAcrossSessions: true },
+    {
+      id: extraScriptId,
+      matches,
+      js: [contentScriptFile],
+      allFrames: true,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
+    {
+      id: extraBridgeId,
+      matches,
+      js: [bridgeScriptFile],
+      allFrames: true,
+      runAt: 'document_idle',
+      world: 'MAIN',
+      persistAcrossSessions: true,
+    },
   ]);
   return granted;
 }

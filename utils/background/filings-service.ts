@@ -37,7 +37,8 @@ let opened: { key: CryptoKey; log: FilingLog } | null = null;
 async function openLog() {
   const current = await currentSession();
   if (!current) throw new LockedError();
-  if (opened?.key !== current.dataKey) opened = { key: current.dataKey, log: new FilingLog(recordsDb(), current.dataKey) };
+  if (opened?.key !== current.dataKey)
+    opened = { key: current.dataKey, log: new FilingLog(recordsDb(), current.dataKey) };
   return { log: opened.log, officer: { id: current.session.officerId, name: current.session.officerName } };
 }
 
@@ -52,7 +53,17 @@ export async function pendingFiling(tabId: number) {
   const p = (await pendingItem.getValue())[tabId];
   return {
     pending: p
-      ? { root: p.root, procedureCode: p.procedureCode, status: p.status, people: p.people ?? {}, form: p.form ?? '', codesAtFill: p.codesAtFill ?? [], docId: p.docId ?? '', dossierCode: p.dossierCode ?? null, slip: p.slip ?? { citizenName: '', papers: [] } }
+      ? {
+          root: p.root,
+          procedureCode: p.procedureCode,
+          status: p.status,
+          people: p.people ?? {},
+          form: p.form ?? '',
+          codesAtFill: p.codesAtFill ?? [],
+          docId: p.docId ?? '',
+          dossierCode: p.dossierCode ?? null,
+          slip: p.slip ?? { citizenName: '', papers: [] },
+        }
       : null,
   };
 }
@@ -78,7 +89,13 @@ export async function recordFiling(request: {
   for (const [role, personId] of Object.entries(request.people)) {
     if (!personId) continue;
     const person = await store.get(personId, { audit: false });
-    if (person) people.push({ role, personId, name: person.fullName.value, maskedId: maskedIdOf({ personalId: person.personalId?.value ?? null, oldId: person.oldId?.value ?? null }) });
+    if (person)
+      people.push({
+        role,
+        personId,
+        name: person.fullName.value,
+        maskedId: maskedIdOf({ personalId: person.personalId?.value ?? null, oldId: person.oldId?.value ?? null }),
+      });
   }
   const procedure = procedureByCode(request.procedureCode);
   const known = (await pendingItem.getValue())[tabId];
@@ -95,8 +112,24 @@ export async function recordFiling(request: {
   // filing, and the one the tab followed stays as it was.
   const same = request.root && known?.root === request.root && known.status === 'draft' && known.form === request.form;
   const entry = same
-    ? await log.amend(request.root!, { fields: request.fields, ...(procedure ? { procedure } : {}), ...(request.msToFill !== null ? { msToFill: request.msToFill } : {}) }, officer)
-    : await log.record({ officerId: officer.id, officerName: officer.name, procedure, portalHost, people, fields: request.fields, msToFill: request.msToFill });
+    ? await log.amend(
+        request.root!,
+        {
+          fields: request.fields,
+          ...(procedure ? { procedure } : {}),
+          ...(request.msToFill !== null ? { msToFill: request.msToFill } : {}),
+        },
+        officer,
+      )
+    : await log.record({
+        officerId: officer.id,
+        officerName: officer.name,
+        procedure,
+        portalHost,
+        people,
+        fields: request.fields,
+        msToFill: request.msToFill,
+      });
   await setPending(tabId, {
     root: entry.root,
     procedureCode: entry.procedureCode,
@@ -113,20 +146,33 @@ export async function recordFiling(request: {
   return { root: entry.root, procedure: procedure ? { code: procedure.code, name: procedure.name } : null };
 }
 
-export async function updateFiling(request: { tabId: number; root: string; status?: FilingStatus; dossierCode?: string; note?: string; procedureCode?: string; slip?: Pending['slip'] }) {
+export async function updateFiling(request: {
+  tabId: number;
+  root: string;
+  status?: FilingStatus;
+  dossierCode?: string;
+  note?: string;
+  procedureCode?: string;
+  slip?: Pending['slip'];
+}) {
   const { tabId } = request;
   const pending = (await pendingItem.getValue())[tabId];
   // A code the page already showed at the fill (an earlier dossier in a list, a reload of the form) is not this one.
   if (request.dossierCode && pending?.root === request.root && pending.codesAtFill.includes(request.dossierCode)) {
     throw new Error('Mã hồ sơ này đã có trên trang trước khi nộp: không phải mã của hồ sơ vừa điền.');
   }
-  if (pending?.root === request.root && request.slip && Object.keys(request).every((k) => ['tabId', 'root', 'slip'].includes(k))) {
+  if (
+    pending?.root === request.root &&
+    request.slip &&
+    Object.keys(request).every((k) => ['tabId', 'root', 'slip'].includes(k))
+  ) {
     await setPending(tabId, { ...pending, slip: request.slip });
     return { status: pending.status, dossierCode: pending.dossierCode };
   }
   const { log, officer } = await openLog();
   const procedure = procedureByCode(request.procedureCode);
-  const msToSubmit = request.status === 'submitted' && pending?.root === request.root ? Date.now() - pending.filledAt : undefined;
+  const msToSubmit =
+    request.status === 'submitted' && pending?.root === request.root ? Date.now() - pending.filledAt : undefined;
   const entry = await log.amend(
     request.root,
     {
@@ -141,7 +187,13 @@ export async function updateFiling(request: { tabId: number; root: string; statu
   // Submitted: kept for the slip (the citizen, the papers, the code) until the tab fills another form.
   // Cancelled: the tab follows nothing any more.
   if (pending?.root === request.root) {
-    const next = { ...pending, procedureCode: entry.procedureCode, status: entry.status, dossierCode: entry.dossierCode, ...(request.slip ? { slip: request.slip } : {}) };
+    const next = {
+      ...pending,
+      procedureCode: entry.procedureCode,
+      status: entry.status,
+      dossierCode: entry.dossierCode,
+      ...(request.slip ? { slip: request.slip } : {}),
+    };
     await setPending(tabId, entry.status === 'cancelled' ? null : next);
   }
   return { status: entry.status, dossierCode: entry.dossierCode };
@@ -150,9 +202,17 @@ export async function updateFiling(request: { tabId: number; root: string; statu
 /** The latest scan of a kind kept with a person, for the dossier step. */
 export async function documentFor(personId: string, kind: string) {
   const store = await openStore();
-  const docs = (await store.documentsOf(personId)).filter((d) => d.kind === kind).sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : -1));
+  const docs = (await store.documentsOf(personId))
+    .filter((d) => d.kind === kind)
+    .sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : -1));
   const latest = docs[0];
   if (!latest) return { document: null };
   await store.audit('person.view', personId, new Date(), `document:${kind}`);
-  return { document: { fileName: latest.fileName, mimeType: latest.mimeType, base64: toBase64(await store.documentBytes(latest.id)) } };
+  return {
+    document: {
+      fileName: latest.fileName,
+      mimeType: latest.mimeType,
+      base64: toBase64(await store.documentBytes(latest.id)),
+    },
+  };
 }

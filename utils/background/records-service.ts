@@ -25,7 +25,10 @@ export async function openStore(): Promise<RecordsStore> {
     throw new LockedError();
   }
   if (opened?.key !== current.dataKey) {
-    opened = { key: current.dataKey, store: await RecordsStore.open(recordsDb(), current.dataKey, { officerId: current.session.officerId }) };
+    opened = {
+      key: current.dataKey,
+      store: await RecordsStore.open(recordsDb(), current.dataKey, { officerId: current.session.officerId }),
+    };
   }
   await touchSession();
   return opened.store;
@@ -37,7 +40,12 @@ export async function recordsStatus() {
   const officers = (await listOfficers(db)).map(({ id, name, role }) => ({ id, name, role }));
   // A panel is open: have the 2025 units ready before the officer fills an address.
   if (current) void loadAdminUnits().catch(() => undefined);
-  return { setUp: await isSetUp(db), unlocked: Boolean(current), officerName: current?.session.officerName ?? null, officers };
+  return {
+    setUp: await isSetUp(db),
+    unlocked: Boolean(current),
+    officerName: current?.session.officerName ?? null,
+    officers,
+  };
 }
 
 export async function relativesOf(personId: string) {
@@ -48,7 +56,13 @@ export async function relativesOf(personId: string) {
     const otherId = r.fromId === personId ? r.toId : r.fromId;
     const other = await store.get(otherId, { audit: false });
     // direction 'of': the other person is this person's <kind> (the child's father); 'is': this person is theirs.
-    if (other) out.push({ id: other.id, name: other.fullName.value, kind: r.kind, direction: r.fromId === personId ? 'of' : 'is' });
+    if (other)
+      out.push({
+        id: other.id,
+        name: other.fullName.value,
+        kind: r.kind,
+        direction: r.fromId === personId ? 'of' : 'is',
+      });
   }
   return out;
 }

@@ -19,7 +19,9 @@ const enabled = new Set<number>();
 export async function enablePanelFor(tabId: number) {
   if (enabled.has(tabId) || !browser.sidePanel) return;
   enabled.add(tabId);
-  await browser.sidePanel.setOptions({ tabId, path: panelPath(tabId), enabled: true }).catch(() => enabled.delete(tabId));
+  await browser.sidePanel
+    .setOptions({ tabId, path: panelPath(tabId), enabled: true })
+    .catch(() => enabled.delete(tabId));
 }
 
 /**

@@ -10,8 +10,16 @@ import { solarToLunar } from './lunar';
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const holidayRulesSchema = z.object({
   weekend: z.array(z.number().int().min(0).max(6)),
-  solar: z.array(z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), name: z.string().min(1) })),
-  lunar: z.array(z.object({ month: z.number().int().min(1).max(12), day: z.union([z.number().int().min(1).max(30), z.literal('last')]), name: z.string().min(1) })),
+  solar: z.array(
+    z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), name: z.string().min(1) }),
+  ),
+  lunar: z.array(
+    z.object({
+      month: z.number().int().min(1).max(12),
+      day: z.union([z.number().int().min(1).max(30), z.literal('last')]),
+      name: z.string().min(1),
+    }),
+  ),
   compensate: z.boolean(),
   extraDaysOff: z.array(z.object({ date: isoDay, name: z.string().min(1) })).or(z.array(isoDay)),
   workingDays: z.array(isoDay),
@@ -79,7 +87,8 @@ export class WorkCalendar {
     }
     for (const [iso, name] of holidays) off.set(iso, name);
     for (const extra of this.rules.extraDaysOff) {
-      const [date, name] = typeof extra === 'string' ? [extra, 'Nghỉ theo quyết định của Chính phủ'] : [extra.date, extra.name];
+      const [date, name] =
+        typeof extra === 'string' ? [extra, 'Nghỉ theo quyết định của Chính phủ'] : [extra.date, extra.name];
       off.set(date, name);
     }
     if (this.rules.compensate) {
@@ -123,7 +132,12 @@ export function vnLocal(at: Date): { iso: string; minutes: number } {
  * When results are due: a dossier received at or after the cut-off (15:00), or on a day off, counts as received
  * the next working day; then `workingDays` working days are added (0 = the day it counts as received).
  */
-export function dueDate(receivedAt: Date, workingDays: number, calendar: WorkCalendar, cutoff = '15:00'): { received: string; due: string } {
+export function dueDate(
+  receivedAt: Date,
+  workingDays: number,
+  calendar: WorkCalendar,
+  cutoff = '15:00',
+): { received: string; due: string } {
   const { iso, minutes } = vnLocal(receivedAt);
   const [h, m] = cutoff.split(':').map(Number) as [number, number];
   const received = calendar.isWorkingDay(iso) && minutes < h * 60 + m ? iso : calendar.nextWorkingDay(iso);

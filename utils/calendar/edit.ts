@@ -25,7 +25,11 @@ export interface HolidayForm {
 export type EditResult = { ok: true; rules: HolidayRules } | { ok: false; message: MessageKey; params?: Params };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const fail = (message: MessageKey, params?: Params): EditResult => ({ ok: false, message, ...(params ? { params } : {}) });
+const fail = (message: MessageKey, params?: Params): EditResult => ({
+  ok: false,
+  message,
+  ...(params ? { params } : {}),
+});
 
 function dayMonth(text: string): { day: number; month: number } | null {
   const m = text.trim().match(/^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/);
@@ -43,9 +47,11 @@ export function entryFromForm(form: HolidayForm): HolidayEntry | { message: Mess
   const name = form.name.trim();
   if (form.kind === 'solar' || form.kind === 'lunar') {
     if (!name) return { message: 'holidays.edit.nameMissing' };
-    if (form.kind === 'lunar' && /^(last|cuoi|cuối)/i.test(form.when.trim())) return { kind: 'lunar', day: 'last', month: 12, name };
+    if (form.kind === 'lunar' && /^(last|cuoi|cuối)/i.test(form.when.trim()))
+      return { kind: 'lunar', day: 'last', month: 12, name };
     const dm = dayMonth(form.when);
-    if (!dm || dm.month < 1 || dm.month > 12) return { message: 'holidays.edit.dayMonth', params: { value: form.when } };
+    if (!dm || dm.month < 1 || dm.month > 12)
+      return { message: 'holidays.edit.dayMonth', params: { value: form.when } };
     const max = form.kind === 'solar' ? daysInMonth(2024, dm.month) : 30;
     if (dm.day < 1 || dm.day > max) return { message: 'holidays.edit.noSuchDay', params: { value: form.when, max } };
     return { kind: form.kind, day: dm.day, month: dm.month, name };
@@ -89,7 +95,9 @@ export function entriesOf(rules: HolidayRules): HolidayEntry[] {
     ...rules.lunar.map((h): HolidayEntry => ({ kind: 'lunar', ...h })),
     ...rules.extraDaysOff.map((e): HolidayEntry => {
       const { date, name } = typeof e === 'string' ? { date: e, name: 'Nghỉ theo quyết định của Chính phủ' } : e;
-      return name.startsWith('Nghỉ bù ') ? { kind: 'inLieu', date, of: name.slice('Nghỉ bù '.length) } : { kind: 'dayOff', date, name };
+      return name.startsWith('Nghỉ bù ')
+        ? { kind: 'inLieu', date, of: name.slice('Nghỉ bù '.length) }
+        : { kind: 'dayOff', date, name };
     }),
     ...rules.workingDays.map((date): HolidayEntry => ({ kind: 'workingDay', date })),
   ];
@@ -98,9 +106,13 @@ export function entriesOf(rules: HolidayRules): HolidayEntry[] {
 export function removeEntry(rules: HolidayRules, entry: HolidayEntry): HolidayRules {
   const next: HolidayRules = structuredClone(rules);
   if (entry.kind === 'solar') next.solar = next.solar.filter((h) => !(h.day === entry.day && h.month === entry.month));
-  else if (entry.kind === 'lunar') next.lunar = next.lunar.filter((h) => !(h.day === entry.day && h.month === entry.month));
+  else if (entry.kind === 'lunar')
+    next.lunar = next.lunar.filter((h) => !(h.day === entry.day && h.month === entry.month));
   else if (entry.kind === 'workingDay') next.workingDays = next.workingDays.filter((d) => d !== entry.date);
-  else next.extraDaysOff = next.extraDaysOff.filter((e) => (typeof e === 'string' ? e : e.date) !== entry.date) as HolidayRules['extraDaysOff'];
+  else
+    next.extraDaysOff = next.extraDaysOff.filter(
+      (e) => (typeof e === 'string' ? e : e.date) !== entry.date,
+    ) as HolidayRules['extraDaysOff'];
   return next;
 }
 
@@ -112,7 +124,9 @@ export function describeEntry(entry: HolidayEntry): { message: MessageKey; param
     case 'solar':
       return { message: 'holidays.entry.solar', params: { when: dm(entry.day, entry.month), name: entry.name } };
     case 'lunar':
-      return entry.day === 'last' ? { message: 'holidays.entry.lunarLast', params: { name: entry.name } } : { message: 'holidays.entry.lunar', params: { when: dm(entry.day, entry.month), name: entry.name } };
+      return entry.day === 'last'
+        ? { message: 'holidays.entry.lunarLast', params: { name: entry.name } }
+        : { message: 'holidays.entry.lunar', params: { when: dm(entry.day, entry.month), name: entry.name } };
     case 'dayOff':
       return { message: 'holidays.entry.dayOff', params: { when: date(entry.date), name: entry.name } };
     case 'inLieu':

@@ -30,7 +30,11 @@ export function fromJulianDay(jd: number): { day: number; month: number; year: n
   const d = INT((4 * c + 3) / 1461);
   const e = c - INT((1461 * d) / 4);
   const m = INT((5 * e + 2) / 153);
-  return { day: e - INT((153 * m + 2) / 5) + 1, month: m + 3 - 12 * INT(m / 10), year: b * 100 + d - 4800 + INT(m / 10) };
+  return {
+    day: e - INT((153 * m + 2) / 5) + 1,
+    month: m + 3 - 12 * INT(m / 10),
+    year: b * 100 + d - 4800 + INT(m / 10),
+  };
 }
 
 /** Julian day (with fraction, UT) of the k-th new moon after 1900-01-01. */
@@ -51,7 +55,10 @@ function newMoon(k: number): number {
   C1 = C1 - 0.0074 * Math.sin(dr * (M - Mpr)) + 0.0004 * Math.sin(dr * (2 * F + M));
   C1 = C1 - 0.0004 * Math.sin(dr * (2 * F - M)) - 0.0006 * Math.sin(dr * (2 * F + Mpr));
   C1 = C1 + 0.001 * Math.sin(dr * (2 * F - Mpr)) + 0.0005 * Math.sin(dr * (2 * Mpr + M));
-  const deltaT = T < -11 ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3 : -0.000278 + 0.000265 * T + 0.000262 * T2;
+  const deltaT =
+    T < -11
+      ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
+      : -0.000278 + 0.000265 * T + 0.000262 * T2;
   return jd1 + C1 - deltaT;
 }
 

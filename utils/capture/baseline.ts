@@ -17,7 +17,10 @@ export interface BaselineFields {
 }
 
 export function baselineRead(text: string): BaselineFields {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const out: BaselineFields = {};
   const id = text.match(/\b\d{12}\b/);
   if (id) out.personalId = id[0];
@@ -28,7 +31,9 @@ export function baselineRead(text: string): BaselineFields {
   };
   const nameLine = after(/ho va ten|given name/);
   if (nameLine) out.fullName = nameLine;
-  const birth = lines.find((l) => /sinh|birth/i.test(fold(l)))?.match(/\d{2}\/\d{2}\/\d{4}/)?.[0] ?? after(/nam sinh|date of birth/)?.match(/\d{2}\/\d{2}\/\d{4}/)?.[0];
+  const birth =
+    lines.find((l) => /sinh|birth/i.test(fold(l)))?.match(/\d{2}\/\d{2}\/\d{4}/)?.[0] ??
+    after(/nam sinh|date of birth/)?.match(/\d{2}\/\d{2}\/\d{4}/)?.[0];
   if (birth) out.birthDate = birth;
   const sex = text.match(/Sex:\s*(Nam|Nữ)/);
   if (sex) out.sex = sex[1];
@@ -37,7 +42,9 @@ export function baselineRead(text: string): BaselineFields {
   if (hometown) out.hometown = hometown;
   const residence = after(/thuong tru|noi cu tru|place of residence/);
   if (residence) out.permanentAddress = residence;
-  const issue = lines.find((l) => /cap|issue|month, year/i.test(fold(l)))?.match(/\d{2}\/\d{2}\/\d{4}/)?.[0] ?? after(/nam cap|date of issue/)?.match(/\d{2}\/\d{2}\/\d{4}/)?.[0];
+  const issue =
+    lines.find((l) => /cap|issue|month, year/i.test(fold(l)))?.match(/\d{2}\/\d{2}\/\d{4}/)?.[0] ??
+    after(/nam cap|date of issue/)?.match(/\d{2}\/\d{2}\/\d{4}/)?.[0];
   if (issue) out.idIssueDate = issue;
   if (!out.birthDate && dates[0]) out.birthDate = dates[0];
   return out;

@@ -26,7 +26,17 @@ export interface OcrLine {
 export type CardModel = '2021' | '2024';
 export type CardSide = 'front' | 'back';
 
-export type OcrFieldName = 'personalId' | 'fullName' | 'birthDate' | 'sex' | 'nationality' | 'hometown' | 'residence' | 'placeOfBirth' | 'issueDate' | 'expiry';
+export type OcrFieldName =
+  | 'personalId'
+  | 'fullName'
+  | 'birthDate'
+  | 'sex'
+  | 'nationality'
+  | 'hometown'
+  | 'residence'
+  | 'placeOfBirth'
+  | 'issueDate'
+  | 'expiry';
 
 export interface OcrField {
   text: string;
@@ -66,22 +76,61 @@ interface LabelRule {
 const date = /(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/;
 const dateIn = (t: string) => t.replace(/[Oo]/g, '0').match(date)?.[0] ?? null;
 const rules: LabelRule[] = [
-  { field: 'personalId', labels: ['so dinh danh', 'so / no', 'so/no', 'so /no', 'personal identification number', 'no.:'], below: 1, accept: (t) => /\d[\dOoIlB ]{10,}\d/.test(t) },
-  { field: 'fullName', labels: ['ho va ten', 'full name', 'chu dem va ten', 'given name'], below: 1, accept: (t) => /\p{Lu}{2,}/u.test(t) && !/[:/]/.test(t) },
-  { field: 'birthDate', labels: ['ngay sinh', 'nam sinh', 'date of birth'], below: 1, accept: (t) => date.test(t), extract: dateIn },
+  {
+    field: 'personalId',
+    labels: ['so dinh danh', 'so / no', 'so/no', 'so /no', 'personal identification number', 'no.:'],
+    below: 1,
+    accept: (t) => /\d[\dOoIlB ]{10,}\d/.test(t),
+  },
+  {
+    field: 'fullName',
+    labels: ['ho va ten', 'full name', 'chu dem va ten', 'given name'],
+    below: 1,
+    accept: (t) => /\p{Lu}{2,}/u.test(t) && !/[:/]/.test(t),
+  },
+  {
+    field: 'birthDate',
+    labels: ['ngay sinh', 'nam sinh', 'date of birth'],
+    below: 1,
+    accept: (t) => date.test(t),
+    extract: dateIn,
+  },
   { field: 'sex', labels: ['gioi tinh', 'sex'], below: 0, accept: (t) => /\b(nam|nu)\b/i.test(fold(t)) },
   { field: 'nationality', labels: ['quoc tich', 'nationality'], below: 0, accept: (t) => /viet|nam/i.test(fold(t)) },
   { field: 'hometown', labels: ['que quan', 'place of origin'], below: 2, accept: (t) => /\p{L}{2,}/u.test(t) },
-  { field: 'residence', labels: ['noi thuong tru', 'noi cu tru', 'place of residence'], below: 3, accept: (t) => /\p{L}{2,}/u.test(t) },
-  { field: 'placeOfBirth', labels: ['noi dang ky khai sinh', 'place of birth'], below: 2, accept: (t) => /\p{L}{2,}/u.test(t) },
-  { field: 'issueDate', labels: ['nam cap', 'date of issue', 'date, month, year', 'ngay, thang, nam /', 'ngay, thang, nam/'], below: 1, accept: (t) => date.test(t), extract: (t) => (!/het han|expiry/.test(folded(t)) ? dateIn(t) : null) },
-  { field: 'expiry', labels: ['co gia tri den', 'date of expiry', 'het han'], below: 2, accept: (t) => date.test(t) || /khong thoi han/i.test(fold(t)), extract: (t) => dateIn(t) ?? (/khong thoi han/i.test(fold(t)) ? 'Không thời hạn' : null) },
+  {
+    field: 'residence',
+    labels: ['noi thuong tru', 'noi cu tru', 'place of residence'],
+    below: 3,
+    accept: (t) => /\p{L}{2,}/u.test(t),
+  },
+  {
+    field: 'placeOfBirth',
+    labels: ['noi dang ky khai sinh', 'place of birth'],
+    below: 2,
+    accept: (t) => /\p{L}{2,}/u.test(t),
+  },
+  {
+    field: 'issueDate',
+    labels: ['nam cap', 'date of issue', 'date, month, year', 'ngay, thang, nam /', 'ngay, thang, nam/'],
+    below: 1,
+    accept: (t) => date.test(t),
+    extract: (t) => (!/het han|expiry/.test(folded(t)) ? dateIn(t) : null),
+  },
+  {
+    field: 'expiry',
+    labels: ['co gia tri den', 'date of expiry', 'het han'],
+    below: 2,
+    accept: (t) => date.test(t) || /khong thoi han/i.test(fold(t)),
+    extract: (t) => dateIn(t) ?? (/khong thoi han/i.test(fold(t)) ? 'Không thời hạn' : null),
+  },
 ];
 
 const labelWords = rules.flatMap((r) => r.labels);
 /** Fields whose value is words (places), not a number or a date. */
 export const textFields = ['hometown', 'residence', 'placeOfBirth'] as const satisfies readonly OcrFieldName[];
-const isTextField = (field: OcrFieldName): field is (typeof textFields)[number] => (textFields as readonly OcrFieldName[]).includes(field);
+const isTextField = (field: OcrFieldName): field is (typeof textFields)[number] =>
+  (textFields as readonly OcrFieldName[]).includes(field);
 
 /** A value's stray marks at either end ("… Thừa Thiên Huế |"): the card's edge or dust, dropped. */
 export function trimMarks(text: string): string {
@@ -97,7 +146,12 @@ export function specks(text: string): boolean {
 type Box = OcrLine['bbox'];
 /** The box around boxes. */
 export function enclosing(boxes: readonly Box[]): Box {
-  return { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) };
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
 }
 
 function folded(text: string): string {
@@ -125,7 +179,12 @@ function splitColumns(lines: readonly OcrLine[], edge: number): OcrLine[] {
     const left = words.filter((w) => w.bbox.x1 < edge);
     const right = words.filter((w) => w.bbox.x1 >= edge);
     if (!left.length || !right.length) return [line];
-    return [left, right].map((ws) => ({ text: ws.map((w) => w.text).join(' '), words: ws, confidence: line.confidence, bbox: enclosing(ws.map((w) => w.bbox)) }));
+    return [left, right].map((ws) => ({
+      text: ws.map((w) => w.text).join(' '),
+      words: ws,
+      confidence: line.confidence,
+      bbox: enclosing(ws.map((w) => w.bbox)),
+    }));
   });
 }
 
@@ -171,7 +230,13 @@ const shapes: Partial<Record<OcrFieldName, (t: string) => string | null>> = {
   fullName: (t) => (/\p{Lu}{2,}/u.test(t) && !/[:/\d]/.test(t) ? t : null),
 };
 
-function fromZones(fields: CardReading['fields'], lines: readonly OcrLine[], key: `${CardModel}-${CardSide}`, width: number, height: number) {
+function fromZones(
+  fields: CardReading['fields'],
+  lines: readonly OcrLine[],
+  key: `${CardModel}-${CardSide}`,
+  width: number,
+  height: number,
+) {
   for (const [field, zone] of Object.entries(zones[key]) as Array<[OcrFieldName, Zone]>) {
     if (fields[field]) continue;
     const inZone = lines
@@ -179,7 +244,9 @@ function fromZones(fields: CardReading['fields'], lines: readonly OcrLine[], key
         const cy = (l.bbox.y0 + l.bbox.y1) / 2 / height;
         if (cy < zone.y[0] || cy > zone.y[1]) return null;
         const [x0, x1] = zone.x ?? [0, 1];
-        const words = l.words?.filter((w) => (w.bbox.x0 + w.bbox.x1) / 2 / width >= x0 && (w.bbox.x0 + w.bbox.x1) / 2 / width <= x1);
+        const words = l.words?.filter(
+          (w) => (w.bbox.x0 + w.bbox.x1) / 2 / width >= x0 && (w.bbox.x0 + w.bbox.x1) / 2 / width <= x1,
+        );
         const text = words ? words.map((w) => w.text).join(' ') : l.text;
         return text.trim() ? { line: l, text } : null;
       })
@@ -190,7 +257,11 @@ function fromZones(fields: CardReading['fields'], lines: readonly OcrLine[], key
     const shape = shapes[field];
     const value = shape ? shape(joined) : cleanSpaces(joined.replace(/^[^\p{L}\d]+/u, ''));
     if (!value) continue;
-    fields[field] = { text: value, confidence: Math.min(...inZone.map((z) => z.line.confidence)) / 100 * 0.95, bbox: enclosing(inZone.map((z) => z.line.bbox)) };
+    fields[field] = {
+      text: value,
+      confidence: (Math.min(...inZone.map((z) => z.line.confidence)) / 100) * 0.95,
+      bbox: enclosing(inZone.map((z) => z.line.bbox)),
+    };
   }
 }
 
@@ -199,10 +270,17 @@ export interface ReadOptions {
   qrCorner?: boolean;
 }
 
-export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHeight = Math.round(cardWidth / (85.6 / 53.98)), options: ReadOptions = {}): CardReading {
+export function readCard(
+  allLines: readonly OcrLine[],
+  cardWidth: number,
+  cardHeight = Math.round(cardWidth / (85.6 / 53.98)),
+  options: ReadOptions = {},
+): CardReading {
   const warnings: string[] = [];
   const allText = folded(allLines.map((l) => l.text).join(' '));
-  const twoColumns = /cong dan|citizen identity|place of origin|que quan/.test(allText) && /ho va ten|full name|date of birth/.test(allText);
+  const twoColumns =
+    /cong dan|citizen identity|place of origin|que quan/.test(allText) &&
+    /ho va ten|full name|date of birth/.test(allText);
   const lines = twoColumns ? splitColumns(allLines, cardWidth * 0.27) : allLines;
   const texts = lines.map((l) => l.text);
   const all = folded(texts.join(' '));
@@ -212,13 +290,24 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
   const mrzIndexes = new Set<number>();
   if (mrzFound) for (const [i, l] of lines.entries()) if (/<{2,}/.test(l.text)) mrzIndexes.add(i);
 
-  const side: CardSide | null = passport ? null : mrzFound || /noi cu tru|dac diem nhan dang|date of issue|ngon tro|bo cong an|cuc truong/.test(all) ? 'back' : /ho va ten|full name|given name|date of birth|can cuoc|identity card|cong hoa xa hoi/.test(all) ? 'front' : null;
-  const byText: CardModel | null = /cong dan|citizen identity|place of origin|nhan dang|personal identification:/.test(all)
+  const side: CardSide | null = passport
+    ? null
+    : mrzFound || /noi cu tru|dac diem nhan dang|date of issue|ngon tro|bo cong an|cuc truong/.test(all)
+      ? 'back'
+      : /ho va ten|full name|given name|date of birth|can cuoc|identity card|cong hoa xa hoi/.test(all)
+        ? 'front'
+        : null;
+  const byText: CardModel | null = /cong dan|citizen identity|place of origin|nhan dang|personal identification:/.test(
+    all,
+  )
     ? '2021'
-    : /identity card|chu dem va ten|noi cu tru|noi dang ky khai sinh|bo cong an|personal identification number/.test(all)
+    : /identity card|chu dem va ten|noi cu tru|noi dang ky khai sinh|bo cong an|personal identification number/.test(
+          all,
+        )
       ? '2024'
       : null;
-  const byCorner: CardModel | null = options.qrCorner === undefined || !side ? null : (side === 'front') === options.qrCorner ? '2021' : '2024';
+  const byCorner: CardModel | null =
+    options.qrCorner === undefined || !side ? null : (side === 'front') === options.qrCorner ? '2021' : '2024';
   const model = byText ?? byCorner;
 
   const fields: CardReading['fields'] = {};
@@ -233,7 +322,8 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
     const picked: OcrLine[] = [];
     let text = '';
     // A value printed after the label on the same line ("Giới tính / Sex: Nam").
-    const inlineValue = rule.field === 'sex' || rule.field === 'nationality' ? sameLineValue(labelLine.text, rule) : inline;
+    const inlineValue =
+      rule.field === 'sex' || rule.field === 'nationality' ? sameLineValue(labelLine.text, rule) : inline;
     const extracted = rule.extract?.(labelLine.text) ?? null;
     if (inlineValue && rule.accept(inlineValue)) {
       text = extracted ?? inlineValue;
@@ -262,7 +352,12 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
         // first line, is the next (garbled) label. (A label line OCR merged with its neighbours can look tall.)
         const height = (l: OcrLine) => l.bbox.y1 - l.bbox.y0;
         const firstValue = picked.find((p) => p !== labelLine);
-        if (picked.length > 0 && height(line) <= height(labelLine) * 1.05 && (!firstValue || height(line) < height(firstValue) * 0.75)) break;
+        if (
+          picked.length > 0 &&
+          height(line) <= height(labelLine) * 1.05 &&
+          (!firstValue || height(line) < height(firstValue) * 0.75)
+        )
+          break;
         text = text ? `${text} ${value}` : value;
         picked.push(line);
         used.add(i);
@@ -288,7 +383,8 @@ export function readCard(allLines: readonly OcrLine[], cardWidth: number, cardHe
     const line = lines.find((l, i) => !mrzIndexes.has(i) && personalIdOf(l.text));
     if (line) fields.personalId = { text: line.text, confidence: line.confidence / 100, bbox: line.bbox };
   }
-  if (!side && !passport) warnings.push('Không nhận ra đây là mặt trước hay mặt sau thẻ căn cước; hãy chụp lại rõ hơn hoặc nhập tay.');
+  if (!side && !passport)
+    warnings.push('Không nhận ra đây là mặt trước hay mặt sau thẻ căn cước; hãy chụp lại rõ hơn hoặc nhập tay.');
   return { side, model, fields, mrz, passport, warnings };
 }
 
@@ -309,7 +405,10 @@ function sameLineValue(text: string, rule: LabelRule): string {
     if (at >= 0) end = Math.max(end, at + label.length);
   }
   if (end < 0) return '';
-  let rest = text.normalize('NFC').slice(end).replace(/^[\s:;.,/|]+/, '');
+  let rest = text
+    .normalize('NFC')
+    .slice(end)
+    .replace(/^[\s:;.,/|]+/, '');
   rest = rest.replace(/^\/?\s*(sex|nationality)\b[\s:;.,]*/i, '');
   const cut = rest.search(/\s(Quốc|Quoc|Giới|Gioi)\b/);
   return (cut >= 0 ? rest.slice(0, cut) : rest).trim();
@@ -317,7 +416,13 @@ function sameLineValue(text: string, rule: LabelRule): string {
 
 /** Digits as OCR reads them in a number field: O → 0, I/l → 1, B → 8, S → 5, Z → 2; spaces dropped. */
 export function digitsOf(text: string): string {
-  return text.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').replace(/B/g, '8').replace(/S/g, '5').replace(/Z/g, '2').replace(/[^\d]/g, '');
+  return text
+    .replace(/[Oo]/g, '0')
+    .replace(/[Il|]/g, '1')
+    .replace(/B/g, '8')
+    .replace(/S/g, '5')
+    .replace(/Z/g, '2')
+    .replace(/[^\d]/g, '');
 }
 
 /**

@@ -18,8 +18,12 @@ export function explainScan(result: ScanResult, label: string, t: ReturnType<typ
     const failed = mrz.mrz.checks.filter((c) => !c.ok).map((c) => t(`capture.mrz.${c.field}`));
     if (failed.length) out.push(t('capture.mrz.failed', { fields: failed.join(', ') }));
   }
-  const passport = result.reading?.passport || (result.reading && !result.reading.side && /passport|ho chieu|hộ chiếu/i.test(result.ocrText));
-  if (passport) out.push(t(mrz?.ok && mrz.mrz.format === 'td3' ? 'capture.error.passportMrz' : 'capture.error.passport'));
-  else if (unrecognised && !citizen) return [...new Set([...out.map((p) => `${label}: ${p}`), t('capture.error.noCard', { name: label })])];
+  const passport =
+    result.reading?.passport ||
+    (result.reading && !result.reading.side && /passport|ho chieu|hộ chiếu/i.test(result.ocrText));
+  if (passport)
+    out.push(t(mrz?.ok && mrz.mrz.format === 'td3' ? 'capture.error.passportMrz' : 'capture.error.passport'));
+  else if (unrecognised && !citizen)
+    return [...new Set([...out.map((p) => `${label}: ${p}`), t('capture.error.noCard', { name: label })])];
   return [...new Set(out)].map((p) => `${label}: ${p}`);
 }

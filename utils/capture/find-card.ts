@@ -24,7 +24,10 @@ export interface CardGuess {
 
 const work = 320;
 
-function shrinkToGray(image: Raster, side: number): { g: Float32Array; rgb: Uint8ClampedArray; w: number; h: number; factor: number } {
+function shrinkToGray(
+  image: Raster,
+  side: number,
+): { g: Float32Array; rgb: Uint8ClampedArray; w: number; h: number; factor: number } {
   const factor = Math.max(1, Math.max(image.width, image.height) / side);
   const w = Math.max(1, Math.round(image.width / factor));
   const h = Math.max(1, Math.round(image.height / factor));
@@ -55,7 +58,8 @@ function unlikeBorder(rgb: Uint8ClampedArray, w: number, h: number): Float32Arra
   for (let y = 0; y < h; y++) for (const x of [0, 1, w - 2, w - 1]) take(x, y);
   const bg = border.map((v) => v.sort((a, b) => a - b)[v.length >> 1]!);
   const d = new Float32Array(w * h);
-  for (let i = 0; i < d.length; i++) d[i] = Math.hypot(rgb[i * 3]! - bg[0]!, rgb[i * 3 + 1]! - bg[1]!, rgb[i * 3 + 2]! - bg[2]!);
+  for (let i = 0; i < d.length; i++)
+    d[i] = Math.hypot(rgb[i * 3]! - bg[0]!, rgb[i * 3 + 1]! - bg[1]!, rgb[i * 3 + 2]! - bg[2]!);
   return d;
 }
 
@@ -246,7 +250,8 @@ function shapeScore(q: Quad): number {
   const short = Math.min(top + bottom, left + right) / 2;
   const ratio = long / Math.max(1, short);
   const aspect = Math.exp(-(((Math.log(ratio) - Math.log(cardAspect)) / 0.22) ** 2));
-  const opposite = Math.min(top, bottom) / Math.max(top, bottom, 1) * (Math.min(left, right) / Math.max(left, right, 1));
+  const opposite =
+    (Math.min(top, bottom) / Math.max(top, bottom, 1)) * (Math.min(left, right) / Math.max(left, right, 1));
   return aspect * Math.min(1, opposite / 0.6);
 }
 
@@ -256,7 +261,8 @@ function edgeScore(g: Float32Array, w: number, h: number, q: Quad): number {
   let n = 0;
   const cx = (q[0][0] + q[1][0] + q[2][0] + q[3][0]) / 4;
   const cy = (q[0][1] + q[1][1] + q[2][1] + q[3][1]) / 4;
-  const at = (x: number, y: number) => g[Math.min(h - 1, Math.max(0, Math.round(y))) * w + Math.min(w - 1, Math.max(0, Math.round(x)))]!;
+  const at = (x: number, y: number) =>
+    g[Math.min(h - 1, Math.max(0, Math.round(y))) * w + Math.min(w - 1, Math.max(0, Math.round(x)))]!;
   for (let s = 0; s < 4; s++) {
     const a = q[s]!;
     const b = q[(s + 1) % 4]!;
@@ -347,7 +353,9 @@ function strongLines(g: Float32Array, w: number, h: number, count = 18): Line[] 
   }
   const lines: Line[] = [];
   const taken = new Uint8Array(votes.length);
-  const order = Array.from(votes.keys()).filter((i) => votes[i]! > 0).sort((a, b) => votes[b]! - votes[a]!);
+  const order = Array.from(votes.keys())
+    .filter((i) => votes[i]! > 0)
+    .sort((a, b) => votes[b]! - votes[a]!);
   for (const i of order) {
     if (lines.length >= count) break;
     if (taken[i]) continue;
@@ -356,7 +364,7 @@ function strongLines(g: Float32Array, w: number, h: number, count = 18): Line[] 
     lines.push({ theta: t * thetaStep, rho: r * 1.5 - rhoMax, votes: votes[i]! });
     // Suppress the neighbourhood (±9°, ±15 px): one edge gives one line, not its smear over nearby angles.
     for (let dt = -6; dt <= 6; dt++) {
-      const tt = ((t + dt) % 120 + 120) % 120;
+      const tt = (((t + dt) % 120) + 120) % 120;
       for (let dr = -10; dr <= 10; dr++) if (r + dr >= 0 && r + dr < rhoBins) taken[tt * rhoBins + r + dr] = 1;
     }
   }
@@ -366,7 +374,10 @@ function strongLines(g: Float32Array, w: number, h: number, count = 18): Line[] 
 function meet(a: Line, b: Line): Point | null {
   const det = Math.cos(a.theta) * Math.sin(b.theta) - Math.sin(a.theta) * Math.cos(b.theta);
   if (Math.abs(det) < 1e-6) return null;
-  return [(a.rho * Math.sin(b.theta) - b.rho * Math.sin(a.theta)) / det, (b.rho * Math.cos(a.theta) - a.rho * Math.cos(b.theta)) / det];
+  return [
+    (a.rho * Math.sin(b.theta) - b.rho * Math.sin(a.theta)) / det,
+    (b.rho * Math.cos(a.theta) - a.rho * Math.cos(b.theta)) / det,
+  ];
 }
 
 /** Quadrilaterals of two near-parallel pairs of strong lines, the pairs across each other, best first. */
@@ -378,7 +389,13 @@ function lineQuads(g: Float32Array, w: number, h: number): Array<{ quad: Quad; s
     return Math.min(d, Math.PI - d);
   };
   const pairs: Array<[Line, Line]> = [];
-  for (let i = 0; i < lines.length; i++) for (let j = i + 1; j < lines.length; j++) if (angle(lines[i]!, lines[j]!) < 0.4 && Math.abs(Math.abs(lines[i]!.rho) - Math.abs(lines[j]!.rho)) > Math.min(w, h) * 0.15) pairs.push([lines[i]!, lines[j]!]);
+  for (let i = 0; i < lines.length; i++)
+    for (let j = i + 1; j < lines.length; j++)
+      if (
+        angle(lines[i]!, lines[j]!) < 0.4 &&
+        Math.abs(Math.abs(lines[i]!.rho) - Math.abs(lines[j]!.rho)) > Math.min(w, h) * 0.15
+      )
+        pairs.push([lines[i]!, lines[j]!]);
   const quads: Array<{ quad: Quad; score: number; support: number }> = [];
   for (let i = 0; i < pairs.length; i++) {
     for (let j = i + 1; j < pairs.length; j++) {
@@ -386,12 +403,17 @@ function lineQuads(g: Float32Array, w: number, h: number): Array<{ quad: Quad; s
       const [c, d] = pairs[j]!;
       if (angle(a, c) < 1.0) continue;
       const corners = [meet(a, c), meet(c, b), meet(b, d), meet(d, a)];
-      if (corners.some((p) => !p || p[0] < -w * 0.05 || p[1] < -h * 0.05 || p[0] > w * 1.05 || p[1] > h * 1.05)) continue;
+      if (corners.some((p) => !p || p[0] < -w * 0.05 || p[1] < -h * 0.05 || p[0] > w * 1.05 || p[1] > h * 1.05))
+        continue;
       const quad = clockwiseFromTopLeft(corners as Point[]);
       if (area(quad) < w * h * 0.08) continue;
       // A side drawn on a weak line (a smear of a strong one, a stroke of text) is little evidence of a card.
       const support = Math.min(a.votes, b.votes, c.votes, d.votes) / strongest;
-      quads.push({ quad, support, score: shapeScore(quad) + edgeScore(g, w, h, quad) + support + 0.3 * Math.sqrt(area(quad) / (w * h)) });
+      quads.push({
+        quad,
+        support,
+        score: shapeScore(quad) + edgeScore(g, w, h, quad) + support + 0.3 * Math.sqrt(area(quad) / (w * h)),
+      });
     }
   }
   return quads.sort((x, y) => y.score - x.score).slice(0, 6);
@@ -409,7 +431,12 @@ export function findCard(image: Raster): CardGuess {
   const distance = unlikeBorder(rgb, w, h);
   const base = Math.max(40, otsu(distance, 442));
   const proposals: Array<{ quad: Quad; by: string; fill: number }> = [];
-  for (const [by, threshold, radius] of [['region', base, 0], ['region-low', base * 0.7, 0], ['region-high', base * 1.35, 0], ['region-opened', base, Math.max(2, Math.round(w / 60))]] as const) {
+  for (const [by, threshold, radius] of [
+    ['region', base, 0],
+    ['region-low', base * 0.7, 0],
+    ['region-high', base * 1.35, 0],
+    ['region-opened', base, Math.max(2, Math.round(w / 60))],
+  ] as const) {
     let bits: Uint8Array = new Uint8Array(w * h);
     for (let i = 0; i < bits.length; i++) bits[i] = distance[i]! > threshold ? 1 : 0;
     if (radius) bits = open(bits, w, h, radius);
@@ -417,8 +444,14 @@ export function findCard(image: Raster): CardGuess {
     const found = members ? regionQuad(members, w) : null;
     if (found) proposals.push({ quad: orientQuad(found.quad), by, fill: found.fill });
   }
-  for (const { quad, support } of lineQuads(g, w, h)) proposals.push({ quad: orientQuad(quad), by: 'edges', fill: 0.85 * Math.min(1, 0.4 + support) });
-  const photo: Quad = [[0, 0], [w, 0], [w, h], [0, h]];
+  for (const { quad, support } of lineQuads(g, w, h))
+    proposals.push({ quad: orientQuad(quad), by: 'edges', fill: 0.85 * Math.min(1, 0.4 + support) });
+  const photo: Quad = [
+    [0, 0],
+    [w, 0],
+    [w, h],
+    [0, h],
+  ];
   let best: CardGuess = { quad: scaled(photo, factor), by: 'photo', score: 0.35, turned: false };
   const preview = Math.round(work * 0.7);
   const diagonal = Math.hypot(w, h);
@@ -427,11 +460,19 @@ export function findCard(image: Raster): CardGuess {
   for (const p of proposals) {
     // Detectors of another kind that propose the same card vote for it; where a region agrees with the edges,
     // its corners (from the region's own pixels) are the ones kept.
-    const others = proposals.filter((o) => o !== p && (o.by === 'edges') !== (p.by === 'edges') && agree(o.quad, p.quad));
+    const others = proposals.filter(
+      (o) => o !== p && (o.by === 'edges') !== (p.by === 'edges') && agree(o.quad, p.quad),
+    );
     if (p.by === 'edges' && others.length) continue;
-    const shape = shapeScore(p.quad) * Math.min(1, p.fill / 0.85) + edgeScore(g, w, h, p.quad) + (others.length ? 0.4 : 0);
+    const shape =
+      shapeScore(p.quad) * Math.min(1, p.fill / 0.85) + edgeScore(g, w, h, p.quad) + (others.length ? 0.4 : 0);
     const smallQuad = scaled(p.quad, factor);
-    const ways = ([[smallQuad, false], [turn(smallQuad), true]] as const).map(([quad, turned]) => {
+    const ways = (
+      [
+        [smallQuad, false],
+        [turn(smallQuad), true],
+      ] as const
+    ).map(([quad, turned]) => {
       const card = warpQuad(image, quad, preview, Math.round(preview / cardAspect));
       return { quad, by: p.by, turned, score: shape + marksScore(card) + 0.3 * Math.sqrt(area(p.quad) / (w * h)) };
     });
@@ -443,7 +484,12 @@ export function findCard(image: Raster): CardGuess {
   for (const r of ranked) {
     if (r === best || distinct.length >= 1) continue;
     const small = scaled(r.quad, 1 / factor);
-    if (![best, ...distinct.map((quad) => ({ quad }))].some((d) => agree(scaled(d.quad, 1 / factor), small) || agree(scaled(d.quad, 1 / factor), turn(small)))) distinct.push(r.quad);
+    if (
+      ![best, ...distinct.map((quad) => ({ quad }))].some(
+        (d) => agree(scaled(d.quad, 1 / factor), small) || agree(scaled(d.quad, 1 / factor), turn(small)),
+      )
+    )
+      distinct.push(r.quad);
   }
   best = { ...best, alternatives: distinct };
   if (best.by === 'photo') {

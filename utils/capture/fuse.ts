@@ -17,7 +17,20 @@ import { cleanSpaces, fold } from '../vn/text';
 
 export type CaptureSource = 'qr' | 'mrz' | 'ocr';
 
-export const reviewFieldNames = ['fullName', 'birthDate', 'sex', 'personalId', 'oldId', 'nationality', 'hometown', 'placeOfBirth', 'permanentAddress', 'idIssueDate', 'idIssuePlace', 'expiry'] as const;
+export const reviewFieldNames = [
+  'fullName',
+  'birthDate',
+  'sex',
+  'personalId',
+  'oldId',
+  'nationality',
+  'hometown',
+  'placeOfBirth',
+  'permanentAddress',
+  'idIssueDate',
+  'idIssuePlace',
+  'expiry',
+] as const;
 export type ReviewFieldName = (typeof reviewFieldNames)[number];
 
 export interface ReviewField {
@@ -53,7 +66,12 @@ export interface FuseOptions {
 
 export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review {
   const now = new Date();
-  const today = options.today ?? { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), precision: 'day' };
+  const today = options.today ?? {
+    year: now.getFullYear(),
+    month: now.getMonth() + 1,
+    day: now.getDate(),
+    precision: 'day',
+  };
   const place = (field: OcrField): PlaceReading => {
     const readings = [field.text, ...(field.alternatives ?? [])].map((t) => trimMarks(t).replace(/,+$/, ''));
     const lexicon = options.places;
@@ -62,10 +80,20 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     // the focused one when they explain both as well.
     const score = (r: PlaceRepair) => r.known - 2 * r.unknown;
     const r = readings.map((t) => lexicon.repair(t)).reduce((best, next) => (score(next) >= score(best) ? next : best));
-    const notes = r.changes.length ? [`Đã sửa dấu địa danh theo danh mục đơn vị hành chính: ${r.changes.join(', ')}.`] : [];
-    if (r.dropped.length) notes.push(`Đã bỏ ${r.dropped.map((d) => `"${d}"`).join(', ')}: chữ đọc thừa, không thuộc địa chỉ.`);
-    if (r.ambiguous.length) notes.push(`Chưa rõ dấu của ${r.ambiguous.map((a) => `"${a}"`).join(', ')}; hãy đối chiếu với thẻ.`);
-    return { value: r.value, notes, ambiguous: r.ambiguous.length > 0, settled: r.changes.length === 0 && r.dropped.length === 0 && r.ambiguous.length === 0 && r.unknown === 0, agreed: readings.length === 1 || r.value === lexicon.repair(readings[0]!).value };
+    const notes = r.changes.length
+      ? [`Đã sửa dấu địa danh theo danh mục đơn vị hành chính: ${r.changes.join(', ')}.`]
+      : [];
+    if (r.dropped.length)
+      notes.push(`Đã bỏ ${r.dropped.map((d) => `"${d}"`).join(', ')}: chữ đọc thừa, không thuộc địa chỉ.`);
+    if (r.ambiguous.length)
+      notes.push(`Chưa rõ dấu của ${r.ambiguous.map((a) => `"${a}"`).join(', ')}; hãy đối chiếu với thẻ.`);
+    return {
+      value: r.value,
+      notes,
+      ambiguous: r.ambiguous.length > 0,
+      settled: r.changes.length === 0 && r.dropped.length === 0 && r.ambiguous.length === 0 && r.unknown === 0,
+      agreed: readings.length === 1 || r.value === lexicon.repair(readings[0]!).value,
+    };
   };
   const review: Review = {};
   const { qr, mrz } = sources;
@@ -96,7 +124,11 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
       notes.push(`Họ tên trong MRZ (${mrzName}) khác mã QR; hãy đối chiếu với thẻ.`);
       uncertain = true;
     }
-    if (ocrName && fold(cleanSpaces(ocrName.text)).toUpperCase() !== fold(qr.fullName).toUpperCase() && ocrName.confidence > 0.8) {
+    if (
+      ocrName &&
+      fold(cleanSpaces(ocrName.text)).toUpperCase() !== fold(qr.fullName).toUpperCase() &&
+      ocrName.confidence > 0.8
+    ) {
       notes.push(`OCR đọc họ tên là "${toTitleVi(ocrName.text)}"; mã QR ghi "${qr.fullName}".`);
     }
     review.fullName = { value: qr.fullName, source: 'qr', confidence: qrConfidence, uncertain, notes };
@@ -105,16 +137,41 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     // Read alike twice, every word a name the lexicon knows and none changed, three words or more (a word lost
     // at the edge leaves a shorter name that is still names): otherwise flagged.
     const words = repaired.value.split(' ').length;
-    const vouched = !repaired.uncertain && repaired.notes.length === 0 && ocrName.agreed === true && words >= 3 && ocrName.confidence >= ocrFlagBelow;
-    review.fullName = { value: repaired.value, source: 'ocr', confidence: repaired.confidence, uncertain: !vouched || (mrz !== null && mrz !== undefined && !mrzAgrees(repaired.value, mrzName)), notes: repaired.notes };
+    const vouched =
+      !repaired.uncertain &&
+      repaired.notes.length === 0 &&
+      ocrName.agreed === true &&
+      words >= 3 &&
+      ocrName.confidence >= ocrFlagBelow;
+    review.fullName = {
+      value: repaired.value,
+      source: 'ocr',
+      confidence: repaired.confidence,
+      uncertain: !vouched || (mrz !== null && mrz !== undefined && !mrzAgrees(repaired.value, mrzName)),
+      notes: repaired.notes,
+    };
   } else if (mrzName) {
     // The MRZ has no diacritics: the lexicon puts back those it can decide, and the field stays flagged.
     const repaired = repairName(mrzName, { wordConfidence: 0.6 });
-    review.fullName = { value: repaired.value, source: 'mrz', confidence: 0.5, uncertain: true, notes: ['Họ tên lấy từ MRZ (không có dấu); dấu được thêm theo danh mục tên, hãy đối chiếu với thẻ.', ...repaired.notes] };
+    review.fullName = {
+      value: repaired.value,
+      source: 'mrz',
+      confidence: 0.5,
+      uncertain: true,
+      notes: [
+        'Họ tên lấy từ MRZ (không có dấu); dấu được thêm theo danh mục tên, hãy đối chiếu với thẻ.',
+        ...repaired.notes,
+      ],
+    };
   }
 
   // Dates and sex.
-  const dateCandidates = (qrValue: VnDate | null | undefined, mrzValue: VnDate | null | undefined, mrzCheck: string | null, ocrName: 'birthDate' | 'issueDate' | 'expiry') => {
+  const dateCandidates = (
+    qrValue: VnDate | null | undefined,
+    mrzValue: VnDate | null | undefined,
+    mrzCheck: string | null,
+    ocrName: 'birthDate' | 'issueDate' | 'expiry',
+  ) => {
     const list: Candidate[] = [];
     const q = dateText(qrValue);
     if (q) list.push(['qr', q, qrConfidence]);
@@ -127,8 +184,16 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   };
   // The number carries the year of birth: a date that contradicts the number it was read with is the
   // weaker witness (an MRZ line realigned by luck, a misread digit).
-  const idYear = review.personalId && review.personalId.confidence >= 0.9 ? decodePersonalId(review.personalId.value)?.birthYear : undefined;
-  const birth = dateCandidates(qr?.birthDate, mrz?.birthDate, 'birthDate', 'birthDate').map(([source, value, confidence, seconded]): Candidate => (idYear && dateOf(value)?.year !== idYear ? [source, value, Math.min(confidence, 0.5), false] : [source, value, confidence, seconded === true]));
+  const idYear =
+    review.personalId && review.personalId.confidence >= 0.9
+      ? decodePersonalId(review.personalId.value)?.birthYear
+      : undefined;
+  const birth = dateCandidates(qr?.birthDate, mrz?.birthDate, 'birthDate', 'birthDate').map(
+    ([source, value, confidence, seconded]): Candidate =>
+      idYear && dateOf(value)?.year !== idYear
+        ? [source, value, Math.min(confidence, 0.5), false]
+        : [source, value, confidence, seconded === true],
+  );
   if (birth.length) review.birthDate = agree(birth, 'Ngày sinh');
   const issue = dateCandidates(qr?.issueDate, null, null, 'issueDate');
   if (issue.length) review.idIssueDate = agree(issue, 'Ngày cấp');
@@ -139,7 +204,8 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   const ocrExpiry = ocrField('expiry');
   if (!expiryList.length) {
     if (cardMrz && mrzOk('expiry') && !mrz.expiry) expiryList.push(['mrz', 'Không thời hạn', 0.95]);
-    else if (ocrExpiry && /khong thoi han/i.test(fold(ocrExpiry.text))) expiryList.push(['ocr', 'Không thời hạn', ocrExpiry.confidence, false]);
+    else if (ocrExpiry && /khong thoi han/i.test(fold(ocrExpiry.text)))
+      expiryList.push(['ocr', 'Không thời hạn', ocrExpiry.confidence, false]);
   }
   if (expiryList.length) {
     review.expiry = agree(expiryList, 'Ngày hết hạn');
@@ -159,31 +225,56 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   if (ocrSexValue) sexList.push(['ocr', ocrSexValue, ocrSex!.confidence, true]);
   if (sexList.length) review.sex = agree(sexList, 'Giới tính');
 
-  if (qr?.oldId) review.oldId = { value: qr.oldId, source: 'qr', confidence: qrConfidence, uncertain: false, notes: [] };
+  if (qr?.oldId)
+    review.oldId = { value: qr.oldId, source: 'qr', confidence: qrConfidence, uncertain: false, notes: [] };
 
   // Text fields only OCR (or the QR, for the residence) gives.
   const nationality = ocrField('nationality');
   if (nationality) {
     const value = /viet/i.test(fold(nationality.text)) ? 'Việt Nam' : cleanSpaces(nationality.text);
     // The card prints one nationality in practice: a reading of its words settles it.
-    review.nationality = { value, source: 'ocr', confidence: nationality.confidence, uncertain: value !== 'Việt Nam', notes: [] };
+    review.nationality = {
+      value,
+      source: 'ocr',
+      confidence: nationality.confidence,
+      uncertain: value !== 'Việt Nam',
+      notes: [],
+    };
   }
   for (const name of ['hometown', 'placeOfBirth'] as const) {
     const f = ocrField(name);
     if (!f) continue;
     const p = place(f);
-    review[name] = { value: p.value, source: 'ocr', confidence: f.confidence, uncertain: !placeVouched(f, p), notes: p.notes };
+    review[name] = {
+      value: p.value,
+      source: 'ocr',
+      confidence: f.confidence,
+      uncertain: !placeVouched(f, p),
+      notes: p.notes,
+    };
   }
   const ocrResidence = ocrField('residence');
   const printed = ocrResidence ? place(ocrResidence) : null;
   if (qr?.residence) {
     review.permanentAddress = qrResidence(qr.residence, printed?.value ?? null);
   } else if (ocrResidence && printed) {
-    review.permanentAddress = { value: printed.value, source: 'ocr', confidence: ocrResidence.confidence, uncertain: !placeVouched(ocrResidence, printed), notes: printed.notes };
+    review.permanentAddress = {
+      value: printed.value,
+      source: 'ocr',
+      confidence: ocrResidence.confidence,
+      uncertain: !placeVouched(ocrResidence, printed),
+      notes: printed.notes,
+    };
   }
 
   // The issuing authority follows from the card model.
-  const model: CardModel | null = ocr.map((r) => r.model).find((m) => m) ?? (qr?.issueDate && compare(qr.issueDate, { year: 2024, month: 7, day: 1, precision: 'day' }) >= 0 ? '2024' : qr ? '2021' : null);
+  const model: CardModel | null =
+    ocr.map((r) => r.model).find((m) => m) ??
+    (qr?.issueDate && compare(qr.issueDate, { year: 2024, month: 7, day: 1, precision: 'day' }) >= 0
+      ? '2024'
+      : qr
+        ? '2021'
+        : null);
   if (model) {
     review.idIssuePlace = {
       value: model === '2024' ? 'Bộ Công an' : 'Cục Cảnh sát quản lý hành chính về trật tự xã hội',
@@ -200,7 +291,8 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     const birthDate = review.birthDate ? dateOf(review.birthDate.value) : null;
     const sex = review.sex?.value === 'Nam' || review.sex?.value === 'Nữ' ? review.sex.value : undefined;
     for (const issueHint of crossCheckId(id, { ...(birthDate ? { birthDate } : {}), ...(sex ? { sex } : {}) })) {
-      const target = issueHint.field === 'birthYear' ? review.birthDate : issueHint.field === 'sex' ? review.sex : review.personalId;
+      const target =
+        issueHint.field === 'birthYear' ? review.birthDate : issueHint.field === 'sex' ? review.sex : review.personalId;
       if (target) {
         target.notes.push(issueHint.message);
         target.uncertain = true;
@@ -223,10 +315,19 @@ function vouchByCard(review: Review, id: string) {
   const undisputed = (f: ReviewField | undefined): f is ReviewField => f !== undefined && f.notes.length === 0;
   if (undisputed(review.sex) && review.sex.value === decoded.sex) review.sex.uncertain = false;
   const birth = review.birthDate ? dateOf(review.birthDate.value) : null;
-  if (undisputed(review.birthDate) && review.birthDate.source === 'mrz' && birth?.year === decoded.birthYear) review.birthDate.uncertain = false;
+  if (undisputed(review.birthDate) && review.birthDate.source === 'mrz' && birth?.year === decoded.birthYear)
+    review.birthDate.uncertain = false;
   const expiry = review.expiry ? dateOf(review.expiry.value) : null;
   const birthSettled = review.birthDate && !review.birthDate.uncertain && birth;
-  if (undisputed(review.expiry) && birthSettled && expiry && expiry.day === birth.day && expiry.month === birth.month && [25, 40, 60].includes(expiry.year - birth.year)) review.expiry.uncertain = false;
+  if (
+    undisputed(review.expiry) &&
+    birthSettled &&
+    expiry &&
+    expiry.day === birth.day &&
+    expiry.month === birth.month &&
+    [25, 40, 60].includes(expiry.year - birth.year)
+  )
+    review.expiry.uncertain = false;
 }
 
 function pick(readings: CardReading[], name: keyof CardReading['fields']) {
@@ -258,7 +359,11 @@ const unitPrefix = /^(Phường|Xã|Quận|Huyện|Thị xã|Thị trấn|Thành
  * the QR's, flagged when it lacks them.
  */
 export function qrResidence(fromQr: string, printed: string | null): ReviewField {
-  const parts = (t: string) => t.split(',').map((p) => cleanSpaces(p)).filter(Boolean);
+  const parts = (t: string) =>
+    t
+      .split(',')
+      .map((p) => cleanSpaces(p))
+      .filter(Boolean);
   const q = parts(fromQr);
   // The street before, the province after (printed without "Tỉnh"): the parts between carry unit words on the card.
   const short = q.slice(1, -1).some((p) => !unitPrefix.test(p));
@@ -271,15 +376,46 @@ export function qrResidence(fromQr: string, printed: string | null): ReviewField
         const word = q[i]!.replace(unitPrefix, '');
         return unit && !unitPrefix.test(q[i]!) && unitWord.test(unit) ? `${canonicalUnit(unit)} ${word}` : q[i]!;
       });
-      return { value: full.join(', '), source: 'qr', confidence: qrConfidence, uncertain: false, notes: short ? ['Nơi thường trú theo mã QR, viết đủ "Phường/Xã/Quận/Huyện…" như in trên thẻ (chữ đọc trên thẻ khớp từng từ).'] : [] };
+      return {
+        value: full.join(', '),
+        source: 'qr',
+        confidence: qrConfidence,
+        uncertain: false,
+        notes: short
+          ? [
+              'Nơi thường trú theo mã QR, viết đủ "Phường/Xã/Quận/Huyện…" như in trên thẻ (chữ đọc trên thẻ khớp từng từ).',
+            ]
+          : [],
+      };
     }
   }
-  return { value: fromQr, source: 'qr', confidence: qrConfidence, uncertain: short, notes: short ? ['Mã QR ghi địa chỉ rút gọn (không có "Phường/Xã/Quận/Huyện…"); thẻ in đầy đủ: hãy đối chiếu hoặc chụp mặt có địa chỉ.'] : [] };
+  return {
+    value: fromQr,
+    source: 'qr',
+    confidence: qrConfidence,
+    uncertain: short,
+    notes: short
+      ? [
+          'Mã QR ghi địa chỉ rút gọn (không có "Phường/Xã/Quận/Huyện…"); thẻ in đầy đủ: hãy đối chiếu hoặc chụp mặt có địa chỉ.',
+        ]
+      : [],
+  };
 }
 
 function canonicalUnit(unit: string): string {
   const f = fold(unit).toLowerCase();
-  const map: Record<string, string> = { phuong: 'Phường', xa: 'Xã', quan: 'Quận', huyen: 'Huyện', 'thi xa': 'Thị xã', 'thi tran': 'Thị trấn', 'thanh pho': 'Thành phố', tinh: 'Tỉnh', 'tp.': 'TP.', tp: 'TP.' };
+  const map: Record<string, string> = {
+    phuong: 'Phường',
+    xa: 'Xã',
+    quan: 'Quận',
+    huyen: 'Huyện',
+    'thi xa': 'Thị xã',
+    'thi tran': 'Thị trấn',
+    'thanh pho': 'Thành phố',
+    tinh: 'Tỉnh',
+    'tp.': 'TP.',
+    tp: 'TP.',
+  };
   return map[f] ?? unit;
 }
 
@@ -318,11 +454,20 @@ function agree(unordered: Candidate[], label: string): ReviewField {
     }
   }
   const agreeing = candidates.filter(([, v]) => v === value).length;
-  const vouched = source === 'qr' || agreeing > 1 || (source === 'mrz' && confidence >= 0.98) || (source === 'ocr' && seconded === true && confidence >= ocrFlagBelow);
-  return { value, source, confidence: agreeing > 1 ? Math.max(confidence, 0.99) : confidence, uncertain: differs || !vouched, notes };
+  const vouched =
+    source === 'qr' ||
+    agreeing > 1 ||
+    (source === 'mrz' && confidence >= 0.98) ||
+    (source === 'ocr' && seconded === true && confidence >= ocrFlagBelow);
+  return {
+    value,
+    source,
+    confidence: agreeing > 1 ? Math.max(confidence, 0.99) : confidence,
+    uncertain: differs || !vouched,
+    notes,
+  };
 }
 
 function compare(a: VnDate, b: VnDate): number {
   return a.year - b.year || (a.month ?? 0) - (b.month ?? 0) || (a.day ?? 0) - (b.day ?? 0);
 }
-

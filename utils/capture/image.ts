@@ -24,15 +24,20 @@ export function raster(width: number, height: number): Raster {
 
 function gray(r: Raster): Float32Array {
   const out = new Float32Array(r.width * r.height);
-  for (let i = 0, o = 0; i < out.length; i++, o += 4) out[i] = 0.299 * r.data[o]! + 0.587 * r.data[o + 1]! + 0.114 * r.data[o + 2]!;
+  for (let i = 0, o = 0; i < out.length; i++, o += 4)
+    out[i] = 0.299 * r.data[o]! + 0.587 * r.data[o + 1]! + 0.114 * r.data[o + 2]!;
   return out;
 }
 
 /** Homography (row-major 3×3) taking the unit square's corners (0,0),(1,0),(1,1),(0,1) to `q`. */
 export function squareToQuad(q: Quad): number[] {
   const [[x0, y0], [x1, y1], [x2, y2], [x3, y3]] = q;
-  const dx1 = x1 - x2, dx2 = x3 - x2, dx3 = x0 - x1 + x2 - x3;
-  const dy1 = y1 - y2, dy2 = y3 - y2, dy3 = y0 - y1 + y2 - y3;
+  const dx1 = x1 - x2,
+    dx2 = x3 - x2,
+    dx3 = x0 - x1 + x2 - x3;
+  const dy1 = y1 - y2,
+    dy2 = y3 - y2,
+    dy3 = y0 - y1 + y2 - y3;
   const det = dx1 * dy2 - dx2 * dy1;
   const g = (dx3 * dy2 - dx2 * dy3) / det;
   const h = (dx1 * dy3 - dx3 * dy1) / det;
@@ -51,11 +56,18 @@ export function warpQuad(image: Raster, quad: Quad, width: number, height: numbe
       const wq = m[6]! * u + m[7]! * v + m[8]!;
       const sx = Math.min(sw - 1.001, Math.max(0, (m[0]! * u + m[1]! * v + m[2]!) / wq - 0.5));
       const sy = Math.min(sh - 1.001, Math.max(0, (m[3]! * u + m[4]! * v + m[5]!) / wq - 0.5));
-      const x0 = sx | 0, y0 = sy | 0, fx = sx - x0, fy = sy - y0;
-      const a = (y0 * sw + x0) * 4, b = a + 4, c = a + sw * 4, d = c + 4;
+      const x0 = sx | 0,
+        y0 = sy | 0,
+        fx = sx - x0,
+        fy = sy - y0;
+      const a = (y0 * sw + x0) * 4,
+        b = a + 4,
+        c = a + sw * 4,
+        d = c + 4;
       const o = (y * width + x) * 4;
       for (let k = 0; k < 3; k++) {
-        out.data[o + k] = (s[a + k]! * (1 - fx) + s[b + k]! * fx) * (1 - fy) + (s[c + k]! * (1 - fx) + s[d + k]! * fx) * fy;
+        out.data[o + k] =
+          (s[a + k]! * (1 - fx) + s[b + k]! * fx) * (1 - fy) + (s[c + k]! * (1 - fx) + s[d + k]! * fx) * fy;
       }
       out.data[o + 3] = 255;
     }
@@ -73,7 +85,12 @@ export function project(m: number[], u: number, v: number): Point {
  * A region of the card (fractions of the upright card) warped straight from the photo at `width` pixels:
  * sharper than cropping the already-warped card, for small print such as the QR code.
  */
-export function warpRegion(image: Raster, quad: Quad, region: { x: number; y: number; w: number; h: number }, width: number): Raster {
+export function warpRegion(
+  image: Raster,
+  quad: Quad,
+  region: { x: number; y: number; w: number; h: number },
+  width: number,
+): Raster {
   const m = squareToQuad(quad);
   const sub: Quad = [
     project(m, region.x, region.y),
@@ -98,7 +115,8 @@ export function rotate180(r: Raster): Raster {
   const out = raster(r.width, r.height);
   const n = r.width * r.height;
   for (let i = 0; i < n; i++) {
-    const s = i * 4, d = (n - 1 - i) * 4;
+    const s = i * 4,
+      d = (n - 1 - i) * 4;
     out.data[d] = r.data[s]!;
     out.data[d + 1] = r.data[s + 1]!;
     out.data[d + 2] = r.data[s + 2]!;
@@ -162,13 +180,24 @@ export function crop(r: Raster, region: { x: number; y: number; w: number; h: nu
   const w = Math.min(r.width - x0, Math.round(region.w * r.width));
   const h = Math.min(r.height - y0, Math.round(region.h * r.height));
   const out = raster(w, h);
-  for (let y = 0; y < h; y++) out.data.set(r.data.subarray(((y0 + y) * r.width + x0) * 4, ((y0 + y) * r.width + x0 + w) * 4), y * w * 4);
+  for (let y = 0; y < h; y++)
+    out.data.set(r.data.subarray(((y0 + y) * r.width + x0) * 4, ((y0 + y) * r.width + x0 + w) * 4), y * w * 4);
   return out;
 }
 
 /** A raster scaled by `factor` (bilinear), to give OCR taller letters. */
 export function upscale(r: Raster, factor: number): Raster {
-  return warpQuad(r, [[0, 0], [r.width, 0], [r.width, r.height], [0, r.height]], Math.round(r.width * factor), Math.round(r.height * factor));
+  return warpQuad(
+    r,
+    [
+      [0, 0],
+      [r.width, 0],
+      [r.width, r.height],
+      [0, r.height],
+    ],
+    Math.round(r.width * factor),
+    Math.round(r.height * factor),
+  );
 }
 
 /**

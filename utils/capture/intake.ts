@@ -57,7 +57,9 @@ export function citizenQrOf(shots: ReadonlyArray<Pick<Shot, 'result' | 'wedge'>>
 
 /** The ID numbers of the people whose cards are in the shots: more than one is two people's cards. */
 export function peopleIn(shots: readonly Shot[]): string[] {
-  const ids = shots.map((s) => s.wedge?.personalId ?? (s.result?.qr?.kind === 'citizen-id' ? s.result.qr.card.personalId : null));
+  const ids = shots.map(
+    (s) => s.wedge?.personalId ?? (s.result?.qr?.kind === 'citizen-id' ? s.result.qr.card.personalId : null),
+  );
   return [...new Set(ids.filter((id): id is string => Boolean(id)))];
 }
 
@@ -112,7 +114,14 @@ export function capturedPerson(review: Review, officerId: string, now: Date): Pe
   for (const [name, field] of Object.entries(review) as Array<[ReviewFieldName, ReviewField]>) {
     const form = formFieldOf[name];
     if (!form) continue;
-    const prov: Provenance = { source: field.source, confidence: field.confidence, at, verifiedBy: officerId, verifiedAt: at, notes: field.notes };
+    const prov: Provenance = {
+      source: field.source,
+      confidence: field.confidence,
+      at,
+      verifiedBy: officerId,
+      verifiedAt: at,
+      notes: field.notes,
+    };
     let value: unknown = field.value;
     if (form === 'birthDate' || form === 'idIssueDate') {
       const parsed = parseDate(field.value);
@@ -158,7 +167,10 @@ export interface SaveInput {
 export async function saveCapture(store: IntakeStore, input: SaveInput): Promise<SaveStep> {
   const now = input.now ?? new Date();
   const original = capturedPerson(input.review, input.officerId, now);
-  const formValues: FormValues = { ...emptyForm(), ...Object.fromEntries(Object.entries(input.values).filter(([k]) => k !== 'expiry')) };
+  const formValues: FormValues = {
+    ...emptyForm(),
+    ...Object.fromEntries(Object.entries(input.values).filter(([k]) => k !== 'expiry')),
+  };
   const check = checkForm(formValues, original, input.officerId, now);
   if (!check.person) return { kind: 'invalid', errors: check.errors, warnings: check.warnings };
   const existing = check.person.personalId ? store.findByPersonalId(check.person.personalId.value) : undefined;
@@ -171,7 +183,12 @@ export async function saveCapture(store: IntakeStore, input: SaveInput): Promise
 }
 
 /** The officer's field-by-field choice for an ID on record: merged, then the scans kept with the person. */
-export async function completeMerge(store: IntakeStore, step: Extract<SaveStep, { kind: 'merge' }>, choices: Partial<Record<PersonField, 'existing' | 'incoming'>>, input: SaveInput): Promise<Extract<SaveStep, { kind: 'saved' }>> {
+export async function completeMerge(
+  store: IntakeStore,
+  step: Extract<SaveStep, { kind: 'merge' }>,
+  choices: Partial<Record<PersonField, 'existing' | 'incoming'>>,
+  input: SaveInput,
+): Promise<Extract<SaveStep, { kind: 'saved' }>> {
   const person = await store.update(mergePerson(step.existing, step.draft, choices), input.now);
   return { kind: 'saved', person, documents: await keepScans(store, person, input), warnings: step.warnings };
 }
@@ -189,7 +206,11 @@ async function keepScans(store: IntakeStore, person: Person, input: SaveInput): 
       fileName: shot.label,
       mimeType: 'image/jpeg',
       ocrText: shot.result?.ocrText ?? '',
-      extracted: { ...extracted, ...(qr ? { qrRaw: qr.raw } : {}), ...Object.fromEntries((qr?.extra ?? []).map((v, i) => [`qrExtra${i + 8}`, v])) },
+      extracted: {
+        ...extracted,
+        ...(qr ? { qrRaw: qr.raw } : {}),
+        ...Object.fromEntries((qr?.extra ?? []).map((v, i) => [`qrExtra${i + 8}`, v])),
+      },
       capturedAt: (input.now ?? new Date()).toISOString(),
     };
     await store.addDocument(person.id, meta, await input.encode(shot.raster), input.now);

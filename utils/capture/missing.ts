@@ -7,7 +7,10 @@ import type { CitizenQr } from './qr-payload';
  * that prints it was read but the value was not (`unreadable`), or that side was not photographed (`otherSide`),
  * or no side of the card was recognised (`noCard`).
  */
-export type MissingReason = { code: 'unreadable'; side: CardSide } | { code: 'otherSide'; side: CardSide } | { code: 'noCard' };
+export type MissingReason =
+  | { code: 'unreadable'; side: CardSide }
+  | { code: 'otherSide'; side: CardSide }
+  | { code: 'noCard' };
 
 /** Where each card model prints each field (the MRZ on the back encodes the number, birth date, sex, expiry). */
 const printedOn: Record<CardModel, Partial<Record<ReviewFieldName, CardSide[]>>> = {
@@ -48,7 +51,11 @@ function modelOfQr(qr: Pick<CitizenQr, 'issueDate'>): CardModel | null {
  * A reason for every field the card prints that the review leaves empty. A QR code read tells the card's model
  * (by its issue date) and, on a photo of the card, the side photographed (the side that carries the code).
  */
-export function missingFields(review: Review, readings: readonly CardReading[], qr: Pick<CitizenQr, 'issueDate'> | null): Partial<Record<ReviewFieldName, MissingReason>> {
+export function missingFields(
+  review: Review,
+  readings: readonly CardReading[],
+  qr: Pick<CitizenQr, 'issueDate'> | null,
+): Partial<Record<ReviewFieldName, MissingReason>> {
   const out: Partial<Record<ReviewFieldName, MissingReason>> = {};
   const recognised = readings.filter((r) => r.side);
   const qrModel = qr ? modelOfQr(qr) : null;

@@ -61,7 +61,17 @@ export function checkDigit(text: string): number {
   return sum % 10;
 }
 
-export const toDigit: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1', B: '8', S: '5', Z: '2', G: '6' };
+export const toDigit: Record<string, string> = {
+  O: '0',
+  Q: '0',
+  D: '0',
+  I: '1',
+  L: '1',
+  B: '8',
+  S: '5',
+  Z: '2',
+  G: '6',
+};
 export const toLetter: Record<string, string> = { '0': 'O', '1': 'I', '8': 'B', '5': 'S', '2': 'Z', '6': 'G' };
 
 /** Upper case, spaces gone, the marks OCR reads for '<' turned back into '<'. */
@@ -79,7 +89,9 @@ export function findMrzLines(lines: readonly string[]): { kind: 'td1' | 'td3'; l
   const cleaned = lines.map(normaliseMrzLine).filter((l) => l.length >= 4);
   const passport = cleaned.findIndex((l) => /^P[<A-Z][A-Z<]{3}/.test(l) && l.length >= 40);
   if (passport >= 0) return { kind: 'td3', lines: [cleaned[passport]!, cleaned[passport + 1] ?? ''] };
-  const start = cleaned.findIndex((l, i) => /^[I1][D0O<][A-Z<]{0,3}/.test(l) && l.length >= 25 && i + 1 < cleaned.length);
+  const start = cleaned.findIndex(
+    (l, i) => /^[I1][D0O<][A-Z<]{0,3}/.test(l) && l.length >= 25 && i + 1 < cleaned.length,
+  );
   if (start >= 0) return { kind: 'td1', lines: [...cleaned.slice(start, start + 3), '', ''].slice(0, 3) };
   // Noise read before the document code ("I10VNM…"): the issuing state anchors the line.
   const anchored = cleaned.findIndex((l, i) => {
@@ -88,7 +100,13 @@ export function findMrzLines(lines: readonly string[]): { kind: 'td1' | 'td3'; l
   });
   if (anchored < 0) return null;
   const line = cleaned[anchored]!;
-  return { kind: 'td1', lines: [`ID${line.slice(line.indexOf('VNM'))}`, ...[...cleaned.slice(anchored + 1, anchored + 3), '', ''].slice(0, 2)] };
+  return {
+    kind: 'td1',
+    lines: [
+      `ID${line.slice(line.indexOf('VNM'))}`,
+      ...[...cleaned.slice(anchored + 1, anchored + 3), '', ''].slice(0, 2),
+    ],
+  };
 }
 
 const passes = (value: string, check: string | undefined) => check !== undefined && numericField(value, check).ok;
@@ -97,7 +115,9 @@ function line1Score(l: string): number {
   return Number(passes(l.slice(5, 14), l[14])) + Number(passes(l.slice(15, 27), l[29])) + Number(/^[I1]D/.test(l));
 }
 function line2Score(l: string): number {
-  return Number(passes(l.slice(0, 6), l[6])) + Number(passes(l.slice(8, 14), l[14])) + Number(l.slice(15, 18) === 'VNM');
+  return (
+    Number(passes(l.slice(0, 6), l[6])) + Number(passes(l.slice(8, 14), l[14])) + Number(l.slice(15, 18) === 'VNM')
+  );
 }
 
 /**
@@ -108,7 +128,8 @@ function align(line: string, score: (l: string) => number, repairs: string[], n:
   const base = fit(line);
   if (line.length === 30) return base;
   const candidates: string[] = [];
-  if (line.length > 30) for (let i = 0; i < line.length; i++) candidates.push(fit(line.slice(0, i) + line.slice(i + 1)));
+  if (line.length > 30)
+    for (let i = 0; i < line.length; i++) candidates.push(fit(line.slice(0, i) + line.slice(i + 1)));
   else for (let i = 0; i <= line.length; i++) candidates.push(fit(`${line.slice(0, i)}<${line.slice(i)}`));
   let best = base;
   let bestScore = score(base);
@@ -133,7 +154,12 @@ function aroundId(line: string): string | null {
   for (let i = line.length - 13; i >= 5; i--) {
     const id = line.slice(i, i + 12);
     if (!/^\d{12}$/.test(id) || line[i + 12] !== '<') continue;
-    const check = [...line.slice(i + 12).replace(/^<+/, '').slice(0, 2)].find((c) => passes(id, c));
+    const check = [
+      ...line
+        .slice(i + 12)
+        .replace(/^<+/, '')
+        .slice(0, 2),
+    ].find((c) => passes(id, c));
     if (check !== undefined) return `IDVNM${id.slice(3)}${line[i - 1]}${id}<<${check}`;
   }
   return null;
@@ -181,18 +207,27 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
   if (!found) return { ok: false, reason: 'Không tìm thấy vùng MRZ (3 dòng ký tự ở cuối mặt sau thẻ).' };
   if (found.kind === 'td3') {
     // A passport's two lines: see parseMrz (passport.ts), which reads them.
-    return { ok: false, reason: 'Đây là trang hộ chiếu (MRZ 2 dòng), không phải thẻ căn cước. Hãy quét mặt sau thẻ căn cước, hoặc nhập tay từ hộ chiếu.' };
+    return {
+      ok: false,
+      reason:
+        'Đây là trang hộ chiếu (MRZ 2 dòng), không phải thẻ căn cước. Hãy quét mặt sau thẻ căn cước, hoặc nhập tay từ hộ chiếu.',
+    };
   }
   const repairs: string[] = [];
   const realigned: number[] = [];
-  const [l1, l2, l3] = [bestLine1(found.lines[0]!, repairs, realigned), align(found.lines[1]!, line2Score, repairs, 2, realigned), fit(found.lines[2]!)];
+  const [l1, l2, l3] = [
+    bestLine1(found.lines[0]!, repairs, realigned),
+    align(found.lines[1]!, line2Score, repairs, 2, realigned),
+    fit(found.lines[2]!),
+  ];
   const checks: MrzCheck[] = [];
 
   const documentCode = l1.slice(0, 2).replace(/[01]/g, (d) => toLetter[d] ?? d);
   const issuingState = l1.slice(2, 5).replace(/\d/g, (d) => toLetter[d] ?? d);
   const doc = numericField(l1.slice(5, 14), l1[14]!);
   checks.push({ field: 'documentNumber', ok: doc.ok });
-  if (doc.repaired) repairs.push(`Số giấy tờ trong MRZ đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp): ${doc.value}.`);
+  if (doc.repaired)
+    repairs.push(`Số giấy tờ trong MRZ đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp): ${doc.value}.`);
 
   // Vietnamese optional field: the 12-digit ID, '<<', then the ID's check digit at position 30.
   const optional = l1.slice(15, 30);
@@ -203,7 +238,8 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
     checks.push({ field: 'personalId', ok: id.ok });
     if (id.ok && /^\d{12}$/.test(id.value)) {
       personalId = id.value;
-      if (id.repaired) repairs.push(`Số định danh trong MRZ đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp): ${id.value}.`);
+      if (id.repaired)
+        repairs.push(`Số định danh trong MRZ đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp): ${id.value}.`);
     } else if (/^\d{12}$/.test(id.value) && idMatch[2] === '<') {
       personalId = id.value;
     }
@@ -215,7 +251,9 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
   const sexChar = l2[7]!;
   const expiryRaw = l2.slice(8, 14);
   const noExpiry = /^<+$/.test(expiryRaw);
-  const exp = noExpiry ? { value: expiryRaw, check: l2[14]!, ok: true, repaired: false } : numericField(expiryRaw, l2[14]!);
+  const exp = noExpiry
+    ? { value: expiryRaw, check: l2[14]!, ok: true, repaired: false }
+    : numericField(expiryRaw, l2[14]!);
   checks.push({ field: 'expiry', ok: exp.ok });
   if (exp.repaired) repairs.push('Ngày hết hạn trong MRZ đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp).');
   const nationality = l2.slice(15, 18).replace(/\d/g, (d) => toLetter[d] ?? d);
@@ -225,14 +263,16 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
   const line2Head = `${birth.value}${birth.check}${sexChar}${exp.value}${exp.check}${nationality}`;
   const filler = l2.slice(18, 29);
   const compositeChar = toDigit[l2[29]!] ?? l2[29]!;
-  const composite = checkDigit(line1.slice(5, 30) + line2Head.slice(0, 7) + line2Head.slice(8, 15) + filler) === +compositeChar;
+  const composite =
+    checkDigit(line1.slice(5, 30) + line2Head.slice(0, 7) + line2Head.slice(8, 15) + filler) === +compositeChar;
   checks.push({ field: 'composite', ok: /^\d$/.test(compositeChar) && composite });
 
   const reading = parseMrzDate(birth.value, 'birth', reference);
   const expiry = noExpiry ? null : parseMrzDate(exp.value, 'expiry', reference);
 
   const nameLine = l3.replace(/[0-9]/g, (d) => toLetter[d] ?? '<');
-  if (nameLine !== l3) repairs.push('Dòng họ tên trong MRZ có chữ số (đọc nhầm), đã đổi thành chữ; hãy kiểm tra họ tên.');
+  if (nameLine !== l3)
+    repairs.push('Dòng họ tên trong MRZ có chữ số (đọc nhầm), đã đổi thành chữ; hãy kiểm tra họ tên.');
   const [surnamePart = '', givenPart = ''] = nameLine.split('<<');
   const surname = surnamePart.replace(/<+/g, ' ').trim();
   const givenNames = givenPart.replace(/<+/g, ' ').trim();
@@ -281,5 +321,11 @@ export function buildTd1(card: {
 
 /** Card text → MRZ letters: no diacritics, Đ → D, upper case. */
 export function mrzName(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase().replace(/[^A-Z ]/g, '').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'D')
+    .toUpperCase()
+    .replace(/[^A-Z ]/g, '')
+    .trim();
 }

@@ -22,14 +22,49 @@ const bySkeleton = index([...lexicon.syllables, ...lexicon.surnames]);
 /** The first word is a surname: "Nguyên" is a given name, never a surname, so a surname read so is "Nguyễn". */
 const surnamesBySkeleton = index(lexicon.surnames);
 /** Middle names are few: "Thi" between surname and given name is "Thị". */
-const middlesBySkeleton = index(['Thị', 'Văn', 'Đức', 'Hữu', 'Ngọc', 'Minh', 'Quốc', 'Thanh', 'Thu', 'Thùy', 'Xuân', 'Công', 'Đình', 'Bá', 'Quang', 'Hoàng', 'Kim', 'Mỹ', 'Diễm', 'Bảo', 'Gia', 'Khánh', 'Trọng', 'Phương', 'Hồng', 'Thế', 'Tiến', 'Như', 'Hải', 'Duy', 'Trung']);
+const middlesBySkeleton = index([
+  'Thị',
+  'Văn',
+  'Đức',
+  'Hữu',
+  'Ngọc',
+  'Minh',
+  'Quốc',
+  'Thanh',
+  'Thu',
+  'Thùy',
+  'Xuân',
+  'Công',
+  'Đình',
+  'Bá',
+  'Quang',
+  'Hoàng',
+  'Kim',
+  'Mỹ',
+  'Diễm',
+  'Bảo',
+  'Gia',
+  'Khánh',
+  'Trọng',
+  'Phương',
+  'Hồng',
+  'Thế',
+  'Tiến',
+  'Như',
+  'Hải',
+  'Duy',
+  'Trung',
+]);
 
 const toneMarks = /[\u0300\u0301\u0303\u0309\u0323]/;
 function tone(word: string): string {
   return [...word.normalize('NFD')].find((c) => toneMarks.test(c)) ?? '';
 }
 function letters(word: string): string {
-  return [...word.normalize('NFD')].filter((c) => !toneMarks.test(c)).join('').normalize('NFC');
+  return [...word.normalize('NFD')]
+    .filter((c) => !toneMarks.test(c))
+    .join('')
+    .normalize('NFC');
 }
 
 export interface NameRepair {
@@ -45,7 +80,9 @@ export interface NameRepair {
  * read (the name line has no check digit). `wordConfidence`: OCR's confidence for the line, 0–1.
  */
 export function repairName(read: string, options: { mrz?: string | null; wordConfidence?: number } = {}): NameRepair {
-  let words = toTitleVi(nfc(read).replace(/[^\p{L}\s]/gu, ' ')).split(' ').filter(Boolean);
+  let words = toTitleVi(nfc(read).replace(/[^\p{L}\s]/gu, ' '))
+    .split(' ')
+    .filter(Boolean);
   const notes: string[] = [];
   let uncertain = (options.wordConfidence ?? 1) < 0.85;
   const mrzWords = options.mrz ? options.mrz.split(/\s+/).filter(Boolean) : null;
@@ -54,19 +91,23 @@ export function repairName(read: string, options: { mrz?: string | null; wordCon
   if (mrzWords && mrzWords.length === words.length - 1) {
     // A word OCR made of dust before or inside the name ("UC PHẠM VĂN KHUÊ"): dropped when it is no name and
     // the MRZ spells every other word.
-    const extra = words.findIndex((w, i) => !known(w) && words.filter((_, j) => j !== i).every((v, k) => spelled(v) === mrzWords[k]));
+    const extra = words.findIndex(
+      (w, i) => !known(w) && words.filter((_, j) => j !== i).every((v, k) => spelled(v) === mrzWords[k]),
+    );
     if (extra >= 0) {
       notes.push(`Đã bỏ "${words[extra]}" đọc thừa (MRZ không có).`);
       words = words.filter((_, i) => i !== extra);
     }
   }
-  const mrzAgrees = mrzWords !== null && mrzWords.length === words.length && mrzWords.every((m, i) => m === spelled(words[i]!));
+  const mrzAgrees =
+    mrzWords !== null && mrzWords.length === words.length && mrzWords.every((m, i) => m === spelled(words[i]!));
   if (mrzWords && !mrzAgrees) {
     // The MRZ name line has no check digit and its fillers are misread as letters ("<" as G or Q): a word
     // is taken from it only where OCR's word is no name at all and the MRZ's is one.
     // The first word is held to the surnames ("UY" is a given name; the MRZ's "LY" is a surname).
     const isName = (w: string, i: number) => (i === 0 ? surnamesBySkeleton.has(fold(w).toLowerCase()) : known(w));
-    if (mrzWords.length === words.length) words = words.map((w, i) => (isName(w, i) || !isName(mrzWords[i]!, i) ? w : toTitleVi(mrzWords[i]!)));
+    if (mrzWords.length === words.length)
+      words = words.map((w, i) => (isName(w, i) || !isName(mrzWords[i]!, i) ? w : toTitleVi(mrzWords[i]!)));
     notes.push(`Họ tên đọc trên mặt trước khác chữ với MRZ (${mrzWords.join(' ')}); hãy đối chiếu với thẻ.`);
     uncertain = true;
   }
@@ -84,7 +125,8 @@ export function repairName(read: string, options: { mrz?: string | null; wordCon
       uncertain = true;
       return 'Thi';
     }
-    const candidates = (i === 0 && words.length > 1 ? surnamesBySkeleton.get(key) : undefined) ?? bySkeleton.get(key) ?? [];
+    const candidates =
+      (i === 0 && words.length > 1 ? surnamesBySkeleton.get(key) : undefined) ?? bySkeleton.get(key) ?? [];
     if (candidates.includes(word)) return word;
     if (candidates.length === 1) {
       notes.push(`"${word}" sửa thành "${candidates[0]}" theo danh mục tên.`);
@@ -92,7 +134,9 @@ export function repairName(read: string, options: { mrz?: string | null; wordCon
     }
     if (candidates.length > 1) {
       // Prefer a spelling with the tone OCR saw, then with the same letters.
-      const scored = candidates.map((c) => ({ c, score: (tone(c) === tone(word) ? 2 : 0) + (letters(c) === letters(word) ? 1 : 0) })).sort((a, b) => b.score - a.score);
+      const scored = candidates
+        .map((c) => ({ c, score: (tone(c) === tone(word) ? 2 : 0) + (letters(c) === letters(word) ? 1 : 0) }))
+        .sort((a, b) => b.score - a.score);
       const best = scored[0]!;
       uncertain = true;
       if (scored[1] && scored[1].score === best.score) {
@@ -107,5 +151,10 @@ export function repairName(read: string, options: { mrz?: string | null; wordCon
     return word;
   });
   const value = out.join(' ');
-  return { value, confidence: uncertain ? Math.min(0.6, options.wordConfidence ?? 0.6) : Math.max(0.9, options.wordConfidence ?? 0.9), uncertain, notes };
+  return {
+    value,
+    confidence: uncertain ? Math.min(0.6, options.wordConfidence ?? 0.6) : Math.max(0.9, options.wordConfidence ?? 0.9),
+    uncertain,
+    notes,
+  };
 }

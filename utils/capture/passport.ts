@@ -1,5 +1,14 @@
 import { parseMrzDate, type ReferenceDay, today } from '../vn/dates';
-import { checkDigit, findMrzLines, numericField, parseTd1, toDigit, toLetter, type MrzCheck, type MrzParse } from './mrz';
+import {
+  checkDigit,
+  findMrzLines,
+  numericField,
+  parseTd1,
+  toDigit,
+  toLetter,
+  type MrzCheck,
+  type MrzParse,
+} from './mrz';
 
 /**
  * A passport's MRZ (ICAO 9303 TD3, 2 × 44), read when an officer photographs a passport instead of the card:
@@ -25,7 +34,8 @@ export function parseTd3(rawLines: readonly string[], reference: ReferenceDay = 
   const checks: MrzCheck[] = [];
   const field = (name: MrzCheck['field'], value: string, check: string, label: string) => {
     // A field of fillers only with a filler for its check (an empty personal number) passes as printed.
-    const r = /^<+$/.test(value) && check === '<' ? { value, check, ok: true, repaired: false } : numericField(value, check);
+    const r =
+      /^<+$/.test(value) && check === '<' ? { value, check, ok: true, repaired: false } : numericField(value, check);
     checks.push({ field: name, ok: r.ok });
     if (r.repaired) repairs.push(`${label} trong MRZ hộ chiếu đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp).`);
     return r;
@@ -38,7 +48,9 @@ export function parseTd3(rawLines: readonly string[], reference: ReferenceDay = 
   const personal = field('personalId', l2.slice(28, 42), l2[42]!, 'Số định danh');
   const compositeChar = toDigit[l2[43]!] ?? l2[43]!;
   const line2 = `${doc.value}${doc.check}${nationality}${birth.value}${birth.check}${sexChar}${exp.value}${exp.check}${personal.value}${personal.check}${compositeChar}`;
-  const composite = /^\d$/.test(compositeChar) && checkDigit(line2.slice(0, 10) + line2.slice(13, 20) + line2.slice(21, 43)) === +compositeChar;
+  const composite =
+    /^\d$/.test(compositeChar) &&
+    checkDigit(line2.slice(0, 10) + line2.slice(13, 20) + line2.slice(21, 43)) === +compositeChar;
   checks.push({ field: 'composite', ok: composite });
 
   const id = personal.value.replace(/<+$/, '');
@@ -72,7 +84,15 @@ export function parseTd3(rawLines: readonly string[], reference: ReferenceDay = 
 }
 
 /** Builds a passport's two lines (test fixtures). */
-export function buildTd3(p: { number: string; birth: string; sex: 'M' | 'F'; expiry: string; personalId: string; surname: string; givenNames: string }): [string, string] {
+export function buildTd3(p: {
+  number: string;
+  birth: string;
+  sex: 'M' | 'F';
+  expiry: string;
+  personalId: string;
+  surname: string;
+  givenNames: string;
+}): [string, string] {
   const name = `P<VNM${p.surname.replace(/ /g, '<')}<<${p.givenNames.replace(/ /g, '<')}`.slice(0, 44).padEnd(44, '<');
   const number = p.number.padEnd(9, '<');
   const personal = p.personalId.padEnd(14, '<');

@@ -11,10 +11,49 @@ import { fold, nfc, setTonePlacement } from '../vn/text';
  */
 
 /** Words of addresses that are not place names, taken whole ("Thành phố", "Quận 1"). */
-const addressWords = ['Số', 'Tổ', 'Thôn', 'Xóm', 'Ấp', 'Bản', 'Phường', 'Xã', 'Quận', 'Huyện', 'Tỉnh', 'Số nhà', 'Khu phố', 'Thị trấn', 'Thị xã', 'Thành phố', 'TP.', 'Việt Nam', ...Array.from({ length: 12 }, (_, i) => `Quận ${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `Phường ${i + 1}`)];
+const addressWords = [
+  'Số',
+  'Tổ',
+  'Thôn',
+  'Xóm',
+  'Ấp',
+  'Bản',
+  'Phường',
+  'Xã',
+  'Quận',
+  'Huyện',
+  'Tỉnh',
+  'Số nhà',
+  'Khu phố',
+  'Thị trấn',
+  'Thị xã',
+  'Thành phố',
+  'TP.',
+  'Việt Nam',
+  ...Array.from({ length: 12 }, (_, i) => `Quận ${i + 1}`),
+  ...Array.from({ length: 12 }, (_, i) => `Phường ${i + 1}`),
+];
 
 /** Words a number follows in an address (folded). */
-const numberedWords = new Set(['so', 'nha', 'to', 'ap', 'quan', 'phuong', 'khu', 'pho', 'ngo', 'ngach', 'hem', 'kiet', 'doi', 'lo', 'thon', 'xom', 'ban']);
+const numberedWords = new Set([
+  'so',
+  'nha',
+  'to',
+  'ap',
+  'quan',
+  'phuong',
+  'khu',
+  'pho',
+  'ngo',
+  'ngach',
+  'hem',
+  'kiet',
+  'doi',
+  'lo',
+  'thon',
+  'xom',
+  'ban',
+]);
 const unitWords = ['xã', 'phường', 'quận', 'huyện', 'tỉnh', 'thị trấn', 'thị xã', 'thành phố'];
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 /** The unit words by their letters, to know "Quản" or "Huyên" at the head of an address part. */
@@ -24,7 +63,9 @@ const unitBySkeleton = new Map(unitWords.map((u) => [fold(u).toLowerCase(), capi
  * Characters OCR reads for one another, by their letters without marks: a digit for a letter ("8a" for "Ba"),
  * a bare letter for Đ ("Oịnh"). Only these, so a real street ("Lê Lai") is not taken for a place ("Lê Lợi").
  */
-const confusions = new Set(['8b', '0o', '0d', 'od', '1l', '1i', 'li', '5s', '2z', '6g', 'ce'].flatMap((p) => [p, `${p[1]}${p[0]}`]));
+const confusions = new Set(
+  ['8b', '0o', '0d', 'od', '1l', '1i', 'li', '5s', '2z', '6g', 'ce'].flatMap((p) => [p, `${p[1]}${p[0]}`]),
+);
 
 function skeleton(words: readonly string[]): string {
   return fold(words.join(' ')).toLowerCase();
@@ -98,14 +139,17 @@ export class PlaceLexicon {
   constructor(texts: Iterable<string | PlaceText>) {
     for (const phrase of addressWords) this.add(phrase.split(' '), null, false);
     for (const entry of texts) {
-      const { text, province, isProvince } = typeof entry === 'string' ? { text: entry, province: null, isProvince: false } : entry;
+      const { text, province, isProvince } =
+        typeof entry === 'string' ? { text: entry, province: null, isProvince: false } : entry;
       // Runs of capitalised words (names), broken at punctuation and at lower-case words ("xã", "và"). A unit
       // word before a name ("quận Ba Đình") is kept with it, capitalised, as addresses write it.
       for (const piece of nfc(text).split(/[,;:()\n]/)) {
         let run: string[] = [];
         let unit = '';
         const flush = () => {
-          for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) this.add(run.slice(i, i + n), province ?? null, Boolean(isProvince) && n === run.length);
+          for (let n = 1; n <= 3; n++)
+            for (let i = 0; i + n <= run.length; i++)
+              this.add(run.slice(i, i + n), province ?? null, Boolean(isProvince) && n === run.length);
           if (unit && run.length) this.add([...unit.split(' '), ...run].slice(0, 4), province ?? null, false);
           run = [];
         };
@@ -118,7 +162,11 @@ export class PlaceLexicon {
           }
           flush();
           const two = `${word} ${words[i + 1] ?? ''}`.toLowerCase();
-          unit = unitWords.includes(two) ? capitalise(two) : unitWords.includes(word.toLowerCase()) ? capitalise(word.toLowerCase()) : '';
+          unit = unitWords.includes(two)
+            ? capitalise(two)
+            : unitWords.includes(word.toLowerCase())
+              ? capitalise(word.toLowerCase())
+              : '';
           if (unit.includes(' ')) i++;
         }
       }
@@ -152,7 +200,9 @@ export class PlaceLexicon {
     const key = skeleton(run);
     let all = this.byKey.get(key) ?? [];
     if (!all.length && run.length > 1 && key.replace(/[^a-z]/g, '').length >= 5) {
-      const near = [...(this.byLength.get(key.length) ?? []), ...(this.byLength.get(key.length - 1) ?? [])].filter((k) => oneSlipApart(key, k));
+      const near = [...(this.byLength.get(key.length) ?? []), ...(this.byLength.get(key.length - 1) ?? [])].filter(
+        (k) => oneSlipApart(key, k),
+      );
       all = near.flatMap((k) => this.byKey.get(k)!);
     }
     let likely = [...all].sort((a, b) => b.count - a.count);
@@ -172,10 +222,20 @@ export class PlaceLexicon {
     // A spelling the data knows is kept as written, even if another is commoner ("Quang Trung"); unless the
     // address's province knows only another ("Quang Nam" at the end of an address in Quảng Nam).
     const asWritten = all.filter((c) => sameSpelling(c.spelling, written));
-    const elsewhere = province !== null && asWritten.every((c) => c.provinces.size > 0 && !c.provinces.has(province)) && likely.some((c) => c.provinces.has(province));
-    if (asWritten.length && !elsewhere) return { words: [...run], changed: false, ambiguous: false, province: asWritten.find((c) => c.province)?.province ?? null };
+    const elsewhere =
+      province !== null &&
+      asWritten.every((c) => c.provinces.size > 0 && !c.provinces.has(province)) &&
+      likely.some((c) => c.provinces.has(province));
+    if (asWritten.length && !elsewhere)
+      return {
+        words: [...run],
+        changed: false,
+        ambiguous: false,
+        province: asWritten.find((c) => c.province)?.province ?? null,
+      };
     // One syllable alone is too short to decide ("Bàn" and "Bản" are both places): runs of two or more.
-    if (likely.length === 1 && run.length > 1) return { words: likely[0]!.spelling.split(' '), changed: true, ambiguous: false, province: likely[0]!.province };
+    if (likely.length === 1 && run.length > 1)
+      return { words: likely[0]!.spelling.split(' '), changed: true, ambiguous: false, province: likely[0]!.province };
     return { words: [...run], changed: false, ambiguous: true, province: null };
   }
 
@@ -199,10 +259,15 @@ export class PlaceLexicon {
     let unknown = 0;
     // "Số" at the head, its marks misread ("Sô 145", "So 12"): the address word before a house number.
     const head = nfc(text).match(/^(\S+)(\s+\d)/);
-    const start = head && fold(head[1]!).toLowerCase() === 'so' && head[1] !== 'Số' ? `Số${nfc(text).slice(head[1]!.length)}` : nfc(text);
+    const start =
+      head && fold(head[1]!).toLowerCase() === 'so' && head[1] !== 'Số'
+        ? `Số${nfc(text).slice(head[1]!.length)}`
+        : nfc(text);
     if (start !== nfc(text)) changes.push(`"${head![1]}" → "Số"`);
     const pieces = start.split(/(,\s*)/);
-    const province = this.provinceOf(pieces.filter((p) => !/^,\s*$/.test(p)).map((p) => p.split(/\s+/).filter(Boolean)));
+    const province = this.provinceOf(
+      pieces.filter((p) => !/^,\s*$/.test(p)).map((p) => p.split(/\s+/).filter(Boolean)),
+    );
     const lastPart = pieces.length - 1 - [...pieces].reverse().findIndex((p) => !/^,\s*$/.test(p) && p.trim());
     const fixed = pieces.map((part, index) => {
       if (/^,\s*$/.test(part)) return part;
@@ -216,7 +281,11 @@ export class PlaceLexicon {
             // Runs of two or more words that could be several places: try shorter runs.
             if (match && !(match.ambiguous && n > 1)) found = { n, match };
           }
-          out.push(found ? { written: words.slice(i, i + found.n), match: found.match } : { written: [words[i]!], match: null });
+          out.push(
+            found
+              ? { written: words.slice(i, i + found.n), match: found.match }
+              : { written: [words[i]!], match: null },
+          );
           i += found?.n ?? 1;
         }
         return out;
@@ -227,7 +296,19 @@ export class PlaceLexicon {
       const unit = unitAt(words);
       if (unit && runs.length > 1) {
         const rest = parse(unit.n);
-        if (rest.length === 1 && rest[0]!.match && !rest[0]!.match.ambiguous) runs = [{ written: words.slice(0, unit.n), match: { words: unit.unit.split(' '), changed: words.slice(0, unit.n).join(' ') !== unit.unit, ambiguous: false, province: null } }, ...rest];
+        if (rest.length === 1 && rest[0]!.match && !rest[0]!.match.ambiguous)
+          runs = [
+            {
+              written: words.slice(0, unit.n),
+              match: {
+                words: unit.unit.split(' '),
+                changed: words.slice(0, unit.n).join(' ') !== unit.unit,
+                ambiguous: false,
+                province: null,
+              },
+            },
+            ...rest,
+          ];
       }
       // An address ends with its province: what OCR read after it, in the last part, is not the address.
       const ending = index === lastPart ? runs.findIndex((r) => r.match?.province) : -1;
@@ -247,7 +328,9 @@ export class PlaceLexicon {
         }
         if (!match) {
           // A number is a house, a group, a district ("Số 12", "Tổ 5", "Quận 1"): after such a word, or first.
-          const number = /^[\d/-]+\p{L}?$/u.test(written[0]!) && (out.length === 0 || numberedWords.has(fold(out.at(-1)!).toLowerCase()));
+          const number =
+            /^[\d/-]+\p{L}?$/u.test(written[0]!) &&
+            (out.length === 0 || numberedWords.has(fold(out.at(-1)!).toLowerCase()));
           if (number) known++;
           else if (!/^[-–]$/.test(written[0]!)) unknown++;
           out.push(...written);

@@ -31,18 +31,28 @@ export interface CitizenQr {
 
 export type QrPayload =
   | { kind: 'citizen-id'; card: CitizenQr }
-  | { kind: 'vietqr'; bank: string | null; account: string | null; name: string | null; amount: string | null; message: string }
+  | {
+      kind: 'vietqr';
+      bank: string | null;
+      account: string | null;
+      name: string | null;
+      amount: string | null;
+      message: string;
+    }
   | { kind: 'health-insurance'; cardNumber: string; fullName: string | null; message: string }
   | { kind: 'url'; url: string; message: string }
   | { kind: 'unknown'; message: string };
 
 export function classifyQr(raw: string): QrPayload {
-  const text = nfc(raw).replace(/^\uFEFF/, '').replace(/[\r\n]+$/, '');
+  const text = nfc(raw)
+    .replace(/^\uFEFF/, '')
+    .replace(/[\r\n]+$/, '');
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'unknown', message: 'Mã QR trống.' };
 
   const fields = text.split('|');
-  if (/^\d{12}$/.test(fields[0]?.trim() ?? '') && fields.length >= 3) return { kind: 'citizen-id', card: citizenQr(fields, text) };
+  if (/^\d{12}$/.test(fields[0]?.trim() ?? '') && fields.length >= 3)
+    return { kind: 'citizen-id', card: citizenQr(fields, text) };
   if (/^000201/.test(trimmed)) return vietQr(trimmed);
   const bhyt = healthInsurance(fields);
   if (bhyt) return bhyt;
@@ -53,12 +63,22 @@ export function classifyQr(raw: string): QrPayload {
     } catch {
       /* keep the text */
     }
-    return { kind: 'url', url: trimmed, message: `Đây là mã QR đường dẫn web (${host}), không phải mã QR thẻ căn cước. motcua không mở đường dẫn này.` };
+    return {
+      kind: 'url',
+      url: trimmed,
+      message: `Đây là mã QR đường dẫn web (${host}), không phải mã QR thẻ căn cước. motcua không mở đường dẫn này.`,
+    };
   }
   if (/^\d{9,11}\|/.test(trimmed)) {
-    return { kind: 'unknown', message: `Số đầu tiên trong mã QR có ${fields[0]!.length} chữ số; số định danh cá nhân phải có 12. Có thể máy quét đã làm mất chữ số, hãy quét lại.` };
+    return {
+      kind: 'unknown',
+      message: `Số đầu tiên trong mã QR có ${fields[0]!.length} chữ số; số định danh cá nhân phải có 12. Có thể máy quét đã làm mất chữ số, hãy quét lại.`,
+    };
   }
-  return { kind: 'unknown', message: 'Mã QR này không phải mã QR thẻ căn cước (không có số định danh 12 chữ số ở đầu).' };
+  return {
+    kind: 'unknown',
+    message: 'Mã QR này không phải mã QR thẻ căn cước (không có số định danh 12 chữ số ở đầu).',
+  };
 }
 
 function citizenQr(fields: string[], raw: string): CitizenQr {
@@ -77,7 +97,8 @@ function citizenQr(fields: string[], raw: string): CitizenQr {
   const sexText = at(4).toLowerCase();
   const sex: Sex | null = sexText === 'nam' ? 'Nam' : sexText === 'nữ' || sexText === 'nu' ? 'Nữ' : null;
   if (sex === null && at(4) !== '') warnings.push(`Giới tính trong mã QR không rõ ("${at(4)}").`);
-  if (fields.length < 7) warnings.push(`Mã QR chỉ có ${fields.length} trường (thường có 7); các trường thiếu cần nhập tay.`);
+  if (fields.length < 7)
+    warnings.push(`Mã QR chỉ có ${fields.length} trường (thường có 7); các trường thiếu cần nhập tay.`);
   return {
     raw,
     personalId: at(0),
@@ -103,11 +124,20 @@ export function parentsIn(extra: readonly string[]): { parents?: NonNullable<Cit
   };
   const father = labelled(/^(ho ten )?cha\s*:/);
   const mother = labelled(/^(ho ten )?me\s*:/);
-  if (father || mother) return { parents: { byPosition: false, ...(father ? { father: father.name, fatherAt: father.at } : {}), ...(mother ? { mother: mother.name, motherAt: mother.at } : {}) } };
+  if (father || mother)
+    return {
+      parents: {
+        byPosition: false,
+        ...(father ? { father: father.name, fatherAt: father.at } : {}),
+        ...(mother ? { mother: mother.name, motherAt: mother.at } : {}),
+      },
+    };
   const names = extra.map((f, i) => [f, i] as const).filter(([f]) => nameLike.test(f));
   if (names.length < 1) return {};
   const [f, m] = names;
-  return { parents: { byPosition: true, father: f![0], fatherAt: f![1], ...(m ? { mother: m[0], motherAt: m[1] } : {}) } };
+  return {
+    parents: { byPosition: true, father: f![0], fatherAt: f![1], ...(m ? { mother: m[0], motherAt: m[1] } : {}) },
+  };
 }
 
 /** EMVCo TLV: two-digit tag, two-digit length, value. */
@@ -187,5 +217,14 @@ export function buildCitizenQr(card: {
   issue: string; // ddmmyyyy
   extra?: string[];
 }): string {
-  return [card.personalId, card.oldId ?? '', card.fullName, card.birth, card.sex, card.residence, card.issue, ...(card.extra ?? [])].join('|');
+  return [
+    card.personalId,
+    card.oldId ?? '',
+    card.fullName,
+    card.birth,
+    card.sex,
+    card.residence,
+    card.issue,
+    ...(card.extra ?? []),
+  ].join('|');
 }

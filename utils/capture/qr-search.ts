@@ -46,8 +46,15 @@ function stepMap(image: Raster): { map: Float32Array; cw: number; ch: number } {
 export function qrRegions(image: Raster, count = 3): Region[] {
   const { map, cw, ch } = stepMap(image);
   const sum = new Float64Array((cw + 1) * (ch + 1));
-  for (let y = 0; y < ch; y++) for (let x = 0; x < cw; x++) sum[(y + 1) * (cw + 1) + x + 1] = map[y * cw + x]! + sum[y * (cw + 1) + x + 1]! + sum[(y + 1) * (cw + 1) + x]! - sum[y * (cw + 1) + x]!;
-  const box = (x: number, y: number, s: number) => sum[(y + s) * (cw + 1) + x + s]! - sum[y * (cw + 1) + x + s]! - sum[(y + s) * (cw + 1) + x]! + sum[y * (cw + 1) + x]!;
+  for (let y = 0; y < ch; y++)
+    for (let x = 0; x < cw; x++)
+      sum[(y + 1) * (cw + 1) + x + 1] =
+        map[y * cw + x]! + sum[y * (cw + 1) + x + 1]! + sum[(y + 1) * (cw + 1) + x]! - sum[y * (cw + 1) + x]!;
+  const box = (x: number, y: number, s: number) =>
+    sum[(y + s) * (cw + 1) + x + s]! -
+    sum[y * (cw + 1) + x + s]! -
+    sum[(y + s) * (cw + 1) + x]! +
+    sum[y * (cw + 1) + x]!;
   const found: Region[] = [];
   const side = Math.min(cw, ch);
   for (const share of [0.06, 0.09, 0.12, 0.16, 0.2, 0.26]) {
@@ -65,12 +72,26 @@ export function qrRegions(image: Raster, count = 3): Region[] {
   const grown = (r: Region) => {
     const cx = r.x + r.size / 2;
     const cy = r.y + r.size / 2;
-    return found.filter((o) => o.size >= r.size && o.score >= r.score * 0.55 && cx > o.x && cx < o.x + o.size && cy > o.y && cy < o.y + o.size).reduce((a, b) => (b.size > a.size || (b.size === a.size && b.score > a.score) ? b : a), r);
+    return found
+      .filter(
+        (o) =>
+          o.size >= r.size &&
+          o.score >= r.score * 0.55 &&
+          cx > o.x &&
+          cx < o.x + o.size &&
+          cy > o.y &&
+          cy < o.y + o.size,
+      )
+      .reduce((a, b) => (b.size > a.size || (b.size === a.size && b.score > a.score) ? b : a), r);
   };
   for (const seed of found) {
     if (kept.length >= count) break;
     const r = grown(seed);
-    const overlaps = kept.some((k) => Math.abs(k.x + k.size / 2 - (r.x + r.size / 2)) < (k.size + r.size) / 2 && Math.abs(k.y + k.size / 2 - (r.y + r.size / 2)) < (k.size + r.size) / 2);
+    const overlaps = kept.some(
+      (k) =>
+        Math.abs(k.x + k.size / 2 - (r.x + r.size / 2)) < (k.size + r.size) / 2 &&
+        Math.abs(k.y + k.size / 2 - (r.y + r.size / 2)) < (k.size + r.size) / 2,
+    );
     if (!overlaps) kept.push(r);
   }
   return kept;
@@ -85,15 +106,21 @@ export function binarise(r: Raster): Raster {
     for (let x = 0; x < w; x++) {
       const o = (y * w + x) * 4;
       const v = 0.299 * r.data[o]! + 0.587 * r.data[o + 1]! + 0.114 * r.data[o + 2]!;
-      sum[(y + 1) * (w + 1) + x + 1] = v + sum[y * (w + 1) + x + 1]! + sum[(y + 1) * (w + 1) + x]! - sum[y * (w + 1) + x]!;
+      sum[(y + 1) * (w + 1) + x + 1] =
+        v + sum[y * (w + 1) + x + 1]! + sum[(y + 1) * (w + 1) + x]! - sum[y * (w + 1) + x]!;
     }
   }
   const k = Math.max(2, Math.round(w / 30));
   const out = { width: w, height: h, data: new Uint8ClampedArray(r.data.length) };
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      const x0 = Math.max(0, x - k), x1 = Math.min(w, x + k + 1), y0 = Math.max(0, y - k), y1 = Math.min(h, y + k + 1);
-      const mean = (sum[y1 * (w + 1) + x1]! - sum[y0 * (w + 1) + x1]! - sum[y1 * (w + 1) + x0]! + sum[y0 * (w + 1) + x0]!) / ((x1 - x0) * (y1 - y0));
+      const x0 = Math.max(0, x - k),
+        x1 = Math.min(w, x + k + 1),
+        y0 = Math.max(0, y - k),
+        y1 = Math.min(h, y + k + 1);
+      const mean =
+        (sum[y1 * (w + 1) + x1]! - sum[y0 * (w + 1) + x1]! - sum[y1 * (w + 1) + x0]! + sum[y0 * (w + 1) + x0]!) /
+        ((x1 - x0) * (y1 - y0));
       const o = (y * w + x) * 4;
       const v = 0.299 * r.data[o]! + 0.587 * r.data[o + 1]! + 0.114 * r.data[o + 2]! < mean - 4 ? 0 : 255;
       out.data[o] = out.data[o + 1] = out.data[o + 2] = v;
@@ -111,5 +138,15 @@ export function enlarge(image: Raster, r: Region, width = 540): Raster {
   const x1 = Math.min(image.width, r.x + r.size + m);
   const y1 = Math.min(image.height, r.y + r.size + m);
   const h = Math.round((width * (y1 - y0)) / Math.max(1, x1 - x0));
-  return warpQuad(image, [[x0, y0], [x1, y0], [x1, y1], [x0, y1]], width, Math.max(1, h));
+  return warpQuad(
+    image,
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+    ],
+    width,
+    Math.max(1, h),
+  );
 }

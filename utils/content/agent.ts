@@ -7,7 +7,15 @@ import { isVisibleToOfficer } from '../autofill/visibility';
 import type { FormRole } from '../autofill/labels';
 import type { FillPerson } from '../autofill/values';
 import { findDossierCodes, pageText } from '../filings/dossier';
-import { frameEnvelopeSchema, frameProtocol, type FrameMessageType, type FrameRequest, type FrameResponse, type RemoteReportItem, type ScanResult } from '../messaging/frame-protocol';
+import {
+  frameEnvelopeSchema,
+  frameProtocol,
+  type FrameMessageType,
+  type FrameRequest,
+  type FrameResponse,
+  type RemoteReportItem,
+  type ScanResult,
+} from '../messaging/frame-protocol';
 
 /**
  * A frame's agent: what the helper panel (in the extension's origin) asks of this document — scan it, fill it,
@@ -38,13 +46,22 @@ export function createAgent(doc: Document): Agent {
       docId,
       url: doc.URL,
       title: doc.title,
-      headings: [...doc.querySelectorAll('h1,h2,h3')].map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).slice(0, 200),
+      headings: [...doc.querySelectorAll('h1,h2,h3')]
+        .map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .slice(0, 200),
       roles: recognised.length > 0 ? detectRoles(fields) : [],
       fieldCount: recognised.length,
       controlCount: fields.length,
       dossierCodes: findDossierCodes(pageText(doc)).slice(0, 20),
-      childFrames: [...doc.querySelectorAll('iframe')].slice(0, 200).map((f) => ({ origin: frameOrigin(f).slice(0, 300), visible: isVisibleToOfficer(f) })),
-      dossierRows: dossierRows(doc).map((r, index) => ({ index, name: r.name.slice(0, 300), accept: r.accept.slice(0, 200) })),
+      childFrames: [...doc.querySelectorAll('iframe')]
+        .slice(0, 200)
+        .map((f) => ({ origin: frameOrigin(f).slice(0, 300), visible: isVisibleToOfficer(f) })),
+      dossierRows: dossierRows(doc).map((r, index) => ({
+        index,
+        name: r.name.slice(0, 300),
+        accept: r.accept.slice(0, 200),
+      })),
     };
   };
 
@@ -55,7 +72,15 @@ export function createAgent(doc: Document): Agent {
       if (last) clearOutline(last.report);
       last = await fillDocument(doc, map, { before: last?.before });
       outline(last.report);
-      const report: RemoteReportItem[] = last.report.map(({ label, role, field, status, reason, shown, adapter }) => ({ label: label.slice(0, 300), role, field, status, reason, shown: shown?.slice(0, 2000) ?? null, adapter }));
+      const report: RemoteReportItem[] = last.report.map(({ label, role, field, status, reason, shown, adapter }) => ({
+        label: label.slice(0, 300),
+        role,
+        field,
+        status,
+        reason,
+        shown: shown?.slice(0, 2000) ?? null,
+        adapter,
+      }));
       return { report, docId };
     },
     'frame/undo': async () => {

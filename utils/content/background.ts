@@ -25,7 +25,9 @@ async function ask(type: string, payload: unknown): Promise<unknown> {
 /** The portal settings, or null when the background does not take this frame (not a portal origin). */
 export async function portalSettings(): Promise<{ language: 'vi' | 'en'; extraHosts: string[] } | null> {
   const parsed = settings.safeParse(await ask('settings/get', {}).catch(() => null));
-  return parsed.success ? { language: parsed.data.language, extraHosts: parsed.data.extraPortalHosts.map((e) => e.host) } : null;
+  return parsed.success
+    ? { language: parsed.data.language, extraHosts: parsed.data.extraPortalHosts.map((e) => e.host) }
+    : null;
 }
 
 export async function reportFields(fieldCount: number): Promise<void> {

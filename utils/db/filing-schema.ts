@@ -31,7 +31,11 @@ export const filingEntrySchema = z.object({
   procedureName: z.string().max(200).nullable(),
   portalHost: z.string().max(253),
   status: z.enum(filingStatuses),
-  fields: z.object({ filled: z.number().int().min(0), check: z.number().int().min(0), missing: z.number().int().min(0) }),
+  fields: z.object({
+    filled: z.number().int().min(0),
+    check: z.number().int().min(0),
+    missing: z.number().int().min(0),
+  }),
   /** From the panel opening (or the last fill's start) to the fill report. */
   msToFill: z.number().min(0).nullable(),
   /** From the fill to the portal's confirmation. */
@@ -45,7 +49,10 @@ export const filingEntrySchema = z.object({
    * entry from version 6 on carries one; the check verifies every 1,000th and the head, and walks the others
    * only where those fail, to name the first entry that was rewritten.
    */
-  sig: z.string().regex(/^[A-Za-z0-9+/]{80,120}={0,2}$/).optional(),
+  sig: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{80,120}={0,2}$/)
+    .optional(),
 });
 export type FilingEntry = z.infer<typeof filingEntrySchema>;
 export type EntryBody = Omit<FilingEntry, 'counterId' | 'seq' | 'prevHash' | 'hash' | 'sig'>;
@@ -69,7 +76,16 @@ export function viewOf(entry: FilingEntry): FilingView {
 /** The personal part of an entry: who was filed for, in which role, and the officer's note. */
 export const filingPeopleSchema = z.object({
   salt: z.string().min(16).max(64),
-  people: z.array(z.object({ role: z.string().max(40), personId: z.string().max(64), name: z.string().max(200), maskedId: z.string().max(40).nullable() })).max(20),
+  people: z
+    .array(
+      z.object({
+        role: z.string().max(40),
+        personId: z.string().max(64),
+        name: z.string().max(200),
+        maskedId: z.string().max(40).nullable(),
+      }),
+    )
+    .max(20),
   note: z.string().max(2000),
 });
 export type FilingPeople = z.infer<typeof filingPeopleSchema>;

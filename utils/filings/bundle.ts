@@ -4,7 +4,14 @@ import { fromBase64, randomBytes, toBase64 } from '../security/crypto';
 import { peopleDigest } from './chain';
 import { checkChainAndSignatures, type IntegrityProblem } from './integrity';
 import { counterIdOf, keyFingerprint, signValue, verifyValue } from './signing';
-import { filingEntrySchema, filingPeopleSchema, signedHeadSchema, type FilingEntry, type FilingPeople, type SignedHead } from '../db/filing-schema';
+import {
+  filingEntrySchema,
+  filingPeopleSchema,
+  signedHeadSchema,
+  type FilingEntry,
+  type FilingPeople,
+  type SignedHead,
+} from '../db/filing-schema';
 
 /**
  * A counter's log as a file for the supervisor: every entry (each signed), the counter's signed head (count and
@@ -22,7 +29,12 @@ export const bundleSchema = z.object({
   counter: z.object({
     id: z.string().regex(/^[0-9a-f]{16}$/),
     name: z.string().max(100),
-    publicKey: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().max(64), y: z.string().max(64) }),
+    publicKey: z.object({
+      kty: z.literal('EC'),
+      crv: z.literal('P-256'),
+      x: z.string().max(64),
+      y: z.string().max(64),
+    }),
   }),
   exportedAt: z.string(),
   entries: z.array(filingEntrySchema),
@@ -50,9 +62,25 @@ export class EnrolmentNeeded extends BundleError {
   }
 }
 
-async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
-  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+async function passphraseKey(
+  passphrase: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(passphrase.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
 }
 
 export const minBundlePassphrase = 8;
@@ -66,18 +94,25 @@ export async function makeBundle(options: {
   now?: Date;
   iterations?: number;
 }): Promise<FilingBundle> {
-  if (options.passphrase.length < minBundlePassphrase) throw new BundleError('bundle.passphrase', { min: minBundlePassphrase });
+  if (options.passphrase.length < minBundlePassphrase)
+    throw new BundleError('bundle.passphrase', { min: minBundlePassphrase });
   const iterations = options.iterations ?? bundlePbkdf2Iterations;
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const key = await passphraseKey(options.passphrase, salt, iterations);
   const sidecar = Object.fromEntries(options.entries.map((e) => [e.id, options.people.get(e.id) ?? null]));
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(sidecar))));
+  const ct = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(sidecar))),
+  );
   const { kty, crv, x, y } = options.counter.publicJwk;
   const unsigned = {
     format: bundleFormat,
     version: 2 as const,
-    counter: { id: options.counter.id, name: options.counter.name, publicKey: { kty: kty as 'EC', crv: crv as 'P-256', x: x!, y: y! } },
+    counter: {
+      id: options.counter.id,
+      name: options.counter.name,
+      publicKey: { kty: kty as 'EC', crv: crv as 'P-256', x: x!, y: y! },
+    },
     exportedAt: (options.now ?? new Date()).toISOString(),
     entries: options.entries,
     head: options.head,
@@ -111,7 +146,11 @@ function parse(text: string): FilingBundle {
   } catch {
     throw new BundleError('bundle.unreadable');
   }
-  if ((raw as { format?: unknown; version?: unknown })?.format === bundleFormat && (raw as { version?: unknown }).version === 1) throw new BundleError('bundle.oldVersion');
+  if (
+    (raw as { format?: unknown; version?: unknown })?.format === bundleFormat &&
+    (raw as { version?: unknown }).version === 1
+  )
+    throw new BundleError('bundle.oldVersion');
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -132,11 +171,20 @@ const chainReasons: Partial<Record<IntegrityProblem['code'], MessageKey>> = {
 /** The bundle against what the supervisor saw of that counter before: it must extend it, not cut or rewrite it. */
 function checkAgainstKnown(bundle: FilingBundle, known: KnownCounter) {
   const seen = Math.max(known.lastHead?.count ?? 0, known.entries.length);
-  if (bundle.entries.length < seen) throw new BundleError('bundle.shorterThanSeen', { count: bundle.entries.length, seen, entry: bundle.entries.length + 1 });
+  if (bundle.entries.length < seen)
+    throw new BundleError('bundle.shorterThanSeen', {
+      count: bundle.entries.length,
+      seen,
+      entry: bundle.entries.length + 1,
+    });
   for (let i = 0; i < known.entries.length; i++) {
     if (known.entries[i]!.hash !== bundle.entries[i]!.hash) throw new BundleError('bundle.rewritten', { entry: i + 1 });
   }
-  if (known.lastHead && known.lastHead.count > 0 && bundle.entries[known.lastHead.count - 1]!.hash !== known.lastHead.hash) {
+  if (
+    known.lastHead &&
+    known.lastHead.count > 0 &&
+    bundle.entries[known.lastHead.count - 1]!.hash !== known.lastHead.hash
+  ) {
     throw new BundleError('bundle.rewritten', { entry: known.lastHead.count });
   }
 }
@@ -146,18 +194,35 @@ function checkAgainstKnown(bundle: FilingBundle, known: KnownCounter) {
  * are the other counters' names here (a new key under one of them is a forgery); `ownCounterId` refuses this
  * install's own log.
  */
-export async function openBundle(text: string, passphrase: string, known: KnownCounter, names: Map<string, string>, ownCounterId: string | null): Promise<OpenedBundle> {
+export async function openBundle(
+  text: string,
+  passphrase: string,
+  known: KnownCounter,
+  names: Map<string, string>,
+  ownCounterId: string | null,
+): Promise<OpenedBundle> {
   const bundle = parse(text);
   if ((await counterIdOf(bundle.counter.publicKey)) !== bundle.counter.id) throw new BundleError('bundle.idMismatch');
   const { signature, ...unsigned } = bundle;
   if (!(await verifyValue(bundle.counter.publicKey, unsigned, signature))) throw new BundleError('bundle.signature');
   if (bundle.counter.id === ownCounterId) throw new BundleError('bundle.own');
-  const sameName = [...names].find(([id, name]) => id !== bundle.counter.id && sameCounterName(name, bundle.counter.name));
+  const sameName = [...names].find(
+    ([id, name]) => id !== bundle.counter.id && sameCounterName(name, bundle.counter.name),
+  );
   if (sameName) throw new BundleError('bundle.forgedName', { counter: bundle.counter.name });
   if (!known.enrolled) {
-    throw new EnrolmentNeeded({ id: bundle.counter.id, name: bundle.counter.name, publicJwk: bundle.counter.publicKey, fingerprint: await keyFingerprint(bundle.counter.publicKey) });
+    throw new EnrolmentNeeded({
+      id: bundle.counter.id,
+      name: bundle.counter.name,
+      publicJwk: bundle.counter.publicKey,
+      fingerprint: await keyFingerprint(bundle.counter.publicKey),
+    });
   }
-  const problems = await checkChainAndSignatures({ counter: { id: bundle.counter.id, publicJwk: bundle.counter.publicKey }, entries: bundle.entries, head: bundle.head });
+  const problems = await checkChainAndSignatures({
+    counter: { id: bundle.counter.id, publicJwk: bundle.counter.publicKey },
+    entries: bundle.entries,
+    head: bundle.head,
+  });
   const first = problems[0];
   if (first) {
     const code = chainReasons[first.code] ?? 'bundle.signature';
@@ -168,7 +233,11 @@ export async function openBundle(text: string, passphrase: string, known: KnownC
   let sidecar: Record<string, unknown>;
   try {
     const key = await passphraseKey(passphrase, fromBase64(bundle.people.salt), bundle.people.iterations);
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(bundle.people.iv) }, key, fromBase64(bundle.people.ct));
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(bundle.people.iv) },
+      key,
+      fromBase64(bundle.people.ct),
+    );
     sidecar = JSON.parse(new TextDecoder().decode(plain)) as Record<string, unknown>;
   } catch {
     throw new BundleError('bundle.wrongPassphrase');
@@ -176,7 +245,8 @@ export async function openBundle(text: string, passphrase: string, known: KnownC
   const people = new Map<string, FilingPeople>();
   for (const entry of bundle.entries) {
     const part = filingPeopleSchema.safeParse(sidecar[entry.id]);
-    if (!part.success || (await peopleDigest(part.data)) !== entry.peopleDigest) throw new BundleError('bundle.people', { entry: entry.seq });
+    if (!part.success || (await peopleDigest(part.data)) !== entry.peopleDigest)
+      throw new BundleError('bundle.people', { entry: entry.seq });
     people.set(entry.id, part.data);
   }
   return {

@@ -16,14 +16,30 @@ export function peopleDigest(people: FilingPeople): Promise<string> {
 }
 
 /** The next entry of a counter's chain. */
-export async function chainEntry(counterId: string, previous: Pick<FilingEntry, 'seq' | 'hash'> | null, body: EntryBody): Promise<FilingEntry> {
+export async function chainEntry(
+  counterId: string,
+  previous: Pick<FilingEntry, 'seq' | 'hash'> | null,
+  body: EntryBody,
+): Promise<FilingEntry> {
   // Only the body's own fields: a stray `hash` or `prevHash` in it must not end up inside the hashed value.
-  const { hash: _hash, prevHash: _prev, seq: _seq, counterId: _counter, sig: _sig, ...own } = body as EntryBody & Partial<FilingEntry>;
+  const {
+    hash: _hash,
+    prevHash: _prev,
+    seq: _seq,
+    counterId: _counter,
+    sig: _sig,
+    ...own
+  } = body as EntryBody & Partial<FilingEntry>;
   const unsigned = { ...own, counterId, seq: (previous?.seq ?? 0) + 1, prevHash: previous?.hash ?? genesisHash };
   return { ...unsigned, hash: await entryHash(unsigned) };
 }
 
-export type ChainBreak = { index: number; seq: number | null; id: string | null; reason: 'edited' | 'missing-or-reordered' | 'wrong-counter' };
+export type ChainBreak = {
+  index: number;
+  seq: number | null;
+  id: string | null;
+  reason: 'edited' | 'missing-or-reordered' | 'wrong-counter';
+};
 export type ChainCheck = { ok: true; count: number; head: string } | { ok: false; count: number; problem: ChainBreak };
 
 export const breakReasons: Record<ChainBreak['reason'], string> = {
@@ -45,7 +61,11 @@ export async function verifyChain(entries: FilingEntry[], counterId?: string, ba
     if (bad >= 0) {
       const index = start + bad;
       const firstLinkBreak = linkBreak(entries, counter, 0, index);
-      return { ok: false, count: entries.length, problem: firstLinkBreak ?? { index, seq: entries[index]!.seq, id: entries[index]!.id, reason: 'edited' } };
+      return {
+        ok: false,
+        count: entries.length,
+        problem: firstLinkBreak ?? { index, seq: entries[index]!.seq, id: entries[index]!.id, reason: 'edited' },
+      };
     }
   }
   const problem = linkBreak(entries, counter, 0, entries.length);
@@ -58,7 +78,8 @@ function linkBreak(entries: FilingEntry[], counter: string | undefined, from: nu
     const e = entries[i]!;
     if (e.counterId !== counter) return { index: i, seq: e.seq, id: e.id, reason: 'wrong-counter' };
     const prevHash = i === 0 ? genesisHash : entries[i - 1]!.hash;
-    if (e.seq !== i + 1 || e.prevHash !== prevHash) return { index: i, seq: e.seq, id: e.id, reason: 'missing-or-reordered' };
+    if (e.seq !== i + 1 || e.prevHash !== prevHash)
+      return { index: i, seq: e.seq, id: e.id, reason: 'missing-or-reordered' };
   }
   return null;
 }

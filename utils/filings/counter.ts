@@ -12,7 +12,13 @@ export async function ensureOwnCounter(db: MotcuaDB, name?: string): Promise<Cou
   if (existing) return existing;
   const keys = await generateCounterKeys();
   const id = await counterIdOf(keys.publicJwk);
-  const row: CounterRow = { id, name: name?.trim().slice(0, 100) || unnamedCounter(id), publicJwk: keys.publicJwk, own: 1, privateKey: keys.privateKey };
+  const row: CounterRow = {
+    id,
+    name: name?.trim().slice(0, 100) || unnamedCounter(id),
+    publicJwk: keys.publicJwk,
+    own: 1,
+    privateKey: keys.privateKey,
+  };
   // Two contexts racing on the first use: the first key pair written wins.
   await db.transaction('rw', db.counters, async () => {
     if (!(await db.counters.where('own').equals(1).first())) await db.counters.add(row);

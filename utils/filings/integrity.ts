@@ -1,6 +1,13 @@
 import { createSHA256, type IHasher } from 'hash-wasm';
 import type { CounterRow, FilingPeopleRow, MotcuaDB } from '../db/database';
-import { genesisHash, viewOf, type FilingEntry, type FilingPeople, type FilingView, type SignedHead } from '../db/filing-schema';
+import {
+  genesisHash,
+  viewOf,
+  type FilingEntry,
+  type FilingPeople,
+  type FilingView,
+  type SignedHead,
+} from '../db/filing-schema';
 import { openJson } from '../security/crypto';
 import { canonicalJson } from './canonical';
 import { hashedPart } from './chain';
@@ -66,7 +73,26 @@ function hexOf(h: IHasher, text: string): string {
 }
 
 /** An entry's hashed part's keys in canonical (sorted) order, with `fields`' own keys. */
-const entryKeys = ['at', 'counterId', 'dossierCode', 'fields', 'id', 'msToFill', 'msToSubmit', 'officerId', 'officerName', 'peopleDigest', 'portalHost', 'prevHash', 'procedureCode', 'procedureName', 'refersTo', 'root', 'seq', 'status'] as const;
+const entryKeys = [
+  'at',
+  'counterId',
+  'dossierCode',
+  'fields',
+  'id',
+  'msToFill',
+  'msToSubmit',
+  'officerId',
+  'officerName',
+  'peopleDigest',
+  'portalHost',
+  'prevHash',
+  'procedureCode',
+  'procedureName',
+  'refersTo',
+  'root',
+  'seq',
+  'status',
+] as const;
 const fieldKeys = ['check', 'filled', 'missing'] as const;
 const q = JSON.stringify;
 
@@ -85,8 +111,20 @@ export function entryCanonical(e: FilingEntry): string {
     f !== null &&
     Object.keys(f).length === 3 &&
     fieldKeys.every((k) => Number.isFinite(f[k])) &&
-    entryKeys.every((k) => k in e && (e as Record<string, unknown>)[k] !== undefined && (k === 'fields' || typeof (e as Record<string, unknown>)[k] !== 'object' || (e as Record<string, unknown>)[k] === null));
-  if (!plain || (typeof e.msToFill === 'number' && !Number.isFinite(e.msToFill)) || (typeof e.msToSubmit === 'number' && !Number.isFinite(e.msToSubmit)) || !Number.isFinite(e.seq)) {
+    entryKeys.every(
+      (k) =>
+        k in e &&
+        (e as Record<string, unknown>)[k] !== undefined &&
+        (k === 'fields' ||
+          typeof (e as Record<string, unknown>)[k] !== 'object' ||
+          (e as Record<string, unknown>)[k] === null),
+    );
+  if (
+    !plain ||
+    (typeof e.msToFill === 'number' && !Number.isFinite(e.msToFill)) ||
+    (typeof e.msToSubmit === 'number' && !Number.isFinite(e.msToSubmit)) ||
+    !Number.isFinite(e.seq)
+  ) {
     return canonicalJson(hashedPart(e));
   }
   return `{"at":${q(e.at)},"counterId":${q(e.counterId)},"dossierCode":${q(e.dossierCode)},"fields":{"check":${q(e.fields.check)},"filled":${q(e.fields.filled)},"missing":${q(e.fields.missing)}},"id":${q(e.id)},"msToFill":${q(e.msToFill)},"msToSubmit":${q(e.msToSubmit)},"officerId":${q(e.officerId)},"officerName":${q(e.officerName)},"peopleDigest":${q(e.peopleDigest)},"portalHost":${q(e.portalHost)},"prevHash":${q(e.prevHash)},"procedureCode":${q(e.procedureCode)},"procedureName":${q(e.procedureName)},"refersTo":${q(e.refersTo)},"root":${q(e.root)},"seq":${q(e.seq)},"status":${q(e.status)}}`;
@@ -106,7 +144,12 @@ async function chainProblem(entries: FilingEntry[], counterId: string): Promise<
 }
 
 /** The first entry in [from, to) whose own signature fails (entries before the first signed one are legacy). */
-async function firstBadSignature(key: CryptoKey, entries: FilingEntry[], from: number, to: number): Promise<number | null> {
+async function firstBadSignature(
+  key: CryptoKey,
+  entries: FilingEntry[],
+  from: number,
+  to: number,
+): Promise<number | null> {
   const batch = 256;
   for (let start = from; start < to; start += batch) {
     const slice = entries.slice(start, Math.min(to, start + batch));
@@ -125,7 +168,8 @@ async function signatureProblems(data: Pick<CounterData, 'counter' | 'entries' |
   if (!(await headSigned(key, data.counter.id, head))) return [{ code: 'integrity.headSignature' }];
   const problems: IntegrityProblem[] = [];
   const within = Math.min(head.count, entries.length);
-  if (head.count > entries.length) problems.push({ code: 'integrity.truncated', entry: entries.length + 1, expected: head.count });
+  if (head.count > entries.length)
+    problems.push({ code: 'integrity.truncated', entry: entries.length + 1, expected: head.count });
   if (head.count < entries.length) problems.push({ code: 'integrity.beyondHead', entry: head.count + 1 });
   // Checkpoints, then the head: the first one that fails bounds the block to walk entry by entry.
   const from = Math.max(firstSigned, 0);
@@ -155,12 +199,15 @@ async function peopleProblems(data: CounterData, dataKey: CryptoKey): Promise<In
     const parts = await Promise.all(
       slice.map((e) => {
         const row = rows.get(e.id);
-        return row ? openJson<FilingPeople>(dataKey, row, `filing:${e.counterId}:${e.id}`).catch(() => null) : Promise.resolve(null);
+        return row
+          ? openJson<FilingPeople>(dataKey, row, `filing:${e.counterId}:${e.id}`).catch(() => null)
+          : Promise.resolve(null);
       }),
     );
     slice.forEach((e, i) => {
       const part = parts[i];
-      if ((!part || hexOf(h, canonicalJson(part)) !== e.peopleDigest) && problems.length < listed) problems.push({ code: 'integrity.people', entry: start + i + 1 });
+      if ((!part || hexOf(h, canonicalJson(part)) !== e.peopleDigest) && problems.length < listed)
+        problems.push({ code: 'integrity.people', entry: start + i + 1 });
     });
   }
   return problems;
@@ -176,7 +223,14 @@ function sameView(view: FilingView, entry: FilingEntry): boolean {
     const a = actual[k];
     const b = expected[k];
     if (a === b) continue;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || canonicalJson(a) !== canonicalJson(b)) return false;
+    if (
+      typeof a !== 'object' ||
+      typeof b !== 'object' ||
+      a === null ||
+      b === null ||
+      canonicalJson(a) !== canonicalJson(b)
+    )
+      return false;
   }
   return true;
 }
@@ -190,22 +244,34 @@ function viewProblems(data: CounterData): IntegrityProblem[] {
   for (const view of data.views) {
     seen.add(view.root);
     const last = expected.get(view.root);
-    if (!last) problems.push({ code: 'integrity.viewExtra', officer: view.officerName, filing: view.procedureName ?? view.root });
+    if (!last)
+      problems.push({
+        code: 'integrity.viewExtra',
+        officer: view.officerName,
+        filing: view.procedureName ?? view.root,
+      });
     else if (!sameView(view, last)) problems.push({ code: 'integrity.viewChanged', entry: last.seq });
   }
-  for (const [root, last] of expected) if (!seen.has(root)) problems.push({ code: 'integrity.viewMissing', entry: last.seq });
+  for (const [root, last] of expected)
+    if (!seen.has(root)) problems.push({ code: 'integrity.viewMissing', entry: last.seq });
   return problems.slice(0, listed * 3);
 }
 
 /** Hashes, links and signatures only: what a bundle is checked for before anything of it is kept. */
-export async function checkChainAndSignatures(data: Pick<CounterData, 'counter' | 'entries' | 'head'>): Promise<IntegrityProblem[]> {
+export async function checkChainAndSignatures(
+  data: Pick<CounterData, 'counter' | 'entries' | 'head'>,
+): Promise<IntegrityProblem[]> {
   const broken = await chainProblem(data.entries, data.counter.id);
   // A broken chain already names its entry; the signatures would only repeat it.
   return broken ? [broken] : signatureProblems(data);
 }
 
 /** The full check of one counter; `dataKey` null skips the people (a context without the key). */
-export async function checkCounter(data: CounterData, dataKey: CryptoKey | null, timings?: Record<string, number>): Promise<CounterCheck> {
+export async function checkCounter(
+  data: CounterData,
+  dataKey: CryptoKey | null,
+  timings?: Record<string, number>,
+): Promise<CounterCheck> {
   const clock = phases(timings);
   const problems = await checkChainAndSignatures(data);
   clock('chain');
@@ -227,10 +293,18 @@ function phases(timings?: Record<string, number>) {
 }
 
 /** Every counter's log in the database, checked in full. */
-export async function checkAll(db: MotcuaDB, dataKey: CryptoKey | null, timings?: Record<string, number>): Promise<CounterCheck[]> {
+export async function checkAll(
+  db: MotcuaDB,
+  dataKey: CryptoKey | null,
+  timings?: Record<string, number>,
+): Promise<CounterCheck[]> {
   const clock = phases(timings);
   const counters = await db.counters.toArray();
-  const [entries, people, views] = await Promise.all([db.filings.toArray(), dataKey ? db.filingPeople.toArray() : [], db.filingViews.toArray()]);
+  const [entries, people, views] = await Promise.all([
+    db.filings.toArray(),
+    dataKey ? db.filingPeople.toArray() : [],
+    db.filingViews.toArray(),
+  ]);
   clock('read');
   const by = <T extends { counterId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
@@ -247,12 +321,24 @@ export async function checkAll(db: MotcuaDB, dataKey: CryptoKey | null, timings?
   for (const counter of counters) {
     const list = (entriesOf.get(counter.id) ?? []).sort((a, b) => a.seq - b.seq);
     const head = counter.own === 1 ? (counter.head ?? null) : (counter.lastHead ?? null);
-    out.push(await checkCounter({ counter, entries: list, head, people: peopleOf.get(counter.id) ?? [], views: viewsOf.get(counter.id) ?? [] }, dataKey, timings));
+    out.push(
+      await checkCounter(
+        { counter, entries: list, head, people: peopleOf.get(counter.id) ?? [], views: viewsOf.get(counter.id) ?? [] },
+        dataKey,
+        timings,
+      ),
+    );
   }
   // Views of no counter at all: rows someone added to the dashboard's table.
   for (const [counterId, rows] of viewsOf) {
     if (known.has(counterId)) continue;
-    out.push({ counterId, count: 0, problems: rows.slice(0, listed).map((v) => ({ code: 'integrity.viewExtra', officer: v.officerName, filing: v.procedureName ?? v.root })) });
+    out.push({
+      counterId,
+      count: 0,
+      problems: rows
+        .slice(0, listed)
+        .map((v) => ({ code: 'integrity.viewExtra', officer: v.officerName, filing: v.procedureName ?? v.root })),
+    });
   }
   return out;
 }

@@ -5,7 +5,16 @@ import { chainEntry, currentFilings, peopleDigest } from './chain';
 import { ensureOwnCounter } from './counter';
 import { checkAll, type CounterCheck } from './integrity';
 import { keyFingerprint, signEntry, signHead } from './signing';
-import { genesisHash, viewOf, type EntryBody, type FilingEntry, type FilingPeople, type FilingStatus, type FilingView, type SignedHead } from '../db/filing-schema';
+import {
+  genesisHash,
+  viewOf,
+  type EntryBody,
+  type FilingEntry,
+  type FilingPeople,
+  type FilingStatus,
+  type FilingView,
+  type SignedHead,
+} from '../db/filing-schema';
 
 export interface NewFiling {
   officerId: string;
@@ -87,7 +96,12 @@ export class FilingLog {
   }
 
   /** A correction: the filing's new state as a new entry referring to its last one. */
-  async amend(root: string, change: FilingChange, officer: { id: string; name: string }, now = new Date()): Promise<FilingEntry> {
+  async amend(
+    root: string,
+    change: FilingChange,
+    officer: { id: string; name: string },
+    now = new Date(),
+  ): Promise<FilingEntry> {
     const own = await this.ownCounter();
     const last = await this.latest(own.id, root);
     if (!last) throw new Error('Không tìm thấy hồ sơ này trong nhật ký.');
@@ -124,17 +138,28 @@ export class FilingLog {
         const previous = await this.lastOf(own.id);
         const unsigned = await chainEntry(own.id, previous ?? null, { ...body, peopleDigest: digest });
         // Signed before the transaction: an await on WebCrypto inside it would let IndexedDB commit early.
-        const entry: FilingEntry = { ...unsigned, sig: await signEntry(own.privateKey!, own.id, unsigned.seq, unsigned.hash) };
-        const head: SignedHead = { count: entry.seq, hash: entry.hash, sig: await signHead(own.privateKey!, own.id, entry.seq, entry.hash) };
-        const written = await this.db.transaction('rw', [this.db.filings, this.db.filingPeople, this.db.filingViews, this.db.counters], async () => {
-          // Another context appended meanwhile: hash again on the new head.
-          if ((await this.lastOf(own.id))?.hash !== previous?.hash) return false;
-          await this.db.filings.add(entry);
-          await this.db.filingPeople.put({ counterId: own.id, id: entry.id, ...sealed } satisfies FilingPeopleRow);
-          await this.db.filingViews.put(viewOf(entry));
-          await this.db.counters.update(own.id, { head });
-          return true;
-        });
+        const entry: FilingEntry = {
+          ...unsigned,
+          sig: await signEntry(own.privateKey!, own.id, unsigned.seq, unsigned.hash),
+        };
+        const head: SignedHead = {
+          count: entry.seq,
+          hash: entry.hash,
+          sig: await signHead(own.privateKey!, own.id, entry.seq, entry.hash),
+        };
+        const written = await this.db.transaction(
+          'rw',
+          [this.db.filings, this.db.filingPeople, this.db.filingViews, this.db.counters],
+          async () => {
+            // Another context appended meanwhile: hash again on the new head.
+            if ((await this.lastOf(own.id))?.hash !== previous?.hash) return false;
+            await this.db.filings.add(entry);
+            await this.db.filingPeople.put({ counterId: own.id, id: entry.id, ...sealed } satisfies FilingPeopleRow);
+            await this.db.filingViews.put(viewOf(entry));
+            await this.db.counters.update(own.id, { head });
+            return true;
+          },
+        );
         if (written) return entry;
       }
       throw new Error('Không ghi được nhật ký: quá nhiều lần ghi cùng lúc.');
@@ -149,12 +174,16 @@ export class FilingLog {
 
   private async latest(counterId: string, root: string): Promise<FilingEntry | undefined> {
     const all = await this.db.filings.where('root').equals(root).toArray();
-    return all.filter((e) => e.counterId === counterId).sort((a, b) => a.seq - b.seq).at(-1);
+    return all
+      .filter((e) => e.counterId === counterId)
+      .sort((a, b) => a.seq - b.seq)
+      .at(-1);
   }
 
   /** Every entry of one counter (or all), in chain order. */
   async entries(counterId?: string): Promise<FilingEntry[]> {
-    if (counterId) return this.db.filings.where('[counterId+seq]').between([counterId, 0], [counterId, Infinity]).toArray();
+    if (counterId)
+      return this.db.filings.where('[counterId+seq]').between([counterId, 0], [counterId, Infinity]).toArray();
     return this.db.filings.toArray();
   }
 
@@ -164,7 +193,9 @@ export class FilingLog {
   }
 
   async history(counterId: string, root: string): Promise<FilingEntry[]> {
-    return (await this.db.filings.where('root').equals(root).toArray()).filter((e) => e.counterId === counterId).sort((a, b) => a.seq - b.seq);
+    return (await this.db.filings.where('root').equals(root).toArray())
+      .filter((e) => e.counterId === counterId)
+      .sort((a, b) => a.seq - b.seq);
   }
 
   async peopleOf(entry: Pick<FilingEntry, 'counterId' | 'id'>): Promise<FilingPeople | null> {
@@ -176,7 +207,15 @@ export class FilingLog {
   async verify(): Promise<Array<{ counter: CounterRow; check: CounterCheck }>> {
     const counters = await this.counters();
     const checks = await checkAll(this.db, this.key);
-    return checks.map((check) => ({ counter: counters.find((c) => c.id === check.counterId) ?? { id: check.counterId, name: check.counterId, publicJwk: {}, own: 0 }, check }));
+    return checks.map((check) => ({
+      counter: counters.find((c) => c.id === check.counterId) ?? {
+        id: check.counterId,
+        name: check.counterId,
+        publicJwk: {},
+        own: 0,
+      },
+      check,
+    }));
   }
 
   /**
@@ -188,7 +227,11 @@ export class FilingLog {
     if (own.head) return own.head;
     const last = await this.lastOf(own.id);
     if (last?.sig) throw new BundleError('bundle.headMissing');
-    const head: SignedHead = { count: last?.seq ?? 0, hash: last?.hash ?? genesisHash, sig: await signHead(own.privateKey!, own.id, last?.seq ?? 0, last?.hash ?? genesisHash) };
+    const head: SignedHead = {
+      count: last?.seq ?? 0,
+      hash: last?.hash ?? genesisHash,
+      sig: await signHead(own.privateKey!, own.id, last?.seq ?? 0, last?.hash ?? genesisHash),
+    };
     await this.db.counters.update(own.id, { head });
     return head;
   }
@@ -207,7 +250,15 @@ export class FilingLog {
       const part = await this.peopleOf(e);
       if (part) people.set(e.id, part);
     }
-    return makeBundle({ counter: { id: own.id, name: own.name, publicJwk: own.publicJwk, privateKey: own.privateKey! }, entries, head, people, passphrase, now, iterations });
+    return makeBundle({
+      counter: { id: own.id, name: own.name, publicJwk: own.publicJwk, privateKey: own.privateKey! },
+      entries,
+      head,
+      people,
+      passphrase,
+      now,
+      iterations,
+    });
   }
 
   /**
@@ -216,16 +267,29 @@ export class FilingLog {
    */
   async enrolCounter(counter: { id: string; name: string; publicJwk: JsonWebKey }, actorId: string, now = new Date()) {
     const others = (await this.counters()).filter((c) => c.id !== counter.id);
-    if (others.some((c) => sameCounterName(c.name, counter.name))) throw new BundleError('bundle.forgedName', { counter: counter.name });
+    if (others.some((c) => sameCounterName(c.name, counter.name)))
+      throw new BundleError('bundle.forgedName', { counter: counter.name });
     const existing = await this.db.counters.get(counter.id);
-    await this.db.counters.put({ ...existing, id: counter.id, name: counter.name, publicJwk: counter.publicJwk, own: 0, enrolledAt: now.toISOString(), enrolledBy: actorId });
+    await this.db.counters.put({
+      ...existing,
+      id: counter.id,
+      name: counter.name,
+      publicJwk: counter.publicJwk,
+      own: 0,
+      enrolledAt: now.toISOString(),
+      enrolledBy: actorId,
+    });
   }
 
   /**
    * Imports an enrolled counter's bundle whole, or throws a BundleError with the reason and keeps nothing
    * (EnrolmentNeeded for a counter not enrolled yet). The bundle's signed head becomes the last head seen.
    */
-  async importBundle(text: string, passphrase: string, now = new Date()): Promise<{ counterName: string; added: number; total: number }> {
+  async importBundle(
+    text: string,
+    passphrase: string,
+    now = new Date(),
+  ): Promise<{ counterName: string; added: number; total: number }> {
     const own = await this.ownCounter();
     let counterId: string | null = null;
     try {
@@ -243,22 +307,32 @@ export class FilingLog {
     };
     const names = new Map(counters.map((c) => [c.id, c.name]));
     const opened = await openBundle(text, passphrase, known, names, own.id);
-    const sealed = await Promise.all(opened.fresh.map(async (e) => ({ counterId: e.counterId, id: e.id, ...(await sealJson(this.key, opened.people.get(e.id)!, aad(e.counterId, e.id))) })));
-    await this.db.transaction('rw', [this.db.filings, this.db.filingPeople, this.db.filingViews, this.db.counters], async () => {
-      const existing = await this.db.counters.get(opened.counter.id);
-      await this.db.counters.put({
-        ...existing,
-        id: opened.counter.id,
-        name: opened.counter.name,
-        publicJwk: opened.counter.publicJwk,
-        own: 0,
-        importedAt: now.toISOString(),
-        lastHead: { ...opened.head, at: now.toISOString() },
-      });
-      await this.db.filings.bulkAdd(opened.fresh);
-      await this.db.filingPeople.bulkPut(sealed);
-      await this.db.filingViews.bulkPut(currentFilings(opened.fresh).map(viewOf));
-    });
+    const sealed = await Promise.all(
+      opened.fresh.map(async (e) => ({
+        counterId: e.counterId,
+        id: e.id,
+        ...(await sealJson(this.key, opened.people.get(e.id)!, aad(e.counterId, e.id))),
+      })),
+    );
+    await this.db.transaction(
+      'rw',
+      [this.db.filings, this.db.filingPeople, this.db.filingViews, this.db.counters],
+      async () => {
+        const existing = await this.db.counters.get(opened.counter.id);
+        await this.db.counters.put({
+          ...existing,
+          id: opened.counter.id,
+          name: opened.counter.name,
+          publicJwk: opened.counter.publicJwk,
+          own: 0,
+          importedAt: now.toISOString(),
+          lastHead: { ...opened.head, at: now.toISOString() },
+        });
+        await this.db.filings.bulkAdd(opened.fresh);
+        await this.db.filingPeople.bulkPut(sealed);
+        await this.db.filingViews.bulkPut(currentFilings(opened.fresh).map(viewOf));
+      },
+    );
     return { counterName: opened.counter.name, added: opened.fresh.length, total: opened.total };
   }
 }

@@ -21,7 +21,9 @@ export async function generateCounterKeys(): Promise<CounterKeys> {
 
 /** 16 hex digits of the SHA-256 of the public key's coordinates. */
 export async function counterIdOf(publicJwk: JsonWebKey): Promise<string> {
-  return (await sha256Hex(canonicalJson({ crv: publicJwk.crv, kty: publicJwk.kty, x: publicJwk.x, y: publicJwk.y }))).slice(0, 16);
+  return (
+    await sha256Hex(canonicalJson({ crv: publicJwk.crv, kty: publicJwk.kty, x: publicJwk.x, y: publicJwk.y }))
+  ).slice(0, 16);
 }
 
 const encoder = new TextEncoder();
@@ -32,7 +34,13 @@ export async function signValue(privateKey: CryptoKey, value: unknown): Promise<
 
 export async function verifyValue(publicJwk: JsonWebKey, value: unknown, signature: string): Promise<boolean> {
   try {
-    const key = await crypto.subtle.importKey('jwk', { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y }, algorithm, false, ['verify']);
+    const key = await crypto.subtle.importKey(
+      'jwk',
+      { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y },
+      algorithm,
+      false,
+      ['verify'],
+    );
     return await crypto.subtle.verify(signing, key, fromBase64(signature), encoder.encode(canonicalJson(value)));
   } catch {
     return false;
@@ -41,11 +49,19 @@ export async function verifyValue(publicJwk: JsonWebKey, value: unknown, signatu
 
 /** The public key, imported once, for checking many signatures. */
 export function importVerifyKey(publicJwk: JsonWebKey): Promise<CryptoKey> {
-  return crypto.subtle.importKey('jwk', { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y }, algorithm, false, ['verify']);
+  return crypto.subtle.importKey(
+    'jwk',
+    { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y },
+    algorithm,
+    false,
+    ['verify'],
+  );
 }
 
-const entryStatement = (counterId: string, seq: number, hash: string) => encoder.encode(`motcua-entry:${counterId}:${seq}:${hash}`);
-const headStatement = (counterId: string, count: number, hash: string) => encoder.encode(`motcua-head:${counterId}:${count}:${hash}`);
+const entryStatement = (counterId: string, seq: number, hash: string) =>
+  encoder.encode(`motcua-entry:${counterId}:${seq}:${hash}`);
+const headStatement = (counterId: string, count: number, hash: string) =>
+  encoder.encode(`motcua-head:${counterId}:${count}:${hash}`);
 
 export async function signEntry(privateKey: CryptoKey, counterId: string, seq: number, hash: string): Promise<string> {
   return toBase64(new Uint8Array(await crypto.subtle.sign(signing, privateKey, entryStatement(counterId, seq, hash))));
@@ -64,11 +80,18 @@ async function verifies(key: CryptoKey, sig: string | undefined, statement: Uint
   }
 }
 
-export function entrySigned(key: CryptoKey, e: { counterId: string; seq: number; hash: string; sig?: string }): Promise<boolean> {
+export function entrySigned(
+  key: CryptoKey,
+  e: { counterId: string; seq: number; hash: string; sig?: string },
+): Promise<boolean> {
   return verifies(key, e.sig, entryStatement(e.counterId, e.seq, e.hash));
 }
 
-export function headSigned(key: CryptoKey, counterId: string, head: { count: number; hash: string; sig: string }): Promise<boolean> {
+export function headSigned(
+  key: CryptoKey,
+  counterId: string,
+  head: { count: number; hash: string; sig: string },
+): Promise<boolean> {
   return verifies(key, head.sig, headStatement(counterId, head.count, head.hash));
 }
 
@@ -77,6 +100,8 @@ export function headSigned(key: CryptoKey, counterId: string, head: { count: num
  * groups of four (the counter shows the same on its own dashboard).
  */
 export async function keyFingerprint(publicJwk: JsonWebKey): Promise<string> {
-  const hex = await sha256Hex(canonicalJson({ crv: publicJwk.crv, kty: publicJwk.kty, x: publicJwk.x, y: publicJwk.y, use: 'fingerprint' }));
+  const hex = await sha256Hex(
+    canonicalJson({ crv: publicJwk.crv, kty: publicJwk.kty, x: publicJwk.x, y: publicJwk.y, use: 'fingerprint' }),
+  );
   return hex.slice(0, 32).toUpperCase().match(/.{4}/g)!.join(' ');
 }

@@ -6,7 +6,10 @@ import { checkAll } from './integrity';
  * origin), reads every counter's log and checks it in full. The data key comes in the message (a CryptoKey is
  * structured-cloneable), never through storage; only counter ids, counts and problem codes go back.
  */
-const scope = self as unknown as { onmessage: (event: MessageEvent<{ dataKey: CryptoKey }>) => void; postMessage(message: unknown): void };
+const scope = self as unknown as {
+  onmessage: (event: MessageEvent<{ dataKey: CryptoKey }>) => void;
+  postMessage(message: unknown): void;
+};
 
 scope.onmessage = async (event) => {
   const db = new MotcuaDB();

@@ -14,7 +14,14 @@ export interface FilingFilter {
   counterId: string | null;
 }
 
-export const noFilter: FilingFilter = { from: null, to: null, officerId: null, procedureCode: null, status: null, counterId: null };
+export const noFilter: FilingFilter = {
+  from: null,
+  to: null,
+  officerId: null,
+  procedureCode: null,
+  status: null,
+  counterId: null,
+};
 
 const vnOffsetMs = 7 * 3600_000;
 
@@ -70,7 +77,9 @@ function median(values: number[]): number | null {
 }
 
 function counted(map: Map<string, number>, byKey = false): Array<[string, number]> {
-  return [...map.entries()].sort(byKey ? (a, b) => (a[0] < b[0] ? -1 : 1) : (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return [...map.entries()].sort(
+    byKey ? (a, b) => (a[0] < b[0] ? -1 : 1) : (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+  );
 }
 
 export function summarize(filings: FilingView[]): Summary {
@@ -116,8 +125,28 @@ export function peopleLine(people: FilingPeople['people']): string {
     .join('; ');
 }
 
-export function filingsTable(filings: FilingView[], people: (e: FilingView) => FilingPeople | null, counterName: (id: string) => string): string[][] {
-  const header = ['Thời điểm', 'Quầy', 'Cán bộ', 'Mã thủ tục', 'Thủ tục', 'Trạng thái', 'Mã hồ sơ', 'Công dân', 'Ô đã điền', 'Ô cần xem', 'Ô chưa điền', 'Giây đến khi điền', 'Giây đến khi nộp', 'Cổng', 'Ghi chú'];
+export function filingsTable(
+  filings: FilingView[],
+  people: (e: FilingView) => FilingPeople | null,
+  counterName: (id: string) => string,
+): string[][] {
+  const header = [
+    'Thời điểm',
+    'Quầy',
+    'Cán bộ',
+    'Mã thủ tục',
+    'Thủ tục',
+    'Trạng thái',
+    'Mã hồ sơ',
+    'Công dân',
+    'Ô đã điền',
+    'Ô cần xem',
+    'Ô chưa điền',
+    'Giây đến khi điền',
+    'Giây đến khi nộp',
+    'Cổng',
+    'Ghi chú',
+  ];
   const seconds = (ms: number | null) => (ms === null ? '' : String(Math.round(ms / 1000)));
   return [
     header,

@@ -19,14 +19,16 @@ export const panelVi = {
   'panel.goesNowhere': 'Không còn khối trống hợp với người này',
   'panel.roles': 'Người trong biểu mẫu',
   'panel.blocksNone': 'Chưa thấy biểu mẫu nào trên trang này.',
-  'panel.fieldsNone': 'Trợ lý chưa nhận ra ô nào của biểu mẫu này. Nếu điền, từng ô sẽ được liệt kê là chưa nhận ra và để nguyên.',
+  'panel.fieldsNone':
+    'Trợ lý chưa nhận ra ô nào của biểu mẫu này. Nếu điền, từng ô sẽ được liệt kê là chưa nhận ra và để nguyên.',
   'panel.role.none': '— Chưa chọn —',
   'panel.rescan': 'Quét lại biểu mẫu',
   'panel.fill': 'Điền biểu mẫu',
   'panel.filling': 'Đang điền…',
   'panel.undo': 'Hoàn tác',
   'panel.undone': 'Đã trả lại các ô như trước lần điền đầu tiên.',
-  'panel.undonePartly': 'Đã trả lại các ô như trước lần điền đầu tiên. Riêng {fields}: trang không cho trả lại, hãy kiểm tra.',
+  'panel.undonePartly':
+    'Đã trả lại các ô như trước lần điền đầu tiên. Riêng {fields}: trang không cho trả lại, hãy kiểm tra.',
   'panel.pageMoved': 'Trang đã sang bước khác: báo cáo lần điền trước đã đóng. Chọn người cho bước này rồi điền tiếp.',
   'panel.report': '⚠ {check} cần xem · ✗ {missing} chưa điền đúng · ✓ {filled} đã điền và đã kiểm',
   'panel.nothingAssigned': 'Hãy chọn người cho ít nhất một khối.',
@@ -99,7 +101,8 @@ export const panelVi = {
   'filing.cancelNo': 'Không huỷ',
   'filing.manualCode': 'Mã hồ sơ cổng cấp (nếu Trợ lý chưa tự ghi)',
   'filing.markSubmitted': 'Ghi là đã nộp',
-  'filing.manualCodeInvalid': 'Mã hồ sơ gồm chữ in, số, dấu chấm hoặc gạch (7–42 ký tự, có ít nhất 3 chữ số), ví dụ G22.99-261128-000777.',
+  'filing.manualCodeInvalid':
+    'Mã hồ sơ gồm chữ in, số, dấu chấm hoặc gạch (7–42 ký tự, có ít nhất 3 chữ số), ví dụ G22.99-261128-000777.',
 } as const;
 
 export const panelEn: Record<keyof typeof panelVi, string> = {
@@ -118,15 +121,18 @@ export const panelEn: Record<keyof typeof panelVi, string> = {
   'panel.goesNowhere': 'No free block fits this person',
   'panel.roles': 'People in this form',
   'panel.blocksNone': 'No form found on this page yet.',
-  'panel.fieldsNone': 'The assistant recognises no field of this form. If you fill it, each field is listed as not recognised and left alone.',
+  'panel.fieldsNone':
+    'The assistant recognises no field of this form. If you fill it, each field is listed as not recognised and left alone.',
   'panel.role.none': '— Not chosen —',
   'panel.rescan': 'Scan the form again',
   'panel.fill': 'Fill the form',
   'panel.filling': 'Filling…',
   'panel.undo': 'Undo',
   'panel.undone': 'The fields are back as they were before the first fill.',
-  'panel.undonePartly': 'The fields are back as they were before the first fill, except {fields}: the page does not let them be set back; check them.',
-  'panel.pageMoved': 'The page moved to another step: the last report is closed. Pick the people for this step and fill again.',
+  'panel.undonePartly':
+    'The fields are back as they were before the first fill, except {fields}: the page does not let them be set back; check them.',
+  'panel.pageMoved':
+    'The page moved to another step: the last report is closed. Pick the people for this step and fill again.',
   'panel.report': '⚠ {check} to check · ✗ {missing} not filled right · ✓ {filled} filled and checked',
   'panel.nothingAssigned': 'Pick a person for at least one block.',
   'panel.noFrames': 'There is no form on this page the assistant can fill.',
@@ -143,7 +149,8 @@ export const panelEn: Record<keyof typeof panelVi, string> = {
   'fill.status.unknown': 'Field not recognised',
   'fill.reason.readonly': 'Read-only (from VNeID): not overwritten.',
   'fill.reason.alreadyThere': 'Already on the page, matching the record: not written again.',
-  'fill.reason.readonlyDiffers': 'Read-only field shows "{shown}", not the record’s "{wanted}": check it is the right person.',
+  'fill.reason.readonlyDiffers':
+    'Read-only field shows "{shown}", not the record’s "{wanted}": check it is the right person.',
   'fill.reason.noOption': 'The page’s list has no "{wanted}".',
   'fill.reason.otherChosen': 'No "{wanted}" in the list: "Other" chosen, write it in.',
   'fill.reason.looseChoice': 'Chose "{chosen}" for "{wanted}": check it.',
@@ -158,7 +165,8 @@ export const panelEn: Record<keyof typeof panelVi, string> = {
   'fill.reason.noModel': 'Could not reach the page’s {library} data, and there is no field to fill instead.',
   'fill.reason.noData': 'The record does not hold this.',
   'fill.reason.noAddress': 'The address "{text}" could not be mapped to the new administrative units: check it.',
-  'fill.reason.ambiguousWard': 'The old address now lies in several places ({wards}): pick the ward in the assistant and fill again.',
+  'fill.reason.ambiguousWard':
+    'The old address now lies in several places ({wards}): pick the ward in the assistant and fill again.',
   'fill.reason.noPerson': 'Whose field this is is unclear: pick the people for the form.',
   'fill.reason.noPersonForBlock': 'Nobody picked for the block "{block}".',
   'fill.reason.unknownField': 'Field not recognised: fill it by hand.',
@@ -198,5 +206,6 @@ export const panelEn: Record<keyof typeof panelVi, string> = {
   'filing.cancelNo': 'Keep it',
   'filing.manualCode': 'Dossier code given by the portal (if the assistant did not record it)',
   'filing.markSubmitted': 'Record as submitted',
-  'filing.manualCodeInvalid': 'A dossier code has capital letters, digits, dots or dashes (7–42 characters, at least 3 digits), e.g. G22.99-261128-000777.',
+  'filing.manualCodeInvalid':
+    'A dossier code has capital letters, digits, dots or dashes (7–42 characters, at least 3 digits), e.g. G22.99-261128-000777.',
 };

@@ -17,7 +17,18 @@ const closedChannel = /message channel closed|Receiving end does not exist|Could
  * Messages asked again once when the channel closed under them: those that change nothing, and a filing's record,
  * which carries its own request id so that the background writes it once however often it is asked.
  */
-const retried = new Set<MessageType>(['frame/list', 'settings/get', 'records/status', 'records/search', 'records/relatives', 'records/fill-data', 'records/document', 'filings/pending', 'diagnostics/stats', 'filings/record']);
+const retried = new Set<MessageType>([
+  'frame/list',
+  'settings/get',
+  'records/status',
+  'records/search',
+  'records/relatives',
+  'records/fill-data',
+  'records/document',
+  'filings/pending',
+  'diagnostics/stats',
+  'filings/record',
+]);
 const retryAfterMs = 250;
 
 async function post(type: MessageType, payload: unknown): Promise<unknown> {
@@ -26,7 +37,11 @@ async function post(type: MessageType, payload: unknown): Promise<unknown> {
   } catch (error) {
     const closed = error instanceof Error && closedChannel.test(error.message);
     if (!closed) throw error;
-    if (!retried.has(type)) throw new MessageError('closed', 'Tiện ích vừa khởi động lại giữa chừng. Hãy thử lại; những gì đã điền trên trang vẫn giữ nguyên.');
+    if (!retried.has(type))
+      throw new MessageError(
+        'closed',
+        'Tiện ích vừa khởi động lại giữa chừng. Hãy thử lại; những gì đã điền trên trang vẫn giữ nguyên.',
+      );
     await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
     return browser.runtime.sendMessage({ channel: 'motcua', type, payload });
   }

@@ -11,7 +11,10 @@ import { formRoles } from '../autofill/labels';
 const text = (max: number) => z.string().check(z.maxLength(max));
 const count = z.int().check(z.minimum(0));
 
-export const reasonSchema = z.object({ code: text(40), params: z.optional(z.record(z.string(), z.union([text(2000), z.number()]))) });
+export const reasonSchema = z.object({
+  code: text(40),
+  params: z.optional(z.record(z.string(), z.union([text(2000), z.number()]))),
+});
 
 export const reportItemSchema = z.object({
   label: text(300),
@@ -29,8 +32,16 @@ export type RemoteReportItem = z.infer<typeof reportItemSchema>;
  * their addresses mapped to 2025 units. Checked here for the parts the filler relies on; the rest passes as sent
  * by the extension's own page.
  */
-const candidate = z.object({ provinceCode: text(10), provinceName: text(200), wardCode: text(10), wardName: text(200), partial: z.boolean() });
-const mapped = z.nullable(z.object({ candidates: z.array(candidate).check(z.maxLength(50)), detail: text(500), reason: z.nullable(text(500)) }));
+const candidate = z.object({
+  provinceCode: text(10),
+  provinceName: text(200),
+  wardCode: text(10),
+  wardName: text(200),
+  partial: z.boolean(),
+});
+const mapped = z.nullable(
+  z.object({ candidates: z.array(candidate).check(z.maxLength(50)), detail: text(500), reason: z.nullable(text(500)) }),
+);
 const fillPersonSchema = z.object({
   person: z.looseObject({ id: text(64), fullName: z.looseObject({ value: text(200) }) }),
   addresses: z.object({ permanentAddress: mapped, currentAddress: mapped }),

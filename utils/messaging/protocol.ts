@@ -38,12 +38,18 @@ export const slipSchema = z.object({
   fee: z.number().int().min(0).nullable(),
   receivedAt: z.string().max(40),
   received: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  due: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
 });
 export type Slip = z.infer<typeof slipSchema>;
 
 /** What the receipt slip needs that only the panel knows: kept with the filing across the portal's page loads. */
-export const slipPartSchema = z.object({ citizenName: z.string().max(200), papers: z.array(z.string().max(300)).max(30) });
+export const slipPartSchema = z.object({
+  citizenName: z.string().max(200),
+  papers: z.array(z.string().max(300)).max(30),
+});
 
 export const protocol = {
   /** A content script announces its frame and how many form fields it sees (0 is fine). */
@@ -96,7 +102,9 @@ export const protocol = {
     from: ['page'],
     request: z.object({ personId: z.string().max(64) }),
     response: z.object({
-      relatives: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), direction: z.enum(['of', 'is']) })),
+      relatives: z.array(
+        z.object({ id: z.string(), name: z.string(), kind: z.string(), direction: z.enum(['of', 'is']) }),
+      ),
     }),
   },
   /** The one record to fill, sent only after the officer pressed "Điền biểu mẫu"; counted as a use. */
@@ -109,7 +117,9 @@ export const protocol = {
   'records/document': {
     from: ['page'],
     request: z.object({ personId: z.string().max(64), kind: z.enum(documentKinds) }),
-    response: z.object({ document: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }).nullable() }),
+    response: z.object({
+      document: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }).nullable(),
+    }),
   },
   /** A fill happened: a new filing (status nháp) in the log, or a new state of the tab's open filing. */
   'filings/record': {
@@ -127,7 +137,11 @@ export const protocol = {
       root: z.string().max(64).nullable(),
       procedureCode: z.string().max(40).nullable(),
       people: z.partialRecord(z.enum(formRoles), z.string().max(64)),
-      fields: z.object({ filled: z.number().int().min(0).max(10_000), check: z.number().int().min(0).max(10_000), missing: z.number().int().min(0).max(10_000) }),
+      fields: z.object({
+        filled: z.number().int().min(0).max(10_000),
+        check: z.number().int().min(0).max(10_000),
+        missing: z.number().int().min(0).max(10_000),
+      }),
       msToFill: z.number().min(0).max(86_400_000).nullable(),
       /** The panel's own name for this fill: the same request sent again (a stopped service worker) writes once. */
       requestId: z.string().max(40),

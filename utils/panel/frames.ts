@@ -3,7 +3,10 @@
  * stays quiet (its fields are reported to the panel above it); a portal page embedded in a non-portal
  * page shows its own panel. Chrome's `location.ancestorOrigins` lists the ancestors, nearest first.
  */
-export function shouldHostPanel(ancestorOrigins: readonly string[], isPortalOrigin: (origin: string) => boolean): boolean {
+export function shouldHostPanel(
+  ancestorOrigins: readonly string[],
+  isPortalOrigin: (origin: string) => boolean,
+): boolean {
   return !ancestorOrigins.some(isPortalOrigin);
 }
 

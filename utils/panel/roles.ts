@@ -40,12 +40,28 @@ export const childAgeLimit = 16;
  * The order in which an adult fills the blocks a form asks for: the one the procedure is about first (the
  * deceased, the spouses, the declarant), then the parents, the household head, the requester.
  */
-const adultOrder: FormRole[] = ['deceased', 'groom', 'bride', 'declarant', 'father', 'mother', 'householdHead', 'subject', 'requester', 'householdMember'];
+const adultOrder: FormRole[] = [
+  'deceased',
+  'groom',
+  'bride',
+  'declarant',
+  'father',
+  'mother',
+  'householdHead',
+  'subject',
+  'requester',
+  'householdMember',
+];
 
 /** A death registration: an elder picked is the one who died; a younger adult the one who came to register it. */
 export const elderAge = 60;
 
-export function proposeBlock(candidate: Candidate, blocks: readonly FormRole[], assigned: Partial<Record<FormRole, string>>, today = new Date()): FormRole | null {
+export function proposeBlock(
+  candidate: Candidate,
+  blocks: readonly FormRole[],
+  assigned: Partial<Record<FormRole, string>>,
+  today = new Date(),
+): FormRole | null {
   const free = (role: FormRole) => blocks.includes(role) && !assigned[role] && fitsSex(role, candidate.sex);
   const age = ageOf(candidate.dob, today);
   if (free('child') && age !== null && age < childAgeLimit) return 'child';
@@ -59,10 +75,16 @@ export function proposeBlock(candidate: Candidate, blocks: readonly FormRole[], 
  * The blocks one pick fills: the proposed one, and the requester too when the person is a parent of the child
  * being registered (the requester is most often the mother or the father), while the requester is free.
  */
-export function blocksForPick(candidate: Candidate, blocks: readonly FormRole[], assigned: Partial<Record<FormRole, string>>, today = new Date()): FormRole[] {
+export function blocksForPick(
+  candidate: Candidate,
+  blocks: readonly FormRole[],
+  assigned: Partial<Record<FormRole, string>>,
+  today = new Date(),
+): FormRole[] {
   const first = proposeBlock(candidate, blocks, assigned, today);
   if (!first) return [];
   const out: FormRole[] = [first];
-  if ((first === 'mother' || first === 'father') && blocks.includes('requester') && !assigned.requester) out.push('requester');
+  if ((first === 'mother' || first === 'father') && blocks.includes('requester') && !assigned.requester)
+    out.push('requester');
   return out;
 }

@@ -143,8 +143,12 @@ export class PanelSession {
    * iframe (an iframe the officer cannot see — hidden, 0×0, off-screen, transparent — is never filled).
    */
   fillableFrames(): number[] {
-    const visible = new Set(Object.values(this.state.scans).flatMap((s) => s.childFrames.filter((c) => c.visible).map((c) => c.origin)));
-    return this.state.frames.filter((f) => f.fieldCount > 0 && (f.frameId === 0 || visible.has(f.origin))).map((f) => f.frameId);
+    const visible = new Set(
+      Object.values(this.state.scans).flatMap((s) => s.childFrames.filter((c) => c.visible).map((c) => c.origin)),
+    );
+    return this.state.frames
+      .filter((f) => f.fieldCount > 0 && (f.frameId === 0 || visible.has(f.origin)))
+      .map((f) => f.frameId);
   }
 
   async refreshLock() {
@@ -186,12 +190,25 @@ export class PanelSession {
     const roles = new Set(Object.values(scans).flatMap((s) => s.roles));
     const blocks = formRoles.filter((r) => roles.has(r));
     const headings = Object.values(scans).flatMap((s) => s.headings);
-    const title = Object.values(scans).map((s) => s.title).join(' · ');
+    const title = Object.values(scans)
+      .map((s) => s.title)
+      .join(' · ');
     const detected = top ? (detectProcedure({ url: top.url, title, headings })?.code ?? null) : null;
     // A form with no field recognised still gets one block: filling it lists each of its fields as not recognised.
-    const patch: Partial<PanelState> = { frames, scans, blocks: blocks.length > 0 ? blocks : Object.values(scans).some((s) => s.controlCount > 0) ? ['subject'] : [], detectedProcedure: detected, offline: false };
+    const patch: Partial<PanelState> = {
+      frames,
+      scans,
+      blocks: blocks.length > 0 ? blocks : Object.values(scans).some((s) => s.controlCount > 0) ? ['subject'] : [],
+      detectedProcedure: detected,
+      offline: false,
+    };
     // A single-page portal moved to another step: the last report points at fields that are gone.
-    if (this.state.report && previousTop && top && (formOf(top.url) !== formOf(previousTop.url) || (top.docId !== previousTop.docId))) {
+    if (
+      this.state.report &&
+      previousTop &&
+      top &&
+      (formOf(top.url) !== formOf(previousTop.url) || top.docId !== previousTop.docId)
+    ) {
       Object.assign(patch, { report: null, filledFrames: [], notice: { code: 'pageMoved' } });
       this.startedAt = Date.now();
     }
@@ -216,21 +233,35 @@ export class PanelSession {
   }
 
   async pick(result: Result) {
-    const chosen = this.state.chosen.some((p) => p.id === result.id) ? this.state.chosen : [...this.state.chosen, result];
+    const chosen = this.state.chosen.some((p) => p.id === result.id)
+      ? this.state.chosen
+      : [...this.state.chosen, result];
     const assigned = { ...this.state.assigned };
     const roles = this.proposalFor(result);
     for (const role of roles) assigned[role] = result.id;
     this.set({ chosen, assigned, query: '', results: [] });
     // Picking the child proposes the parents the records link to it, for blocks still free.
     if (!roles.includes('child') && !roles.includes('subject')) return;
-    const { relatives } = await this.send('records/relatives', { personId: result.id }).catch(() => ({ relatives: [] }));
+    const { relatives } = await this.send('records/relatives', { personId: result.id }).catch(() => ({
+      relatives: [],
+    }));
     for (const r of relatives) {
       const role = r.direction === 'of' && (r.kind === 'father' || r.kind === 'mother') ? (r.kind as FormRole) : null;
       if (!role || !this.state.blocks.includes(role) || this.state.assigned[role]) continue;
       const next = { ...this.state.assigned, [role]: r.id };
       if (this.state.blocks.includes('requester') && !next.requester) next.requester = r.id;
-      const person: Result = { id: r.id, name: r.name, dob: null, maskedId: null, address: null, sex: role === 'father' ? 'Nam' : 'Nữ' };
-      this.set({ assigned: next, chosen: this.state.chosen.some((p) => p.id === r.id) ? this.state.chosen : [...this.state.chosen, person] });
+      const person: Result = {
+        id: r.id,
+        name: r.name,
+        dob: null,
+        maskedId: null,
+        address: null,
+        sex: role === 'father' ? 'Nam' : 'Nữ',
+      };
+      this.set({
+        assigned: next,
+        chosen: this.state.chosen.some((p) => p.id === r.id) ? this.state.chosen : [...this.state.chosen, person],
+      });
     }
   }
 
@@ -254,12 +285,19 @@ export class PanelSession {
   setPapers(papers: string[]) {
     this.set({ papers });
     const filing = this.state.filing;
-    if (filing) void this.send('filings/update', { tabId: this.tabId, root: filing.root, slip: { ...filing.slip, papers } }).catch(() => undefined);
+    if (filing)
+      void this.send('filings/update', {
+        tabId: this.tabId,
+        root: filing.root,
+        slip: { ...filing.slip, papers },
+      }).catch(() => undefined);
   }
 
   private citizenName(): string {
     const { assigned, chosen } = this.state;
-    const role = (['requester', 'declarant', 'subject', 'child', 'deceased', 'groom', 'householdHead'] as FormRole[]).find((r) => assigned[r]);
+    const role = (
+      ['requester', 'declarant', 'subject', 'child', 'deceased', 'groom', 'householdHead'] as FormRole[]
+    ).find((r) => assigned[r]);
     return chosen.find((p) => p.id === (role ? assigned[role] : chosen[0]?.id))?.name ?? '';
   }
 
@@ -269,13 +307,17 @@ export class PanelSession {
     const mapped = who.addresses.permanentAddress;
     if (!wardCode || !mapped) return who;
     const picked = mapped.candidates.filter((c) => c.wardCode === wardCode);
-    return picked.length === 0 ? who : { ...who, addresses: { ...who.addresses, permanentAddress: { ...mapped, candidates: picked } } };
+    return picked.length === 0
+      ? who
+      : { ...who, addresses: { ...who.addresses, permanentAddress: { ...mapped, candidates: picked } } };
   }
 
   /** "Điền biểu mẫu": the filing is written first, then every frame the officer sees is filled and read back. */
   async fill() {
     // Only the blocks this form asks for: a person picked for the tab's previous form is no part of this one.
-    const entries = Object.entries(this.state.assigned).filter(([role, id]) => id && this.state.blocks.includes(role as FormRole)) as Array<[FormRole, string]>;
+    const entries = Object.entries(this.state.assigned).filter(
+      ([role, id]) => id && this.state.blocks.includes(role as FormRole),
+    ) as Array<[FormRole, string]>;
     if (entries.length === 0) return this.set({ notice: { code: 'nothingAssigned' } });
     const frames = this.fillableFrames();
     if (frames.length === 0) return this.set({ notice: { code: 'noFrames' } });
@@ -284,7 +326,10 @@ export class PanelSession {
       const ids = [...new Set(entries.map(([, id]) => id))];
       const fetched = new Map<string, FillPerson>();
       for (const id of ids) fetched.set(id, this.withWard(await this.send('records/fill-data', { personId: id })));
-      const people = Object.fromEntries(entries.map(([role, id]) => [role, fetched.get(id)!])) as Record<FormRole, FillPerson>;
+      const people = Object.fromEntries(entries.map(([role, id]) => [role, fetched.get(id)!])) as Record<
+        FormRole,
+        FillPerson
+      >;
       this.set({ splitWards: splitWardsOf([...fetched.values()]) });
       // Where the fill happens is taken now: the officer may submit, and the tab move on, before the counts are logged.
       const place = this.placeOfFill();
@@ -318,7 +363,12 @@ export class PanelSession {
   }
 
   /** Logs the fill: first as the filing's new state before the form is written, then (with `root`) its counts. */
-  private async recordFiling(entries: Array<[FormRole, string]>, fields: ReturnType<typeof countsOf>, place: FillPlace, root?: string): Promise<string | null> {
+  private async recordFiling(
+    entries: Array<[FormRole, string]>,
+    fields: ReturnType<typeof countsOf>,
+    place: FillPlace,
+    root?: string,
+  ): Promise<string | null> {
     const pending = this.state.filing;
     const slip = { citizenName: this.citizenName(), papers: this.state.papers };
     const r = await this.send('filings/record', {
@@ -333,7 +383,19 @@ export class PanelSession {
       requestId: crypto.randomUUID(),
     });
     if (!root) {
-      this.set({ filing: { root: r.root, procedureCode: r.procedure?.code ?? this.procedureCode, status: 'draft', dossierCode: null, people: Object.fromEntries(entries), form: place.form, codesAtFill: place.codesAtFill, docId: place.docId, slip } });
+      this.set({
+        filing: {
+          root: r.root,
+          procedureCode: r.procedure?.code ?? this.procedureCode,
+          status: 'draft',
+          dossierCode: null,
+          people: Object.fromEntries(entries),
+          form: place.form,
+          codesAtFill: place.codesAtFill,
+          docId: place.docId,
+          slip,
+        },
+      });
     }
     return r.root;
   }
@@ -342,16 +404,27 @@ export class PanelSession {
     const frames = this.state.filledFrames;
     const partial: string[] = [];
     for (const frameId of frames) partial.push(...((await this.page.send(frameId, 'frame/undo', {}))?.partial ?? []));
-    this.set({ report: null, filledFrames: [], notice: partial.length === 0 ? { code: 'undone' } : { code: 'undonePartly', params: { fields: partial.join(', ') } } });
+    this.set({
+      report: null,
+      filledFrames: [],
+      notice:
+        partial.length === 0 ? { code: 'undone' } : { code: 'undonePartly', params: { fields: partial.join(', ') } },
+    });
   }
 
   async loadFiling() {
     const { pending } = await this.send('filings/pending', { tabId: this.tabId }).catch(() => ({ pending: null }));
     // A panel opened again on the tab (after the portal's confirmation, say) finds the papers ticked at the fill.
-    if (pending && !this.state.filing) this.set({ filing: pending, papers: this.state.papers.length > 0 ? this.state.papers : pending.slip.papers });
+    if (pending && !this.state.filing)
+      this.set({ filing: pending, papers: this.state.papers.length > 0 ? this.state.papers : pending.slip.papers });
   }
 
-  async updateFiling(change: { status?: 'submitted' | 'cancelled'; dossierCode?: string; note?: string; procedureCode?: string }) {
+  async updateFiling(change: {
+    status?: 'submitted' | 'cancelled';
+    dossierCode?: string;
+    note?: string;
+    procedureCode?: string;
+  }) {
     const filing = this.state.filing;
     if (!filing) return;
     try {
@@ -370,7 +443,7 @@ export class PanelSession {
   private async followFiling() {
     const filing = this.state.filing;
     const top = this.state.scans[0];
-    if (!filing || filing.status !== 'draft' || !top) return;
+    if (filing?.status !== 'draft' || !top) return;
     const movedOn = top.docId !== filing.docId || formOf(top.url) !== filing.form;
     if (!movedOn) return;
     // Another form the tab went on to (its own "Hồ sơ nộp gần nhất" list, say) is no confirmation of this one.
@@ -379,7 +452,13 @@ export class PanelSession {
     if (code) await this.updateFiling({ status: 'submitted', dossierCode: code });
   }
 
-  async printSlip(slip: { procedureCode: string; fee: number | null; received: string; due: string | null; receivedAt: string }) {
+  async printSlip(slip: {
+    procedureCode: string;
+    fee: number | null;
+    received: string;
+    due: string | null;
+    receivedAt: string;
+  }) {
     const filing = this.state.filing;
     try {
       await this.send('slip/open', {
@@ -402,13 +481,20 @@ export class PanelSession {
         outcomes.push({ frameId: r.frameId, row: r.row, ok: false, detail: '' });
         continue;
       }
-      const { document } = await this.send('records/document', { personId: r.personId, kind: r.kind as never }).catch(() => ({ document: null }));
+      const { document } = await this.send('records/document', { personId: r.personId, kind: r.kind as never }).catch(
+        () => ({ document: null }),
+      );
       if (!document) {
         outcomes.push({ frameId: r.frameId, row: r.row, ok: false, detail: 'noScan' });
         continue;
       }
       const answer = await this.page.send(r.frameId, 'frame/attach', { row: r.row, file: document });
-      outcomes.push({ frameId: r.frameId, row: r.row, ok: answer?.ok ?? false, detail: answer?.detail ?? 'Trang không trả lời.' });
+      outcomes.push({
+        frameId: r.frameId,
+        row: r.row,
+        ok: answer?.ok ?? false,
+        detail: answer?.detail ?? 'Trang không trả lời.',
+      });
     }
     return outcomes;
   }
@@ -421,7 +507,12 @@ export class PanelSession {
 function splitWardsOf(people: FillPerson[]): SplitWard[] {
   return people
     .filter((who) => (who.addresses?.permanentAddress?.candidates.length ?? 0) > 1)
-    .map((who) => ({ personId: who.person.id, name: who.person.fullName.value, text: who.person.permanentAddress?.value.text ?? '', candidates: who.addresses!.permanentAddress!.candidates }));
+    .map((who) => ({
+      personId: who.person.id,
+      name: who.person.fullName.value,
+      text: who.person.permanentAddress?.value.text ?? '',
+      candidates: who.addresses!.permanentAddress!.candidates,
+    }));
 }
 
 export function countsOf(report: RemoteReportItem[]) {

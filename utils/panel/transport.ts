@@ -1,5 +1,10 @@
 import { browser } from 'wxt/browser';
-import { frameProtocol, type FrameMessageType, type FrameRequest, type FrameResponse } from '../messaging/frame-protocol';
+import {
+  frameProtocol,
+  type FrameMessageType,
+  type FrameRequest,
+  type FrameResponse,
+} from '../messaging/frame-protocol';
 import type { PanelSend } from './send';
 
 /**
@@ -16,7 +21,11 @@ export interface FrameSummary {
 
 export interface PageTransport {
   frames(): Promise<FrameSummary[]>;
-  send<T extends FrameMessageType>(frameId: number, type: T, payload: FrameRequest<T>): Promise<FrameResponse<T> | null>;
+  send<T extends FrameMessageType>(
+    frameId: number,
+    type: T,
+    payload: FrameRequest<T>,
+  ): Promise<FrameResponse<T> | null>;
 }
 
 /** A channel closed under a stopped service worker or a frame that navigated: said in Vietnamese, retried once. */
@@ -28,11 +37,16 @@ export function tabTransport(tabId: number, send: PanelSend): PageTransport {
     async send(frameId, type, payload) {
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
-          const raw: unknown = await browser.tabs.sendMessage(tabId, { channel: 'motcua-frame', type, payload }, { frameId });
+          const raw: unknown = await browser.tabs.sendMessage(
+            tabId,
+            { channel: 'motcua-frame', type, payload },
+            { frameId },
+          );
           const parsed = frameProtocol[type].response.safeParse(raw);
           return parsed.success ? (parsed.data as FrameResponse<typeof type>) : null;
         } catch (error) {
-          if (attempt === 0 && error instanceof Error && closedChannel.test(error.message) && type === 'frame/scan') continue;
+          if (attempt === 0 && error instanceof Error && closedChannel.test(error.message) && type === 'frame/scan')
+            continue;
           return null;
         }
       }

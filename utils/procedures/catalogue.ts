@@ -7,7 +7,9 @@ import data from './catalogue.json';
 /** The procedures motcua knows: papers, fee rules, processing time, the form's fields. */
 const fieldPath = z.string().refine((p) => {
   const [role, field] = p.split('.');
-  return (formRoles as readonly string[]).includes(role ?? '') && (fillFields as readonly string[]).includes(field ?? '');
+  return (
+    (formRoles as readonly string[]).includes(role ?? '') && (fillFields as readonly string[]).includes(field ?? '')
+  );
 }, 'không phải <vai trò>.<trường> của mô hình công dân');
 
 export const procedureSchema = z.object({
@@ -31,13 +33,23 @@ export const procedureSchema = z.object({
     perCase: z.number().int().min(0).nullable().optional(),
     online: z.number().int().min(0).optional(),
     perCopy: z.number().int().min(0).optional(),
-    perPage: z.object({ first: z.number().int().min(0), firstPages: z.number().int().min(0), then: z.number().int().min(0), capPerCopy: z.number().int().min(0).optional() }).optional(),
+    perPage: z
+      .object({
+        first: z.number().int().min(0),
+        firstPages: z.number().int().min(0),
+        then: z.number().int().min(0),
+        capPerCopy: z.number().int().min(0).optional(),
+      })
+      .optional(),
     note: z.string().min(1),
     exemptions: z.array(z.string().min(1)),
   }),
   processing: z.object({
     workingDays: z.number().int().min(0).max(60).nullable(),
-    cutoff: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
+    cutoff: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .nullable(),
     extendedDays: z.number().int().min(0).max(60).optional(),
     note: z.string().optional(),
   }),
@@ -45,7 +57,9 @@ export const procedureSchema = z.object({
 });
 export type Procedure = z.infer<typeof procedureSchema>;
 
-export const catalogueSchema = z.object({ procedures: z.array(procedureSchema).min(12) }).refine((c) => new Set(c.procedures.map((p) => p.code)).size === c.procedures.length, 'mã thủ tục trùng');
+export const catalogueSchema = z
+  .object({ procedures: z.array(procedureSchema).min(12) })
+  .refine((c) => new Set(c.procedures.map((p) => p.code)).size === c.procedures.length, 'mã thủ tục trùng');
 
 export const procedures: Procedure[] = catalogueSchema.parse(data).procedures;
 
@@ -58,7 +72,11 @@ export function procedureByCode(code: string | null | undefined): Procedure | nu
  * officer sees). More specific procedures are listed first in the data file.
  */
 export function detectProcedure(page: { url: string; title: string; headings: string[] }): Procedure | null {
-  const texts = [...page.headings, page.title, decodeURIComponent(new URL(page.url).pathname).replace(/[/_.]/g, ' ')].map((t) => ` ${matchKey(t.replace(/-/g, ' '))} `);
+  const texts = [
+    ...page.headings,
+    page.title,
+    decodeURIComponent(new URL(page.url).pathname).replace(/[/_.]/g, ' '),
+  ].map((t) => ` ${matchKey(t.replace(/-/g, ' '))} `);
   for (const text of texts) {
     const found = procedures.find((p) => p.match.some((m) => text.includes(` ${matchKey(m.replace(/-/g, ' '))} `)));
     if (found) return found;

@@ -52,5 +52,7 @@ export function peopleXlsx(people: Person[]): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 export function peopleJson(people: Person[]): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(JSON.stringify({ format: 'motcua.people.v1', people }, null, 2)) as Uint8Array<ArrayBuffer>;
+  return new TextEncoder().encode(
+    JSON.stringify({ format: 'motcua.people.v1', people }, null, 2),
+  ) as Uint8Array<ArrayBuffer>;
 }

@@ -14,7 +14,12 @@ import { maritalStatuses, sexes, type Address } from './schema';
  * read a spreadsheet cell. Every field of utils/records/fields.ts is one of these kinds.
  */
 export type KindResult =
-  | { ok: true; value: unknown; notes: Reason[]; /** The value belongs to another field (a 9-digit number in the ID column). */ field?: PersonField }
+  | {
+      ok: true;
+      value: unknown;
+      notes: Reason[] /** The value belongs to another field (a 9-digit number in the ID column). */;
+      field?: PersonField;
+    }
   | { ok: false; reason: Reason };
 
 export interface FieldKindCodec {
@@ -23,7 +28,12 @@ export interface FieldKindCodec {
   cell(cell: Cell | undefined, text: string): KindResult;
 }
 
-const ok = (value: unknown, notes: Reason[] = [], field?: PersonField): KindResult => ({ ok: true, value, notes, ...(field ? { field } : {}) });
+const ok = (value: unknown, notes: Reason[] = [], field?: PersonField): KindResult => ({
+  ok: true,
+  value,
+  notes,
+  ...(field ? { field } : {}),
+});
 const no = (r: Reason): KindResult => ({ ok: false, reason: r });
 const fromDate = (result: DateResult): KindResult => (result.ok ? ok(result.date) : no(said(result.reason)));
 const same = (typed: (text: string) => KindResult) => (_cell: Cell | undefined, text: string) => typed(text);
@@ -53,7 +63,16 @@ function idFromCell(cell: Cell | undefined, text: string): KindResult {
   return ok(parsed.id.value, parsed.id.notes.map(said), field);
 }
 
-const sexAliases: Record<string, (typeof sexes)[number]> = { nam: 'Nam', m: 'Nam', male: 'Nam', trai: 'Nam', nu: 'Nữ', f: 'Nữ', female: 'Nữ', gai: 'Nữ' };
+const sexAliases: Record<string, (typeof sexes)[number]> = {
+  nam: 'Nam',
+  m: 'Nam',
+  male: 'Nam',
+  trai: 'Nam',
+  nu: 'Nữ',
+  f: 'Nữ',
+  female: 'Nữ',
+  gai: 'Nữ',
+};
 const maritalAliases: Record<string, (typeof maritalStatuses)[number]> = {
   'chua ket hon': 'chưa kết hôn',
   'doc than': 'chưa kết hôn',
@@ -124,7 +143,10 @@ export const fieldKindCodecs: Record<FieldKind, FieldKindCodec> = {
   },
   email: {
     show: (v) => String(v),
-    typed: (t) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(cleanSpaces(t)) ? ok(cleanSpaces(t)) : no(reason('form.email.invalid', { value: t }))),
+    typed: (t) =>
+      /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(cleanSpaces(t))
+        ? ok(cleanSpaces(t))
+        : no(reason('form.email.invalid', { value: t })),
     cell: same((t) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? ok(t) : no(reason('form.email.invalid', { value: t })))),
   },
   maritalStatus: {

@@ -39,11 +39,24 @@ export interface FormCheck {
  * Validates the form inline (each message beside its field, in `language`) and builds the record. Fields the
  * officer changed get typed provenance, verified by them now; unchanged fields keep where they came from.
  */
-export function checkForm(values: FormValues, original: Person | null, officerId: string, now = new Date(), language: Language = 'vi'): FormCheck {
+export function checkForm(
+  values: FormValues,
+  original: Person | null,
+  officerId: string,
+  now = new Date(),
+  language: Language = 'vi',
+): FormCheck {
   const errors: FormCheck['errors'] = {};
   const before = original ? personToForm(original) : emptyForm();
   const at = now.toISOString();
-  const typedProv: Provenance = { source: 'typed', confidence: 1, at, verifiedBy: officerId, verifiedAt: at, notes: [] };
+  const typedProv: Provenance = {
+    source: 'typed',
+    confidence: 1,
+    at,
+    verifiedBy: officerId,
+    verifiedAt: at,
+    notes: [],
+  };
   const out: Record<string, unknown> = { note: cleanSpaces(values.note) };
   for (const spec of citizenFields) {
     const text = cleanSpaces(values[spec.key]);
@@ -84,7 +97,10 @@ export function showFieldValue(value: unknown): string {
   if (v && typeof v === 'object' && 'text' in v) return String((v as { text: string }).text);
   if (v && typeof v === 'object' && 'year' in v) {
     const d = v as { day?: number; month?: number; year: number };
-    return [d.day, d.month, d.year].filter((x) => x !== undefined).map((x) => String(x).padStart(2, '0')).join('/');
+    return [d.day, d.month, d.year]
+      .filter((x) => x !== undefined)
+      .map((x) => String(x).padStart(2, '0'))
+      .join('/');
   }
   return JSON.stringify(v);
 }

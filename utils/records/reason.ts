@@ -8,7 +8,11 @@ export interface Reason {
   inner?: Reason;
 }
 
-export const reason = (key: MessageKey, params?: Params, inner?: Reason): Reason => ({ key, ...(params ? { params } : {}), ...(inner ? { inner } : {}) });
+export const reason = (key: MessageKey, params?: Params, inner?: Reason): Reason => ({
+  key,
+  ...(params ? { params } : {}),
+  ...(inner ? { inner } : {}),
+});
 
 /** A sentence a lower layer (utils/vn) already wrote in Vietnamese, carried as it is. */
 export const said = (text: string): Reason => ({ key: 'reason.said', params: { text } });

@@ -59,7 +59,10 @@ export const kindSchemas = {
   maritalStatus: z.enum(maritalStatuses),
 } as const satisfies Record<FieldKind, z.ZodType>;
 
-type FieldSchema<S extends CitizenField> = z.ZodObject<{ value: (typeof kindSchemas)[S['kind']]; prov: typeof provenanceSchema }>;
+type FieldSchema<S extends CitizenField> = z.ZodObject<{
+  value: (typeof kindSchemas)[S['kind']];
+  prov: typeof provenanceSchema;
+}>;
 type FieldsShape = {
   [S in CitizenField as S['key']]: S extends { required: true } ? FieldSchema<S> : z.ZodOptional<FieldSchema<S>>;
 };
@@ -94,7 +97,14 @@ export const relationSchema = z.object({
 });
 export type Relation = z.infer<typeof relationSchema>;
 
-export const documentKinds = ['id-front', 'id-back', 'birth-certificate', 'death-notice', 'household-book', 'other'] as const;
+export const documentKinds = [
+  'id-front',
+  'id-back',
+  'birth-certificate',
+  'death-notice',
+  'household-book',
+  'other',
+] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 export const documentMetaSchema = z.object({
   kind: z.enum(documentKinds),

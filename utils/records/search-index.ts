@@ -297,8 +297,7 @@ export class SearchIndex {
         const d = token.digits;
         const idExact = entry.personalId === d || entry.oldId === d;
         const phoneExact = entry.phone !== null && samePhone(entry.phone, d);
-        const prefix =
-          d.length >= 3 && [entry.personalId, entry.oldId, entry.phone].some((v) => v?.startsWith(d));
+        const prefix = d.length >= 3 && [entry.personalId, entry.oldId, entry.phone].some((v) => v?.startsWith(d));
         const dob = token.dateKey !== null && entry.dobKeys.includes(token.dateKey);
         if (!idExact && !phoneExact && !prefix && !dob) return null;
         if (idExact) {
@@ -362,7 +361,11 @@ function* unionOf(sets: Set<string>[]): Generator<string> {
   }
 }
 
-function lowerBound<T>(items: readonly T[], key: string, keyOf: (item: T) => string = (i) => i as unknown as string): number {
+function lowerBound<T>(
+  items: readonly T[],
+  key: string,
+  keyOf: (item: T) => string = (i) => i as unknown as string,
+): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {

@@ -120,12 +120,16 @@ export class RecordsStore {
     }
     const packs = await Promise.all([...byChunk].map(([chunk, people]) => this.sealPack(chunk, people)));
     const chunks = await Promise.all([...byChunk.keys()].map((chunk) => this.sealChunk(chunk)));
-    await this.db.transaction('rw', [this.db.people, this.db.personPacks, this.db.searchChunks, this.db.meta], async () => {
-      await this.db.personPacks.bulkPut(packs);
-      await this.db.searchChunks.bulkPut(chunks);
-      await this.db.people.clear();
-      await this.bumpGeneration();
-    });
+    await this.db.transaction(
+      'rw',
+      [this.db.people, this.db.personPacks, this.db.searchChunks, this.db.meta],
+      async () => {
+        await this.db.personPacks.bulkPut(packs);
+        await this.db.searchChunks.bulkPut(chunks);
+        await this.db.people.clear();
+        await this.bumpGeneration();
+      },
+    );
     for (const row of chunks) this.chunkVersions.set(row.chunk, row.version);
     this.generation += 1;
     this.packCache.clear();
@@ -222,7 +226,12 @@ export class RecordsStore {
    * Writes people, their packs and index chunks in one transaction. Used one at a time by forms and in
    * batches by imports: a batch is all-or-nothing. `extra` runs inside the same transaction (an import's progress).
    */
-  async writePeople(people: Person[], action: AuditAction | null, now = new Date(), extra?: (tx: Transaction) => Promise<unknown>) {
+  async writePeople(
+    people: Person[],
+    action: AuditAction | null,
+    now = new Date(),
+    extra?: (tx: Transaction) => Promise<unknown>,
+  ) {
     const at = now.toISOString();
     const audits: Array<Omit<AuditRow, 'seq'>> = !action
       ? []
@@ -258,7 +267,12 @@ export class RecordsStore {
    * Applies changes per chunk: new pack contents and index entries are sealed first, then written with a
    * version check; the in-memory index is rolled back if anything fails.
    */
-  private async commit(changes: Map<number, ChunkChange>, at: string, audits: Array<Omit<AuditRow, 'seq'>>, extra?: (tx: Transaction) => Promise<unknown>) {
+  private async commit(
+    changes: Map<number, ChunkChange>,
+    at: string,
+    audits: Array<Omit<AuditRow, 'seq'>>,
+    extra?: (tx: Transaction) => Promise<unknown>,
+  ) {
     const packs = new Map<number, Person[]>();
     for (const [chunk, change] of changes) {
       const current = new Map(await this.pack(chunk));
@@ -301,7 +315,15 @@ export class RecordsStore {
       const expected = new Map([...changes.keys()].map((c) => [c, this.chunkVersions.get(c) ?? 0]));
       await this.db.transaction(
         'rw',
-        [this.db.personPacks, this.db.searchChunks, this.db.meta, this.db.audit, this.db.importJobs, this.db.documents, this.db.relations],
+        [
+          this.db.personPacks,
+          this.db.searchChunks,
+          this.db.meta,
+          this.db.audit,
+          this.db.importJobs,
+          this.db.documents,
+          this.db.relations,
+        ],
         async (tx) => {
           for (const [chunk, version] of expected) {
             if (((await this.db.searchChunks.get(chunk))?.version ?? 0) !== version) throw new StaleChunkError();
@@ -322,7 +344,10 @@ export class RecordsStore {
       );
       for (const row of chunkRows) this.chunkVersions.set(row.chunk, row.version);
       for (const [chunk, people] of packs) {
-        this.packCache.set(chunk, { version: this.chunkVersions.get(chunk)!, people: new Map(people.map((p) => [p.id, p])) });
+        this.packCache.set(chunk, {
+          version: this.chunkVersions.get(chunk)!,
+          people: new Map(people.map((p) => [p.id, p])),
+        });
       }
       while (this.packCache.size > packCacheSize) this.packCache.delete(this.packCache.keys().next().value!);
       this.generation += 1;
@@ -427,7 +452,8 @@ export class RecordsStore {
   async linkOnce(fromId: string, kind: RelationKind, toId: string): Promise<boolean> {
     const existing = await this.relationsOf(fromId);
     const same = (r: Relation) =>
-      r.kind === kind && ((r.fromId === fromId && r.toId === toId) || (kind === 'spouse' && r.fromId === toId && r.toId === fromId));
+      r.kind === kind &&
+      ((r.fromId === fromId && r.toId === toId) || (kind === 'spouse' && r.fromId === toId && r.toId === fromId));
     if (existing.some(same)) return false;
     await this.link(fromId, kind, toId);
     return true;
@@ -445,18 +471,35 @@ export class RecordsStore {
     return [...from, ...to].map((r) => relationSchema.parse(r));
   }
 
-  async addDocument(personId: string, meta: DocumentMeta, bytes: Uint8Array<ArrayBuffer>, now = new Date()): Promise<string> {
+  async addDocument(
+    personId: string,
+    meta: DocumentMeta,
+    bytes: Uint8Array<ArrayBuffer>,
+    now = new Date(),
+  ): Promise<string> {
     const id = crypto.randomUUID();
     const sealedMeta = await sealJson(this.key, documentMetaSchema.parse(meta), `document:${id}`);
     const sealedBlob = await sealBytes(this.key, bytes, `document-blob:${id}`);
-    const row: DocumentRow = { id, personId, ...sealedMeta, blobIv: sealedBlob.iv, blobCt: sealedBlob.ct, createdAt: now.toISOString() };
+    const row: DocumentRow = {
+      id,
+      personId,
+      ...sealedMeta,
+      blobIv: sealedBlob.iv,
+      blobCt: sealedBlob.ct,
+      createdAt: now.toISOString(),
+    };
     await this.db.documents.add(row);
     return id;
   }
 
   async documentsOf(personId: string): Promise<Array<DocumentMeta & { id: string }>> {
     const rows = await this.db.documents.where('personId').equals(personId).toArray();
-    return Promise.all(rows.map(async (r) => ({ id: r.id, ...documentMetaSchema.parse(await openJson(this.key, r, `document:${r.id}`)) })));
+    return Promise.all(
+      rows.map(async (r) => ({
+        id: r.id,
+        ...documentMetaSchema.parse(await openJson(this.key, r, `document:${r.id}`)),
+      })),
+    );
   }
 
   async documentBytes(id: string): Promise<Uint8Array<ArrayBuffer>> {
@@ -492,9 +535,14 @@ export class RecordsStore {
     const person = await this.get(id, { audit: false });
     if (!person) throw new Error('Không tìm thấy công dân này.');
     const documents = await Promise.all(
-      (await this.documentsOf(id)).map(async (d) => ({ ...d, contentBase64: toBase64(await this.documentBytes(d.id)) })),
+      (await this.documentsOf(id)).map(async (d) => ({
+        ...d,
+        contentBase64: toBase64(await this.documentBytes(d.id)),
+      })),
     );
-    const auditTrail = (await this.db.audit.where('personId').equals(id).toArray()).map(({ seq: _seq, ...rest }) => rest);
+    const auditTrail = (await this.db.audit.where('personId').equals(id).toArray()).map(
+      ({ seq: _seq, ...rest }) => rest,
+    );
     await this.audit('person.export', id, now);
     return { exportedAt: now.toISOString(), person, relations: await this.relationsOf(id), documents, auditTrail };
   }

@@ -35,7 +35,10 @@ export async function wrapDataKey(dataKey: CryptoKey, kek: CryptoKey): Promise<U
 
 /** Throws when the secret was wrong (AES-KW's integrity check fails). */
 export function unwrapDataKey(wrapped: Uint8Array<ArrayBuffer>, kek: CryptoKey): Promise<CryptoKey> {
-  return crypto.subtle.unwrapKey('raw', wrapped, kek, 'AES-KW', { name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+  return crypto.subtle.unwrapKey('raw', wrapped, kek, 'AES-KW', { name: 'AES-GCM', length: 256 }, true, [
+    'encrypt',
+    'decrypt',
+  ]);
 }
 
 export async function exportRawKey(key: CryptoKey): Promise<Uint8Array<ArrayBuffer>> {

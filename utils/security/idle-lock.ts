@@ -6,6 +6,12 @@ export async function lockIfIdle(db: MotcuaDB, idleMinutes: number, now = Date.n
   const session = await sessionItem.getValue();
   if (!session || !isIdle(session, idleMinutes, now)) return false;
   await endSession();
-  await db.audit.add({ at: new Date(now).toISOString(), officerId: session.officerId, action: 'lock', personId: null, detail: 'idle' });
+  await db.audit.add({
+    at: new Date(now).toISOString(),
+    officerId: session.officerId,
+    action: 'lock',
+    personId: null,
+    detail: 'idle',
+  });
   return true;
 }

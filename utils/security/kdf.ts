@@ -22,14 +22,23 @@ export type KdfSpec =
   | { name: 'pbkdf2'; salt: Uint8Array<ArrayBuffer>; iterations: number };
 
 export function argon2Spec(salt: Uint8Array<ArrayBuffer>): KdfSpec {
-  return { name: 'argon2id', salt, memoryKiB: argon2MemoryKiB, iterations: argon2Iterations, parallelism: argon2Parallelism };
+  return {
+    name: 'argon2id',
+    salt,
+    memoryKiB: argon2MemoryKiB,
+    iterations: argon2Iterations,
+    parallelism: argon2Parallelism,
+  };
 }
 
 const encoder = new TextEncoder();
 const normal = (secret: string) => encoder.encode(secret.normalize('NFC'));
 
 /** 32 bytes of Argon2id over the secret (NFC, so a passphrase typed with another Vietnamese keyboard matches). */
-export async function argon2Bytes(secret: string, spec: Extract<KdfSpec, { name: 'argon2id' }>): Promise<Uint8Array<ArrayBuffer>> {
+export async function argon2Bytes(
+  secret: string,
+  spec: Extract<KdfSpec, { name: 'argon2id' }>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const started = performance.now();
   const out = await argon2id({
     password: normal(secret),

@@ -1,5 +1,14 @@
 import type { KdfRow, OfficerRow } from '../db/database';
-import { exportRawKey, importRawKey, newSalt, openBytes, sealBytes, unwrapDataKey, wrapDataKey, type Sealed } from './crypto';
+import {
+  exportRawKey,
+  importRawKey,
+  newSalt,
+  openBytes,
+  sealBytes,
+  unwrapDataKey,
+  wrapDataKey,
+  type Sealed,
+} from './crypto';
 import { argon2Spec, deriveKek } from './kdf';
 
 /**
@@ -20,13 +29,19 @@ export function newOfficerKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
 }
 
-export async function wrapUnderPassphrase(passphrase: string, officerKey: CryptoKey): Promise<NonNullable<OfficerRow['passphrase']>> {
+export async function wrapUnderPassphrase(
+  passphrase: string,
+  officerKey: CryptoKey,
+): Promise<NonNullable<OfficerRow['passphrase']>> {
   const kdf = argon2Spec(newSalt());
   return { kdf, wrappedOfficerKey: await wrapDataKey(officerKey, await deriveKek(passphrase, kdf)) };
 }
 
 /** The officer key behind a passphrase; throws when the passphrase is wrong. */
-export async function openWithPassphrase(wrap: NonNullable<OfficerRow['passphrase']>, passphrase: string): Promise<CryptoKey> {
+export async function openWithPassphrase(
+  wrap: NonNullable<OfficerRow['passphrase']>,
+  passphrase: string,
+): Promise<CryptoKey> {
   return unwrapDataKey(wrap.wrappedOfficerKey, await deriveKek(passphrase, wrap.kdf as KdfRow));
 }
 

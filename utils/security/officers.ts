@@ -5,7 +5,15 @@ import { generateDataKey, newSalt, unwrapDataKey, wrapDataKey } from './crypto';
 import { deriveKek, kekFromPrf } from './kdf';
 import { officerSecrets, openDataKey, openPin, openWithPassphrase, sealPin, wrapUnderPassphrase } from './officer-keys';
 import { armPin, disarmPin, hasArmedPin, unlockWithArmedPin } from './quick-pin';
-import { checkPassphrase, checkPin, locksOut, looksLikePin, maxFailedAttempts, retryDelayMs, type SecretProblem } from './secrets';
+import {
+  checkPassphrase,
+  checkPin,
+  locksOut,
+  looksLikePin,
+  maxFailedAttempts,
+  retryDelayMs,
+  type SecretProblem,
+} from './secrets';
 import { startSession } from './session';
 import { DeviceKeyError, type PrfCeremony } from './webauthn';
 
@@ -31,7 +39,8 @@ export interface NewOfficer {
 }
 
 function refuse(problem: SecretProblem | null) {
-  if (problem) throw new OfficerError({ code: problem.code, ...('params' in problem ? { params: problem.params } : {}) });
+  if (problem)
+    throw new OfficerError({ code: problem.code, ...('params' in problem ? { params: problem.params } : {}) });
 }
 
 function checkNew(input: { passphrase: string; pin?: string | null }) {
@@ -45,7 +54,17 @@ async function officerRow(input: NewOfficer, dataKey: CryptoKey, now: Date): Pro
   checkNew(input);
   const id = crypto.randomUUID();
   const { fields } = await officerSecrets(id, dataKey, input.passphrase, input.pin || null);
-  return { id, name, role: input.role, ...fields, failedAttempts: 0, nextAttemptAt: 0, lockedOut: false, lockedOutAt: null, createdAt: now.toISOString() };
+  return {
+    id,
+    name,
+    role: input.role,
+    ...fields,
+    failedAttempts: 0,
+    nextAttemptAt: 0,
+    lockedOut: false,
+    lockedOutAt: null,
+    createdAt: now.toISOString(),
+  };
 }
 
 export async function isSetUp(db: MotcuaDB): Promise<boolean> {
@@ -66,37 +85,74 @@ export async function setUp(db: MotcuaDB, supervisor: Omit<NewOfficer, 'role'>, 
 }
 
 /** Adding an officer seals the same data key under their own officer key: nothing is re-encrypted. */
-export async function addOfficer(db: MotcuaDB, dataKey: CryptoKey, actorId: string, input: NewOfficer, now = new Date()) {
+export async function addOfficer(
+  db: MotcuaDB,
+  dataKey: CryptoKey,
+  actorId: string,
+  input: NewOfficer,
+  now = new Date(),
+) {
   await mustBeSupervisor(db, actorId);
   const row = await officerRow(input, dataKey, now);
   await db.transaction('rw', db.officers, db.audit, async () => {
     await db.officers.add(row);
-    await db.audit.add({ at: now.toISOString(), officerId: actorId, action: 'officer.add', personId: null, detail: row.role });
+    await db.audit.add({
+      at: now.toISOString(),
+      officerId: actorId,
+      action: 'officer.add',
+      personId: null,
+      detail: row.role,
+    });
   });
   return row;
 }
 
 async function mustBeSupervisor(db: MotcuaDB, actorId: string) {
-  if ((await db.officers.get(actorId))?.role !== 'supervisor') throw new OfficerError({ code: 'secret.supervisorOnly' });
+  if ((await db.officers.get(actorId))?.role !== 'supervisor')
+    throw new OfficerError({ code: 'secret.supervisorOnly' });
 }
 
 /**
  * A supervisor gives an officer who forgot their passphrase a new one (and optionally a PIN): a new officer
  * key, so the officer's device keys and armed PIN stop working.
  */
-export async function resetSecrets(db: MotcuaDB, dataKey: CryptoKey, actorId: string, officerId: string, input: { passphrase: string; pin?: string | null }, now = new Date()) {
+export async function resetSecrets(
+  db: MotcuaDB,
+  dataKey: CryptoKey,
+  actorId: string,
+  officerId: string,
+  input: { passphrase: string; pin?: string | null },
+  now = new Date(),
+) {
   await mustBeSupervisor(db, actorId);
   checkNew(input);
   const { fields } = await officerSecrets(officerId, dataKey, input.passphrase, input.pin || null);
   await db.transaction('rw', db.officers, db.audit, async () => {
-    await db.officers.update(officerId, { ...fields, failedAttempts: 0, nextAttemptAt: 0, lockedOut: false, lockedOutAt: null });
-    await db.audit.add({ at: now.toISOString(), officerId: actorId, action: 'officer.secret', personId: null, detail: `reset:${officerId}` });
+    await db.officers.update(officerId, {
+      ...fields,
+      failedAttempts: 0,
+      nextAttemptAt: 0,
+      lockedOut: false,
+      lockedOutAt: null,
+    });
+    await db.audit.add({
+      at: now.toISOString(),
+      officerId: actorId,
+      action: 'officer.secret',
+      personId: null,
+      detail: `reset:${officerId}`,
+    });
   });
   await disarmPin(officerId);
 }
 
 /** The officer key behind the officer's current passphrase, or a refusal (counted as a wrong try). */
-async function ownOfficerKey(db: MotcuaDB, officerId: string, passphrase: string, now: number): Promise<{ officer: OfficerRow; officerKey: CryptoKey }> {
+async function ownOfficerKey(
+  db: MotcuaDB,
+  officerId: string,
+  passphrase: string,
+  now: number,
+): Promise<{ officer: OfficerRow; officerKey: CryptoKey }> {
   const officer = await db.officers.get(officerId);
   if (!officer?.passphrase) throw new OfficerError({ code: 'secret.noOfficer' });
   const gate = attemptGate(officer, now);
@@ -111,24 +167,49 @@ async function ownOfficerKey(db: MotcuaDB, officerId: string, passphrase: string
 }
 
 /** The officer changes their own passphrase (the current one proves it is them). */
-export async function changePassphrase(db: MotcuaDB, officerId: string, current: string, next: string, now = new Date()) {
+export async function changePassphrase(
+  db: MotcuaDB,
+  officerId: string,
+  current: string,
+  next: string,
+  now = new Date(),
+) {
   refuse(checkPassphrase(next));
   const { officerKey } = await ownOfficerKey(db, officerId, current, now.getTime());
   const passphrase = await wrapUnderPassphrase(next, officerKey);
   await db.transaction('rw', db.officers, db.audit, async () => {
     await db.officers.update(officerId, { passphrase });
-    await db.audit.add({ at: now.toISOString(), officerId, action: 'officer.secret', personId: null, detail: 'passphrase' });
+    await db.audit.add({
+      at: now.toISOString(),
+      officerId,
+      action: 'officer.secret',
+      personId: null,
+      detail: 'passphrase',
+    });
   });
 }
 
 /** The officer sets (or with null removes) their quick-unlock PIN; armed at once for this session. */
-export async function setPin(db: MotcuaDB, dataKey: CryptoKey, officerId: string, passphrase: string, pin: string | null, now = new Date()) {
+export async function setPin(
+  db: MotcuaDB,
+  dataKey: CryptoKey,
+  officerId: string,
+  passphrase: string,
+  pin: string | null,
+  now = new Date(),
+) {
   if (pin) refuse(checkPin(pin));
   const { officerKey } = await ownOfficerKey(db, officerId, passphrase, now.getTime());
   const sealedPin = pin ? await sealPin(officerKey, pin, officerId) : null;
   await db.transaction('rw', db.officers, db.audit, async () => {
     await db.officers.update(officerId, { sealedPin });
-    await db.audit.add({ at: now.toISOString(), officerId, action: 'officer.secret', personId: null, detail: pin ? 'pin' : 'pin.removed' });
+    await db.audit.add({
+      at: now.toISOString(),
+      officerId,
+      action: 'officer.secret',
+      personId: null,
+      detail: pin ? 'pin' : 'pin.removed',
+    });
   });
   if (pin) await armPin(officerId, pin, dataKey);
   else await disarmPin(officerId);
@@ -148,9 +229,14 @@ export type UnlockResult =
 type Refusal = Extract<UnlockResult, { ok: false }>;
 
 function attemptGate(officer: OfficerRow, now: number): Refusal | null {
-  if (officer.lockedOut && officer.role !== 'supervisor') return { ok: false, lockedOut: true, reason: { code: 'unlock.lockedOut' } };
+  if (officer.lockedOut && officer.role !== 'supervisor')
+    return { ok: false, lockedOut: true, reason: { code: 'unlock.lockedOut' } };
   if (now < officer.nextAttemptAt) {
-    return { ok: false, retryAt: officer.nextAttemptAt, reason: { code: 'unlock.wait', params: { seconds: Math.ceil((officer.nextAttemptAt - now) / 1000) } } };
+    return {
+      ok: false,
+      retryAt: officer.nextAttemptAt,
+      reason: { code: 'unlock.wait', params: { seconds: Math.ceil((officer.nextAttemptAt - now) / 1000) } },
+    };
   }
   return null;
 }
@@ -163,19 +249,49 @@ async function recordFailure(db: MotcuaDB, officer: OfficerRow, now: number): Pr
   const failed = officer.failedAttempts + 1;
   const lockedOut = locksOut(officer.role, failed);
   const retryAt = now + retryDelayMs(failed, officer.role);
-  await db.officers.update(officer.id, { failedAttempts: failed, nextAttemptAt: retryAt, lockedOut, lockedOutAt: lockedOut ? now : null });
-  await db.audit.add({ at: new Date(now).toISOString(), officerId: officer.id, action: 'unlock.failed', personId: null, detail: String(failed) });
-  if (lockedOut) return { ok: false, lockedOut: true, reason: { code: 'unlock.nowLockedOut', params: { max: maxFailedAttempts } } };
+  await db.officers.update(officer.id, {
+    failedAttempts: failed,
+    nextAttemptAt: retryAt,
+    lockedOut,
+    lockedOutAt: lockedOut ? now : null,
+  });
+  await db.audit.add({
+    at: new Date(now).toISOString(),
+    officerId: officer.id,
+    action: 'unlock.failed',
+    personId: null,
+    detail: String(failed),
+  });
+  if (lockedOut)
+    return { ok: false, lockedOut: true, reason: { code: 'unlock.nowLockedOut', params: { max: maxFailedAttempts } } };
   if (officer.role === 'supervisor') {
     const seconds = Math.round((retryAt - now) / 1000);
-    return { ok: false, retryAt, reason: seconds > 0 ? { code: 'unlock.wrongSupervisor', params: { seconds } } : { code: 'unlock.wrongRetry' } };
+    return {
+      ok: false,
+      retryAt,
+      reason: seconds > 0 ? { code: 'unlock.wrongSupervisor', params: { seconds } } : { code: 'unlock.wrongRetry' },
+    };
   }
   return { ok: false, retryAt, reason: { code: 'unlock.wrong', params: { left: maxFailedAttempts - failed } } };
 }
 
-async function unlocked(db: MotcuaDB, officer: OfficerRow, dataKey: CryptoKey, via: string, now: number, pin: string | null, choosePassphrase = false): Promise<UnlockResult> {
+async function unlocked(
+  db: MotcuaDB,
+  officer: OfficerRow,
+  dataKey: CryptoKey,
+  via: string,
+  now: number,
+  pin: string | null,
+  choosePassphrase = false,
+): Promise<UnlockResult> {
   await clearFailures(db, officer.id);
-  await db.audit.add({ at: new Date(now).toISOString(), officerId: officer.id, action: 'unlock', personId: null, detail: via });
+  await db.audit.add({
+    at: new Date(now).toISOString(),
+    officerId: officer.id,
+    action: 'unlock',
+    personId: null,
+    detail: via,
+  });
   return { ok: true, officer, dataKey, pin, choosePassphrase };
 }
 
@@ -184,7 +300,12 @@ async function unlocked(db: MotcuaDB, officer: OfficerRow, dataKey: CryptoKey, v
  * passphrase. A version-5 secret (PBKDF2) is migrated on the spot: a passphrase is re-wrapped under Argon2id;
  * a PIN-only officer is asked to choose a passphrase (`choosePassphrase`).
  */
-export async function unlockWithSecret(db: MotcuaDB, officerId: string, secret: string, now = Date.now()): Promise<UnlockResult> {
+export async function unlockWithSecret(
+  db: MotcuaDB,
+  officerId: string,
+  secret: string,
+  now = Date.now(),
+): Promise<UnlockResult> {
   const officer = await db.officers.get(officerId);
   if (!officer) return { ok: false, reason: { code: 'secret.noOfficer' } };
   if (looksLikePin(secret) && (await hasArmedPin(officerId))) return unlockWithPin(db, officer, secret, now);
@@ -200,18 +321,32 @@ export async function unlockWithSecret(db: MotcuaDB, officerId: string, secret: 
   } catch {
     const refusal = await recordFailure(db, officer, now);
     // Digits typed after the browser restarted: the PIN is not armed yet, say so (it still counted as a try).
-    if (looksLikePin(secret) && officer.sealedPin && !refusal.lockedOut) return { ...refusal, reason: { code: 'unlock.pinNotArmed' } };
+    if (looksLikePin(secret) && officer.sealedPin && !refusal.lockedOut)
+      return { ...refusal, reason: { code: 'unlock.pinNotArmed' } };
     return refusal;
   }
 }
 
 async function unlockWithPin(db: MotcuaDB, officer: OfficerRow, pin: string, now: number): Promise<UnlockResult> {
-  if (officer.lockedOut && officer.role !== 'supervisor') return { ok: false, lockedOut: true, reason: { code: 'unlock.lockedOut' } };
+  if (officer.lockedOut && officer.role !== 'supervisor')
+    return { ok: false, lockedOut: true, reason: { code: 'unlock.lockedOut' } };
   const result = await unlockWithArmedPin(officer.id, pin, now);
   if (result.ok) return unlocked(db, officer, result.dataKey, 'pin', now, null);
-  await db.audit.add({ at: new Date(now).toISOString(), officerId: officer.id, action: 'unlock.failed', personId: null, detail: 'pin' });
-  if (result.code === 'unlock.wait') return { ok: false, retryAt: result.retryAt, reason: { code: 'unlock.wait', params: { seconds: Math.ceil((result.retryAt - now) / 1000) } } };
-  if (result.code === 'unlock.pinWrong') return { ok: false, retryAt: result.retryAt, reason: { code: 'unlock.pinWrong', params: { left: result.left } } };
+  await db.audit.add({
+    at: new Date(now).toISOString(),
+    officerId: officer.id,
+    action: 'unlock.failed',
+    personId: null,
+    detail: 'pin',
+  });
+  if (result.code === 'unlock.wait')
+    return {
+      ok: false,
+      retryAt: result.retryAt,
+      reason: { code: 'unlock.wait', params: { seconds: Math.ceil((result.retryAt - now) / 1000) } },
+    };
+  if (result.code === 'unlock.pinWrong')
+    return { ok: false, retryAt: result.retryAt, reason: { code: 'unlock.pinWrong', params: { left: result.left } } };
   return { ok: false, reason: { code: result.code } };
 }
 
@@ -219,7 +354,10 @@ async function unlockLegacy(db: MotcuaDB, officer: OfficerRow, secret: string, n
   const legacy = officer.legacy!;
   let dataKey: CryptoKey;
   try {
-    dataKey = await unwrapDataKey(legacy.wrappedKey, await deriveKek(secret, { name: 'pbkdf2', salt: legacy.salt, iterations: legacy.iterations }));
+    dataKey = await unwrapDataKey(
+      legacy.wrappedKey,
+      await deriveKek(secret, { name: 'pbkdf2', salt: legacy.salt, iterations: legacy.iterations }),
+    );
   } catch {
     return recordFailure(db, officer, now);
   }
@@ -228,7 +366,13 @@ async function unlockLegacy(db: MotcuaDB, officer: OfficerRow, secret: string, n
   const { fields } = await officerSecrets(officer.id, dataKey, secret, null);
   await db.transaction('rw', db.officers, db.audit, async () => {
     await db.officers.update(officer.id, fields);
-    await db.audit.add({ at: new Date(now).toISOString(), officerId: officer.id, action: 'officer.secret', personId: null, detail: 'migrated:argon2id' });
+    await db.audit.add({
+      at: new Date(now).toISOString(),
+      officerId: officer.id,
+      action: 'officer.secret',
+      personId: null,
+      detail: 'migrated:argon2id',
+    });
   });
   return unlocked(db, { ...officer, ...fields }, dataKey, 'passphrase', now, null);
 }
@@ -237,14 +381,27 @@ async function unlockLegacy(db: MotcuaDB, officer: OfficerRow, secret: string, n
  * A version-5 officer who had only a PIN chooses a passphrase after unlocking with it: the PIN becomes their
  * session quick unlock and the PIN-wrapped key is deleted from the disk.
  */
-export async function finishMigration(db: MotcuaDB, officerId: string, dataKey: CryptoKey, pin: string, passphrase: string, now = new Date()) {
+export async function finishMigration(
+  db: MotcuaDB,
+  officerId: string,
+  dataKey: CryptoKey,
+  pin: string,
+  passphrase: string,
+  now = new Date(),
+) {
   refuse(checkPassphrase(passphrase));
   const officer = await db.officers.get(officerId);
   if (!officer?.legacy) throw new OfficerError({ code: 'secret.noOfficer' });
   const { fields } = await officerSecrets(officerId, dataKey, passphrase, pin);
   await db.transaction('rw', db.officers, db.audit, async () => {
     await db.officers.update(officerId, fields);
-    await db.audit.add({ at: now.toISOString(), officerId, action: 'officer.secret', personId: null, detail: 'migrated:pin' });
+    await db.audit.add({
+      at: now.toISOString(),
+      officerId,
+      action: 'officer.secret',
+      personId: null,
+      detail: 'migrated:pin',
+    });
   });
   return { ...officer, ...fields };
 }
@@ -253,7 +410,14 @@ export async function finishMigration(db: MotcuaDB, officerId: string, dataKey: 
  * Enrols a platform authenticator or security key (WebAuthn PRF) as one more way for the officer to unlock;
  * the current passphrase proves it is them. Returns the stored credential's label.
  */
-export async function enrolDeviceKey(db: MotcuaDB, officerId: string, passphrase: string, label: string, prf: PrfCeremony, now = new Date()) {
+export async function enrolDeviceKey(
+  db: MotcuaDB,
+  officerId: string,
+  passphrase: string,
+  label: string,
+  prf: PrfCeremony,
+  now = new Date(),
+) {
   const { officer, officerKey } = await ownOfficerKey(db, officerId, passphrase, now.getTime());
   const prfSalt = newSalt();
   const result = await deviceCeremony(() => prf.create({ id: officer.id, name: officer.name }, prfSalt));
@@ -266,7 +430,9 @@ export async function enrolDeviceKey(db: MotcuaDB, officerId: string, passphrase
   };
   await db.transaction('rw', db.officers, db.audit, async () => {
     const fresh = await db.officers.get(officerId);
-    await db.officers.update(officerId, { deviceKeys: [...(fresh?.deviceKeys ?? []).filter((k) => k.credentialId !== key.credentialId), key] });
+    await db.officers.update(officerId, {
+      deviceKeys: [...(fresh?.deviceKeys ?? []).filter((k) => k.credentialId !== key.credentialId), key],
+    });
     await db.audit.add({ at: now.toISOString(), officerId, action: 'officer.device', personId: null, detail: 'add' });
   });
   return key.label;
@@ -276,8 +442,16 @@ export async function removeDeviceKey(db: MotcuaDB, officerId: string, credentia
   await db.transaction('rw', db.officers, db.audit, async () => {
     const officer = await db.officers.get(officerId);
     if (!officer) return;
-    await db.officers.update(officerId, { deviceKeys: officer.deviceKeys.filter((k) => k.credentialId !== credentialId) });
-    await db.audit.add({ at: now.toISOString(), officerId, action: 'officer.device', personId: null, detail: 'remove' });
+    await db.officers.update(officerId, {
+      deviceKeys: officer.deviceKeys.filter((k) => k.credentialId !== credentialId),
+    });
+    await db.audit.add({
+      at: now.toISOString(),
+      officerId,
+      action: 'officer.device',
+      personId: null,
+      detail: 'remove',
+    });
   });
 }
 
@@ -290,10 +464,16 @@ async function deviceCeremony<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** Unlocks with one of the officer's enrolled device keys (a cancelled prompt is not a wrong try). */
-export async function unlockWithDeviceKey(db: MotcuaDB, officerId: string, prf: PrfCeremony, now = Date.now()): Promise<UnlockResult> {
+export async function unlockWithDeviceKey(
+  db: MotcuaDB,
+  officerId: string,
+  prf: PrfCeremony,
+  now = Date.now(),
+): Promise<UnlockResult> {
   const officer = await db.officers.get(officerId);
   if (!officer?.sealedDataKey || officer.deviceKeys.length === 0) return { ok: false, reason: { code: 'device.none' } };
-  if (officer.lockedOut && officer.role !== 'supervisor') return { ok: false, lockedOut: true, reason: { code: 'unlock.lockedOut' } };
+  if (officer.lockedOut && officer.role !== 'supervisor')
+    return { ok: false, lockedOut: true, reason: { code: 'unlock.lockedOut' } };
   let result: Awaited<ReturnType<PrfCeremony['get']>>;
   try {
     result = await deviceCeremony(() => prf.get(officer.deviceKeys));
@@ -308,7 +488,13 @@ export async function unlockWithDeviceKey(db: MotcuaDB, officerId: string, prf: 
     const pin = officer.sealedPin ? await openPin(officerKey, officer.sealedPin, officer.id) : null;
     return unlocked(db, officer, dataKey, 'device', now, pin);
   } catch {
-    await db.audit.add({ at: new Date(now).toISOString(), officerId, action: 'unlock.failed', personId: null, detail: 'device' });
+    await db.audit.add({
+      at: new Date(now).toISOString(),
+      officerId,
+      action: 'unlock.failed',
+      personId: null,
+      detail: 'device',
+    });
     return { ok: false, reason: { code: 'device.mismatch' } };
   }
 }
@@ -324,7 +510,13 @@ export async function releaseOfficer(db: MotcuaDB, actorId: string, officerId: s
   await mustBeSupervisor(db, actorId);
   await db.transaction('rw', db.officers, db.audit, async () => {
     await clearFailures(db, officerId);
-    await db.audit.add({ at: now.toISOString(), officerId: actorId, action: 'officer.release', personId: null, detail: officerId });
+    await db.audit.add({
+      at: now.toISOString(),
+      officerId: actorId,
+      action: 'officer.release',
+      personId: null,
+      detail: officerId,
+    });
   });
 }
 

@@ -24,13 +24,16 @@ export type SecretProblem =
 
 export function checkPin(pin: string): SecretProblem | null {
   if (!/^\d+$/.test(pin)) return { code: 'secret.pinDigits' };
-  if (pin.length < minPinDigits || pin.length > maxPinDigits) return { code: 'secret.pinLength', params: { min: minPinDigits, max: maxPinDigits } };
-  if (/^(\d)\1+$/.test(pin) || '01234567890123'.includes(pin) || '98765432109876'.includes(pin)) return { code: 'secret.pinGuessable' };
+  if (pin.length < minPinDigits || pin.length > maxPinDigits)
+    return { code: 'secret.pinLength', params: { min: minPinDigits, max: maxPinDigits } };
+  if (/^(\d)\1+$/.test(pin) || '01234567890123'.includes(pin) || '98765432109876'.includes(pin))
+    return { code: 'secret.pinGuessable' };
   return null;
 }
 
 export function checkPassphrase(passphrase: string): SecretProblem | null {
-  if (passphrase.trim().length < minPassphraseLength) return { code: 'secret.passphraseLength', params: { min: minPassphraseLength } };
+  if (passphrase.trim().length < minPassphraseLength)
+    return { code: 'secret.passphraseLength', params: { min: minPassphraseLength } };
   // Digits only would be a long PIN: the unlock field tells the two apart by that.
   if (/^\d+$/.test(passphrase.trim())) return { code: 'secret.passphraseDigits' };
   return null;

@@ -24,10 +24,21 @@ const touchEveryMs = 30_000;
 
 let cached: { raw: string; key: CryptoKey } | null = null;
 
-export async function startSession(officer: { id: string; name: string; role: Role }, dataKey: CryptoKey, now = Date.now()) {
+export async function startSession(
+  officer: { id: string; name: string; role: Role },
+  dataKey: CryptoKey,
+  now = Date.now(),
+) {
   const raw = toBase64(await exportRawKey(dataKey));
   cached = { raw, key: dataKey };
-  await sessionItem.setValue({ officerId: officer.id, officerName: officer.name, role: officer.role, key: raw, unlockedAt: now, lastActiveAt: now });
+  await sessionItem.setValue({
+    officerId: officer.id,
+    officerName: officer.name,
+    role: officer.role,
+    key: raw,
+    unlockedAt: now,
+    lastActiveAt: now,
+  });
 }
 
 export async function currentSession(): Promise<{ session: UnlockedSession; dataKey: CryptoKey } | null> {

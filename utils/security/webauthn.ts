@@ -26,11 +26,20 @@ export class DeviceKeyError extends Error {
 }
 
 export function deviceKeysSupported(): boolean {
-  return typeof PublicKeyCredential !== 'undefined' && typeof navigator !== 'undefined' && Boolean(navigator.credentials);
+  return (
+    typeof PublicKeyCredential !== 'undefined' && typeof navigator !== 'undefined' && Boolean(navigator.credentials)
+  );
 }
 
-const base64url = (bytes: ArrayBuffer) => toBase64(new Uint8Array(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const fromBase64url = (text: string) => fromBase64(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='));
+const base64url = (bytes: ArrayBuffer) =>
+  toBase64(new Uint8Array(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const fromBase64url = (text: string) =>
+  fromBase64(
+    text
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(text.length / 4) * 4, '='),
+  );
 
 interface PrfOutputs {
   prf?: { enabled?: boolean; results?: { first?: ArrayBuffer | Uint8Array } };
@@ -89,7 +98,9 @@ export const browserPrf: PrfCeremony = {
             allowCredentials: keys.map((k) => ({ type: 'public-key' as const, id: fromBase64url(k.credentialId) })),
             userVerification: 'required',
             timeout: 120_000,
-            extensions: { prf: { evalByCredential: Object.fromEntries(keys.map((k) => [k.credentialId, { first: k.prfSalt }])) } } as AuthenticationExtensionsClientInputs,
+            extensions: {
+              prf: { evalByCredential: Object.fromEntries(keys.map((k) => [k.credentialId, { first: k.prfSalt }])) },
+            } as AuthenticationExtensionsClientInputs,
           },
         })) as PublicKeyCredential,
     );

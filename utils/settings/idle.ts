@@ -12,6 +12,7 @@ export function parseIdleMinutes(input: string): IdleCheck {
   const params = { min: idleMinutesRange.min, max: idleMinutesRange.max };
   if (text === '' || !/^\d+$/.test(text)) return { ok: false, message: 'settings.idle.invalid', params };
   if (minutes === 0) return { ok: false, message: 'settings.idle.zero', params };
-  if (minutes < idleMinutesRange.min || minutes > idleMinutesRange.max) return { ok: false, message: 'settings.idle.invalid', params };
+  if (minutes < idleMinutesRange.min || minutes > idleMinutesRange.max)
+    return { ok: false, message: 'settings.idle.invalid', params };
   return { ok: true, minutes };
 }

@@ -61,9 +61,7 @@ export type EffectiveSettings = z.infer<typeof effectiveSettingsSchema>;
  */
 export function resolveSettings(local: LocalSettings, managedRaw: unknown): EffectiveSettings {
   const managed = parseManaged(managedRaw);
-  const policyHosts = (managed.extraPortalHosts ?? [])
-    .map((host) => host.trim().toLowerCase())
-    .filter(isValidHostName);
+  const policyHosts = (managed.extraPortalHosts ?? []).map((host) => host.trim().toLowerCase()).filter(isValidHostName);
   const seen = new Set<string>();
   const hosts: EffectiveSettings['extraPortalHosts'] = [];
   for (const [host, locked] of [

@@ -15,14 +15,26 @@ const generatedPerson = z.object({
   name: z.string().min(1),
   sex: z.enum(['Nam', 'Nữ']),
   birth: z.object({ day: z.number().int(), month: z.number().int(), year: z.number().int() }),
-  personalId: z.string().regex(/^\d{12}$/).nullable(),
+  personalId: z
+    .string()
+    .regex(/^\d{12}$/)
+    .nullable(),
   phone: z.string().nullable(),
   address: z.string().nullable(),
   placeOfBirth: z.string().optional(),
 });
-const familiesSchema = z.object({ families: z.array(z.object({ father: generatedPerson, mother: generatedPerson, child: generatedPerson })) });
+const familiesSchema = z.object({
+  families: z.array(z.object({ father: generatedPerson, mother: generatedPerson, child: generatedPerson })),
+});
 
-const prov: Provenance = { source: 'import', confidence: 1, at: '2026-01-01T00:00:00.000Z', verifiedBy: null, verifiedAt: null, notes: ['Dữ liệu mẫu để đào tạo'] };
+const prov: Provenance = {
+  source: 'import',
+  confidence: 1,
+  at: '2026-01-01T00:00:00.000Z',
+  verifiedBy: null,
+  verifiedAt: null,
+  notes: ['Dữ liệu mẫu để đào tạo'],
+};
 const f = <T>(value: T) => ({ value, prov });
 
 function person(p: z.infer<typeof generatedPerson>): Person {
@@ -51,5 +63,11 @@ export interface Family {
 
 /** The training families, each person with a fresh id (the sandbox is rebuilt from them). */
 export function trainingFamilies(): Family[] {
-  return familiesSchema.parse(familiesData).families.map((family) => ({ father: person(family.father), mother: person(family.mother), child: person(family.child) }));
+  return familiesSchema
+    .parse(familiesData)
+    .families.map((family) => ({
+      father: person(family.father),
+      mother: person(family.mother),
+      child: person(family.child),
+    }));
 }

@@ -29,7 +29,14 @@ export function localPage(frame: () => HTMLIFrameElement | null): PageTransport 
       const a = current();
       if (!a) return [];
       watch(a.doc);
-      return [{ frameId: 0, origin: location.origin, fieldCount: a.doc.querySelectorAll('input,select,textarea').length, changedAt: a.changedAt }];
+      return [
+        {
+          frameId: 0,
+          origin: location.origin,
+          fieldCount: a.doc.querySelectorAll('input,select,textarea').length,
+          changedAt: a.changedAt,
+        },
+      ];
     },
     async send(frameId, type, payload) {
       const a = frameId === 0 ? current() : null;

@@ -25,7 +25,10 @@ export async function openSandbox(): Promise<RecordsStore> {
 
 async function seed(store: RecordsStore) {
   const families = trainingFamilies();
-  await store.writePeople(families.flatMap((f) => [f.father, f.mother, f.child]), null);
+  await store.writePeople(
+    families.flatMap((f) => [f.father, f.mother, f.child]),
+    null,
+  );
   for (const { father, mother, child } of families) {
     await store.link(child.id, 'father', father.id);
     await store.link(child.id, 'mother', mother.id);
@@ -54,24 +57,42 @@ export function sandboxSend(store: RecordsStore, options: SandboxOptions): Send 
         return { setUp: true, unlocked: true, officerName: 'Học viên (dữ liệu mẫu)', officers: [] };
       case 'records/search':
         return {
-          results: (await store.search((payload as RequestOf<'records/search'>).query, 20)).map(({ id, name, dob, maskedId, address, sex }) => ({ id, name, dob, maskedId, address, sex })),
+          results: (await store.search((payload as RequestOf<'records/search'>).query, 20)).map(
+            ({ id, name, dob, maskedId, address, sex }) => ({ id, name, dob, maskedId, address, sex }),
+          ),
         };
       case 'records/relatives': {
         const { personId } = payload as RequestOf<'records/relatives'>;
         const out = [];
         for (const r of await store.relationsOf(personId)) {
           const other = await store.get(r.fromId === personId ? r.toId : r.fromId, { audit: false });
-          if (other) out.push({ id: other.id, name: other.fullName.value, kind: r.kind, direction: r.fromId === personId ? ('of' as const) : ('is' as const) });
+          if (other)
+            out.push({
+              id: other.id,
+              name: other.fullName.value,
+              kind: r.kind,
+              direction: r.fromId === personId ? ('of' as const) : ('is' as const),
+            });
         }
         return { relatives: out };
       }
       case 'records/fill-data': {
         const person = await store.get((payload as RequestOf<'records/fill-data'>).personId, { audit: false });
         if (!person) throw new Error('Không tìm thấy công dân mẫu này.');
-        const shown = options.maskIds() && person.personalId
-          ? { ...person, personalId: { ...person.personalId, value: maskedIdOf({ personalId: person.personalId.value, oldId: null })! } }
-          : person;
-        const [permanentAddress, currentAddress] = await Promise.all([mapAddress(person.permanentAddress?.value), mapAddress(person.currentAddress?.value)]);
+        const shown =
+          options.maskIds() && person.personalId
+            ? {
+                ...person,
+                personalId: {
+                  ...person.personalId,
+                  value: maskedIdOf({ personalId: person.personalId.value, oldId: null })!,
+                },
+              }
+            : person;
+        const [permanentAddress, currentAddress] = await Promise.all([
+          mapAddress(person.permanentAddress?.value),
+          mapAddress(person.currentAddress?.value),
+        ]);
         return { person: shown, addresses: { permanentAddress, currentAddress } };
       }
       case 'filings/pending':
@@ -82,10 +103,16 @@ export function sandboxSend(store: RecordsStore, options: SandboxOptions): Send 
         filings += 1;
         return { root: `dao-tao-${filings}`, procedure: null };
       case 'filings/update':
-        return { status: (payload as RequestOf<'filings/update'>).status ?? 'draft', dossierCode: (payload as RequestOf<'filings/update'>).dossierCode ?? null };
+        return {
+          status: (payload as RequestOf<'filings/update'>).status ?? 'draft',
+          dossierCode: (payload as RequestOf<'filings/update'>).dossierCode ?? null,
+        };
       case 'slip/open': {
         const id = crypto.randomUUID();
-        await slipsItem.setValue({ ...(await slipsItem.getValue()), [id]: { ...(payload as RequestOf<'slip/open'>), savedAt: Date.now() } });
+        await slipsItem.setValue({
+          ...(await slipsItem.getValue()),
+          [id]: { ...(payload as RequestOf<'slip/open'>), savedAt: Date.now() },
+        });
         // A tab of its own, like the real panel's slip (a window.open'ed page would not get the extension's APIs).
         await browser.tabs.create({ url: browser.runtime.getURL(`/slip.html?id=${id}`) });
         return { id };

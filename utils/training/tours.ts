@@ -47,6 +47,9 @@ export function parseTour(text: string): Tour {
     throw new Error('Tệp bài hướng dẫn không đọc được (không phải JSON).');
   }
   const parsed = tourSchema.safeParse(raw && typeof raw === 'object' ? strip(raw as Record<string, unknown>) : raw);
-  if (!parsed.success) throw new Error(`Bài hướng dẫn không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `Bài hướng dẫn không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }

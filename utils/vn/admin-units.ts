@@ -92,9 +92,14 @@ export class AdminUnits {
   readonly placeTexts: PlaceText[] = [];
 
   private constructor(units: z.infer<typeof unitsFileSchema>, notes: z.infer<typeof mergerNotesFileSchema>) {
-    this.placeTexts.push(...legacyProvinces().map((l) => ({ text: l.name, province: l.newProvinceCode, isProvince: true })));
+    this.placeTexts.push(
+      ...legacyProvinces().map((l) => ({ text: l.name, province: l.newProvinceCode, isProvince: true })),
+    );
     for (const p of units) {
-      this.placeTexts.push({ text: p.Name, province: p.Code, isProvince: true }, ...p.Wards.map((w) => ({ text: w.Name, province: p.Code })));
+      this.placeTexts.push(
+        { text: p.Name, province: p.Code, isProvince: true },
+        ...p.Wards.map((w) => ({ text: w.Name, province: p.Code })),
+      );
       const province = { code: p.Code, name: cleanSpaces(p.Name), fullName: cleanSpaces(p.FullName) };
       this.provinces.set(province.code, province);
       this.addProvinceKey(placeKey(province.name), province.code);
@@ -253,16 +258,30 @@ const provinceAliases: ReadonlyArray<readonly [string, string]> = [
  * "Số 1 phố X, Phường Y, Quận Z, Hà Nội" → { detail: "Số 1 phố X", ward: "Phường Y", district: "Quận Z", province: "Hà Nội" }.
  */
 /** An address as written, with the units it names split out (pre-2025 three levels, or the 2025 two). */
-export function addressFromText(text: string): { text: string; detail: string; legacy?: { ward: string; district?: string; province: string } } {
+export function addressFromText(text: string): {
+  text: string;
+  detail: string;
+  legacy?: { ward: string; district?: string; province: string };
+} {
   const parts = splitAddressLine(text);
   return {
     text,
     detail: parts?.detail ?? '',
-    ...(parts ? { legacy: { ward: parts.ward, ...(parts.district ? { district: parts.district } : {}), province: parts.province } } : {}),
+    ...(parts
+      ? {
+          legacy: {
+            ward: parts.ward,
+            ...(parts.district ? { district: parts.district } : {}),
+            province: parts.province,
+          },
+        }
+      : {}),
   };
 }
 
-export function splitAddressLine(text: string): { detail: string; ward: string; district?: string; province: string } | null {
+export function splitAddressLine(
+  text: string,
+): { detail: string; ward: string; district?: string; province: string } | null {
   const parts = cleanSpaces(text)
     .split(/\s*[,;]\s*/)
     .filter(Boolean);

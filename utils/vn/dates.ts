@@ -33,7 +33,8 @@ export function makeDate(year: number, month?: number, day?: number): DateResult
     return fail(`Năm ${year} không hợp lệ (phải từ ${minYear} đến ${maxYear}).`);
   }
   if (month === undefined) return { ok: true, date: { year, precision: 'year' } };
-  if (!Number.isInteger(month) || month < 1 || month > 12) return fail(`Tháng ${month} không tồn tại (chỉ có tháng 1 đến 12).`);
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    return fail(`Tháng ${month} không tồn tại (chỉ có tháng 1 đến 12).`);
   if (day === undefined) return { ok: true, date: { year, month, precision: 'month' } };
   const last = daysInMonth(year, month);
   if (!Number.isInteger(day) || day < 1) return fail(`Ngày ${day} không tồn tại.`);

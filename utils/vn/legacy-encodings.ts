@@ -150,7 +150,8 @@ export type TextEncoding = 'unicode' | 'tcvn3' | 'vni' | 'ascii';
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
 /** Letters only Unicode has: text holding one was never a legacy font read one byte per character. */
-const beyondLatin1 = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]|[\u0300-\u0323]/;
+const beyondLatin1 =
+  /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]|[\u0300-\u0323]/;
 const latin1High = /[\u00a1-\u00ff]/;
 /** A word as the legacy fonts write it: letters, combining marks and every Latin-1 code the fonts use ("§" is Đ, "÷" is ữ). */
 const wordRe = /[\p{L}\p{M}\u00a1-\u00ff]+/gu;

@@ -59,12 +59,18 @@ export function parseMergerNote(text: string, newUnitName: string): OldUnitRef[]
   for (const rawSegment of splitTopLevel(clean)) {
     let segment = rawSegment.replace(trailingRe, '').trim();
     const parens = [...segment.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!.trim());
-    segment = segment.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+    segment = segment
+      .replace(/\([^()]*\)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
 
     if (partialRe.test(segment)) {
       partialMode = true;
       if (!/\bcủa\b/i.test(segment) && !/^phần còn lại/i.test(segment)) continue; // "một phần diện tích TN"
-      segment = segment.replace(leadInRe, '').replace(/^phần còn lại\s+(?:của\s+)?/i, '').trim();
+      segment = segment
+        .replace(leadInRe, '')
+        .replace(/^phần còn lại\s+(?:của\s+)?/i, '')
+        .trim();
     } else if (/^quy mô dân số|^toàn bộ quy mô/i.test(segment)) {
       segment = segment.replace(leadInRe, '').trim();
     } else if (stripUnitPrefix(segment).kind !== null) {
@@ -98,4 +104,3 @@ export function parseMergerNote(text: string, newUnitName: string): OldUnitRef[]
 export function districtKey(name: string): string {
   return placeKey(name);
 }
-

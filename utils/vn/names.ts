@@ -27,7 +27,17 @@ export interface NameParts {
  * Two-word surnames that must stay together when splitting. The officer can always override the split;
  * this list only makes the first guess right more often. Compared case-insensitively.
  */
-export const compoundSurnames = ['Âu Dương', 'Tôn Nữ', 'Tôn Thất', 'Công Tằng Tôn Nữ', 'Hoàng Phủ', 'Tư Mã', 'Gia Cát', 'Thượng Quan', 'Đoàn Mạc'];
+export const compoundSurnames = [
+  'Âu Dương',
+  'Tôn Nữ',
+  'Tôn Thất',
+  'Công Tằng Tôn Nữ',
+  'Hoàng Phủ',
+  'Tư Mã',
+  'Gia Cát',
+  'Thượng Quan',
+  'Đoàn Mạc',
+];
 
 /**
  * Họ / chữ đệm / tên: first word (or a known compound surname) is họ, last word is tên, the rest chữ đệm.

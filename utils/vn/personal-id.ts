@@ -9,7 +9,9 @@ import type { VnDate } from './dates';
 
 const legacySchema = z.object({
   abroadRange: z.object({ from: z.number(), to: z.number() }),
-  provinces: z.array(z.object({ code: z.string().regex(/^\d{3}$/), name: z.string(), newProvinceCode: z.string().regex(/^\d{2}$/) })),
+  provinces: z.array(
+    z.object({ code: z.string().regex(/^\d{3}$/), name: z.string(), newProvinceCode: z.string().regex(/^\d{2}$/) }),
+  ),
 });
 const legacy = legacySchema.parse(legacyData);
 
@@ -57,9 +59,17 @@ export type IdResult = { ok: true; id: IdNumber } | { ok: false; reason: string 
  */
 export function parseIdNumber(raw: string | number): IdResult {
   const text = typeof raw === 'number' ? numberToDigits(raw) : raw.trim().replace(/[\s.-]/g, '');
-  if (text === null) return { ok: false, reason: 'Số giấy tờ bị bảng tính làm tròn (dạng số mũ), không khôi phục được. Hãy định dạng cột là Văn bản rồi nhập lại.' };
+  if (text === null)
+    return {
+      ok: false,
+      reason:
+        'Số giấy tờ bị bảng tính làm tròn (dạng số mũ), không khôi phục được. Hãy định dạng cột là Văn bản rồi nhập lại.',
+    };
   if (/e\+?\d+$/i.test(text)) {
-    return { ok: false, reason: `"${text}" là số bị bảng tính rút gọn dạng số mũ, các chữ số đã mất. Hãy định dạng cột là Văn bản rồi nhập lại.` };
+    return {
+      ok: false,
+      reason: `"${text}" là số bị bảng tính rút gọn dạng số mũ, các chữ số đã mất. Hãy định dạng cột là Văn bản rồi nhập lại.`,
+    };
   }
   if (!/^\d+$/.test(text)) return { ok: false, reason: `Số giấy tờ "${text}" chỉ được có chữ số.` };
   switch (text.length) {
@@ -77,7 +87,10 @@ export function parseIdNumber(raw: string | number): IdResult {
       return { ok: true, id: { kind: 'old-id', value, restored: true, notes: [restoredNote(text, value)] } };
     }
     default:
-      return { ok: false, reason: `Số giấy tờ "${text}" có ${text.length} chữ số; số định danh cá nhân có 12 chữ số, CMND cũ có 9.` };
+      return {
+        ok: false,
+        reason: `Số giấy tờ "${text}" có ${text.length} chữ số; số định danh cá nhân có 12 chữ số, CMND cũ có 9.`,
+      };
   }
 }
 
@@ -120,7 +133,10 @@ export function crossCheckId(id: string, person: { birthDate?: VnDate; sex?: Sex
   if (!decoded) return [];
   const issues: IdMismatch[] = [];
   if (!decoded.province && !decoded.abroad) {
-    issues.push({ field: 'province', message: `Ba số đầu ${decoded.provinceCode} không phải mã tỉnh nào; hãy kiểm tra lại số định danh.` });
+    issues.push({
+      field: 'province',
+      message: `Ba số đầu ${decoded.provinceCode} không phải mã tỉnh nào; hãy kiểm tra lại số định danh.`,
+    });
   }
   if (person.birthDate && person.birthDate.year !== decoded.birthYear) {
     issues.push({

@@ -11,7 +11,8 @@ export function parsePhone(raw: string | number): PhoneResult {
   if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
   else if (digits.startsWith('0084')) digits = `0${digits.slice(4)}`;
   else if (/^84[35789]\d{8}$/.test(digits) || /^842\d{9}$/.test(digits)) digits = `0${digits.slice(2)}`;
-  if (!/^\d+$/.test(digits)) return { ok: false, reason: `Số điện thoại "${text}" chỉ được có chữ số (có thể bắt đầu bằng +84).` };
+  if (!/^\d+$/.test(digits))
+    return { ok: false, reason: `Số điện thoại "${text}" chỉ được có chữ số (có thể bắt đầu bằng +84).` };
 
   let restored = false;
   const notes: string[] = [];

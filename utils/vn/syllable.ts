@@ -4,7 +4,35 @@
  * tone. Used to judge a legacy-font decoding: "Diễm", "Hữu", "Quách" pass; "Ỹn", "Quaùch", "Quaựch" do not.
  */
 
-const initials = ['ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'qu', 'th', 'tr', 'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x'];
+const initials = [
+  'ngh',
+  'ng',
+  'nh',
+  'ch',
+  'gh',
+  'gi',
+  'kh',
+  'ph',
+  'qu',
+  'th',
+  'tr',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'g',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'x',
+];
 
 /** Every rhyme, toneless, with its vowel shapes (â ă ê ô ơ ư). */
 const rhymes = new Set(

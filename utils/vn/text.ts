@@ -25,10 +25,7 @@ export function matchKey(text: string): string {
     .replace(/[-‐‑–—'’ʼ`_.,;:()/\\]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return folded
-    .split(' ')
-    .map(unifyIY)
-    .join(' ');
+  return folded.split(' ').map(unifyIY).join(' ');
 }
 
 // An open syllable whose whole rhyme is a lone i/y: Kỳ/Kì, Lý/Lí, Mỹ/Mĩ, Quý/Quí. "Thuỷ", "Huy" keep their y.
@@ -65,13 +62,13 @@ function placeTone(word: string, style: TonePlacement): string {
   if (pair === 'uy' && lower[n - 3] === 'q') return word;
   // Only a bare pair ending the word: "hoan", "thuyen" have a final consonant or a third vowel.
   const target = style === 'classic' ? n - 2 : n - 1;
-  const rebuilt = letters
-    .map((ch, i) => (i === target ? (ch.normalize('NFD') + tone).normalize('NFC') : ch))
-    .join('');
+  const rebuilt = letters.map((ch, i) => (i === target ? (ch.normalize('NFD') + tone).normalize('NFC') : ch)).join('');
   return rebuilt.normalize('NFC');
 }
 
 /** Collapses runs of whitespace (including non-breaking spaces) and trims; NFC. */
 export function cleanSpaces(text: string): string {
-  return nfc(text).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return nfc(text)
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim();
 }

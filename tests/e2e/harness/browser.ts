@@ -42,7 +42,12 @@ export async function launchHarness(options: { chromeArgs?: string[] } = {}): Pr
   // (Chromium throttles animation frames in background tabs, which slows every Playwright action).
   const setupTab =
     context.pages().find((p) => p.url().endsWith('/setup.html')) ??
-    (await context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/setup.html') || p.url() === 'about:blank', timeout: 5_000 }).catch(() => null));
+    (await context
+      .waitForEvent('page', {
+        predicate: (p) => p.url().endsWith('/setup.html') || p.url() === 'about:blank',
+        timeout: 5_000,
+      })
+      .catch(() => null));
   if (setupTab) {
     await setupTab.waitForURL(/setup\.html$/, { timeout: 5_000 }).catch(() => undefined);
     if (setupTab.url().endsWith('/setup.html')) await setupTab.close();

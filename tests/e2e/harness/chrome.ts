@@ -11,7 +11,9 @@ export function findChrome(): string {
   ].filter((p): p is string => Boolean(p));
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
-    throw new Error(`Không tìm thấy Chromium. Cài gói "chromium" (apt-get install chromium) hoặc đặt CHROME_PATH. Đã thử: ${candidates.join(', ')}`);
+    throw new Error(
+      `Không tìm thấy Chromium. Cài gói "chromium" (apt-get install chromium) hoặc đặt CHROME_PATH. Đã thử: ${candidates.join(', ')}`,
+    );
   }
   return found;
 }

@@ -22,7 +22,9 @@ export async function tabIdOf(h: Harness, portal: Page): Promise<number> {
       const { chrome } = globalThis as unknown as { chrome: Chrome };
       for (const tab of await chrome.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const scan = await chrome.tabs.sendMessage(tab.id, { channel: 'motcua-frame', type: 'frame/scan', payload: {} }, { frameId: 0 }).catch(() => undefined);
+        const scan = await chrome.tabs
+          .sendMessage(tab.id, { channel: 'motcua-frame', type: 'frame/scan', payload: {} }, { frameId: 0 })
+          .catch(() => undefined);
         if (scan?.url === url) return tab.id;
       }
       return -1;

@@ -46,7 +46,8 @@ export interface ScenarioScore {
   summary: string;
 }
 
-const asText = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const asText = (v: unknown) =>
+  v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 function matches(expected: string | RegExp, got: unknown): boolean {
   const text = asText(got);
@@ -79,18 +80,36 @@ async function marks(frame: Frame, selectors: Record<string, string>): Promise<R
  */
 export type Surface = 'sidepanel' | 'inpage';
 
-export async function runScenario(h: Harness, scenario: StrangerScenario, surface: Surface = 'sidepanel'): Promise<ScenarioScore> {
+export async function runScenario(
+  h: Harness,
+  scenario: StrangerScenario,
+  surface: Surface = 'sidepanel',
+): Promise<ScenarioScore> {
   const page = await h.openPortal(scenario.url);
   try {
     await scenario.before?.(page);
-    const frameReady = scenario.frame ? page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(scenario.frame!), timeout: 5000 }).catch(() => null) : null;
+    const frameReady = scenario.frame
+      ? page
+          .waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(scenario.frame!), timeout: 5000 })
+          .catch(() => null)
+      : null;
     await frameReady;
-    const initialModel = await formFrame(page, scenario).evaluate(() => JSON.parse(JSON.stringify((window as unknown as { formModel: unknown }).formModel ?? {})) as Record<string, unknown>);
+    const initialModel = await formFrame(page, scenario).evaluate(
+      () =>
+        JSON.parse(JSON.stringify((window as unknown as { formModel: unknown }).formModel ?? {})) as Record<
+          string,
+          unknown
+        >,
+    );
     const panel: Page | Locator = surface === 'inpage' ? page.locator('motcua-panel') : await openPanel(h, page);
     if (surface === 'inpage') await panel.getByTestId('panel-officer').waitFor();
     const wanted = Object.entries(scenario.roles) as Array<[BlockKey, string]>;
     // The blocks the scenario needs must show before picking (the panel proposes from them).
-    for (const [block] of wanted) await panel.getByLabel(blockLabels[block], { exact: true }).waitFor({ timeout: 15_000 }).catch(() => undefined);
+    for (const [block] of wanted)
+      await panel
+        .getByLabel(blockLabels[block], { exact: true })
+        .waitFor({ timeout: 15_000 })
+        .catch(() => undefined);
     for (const name of scenario.picks) {
       if (surface === 'inpage') {
         await panel.getByLabel('Tìm công dân').fill(name);
@@ -124,12 +143,23 @@ export async function runScenario(h: Harness, scenario: StrangerScenario, surfac
     const clickToReportMs = Date.now() - started;
     if (process.env.MOTCUA_SCENARIO_SHOTS) {
       const slug = scenario.name.replace(/[^\p{L}\p{N}]+/gu, '_').slice(0, 40);
-      await panel.screenshot?.({ path: `${process.env.MOTCUA_SCENARIO_SHOTS}/${slug}-panel.png`, fullPage: true } as never).catch(() => undefined);
-      await page.screenshot({ path: `${process.env.MOTCUA_SCENARIO_SHOTS}/${slug}-page.png`, fullPage: true }).catch(() => undefined);
+      await panel
+        .screenshot?.({ path: `${process.env.MOTCUA_SCENARIO_SHOTS}/${slug}-panel.png`, fullPage: true } as never)
+        .catch(() => undefined);
+      await page
+        .screenshot({ path: `${process.env.MOTCUA_SCENARIO_SHOTS}/${slug}-page.png`, fullPage: true })
+        .catch(() => undefined);
     }
     const frame = formFrame(page, scenario);
     // The page's own state once it has settled (Form.io, for one, propagates changes after a debounce).
-    const readModel = () => frame.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { formModel: unknown }).formModel ?? {})) as Record<string, unknown>);
+    const readModel = () =>
+      frame.evaluate(
+        () =>
+          JSON.parse(JSON.stringify((window as unknown as { formModel: unknown }).formModel ?? {})) as Record<
+            string,
+            unknown
+          >,
+      );
     let model = await readModel();
     for (let i = 0; i < 10; i++) {
       await page.waitForTimeout(300);
@@ -145,9 +175,16 @@ export async function runScenario(h: Harness, scenario: StrangerScenario, surfac
       right: matches(expected, model[key]),
       mark: marked[key] ?? null,
     }));
-    const touched = Object.entries(scenario.untouched ?? {}).filter(([key]) => asText(model[key]) !== asText(initialModel[key])).map(([key]) => key);
-    const touchedMarks = await marks(frame, Object.fromEntries(touched.filter((k) => scenario.selectors[k]).map((k) => [k, scenario.selectors[k]!])));
-    const silentlyWrong = fields.filter((f) => !f.right && f.mark === 'filled').length + touched.filter((k) => touchedMarks[k] === 'filled').length;
+    const touched = Object.entries(scenario.untouched ?? {})
+      .filter(([key]) => asText(model[key]) !== asText(initialModel[key]))
+      .map(([key]) => key);
+    const touchedMarks = await marks(
+      frame,
+      Object.fromEntries(touched.filter((k) => scenario.selectors[k]).map((k) => [k, scenario.selectors[k]!])),
+    );
+    const silentlyWrong =
+      fields.filter((f) => !f.right && f.mark === 'filled').length +
+      touched.filter((k) => touchedMarks[k] === 'filled').length;
     const score: ScenarioScore = {
       name: scenario.name,
       fields,

@@ -74,7 +74,9 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
     }
     // Hand-written replicas first, then the built framework replicas (tests/fixtures/portal-apps).
     // The built apps share their chunks under /_app/ whatever the host.
-    const roots = url.pathname.startsWith('/_app/') ? [replicaAppsDir] : [fixturesDir, replicaAppsDir].map((r) => join(r, host));
+    const roots = url.pathname.startsWith('/_app/')
+      ? [replicaAppsDir]
+      : [fixturesDir, replicaAppsDir].map((r) => join(r, host));
     for (const base of roots) {
       let file = normalize(join(base, decodeURIComponent(url.pathname)));
       if (!file.startsWith(base)) {
@@ -84,7 +86,10 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
       try {
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
         const body = await readFile(file);
-        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': types[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        });
         res.end(body);
         return;
       } catch {

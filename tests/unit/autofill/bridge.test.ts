@@ -37,7 +37,9 @@ describe('bridge protocol', () => {
   it('keeps only well-formed answers and choices', () => {
     expect(parseResponse(JSON.stringify({ id: 'a1', ok: false, error: 'rm -rf' }))).toBeNull();
     expect(parseResponse(JSON.stringify({ id: 'a1', ok: true, value: 3 }))).toBeNull();
-    expect(parseResponse(JSON.stringify({ id: 'a1', ok: true, choices: [{ value: '1', text: 'Nam' }, { value: 2 }] }))).toEqual({
+    expect(
+      parseResponse(JSON.stringify({ id: 'a1', ok: true, choices: [{ value: '1', text: 'Nam' }, { value: 2 }] })),
+    ).toEqual({
       id: 'a1',
       ok: true,
       choices: [{ value: '1', text: 'Nam' }],
@@ -50,57 +52,99 @@ type Mount = (model: Model, el: HTMLElement) => void;
 /** How each SurveyJS renderer leaves its marker on the DOM (the bridge finds the model through them). */
 const renderers: Array<[string, Mount]> = [
   // survey-react-ui: the fiber chain leads up to the Survey component's `model` prop.
-  ['react', (model, el) => ((el as unknown as Record<string, unknown>)['__reactFiber$test'] = { memoizedProps: {}, return: { memoizedProps: {}, return: { memoizedProps: { model }, return: null } } })],
+  [
+    'react',
+    (model, el) =>
+      ((el as unknown as Record<string, unknown>).__reactFiber$test = {
+        memoizedProps: {},
+        return: { memoizedProps: {}, return: { memoizedProps: { model }, return: null } },
+      }),
+  ],
   // survey-js-ui (Preact): the render root holds the root vnode in `__k`; components in `__c` with their props.
-  ['preact', (model, el) => ((el.parentElement as unknown as Record<string, unknown>).__k = { __k: [{ __c: { props: { model } }, __k: [] }] })],
+  [
+    'preact',
+    (model, el) =>
+      ((el.parentElement as unknown as Record<string, unknown>).__k = {
+        __k: [{ __c: { props: { model } }, __k: [] }],
+      }),
+  ],
   // survey-vue3-ui: the mount root keeps its vnode in `_vnode`; the component's props hold the model.
-  ['vue', (model, el) => ((el.parentElement as unknown as Record<string, unknown>)._vnode = { component: { subTree: { component: { props: { model } } } } })],
+  [
+    'vue',
+    (model, el) =>
+      ((el.parentElement as unknown as Record<string, unknown>)._vnode = {
+        component: { subTree: { component: { props: { model } } } },
+      }),
+  ],
 ];
 
-describe.each(renderers)('the SurveyJS side of the bridge, rendered by %s (real survey-core model)', (_renderer, markDom) => {
-  afterEach(() => document.body.replaceChildren());
-  const refs = new Map<string, ModelRef>();
-  const survey = () => {
-    const model = new Model({
-      elements: [
-        { type: 'text', name: 'ten__1', title: 'Họ tên' },
-        { type: 'text', name: 'nyc__2', readOnly: true, defaultValue: 'Nguyễn Thị Mai' },
-        { type: 'text', inputType: 'date', name: 'ngay__3' },
-        { type: 'dropdown', name: 'gt__4', choices: [{ value: 1, text: 'Nam' }, { value: 2, text: 'Nữ' }] },
-      ],
+describe.each(renderers)(
+  'the SurveyJS side of the bridge, rendered by %s (real survey-core model)',
+  (_renderer, markDom) => {
+    afterEach(() => document.body.replaceChildren());
+    const refs = new Map<string, ModelRef>();
+    const survey = () => {
+      const model = new Model({
+        elements: [
+          { type: 'text', name: 'ten__1', title: 'Họ tên' },
+          { type: 'text', name: 'nyc__2', readOnly: true, defaultValue: 'Nguyễn Thị Mai' },
+          { type: 'text', inputType: 'date', name: 'ngay__3' },
+          {
+            type: 'dropdown',
+            name: 'gt__4',
+            choices: [
+              { value: 1, text: 'Nam' },
+              { value: 2, text: 'Nữ' },
+            ],
+          },
+        ],
+      });
+      const root = document.createElement('div');
+      document.body.append(root);
+      for (const q of model.getAllQuestions()) {
+        const el = document.createElement('div');
+        el.className = 'sd-question';
+        el.setAttribute('data-name', q.name);
+        root.append(el);
+        markDom(model, el);
+        refs.set(q.name, { framework: 'survey', ref: refFor(el), name: q.name });
+      }
+      return model;
+    };
+    const ref = (name: string) => refs.get(name)!;
+
+    it('writes text, dates and choices into the model, keeping the choice’s own type', async () => {
+      const model = survey();
+      expect(modelSet(document, ref('ten__1'), 'Trần Bảo An')).toMatchObject({ ok: true, value: 'Trần Bảo An' });
+      expect(modelSet(document, ref('ngay__3'), '2026-09-05')).toMatchObject({ ok: true });
+      expect(await modelChoices(document, ref('gt__4'), 100)).toEqual([
+        { value: '1', text: 'Nam' },
+        { value: '2', text: 'Nữ' },
+      ]);
+      expect(modelSet(document, ref('gt__4'), '1')).toMatchObject({ ok: true, value: '1', text: 'Nam' });
+      expect(model.data).toEqual({ ten__1: 'Trần Bảo An', ngay__3: '2026-09-05', gt__4: 1, nyc__2: 'Nguyễn Thị Mai' });
     });
-    const root = document.createElement('div');
-    document.body.append(root);
-    for (const q of model.getAllQuestions()) {
-      const el = document.createElement('div');
-      el.className = 'sd-question';
-      el.setAttribute('data-name', q.name);
-      root.append(el);
-      markDom(model, el);
-      refs.set(q.name, { framework: 'survey', ref: refFor(el), name: q.name });
-    }
-    return model;
-  };
-  const ref = (name: string) => refs.get(name)!;
 
-  it('writes text, dates and choices into the model, keeping the choice’s own type', async () => {
-    const model = survey();
-    expect(modelSet(document, ref('ten__1'), 'Trần Bảo An')).toMatchObject({ ok: true, value: 'Trần Bảo An' });
-    expect(modelSet(document, ref('ngay__3'), '2026-09-05')).toMatchObject({ ok: true });
-    expect(await modelChoices(document, ref('gt__4'), 100)).toEqual([{ value: '1', text: 'Nam' }, { value: '2', text: 'Nữ' }]);
-    expect(modelSet(document, ref('gt__4'), '1')).toMatchObject({ ok: true, value: '1', text: 'Nam' });
-    expect(model.data).toEqual({ ten__1: 'Trần Bảo An', ngay__3: '2026-09-05', gt__4: 1, nyc__2: 'Nguyễn Thị Mai' });
-  });
-
-  it('refuses what the page would not offer, and never writes a read-only question', () => {
-    const model = survey();
-    expect(modelSet(document, ref('gt__4'), '3')).toEqual(expect.objectContaining({ ok: false, error: 'not-a-choice' }));
-    expect(modelSet(document, ref('ngay__3'), '05/09/2026')).toEqual(expect.objectContaining({ ok: false, error: 'bad-date' }));
-    expect(modelSet(document, ref('nyc__2'), 'Người khác')).toEqual(expect.objectContaining({ ok: false, error: 'readonly' }));
-    expect(modelGet(document, ref('nyc__2'))).toMatchObject({ value: 'Nguyễn Thị Mai', readOnly: true, hasChoices: false });
-    expect(model.getValue('nyc__2')).toBe('Nguyễn Thị Mai');
-  });
-});
+    it('refuses what the page would not offer, and never writes a read-only question', () => {
+      const model = survey();
+      expect(modelSet(document, ref('gt__4'), '3')).toEqual(
+        expect.objectContaining({ ok: false, error: 'not-a-choice' }),
+      );
+      expect(modelSet(document, ref('ngay__3'), '05/09/2026')).toEqual(
+        expect.objectContaining({ ok: false, error: 'bad-date' }),
+      );
+      expect(modelSet(document, ref('nyc__2'), 'Người khác')).toEqual(
+        expect.objectContaining({ ok: false, error: 'readonly' }),
+      );
+      expect(modelGet(document, ref('nyc__2'))).toMatchObject({
+        value: 'Nguyễn Thị Mai',
+        readOnly: true,
+        hasChoices: false,
+      });
+      expect(model.getValue('nyc__2')).toBe('Nguyễn Thị Mai');
+    });
+  },
+);
 
 describe('the bridge when there is nothing behind an element', () => {
   afterEach(() => document.body.replaceChildren());
@@ -110,9 +154,18 @@ describe('the bridge when there is nothing behind an element', () => {
     el.setAttribute('data-name', 'mo__coi');
     document.body.append(el);
     const ref = refFor(el);
-    expect(callNow(document, { op: 'get', framework: 'survey', ref, name: 'mo__coi' })).toMatchObject({ ok: false, error: 'no-model' });
-    expect(callNow(document, { op: 'get', framework: 'formio', ref, name: 'x' })).toMatchObject({ ok: false, error: 'no-model' });
-    expect(callNow(document, { op: 'get', framework: 'survey', ref: 'khongco12', name: 'x' })).toMatchObject({ ok: false, error: 'no-question' });
+    expect(callNow(document, { op: 'get', framework: 'survey', ref, name: 'mo__coi' })).toMatchObject({
+      ok: false,
+      error: 'no-model',
+    });
+    expect(callNow(document, { op: 'get', framework: 'formio', ref, name: 'x' })).toMatchObject({
+      ok: false,
+      error: 'no-model',
+    });
+    expect(callNow(document, { op: 'get', framework: 'survey', ref: 'khongco12', name: 'x' })).toMatchObject({
+      ok: false,
+      error: 'no-question',
+    });
   });
 });
 
@@ -143,13 +196,23 @@ describe('the Form.io side of the bridge (a component as Form.io keeps it on its
 
   it('offers a select’s loaded options, waits for a list still loading, writes the option’s own value', async () => {
     let loaded: () => void = () => undefined;
-    const { ref, c } = component('select', { selectOptions: [] as Array<{ value: string; label: string }>, loading: true, itemsLoaded: new Promise<void>((r) => (loaded = r)) });
+    const { ref, c } = component('select', {
+      selectOptions: [] as Array<{ value: string; label: string }>,
+      loading: true,
+      itemsLoaded: new Promise<void>((r) => (loaded = r)),
+    });
     setTimeout(() => {
-      (c as unknown as { selectOptions: unknown[] }).selectOptions = [{ value: '01', label: 'Kinh' }, { value: '12', label: 'Ê-đê' }];
+      (c as unknown as { selectOptions: unknown[] }).selectOptions = [
+        { value: '01', label: 'Kinh' },
+        { value: '12', label: 'Ê-đê' },
+      ];
       (c as unknown as { loading: boolean }).loading = false;
       loaded();
     }, 20);
-    expect(await modelChoices(document, ref, 1000)).toEqual([{ value: '01', text: 'Kinh' }, { value: '12', text: 'Ê-đê' }]);
+    expect(await modelChoices(document, ref, 1000)).toEqual([
+      { value: '01', text: 'Kinh' },
+      { value: '12', text: 'Ê-đê' },
+    ]);
     expect(modelSet(document, ref, '12')).toMatchObject({ ok: true, value: '12', text: 'Ê-đê' });
     expect(modelSet(document, ref, '99')).toMatchObject({ ok: false, error: 'not-a-choice' });
   });
@@ -157,7 +220,10 @@ describe('the Form.io side of the bridge (a component as Form.io keeps it on its
   it('takes only ISO dates for datetime, and never writes a disabled component', () => {
     const { ref } = component('datetime');
     expect(modelSet(document, ref, '12/04/1994')).toMatchObject({ ok: false, error: 'bad-date' });
-    expect(modelSet(document, ref, '1994-04-12T00:00:00+07:00')).toMatchObject({ ok: true, value: '1994-04-12T00:00:00+07:00' });
+    expect(modelSet(document, ref, '1994-04-12T00:00:00+07:00')).toMatchObject({
+      ok: true,
+      value: '1994-04-12T00:00:00+07:00',
+    });
     const locked = component('textfield', { disabled: true });
     expect(modelSet(document, locked.ref, 'x')).toMatchObject({ ok: false, error: 'readonly' });
   });

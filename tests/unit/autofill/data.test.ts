@@ -22,7 +22,8 @@ describe('the filler’s data files', () => {
   it('every field and role has words', () => {
     const data = stripComments(labels) as { fields: Record<string, string[]>; roles: Record<string, string[]> };
     for (const field of fillFields) expect(data.fields[field]?.length, field).toBeGreaterThan(0);
-    for (const role of formRoles.filter((r) => r !== 'subject')) expect(data.roles[role]?.length, role).toBeGreaterThan(0);
+    for (const role of formRoles.filter((r) => r !== 'subject'))
+      expect(data.roles[role]?.length, role).toBeGreaterThan(0);
     expect(fieldForLabel('Quốc gia')).toBe('addressCountry');
   });
 

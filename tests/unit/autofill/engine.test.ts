@@ -10,13 +10,21 @@ import { personInput } from '../records/helpers';
 // rules run in Chromium, tests/e2e/hostile.test.ts).
 vi.mock('@/utils/autofill/visibility', () => ({
   isVisibleToOfficer: (el: Element | null | undefined) =>
-    Boolean(el?.isConnected && !el.closest('[hidden], [data-test-invisible]') && el.ownerDocument.defaultView?.getComputedStyle(el).display !== 'none'),
+    Boolean(
+      el?.isConnected &&
+        !el.closest('[hidden], [data-test-invisible]') &&
+        el.ownerDocument.defaultView?.getComputedStyle(el).display !== 'none',
+    ),
 }));
 
 const typed = { source: 'typed', confidence: 1, at: 'x', verifiedBy: null, verifiedAt: null, notes: [] };
-const person = (name: string, extra: Parameters<typeof personInput>[1] = {}, more: Record<string, unknown> = {}): Person =>
-  personSchema.parse({ ...personInput(name, extra), ...more, id: name, createdAt: 'x', updatedAt: 'x' });
-const people = (entries: Array<[FormRole, Person | FillPerson]>) => new Map(entries.map(([r, p]) => [r, 'person' in p ? p : { person: p }]));
+const person = (
+  name: string,
+  extra: Parameters<typeof personInput>[1] = {},
+  more: Record<string, unknown> = {},
+): Person => personSchema.parse({ ...personInput(name, extra), ...more, id: name, createdAt: 'x', updatedAt: 'x' });
+const people = (entries: Array<[FormRole, Person | FillPerson]>) =>
+  new Map(entries.map(([r, p]) => [r, 'person' in p ? p : { person: p }]));
 const value = (selector: string) => (document.querySelector(selector) as HTMLInputElement).value;
 const status = (run: FillRun, label: string) => run.report.find((r) => r.label === label);
 
@@ -40,13 +48,24 @@ describe('a plain form: every block with its person, every field read back and r
     <label>Năm sinh <input name="namSinhCha"></label>
     <label>Số định danh <input name="cccdCha" readonly value="079090000001"></label></fieldset>`;
   const mom = person('Nguyễn Thị Mai', { pid: '001190000002' });
-  const baby = person('Trần Bảo An', { dob: [5, 9, 2026] }, { sex: { value: 'Nam', prov: typed }, ethnicity: { value: 'Tày', prov: typed } });
+  const baby = person(
+    'Trần Bảo An',
+    { dob: [5, 9, 2026] },
+    { sex: { value: 'Nam', prov: typed }, ethnicity: { value: 'Tày', prov: typed } },
+  );
   const dad = person('Trần Văn Bình', { dob: [1, 2, 1990], pid: '001090000001' });
 
   it('fills, marks ✓ only what reads back, and says why for the rest', async () => {
     document.body.innerHTML = form;
     expect(detectRoles(scanDocument(document))).toEqual(['requester', 'child', 'father']);
-    const run = await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]));
+    const run = await fillDocument(
+      document,
+      people([
+        ['requester', mom],
+        ['child', baby],
+        ['father', dad],
+      ]),
+    );
     expect(value('[name=hoTen]')).toBe('Nguyễn Thị Mai');
     expect(value('[name=soDinhDanh]')).toBe('001190000002');
     expect(value('[name=hoTenCon]')).toBe('Trần Bảo An');
@@ -57,7 +76,10 @@ describe('a plain form: every block with its person, every field read back and r
     expect(value('[name=namSinhCha]')).toBe('1990');
     expect(value('[name=cccdCha]')).toBe('079090000001');
 
-    expect(status(run, 'Dân tộc')).toMatchObject({ status: 'check', reason: { code: 'otherChosen', params: { wanted: 'Tày' } } });
+    expect(status(run, 'Dân tộc')).toMatchObject({
+      status: 'check',
+      reason: { code: 'otherChosen', params: { wanted: 'Tày' } },
+    });
     expect(run.report.filter((r) => r.status === 'readonly')).toMatchObject([{ reason: { code: 'readonlyDiffers' } }]);
     expect(run.report.filter((r) => r.status === 'unknown').map((r) => r.label)).toEqual(['Mã hồ sơ nội bộ']);
     // The split date is one control: seven fields ✓.
@@ -75,10 +97,28 @@ describe('a plain form: every block with its person, every field read back and r
   it('undo after a second fill goes back to before the first', async () => {
     document.body.innerHTML = form;
     (document.querySelector('[name=hoTenCon]') as HTMLInputElement).value = 'đã gõ tay';
-    const first = await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]));
+    const first = await fillDocument(
+      document,
+      people([
+        ['requester', mom],
+        ['child', baby],
+        ['father', dad],
+      ]),
+    );
     // The value typed before the fill is replaced, and said so.
-    expect(status(first, 'Họ, chữ đệm, tên')).toMatchObject({ status: 'check', reason: { code: 'replacedValue', params: { before: 'đã gõ tay' } } });
-    const second = await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]), { before: first.before });
+    expect(status(first, 'Họ, chữ đệm, tên')).toMatchObject({
+      status: 'check',
+      reason: { code: 'replacedValue', params: { before: 'đã gõ tay' } },
+    });
+    const second = await fillDocument(
+      document,
+      people([
+        ['requester', mom],
+        ['child', baby],
+        ['father', dad],
+      ]),
+      { before: first.before },
+    );
     expect(status(second, 'Họ, chữ đệm, tên')?.status).toBe('filled');
     await undoFill(second.before);
     expect(value('[name=hoTenCon]')).toBe('đã gõ tay');
@@ -92,8 +132,19 @@ describe('a plain form: every block with its person, every field read back and r
       const input = e.target as HTMLInputElement;
       input.value = input.value.slice(0, 10);
     });
-    const run = await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]));
-    expect(status(run, 'Họ và tên')).toMatchObject({ status: 'mismatch', shown: 'Trần Văn B', reason: { code: 'pageShows' } });
+    const run = await fillDocument(
+      document,
+      people([
+        ['requester', mom],
+        ['child', baby],
+        ['father', dad],
+      ]),
+    );
+    expect(status(run, 'Họ và tên')).toMatchObject({
+      status: 'mismatch',
+      shown: 'Trần Văn B',
+      reason: { code: 'pageShows' },
+    });
   });
 
   it('a field the page wiped after the fill is written again, and said so', async () => {
@@ -105,14 +156,28 @@ describe('a plain form: every block with its person, every field read back and r
       wiped = true;
       setTimeout(() => (input.value = ''), 20);
     });
-    const run = await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]));
+    const run = await fillDocument(
+      document,
+      people([
+        ['requester', mom],
+        ['child', baby],
+        ['father', dad],
+      ]),
+    );
     expect(input.value).toBe('001190000002');
     expect(status(run, 'Số định danh cá nhân')).toMatchObject({ status: 'check', reason: { code: 'wipedRefilled' } });
   });
 
   it('fills nothing the officer cannot see', async () => {
     document.body.innerHTML = `${form}<div data-test-invisible><label>Họ và tên <input name="trap"></label></div>`;
-    await fillDocument(document, people([['requester', mom], ['child', baby], ['father', dad]]));
+    await fillDocument(
+      document,
+      people([
+        ['requester', mom],
+        ['child', baby],
+        ['father', dad],
+      ]),
+    );
     expect(value('[name=trap]')).toBe('');
   });
 });
@@ -154,7 +219,10 @@ describe('a date format selector and dates in text boxes', () => {
     const run = await fillDocument(document, people([['subject', who]]));
     expect((document.getElementById('f') as HTMLSelectElement).value).toBe(format);
     expect(value('#d')).toBe(date);
-    expect(run.report.map((r) => [r.field, r.status])).toEqual([['dateFormat', 'filled'], ['birthDate', 'filled']]);
+    expect(run.report.map((r) => [r.field, r.status])).toEqual([
+      ['dateFormat', 'filled'],
+      ['birthDate', 'filled'],
+    ]);
   });
 
   it.each([
@@ -186,7 +254,10 @@ describe('cascading province → ward', () => {
       // The ward list arrives later, as from the portal's API.
       setTimeout(() => {
         if (province.value === '01') {
-          for (const [v, t] of [['00004', 'Phường Ba Đình'], ['00008', 'Phường Ngọc Hà']]) {
+          for (const [v, t] of [
+            ['00004', 'Phường Ba Đình'],
+            ['00008', 'Phường Ngọc Hà'],
+          ]) {
             const option = document.createElement('option');
             option.value = v!;
             option.textContent = t!;
@@ -202,7 +273,12 @@ describe('cascading province → ward', () => {
     person: person('Đỗ Văn Phúc', { address: 'Số 1 phố Quán Thánh, Phường Quán Thánh, Quận Ba Đình, Hà Nội' }),
     addresses: {
       permanentAddress: {
-        candidates: candidates.map((c) => ({ provinceCode: '01', provinceName: 'Thành phố Hà Nội', partial: candidates.length > 1, ...c })),
+        candidates: candidates.map((c) => ({
+          provinceCode: '01',
+          provinceName: 'Thành phố Hà Nội',
+          partial: candidates.length > 1,
+          ...c,
+        })),
         detail: 'Số 1 phố Quán Thánh',
         reason: null,
       },
@@ -213,32 +289,58 @@ describe('cascading province → ward', () => {
   it('waits for the ward list its province loads, then picks the 2025 ward', async () => {
     document.body.innerHTML = cascade;
     wireCascade();
-    const run = await fillDocument(document, people([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }])]]));
+    const run = await fillDocument(
+      document,
+      people([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }])]]),
+    );
     expect(value('#p')).toBe('01');
     expect(value('#w')).toBe('00004');
     expect(value('#d')).toBe('Số 1 phố Quán Thánh');
-    expect(run.report.filter((r) => r.field === 'province' || r.field === 'ward').map((r) => r.status)).toEqual(['filled', 'filled']);
+    expect(run.report.filter((r) => r.field === 'province' || r.field === 'ward').map((r) => r.status)).toEqual([
+      'filled',
+      'filled',
+    ]);
   });
 
   it('leaves an old ward split over several new ones for the officer, counted as needing a look', async () => {
     document.body.innerHTML = cascade;
     wireCascade();
-    const run = await fillDocument(document, people([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }, { wardCode: '00008', wardName: 'Phường Ngọc Hà' }])]]));
+    const run = await fillDocument(
+      document,
+      people([
+        [
+          'subject',
+          withAddress([
+            { wardCode: '00004', wardName: 'Phường Ba Đình' },
+            { wardCode: '00008', wardName: 'Phường Ngọc Hà' },
+          ]),
+        ],
+      ]),
+    );
     expect(value('#p')).toBe('01');
     expect(value('#w')).toBe('');
-    expect(run.report.find((r) => r.field === 'ward')).toMatchObject({ status: 'check', reason: { code: 'ambiguousWard', params: { wards: 'Phường Ba Đình, Phường Ngọc Hà' } } });
+    expect(run.report.find((r) => r.field === 'ward')).toMatchObject({
+      status: 'check',
+      reason: { code: 'ambiguousWard', params: { wards: 'Phường Ba Đình, Phường Ngọc Hà' } },
+    });
   });
 
   it('a free-text residence holds the 2025 address, not the old one', async () => {
     document.body.innerHTML = `<label for="r">Nơi cư trú</label><input id="r">`;
-    await fillDocument(document, people([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }])]]));
+    await fillDocument(
+      document,
+      people([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }])]]),
+    );
     expect(value('#r')).toBe('Số 1 phố Quán Thánh, Phường Ba Đình, Thành phố Hà Nội');
   });
 
   it('a place the records do not hold (the residence applied for) is not filled with the person’s own', async () => {
     document.body.innerHTML = `<fieldset><legend>Nơi đề nghị đăng ký thường trú</legend>${cascade.replace('<h2>Nơi thường trú</h2>', '')}</fieldset>`;
     wireCascade();
-    await fillDocument(document, people([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }])]]));
+    await fillDocument(
+      document,
+      people([['subject', withAddress([{ wardCode: '00004', wardName: 'Phường Ba Đình' }])]]),
+    );
     expect(value('#p')).toBe('');
     expect(value('#d')).toBe('');
   });
@@ -257,11 +359,37 @@ describe('blocks under fieldset legends: the right address in the right block', 
       </fieldset>`;
     const at = (name: string, detail: string): FillPerson => ({
       person: person(name),
-      addresses: { permanentAddress: { candidates: [{ provinceCode: '04', provinceName: 'Tỉnh Cao Bằng', wardCode: '01351', wardName: 'Xã Hưng Đạo', partial: false }], detail, reason: null }, currentAddress: null },
+      addresses: {
+        permanentAddress: {
+          candidates: [
+            {
+              provinceCode: '04',
+              provinceName: 'Tỉnh Cao Bằng',
+              wardCode: '01351',
+              wardName: 'Xã Hưng Đạo',
+              partial: false,
+            },
+          ],
+          detail,
+          reason: null,
+        },
+        currentAddress: null,
+      },
     });
     expect(detectRoles(scanDocument(document))).toEqual(['requester', 'deceased']);
-    await fillDocument(document, people([['requester', at('Trần Văn Bình', 'Số 5 phố Hàng Bạc')], ['deceased', at('Hoàng Văn Hùng', 'Xóm 2')]]));
-    expect([value('#a'), value('#a2'), value('#b'), value('#b2')]).toEqual(['Trần Văn Bình', 'Số 5 phố Hàng Bạc', 'Hoàng Văn Hùng', 'Xóm 2']);
+    await fillDocument(
+      document,
+      people([
+        ['requester', at('Trần Văn Bình', 'Số 5 phố Hàng Bạc')],
+        ['deceased', at('Hoàng Văn Hùng', 'Xóm 2')],
+      ]),
+    );
+    expect([value('#a'), value('#a2'), value('#b'), value('#b2')]).toEqual([
+      'Trần Văn Bình',
+      'Số 5 phố Hàng Bạc',
+      'Hoàng Văn Hùng',
+      'Xóm 2',
+    ]);
   });
 
   it('CT01: the declarant and the household head are two blocks', async () => {
@@ -269,7 +397,13 @@ describe('blocks under fieldset legends: the right address in the right block', 
       <h3>Thông tin người kê khai</h3><label for="a">Họ, chữ đệm và tên</label><input id="a">
       <h3>Thông tin chủ hộ</h3><label for="b">Họ tên chủ hộ</label><input id="b">`;
     expect(detectRoles(scanDocument(document))).toEqual(['declarant', 'householdHead']);
-    await fillDocument(document, people([['declarant', person("H'Lan Niê")], ['householdHead', person('Lê Văn Khoa')]]));
+    await fillDocument(
+      document,
+      people([
+        ['declarant', person("H'Lan Niê")],
+        ['householdHead', person('Lê Văn Khoa')],
+      ]),
+    );
     expect([value('#a'), value('#b')]).toEqual(["H'Lan Niê", 'Lê Văn Khoa']);
   });
 });
@@ -286,7 +420,10 @@ describe('a button with aria-haspopup=listbox and its list of options', () => {
       button.setAttribute('aria-expanded', 'true');
       const list = document.createElement('ul');
       list.setAttribute('role', 'listbox');
-      for (const [v, t] of [['1', 'Nam'], ['2', 'Nữ']]) {
+      for (const [v, t] of [
+        ['1', 'Nam'],
+        ['2', 'Nữ'],
+      ]) {
         const li = document.createElement('li');
         li.setAttribute('role', 'option');
         li.dataset.value = v;
@@ -300,7 +437,10 @@ describe('a button with aria-haspopup=listbox and its list of options', () => {
       }
       button.parentElement!.append(list);
     });
-    const run = await fillDocument(document, people([['subject', person('Nguyễn Thị Mai', {}, { sex: { value: 'Nữ', prov: typed } })]]));
+    const run = await fillDocument(
+      document,
+      people([['subject', person('Nguyễn Thị Mai', {}, { sex: { value: 'Nữ', prov: typed } })]]),
+    );
     expect(hidden.value).toBe('2');
     expect(run.report).toMatchObject([{ label: 'Giới tính', status: 'filled', adapter: 'listbox-button' }]);
   });
@@ -324,7 +464,11 @@ describe('what was already on the page, and a form with nothing recognised', () 
       <label for="b">Đánh giá (1–5)</label><select id="b" name="danhGia"><option>1</option><option>5</option></select>
       <label for="c">Góp ý</label><textarea id="c" name="gopY"></textarea></form>`;
     const run = await fillDocument(document, people([['subject', mai]]));
-    expect(run.report.map((r) => [r.label, r.status])).toEqual([['Mã số phiếu', 'unknown'], ['Đánh giá', 'unknown'], ['Góp ý', 'unknown']]);
+    expect(run.report.map((r) => [r.label, r.status])).toEqual([
+      ['Mã số phiếu', 'unknown'],
+      ['Đánh giá', 'unknown'],
+      ['Góp ý', 'unknown'],
+    ]);
     expect(value('[name=maPhieu]')).toBe('');
   });
 });

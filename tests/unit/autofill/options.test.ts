@@ -14,14 +14,22 @@ describe('picking an option for what the record says', () => {
   });
 
   it('options that keep no codes (widgets) are real options, a placeholder is not', () => {
-    expect(pickChoice(list(['', 'Cha'], ['', 'Mẹ'], ['', 'Người khác']), ['Mẹ đẻ', 'Mẹ'])).toEqual({ index: 1, value: 'Mẹ', loose: false });
+    expect(pickChoice(list(['', 'Cha'], ['', 'Mẹ'], ['', 'Người khác']), ['Mẹ đẻ', 'Mẹ'])).toEqual({
+      index: 1,
+      value: 'Mẹ',
+      loose: false,
+    });
     expect(pickChoice(list(['', '-- Chọn --'], ['', 'Chọn giới tính']), ['Chọn'])).toBeNull();
   });
 
   it('a loose match only when exactly one option fits', () => {
     expect(pickChoice(list(['1', 'Kháng']), ['Hán'])).toBeNull();
     expect(pickChoice(list(['a', 'Mông (Hmông)'], ['b', 'Mông Cổ']), ['Mông'])).toBeNull();
-    expect(pickChoice(list(['a', 'Mông (Hmông)'], ['b', 'Kinh']), ['Mông'])).toEqual({ index: 0, value: 'Mông', loose: true });
+    expect(pickChoice(list(['a', 'Mông (Hmông)'], ['b', 'Kinh']), ['Mông'])).toEqual({
+      index: 0,
+      value: 'Mông',
+      loose: true,
+    });
     // "Lào Cai" is not Laos; "Myanma" is not the USA.
     expect(pickChoice(list(['LA', 'Lào'], ['US', 'Hoa Kỳ']), ['Lào Cai'])).toBeNull();
   });
@@ -32,8 +40,12 @@ describe('picking an option for what the record says', () => {
   });
 
   it('places by their name without the unit word', () => {
-    expect(pickChoice(list(['01', 'Thành phố Hà Nội'], ['79', 'TP. Hồ Chí Minh']), ['Hồ Chí Minh', '79'], placeKey)).toMatchObject({ index: 1 });
-    expect(pickChoice(list(['00070', 'Phường Hoàn Kiếm']), ['Phường Hoàn Kiếm', '00070'], placeKey)).toMatchObject({ index: 0 });
+    expect(
+      pickChoice(list(['01', 'Thành phố Hà Nội'], ['79', 'TP. Hồ Chí Minh']), ['Hồ Chí Minh', '79'], placeKey),
+    ).toMatchObject({ index: 1 });
+    expect(pickChoice(list(['00070', 'Phường Hoàn Kiếm']), ['Phường Hoàn Kiếm', '00070'], placeKey)).toMatchObject({
+      index: 0,
+    });
   });
 
   it('"Khác" only when the list has exactly one', () => {

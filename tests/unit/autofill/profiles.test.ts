@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@/utils/autofill/visibility', () => ({ isVisibleToOfficer: (el: Element | null) => Boolean(el?.isConnected) }));
+vi.mock('@/utils/autofill/visibility', () => ({
+  isVisibleToOfficer: (el: Element | null) => Boolean(el?.isConnected),
+}));
 
 const collectFields = (doc: Document) => collectControls(searchRoots(doc)).controls;
 import { classify } from '@/utils/autofill/classify';
@@ -26,19 +28,30 @@ describe('bundled site profiles', () => {
   });
 
   it('apply by URL, the most specific pattern first', () => {
-    expect(profilesFor('https://tokhaidientu.moj.gov.vn/khai-tu/?x=1', profiles).map((p) => p.id)).toEqual(['moj-khai-tu', 'moj-eforms']);
-    expect(profilesFor('https://tokhaidientu.moj.gov.vn/khai-sinh/', profiles).map((p) => p.id)).toEqual(['moj-eforms']);
-    expect(profilesFor('https://lienthong.dichvucong.gov.vn/khai-sinh/', profiles).map((p) => p.id)).toEqual(['lienthong']);
+    expect(profilesFor('https://tokhaidientu.moj.gov.vn/khai-tu/?x=1', profiles).map((p) => p.id)).toEqual([
+      'moj-khai-tu',
+      'moj-eforms',
+    ]);
+    expect(profilesFor('https://tokhaidientu.moj.gov.vn/khai-sinh/', profiles).map((p) => p.id)).toEqual([
+      'moj-eforms',
+    ]);
+    expect(profilesFor('https://lienthong.dichvucong.gov.vn/khai-sinh/', profiles).map((p) => p.id)).toEqual([
+      'lienthong',
+    ]);
     expect(profilesFor('https://dichvucong.bacninh.gov.vn/', profiles)).toEqual([]);
     // A look-alike host is no portal of the profile.
     expect(profilesFor('https://tokhaidientu.moj.gov.vn.example.org/', profiles)).toEqual([]);
   });
 
   it('refuse a malformed file with the reason, in Vietnamese', () => {
-    expect(() => loadProfiles({ hong: [{ id: 'x', portal: 'X', urlPatterns: ['http://a/*'], fields: [{ names: ['a'], field: 'tuoi' }] }] })).toThrow(
-      /Hồ sơ trang hong.json không hợp lệ: .*urlPatterns.*https:\/\/<tên miền>/,
-    );
-    expect(() => loadProfiles({ hong: [{ id: 'x', portal: 'X', urlPatterns: ['https://a/*'], fields: [{ field: 'fullName' }] }] })).toThrow(/"names" hoặc "selector"/);
+    expect(() =>
+      loadProfiles({
+        hong: [{ id: 'x', portal: 'X', urlPatterns: ['http://a/*'], fields: [{ names: ['a'], field: 'tuoi' }] }],
+      }),
+    ).toThrow(/Hồ sơ trang hong.json không hợp lệ: .*urlPatterns.*https:\/\/<tên miền>/);
+    expect(() =>
+      loadProfiles({ hong: [{ id: 'x', portal: 'X', urlPatterns: ['https://a/*'], fields: [{ field: 'fullName' }] }] }),
+    ).toThrow(/"names" hoặc "selector"/);
   });
 });
 
@@ -68,7 +81,8 @@ describe('classifying with a profile', () => {
   });
 
   it('falls back to the heuristics when the page no longer shows the widget the profile expects', () => {
-    document.body.innerHTML = '<p>Quan hệ với người được khai sinh: <select name="QuanHe"><option>Mẹ đẻ</option></select></p>';
+    document.body.innerHTML =
+      '<p>Quan hệ với người được khai sinh: <select name="QuanHe"><option>Mẹ đẻ</option></select></p>';
     const [field] = collectFields(document);
     // The profile says QuanHe is a radio group; this version made it a select.
     expect(ruleFor({ ...field!, kind: 'select' }, moj)).toBeNull();
@@ -79,7 +93,14 @@ describe('classifying with a profile', () => {
 
   it('finds controls by selector too', () => {
     document.body.innerHTML = '<div class="eform-element-HoTen"><input title="Ô số 1"></div>';
-    const rules = [{ id: 'bn', portal: 'Bắc Ninh', urlPatterns: ['https://dichvucong.bacninh.gov.vn/*'], fields: [{ selector: '.eform-element-HoTen', field: 'fullName' as const }] }];
+    const rules = [
+      {
+        id: 'bn',
+        portal: 'Bắc Ninh',
+        urlPatterns: ['https://dichvucong.bacninh.gov.vn/*'],
+        fields: [{ selector: '.eform-element-HoTen', field: 'fullName' as const }],
+      },
+    ];
     const [field] = collectFields(document);
     expect(classify(field!, rules)).toMatchObject({ field: 'fullName', role: null, profile: 'bn' });
   });

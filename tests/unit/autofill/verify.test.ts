@@ -4,8 +4,15 @@ import { describe, expect, it } from 'vitest';
 process.env.TZ = 'Asia/Ho_Chi_Minh';
 import { holds } from '@/utils/autofill/verify';
 
-const date = (day: number, month: number, year: number) => ({ kind: 'date' as const, date: { day, month, year, precision: 'day' as const } });
-const read = (text: string, choice?: { value: string; text: string } | null) => ({ ok: true as const, text, ...(choice !== undefined ? { choice } : {}) });
+const date = (day: number, month: number, year: number) => ({
+  kind: 'date' as const,
+  date: { day, month, year, precision: 'day' as const },
+});
+const read = (text: string, choice?: { value: string; text: string } | null) => ({
+  ok: true as const,
+  text,
+  ...(choice !== undefined ? { choice } : {}),
+});
 
 describe('does the page hold what the record meant', () => {
   it.each([

@@ -11,7 +11,9 @@ beforeEach(() => {
   fakeBrowser.reset();
   granted = new Set();
   registered = [];
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (p) => (p.origins ?? []).every((o) => granted.has(o)));
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (p) =>
+    (p.origins ?? []).every((o) => granted.has(o)),
+  );
   vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(async () => registered as never);
   vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation(async (filter) => {
     registered = registered.filter((s) => !filter?.ids?.includes(s.id));
@@ -54,7 +56,11 @@ describe('FrameRegistry', () => {
     await frames.report(1, { frameId: 0, origin: 'https://dichvucong.gov.vn', fieldCount: 3 });
     await frames.report(1, { frameId: 5, origin: 'https://dichvucong.gov.vn', fieldCount: 4 });
     await frames.report(2, { frameId: 0, origin: 'https://dichvucong.gov.vn', fieldCount: 1 });
-    expect((await frames.report(1, { frameId: 5, origin: 'https://dichvucong.gov.vn', fieldCount: 6 })).map((f) => f.fieldCount)).toEqual([3, 6]);
+    expect(
+      (await frames.report(1, { frameId: 5, origin: 'https://dichvucong.gov.vn', fieldCount: 6 })).map(
+        (f) => f.fieldCount,
+      ),
+    ).toEqual([3, 6]);
     await frames.resetTab(1);
     expect(await frames.list(1)).toEqual([]);
     expect(await frames.list(2)).toHaveLength(1);
@@ -63,6 +69,8 @@ describe('FrameRegistry', () => {
   it('survives the service worker being stopped: the frames live in storage.session', async () => {
     await new FrameRegistry().report(3, { frameId: 0, origin: 'https://dichvucong.gov.vn', fieldCount: 2 }, 1000);
     await new Promise((r) => setTimeout(r, 10));
-    expect(await new FrameRegistry().list(3)).toEqual([{ frameId: 0, origin: 'https://dichvucong.gov.vn', fieldCount: 2, changedAt: 1000 }]);
+    expect(await new FrameRegistry().list(3)).toEqual([
+      { frameId: 0, origin: 'https://dichvucong.gov.vn', fieldCount: 2, changedAt: 1000 },
+    ]);
   });
 });

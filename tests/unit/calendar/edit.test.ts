@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '@/utils/calendar/calendar';
-import { addEntry, entriesOf, entryFromForm, removeEntry, type HolidayEntry, type HolidayForm } from '@/utils/calendar/edit';
+import {
+  addEntry,
+  entriesOf,
+  entryFromForm,
+  removeEntry,
+  type HolidayEntry,
+  type HolidayForm,
+} from '@/utils/calendar/edit';
 import { bundledHolidayRules } from '@/utils/calendar/store';
 
 const entry = (form: HolidayForm) => entryFromForm(form) as HolidayEntry;
@@ -40,12 +47,19 @@ describe('editing the holidays in a form', () => {
     expect(calendar.holiday('2027-01-02')).toBe('Nghỉ theo quyết định của Thủ tướng');
     expect(calendar.holiday('2027-05-03')).toBe('Nghỉ bù Ngày Chiến thắng');
     expect(calendar.isWorkingDay('2027-05-08')).toBe(true);
-    expect(entriesOf(rules).filter((e) => e.kind === 'inLieu')).toEqual([{ kind: 'inLieu', date: '2027-05-03', of: 'Ngày Chiến thắng' }]);
+    expect(entriesOf(rules).filter((e) => e.kind === 'inLieu')).toEqual([
+      { kind: 'inLieu', date: '2027-05-03', of: 'Ngày Chiến thắng' },
+    ]);
     const without = removeEntry(rules, { kind: 'workingDay', date: '2027-05-08' });
     expect(new WorkCalendar(without).isWorkingDay('2027-05-08')).toBe(false);
   });
 
   it('takes "cuối" for the last day of the lunar year', () => {
-    expect(entryFromForm({ kind: 'lunar', when: 'cuối năm', name: 'Tất niên' })).toEqual({ kind: 'lunar', day: 'last', month: 12, name: 'Tất niên' });
+    expect(entryFromForm({ kind: 'lunar', when: 'cuối năm', name: 'Tất niên' })).toEqual({
+      kind: 'lunar',
+      day: 'last',
+      month: 12,
+      name: 'Tất niên',
+    });
   });
 });

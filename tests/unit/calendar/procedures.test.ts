@@ -5,7 +5,20 @@ import data from '@/utils/procedures/catalogue.json';
 describe('the procedure catalogue', () => {
   it('holds at least the 12 ward procedures, valid and with unique codes', () => {
     expect(procedures.length).toBeGreaterThanOrEqual(12);
-    for (const code of ['1.001193', '1.000894', '1.000656', '1.004873', '1.004884', '2.000815', '2.000884', '1.004222', '1.004194', '2.000986', 'trich-luc', 'hop-dong']) {
+    for (const code of [
+      '1.001193',
+      '1.000894',
+      '1.000656',
+      '1.004873',
+      '1.004884',
+      '2.000815',
+      '2.000884',
+      '1.004222',
+      '1.004194',
+      '2.000986',
+      'trich-luc',
+      'hop-dong',
+    ]) {
       expect(procedureByCode(code), code).not.toBeNull();
     }
   });

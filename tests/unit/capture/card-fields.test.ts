@@ -8,7 +8,16 @@ function line(text: string, x = 290, words?: Array<[string, number]>): OcrLine {
   // Labels (ending in a colon) are printed smaller than values.
   const height = text.endsWith(':') ? 18 : 28;
   const bbox = { x0: words ? Math.min(...words.map((w) => w[1])) : x, y0: y, x1: 980, y1: y + height };
-  return { text, confidence: 92, bbox, ...(words ? { words: words.map(([t, wx]) => ({ text: t, bbox: { x0: wx, y0: y, x1: wx + t.length * 12, y1: y + height } })) } : {}) };
+  return {
+    text,
+    confidence: 92,
+    bbox,
+    ...(words
+      ? {
+          words: words.map(([t, wx]) => ({ text: t, bbox: { x0: wx, y0: y, x1: wx + t.length * 12, y1: y + height } })),
+        }
+      : {}),
+  };
 }
 
 describe('readCard', () => {
@@ -25,8 +34,30 @@ describe('readCard', () => {
         line('Giới tính / Sex Nam Quốc tịch / Nationality: Việt Nam'),
         line('Quê quán / Place of origin:'),
         line('Hàng Bạc, Hoàn Kiếm, Hà Nội'),
-        line('Có giá trị đến: Nơi thường trú / Place of residence:', 40, [['Có', 40], ['giá', 80], ['trị', 120], ['đến:', 160], ['Nơi', 290], ['thường', 340], ['trú', 420], ['/', 460], ['Place', 480], ['of', 550], ['residence:', 580]]),
-        line('25/07/2036 Số 141 Phan Đình Phùng, Xã Yên Thường,', 40, [['25/07/2036', 40], ['Số', 290], ['141', 330], ['Phan', 380], ['Đình', 440], ['Phùng,', 500], ['Xã', 580], ['Yên', 620], ['Thường,', 670]]),
+        line('Có giá trị đến: Nơi thường trú / Place of residence:', 40, [
+          ['Có', 40],
+          ['giá', 80],
+          ['trị', 120],
+          ['đến:', 160],
+          ['Nơi', 290],
+          ['thường', 340],
+          ['trú', 420],
+          ['/', 460],
+          ['Place', 480],
+          ['of', 550],
+          ['residence:', 580],
+        ]),
+        line('25/07/2036 Số 141 Phan Đình Phùng, Xã Yên Thường,', 40, [
+          ['25/07/2036', 40],
+          ['Số', 290],
+          ['141', 330],
+          ['Phan', 380],
+          ['Đình', 440],
+          ['Phùng,', 500],
+          ['Xã', 580],
+          ['Yên', 620],
+          ['Thường,', 670],
+        ]),
         line('Huyện Gia Lâm, Hà Nội'),
       ],
       1000,
@@ -45,7 +76,14 @@ describe('readCard', () => {
 
   it('reads the 2024 back: residence, place of birth, issue and expiry side by side, and the MRZ', () => {
     y = 0;
-    const mrz = buildTd1({ personalId: '058054632155', birth: '540227', sex: 'M', expiry: '<<<<<<', surname: 'DAO', givenNames: 'QUOC DANG' });
+    const mrz = buildTd1({
+      personalId: '058054632155',
+      birth: '540227',
+      sex: 'M',
+      expiry: '<<<<<<',
+      surname: 'DAO',
+      givenNames: 'QUOC DANG',
+    });
     const r = readCard(
       [
         line('Nơi cư trú / Place of residence:', 40),
@@ -71,8 +109,19 @@ describe('readCard', () => {
 
   it('tells the card model by the QR corner when the text cannot, and reads values by their place on it', () => {
     y = 0;
-    const at = (text: string, yFrac: number, x = 40): OcrLine => ({ text, confidence: 90, bbox: { x0: x, y0: yFrac * 631 - 12, x1: 900, y1: yFrac * 631 + 12 } });
-    const mrz = buildTd1({ personalId: '093152888712', birth: '520714', sex: 'F', expiry: '<<<<<<', surname: 'NGO', givenNames: 'THI NGOC DUNG' });
+    const at = (text: string, yFrac: number, x = 40): OcrLine => ({
+      text,
+      confidence: 90,
+      bbox: { x0: x, y0: yFrac * 631 - 12, x1: 900, y1: yFrac * 631 + 12 },
+    });
+    const mrz = buildTd1({
+      personalId: '093152888712',
+      birth: '520714',
+      sex: 'F',
+      expiry: '<<<<<<',
+      surname: 'NGO',
+      givenNames: 'THI NGOC DUNG',
+    });
     const lines = [at('Ngav thng nm Dte mnth yr 06/12/2022', 0.23), ...mrz.map((m, i) => at(m, 0.76 + i * 0.09))];
     expect(readCard(lines, 1000, 631).model).toBeNull();
     const r = readCard(lines, 1000, 631, { qrCorner: false });
@@ -83,18 +132,52 @@ describe('readCard', () => {
 
   it('passes over specks OCR read between the lines of an address', () => {
     y = 0;
-    const r = readCard([line('CĂN CƯỚC CÔNG DÂN'), line('Họ và tên / Full name:'), line('NGÔ ĐỨC DŨNG'), line('Nơi thường trú / Place of residence:'), line('Số 3 Trần Hưng Đạo, Xã Thạch Hòa, Huyện'), line('” ` MAi'), line('Thạch Thất, Hà Nội')], 1000);
+    const r = readCard(
+      [
+        line('CĂN CƯỚC CÔNG DÂN'),
+        line('Họ và tên / Full name:'),
+        line('NGÔ ĐỨC DŨNG'),
+        line('Nơi thường trú / Place of residence:'),
+        line('Số 3 Trần Hưng Đạo, Xã Thạch Hòa, Huyện'),
+        line('” ` MAi'),
+        line('Thạch Thất, Hà Nội'),
+      ],
+      1000,
+    );
     expect(r.fields.residence?.text).toBe('Số 3 Trần Hưng Đạo, Xã Thạch Hòa, Huyện Thạch Thất, Hà Nội');
     // Specks the value's column shares with another column's line ("21/10/2027 ˆ . .") do not end it either.
     y = 0;
     const beside = readCard(
-      [line('CĂN CƯỚC CÔNG DÂN'), line('Họ và tên / Full name:'), line('LÊ VĂN AN'), line('Nơi thường trú / Place of residence:'), line('Số 55 Hoàng Diệu, Xã Yên Thường, Huyện Gia'), line('21/10/2027 ˆ . .', 37, [['21/10/2027', 37], ['ˆ', 300], ['.', 330], ['.', 360]]), line('Lâm, Hà Nội')],
+      [
+        line('CĂN CƯỚC CÔNG DÂN'),
+        line('Họ và tên / Full name:'),
+        line('LÊ VĂN AN'),
+        line('Nơi thường trú / Place of residence:'),
+        line('Số 55 Hoàng Diệu, Xã Yên Thường, Huyện Gia'),
+        line('21/10/2027 ˆ . .', 37, [
+          ['21/10/2027', 37],
+          ['ˆ', 300],
+          ['.', 330],
+          ['.', 360],
+        ]),
+        line('Lâm, Hà Nội'),
+      ],
       1000,
     );
     expect(beside.fields.residence?.text).toBe('Số 55 Hoàng Diệu, Xã Yên Thường, Huyện Gia Lâm, Hà Nội');
     // A short word of the address on its own line is no speck.
     y = 0;
-    const short = readCard([line('CĂN CƯỚC CÔNG DÂN'), line('Họ và tên / Full name:'), line('LÊ VĂN AN'), line('Nơi thường trú / Place of residence:'), line('Số 83 Hoàng Diệu, Xã Yên Thường, Huyện Gia Lâm, Hà'), line('Nội')], 1000);
+    const short = readCard(
+      [
+        line('CĂN CƯỚC CÔNG DÂN'),
+        line('Họ và tên / Full name:'),
+        line('LÊ VĂN AN'),
+        line('Nơi thường trú / Place of residence:'),
+        line('Số 83 Hoàng Diệu, Xã Yên Thường, Huyện Gia Lâm, Hà'),
+        line('Nội'),
+      ],
+      1000,
+    );
     expect(short.fields.residence?.text).toBe('Số 83 Hoàng Diệu, Xã Yên Thường, Huyện Gia Lâm, Hà Nội');
   });
 

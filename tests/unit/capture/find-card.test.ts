@@ -39,11 +39,17 @@ function desk(width: number, height: number, card: Quad, papers: Quad[] = []): R
   return r;
 }
 
-const near = (a: Quad, b: Quad, tolerance: number) => a.every((p, i) => Math.hypot(p[0] - b[i]![0], p[1] - b[i]![1]) < tolerance);
+const near = (a: Quad, b: Quad, tolerance: number) =>
+  a.every((p, i) => Math.hypot(p[0] - b[i]![0], p[1] - b[i]![1]) < tolerance);
 
 describe('findCard', () => {
   it('finds the four corners of a tilted card on a desk, the right way up', () => {
-    const q: Quad = [[60, 80], [540, 40], [570, 340], [90, 390]];
+    const q: Quad = [
+      [60, 80],
+      [540, 40],
+      [570, 340],
+      [90, 390],
+    ];
     const guess = findCard(desk(640, 440, q));
     expect(guess.by).not.toBe('photo');
     expect(near(guess.quad, q, 10)).toBe(true);
@@ -51,21 +57,41 @@ describe('findCard', () => {
   });
 
   it('turns a card photographed upside down, by its emblem', () => {
-    const q: Quad = [[570, 340], [90, 390], [60, 80], [540, 40]];
+    const q: Quad = [
+      [570, 340],
+      [90, 390],
+      [60, 80],
+      [540, 40],
+    ];
     const guess = findCard(desk(640, 440, q));
     expect(near(guess.quad, q, 10)).toBe(true);
     expect(guess.turned).toBe(true);
   });
 
   it('keeps to the card when a paper touches its corner (the region alone would take both)', () => {
-    const q: Quad = [[150, 120], [520, 100], [540, 330], [165, 350]];
-    const paper: Quad = [[20, 340], [172, 340], [172, 470], [20, 470]];
+    const q: Quad = [
+      [150, 120],
+      [520, 100],
+      [540, 330],
+      [165, 350],
+    ];
+    const paper: Quad = [
+      [20, 340],
+      [172, 340],
+      [172, 470],
+      [20, 470],
+    ];
     const guess = findCard(desk(640, 480, q, [paper]));
     expect(near(guess.quad, q, 14)).toBe(true);
   });
 
   it('a card photographed in portrait (a quarter turn) comes out with its long side across', () => {
-    const q: Quad = [[300, 40], [300, 560], [60, 560], [60, 40]];
+    const q: Quad = [
+      [300, 40],
+      [300, 560],
+      [60, 560],
+      [60, 40],
+    ];
     const guess = findCard(desk(400, 600, q));
     const [a, b, c] = guess.quad;
     expect(Math.hypot(b[0] - a[0], b[1] - a[1])).toBeGreaterThan(Math.hypot(c[0] - b[0], c[1] - b[1]));
@@ -76,7 +102,12 @@ describe('findCard', () => {
     r.data.fill(230);
     const guess = findCard(r);
     expect(guess.by).toBe('photo');
-    expect(guess.quad).toEqual([[0, 0], [300, 0], [300, 190], [0, 190]]);
+    expect(guess.quad).toEqual([
+      [0, 0],
+      [300, 0],
+      [300, 190],
+      [0, 190],
+    ]);
   });
 });
 
@@ -84,6 +115,11 @@ describe('hull and quadrilateral', () => {
   it('the largest quadrilateral on a hull is its four corners', () => {
     const points: Point[] = [];
     for (let i = 0; i <= 20; i++) points.push([i * 10, 0], [i * 10, 100], [0, i * 5], [200, i * 5], [100, 50]);
-    expect(largestQuad(hullOf(points))).toEqual([[0, 0], [200, 0], [200, 100], [0, 100]]);
+    expect(largestQuad(hullOf(points))).toEqual([
+      [0, 0],
+      [200, 0],
+      [200, 100],
+      [0, 100],
+    ]);
   });
 });

@@ -5,16 +5,33 @@ import { missingFields } from '../../../utils/capture/missing';
 import { classifyQr, parentsIn } from '../../../utils/capture/qr-payload';
 
 const box = { x0: 0, y0: 0, x1: 10, y1: 10 };
-const f = (text: string, agreed?: boolean, confidence = 0.93): OcrField => ({ text, confidence, bbox: box, ...(agreed === undefined ? {} : { agreed }) });
-const front = (fields: CardReading['fields']): CardReading => ({ side: 'front', model: '2021', fields, mrz: null, warnings: [] });
+const f = (text: string, agreed?: boolean, confidence = 0.93): OcrField => ({
+  text,
+  confidence,
+  bbox: box,
+  ...(agreed === undefined ? {} : { agreed }),
+});
+const front = (fields: CardReading['fields']): CardReading => ({
+  side: 'front',
+  model: '2021',
+  fields,
+  mrz: null,
+  warnings: [],
+});
 const today = { year: 2026, month: 11, day: 28, precision: 'day' as const };
 
 describe('flags come from the witnesses, not from the OCR confidence alone', () => {
   it('a date or a number read alike twice stands; read once, or differently the second time, it is flagged', () => {
-    const alike = fuse({ ocr: [front({ birthDate: f('02/03/1990', true), personalId: f('001090012345', true) })] }, { today });
+    const alike = fuse(
+      { ocr: [front({ birthDate: f('02/03/1990', true), personalId: f('001090012345', true) })] },
+      { today },
+    );
     expect(alike.birthDate?.uncertain).toBe(false);
     expect(alike.personalId?.uncertain).toBe(false);
-    const once = fuse({ ocr: [front({ birthDate: f('02/03/1990'), personalId: f('001090012345', false) })] }, { today });
+    const once = fuse(
+      { ocr: [front({ birthDate: f('02/03/1990'), personalId: f('001090012345', false) })] },
+      { today },
+    );
     expect(once.birthDate?.uncertain).toBe(true);
     expect(once.personalId?.uncertain).toBe(true);
   });
@@ -25,7 +42,10 @@ describe('flags come from the witnesses, not from the OCR confidence alone', () 
   });
 
   it('"Việt Nam" read is not flagged on every card; a name of two words is', () => {
-    const r = fuse({ ocr: [front({ nationality: f('Việt Nam', undefined, 0.5), fullName: f('LÂM MINH', true) })] }, { today });
+    const r = fuse(
+      { ocr: [front({ nationality: f('Việt Nam', undefined, 0.5), fullName: f('LÂM MINH', true) })] },
+      { today },
+    );
     expect(r.nationality).toMatchObject({ value: 'Việt Nam', uncertain: false });
     expect(r.fullName?.uncertain).toBe(true);
   });
@@ -33,24 +53,43 @@ describe('flags come from the witnesses, not from the OCR confidence alone', () 
 
 describe('the residence: the QR short form against the card’s printed form', () => {
   it('keeps the printed full form when OCR confirms the QR word for word but for the unit words', () => {
-    const r = qrResidence('Số 12 Lê Lợi, Lộc Thọ, Nha Trang, Khánh Hòa', 'Số 12 Lê Lợi, Phường Lộc Thọ, Thành phố Nha Trang, Khánh Hòa');
-    expect(r).toMatchObject({ value: 'Số 12 Lê Lợi, Phường Lộc Thọ, Thành phố Nha Trang, Khánh Hòa', source: 'qr', uncertain: false });
+    const r = qrResidence(
+      'Số 12 Lê Lợi, Lộc Thọ, Nha Trang, Khánh Hòa',
+      'Số 12 Lê Lợi, Phường Lộc Thọ, Thành phố Nha Trang, Khánh Hòa',
+    );
+    expect(r).toMatchObject({
+      value: 'Số 12 Lê Lợi, Phường Lộc Thọ, Thành phố Nha Trang, Khánh Hòa',
+      source: 'qr',
+      uncertain: false,
+    });
   });
 
   it('takes the QR’s spelling of the words (OCR lost a mark) with the card’s unit words', () => {
-    expect(qrResidence('Số 12 Lê Lợi, Lộc Thọ, Nha Trang, Khánh Hòa', 'Số 12 Lê Lơi, Phường Lộc Thọ, Thành phố Nha Trang, Khánh Hoa').value).toBe('Số 12 Lê Lợi, Phường Lộc Thọ, Thành phố Nha Trang, Khánh Hòa');
+    expect(
+      qrResidence(
+        'Số 12 Lê Lợi, Lộc Thọ, Nha Trang, Khánh Hòa',
+        'Số 12 Lê Lơi, Phường Lộc Thọ, Thành phố Nha Trang, Khánh Hoa',
+      ).value,
+    ).toBe('Số 12 Lê Lợi, Phường Lộc Thọ, Thành phố Nha Trang, Khánh Hòa');
   });
 
   it('flags the short form when nothing printed confirms it, and not a full form', () => {
     expect(qrResidence('Số 12 Lê Lợi, Lộc Thọ, Nha Trang, Khánh Hòa', null).uncertain).toBe(true);
-    expect(qrResidence('Số 12 Lê Lợi, Lộc Thọ, Nha Trang, Khánh Hòa', 'Số 12 Lê Lợi, Phường Lộc Thọ, Thành phố Vinh, Nghệ An').uncertain).toBe(true);
+    expect(
+      qrResidence(
+        'Số 12 Lê Lợi, Lộc Thọ, Nha Trang, Khánh Hòa',
+        'Số 12 Lê Lợi, Phường Lộc Thọ, Thành phố Vinh, Nghệ An',
+      ).uncertain,
+    ).toBe(true);
     expect(qrResidence('Số 12 Lê Lợi, Phường Lộc Thọ, Thành phố Nha Trang, Khánh Hòa', null).uncertain).toBe(false);
   });
 });
 
 describe('the 2024 card’s extra QR fields', () => {
   it('keeps the raw text and every extra field, and tells the parents labelled or by their place', () => {
-    const qr = classifyQr('001190012345||Nguyễn Thị Tiễn|01011990|Nữ|Hà Nội|15082024|Nguyễn Văn Bình|Trần Thị Hoa|001060012345');
+    const qr = classifyQr(
+      '001190012345||Nguyễn Thị Tiễn|01011990|Nữ|Hà Nội|15082024|Nguyễn Văn Bình|Trần Thị Hoa|001060012345',
+    );
     if (qr.kind !== 'citizen-id') throw new Error('not an ID QR');
     expect(qr.card.raw).toContain('|Trần Thị Hoa|');
     expect(qr.card.extra).toEqual(['Nguyễn Văn Bình', 'Trần Thị Hoa', '001060012345']);
@@ -73,15 +112,24 @@ describe('every empty field has its reason', () => {
 
   it('with the QR code read, by the model its issue date tells: on the side that carries it, or the other', () => {
     const none: CardReading = { side: null, model: null, fields: {}, mrz: null, warnings: [] };
-    const fromQr: Review = { fullName: { value: 'Nguyễn Văn A', source: 'qr', confidence: 0.99, uncertain: false, notes: [] } };
+    const fromQr: Review = {
+      fullName: { value: 'Nguyễn Văn A', source: 'qr', confidence: 0.99, uncertain: false, notes: [] },
+    };
     // A 2021 front whose code was read but whose words were not: the front's other fields unreadable there.
     const y2021 = missingFields(fromQr, [none], { issueDate: { year: 2021, month: 8, day: 15, precision: 'day' } });
-    expect(y2021).toMatchObject({ nationality: { code: 'unreadable', side: 'front' }, hometown: { code: 'unreadable', side: 'front' }, idIssueDate: { code: 'otherSide', side: 'back' } });
+    expect(y2021).toMatchObject({
+      nationality: { code: 'unreadable', side: 'front' },
+      hometown: { code: 'unreadable', side: 'front' },
+      idIssueDate: { code: 'otherSide', side: 'back' },
+    });
     expect(y2021.fullName).toBeUndefined();
     expect(y2021.placeOfBirth).toBeUndefined();
     // A close-up of a 2024 card's code (no photo of a side): where each other field is printed.
     const y2024 = missingFields(fromQr, [], { issueDate: { year: 2024, month: 7, day: 1, precision: 'day' } });
-    expect(y2024).toMatchObject({ nationality: { code: 'otherSide', side: 'front' }, placeOfBirth: { code: 'otherSide', side: 'back' } });
+    expect(y2024).toMatchObject({
+      nationality: { code: 'otherSide', side: 'front' },
+      placeOfBirth: { code: 'otherSide', side: 'back' },
+    });
     expect(y2024.hometown).toBeUndefined();
   });
 });

@@ -10,18 +10,39 @@ import { classifyQr } from '../../../utils/capture/qr-payload';
 const today = { year: 2026, month: 11, day: 28, precision: 'day' as const };
 const box = { x0: 0, y0: 0, x1: 10, y1: 10 };
 const f = (text: string, confidence = 0.95): OcrField => ({ text, confidence, bbox: box });
-const reading = (fields: CardReading['fields'], model: CardReading['model'] = '2021'): CardReading => ({ side: 'front', model, fields, mrz: null, warnings: [] });
+const reading = (fields: CardReading['fields'], model: CardReading['model'] = '2021'): CardReading => ({
+  side: 'front',
+  model,
+  fields,
+  mrz: null,
+  warnings: [],
+});
 const mrz = (() => {
-  const p = parseTd1(buildTd1({ personalId: '001190012345', birth: '900101', sex: 'F', expiry: '300101', surname: 'NGUYEN', givenNames: 'THI TIEN' }), { year: 2026, month: 11, day: 28 });
+  const p = parseTd1(
+    buildTd1({
+      personalId: '001190012345',
+      birth: '900101',
+      sex: 'F',
+      expiry: '300101',
+      surname: 'NGUYEN',
+      givenNames: 'THI TIEN',
+    }),
+    { year: 2026, month: 11, day: 28 },
+  );
   if (!p.ok) throw new Error(p.reason);
   return p.mrz;
 })();
 
 describe('fuse', () => {
   it('trusts the QR, confirms with the MRZ, and names an OCR disagreement', () => {
-    const qr = classifyQr('001190012345||Nguyễn Thị Tiễn|01011990|Nữ|Số 1 Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội|15082021');
+    const qr = classifyQr(
+      '001190012345||Nguyễn Thị Tiễn|01011990|Nữ|Số 1 Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội|15082021',
+    );
     if (qr.kind !== 'citizen-id') throw new Error('not an ID QR');
-    const r = fuse({ qr: qr.card, mrz, ocr: [reading({ birthDate: f('01/07/1990'), fullName: f('NGUYỄN THỊ TIỄN') })] }, { today });
+    const r = fuse(
+      { qr: qr.card, mrz, ocr: [reading({ birthDate: f('01/07/1990'), fullName: f('NGUYỄN THỊ TIỄN') })] },
+      { today },
+    );
     expect(r.fullName).toMatchObject({ value: 'Nguyễn Thị Tiễn', source: 'qr', uncertain: false });
     expect(r.birthDate).toMatchObject({ value: '01/01/1990', source: 'qr', uncertain: true });
     expect(r.birthDate!.notes.join(' ')).toMatch(/OCR đọc "01\/07\/1990"/);
@@ -31,7 +52,10 @@ describe('fuse', () => {
   });
 
   it('without a QR, takes the MRZ where its checks pass and repairs the OCR name from the lexicon and the MRZ letters', () => {
-    const r = fuse({ mrz, ocr: [reading({ fullName: f('NGUYÊN THI TIỄN', 0.9), personalId: f('001190012345'), sex: f('Nữ') })] }, { today });
+    const r = fuse(
+      { mrz, ocr: [reading({ fullName: f('NGUYÊN THI TIỄN', 0.9), personalId: f('001190012345'), sex: f('Nữ') })] },
+      { today },
+    );
     expect(r.fullName?.value).toBe('Nguyễn Thị Tiễn');
     expect(r.fullName?.source).toBe('ocr');
     expect(r.personalId?.confidence).toBe(0.99);
@@ -39,9 +63,14 @@ describe('fuse', () => {
   });
 
   it('trusts a realigned MRZ line’s number less than the front’s large print read alike twice', () => {
-    const id = (m: typeof mrz, ocrConfidence: number) => fuse({ mrz: m, ocr: [reading({ personalId: f('058076168915', ocrConfidence) })] }, { today }).personalId;
+    const id = (m: typeof mrz, ocrConfidence: number) =>
+      fuse({ mrz: m, ocr: [reading({ personalId: f('058076168915', ocrConfidence) })] }, { today }).personalId;
     const shifted = { ...mrz, personalId: '089076168915' };
-    expect(id({ ...shifted, realigned: [1] }, 0.95)).toMatchObject({ value: '058076168915', source: 'ocr', uncertain: true });
+    expect(id({ ...shifted, realigned: [1] }, 0.95)).toMatchObject({
+      value: '058076168915',
+      source: 'ocr',
+      uncertain: true,
+    });
     expect(id({ ...shifted, realigned: [1] }, 0.95)!.notes.join(' ')).toMatch(/MRZ đọc "089076168915"/);
     // Read whole, the MRZ line's checks are the better witness; so they are when OCR's two readings disagreed.
     expect(id(shifted, 0.95)).toMatchObject({ value: '089076168915', source: 'mrz' });
@@ -49,7 +78,14 @@ describe('fuse', () => {
   });
 
   it('flags what the ID number contradicts, and an expired card', () => {
-    const r = fuse({ ocr: [reading({ personalId: f('001090012345'), sex: f('Nữ'), birthDate: f('01/01/1991'), expiry: f('01/01/2025') })] }, { today });
+    const r = fuse(
+      {
+        ocr: [
+          reading({ personalId: f('001090012345'), sex: f('Nữ'), birthDate: f('01/01/1991'), expiry: f('01/01/2025') }),
+        ],
+      },
+      { today },
+    );
     expect(r.sex?.uncertain).toBe(true);
     expect(r.sex?.notes.join(' ')).toMatch(/gợi ý giới tính Nam/);
     expect(r.birthDate?.notes.join(' ')).toMatch(/năm sinh 1990/);
@@ -62,7 +98,11 @@ describe('repairName', () => {
     const places = new PlaceLexicon(['phường Quán Thánh (quận Ba Đình)', 'Hà Nội']);
     const page = 'Số 4 Phan Đình Phùng, Phường Quán Thánh, Quận Ba nó (2é Đình, Hà Nội Rgên';
     const focused = 'Số 4 Phan Đình Phùng, Phường Quán Thánh, Quận Ba Đình, Hà Nội';
-    const read = (text: string, alternatives?: string[]) => fuse({ ocr: [reading({ residence: { ...f(text), ...(alternatives ? { alternatives } : {}) } })] }, { today, places }).permanentAddress?.value;
+    const read = (text: string, alternatives?: string[]) =>
+      fuse(
+        { ocr: [reading({ residence: { ...f(text), ...(alternatives ? { alternatives } : {}) } })] },
+        { today, places },
+      ).permanentAddress?.value;
     expect(read(page, [focused])).toBe(focused);
     expect(read(focused, [page])).toBe(focused);
     // Explained as well: the focused re-read (the page's house number was misread).
@@ -100,7 +140,15 @@ describe('repairName', () => {
 
 describe('baselineRead', () => {
   it('finds what plain regular expressions find in whole-card OCR text', () => {
-    const b = baselineRead('Số / No.: 001090012345\nHọ và tên / Full name:\nNGUYỄN VĂN A\nNgày sinh / Date of birth: 01/01/1990\nGiới tính / Sex: Nam Quốc tịch / Nationality: Việt Nam');
-    expect(b).toMatchObject({ personalId: '001090012345', fullName: 'NGUYỄN VĂN A', birthDate: '01/01/1990', sex: 'Nam', nationality: 'Việt Nam' });
+    const b = baselineRead(
+      'Số / No.: 001090012345\nHọ và tên / Full name:\nNGUYỄN VĂN A\nNgày sinh / Date of birth: 01/01/1990\nGiới tính / Sex: Nam Quốc tịch / Nationality: Việt Nam',
+    );
+    expect(b).toMatchObject({
+      personalId: '001090012345',
+      fullName: 'NGUYỄN VĂN A',
+      birthDate: '01/01/1990',
+      sex: 'Nam',
+      nationality: 'Việt Nam',
+    });
   });
 });

@@ -32,7 +32,14 @@ describe('parseTd1', () => {
   });
 
   it('builds lines that parse back (round trip)', () => {
-    const lines = buildTd1({ personalId: '079305001234', birth: '050907', sex: 'F', expiry: '320907', surname: 'TRAN', givenNames: 'THI NGOC ANH' });
+    const lines = buildTd1({
+      personalId: '079305001234',
+      birth: '050907',
+      sex: 'F',
+      expiry: '320907',
+      surname: 'TRAN',
+      givenNames: 'THI NGOC ANH',
+    });
     const r = parseTd1(lines, reference);
     expect(r.ok && r.mrz.checks.every((c) => c.ok)).toBe(true);
     expect(r.ok && r.mrz.personalId).toBe('079305001234');
@@ -64,7 +71,15 @@ describe('parseTd1', () => {
   });
 
   it('tolerates OCR noise: spaces, lower case, « for <, lines among other text', () => {
-    const r = parseTd1(['Ngày, tháng, năm / Date, month, year: 15/08/2021', 'IDVNM 090012345 0 001090012345 «< 1', '900101 1 M 500101 3 VNM <<<<<<<<<<< 8', 'nguyen<<van<a'], reference);
+    const r = parseTd1(
+      [
+        'Ngày, tháng, năm / Date, month, year: 15/08/2021',
+        'IDVNM 090012345 0 001090012345 «< 1',
+        '900101 1 M 500101 3 VNM <<<<<<<<<<< 8',
+        'nguyen<<van<a',
+      ],
+      reference,
+    );
     expect(r.ok && r.mrz.personalId).toBe('001090012345');
     expect(r.ok && r.mrz.surname).toBe('NGUYEN');
   });
@@ -77,15 +92,24 @@ describe('parseTd1', () => {
   });
 
   it('finds line 1 by its issuing state when noise was read before the document code', () => {
-    const r = parseTd1(['I10VNM0900123450001090012345<<1', '9001011M5001013VNM<<<<<<<<<<<8', 'NGUYEN<<VAN<A'], reference);
+    const r = parseTd1(
+      ['I10VNM0900123450001090012345<<1', '9001011M5001013VNM<<<<<<<<<<<8', 'NGUYEN<<VAN<A'],
+      reference,
+    );
     expect(r.ok && r.mrz.personalId).toBe('001090012345');
     expect(r.ok && r.mrz.checks.every((c) => c.ok)).toBe(true);
   });
 
   it('never shifts the header to pass a check by luck, and rebuilds line 1 around its ID when read with characters too many', () => {
     // Read off a card: a digit doubled in the document number and a stray digit before the last check.
-    const r = parseTd1(['IDVNM16079883762045160798876<<39', '6011273F<<<<<<<VNM<<<<<<<<<<<4', 'LY<<THI<THU<HAO'], reference);
-    expect(r).toMatchObject({ ok: true, mrz: { personalId: '045160798876', documentNumber: '160798876', realigned: [1] } });
+    const r = parseTd1(
+      ['IDVNM16079883762045160798876<<39', '6011273F<<<<<<<VNM<<<<<<<<<<<4', 'LY<<THI<THU<HAO'],
+      reference,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      mrz: { personalId: '045160798876', documentNumber: '160798876', realigned: [1] },
+    });
     if (!r.ok) return;
     expect(r.mrz.checks.every((c) => c.ok)).toBe(true);
     expect(r.mrz.lines[0]).toBe('IDVNM1607988762045160798876<<9');
@@ -95,7 +119,10 @@ describe('parseTd1', () => {
   });
 
   it('names a passport (TD3) instead of failing silently', () => {
-    const r = parseTd1(['P<VNMNGUYEN<<VAN<A<<<<<<<<<<<<<<<<<<<<<<<<<<', 'C1234567<8VNM9001011M3001013001090012345<<<<50']);
+    const r = parseTd1([
+      'P<VNMNGUYEN<<VAN<A<<<<<<<<<<<<<<<<<<<<<<<<<<',
+      'C1234567<8VNM9001011M3001013001090012345<<<<50',
+    ]);
     expect(r).toEqual({ ok: false, reason: expect.stringContaining('hộ chiếu') });
   });
 
@@ -111,15 +138,45 @@ describe('parseTd1', () => {
 
 describe('parseMrz (a passport photographed instead of the card)', () => {
   it('reads the ICAO sample passport with every check passing', () => {
-    const r = parseMrz(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'], reference);
-    expect(r).toMatchObject({ ok: true, mrz: { format: 'td3', documentNumber: 'L898902C3', sex: 'Nữ', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', personalId: null } });
+    const r = parseMrz(
+      ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'],
+      reference,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      mrz: {
+        format: 'td3',
+        documentNumber: 'L898902C3',
+        sex: 'Nữ',
+        surname: 'ERIKSSON',
+        givenNames: 'ANNA MARIA',
+        personalId: null,
+      },
+    });
     expect(r.ok && r.mrz.checks.every((c) => c.ok)).toBe(true);
   });
 
   it('takes a Vietnamese passport’s personal number as the ID; a wrong digit fails its check', () => {
-    const lines = buildTd3({ number: 'C1234567', birth: '900101', sex: 'M', expiry: '300101', personalId: '001090012345', surname: 'NGUYEN', givenNames: 'VAN AN' });
+    const lines = buildTd3({
+      number: 'C1234567',
+      birth: '900101',
+      sex: 'M',
+      expiry: '300101',
+      personalId: '001090012345',
+      surname: 'NGUYEN',
+      givenNames: 'VAN AN',
+    });
     const r = parseMrz(['HỘ CHIẾU / PASSPORT', ...lines], reference);
-    expect(r).toMatchObject({ ok: true, mrz: { format: 'td3', personalId: '001090012345', birthDate: { year: 1990, month: 1, day: 1 }, nameAscii: 'NGUYEN VAN AN', lines } });
+    expect(r).toMatchObject({
+      ok: true,
+      mrz: {
+        format: 'td3',
+        personalId: '001090012345',
+        birthDate: { year: 1990, month: 1, day: 1 },
+        nameAscii: 'NGUYEN VAN AN',
+        lines,
+      },
+    });
     const wrong = parseMrz([lines[0], lines[1].replace('001090012345', '001090012346')], reference);
     expect(wrong.ok && wrong.mrz.personalId).toBeNull();
     expect(wrong.ok && wrong.mrz.checks.filter((c) => !c.ok).map((c) => c.field)).toEqual(['personalId', 'composite']);

@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { PlaceLexicon } from '../../../utils/capture/places';
 
 const lexicon = new PlaceLexicon([
-  'Quảng Nam', 'Hà Nội', 'Bình Định',
+  'Quảng Nam',
+  'Hà Nội',
+  'Bình Định',
   'phường Hàng Bạc, phường Hàng Buồm (quận Hoàn Kiếm) và một phần phường Lý Thái Tổ',
   'xã Thạch Hoà, xã Tiến Xuân (huyện Thạch Thất)',
-  'Phường Bến Nghé', 'Quy Nhơn', 'Hạ Long', 'Hà Long',
+  'Phường Bến Nghé',
+  'Quy Nhơn',
+  'Hạ Long',
+  'Hà Long',
 ]);
 
 describe('PlaceLexicon', () => {
@@ -15,12 +20,16 @@ describe('PlaceLexicon', () => {
     expect(r.changes).toHaveLength(1);
     expect(r.changes[0]).toMatch(/Hoàn Kiêm" → ".*Hoàn Kiếm"/);
     expect(lexicon.repair('Điện Bàn, Quáng Nam').value).toBe('Điện Bàn, Quảng Nam');
-    expect(lexicon.repair('Xã Thạch Hòa, Huyện Thạch Thát, Hà Nội').value).toBe('Xã Thạch Hòa, Huyện Thạch Thất, Hà Nội');
+    expect(lexicon.repair('Xã Thạch Hòa, Huyện Thạch Thát, Hà Nội').value).toBe(
+      'Xã Thạch Hòa, Huyện Thạch Thất, Hà Nội',
+    );
   });
 
   it('knows a unit word before a name as addresses write it ("quận Ba Đình" → "Quận Ba Đình")', () => {
     const withDistrict = new PlaceLexicon(['phường Điện Biên (quận Ba Đình)', 'Quản Bạ']);
-    expect(withDistrict.repair('Phường Quán Thánh, Quản Bạ Đình, Hà Nội').value).toBe('Phường Quán Thánh, Quận Ba Đình, Hà Nội');
+    expect(withDistrict.repair('Phường Quán Thánh, Quản Bạ Đình, Hà Nội').value).toBe(
+      'Phường Quán Thánh, Quận Ba Đình, Hà Nội',
+    );
   });
 
   it('reads a unit word OCR misspelled as the unit, when the words after it are one place', () => {
@@ -41,7 +50,9 @@ describe('PlaceLexicon', () => {
     // "Lê Lai" is a street of its own, one letter from "Lê Lợi" but not by an OCR slip.
     expect(places.repair('Số 9 Lê Lai, Hà Nội').value).toBe('Số 9 Lê Lai, Hà Nội');
     // Nor does a dot make a slip ("TP." is how addresses write it).
-    expect(new PlaceLexicon(['TP Hồ Chí Minh']).repair('Quận 1, TP. Hồ Chí Minh').value).toBe('Quận 1, TP. Hồ Chí Minh');
+    expect(new PlaceLexicon(['TP Hồ Chí Minh']).repair('Quận 1, TP. Hồ Chí Minh').value).toBe(
+      'Quận 1, TP. Hồ Chí Minh',
+    );
   });
 
   it('decides between places of the same letters by the province the address names', () => {
@@ -66,9 +77,20 @@ describe('PlaceLexicon', () => {
   });
 
   it('ends an address at its province and drops marks that are neither words nor numbers, saying so', () => {
-    const places = new PlaceLexicon([{ text: 'Hà Nội', province: '01', isProvince: true }, { text: 'Nam Định', province: '37', isProvince: true }, 'xã Thạch Hoà (huyện Thạch Thất)']);
-    expect(places.repair('Thạch Hòa, Thạch Thất, Hà Nội LAI Xã Lê')).toMatchObject({ value: 'Thạch Hòa, Thạch Thất, Hà Nội', dropped: ['LAI Xã Lê'], unknown: 3 });
-    expect(places.repair('Huyện Hải Hậu, 2+ Nam Định')).toMatchObject({ value: 'Huyện Hải Hậu, Nam Định', dropped: ['2+'] });
+    const places = new PlaceLexicon([
+      { text: 'Hà Nội', province: '01', isProvince: true },
+      { text: 'Nam Định', province: '37', isProvince: true },
+      'xã Thạch Hoà (huyện Thạch Thất)',
+    ]);
+    expect(places.repair('Thạch Hòa, Thạch Thất, Hà Nội LAI Xã Lê')).toMatchObject({
+      value: 'Thạch Hòa, Thạch Thất, Hà Nội',
+      dropped: ['LAI Xã Lê'],
+      unknown: 3,
+    });
+    expect(places.repair('Huyện Hải Hậu, 2+ Nam Định')).toMatchObject({
+      value: 'Huyện Hải Hậu, Nam Định',
+      dropped: ['2+'],
+    });
     // Within the address, a place named like a province is no ending; nor is a dash.
     expect(places.repair('Số 5 Hà Nội, Thạch Thất - Hà Nội').value).toBe('Số 5 Hà Nội, Thạch Thất - Hà Nội');
   });

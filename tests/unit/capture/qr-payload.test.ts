@@ -45,8 +45,8 @@ describe('classifyQr', () => {
 
   it('names a VietQR payment code with its bank and account', () => {
     const account = '0006970436' + '0110' + '0123456789';
-    const merchant = `0010A000000727${'01' + String(account.length).padStart(2, '0') + account}0208QRIBFTTA`;
-    const text = `000201010212${'38' + String(merchant.length).padStart(2, '0') + merchant}5303704540450005802VN5910NGUYEN VAN6304ABCD`;
+    const merchant = `0010A000000727${`01${String(account.length).padStart(2, '0')}${account}`}0208QRIBFTTA`;
+    const text = `000201010212${`38${String(merchant.length).padStart(2, '0')}${merchant}`}5303704540450005802VN5910NGUYEN VAN6304ABCD`;
     expect(parseTlv(text)?.get('58')).toBe('VN');
     const r = classifyQr(text);
     expect(r).toMatchObject({ kind: 'vietqr', bank: '970436', account: '0123456789', amount: '5000' });
@@ -73,7 +73,14 @@ describe('classifyQr', () => {
   });
 
   it('round-trips the builder', () => {
-    const text = buildCitizenQr({ personalId: '038305001234', fullName: 'Lò Thị Ễnh', birth: '29022004', sex: 'Nữ', residence: 'Bản Mạ, Sơn La', issue: '01072024' });
+    const text = buildCitizenQr({
+      personalId: '038305001234',
+      fullName: 'Lò Thị Ễnh',
+      birth: '29022004',
+      sex: 'Nữ',
+      residence: 'Bản Mạ, Sơn La',
+      issue: '01072024',
+    });
     const r = classifyQr(text);
     expect(r.kind === 'citizen-id' && r.card.birthDate).toEqual({ year: 2004, month: 2, day: 29, precision: 'day' });
   });

@@ -8,10 +8,18 @@ function photo(qx: number, qy: number, module: number) {
   const r = raster(900, 640);
   r.data.fill(235);
   const set = (x: number, y: number, v: number) => r.data.fill(v, (y * r.width + x) * 4, (y * r.width + x) * 4 + 3);
-  for (let row = 60; row < 600; row += 28) for (let x = 40; x < 560; x++) if (x % 9 < 6) for (let y = row; y < row + 9; y++) set(x, y, 30);
-  const qr = QRCode.create('001090012345|123456789|Nguyễn Văn A|01011990|Nam|Số 1 phố X, Phường Y, Quận Z, Hà Nội|15082021', { errorCorrectionLevel: 'M' });
+  for (let row = 60; row < 600; row += 28)
+    for (let x = 40; x < 560; x++) if (x % 9 < 6) for (let y = row; y < row + 9; y++) set(x, y, 30);
+  const qr = QRCode.create(
+    '001090012345|123456789|Nguyễn Văn A|01011990|Nam|Số 1 phố X, Phường Y, Quận Z, Hà Nội|15082021',
+    { errorCorrectionLevel: 'M' },
+  );
   const n = qr.modules.size;
-  for (let my = 0; my < n; my++) for (let mx = 0; mx < n; mx++) if (qr.modules.get(mx, my)) for (let dy = 0; dy < module; dy++) for (let dx = 0; dx < module; dx++) set(qx + mx * module + dx, qy + my * module + dy, 10);
+  for (let my = 0; my < n; my++)
+    for (let mx = 0; mx < n; mx++)
+      if (qr.modules.get(mx, my))
+        for (let dy = 0; dy < module; dy++)
+          for (let dx = 0; dx < module; dx++) set(qx + mx * module + dx, qy + my * module + dy, 10);
   return { r, size: n * module };
 }
 

@@ -1,10 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { repairWedge, undoMojibake } from '../../../utils/capture/wedge';
 
-const payload = '001090012345|123456789|Nguyễn Thị Ánh|01011990|Nữ|Số 1 phố Hàng Đào, Phường Hoàn Kiếm, Hà Nội|15082021';
+const payload =
+  '001090012345|123456789|Nguyễn Thị Ánh|01011990|Nữ|Số 1 phố Hàng Đào, Phường Hoàn Kiếm, Hà Nội|15082021';
 
 function asCp1252(text: string): string {
-  const table = new Map<number, string>([[0x80, '€'], [0x82, '‚'], [0x83, 'ƒ'], [0x84, '„'], [0x85, '…'], [0x86, '†'], [0x87, '‡'], [0x88, 'ˆ'], [0x89, '‰'], [0x8a, 'Š'], [0x8b, '‹'], [0x8c, 'Œ'], [0x8e, 'Ž'], [0x91, '‘'], [0x92, '’'], [0x93, '“'], [0x94, '”'], [0x95, '•'], [0x96, '–'], [0x97, '—'], [0x98, '˜'], [0x99, '™'], [0x9a, 'š'], [0x9b, '›'], [0x9c, 'œ'], [0x9e, 'ž'], [0x9f, 'Ÿ']]);
+  const table = new Map<number, string>([
+    [0x80, '€'],
+    [0x82, '‚'],
+    [0x83, 'ƒ'],
+    [0x84, '„'],
+    [0x85, '…'],
+    [0x86, '†'],
+    [0x87, '‡'],
+    [0x88, 'ˆ'],
+    [0x89, '‰'],
+    [0x8a, 'Š'],
+    [0x8b, '‹'],
+    [0x8c, 'Œ'],
+    [0x8e, 'Ž'],
+    [0x91, '‘'],
+    [0x92, '’'],
+    [0x93, '“'],
+    [0x94, '”'],
+    [0x95, '•'],
+    [0x96, '–'],
+    [0x97, '—'],
+    [0x98, '˜'],
+    [0x99, '™'],
+    [0x9a, 'š'],
+    [0x9b, '›'],
+    [0x9c, 'œ'],
+    [0x9e, 'ž'],
+    [0x9f, 'Ÿ'],
+  ]);
   return [...new TextEncoder().encode(text)].map((b) => table.get(b) ?? String.fromCharCode(b)).join('');
 }
 

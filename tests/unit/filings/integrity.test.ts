@@ -74,7 +74,14 @@ describe('the integrity check finds every edit', () => {
   it('the view table edited: a "Cán bộ ma" filing added, another filing’s status changed', async () => {
     const { db, log, own } = await counterWith(3);
     const [first, second] = await db.filingViews.toArray();
-    await db.filingViews.put({ ...first!, id: 'ma', root: 'ma', officerId: 'x', officerName: 'Cán bộ ma', procedureName: 'Đăng ký kết hôn' });
+    await db.filingViews.put({
+      ...first!,
+      id: 'ma',
+      root: 'ma',
+      officerId: 'x',
+      officerName: 'Cán bộ ma',
+      procedureName: 'Đăng ký kết hôn',
+    });
     await db.filingViews.put({ ...second!, status: 'submitted', dossierCode: 'G22.99-000000-000001' });
     const entries = await log.entries(own.id);
     const changedEntry = entries.find((e) => e.root === second!.root)!.seq;
@@ -88,7 +95,10 @@ describe('the integrity check finds every edit', () => {
 
   it('the sealed people swapped between two entries: both named', async () => {
     const { db, log, own } = await counterWith(3);
-    const [a, b] = [await db.filingPeople.get([own.id, (await log.entries())[0]!.id]), await db.filingPeople.get([own.id, (await log.entries())[1]!.id])];
+    const [a, b] = [
+      await db.filingPeople.get([own.id, (await log.entries())[0]!.id]),
+      await db.filingPeople.get([own.id, (await log.entries())[1]!.id]),
+    ];
     await db.filingPeople.put({ ...a!, iv: b!.iv, ct: b!.ct });
     await db.filingPeople.put({ ...b!, iv: a!.iv, ct: a!.ct });
     expect(await problems(log)).toEqual([
@@ -102,8 +112,16 @@ describe('the integrity check finds every edit', () => {
     const [e1, e2] = await log.entries();
     const [p1, p2] = [await log.peopleOf(e1!), await log.peopleOf(e2!)];
     const { sealJson } = await import('@/utils/security/crypto');
-    await db.filingPeople.put({ counterId: own.id, id: e1!.id, ...(await sealJson(key, p2 as FilingPeople, `filing:${own.id}:${e1!.id}`)) });
-    await db.filingPeople.put({ counterId: own.id, id: e2!.id, ...(await sealJson(key, p1 as FilingPeople, `filing:${own.id}:${e2!.id}`)) });
+    await db.filingPeople.put({
+      counterId: own.id,
+      id: e1!.id,
+      ...(await sealJson(key, p2 as FilingPeople, `filing:${own.id}:${e1!.id}`)),
+    });
+    await db.filingPeople.put({
+      counterId: own.id,
+      id: e2!.id,
+      ...(await sealJson(key, p1 as FilingPeople, `filing:${own.id}:${e2!.id}`)),
+    });
     expect(await problems(log)).toEqual([
       { code: 'integrity.people', entry: 1 },
       { code: 'integrity.people', entry: 2 },
@@ -113,7 +131,13 @@ describe('the integrity check finds every edit', () => {
   it('entries added after the signed head (outside motcua) and a deleted head', async () => {
     const { db, log, own } = await counterWith(3);
     const last = (await log.entries()).at(-1)!;
-    const forged = await chainEntry(own.id, last, { ...viewOf(last), id: 'them', root: 'them', refersTo: null, peopleDigest: last.peopleDigest });
+    const forged = await chainEntry(own.id, last, {
+      ...viewOf(last),
+      id: 'them',
+      root: 'them',
+      refersTo: null,
+      peopleDigest: last.peopleDigest,
+    });
     await db.filings.add(forged);
     expect(await problems(log)).toContainEqual({ code: 'integrity.beyondHead', entry: 4 });
     await db.counters.update(own.id, { head: undefined });
@@ -128,7 +152,13 @@ describe('checkpoints name the first rewritten entry of a long log', () => {
     const entries: FilingEntry[] = [];
     let previous: FilingEntry | null = null;
     for (let i = 0; i < n; i++) {
-      const e = await chainEntry(id, previous, { ...viewOf({ ...baseEntry, counterId: id }), id: `f${i}`, root: `f${i}`, refersTo: null, peopleDigest: '0'.repeat(64) });
+      const e = await chainEntry(id, previous, {
+        ...viewOf({ ...baseEntry, counterId: id }),
+        id: `f${i}`,
+        root: `f${i}`,
+        refersTo: null,
+        peopleDigest: '0'.repeat(64),
+      });
       const signed = { ...e, sig: await signEntry(keys.privateKey, id, e.seq, e.hash) };
       entries.push(signed);
       previous = signed;
@@ -137,9 +167,25 @@ describe('checkpoints name the first rewritten entry of a long log', () => {
     return { counter: { id, publicJwk: keys.publicJwk }, entries, head };
   }
   const baseEntry: FilingEntry = {
-    counterId: '', seq: 1, id: 'x', root: 'x', refersTo: null, at: '2026-11-27T03:00:00.000Z', officerId: 'o1', officerName: 'Lan', procedureCode: null, procedureName: null,
-    portalHost: 'dichvucong.gov.vn', status: 'draft', fields: { filled: 1, check: 0, missing: 0 }, msToFill: null, msToSubmit: null, dossierCode: null,
-    peopleDigest: '0'.repeat(64), prevHash: '0'.repeat(64), hash: '0'.repeat(64),
+    counterId: '',
+    seq: 1,
+    id: 'x',
+    root: 'x',
+    refersTo: null,
+    at: '2026-11-27T03:00:00.000Z',
+    officerId: 'o1',
+    officerName: 'Lan',
+    procedureCode: null,
+    procedureName: null,
+    portalHost: 'dichvucong.gov.vn',
+    status: 'draft',
+    fields: { filled: 1, check: 0, missing: 0 },
+    msToFill: null,
+    msToSubmit: null,
+    dossierCode: null,
+    peopleDigest: '0'.repeat(64),
+    prevHash: '0'.repeat(64),
+    hash: '0'.repeat(64),
   };
   const rehashFrom = async (log: Awaited<ReturnType<typeof longLog>>, from: number) => {
     const out = log.entries.slice(0, from - 1);
@@ -150,13 +196,23 @@ describe('checkpoints name the first rewritten entry of a long log', () => {
     return out;
   };
 
-  it.each([[400], [1000], [1700], [2500]])('a rewrite from entry %i', async (from) => {
-    const log = await longLog(2500);
-    expect((await checkCounter({ ...log, people: [], views: [] }, null)).problems.filter((p) => p.code !== 'integrity.viewMissing')).toEqual([]);
-    const entries = await rehashFrom(log, from);
-    const found = await checkCounter({ ...log, entries, people: [], views: [] }, null);
-    expect(found.problems.filter((p) => p.code !== 'integrity.viewMissing')).toEqual([{ code: 'integrity.signature', entry: from }]);
-  }, 60_000);
+  it.each([[400], [1000], [1700], [2500]])(
+    'a rewrite from entry %i',
+    async (from) => {
+      const log = await longLog(2500);
+      expect(
+        (await checkCounter({ ...log, people: [], views: [] }, null)).problems.filter(
+          (p) => p.code !== 'integrity.viewMissing',
+        ),
+      ).toEqual([]);
+      const entries = await rehashFrom(log, from);
+      const found = await checkCounter({ ...log, entries, people: [], views: [] }, null);
+      expect(found.problems.filter((p) => p.code !== 'integrity.viewMissing')).toEqual([
+        { code: 'integrity.signature', entry: from },
+      ]);
+    },
+    60_000,
+  );
 });
 
 describe('the supervisor’s copy', () => {
@@ -175,12 +231,28 @@ describe('the supervisor’s copy', () => {
   /** A bundle the counter's own key signs over a log someone changed (the worst case: the key was used). */
   const resigned = async (counter: Awaited<ReturnType<typeof counterWith>>, entries: FilingEntry[]) => {
     const own = counter.own;
-    const signedEntries = await Promise.all(entries.map(async (e) => ({ ...e, sig: await signEntry(own.privateKey!, own.id, e.seq, e.hash) })));
+    const signedEntries = await Promise.all(
+      entries.map(async (e) => ({ ...e, sig: await signEntry(own.privateKey!, own.id, e.seq, e.hash) })),
+    );
     const last = signedEntries.at(-1)!;
     const people = new Map<string, FilingPeople>();
-    for (const e of signedEntries) people.set(e.id, (await counter.log.peopleOf(e)) ?? { salt: 'x'.repeat(16), people: [], note: '' });
-    const head = { count: last.seq, hash: last.hash, sig: await signHead(own.privateKey!, own.id, last.seq, last.hash) };
-    return JSON.stringify(await makeBundle({ counter: { ...own, privateKey: own.privateKey! }, entries: signedEntries, head, people, passphrase: pass, iterations: 100_000 }));
+    for (const e of signedEntries)
+      people.set(e.id, (await counter.log.peopleOf(e)) ?? { salt: 'x'.repeat(16), people: [], note: '' });
+    const head = {
+      count: last.seq,
+      hash: last.hash,
+      sig: await signHead(own.privateKey!, own.id, last.seq, last.hash),
+    };
+    return JSON.stringify(
+      await makeBundle({
+        counter: { ...own, privateKey: own.privateKey! },
+        entries: signedEntries,
+        head,
+        people,
+        passphrase: pass,
+        iterations: 100_000,
+      }),
+    );
   };
 
   it('remembers the last head seen: a later bundle with the tail cut is refused at its entry', async () => {
@@ -188,7 +260,10 @@ describe('the supervisor’s copy', () => {
     const supervisor = await supervisorWith(counter);
     expect((await supervisor.db.counters.get(counter.own.id))?.lastHead).toMatchObject({ count: 4 });
     const text = await resigned(counter, (await counter.log.entries()).slice(0, 2));
-    await expect(supervisor.log.importBundle(text, pass)).rejects.toMatchObject({ code: 'bundle.shorterThanSeen', params: { count: 2, seen: 4, entry: 3 } });
+    await expect(supervisor.log.importBundle(text, pass)).rejects.toMatchObject({
+      code: 'bundle.shorterThanSeen',
+      params: { count: 2, seen: 4, entry: 3 },
+    });
   });
 
   it('a later bundle whose history was rewritten and re-signed is refused at the first differing entry', async () => {
@@ -196,7 +271,10 @@ describe('the supervisor’s copy', () => {
     const supervisor = await supervisorWith(counter);
     await rewriteTail(counter.db, counter.own.id, 3, { status: 'cancelled' });
     const text = await resigned(counter, await counter.log.entries());
-    await expect(supervisor.log.importBundle(text, pass)).rejects.toMatchObject({ code: 'bundle.rewritten', params: { entry: 3 } });
+    await expect(supervisor.log.importBundle(text, pass)).rejects.toMatchObject({
+      code: 'bundle.rewritten',
+      params: { entry: 3 },
+    });
   });
 
   it('entries deleted from the supervisor’s own copy are reported against the remembered head', async () => {
@@ -215,7 +293,9 @@ describe('the supervisor’s copy', () => {
     await forger.log.renameOwnCounter('quầy  2');
     const text = JSON.stringify(await forger.log.exportBundle(pass, new Date(), 100_000));
     await expect(supervisor.log.importBundle(text, pass)).rejects.toMatchObject({ code: 'bundle.forgedName' });
-    await expect(supervisor.log.enrolCounter({ id: forger.own.id, name: 'Quầy 2', publicJwk: forger.own.publicJwk }, 'boss')).rejects.toBeInstanceOf(BundleError);
+    await expect(
+      supervisor.log.enrolCounter({ id: forger.own.id, name: 'Quầy 2', publicJwk: forger.own.publicJwk }, 'boss'),
+    ).rejects.toBeInstanceOf(BundleError);
     expect(await supervisor.db.counters.get(forger.own.id)).toBeUndefined();
     expect(await keyFingerprint(forger.own.publicJwk)).not.toBe(await keyFingerprint(counter.own.publicJwk));
   });

@@ -41,8 +41,18 @@ describe('the filing log chain', () => {
   it('appends entries linked by hash; corrections are new entries referring to the corrected one', async () => {
     const { log, roots } = await logWith(2);
     const draft = (await log.entries())[0]!;
-    const submitted = await log.amend(roots[0]!, { status: 'submitted', dossierCode: 'G22.99-261128-0001', msToSubmit: 42_000 }, officer);
-    expect(submitted).toMatchObject({ seq: 3, root: draft.id, refersTo: draft.id, status: 'submitted', dossierCode: 'G22.99-261128-0001' });
+    const submitted = await log.amend(
+      roots[0]!,
+      { status: 'submitted', dossierCode: 'G22.99-261128-0001', msToSubmit: 42_000 },
+      officer,
+    );
+    expect(submitted).toMatchObject({
+      seq: 3,
+      root: draft.id,
+      refersTo: draft.id,
+      status: 'submitted',
+      dossierCode: 'G22.99-261128-0001',
+    });
     const entries = await log.entries();
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
@@ -63,7 +73,10 @@ describe('the filing log chain', () => {
     expect(raw).not.toContain('giấy chứng sinh');
     const [first, second] = await log.entries();
     expect(await log.peopleOf(first!)).toMatchObject({ people: [{ name: 'Người 0' }], note: '' });
-    expect(await log.peopleOf(second!)).toMatchObject({ people: [{ name: 'Người 0' }], note: 'Công dân bổ sung giấy chứng sinh sau' });
+    expect(await log.peopleOf(second!)).toMatchObject({
+      people: [{ name: 'Người 0' }],
+      note: 'Công dân bổ sung giấy chứng sinh sau',
+    });
   });
 
   it('serialises concurrent appends into one unbroken chain', async () => {
@@ -80,7 +93,10 @@ describe('the filing log chain', () => {
       return verifyChain(change(await log.entries()));
     };
     it('an edited entry', async () => {
-      expect(await tamper((e) => e.map((x, i) => (i === 2 ? { ...x, dossierCode: 'SỬA' } : x)))).toMatchObject({ ok: false, problem: { index: 2, reason: 'edited' } });
+      expect(await tamper((e) => e.map((x, i) => (i === 2 ? { ...x, dossierCode: 'SỬA' } : x)))).toMatchObject({
+        ok: false,
+        problem: { index: 2, reason: 'edited' },
+      });
     });
     it('an edited entry whose hash was recomputed: the next link breaks', async () => {
       const { log } = await logWith(5);
@@ -88,13 +104,22 @@ describe('the filing log chain', () => {
       const { hash: _h, ...rest } = { ...entries[1]!, status: 'cancelled' as const };
       const { entryHash } = await import('@/utils/filings/chain');
       entries[1] = { ...rest, hash: await entryHash(rest) };
-      expect(await verifyChain(entries)).toMatchObject({ ok: false, problem: { index: 2, reason: 'missing-or-reordered' } });
+      expect(await verifyChain(entries)).toMatchObject({
+        ok: false,
+        problem: { index: 2, reason: 'missing-or-reordered' },
+      });
     });
     it('a deleted entry', async () => {
-      expect(await tamper((e) => e.filter((_, i) => i !== 1))).toMatchObject({ ok: false, problem: { index: 1, reason: 'missing-or-reordered' } });
+      expect(await tamper((e) => e.filter((_, i) => i !== 1))).toMatchObject({
+        ok: false,
+        problem: { index: 1, reason: 'missing-or-reordered' },
+      });
     });
     it('reordered entries', async () => {
-      expect(await tamper((e) => [e[0]!, e[2]!, e[1]!, e[3]!, e[4]!])).toMatchObject({ ok: false, problem: { index: 1 } });
+      expect(await tamper((e) => [e[0]!, e[2]!, e[1]!, e[3]!, e[4]!])).toMatchObject({
+        ok: false,
+        problem: { index: 1 },
+      });
     });
     it('a truncated head is only caught against a signed head (bundles): the chain alone stays valid', async () => {
       expect(await tamper((e) => e.slice(0, 3))).toMatchObject({ ok: true, count: 3 });
@@ -113,7 +138,10 @@ describe('bundles between counters', () => {
     const { counter, text, bundle } = await exportFrom(3);
     const supervisor = await openLog();
     await expect(supervisor.log.importBundle(text, 'mat-khau-quay-2')).rejects.toBeInstanceOf(EnrolmentNeeded);
-    await supervisor.log.enrolCounter({ id: bundle.counter.id, name: bundle.counter.name, publicJwk: bundle.counter.publicKey }, 'boss');
+    await supervisor.log.enrolCounter(
+      { id: bundle.counter.id, name: bundle.counter.name, publicJwk: bundle.counter.publicKey },
+      'boss',
+    );
     expect(await supervisor.log.importBundle(text, 'mat-khau-quay-2')).toMatchObject({ added: 3, total: 3 });
     const own = await counter.log.ownCounter();
     const imported = await supervisor.log.entries(own.id);
@@ -127,7 +155,11 @@ describe('bundles between counters', () => {
     expect(await supervisor.log.importBundle(later, 'mat-khau-quay-2')).toMatchObject({ added: 1, total: 4 });
     expect(currentFilings(await supervisor.log.entries())).toHaveLength(4);
     // The dashboard's view table agrees with the chain.
-    expect((await supervisor.log.filings()).map((f) => f.id).sort()).toEqual(currentFilings(await supervisor.log.entries()).map((f) => f.id).sort());
+    expect((await supervisor.log.filings()).map((f) => f.id).sort()).toEqual(
+      currentFilings(await supervisor.log.entries())
+        .map((f) => f.id)
+        .sort(),
+    );
     const counters = await supervisor.log.counters();
     expect(counters.find((c) => c.id === own.id)).toMatchObject({ own: 0, name: own.name });
   });
@@ -142,7 +174,8 @@ describe('bundles between counters', () => {
         return undefined;
       }
     })();
-    if (named?.publicKey) await supervisor.log.enrolCounter({ id: named.id, name: named.name, publicJwk: named.publicKey }, 'boss');
+    if (named?.publicKey)
+      await supervisor.log.enrolCounter({ id: named.id, name: named.name, publicJwk: named.publicKey }, 'boss');
     await expect(supervisor.log.importBundle(text, passphrase)).rejects.toThrow(message);
     await expect(supervisor.log.importBundle(text, passphrase)).rejects.toBeInstanceOf(BundleError);
     expect(await supervisor.db.filings.count()).toBe(0);
@@ -166,7 +199,10 @@ describe('bundles between counters', () => {
   it('refuses a bundle re-signed with another key under the first counter’s id', async () => {
     const { bundle } = await exportFrom(1);
     const other = await exportFrom(1);
-    await refused(JSON.stringify({ ...bundle, counter: other.bundle.counter, signature: other.bundle.signature }), /không khớp|Chữ ký/);
+    await refused(
+      JSON.stringify({ ...bundle, counter: other.bundle.counter, signature: other.bundle.signature }),
+      /không khớp|Chữ ký/,
+    );
   });
   it('refuses a wrong passphrase', async () => {
     const { text } = await exportFrom(1);
@@ -191,7 +227,10 @@ describe('procedure detection', () => {
     [{ url: 'https://x.gov.vn/a', title: 'Tờ khai đăng ký kết hôn', headings: [] }, '1.000894'],
     [{ url: 'https://x.gov.vn/a', title: '', headings: ['Liên thông: khai sinh, thường trú, thẻ BHYT'] }, '2.000986'],
     [{ url: 'https://x.gov.vn/a', title: '', headings: ['Đăng ký lại khai sinh'] }, '1.004884'],
-    [{ url: 'https://dichvucong.gov.vn/cu-tru/', title: 'Tờ khai thay đổi thông tin cư trú (CT01)', headings: [] }, '1.004222'],
+    [
+      { url: 'https://dichvucong.gov.vn/cu-tru/', title: 'Tờ khai thay đổi thông tin cư trú (CT01)', headings: [] },
+      '1.004222',
+    ],
     [{ url: 'https://dichvucong.gov.vn/la/', title: 'Biểu mẫu lạ', headings: [] }, null],
   ])('%o → %s', (page, code) => {
     expect(detectProcedure(page)?.code ?? null).toBe(code);
@@ -213,10 +252,26 @@ describe('reading the dossier code the portal shows', () => {
 
 describe('the dashboard view', () => {
   const entry = (over: Partial<FilingEntry>): FilingEntry => ({
-    counterId: 'a'.repeat(16), seq: 1, id: 'x', root: 'x', refersTo: null, at: '2026-11-27T03:00:00.000Z', officerId: 'o1', officerName: 'Lan',
-    procedureCode: '1.001193', procedureName: 'Đăng ký khai sinh', portalHost: 'dichvucong.gov.vn', status: 'draft',
-    fields: { filled: 8, check: 1, missing: 1 }, msToFill: 60_000, msToSubmit: null, dossierCode: null,
-    peopleDigest: '0'.repeat(64), prevHash: '0'.repeat(64), hash: '0'.repeat(64), ...over,
+    counterId: 'a'.repeat(16),
+    seq: 1,
+    id: 'x',
+    root: 'x',
+    refersTo: null,
+    at: '2026-11-27T03:00:00.000Z',
+    officerId: 'o1',
+    officerName: 'Lan',
+    procedureCode: '1.001193',
+    procedureName: 'Đăng ký khai sinh',
+    portalHost: 'dichvucong.gov.vn',
+    status: 'draft',
+    fields: { filled: 8, check: 1, missing: 1 },
+    msToFill: 60_000,
+    msToSubmit: null,
+    dossierCode: null,
+    peopleDigest: '0'.repeat(64),
+    prevHash: '0'.repeat(64),
+    hash: '0'.repeat(64),
+    ...over,
   });
 
   it('filters by Vietnamese day, officer, procedure, status and counter, and summarises', async () => {
@@ -225,18 +280,45 @@ describe('the dashboard view', () => {
     expect(vnDay('2026-11-27T17:30:00.000Z')).toBe('2026-11-28');
     const filings = [
       entry({ id: '1', at: '2026-11-27T17:30:00.000Z', status: 'submitted', msToSubmit: 30_000 }),
-      entry({ id: '2', officerId: 'o2', officerName: 'Bình', procedureCode: '1.000656', procedureName: 'Đăng ký khai tử', msToFill: 120_000 }),
-      entry({ id: '3', at: '2026-11-25T02:00:00.000Z', counterId: 'b'.repeat(16), fields: { filled: 10, check: 0, missing: 0 }, msToFill: 30_000 }),
+      entry({
+        id: '2',
+        officerId: 'o2',
+        officerName: 'Bình',
+        procedureCode: '1.000656',
+        procedureName: 'Đăng ký khai tử',
+        msToFill: 120_000,
+      }),
+      entry({
+        id: '3',
+        at: '2026-11-25T02:00:00.000Z',
+        counterId: 'b'.repeat(16),
+        fields: { filled: 10, check: 0, missing: 0 },
+        msToFill: 30_000,
+      }),
     ];
     expect(applyFilter(filings, { ...noFilter, from: '2026-11-28' }).map((e) => e.id)).toEqual(['1']);
     expect(applyFilter(filings, { ...noFilter, from: '2026-11-26', to: '2026-11-27' }).map((e) => e.id)).toEqual(['2']);
     expect(applyFilter(filings, { ...noFilter, officerId: 'o2' }).map((e) => e.id)).toEqual(['2']);
-    expect(applyFilter(filings, { ...noFilter, procedureCode: '1.001193', status: 'draft' }).map((e) => e.id)).toEqual(['3']);
+    expect(applyFilter(filings, { ...noFilter, procedureCode: '1.001193', status: 'draft' }).map((e) => e.id)).toEqual([
+      '3',
+    ]);
     expect(applyFilter(filings, { ...noFilter, counterId: 'b'.repeat(16) }).map((e) => e.id)).toEqual(['3']);
     const s = summarize(filings);
-    expect(s).toMatchObject({ total: 3, byStatus: { draft: 2, submitted: 1, cancelled: 0 }, medianMsToFill: 60_000, medianMsToSubmit: 30_000 });
-    expect(s.perDay).toEqual([['2026-11-25', 1], ['2026-11-27', 1], ['2026-11-28', 1]]);
-    expect(s.perProcedure).toEqual([['Đăng ký khai sinh', 2], ['Đăng ký khai tử', 1]]);
+    expect(s).toMatchObject({
+      total: 3,
+      byStatus: { draft: 2, submitted: 1, cancelled: 0 },
+      medianMsToFill: 60_000,
+      medianMsToSubmit: 30_000,
+    });
+    expect(s.perDay).toEqual([
+      ['2026-11-25', 1],
+      ['2026-11-27', 1],
+      ['2026-11-28', 1],
+    ]);
+    expect(s.perProcedure).toEqual([
+      ['Đăng ký khai sinh', 2],
+      ['Đăng ký khai tử', 1],
+    ]);
     expect(s.filledShare).toBeCloseTo(26 / 30);
   });
 });

@@ -84,9 +84,15 @@ describe('router', () => {
   });
 
   it('validates panel requests: an over-long query is refused before any handler', async () => {
-    expect(await router.route(message('records/search', { query: 'x'.repeat(201) }), panel)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await router.route(message('records/search', { query: 'x'.repeat(201) }), panel)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
     expect(handlers['records/search']).not.toHaveBeenCalled();
-    expect(await router.route(message('records/fill-data', { personId: 'p1' }), panel)).toEqual({ ok: false, error: { code: 'failed', detail: 'locked' } });
+    expect(await router.route(message('records/fill-data', { personId: 'p1' }), panel)).toEqual({
+      ok: false,
+      error: { code: 'failed', detail: 'locked' },
+    });
   });
 
   it('a portal page’s content script can read no record, search nothing, unlock nothing, fill nothing', async () => {
@@ -101,22 +107,37 @@ describe('router', () => {
       ['frame/list', { tabId: 7 }],
       ['slip/open', {}],
     ] as const) {
-      expect(await router.route(message(type, payload), portalFrame), type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await router.route(message(type, payload), portalFrame), type).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
-    expect(await router.route(message('records/unlock', { officerId: 'a', secret: '123456' }), portalFrame)).toMatchObject({ ok: false, error: { code: 'unknown_type' } });
+    expect(
+      await router.route(message('records/unlock', { officerId: 'a', secret: '123456' }), portalFrame),
+    ).toMatchObject({ ok: false, error: { code: 'unknown_type' } });
     expect(Object.values(handlers).every((h) => vi.mocked(h).mock.calls.length === 0)).toBe(true);
   });
 
   it('keeps page-only messages away from content scripts, and content-only ones from pages', async () => {
-    expect(await router.route(message('diagnostics/stats'), portalFrame)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await router.route(message('frame/report', { fieldCount: 1 }), panel)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await router.route(message('diagnostics/stats'), portalFrame)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await router.route(message('frame/report', { fieldCount: 1 }), panel)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await router.route(message('diagnostics/stats'), extensionPage)).toMatchObject({ ok: true });
     expect(await router.route(message('settings/get'), extensionPage)).toMatchObject({ ok: true });
     expect(await router.route(message('frame/list', { tabId: 7 }), panel)).toMatchObject({ ok: true });
   });
 
   it('uses the frame URL when Chrome gives no origin (about:blank frames inherit nothing trusted)', async () => {
-    const reply = await router.route(message('frame/report', { fieldCount: 1 }), { ...portalFrame, origin: undefined, url: 'about:blank' });
+    const reply = await router.route(message('frame/report', { fieldCount: 1 }), {
+      ...portalFrame,
+      origin: undefined,
+      url: 'about:blank',
+    });
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -124,11 +145,17 @@ describe('router', () => {
     vi.mocked(handlers['frame/list']).mockImplementation(() => {
       throw new Error('boom');
     });
-    expect(await router.route(message('frame/list', { tabId: 7 }), panel)).toEqual({ ok: false, error: { code: 'failed', detail: 'boom' } });
+    expect(await router.route(message('frame/list', { tabId: 7 }), panel)).toEqual({
+      ok: false,
+      error: { code: 'failed', detail: 'boom' },
+    });
   });
 
   it('refuses a handler answer that breaks the protocol', async () => {
     vi.mocked(handlers['frame/list']).mockReturnValue({ frames: [{ frameId: 'zero' }] } as never);
-    expect(await router.route(message('frame/list', { tabId: 7 }), panel)).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect(await router.route(message('frame/list', { tabId: 7 }), panel)).toMatchObject({
+      ok: false,
+      error: { code: 'failed' },
+    });
   });
 });

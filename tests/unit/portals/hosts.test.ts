@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hostMatches, isBuiltInPortalHost, isPortalUrl, parseHostInput, portalIncludeGlobs } from '@/utils/portals/hosts';
+import {
+  hostMatches,
+  isBuiltInPortalHost,
+  isPortalUrl,
+  parseHostInput,
+  portalIncludeGlobs,
+} from '@/utils/portals/hosts';
 
 describe('portal hosts', () => {
   it.each([

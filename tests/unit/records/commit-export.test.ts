@@ -47,14 +47,25 @@ describe('commitImport', () => {
     const { preview, decisions, fileHash } = await plan(store, 'ds.xlsx', bytes);
     const abort = new AbortController();
     const first = await commitImport(store, {
-      fileName: 'ds.xlsx', fileHash, rows: preview.rows, decisions, batchSize: 2, signal: abort.signal,
+      fileName: 'ds.xlsx',
+      fileHash,
+      rows: preview.rows,
+      decisions,
+      batchSize: 2,
+      signal: abort.signal,
       onProgress: () => abort.abort(),
     });
     expect(first).toMatchObject({ status: 'interrupted', written: 2 });
     expect(await stored()).toBe(2);
     expect(await db.importJobs.get(first.jobId)).toMatchObject({ committedRows: 2, status: 'interrupted' });
 
-    const second = await commitImport(store, { fileName: 'ds.xlsx', fileHash, rows: preview.rows, decisions, batchSize: 2 });
+    const second = await commitImport(store, {
+      fileName: 'ds.xlsx',
+      fileHash,
+      rows: preview.rows,
+      decisions,
+      batchSize: 2,
+    });
     expect(second).toMatchObject({ jobId: first.jobId, resumedFrom: 2, written: 1, status: 'done' });
     expect(await stored()).toBe(3);
   });
@@ -63,8 +74,12 @@ describe('commitImport', () => {
     const { store, stored } = await setup();
     const bytes = await messyTwoRowXlsx();
     const { preview, decisions, fileHash } = await plan(store, 'ds.xlsx', bytes);
-    const broken = preview.rows.map((r, i) => (i === 1 && r.draft ? { ...r, draft: { ...r.draft, fullName: { ...r.draft.fullName, value: '' } } } : r));
-    await expect(commitImport(store, { fileName: 'ds.xlsx', fileHash, rows: broken, decisions, batchSize: 10 })).rejects.toThrow();
+    const broken = preview.rows.map((r, i) =>
+      i === 1 && r.draft ? { ...r, draft: { ...r.draft, fullName: { ...r.draft.fullName, value: '' } } } : r,
+    );
+    await expect(
+      commitImport(store, { fileName: 'ds.xlsx', fileHash, rows: broken, decisions, batchSize: 10 }),
+    ).rejects.toThrow();
     expect(await stored()).toBe(0);
     expect(store.size).toBe(0);
   });
@@ -78,7 +93,11 @@ describe('commitImport', () => {
     decisions.set(row.index, { action: 'merge', fields: { phone: 'incoming' } });
     await commitImport(store, { fileName: 's.xlsx', fileHash, rows: preview.rows, decisions });
     const merged = await store.get(existing.id);
-    expect(merged).toMatchObject({ phone: { value: '0987654321' }, birthDate: { value: { day: 5, month: 9, year: 2001 } }, ethnicity: { value: 'Kinh' } });
+    expect(merged).toMatchObject({
+      phone: { value: '0987654321' },
+      birthDate: { value: { day: 5, month: 9, year: 2001 } },
+      ethnicity: { value: 'Kinh' },
+    });
     expect(store.size).toBe(3);
   });
 
@@ -95,9 +114,19 @@ describe('commitImport', () => {
 describe('export', () => {
   it('round-trips through CSV and XLSX with leading zeros intact, and JSON keeps provenance', async () => {
     const { store } = await setup();
-    await store.create(personInput('Nguyễn Văn An', { dob: [1, 1, 1990], pid: '001090012345', phone: '0912345678', address: 'Số 1, Phường Quán Thánh, Quận Ba Đình, Hà Nội' }));
+    await store.create(
+      personInput('Nguyễn Văn An', {
+        dob: [1, 1, 1990],
+        pid: '001090012345',
+        phone: '0912345678',
+        address: 'Số 1, Phường Quán Thánh, Quận Ba Đình, Hà Nội',
+      }),
+    );
     const people = await store.exportPeople();
-    for (const [name, bytes] of [['x.csv', peopleCsv(people)], ['x.xlsx', await peopleXlsx(people)]] as const) {
+    for (const [name, bytes] of [
+      ['x.csv', peopleCsv(people)],
+      ['x.xlsx', await peopleXlsx(people)],
+    ] as const) {
       const table = await readTable(name, bytes);
       const preview = await buildPreview(table, guessHeader(table)!, lookupById());
       expect(preview.rows[0]!.draft).toMatchObject({
@@ -108,7 +137,9 @@ describe('export', () => {
       });
       expect(preview.rows[0]!.notes.filter((n) => n.params?.text?.toString().includes('Đã thêm số 0'))).toEqual([]);
     }
-    const json = JSON.parse(new TextDecoder().decode(peopleJson(people))) as { people: Array<{ fullName: { prov: { source: string } } }> };
+    const json = JSON.parse(new TextDecoder().decode(peopleJson(people))) as {
+      people: Array<{ fullName: { prov: { source: string } } }>;
+    };
     expect(json.people[0]!.fullName.prov.source).toBe('typed');
   });
 });

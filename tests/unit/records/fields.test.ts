@@ -63,19 +63,25 @@ describe('the one table of citizen fields', () => {
 
   it('round-trips every field through an export and an import', async () => {
     const person = everyField();
-    const csv = peopleTable([person]).map((row) => row.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n');
+    const csv = peopleTable([person])
+      .map((row) => row.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))
+      .join('\r\n');
     const table = await readTable('x.csv', new TextEncoder().encode(csv) as Uint8Array<ArrayBuffer>);
     const preview = await buildPreview(table, guessHeader(table)!, lookupById());
     const draft = preview.rows[0]!.draft as unknown as Record<string, { value: unknown }>;
     for (const f of citizenFields) {
-      expect(fieldKindCodecs[f.kind].show(draft[f.key]?.value), f.key).toBe(fieldKindCodecs[f.kind].show((person[f.key] as { value: unknown }).value));
+      expect(fieldKindCodecs[f.kind].show(draft[f.key]?.value), f.key).toBe(
+        fieldKindCodecs[f.kind].show((person[f.key] as { value: unknown }).value),
+      );
     }
   });
 
   it('names, for every field, the autofill field it fills; only those listed are still to come on the autofill side', () => {
     // The autofill side (utils/autofill/labels.ts) adds a field's name after the table has it: listed here until then.
     const awaitingAutofill: PersonField[] = ['occupation'];
-    const missing = citizenFields.filter((f) => f.autofill && !(fillFields as readonly string[]).includes(f.autofill)).map((f) => f.key);
+    const missing = citizenFields
+      .filter((f) => f.autofill && !(fillFields as readonly string[]).includes(f.autofill))
+      .map((f) => f.key);
     expect(missing).toEqual(awaitingAutofill);
     // And every person field the autofill fills is in the table.
     const personNamed = fillFields.filter((f) => (personFields as readonly string[]).includes(f));

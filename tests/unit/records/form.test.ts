@@ -9,7 +9,14 @@ describe('checkForm', () => {
   it('builds a typed, verified record from valid input', () => {
     const now = new Date('2026-11-28T08:00:00Z');
     const check = checkForm(
-      form({ fullName: ' Nguyễn  Văn An ', birthDate: '1/1/1990', sex: 'Nam', personalId: '001 090 012 345', phone: '+84 912 345 678', permanentAddress: 'Số 1, Phường Quán Thánh, Quận Ba Đình, Hà Nội' }),
+      form({
+        fullName: ' Nguyễn  Văn An ',
+        birthDate: '1/1/1990',
+        sex: 'Nam',
+        personalId: '001 090 012 345',
+        phone: '+84 912 345 678',
+        permanentAddress: 'Số 1, Phường Quán Thánh, Quận Ba Đình, Hà Nội',
+      }),
       null,
       'officer-1',
       now,
@@ -17,11 +24,16 @@ describe('checkForm', () => {
     expect(check.errors).toEqual({});
     expect(check.warnings).toEqual([]);
     expect(check.person).toMatchObject({
-      fullName: { value: 'Nguyễn Văn An', prov: { source: 'typed', confidence: 1, verifiedBy: 'officer-1', verifiedAt: now.toISOString() } },
+      fullName: {
+        value: 'Nguyễn Văn An',
+        prov: { source: 'typed', confidence: 1, verifiedBy: 'officer-1', verifiedAt: now.toISOString() },
+      },
       birthDate: { value: { day: 1, month: 1, year: 1990, precision: 'day' } },
       personalId: { value: '001090012345' },
       phone: { value: '0912345678' },
-      permanentAddress: { value: { legacy: { ward: 'Phường Quán Thánh', district: 'Quận Ba Đình', province: 'Hà Nội' } } },
+      permanentAddress: {
+        value: { legacy: { ward: 'Phường Quán Thánh', district: 'Quận Ba Đình', province: 'Hà Nội' } },
+      },
     });
   });
 
@@ -41,7 +53,11 @@ describe('checkForm', () => {
   });
 
   it('warns, without blocking, when the ID disagrees with birth year and sex', () => {
-    const check = checkForm(form({ fullName: 'A', birthDate: '01/01/1991', sex: 'Nữ', personalId: '001090012345' }), null, 'o');
+    const check = checkForm(
+      form({ fullName: 'A', birthDate: '01/01/1991', sex: 'Nữ', personalId: '001090012345' }),
+      null,
+      'o',
+    );
     expect(check.person).not.toBeNull();
     expect(check.warnings).toHaveLength(2);
   });

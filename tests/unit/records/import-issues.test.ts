@@ -30,7 +30,8 @@ beforeEach(() => fakeBrowser.reset());
 
 type Said = string | { key: MessageKey; params?: Record<string, string | number>; inner?: Said };
 /** A reason (or, before the fix, a sentence) as the officer reads it. */
-const say = (r: Said): string => (typeof r === 'string' ? r : t('vi', r.key, r.inner ? { ...r.params, reason: say(r.inner) } : r.params));
+const say = (r: Said): string =>
+  typeof r === 'string' ? r : t('vi', r.key, r.inner ? { ...r.params, reason: say(r.inner) } : r.params);
 const sayAll = (list: Said[]) => list.map(say).join(' ');
 
 async function setup() {
@@ -45,8 +46,13 @@ async function setup() {
 function lookupFor(store: RecordsStore) {
   const byId = (id: string) => store.findByPersonalId(id)?.id;
   const s = store as RecordsStore & Partial<Pick<RecordsStore, 'findByName' | 'parentsOf'>>;
-  const fn = (d: { personalId?: { value: string }; oldId?: { value: string } }) => (d.personalId ? byId(d.personalId.value) : d.oldId ? byId(d.oldId.value) : undefined);
-  return Object.assign(fn, { byIdNumber: byId, named: (n: string) => s.findByName?.(n) ?? [], parentsOf: (id: string) => s.parentsOf?.(id) ?? Promise.resolve([]) }) as never;
+  const fn = (d: { personalId?: { value: string }; oldId?: { value: string } }) =>
+    d.personalId ? byId(d.personalId.value) : d.oldId ? byId(d.oldId.value) : undefined;
+  return Object.assign(fn, {
+    byIdNumber: byId,
+    named: (n: string) => s.findByName?.(n) ?? [],
+    parentsOf: (id: string) => s.parentsOf?.(id) ?? Promise.resolve([]),
+  }) as never;
 }
 
 async function previewOf(store: RecordsStore, name: string, bytes: Uint8Array<ArrayBuffer>) {
@@ -74,20 +80,40 @@ describe('resuming an import', () => {
     const bytes = csv(lines);
     const first = await previewOf(store, 'ds.csv', bytes);
     const abort = new AbortController();
-    await commitImport(store, { fileName: 'ds.csv', fileHash: first.fileHash, rows: first.preview.rows, decisions: first.decisions, batchSize: 5, signal: abort.signal, onProgress: () => abort.abort() });
+    await commitImport(store, {
+      fileName: 'ds.csv',
+      fileHash: first.fileHash,
+      rows: first.preview.rows,
+      decisions: first.decisions,
+      batchSize: 5,
+      signal: abort.signal,
+      onProgress: () => abort.abort(),
+    });
     expect(await stored()).toBe(3 + 2);
 
     // Reopened: the preview is made again; the officer now skips the three rows marked "Đã có trong hồ sơ".
     const again = await previewOf(store, 'ds.csv', bytes);
-    for (const row of again.preview.rows.filter((r) => ['Người Thứ 1', 'Người Thứ 2', 'Người Thứ 3'].includes(r.draft?.fullName.value ?? ''))) {
+    for (const row of again.preview.rows.filter((r) =>
+      ['Người Thứ 1', 'Người Thứ 2', 'Người Thứ 3'].includes(r.draft?.fullName.value ?? ''),
+    )) {
       expect(row.status).toBe('duplicate-existing');
       again.decisions.set(row.index, { action: 'skip' });
     }
-    const resumed = await commitImport(store, { fileName: 'ds.csv', fileHash: again.fileHash, rows: again.preview.rows, decisions: again.decisions, batchSize: 5 });
+    const resumed = await commitImport(store, {
+      fileName: 'ds.csv',
+      fileHash: again.fileHash,
+      rows: again.preview.rows,
+      decisions: again.decisions,
+      batchSize: 5,
+    });
     expect(resumed.status).toBe('done');
     // Twelve file rows, of whom three were already on record: twelve people, none lost (file lines 7–9 were).
     expect(await stored()).toBe(12);
-    for (let i = 4; i < 12; i++) expect((await store.search(idOf(i))).map((r) => r.name), `row ${i}`).toEqual([`Người Thứ ${i}`]);
+    for (let i = 4; i < 12; i++)
+      expect(
+        (await store.search(idOf(i))).map((r) => r.name),
+        `row ${i}`,
+      ).toEqual([`Người Thứ ${i}`]);
   });
 });
 
@@ -95,13 +121,23 @@ describe('legacy encodings in files', () => {
   it('reads the issue’s TCVN3 names from an old 8-bit CSV', async () => {
     const { store } = await setup();
     const { preview } = await previewOf(store, 'cu.csv', legacyNamesTcvn3Csv());
-    expect(preview.rows.map((r) => r.draft?.fullName.value)).toEqual(['Đặng Thanh Diễm', 'Lê Hữu Việt', 'Phan Tiến Thuận', 'Phan Thanh Yến']);
+    expect(preview.rows.map((r) => r.draft?.fullName.value)).toEqual([
+      'Đặng Thanh Diễm',
+      'Lê Hữu Việt',
+      'Phan Tiến Thuận',
+      'Phan Thanh Yến',
+    ]);
   });
 
   it('decides a VNI name column as a whole, leaving the Unicode address column as it is', async () => {
     const { store } = await setup();
     const { preview } = await previewOf(store, 'vni.xlsx', await vniColumnXlsx());
-    expect(preview.rows.map((r) => r.draft?.fullName.value)).toEqual(['Quách Thị Hoa', 'Phạm Minh Hiển', 'Lò Văn Việt', 'Thị Lành']);
+    expect(preview.rows.map((r) => r.draft?.fullName.value)).toEqual([
+      'Quách Thị Hoa',
+      'Phạm Minh Hiển',
+      'Lò Văn Việt',
+      'Thị Lành',
+    ]);
     expect(preview.rows[2]!.draft!.permanentAddress!.value.text).toBe('Phường Hoàng Liệt, Quận Hoàng Mai, Hà Nội');
   });
 });
@@ -133,7 +169,9 @@ describe('people without an ID', () => {
   it('are new when the stored person of that name and birth date has other parents', async () => {
     const { store } = await setup();
     await importAll(store, 'a.csv', strangerFamilyCsv());
-    const other = new TextDecoder().decode(strangerFamilyCsv()).replace('Trần Văn Bình,Nguyễn Thị Mai', 'Trần Văn Bính,Nguyễn Thị Mây');
+    const other = new TextDecoder()
+      .decode(strangerFamilyCsv())
+      .replace('Trần Văn Bình,Nguyễn Thị Mai', 'Trần Văn Bính,Nguyễn Thị Mây');
     const { preview } = await previewOf(store, 'c.csv', new TextEncoder().encode(other) as Uint8Array<ArrayBuffer>);
     expect(preview.rows.find((r) => r.draft?.fullName.value === 'Trần Bảo An')!.status).toBe('valid');
   });
@@ -153,16 +191,34 @@ describe('optional values', () => {
 });
 
 describe('two imports at once (two tabs)', () => {
-  const file = (prefix: string, offset: number) => csv(['Họ và tên,Số CCCD', ...Array.from({ length: 3000 }, (_, i) => `${prefix} ${i},${idOf(offset + i)}`)]);
+  const file = (prefix: string, offset: number) =>
+    csv(['Họ và tên,Số CCCD', ...Array.from({ length: 3000 }, (_, i) => `${prefix} ${i},${idOf(offset + i)}`)]);
 
   it('run one after the other, both finish, and no job is left running', async () => {
     const { db, key, store } = await setup();
     const other = await RecordsStore.open(db, key, { officerId: 'o2' });
-    const [a, b] = await Promise.all([previewOf(store, 'a.csv', file('Người A', 0)), previewOf(other, 'b.csv', file('Người B', 10_000))]);
+    const [a, b] = await Promise.all([
+      previewOf(store, 'a.csv', file('Người A', 0)),
+      previewOf(other, 'b.csv', file('Người B', 10_000)),
+    ]);
     const order: string[] = [];
     const results = await Promise.all([
-      commitImport(store, { fileName: 'a.csv', fileHash: a.fileHash, rows: a.preview.rows, decisions: a.decisions, batchSize: 500, onProgress: () => order.push('a') }),
-      commitImport(other, { fileName: 'b.csv', fileHash: b.fileHash, rows: b.preview.rows, decisions: b.decisions, batchSize: 500, onProgress: () => order.push('b') }),
+      commitImport(store, {
+        fileName: 'a.csv',
+        fileHash: a.fileHash,
+        rows: a.preview.rows,
+        decisions: a.decisions,
+        batchSize: 500,
+        onProgress: () => order.push('a'),
+      }),
+      commitImport(other, {
+        fileName: 'b.csv',
+        fileHash: b.fileHash,
+        rows: b.preview.rows,
+        decisions: b.decisions,
+        batchSize: 500,
+        onProgress: () => order.push('b'),
+      }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['done', 'done']);
     // Serialised: every batch of the first before any of the second.
@@ -178,7 +234,12 @@ describe('two imports at once (two tabs)', () => {
     store.writePeople = async () => {
       throw Object.assign(new Error(''), { name: 'StaleChunkError' });
     };
-    const failure = await commitImport(store, { fileName: 'a.csv', fileHash: a.fileHash, rows: a.preview.rows, decisions: a.decisions }).then(
+    const failure = await commitImport(store, {
+      fileName: 'a.csv',
+      fileHash: a.fileHash,
+      rows: a.preview.rows,
+      decisions: a.decisions,
+    }).then(
       () => 'written',
       (e: { reason?: Said; message: string }) => (e.reason ? say(e.reason) : e.message),
     );
@@ -217,7 +278,11 @@ describe('relations named in the columns', () => {
     await importAll(store, 's.csv', strangerFamilyCsv());
     const [an] = await store.search('Trần Bảo An');
     const relations = await store.relationsOf(an!.id);
-    const named = await Promise.all(relations.filter((r) => r.fromId === an!.id).map(async (r) => [r.kind, (await store.get(r.toId))?.fullName.value]));
+    const named = await Promise.all(
+      relations
+        .filter((r) => r.fromId === an!.id)
+        .map(async (r) => [r.kind, (await store.get(r.toId))?.fullName.value]),
+    );
     expect(named.sort()).toEqual([
       ['father', 'Trần Văn Bình'],
       ['mother', 'Nguyễn Thị Mai'],

@@ -42,7 +42,9 @@ describe('ImportSession', () => {
     expect(phases).toContain('rows');
     await s.commit();
     expect(s.state.message?.kind).toBe('ok');
-    expect(s.state.message!.reasons.map((r) => sayReason(r, 'vi')).join(' ')).toBe('Đã nhập 6 người. Đã liên kết 2 quan hệ (cha, mẹ, vợ/chồng, chủ hộ).');
+    expect(s.state.message!.reasons.map((r) => sayReason(r, 'vi')).join(' ')).toBe(
+      'Đã nhập 6 người. Đã liên kết 2 quan hệ (cha, mẹ, vợ/chồng, chủ hộ).',
+    );
   });
 
   it('remaps a column and drafts again', async () => {

@@ -7,9 +7,20 @@ import { sayReason, type Reason } from '@/utils/records/reason';
 
 const say = (reasons: Reason[]) => reasons.map((r) => sayReason(r, 'vi')).join(' ');
 import { lookupById } from './helpers';
-import { messyTwoRowXlsx, serialDatesXlsx, tcvn3Csv, utf16TabCsv, utf8BomCsv, vniCsv } from '../../fixtures/spreadsheets/make';
+import {
+  messyTwoRowXlsx,
+  serialDatesXlsx,
+  tcvn3Csv,
+  utf16TabCsv,
+  utf8BomCsv,
+  vniCsv,
+} from '../../fixtures/spreadsheets/make';
 
-async function preview(name: string, bytes: Uint8Array<ArrayBuffer>, existing: (pid: string) => string | undefined = () => undefined) {
+async function preview(
+  name: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  existing: (pid: string) => string | undefined = () => undefined,
+) {
   const table = await readTable(name, bytes);
   const header = guessHeader(table);
   expect(header).not.toBeNull();
@@ -51,7 +62,9 @@ describe('reading files', () => {
     expect(table.encoding).toBe(encoding);
     const names = p.rows.filter((r) => r.draft).map((r) => r.draft!.fullName.value);
     expect(names).toEqual(['Bùi Thị Lan', 'Ngô Văn Khải']);
-    expect(p.rows.find((r) => r.draft?.fullName.value === 'Ngô Văn Khải')!.draft!.permanentAddress!.value).toMatchObject({
+    expect(
+      p.rows.find((r) => r.draft?.fullName.value === 'Ngô Văn Khải')!.draft!.permanentAddress!.value,
+    ).toMatchObject({
       text: 'Thôn 3, Xã Tam Hiệp, Huyện Phúc Thọ, Hà Nội',
       legacy: { ward: 'Xã Tam Hiệp', district: 'Huyện Phúc Thọ', province: 'Hà Nội' },
     });
@@ -63,13 +76,26 @@ describe('reading files', () => {
   it('reads a messy two-row-header XLSX with title rows and numbers for IDs', async () => {
     const { header, preview: p } = await preview('ds.xlsx', await messyTwoRowXlsx());
     expect(header.headerRows).toBe(2);
-    expect(header.mapping.slice(0, 9)).toEqual(['ignore', 'fullName', 'birthDay', 'birthMonth', 'birthYear', 'sex', 'personalId', 'permanentAddress', 'currentAddress']);
+    expect(header.mapping.slice(0, 9)).toEqual([
+      'ignore',
+      'fullName',
+      'birthDay',
+      'birthMonth',
+      'birthYear',
+      'sex',
+      'personalId',
+      'permanentAddress',
+      'currentAddress',
+    ]);
     expect(p.counts).toEqual({ valid: 3, invalid: 1, 'duplicate-in-file': 1, 'duplicate-existing': 0 });
     const an = p.rows[0]!;
     expect(an.draft).toMatchObject({
       fullName: { value: 'Nguyễn Văn An' },
       birthDate: { value: { day: 1, month: 1, year: 1990, precision: 'day' } },
-      personalId: { value: '001090012345', prov: { source: 'import', notes: [expect.stringContaining('Đã thêm số 0')] } },
+      personalId: {
+        value: '001090012345',
+        prov: { source: 'import', notes: [expect.stringContaining('Đã thêm số 0')] },
+      },
     });
     expect(p.rows[1]!.draft!.fullName.value).toBe('Trần Thị Bích'); // NFD in the file, NFC here
     expect(p.rows[2]).toMatchObject({ status: 'invalid', name: 'Lê Văn Cường' });
@@ -79,10 +105,20 @@ describe('reading files', () => {
   });
 
   it('reads Excel dates, serial numbers and numeric phones', async () => {
-    const { preview: p } = await preview('serial.xlsx', await serialDatesXlsx(), (pid) => (pid === '001201000333' ? 'existing-1' : undefined));
+    const { preview: p } = await preview('serial.xlsx', await serialDatesXlsx(), (pid) =>
+      pid === '001201000333' ? 'existing-1' : undefined,
+    );
     const [em, giang, huy] = p.rows;
-    expect(em!.draft).toMatchObject({ birthDate: { value: { day: 20, month: 5, year: 1985 } }, personalId: { value: '079085000111' }, phone: { value: '0912345678' } });
-    expect(giang!.draft).toMatchObject({ birthDate: { value: { day: 1, month: 1, year: 1990 } }, personalId: { value: '001190000222' }, phone: { value: '0387654321' } });
+    expect(em!.draft).toMatchObject({
+      birthDate: { value: { day: 20, month: 5, year: 1985 } },
+      personalId: { value: '079085000111' },
+      phone: { value: '0912345678' },
+    });
+    expect(giang!.draft).toMatchObject({
+      birthDate: { value: { day: 1, month: 1, year: 1990 } },
+      personalId: { value: '001190000222' },
+      phone: { value: '0387654321' },
+    });
     expect(say(giang!.notes)).toContain('Đã thêm số 0');
     expect(huy).toMatchObject({ status: 'duplicate-existing', existingId: 'existing-1' });
     expect(huy!.draft!.phone!.value).toBe('0987654321');
@@ -98,7 +134,9 @@ describe('reading files', () => {
     expect(await refused('hong.xlsx', new Uint8Array([1, 2, 3]))).toContain('không phải tệp Excel hợp lệ');
     expect(await refused('hong.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 5]))).toContain('bị hỏng');
     expect(await refused('cu.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toContain('.xls');
-    expect(guessHeader(await readTable('x.csv', new TextEncoder().encode('a,b\n1,2') as Uint8Array<ArrayBuffer>))).toBeNull();
+    expect(
+      guessHeader(await readTable('x.csv', new TextEncoder().encode('a,b\n1,2') as Uint8Array<ArrayBuffer>)),
+    ).toBeNull();
   });
 
   it('detects UTF-16 without a BOM', () => {

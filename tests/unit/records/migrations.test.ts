@@ -47,13 +47,29 @@ describe('version 3: people move from one row each into encrypted packs at the f
     const name = `migration-v3-${Math.random()}`;
     const key = await generateDataKey();
     const people = ['Nguyễn Văn An', 'Trần Thị Bích'].map((n, i) =>
-      personSchema.parse({ ...personInput(n, { pid: `00109001234${i}` }), id: `p${i}`, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-02-01T00:00:00.000Z' }),
+      personSchema.parse({
+        ...personInput(n, { pid: `00109001234${i}` }),
+        id: `p${i}`,
+        createdAt: '2025-01-01T00:00:00.000Z',
+        updatedAt: '2025-02-01T00:00:00.000Z',
+      }),
     );
     const old = new Dexie(name);
     old.version(2).stores(storesV2);
-    await old.table('people').bulkAdd(
-      await Promise.all(people.map(async (p) => ({ id: p.id, ...(await sealJson(key, p, `person:${p.id}`)), chunk: 0, createdAt: p.createdAt, updatedAt: p.updatedAt, lastUsedAt: '2025-03-01T00:00:00.000Z' }))),
-    );
+    await old
+      .table('people')
+      .bulkAdd(
+        await Promise.all(
+          people.map(async (p) => ({
+            id: p.id,
+            ...(await sealJson(key, p, `person:${p.id}`)),
+            chunk: 0,
+            createdAt: p.createdAt,
+            updatedAt: p.updatedAt,
+            lastUsedAt: '2025-03-01T00:00:00.000Z',
+          })),
+        ),
+      );
     const entries = people.map((p) => {
       const { lastUsedAt: _drop, ...v2Entry } = entryFor(p);
       return v2Entry;

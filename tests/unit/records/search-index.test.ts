@@ -4,7 +4,11 @@ import { personSchema } from '@/utils/records/schema';
 import { personInput } from './helpers';
 
 const people = [
-  ['a', 'Nguyễn Văn An', { dob: [1, 1, 1990], pid: '001090012345', phone: '0912345678', address: 'Số 1 phố X, Phường Y, Hà Nội' }],
+  [
+    'a',
+    'Nguyễn Văn An',
+    { dob: [1, 1, 1990], pid: '001090012345', phone: '0912345678', address: 'Số 1 phố X, Phường Y, Hà Nội' },
+  ],
   ['b', 'Nguyễn Thị An', { dob: [5, 9, 1988], pid: '001188000111', oldId: '012345678' }],
   ['c', 'An Văn Nguyễn', { dob: [1, 1, 1990], pid: '079090000222' }],
   ['d', 'Trần Thuỷ Tiên', { dob: [15, 8, 2001], phone: '0387654321' }],
@@ -41,7 +45,12 @@ describe('SearchIndex', () => {
     const idx = index();
     expect(idx.search('001090012345')[0]).toMatchObject({ id: 'a', match: 'id' });
     const byName = idx.search('nguyen van an');
-    expect(byName.slice(0, 2).map((r) => r.id).sort()).toEqual(['a', 'c']);
+    expect(
+      byName
+        .slice(0, 2)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['a', 'c']);
     expect(byName[2]).toMatchObject({ id: 'f', match: 'prefix' });
     expect(byName[0]!.match).toBe('name');
   });
@@ -74,7 +83,12 @@ describe('SearchIndex', () => {
 
   it('shows a masked ID and never the full one', () => {
     const [hit] = index().search('001090012345');
-    expect(hit).toMatchObject({ name: 'Nguyễn Văn An', dob: '01/01/1990', maskedId: '0010•••••345', address: 'Số 1 phố X, Phường Y, Hà Nội' });
+    expect(hit).toMatchObject({
+      name: 'Nguyễn Văn An',
+      dob: '01/01/1990',
+      maskedId: '0010•••••345',
+      address: 'Số 1 phố X, Phường Y, Hà Nội',
+    });
     expect(JSON.stringify(hit)).not.toContain('001090012345');
   });
 

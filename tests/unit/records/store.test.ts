@@ -31,7 +31,14 @@ async function rawDump(db: ReturnType<typeof freshDb>): Promise<string> {
 describe('RecordsStore', () => {
   it('creates, reads, updates and searches people, all encrypted at rest', async () => {
     const { db, store } = await openStore();
-    const a = await store.create(personInput('Nguyễn Văn An', { dob: [1, 1, 1990], pid: '001090012345', phone: '0912345678', address: 'Số 7 phố Hàng Bạc, Hà Nội' }));
+    const a = await store.create(
+      personInput('Nguyễn Văn An', {
+        dob: [1, 1, 1990],
+        pid: '001090012345',
+        phone: '0912345678',
+        address: 'Số 7 phố Hàng Bạc, Hà Nội',
+      }),
+    );
     expect((await store.search('nguyen an'))[0]).toMatchObject({ id: a.id, maskedId: '0010•••••345' });
     expect((await store.get(a.id))?.fullName.value).toBe('Nguyễn Văn An');
 
@@ -40,7 +47,8 @@ describe('RecordsStore', () => {
     expect(await store.search('an')).toHaveLength(1);
 
     const dump = await rawDump(db);
-    for (const secret of ['Nguyễn', 'Nguyen', '001090012345', '0912345678', 'Hàng Bạc', 'Hang Bac']) expect(dump).not.toContain(secret);
+    for (const secret of ['Nguyễn', 'Nguyen', '001090012345', '0912345678', 'Hàng Bạc', 'Hang Bac'])
+      expect(dump).not.toContain(secret);
   });
 
   it('reopens from the encrypted index after a restart', async () => {
@@ -48,7 +56,7 @@ describe('RecordsStore', () => {
     for (let i = 0; i < 5; i++) await store.create(personInput(`Trần Văn Số${i}`, { pid: `00109001234${i}` }));
     const reopened = await RecordsStore.open(db, key, { officerId: 'officer-1' });
     expect(reopened.size).toBe(5);
-    expect((await reopened.search('0010900123'))).toHaveLength(5);
+    expect(await reopened.search('0010900123')).toHaveLength(5);
     await expect(RecordsStore.open(db, await generateDataKey(), { officerId: 'x' })).rejects.toThrow();
   });
 
@@ -61,7 +69,11 @@ describe('RecordsStore', () => {
     await other.create(personInput('Phạm Văn Đông'));
     await store.create(personInput('Phạm Văn Tây'));
     const third = await RecordsStore.open(db, key, { officerId: 'x' });
-    expect((await third.search('pham')).map((r) => r.name).sort((a, b) => a.localeCompare(b, 'vi'))).toEqual(['Phạm Thị Mai', 'Phạm Văn Đông', 'Phạm Văn Tây']);
+    expect((await third.search('pham')).map((r) => r.name).sort((a, b) => a.localeCompare(b, 'vi'))).toEqual([
+      'Phạm Thị Mai',
+      'Phạm Văn Đông',
+      'Phạm Văn Tây',
+    ]);
   });
 
   it('spreads people over chunks of bounded size', async () => {
@@ -100,7 +112,18 @@ describe('RecordsStore', () => {
     const child = await store.create(personInput('Bé Na'));
     const mother = await store.create(personInput('Mẹ Na'));
     await store.link(child.id, 'mother', mother.id);
-    const docId = await store.addDocument(child.id, { kind: 'birth-certificate', fileName: 'gcs.png', mimeType: 'image/png', ocrText: 'GIẤY CHỨNG SINH', extracted: {}, capturedAt: 'x' }, new Uint8Array([1, 2, 3]));
+    const docId = await store.addDocument(
+      child.id,
+      {
+        kind: 'birth-certificate',
+        fileName: 'gcs.png',
+        mimeType: 'image/png',
+        ocrText: 'GIẤY CHỨNG SINH',
+        extracted: {},
+        capturedAt: 'x',
+      },
+      new Uint8Array([1, 2, 3]),
+    );
     expect(await store.documentBytes(docId)).toEqual(new Uint8Array([1, 2, 3]));
     expect(await store.relationsOf(mother.id)).toHaveLength(1);
 
@@ -110,14 +133,25 @@ describe('RecordsStore', () => {
     expect(await store.relationsOf(mother.id)).toHaveLength(0);
     expect(await store.search('na')).toHaveLength(1);
     const reopened = await RecordsStore.open(db, key, { officerId: 'x' });
-    expect((await reopened.search('be na'))).toHaveLength(0);
+    expect(await reopened.search('be na')).toHaveLength(0);
     expect(await db.audit.where({ action: 'person.erase', personId: child.id }).count()).toBe(1);
   });
 
   it('exports one person’s complete data with an audit event', async () => {
     const { db, store } = await openStore();
     const p = await store.create(personInput('Đỗ Thị Hoa', { pid: '001190000001' }));
-    await store.addDocument(p.id, { kind: 'id-front', fileName: 'mat-truoc.jpg', mimeType: 'image/jpeg', ocrText: '', extracted: {}, capturedAt: 'x' }, new Uint8Array([9]));
+    await store.addDocument(
+      p.id,
+      {
+        kind: 'id-front',
+        fileName: 'mat-truoc.jpg',
+        mimeType: 'image/jpeg',
+        ocrText: '',
+        extracted: {},
+        capturedAt: 'x',
+      },
+      new Uint8Array([9]),
+    );
     const subject = await store.exportSubject(p.id);
     expect(subject.person.fullName.value).toBe('Đỗ Thị Hoa');
     expect(subject.documents).toEqual([expect.objectContaining({ fileName: 'mat-truoc.jpg', contentBase64: 'CQ==' })]);

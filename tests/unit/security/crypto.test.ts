@@ -11,7 +11,14 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from '@/utils/security/crypto';
-import { argon2Bytes, argon2Iterations, argon2MemoryKiB, argon2Spec, deriveKek, pbkdf2Iterations } from '@/utils/security/kdf';
+import {
+  argon2Bytes,
+  argon2Iterations,
+  argon2MemoryKiB,
+  argon2Spec,
+  deriveKek,
+  pbkdf2Iterations,
+} from '@/utils/security/kdf';
 import { checkPassphrase, checkPin, locksOut, retryDelayMs } from '@/utils/security/secrets';
 
 // Argon2id at its real cost (64 MiB, 12 passes) takes about a second a derivation.
@@ -27,8 +34,16 @@ describe('crypto', () => {
 
   it('computes the reference implementation’s Argon2id (`argon2 <salt> -id -t 3 -m 10 -p 1 -l 32`)', async () => {
     const salt = new TextEncoder().encode('motcua-salt-0001');
-    const out = await argon2Bytes('hoa sen nở giữa hồ', { name: 'argon2id', salt, memoryKiB: 1024, iterations: 3, parallelism: 1 });
-    expect(toBase64(out)).toBe(toBase64(Uint8Array.from(Buffer.from('fe22b7c9886577543d0760453829ede681e1fd227e83c0a6ab94f999de7d666a', 'hex'))));
+    const out = await argon2Bytes('hoa sen nở giữa hồ', {
+      name: 'argon2id',
+      salt,
+      memoryKiB: 1024,
+      iterations: 3,
+      parallelism: 1,
+    });
+    expect(toBase64(out)).toBe(
+      toBase64(Uint8Array.from(Buffer.from('fe22b7c9886577543d0760453829ede681e1fd227e83c0a6ab94f999de7d666a', 'hex'))),
+    );
   });
 
   it('seals JSON with AES-GCM bound to its row, and refuses another row or a tampered byte', async () => {
@@ -85,7 +100,9 @@ describe('secrets', () => {
 
   it('makes each wrong attempt wait longer, capped at a minute for officers and 15 for supervisors', () => {
     expect([1, 2, 3, 4, 5, 10].map((n) => retryDelayMs(n))).toEqual([0, 2000, 4000, 8000, 16000, 60000]);
-    expect([1, 2, 5, 10, 11, 30].map((n) => retryDelayMs(n, 'supervisor'))).toEqual([0, 2000, 16000, 512000, 900000, 900000]);
+    expect([1, 2, 5, 10, 11, 30].map((n) => retryDelayMs(n, 'supervisor'))).toEqual([
+      0, 2000, 16000, 512000, 900000, 900000,
+    ]);
   });
 
   it('locks an officer out after 5 wrong tries, a supervisor never', () => {

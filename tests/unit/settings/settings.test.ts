@@ -22,7 +22,11 @@ describe('resolveSettings', () => {
   });
 
   it('lets every policy value win and marks it locked', () => {
-    const local = { ...defaultLocalSettings, ward: { provinceCode: '79', wardCode: '26734' }, extraPortalHosts: ['a.example.vn', 'b.example.vn'] };
+    const local = {
+      ...defaultLocalSettings,
+      ward: { provinceCode: '79', wardCode: '26734' },
+      extraPortalHosts: ['a.example.vn', 'b.example.vn'],
+    };
     const policy = {
       ward: { provinceCode: '01', wardCode: '00004' },
       extraPortalHosts: ['B.example.vn', 'c.example.vn'],

@@ -21,7 +21,8 @@ describe('what ships', () => {
       for (const [, spec] of text.matchAll(/(?:from|import\()\s*['"]([^'"]+)['"]/g)) {
         const name = spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!;
         // wxt and its modules provide the runtime helpers they are imported for (wxt/browser, wxt/utils/storage).
-        if (name in pkg.devDependencies && !name.startsWith('wxt') && !name.startsWith('@wxt-dev')) offenders.push(`${file.slice(root.length)}: ${spec}`);
+        if (name in pkg.devDependencies && !name.startsWith('wxt') && !name.startsWith('@wxt-dev'))
+          offenders.push(`${file.slice(root.length)}: ${spec}`);
       }
     }
     expect(offenders).toEqual([]);

@@ -10,7 +10,11 @@ import { decodePersonalId } from '@/utils/vn/personal-id';
 beforeEach(() => {
   fakeBrowser.reset();
   // The extension's own files (the 2025 units) as the browser would serve them from the package.
-  vi.stubGlobal('fetch', async (url: string) => new Response(readFileSync(new URL(`../../../public${new URL(url).pathname}`, import.meta.url))));
+  vi.stubGlobal(
+    'fetch',
+    async (url: string) =>
+      new Response(readFileSync(new URL(`../../../public${new URL(url).pathname}`, import.meta.url))),
+  );
 });
 
 describe('training families', () => {
@@ -41,7 +45,11 @@ describe('training families', () => {
       expect(decoded?.sex).toBe(sex);
       expect(decoded?.birthYear).toBe(person.birthDate!.value.year);
     }
-    expect(families.some((f) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý]/i.test(f.father.fullName.value))).toBe(true);
+    expect(
+      families.some((f) =>
+        /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý]/i.test(f.father.fullName.value),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -53,11 +61,16 @@ describe('the training sandbox', () => {
     const { results } = await send('records/search', { query: 'do minh khoi' });
     expect(results[0]!.name).toBe(demoFamily.child);
     const { relatives } = await send('records/relatives', { personId: results[0]!.id });
-    expect(relatives.map((r) => [r.kind, r.name]).sort()).toEqual([['father', demoFamily.father], ['mother', demoFamily.mother]]);
+    expect(relatives.map((r) => [r.kind, r.name]).sort()).toEqual([
+      ['father', demoFamily.father],
+      ['mother', demoFamily.mother],
+    ]);
     const mother = (await send('records/search', { query: demoFamily.mother })).results[0]!;
     expect((await send('records/fill-data', { personId: mother.id })).person.personalId?.value).toMatch(/^\d{12}$/);
     mask = true;
-    expect((await send('records/fill-data', { personId: mother.id })).person.personalId?.value).toMatch(/^\d{4}•••••\d{3}$/);
+    expect((await send('records/fill-data', { personId: mother.id })).person.personalId?.value).toMatch(
+      /^\d{4}•••••\d{3}$/,
+    );
     expect((await send('records/status', {})).unlocked).toBe(true);
     // The demo family's pre-2025 address is mapped to its 2025 ward for the form.
     const addresses = (await send('records/fill-data', { personId: mother.id })).addresses.permanentAddress;

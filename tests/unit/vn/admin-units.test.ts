@@ -57,9 +57,10 @@ describe('merger notes parsing', () => {
   it('maps "giữ nguyên" to the unit itself and skips descriptions', () => {
     expect(parseMergerNote('giữ nguyên', 'Xã Mù Cả')).toMatchObject([{ name: 'Mù Cả', partial: false }]);
     expect(
-      parseMergerNote('Xã Kim Trung, Xã Kim Đông và khu vực bãi bồi ven biển (do huyện Kim Sơn quản lý)', 'Xã Kim Đông').map(
-        (r) => r.name,
-      ),
+      parseMergerNote(
+        'Xã Kim Trung, Xã Kim Đông và khu vực bãi bồi ven biển (do huyện Kim Sơn quản lý)',
+        'Xã Kim Đông',
+      ).map((r) => r.name),
     ).toEqual(['Kim Trung', 'Kim Đông']);
   });
 });

@@ -38,6 +38,10 @@ describe('splitName / joinName', () => {
   });
 
   it('takes the officer’s surname list over the default', () => {
-    expect(splitName('Nguyễn Phúc Bảo Long', ['Nguyễn Phúc'])).toEqual({ family: 'Nguyễn Phúc', middle: 'Bảo', given: 'Long' });
+    expect(splitName('Nguyễn Phúc Bảo Long', ['Nguyễn Phúc'])).toEqual({
+      family: 'Nguyễn Phúc',
+      middle: 'Bảo',
+      given: 'Long',
+    });
   });
 });

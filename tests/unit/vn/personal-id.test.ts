@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { crossCheckId, decodePersonalId, legacyProvince, legacyProvinces, maskId, parseIdNumber } from '@/utils/vn/personal-id';
+import {
+  crossCheckId,
+  decodePersonalId,
+  legacyProvince,
+  legacyProvinces,
+  maskId,
+  parseIdNumber,
+} from '@/utils/vn/personal-id';
 import { parseDate, type VnDate } from '@/utils/vn/dates';
 
 const date = (text: string): VnDate => {

@@ -2,10 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { isVietnameseSyllable } from '@/utils/vn/syllable';
 
 describe('isVietnameseSyllable', () => {
-  it.each(['Đặng', 'Diễm', 'Hữu', 'Việt', 'Quách', 'quyết', 'Quỳnh', 'giếng', 'gì', 'giữa', 'khuếch', 'thuở', 'xoong', 'Khuỷu', 'hươu', 'Yến', 'NGUYỄN'])(
-    '%s is one',
-    (word) => expect(isVietnameseSyllable(word)).toBe(true),
-  );
+  it.each([
+    'Đặng',
+    'Diễm',
+    'Hữu',
+    'Việt',
+    'Quách',
+    'quyết',
+    'Quỳnh',
+    'giếng',
+    'gì',
+    'giữa',
+    'khuếch',
+    'thuở',
+    'xoong',
+    'Khuỷu',
+    'hươu',
+    'Yến',
+    'NGUYỄN',
+  ])('%s is one', (word) => expect(isVietnameseSyllable(word)).toBe(true));
   it.each([
     ['Ỹn', 'no rhyme "yn"'],
     ['Quaùch', 'no rhyme "auch"'],

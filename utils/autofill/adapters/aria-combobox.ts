@@ -13,19 +13,25 @@ import { namesOf } from './text';
  */
 function listboxOf(c: Control): HTMLElement | null {
   const doc = c.element.ownerDocument;
-  const ids = `${c.element.getAttribute('aria-controls') ?? ''} ${c.element.getAttribute('aria-owns') ?? ''}`.split(/\s+/).filter(Boolean);
+  const ids = `${c.element.getAttribute('aria-controls') ?? ''} ${c.element.getAttribute('aria-owns') ?? ''}`
+    .split(/\s+/)
+    .filter(Boolean);
   for (const id of ids) {
     const el = doc.getElementById(id);
     if (el) return el;
   }
-  const near = c.element.parentElement?.querySelector<HTMLElement>('[role=listbox]') ?? c.element.parentElement?.parentElement?.querySelector<HTMLElement>('[role=listbox]');
+  const near =
+    c.element.parentElement?.querySelector<HTMLElement>('[role=listbox]') ??
+    c.element.parentElement?.parentElement?.querySelector<HTMLElement>('[role=listbox]');
   return near && isVisibleToOfficer(near) ? near : null;
 }
 
 /** The code a dropdown keeps beside its button (a hidden input in the same wrapper), when it keeps one. */
 function keptCode(c: Control): string {
   const wrapper = c.element.parentElement;
-  const hidden = wrapper?.querySelector<HTMLInputElement>(':scope > input[type=hidden]') ?? wrapper?.parentElement?.querySelector<HTMLInputElement>(':scope > input[type=hidden]');
+  const hidden =
+    wrapper?.querySelector<HTMLInputElement>(':scope > input[type=hidden]') ??
+    wrapper?.parentElement?.querySelector<HTMLInputElement>(':scope > input[type=hidden]');
   return hidden?.value ?? '';
 }
 
@@ -40,7 +46,12 @@ function displayed(el: Element | null): string {
 function shown(c: Control) {
   const el = c.element;
   // A combobox input that shows its choice beside it (SurveyJS keeps the input empty and the value in a span).
-  const text = el instanceof HTMLInputElement ? el.value || displayed(el.parentElement) : textOf(el).replace(/[▾▼⌄]\s*$/, '').trim();
+  const text =
+    el instanceof HTMLInputElement
+      ? el.value || displayed(el.parentElement)
+      : textOf(el)
+          .replace(/[▾▼⌄]\s*$/, '')
+          .trim();
   const code = keptCode(c);
   return text || code ? { value: code, text } : null;
 }
@@ -57,7 +68,12 @@ function buildAdapter(id: string, selector: string): Adapter {
           const hidden = el.parentElement?.querySelector<HTMLInputElement>(':scope > input[type=hidden]');
           const names = [...namesOf(el), hidden?.name].filter((n): n is string => Boolean(n));
           return {
-            control: { element: el, kind: 'choice' as const, names: [...new Set(names)], readOnly: el.getAttribute('aria-disabled') === 'true' || (el as HTMLButtonElement).disabled === true },
+            control: {
+              element: el,
+              kind: 'choice' as const,
+              names: [...new Set(names)],
+              readOnly: el.getAttribute('aria-disabled') === 'true' || (el as HTMLButtonElement).disabled === true,
+            },
             owns: [el, ...(hidden ? [hidden] : [])],
           };
         });
@@ -83,7 +99,10 @@ function buildAdapter(id: string, selector: string): Adapter {
             }
             if (c.element.getAttribute('aria-expanded') !== 'true') press(c.element);
           },
-          search: () => (editable ? (c.element as HTMLInputElement) : (listboxOf(c)?.parentElement?.querySelector<HTMLInputElement>('input:not([type=hidden])') ?? null)),
+          search: () =>
+            editable
+              ? (c.element as HTMLInputElement)
+              : (listboxOf(c)?.parentElement?.querySelector<HTMLInputElement>('input:not([type=hidden])') ?? null),
           scope: () => listboxOf(c) ?? doc,
           optionSelector: '[role=option]',
           close: () => closeList(doc, c.element),

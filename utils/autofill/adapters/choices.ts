@@ -16,8 +16,12 @@ const root = (c: Control) => c.element;
 const select = (c: Control) => c.parts!.select as HTMLSelectElement | undefined;
 
 function shown(c: Control) {
-  const item = root(c).querySelector<HTMLElement>('.choices__list--single .choices__item[data-value]:not(.choices__placeholder)');
-  return item ? { value: item.getAttribute('data-value') ?? '', text: textOf(item).replace(/\s*Remove item$/i, '') } : null;
+  const item = root(c).querySelector<HTMLElement>(
+    '.choices__list--single .choices__item[data-value]:not(.choices__placeholder)',
+  );
+  return item
+    ? { value: item.getAttribute('data-value') ?? '', text: textOf(item).replace(/\s*Remove item$/i, '') }
+    : null;
 }
 
 export const choicesAdapter: Adapter = {
@@ -29,7 +33,13 @@ export const choicesAdapter: Adapter = {
         const real = el.querySelector<HTMLSelectElement>('select.choices__input, select[data-choice]') ?? undefined;
         const search = el.querySelector<HTMLInputElement>('input.choices__input--cloned') ?? undefined;
         return {
-          control: { element: el, kind: 'choice' as const, names: real ? namesOf(real) : [], readOnly: el.classList.contains('is-disabled'), parts: { select: real, search, labelTarget: real } },
+          control: {
+            element: el,
+            kind: 'choice' as const,
+            names: real ? namesOf(real) : [],
+            readOnly: el.classList.contains('is-disabled'),
+            parts: { select: real, search, labelTarget: real },
+          },
           owns: [el, ...el.querySelectorAll('input, select')],
         };
       });

@@ -20,10 +20,18 @@ export const flatpickrAdapter: Adapter = {
     return [...root.querySelectorAll<HTMLInputElement>('input.flatpickr-input')]
       .filter((el) => !owned.has(el))
       .map((el) => {
-        const alt = el.type === 'hidden' && el.nextElementSibling instanceof HTMLInputElement ? el.nextElementSibling : null;
+        const alt =
+          el.type === 'hidden' && el.nextElementSibling instanceof HTMLInputElement ? el.nextElementSibling : null;
         const shown = alt ?? el;
         return {
-          control: { element: shown, kind: 'date' as const, names: namesOf(el), readOnly: el.disabled, parts: { original: el, labelTarget: el }, model: { framework: 'flatpickr' as const, name: '', ref: refFor(el) } },
+          control: {
+            element: shown,
+            kind: 'date' as const,
+            names: namesOf(el),
+            readOnly: el.disabled,
+            parts: { original: el, labelTarget: el },
+            model: { framework: 'flatpickr' as const, name: '', ref: refFor(el) },
+          },
           owns: [el, shown],
         };
       });

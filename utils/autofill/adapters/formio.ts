@@ -16,14 +16,34 @@ import { textAdapter } from './text';
  * MM/DD/YYYY), named by its key. Containers (panels, fieldsets, columns) are no fields; their legends and
  * titles are the block headings. Choices.js' own search box inside a select is part of the select.
  */
-const leafTypes = ['textfield', 'textarea', 'email', 'phoneNumber', 'number', 'select', 'radio', 'datetime', 'day', 'checkbox', 'selectboxes', 'currency', 'tags', 'address', 'password', 'url'];
+const leafTypes = [
+  'textfield',
+  'textarea',
+  'email',
+  'phoneNumber',
+  'number',
+  'select',
+  'radio',
+  'datetime',
+  'day',
+  'checkbox',
+  'selectboxes',
+  'currency',
+  'tags',
+  'address',
+  'password',
+  'url',
+];
 const domAdapters = [choicesAdapter, selectAdapter, radioAdapter, textAdapter];
 
 function typeAndKey(el: HTMLElement): { type: string; key: string } | null {
-  const classes = [...el.classList].filter((c) => c.startsWith('formio-component-')).map((c) => c.slice('formio-component-'.length));
+  const classes = [...el.classList]
+    .filter((c) => c.startsWith('formio-component-'))
+    .map((c) => c.slice('formio-component-'.length));
   const type = classes.find((c) => leafTypes.includes(c));
   if (!type) return null;
-  const key = classes.find((c) => c !== type && !['label-hidden', 'multiple', 'disabled', 'required'].includes(c)) ?? '';
+  const key =
+    classes.find((c) => c !== type && !['label-hidden', 'multiple', 'disabled', 'required'].includes(c)) ?? '';
   return { type, key };
 }
 
@@ -37,13 +57,27 @@ export const formioAdapter: Adapter = {
       if (owned.has(el)) continue;
       const info = typeAndKey(el);
       if (!info || info.type === 'checkbox' || info.type === 'password') continue;
-      const label = el.querySelector(':scope > label, :scope > .control-label, :scope label.col-form-label, :scope > legend');
+      const label = el.querySelector(
+        ':scope > label, :scope > .control-label, :scope label.col-form-label, :scope > legend',
+      );
       out.push({
         control: {
           element: el,
-          kind: info.type === 'datetime' || info.type === 'day' ? 'date' : ['select', 'radio', 'selectboxes'].includes(info.type) ? 'choice' : 'text',
-          names: [info.key, ...[...el.querySelectorAll('[name^="data["]')].map((n) => n.getAttribute('name')!.replace(/^data\[|\]$/g, ''))].filter(Boolean),
-          readOnly: el.classList.contains('formio-disabled-input') || Boolean(el.querySelector('input[disabled], select[disabled]')),
+          kind:
+            info.type === 'datetime' || info.type === 'day'
+              ? 'date'
+              : ['select', 'radio', 'selectboxes'].includes(info.type)
+                ? 'choice'
+                : 'text',
+          names: [
+            info.key,
+            ...[...el.querySelectorAll('[name^="data["]')].map((n) =>
+              n.getAttribute('name')!.replace(/^data\[|\]$/g, ''),
+            ),
+          ].filter(Boolean),
+          readOnly:
+            el.classList.contains('formio-disabled-input') ||
+            Boolean(el.querySelector('input[disabled], select[disabled]')),
           labels: label ? [textOf(label)] : [],
           model: { framework: 'formio', name: info.key, ref: refFor(el) },
         },

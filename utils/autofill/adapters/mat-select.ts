@@ -22,7 +22,12 @@ export const matSelectAdapter: Adapter = {
     return [...root.querySelectorAll<HTMLElement>('mat-select, .mat-mdc-select:not(mat-select *)')]
       .filter((el) => !owned.has(el))
       .map((el) => ({
-        control: { element: el, kind: 'choice' as const, names: namesOf(el), readOnly: el.getAttribute('aria-disabled') === 'true' || el.classList.contains('mat-mdc-select-disabled') },
+        control: {
+          element: el,
+          kind: 'choice' as const,
+          names: namesOf(el),
+          readOnly: el.getAttribute('aria-disabled') === 'true' || el.classList.contains('mat-mdc-select-disabled'),
+        },
         owns: [el],
       }));
   },
@@ -31,12 +36,13 @@ export const matSelectAdapter: Adapter = {
   async fill(c, want, ctx) {
     if (c.readOnly) return refused({ code: 'readonly' });
     const doc = c.element.ownerDocument;
-    const pane = () => doc.querySelector('.cdk-overlay-container .mat-mdc-select-panel, .cdk-overlay-container .mat-select-panel');
+    const pane = () =>
+      doc.querySelector('.cdk-overlay-container .mat-mdc-select-panel, .cdk-overlay-container .mat-select-panel');
     return chooseInList(
       {
         doc,
         open: () => press(c.element.querySelector('.mat-mdc-select-trigger, .mat-select-trigger') ?? c.element),
-        search: () => (pane()?.querySelector<HTMLInputElement>('input') ?? null),
+        search: () => pane()?.querySelector<HTMLInputElement>('input') ?? null,
         scope: () => pane() ?? doc,
         optionSelector: 'mat-option:not(.mat-mdc-option-disabled), .mat-mdc-option:not(.mat-mdc-option-disabled)',
         close: () => closeList(doc, c.element),

@@ -21,7 +21,8 @@ export function localMidnightIso(date: VnDate, view: Window = globalThis as unkn
 }
 
 function dateValue(framework: ModelRef['framework'], type: string | null, date: VnDate, view: Window): string | null {
-  if (framework === 'formio' && type === 'datetime') return date.precision === 'day' ? localMidnightIso(date, view) : null;
+  if (framework === 'formio' && type === 'datetime')
+    return date.precision === 'day' ? localMidnightIso(date, view) : null;
   if (framework === 'formio' && type === 'day') return `${two(date.month)}/${two(date.day)}/${date.year}`;
   if (date.precision === 'day') return `${date.year}-${two(date.month)}-${two(date.day)}`;
   // A SurveyJS text question takes mm/yyyy or yyyy; a date question only ISO (the bridge refuses the rest).
@@ -34,13 +35,22 @@ export function modelRefOf(c: Control): ModelRef | null {
   return c.model ? { framework: c.model.framework, ref: c.model.ref, name: c.model.name } : null;
 }
 
-export async function fillThroughModel(c: Control, ref: ModelRef, want: Want, timeoutMs: number): Promise<Attempt | null> {
+export async function fillThroughModel(
+  c: Control,
+  ref: ModelRef,
+  want: Want,
+  timeoutMs: number,
+): Promise<Attempt | null> {
   const doc = c.element.ownerDocument;
   const current = modelGet(doc, ref);
   if (!isGet(current)) return null;
   if (current.readOnly) {
     const shown = current.text ?? current.value ?? '';
-    return refused(shown && want.kind === 'text' && shown !== want.text ? { code: 'readonlyDiffers', params: { shown, wanted: want.text } } : { code: 'readonly' });
+    return refused(
+      shown && want.kind === 'text' && shown !== want.text
+        ? { code: 'readonlyDiffers', params: { shown, wanted: want.text } }
+        : { code: 'readonly' },
+    );
   }
   if (current.hasChoices) {
     const choices = await modelChoices(doc, ref, timeoutMs);
@@ -53,7 +63,12 @@ export async function fillThroughModel(c: Control, ref: ModelRef, want: Want, ti
     if (!r?.ok) return refused({ code: 'notAccepted' });
     return { wrote: option, ...(chosen.note ? { note: chosen.note } : {}) };
   }
-  const value = want.kind === 'date' ? dateValue(ref.framework, current.type, want.date, doc.defaultView ?? window) : want.kind === 'text' ? want.text : (want.values[0] ?? '');
+  const value =
+    want.kind === 'date'
+      ? dateValue(ref.framework, current.type, want.date, doc.defaultView ?? window)
+      : want.kind === 'text'
+        ? want.text
+        : (want.values[0] ?? '');
   if (value === null) return refused({ code: 'dateFormatUnknown' });
   const r = modelSet(doc, ref, value);
   if (!r) return null;
@@ -68,7 +83,11 @@ export function readModel(c: Control, ref: ModelRef): ReadBack | null {
   // Form.io's day component keeps MM/DD/YYYY: read it as the date it is.
   const us = current.type === 'day' ? value.match(/^(\d{2})\/(\d{2})\/(\d{4})$/) : null;
   if (us) value = `${us[3]}-${us[1]}-${us[2]}`;
-  return { ok: true, text: current.hasChoices ? (current.text ?? value) : value, ...(current.hasChoices ? { choice: current.value === null ? null : { value, text: current.text ?? '' } } : {}) };
+  return {
+    ok: true,
+    text: current.hasChoices ? (current.text ?? value) : value,
+    ...(current.hasChoices ? { choice: current.value === null ? null : { value, text: current.text ?? '' } } : {}),
+  };
 }
 
 export function snapshotModel(c: Control, ref: ModelRef): Snapshot | null {

@@ -24,7 +24,13 @@ export const ngSelectAdapter: Adapter = {
       .map((el) => {
         const input = el.querySelector<HTMLInputElement>('.ng-input input, input') ?? undefined;
         return {
-          control: { element: el, kind: 'choice' as const, names: namesOf(el), readOnly: el.classList.contains('ng-select-disabled'), parts: { input, labelTarget: input } },
+          control: {
+            element: el,
+            kind: 'choice' as const,
+            names: namesOf(el),
+            readOnly: el.classList.contains('ng-select-disabled'),
+            parts: { input, labelTarget: input },
+          },
           owns: [el, ...el.querySelectorAll('input')],
         };
       });
@@ -34,7 +40,9 @@ export const ngSelectAdapter: Adapter = {
   async fill(c, want, ctx) {
     if (c.readOnly) return refused({ code: 'readonly' });
     const doc = c.element.ownerDocument;
-    const panelOf = () => c.element.querySelector('ng-dropdown-panel, .ng-dropdown-panel') ?? doc.querySelector('body > ng-dropdown-panel, body > .ng-dropdown-panel');
+    const panelOf = () =>
+      c.element.querySelector('ng-dropdown-panel, .ng-dropdown-panel') ??
+      doc.querySelector('body > ng-dropdown-panel, body > .ng-dropdown-panel');
     return chooseInList(
       {
         doc,

@@ -34,7 +34,9 @@ export function searchTerm(want: Want): string {
 }
 
 export function keyFor(want: Want): KeyOf {
-  return want.kind === 'choice' && want.values.some((v) => /^(tỉnh|thành phố|phường|xã|đặc khu)\s/i.test(v)) ? placeKey : matchKey;
+  return want.kind === 'choice' && want.values.some((v) => /^(tỉnh|thành phố|phường|xã|đặc khu)\s/i.test(v))
+    ? placeKey
+    : matchKey;
 }
 
 export async function chooseInList(list: ListWidget, want: Want, timeoutMs: number): Promise<Attempt> {
@@ -49,12 +51,24 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
     const found = visibleOptions(list.scope(), list.optionSelector);
     return found.length > 0 ? found : null;
   };
-  let shown = await waitFor(list.doc.documentElement, () => {
-    const found = options();
-    if (!found) return null;
-    // A list still filtering or loading may show only "Không tìm thấy": wait for a real fit or the timeout.
-    return isReason(chooseAmong(found.map((f) => f.choice), want, keyOf)) ? null : found;
-  }, timeoutMs);
+  let shown = await waitFor(
+    list.doc.documentElement,
+    () => {
+      const found = options();
+      if (!found) return null;
+      // A list still filtering or loading may show only "Không tìm thấy": wait for a real fit or the timeout.
+      return isReason(
+        chooseAmong(
+          found.map((f) => f.choice),
+          want,
+          keyOf,
+        ),
+      )
+        ? null
+        : found;
+    },
+    timeoutMs,
+  );
   if (!shown && searchable && term) {
     // The portal spells it otherwise ("Ê-đê" for "Ê Đê"): the whole list, unfiltered.
     typeValue(searchable, '', { blur: false });
@@ -65,7 +79,11 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
     list.close();
     return refused({ code: 'listDidNotOpen' });
   }
-  const chosen = chooseAmong(shown.map((s) => s.choice), want, keyOf);
+  const chosen = chooseAmong(
+    shown.map((s) => s.choice),
+    want,
+    keyOf,
+  );
   if (isReason(chosen)) {
     list.close();
     return refused(chosen);

@@ -53,7 +53,9 @@ function clickTarget(o: Option): HTMLElement | null {
 
 const groupElement = (inputs: HTMLInputElement[]): HTMLElement => {
   const first = inputs[0]!;
-  const marked = first.closest<HTMLElement>('fieldset, [role=radiogroup], mat-radio-group, x-radio, .radio-group, .form-check-group');
+  const marked = first.closest<HTMLElement>(
+    'fieldset, [role=radiogroup], mat-radio-group, x-radio, .radio-group, .form-check-group',
+  );
   if (marked && inputs.every((i) => marked.contains(i))) return marked;
   let node: HTMLElement | null = first.parentElement;
   while (node && !inputs.every((i) => node!.contains(i))) node = node.parentElement;
@@ -65,7 +67,9 @@ export const radioAdapter: Adapter = {
   find(root, owned) {
     const groups = new Map<string, HTMLInputElement[]>();
     for (const x of root.querySelectorAll<HTMLElement>('x-radio')) {
-      const inputs = [...x.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')].filter((i) => !owned.has(i));
+      const inputs = [...x.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')].filter(
+        (i) => !owned.has(i),
+      );
       if (inputs.length > 0) groups.set(`x:${groups.size}`, inputs);
     }
     const taken = new Set([...groups.values()].flat());
@@ -76,9 +80,20 @@ export const radioAdapter: Adapter = {
     }
     return [...groups.values()].map((inputs) => {
       const element = groupElement(inputs);
-      const names = [element.getAttribute('name'), inputs[0]!.name, element.getAttribute('formcontrolname'), element.closest('[data-name]')?.getAttribute('data-name')].filter((n): n is string => Boolean(n));
+      const names = [
+        element.getAttribute('name'),
+        inputs[0]!.name,
+        element.getAttribute('formcontrolname'),
+        element.closest('[data-name]')?.getAttribute('data-name'),
+      ].filter((n): n is string => Boolean(n));
       return {
-        control: { element, kind: 'choice' as const, names: [...new Set(names)], readOnly: inputs.every((i) => i.disabled), parts: { inputs } },
+        control: {
+          element,
+          kind: 'choice' as const,
+          names: [...new Set(names)],
+          readOnly: inputs.every((i) => i.disabled),
+          parts: { inputs },
+        },
         owns: [element, ...inputs],
       };
     });
@@ -90,7 +105,10 @@ export const radioAdapter: Adapter = {
   },
   async fill(c, want) {
     const options = optionsOfGroup(c);
-    const chosen = chooseAmong(options.map((o) => o.choice), want);
+    const chosen = chooseAmong(
+      options.map((o) => o.choice),
+      want,
+    );
     if (isReason(chosen)) return refused(chosen);
     const option = options[chosen.index]!;
     if (option.input.disabled) return refused({ code: 'readonly' });

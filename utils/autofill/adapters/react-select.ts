@@ -29,7 +29,8 @@ export const reactSelectAdapter: Adapter = {
     return [...root.querySelectorAll<HTMLInputElement>('input[id^="react-select-"][id$="-input"]')]
       .filter((el) => !owned.has(el))
       .map((el) => {
-        const control = (el.closest('[class*="-control"], [class*="__control"]') as HTMLElement | null) ?? el.parentElement!;
+        const control =
+          (el.closest('[class*="-control"], [class*="__control"]') as HTMLElement | null) ?? el.parentElement!;
         const container = (control.parentElement as HTMLElement | null) ?? control;
         const hidden = container.querySelector<HTMLInputElement>('input[type=hidden][name]');
         return {
@@ -37,7 +38,10 @@ export const reactSelectAdapter: Adapter = {
             element: control,
             kind: 'choice' as const,
             names: [hidden?.name, el.getAttribute('name'), container.id].filter((n): n is string => Boolean(n)),
-            readOnly: el.disabled || container.getAttribute('aria-disabled') === 'true' || /--is-disabled|is-disabled/.test(control.className),
+            readOnly:
+              el.disabled ||
+              container.getAttribute('aria-disabled') === 'true' ||
+              /--is-disabled|is-disabled/.test(control.className),
             parts: { input: el, container, labelTarget: el },
           },
           owns: [el, container, ...container.querySelectorAll('input')],

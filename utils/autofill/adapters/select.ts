@@ -8,7 +8,8 @@ import { namesOf } from './text';
  * The native `<select>`. A list that loads after its parent changed (the wards of a province) is waited for,
  * without sleeping: the option is looked for at each change of the select, until the list timeout.
  */
-export const optionsOf = (select: HTMLSelectElement): Choice[] => [...select.options].map((o) => ({ value: o.value, text: o.text.trim() }));
+export const optionsOf = (select: HTMLSelectElement): Choice[] =>
+  [...select.options].map((o) => ({ value: o.value, text: o.text.trim() }));
 
 export function selectedOf(select: HTMLSelectElement): Choice | null {
   const option = select.selectedIndex >= 0 ? select.options[select.selectedIndex] : null;
@@ -16,7 +17,12 @@ export function selectedOf(select: HTMLSelectElement): Choice | null {
 }
 
 /** Chooses in a native select (waiting for a loading list); used by the widgets that keep one too. */
-export async function chooseInSelect(select: HTMLSelectElement, c: Control, want: Parameters<Adapter['fill']>[1], timeoutMs: number) {
+export async function chooseInSelect(
+  select: HTMLSelectElement,
+  c: Control,
+  want: Parameters<Adapter['fill']>[1],
+  timeoutMs: number,
+) {
   if (isReadOnly(select) && !select.disabled) return refused(readOnlyReason(selectedOf(select)?.text ?? '', want));
   const attempt = () => {
     if (select.disabled) return null;
@@ -27,7 +33,13 @@ export async function chooseInSelect(select: HTMLSelectElement, c: Control, want
   if (!chosen) {
     if (select.disabled) return refused({ code: 'readonly' });
     const final = chooseAmong(optionsOf(select), want);
-    return refused(isReason(final) ? (optionsOf(select).filter((o) => o.value).length === 0 ? { code: 'listTimeout', params: { seconds: timeoutMs / 1000 } } : final) : { code: 'failed' });
+    return refused(
+      isReason(final)
+        ? optionsOf(select).filter((o) => o.value).length === 0
+          ? { code: 'listTimeout', params: { seconds: timeoutMs / 1000 } }
+          : final
+        : { code: 'failed' },
+    );
   }
   const option = optionsOf(select)[chosen.index]!;
   setNativeValue(select, option.value);
@@ -42,7 +54,16 @@ export const selectAdapter: Adapter = {
   find(root, owned) {
     return [...root.querySelectorAll<HTMLSelectElement>('select')]
       .filter((el) => !owned.has(el) && !el.multiple)
-      .map((el) => ({ control: { element: el, kind: 'choice' as const, names: namesOf(el), readOnly: el.disabled, parts: { select: el } }, owns: [el] }));
+      .map((el) => ({
+        control: {
+          element: el,
+          kind: 'choice' as const,
+          names: namesOf(el),
+          readOnly: el.disabled,
+          parts: { select: el },
+        },
+        owns: [el],
+      }));
   },
   visible: (c) => isVisibleToOfficer(c.element),
   read(c) {

@@ -21,9 +21,22 @@ export const select2Adapter: Adapter = {
     return [...root.querySelectorAll<HTMLSelectElement>('select.select2-hidden-accessible')]
       .filter((s) => !owned.has(s))
       .flatMap((s) => {
-        const shown = s.nextElementSibling?.classList.contains('select2-container') ? (s.nextElementSibling as HTMLElement) : null;
+        const shown = s.nextElementSibling?.classList.contains('select2-container')
+          ? (s.nextElementSibling as HTMLElement)
+          : null;
         if (!shown) return [];
-        return [{ control: { element: shown, kind: 'choice' as const, names: namesOf(s), readOnly: s.disabled, parts: { select: s, labelTarget: s } }, owns: [s, shown] }];
+        return [
+          {
+            control: {
+              element: shown,
+              kind: 'choice' as const,
+              names: namesOf(s),
+              readOnly: s.disabled,
+              parts: { select: s, labelTarget: s },
+            },
+            owns: [s, shown],
+          },
+        ];
       });
   },
   visible: (c) => isVisibleToOfficer(container(c)),
@@ -36,15 +49,20 @@ export const select2Adapter: Adapter = {
   async fill(c, want, ctx) {
     const s = select(c);
     if (s.disabled) return refused({ code: 'readonly' });
-    if (optionsOf(s).filter((o) => o.value).length > 0 || !container(c).querySelector('.select2-selection')) return chooseInSelect(s, c, want, ctx.listTimeoutMs);
+    if (optionsOf(s).filter((o) => o.value).length > 0 || !container(c).querySelector('.select2-selection'))
+      return chooseInSelect(s, c, want, ctx.listTimeoutMs);
     const doc = s.ownerDocument;
     return chooseInList(
       {
         doc,
-        open: () => container(c).querySelector<HTMLElement>('.select2-selection')?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true })),
+        open: () =>
+          container(c)
+            .querySelector<HTMLElement>('.select2-selection')
+            ?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true })),
         search: () => doc.querySelector<HTMLInputElement>('.select2-container--open .select2-search__field'),
         scope: () => doc.querySelector('.select2-container--open .select2-results') ?? doc,
-        optionSelector: '.select2-results__option[role=option]:not(.loading-results), .select2-results__option[aria-selected]',
+        optionSelector:
+          '.select2-results__option[role=option]:not(.loading-results), .select2-results__option[aria-selected]',
         close: () => closeList(doc, doc.querySelector('.select2-search__field')),
       },
       want,

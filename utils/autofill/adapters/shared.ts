@@ -12,13 +12,24 @@ export const refused = (reason: Reason): Attempt => ({ wrote: null, refused: rea
 export function isReadOnly(el: Element | null | undefined): boolean {
   if (!el) return false;
   const input = el as HTMLInputElement;
-  return Boolean(input.readOnly || input.disabled || el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true');
+  return Boolean(
+    input.readOnly ||
+      input.disabled ||
+      el.getAttribute('aria-readonly') === 'true' ||
+      el.getAttribute('aria-disabled') === 'true',
+  );
 }
 
 /** What to say when a read-only control already holds something (the VNeID block): differs, or not. */
 export function readOnlyReason(current: string, want: Want): Reason {
-  const wanted = want.kind === 'text' ? want.text : want.kind === 'choice' ? want.values[0] ?? '' : formatIsoDate(want.date) ?? '';
-  if (current.trim() && want.kind === 'text' && matchKey(current) !== matchKey(wanted)) return { code: 'readonlyDiffers', params: { shown: current.trim(), wanted } };
+  const wanted =
+    want.kind === 'text'
+      ? want.text
+      : want.kind === 'choice'
+        ? (want.values[0] ?? '')
+        : (formatIsoDate(want.date) ?? '');
+  if (current.trim() && want.kind === 'text' && matchKey(current) !== matchKey(wanted))
+    return { code: 'readonlyDiffers', params: { shown: current.trim(), wanted } };
   return { code: 'readonly' };
 }
 
@@ -31,7 +42,13 @@ export interface Chosen {
 export function chooseAmong(options: Choice[], want: Want, keyOf: KeyOf = matchKey): Chosen | Reason {
   const wanted = want.kind === 'choice' ? want.values : want.kind === 'text' ? [want.text] : [];
   const pick = pickChoice(options, wanted, keyOf);
-  if (pick) return pick.loose ? { index: pick.index, note: { code: 'looseChoice', params: { chosen: options[pick.index]!.text, wanted: pick.value } } } : { index: pick.index };
+  if (pick)
+    return pick.loose
+      ? {
+          index: pick.index,
+          note: { code: 'looseChoice', params: { chosen: options[pick.index]!.text, wanted: pick.value } },
+        }
+      : { index: pick.index };
   if (want.kind === 'choice' && want.fallbackOther) {
     const other = otherOption(options, keyOf);
     if (other !== null) return { index: other, note: { code: 'otherChosen', params: { wanted: wanted[0] ?? '' } } };
@@ -59,7 +76,8 @@ const two = (n: number | undefined) => String(n ?? '').padStart(2, '0');
 
 /** The date in a format, at the precision the record has (a year-only birth is written as its year). */
 export function writeDate(date: VnDate, format: DateFormat): string {
-  if (format === 'y' || date.precision === 'year') return format === 'iso' || format === 'isoMonth' ? '' : String(date.year);
+  if (format === 'y' || date.precision === 'year')
+    return format === 'iso' || format === 'isoMonth' ? '' : String(date.year);
   if (format === 'iso') return date.precision === 'day' ? `${date.year}-${two(date.month)}-${two(date.day)}` : '';
   if (format === 'isoMonth') return `${date.year}-${two(date.month)}`;
   if (format === 'my' || date.precision === 'month') return `${two(date.month)}/${date.year}`;
@@ -73,7 +91,8 @@ export function readDate(text: string, view: Window = globalThis as unknown as W
   if (isoTime?.[2]) {
     // A moment in time (Form.io keeps one): the day it is where the page is.
     const at = new (view as unknown as typeof globalThis).Date(t);
-    if (!Number.isNaN(at.getTime())) return { year: at.getFullYear(), month: at.getMonth() + 1, day: at.getDate(), precision: 'day' };
+    if (!Number.isNaN(at.getTime()))
+      return { year: at.getFullYear(), month: at.getMonth() + 1, day: at.getDate(), precision: 'day' };
   }
   const parsed = parseDate(isoTime ? isoTime[1]! : t);
   return parsed.ok ? parsed.date : null;
@@ -86,7 +105,11 @@ export const pollMs = 80;
  * Waits for `probe` to find something: checked at each change under `root`, and every `pollMs` (CSS animations
  * make options visible without touching the DOM), up to `timeoutMs`.
  */
-export function waitFor<T>(root: Node, probe: () => T | null | undefined | false, timeoutMs: number): Promise<T | null> {
+export function waitFor<T>(
+  root: Node,
+  probe: () => T | null | undefined | false,
+  timeoutMs: number,
+): Promise<T | null> {
   const first = probe();
   if (first) return Promise.resolve(first);
   const doc = root.ownerDocument ?? (root as Document);
@@ -112,6 +135,18 @@ export function waitFor<T>(root: Node, probe: () => T | null | undefined | false
 /** Options an open list shows: visible, enabled, with their code where the page gives one. */
 export function visibleOptions(scope: ParentNode, selector: string): Array<{ el: HTMLElement; choice: Choice }> {
   return [...scope.querySelectorAll<HTMLElement>(selector)]
-    .filter((el) => el.isConnected && isVisibleToOfficer(el) && el.getAttribute('aria-disabled') !== 'true' && !el.classList.contains('disabled'))
-    .map((el) => ({ el, choice: { value: el.getAttribute('data-value') ?? el.getAttribute('value') ?? el.getAttribute('data-id') ?? '', text: textOf(el) } }));
+    .filter(
+      (el) =>
+        el.isConnected &&
+        isVisibleToOfficer(el) &&
+        el.getAttribute('aria-disabled') !== 'true' &&
+        !el.classList.contains('disabled'),
+    )
+    .map((el) => ({
+      el,
+      choice: {
+        value: el.getAttribute('data-value') ?? el.getAttribute('value') ?? el.getAttribute('data-id') ?? '',
+        text: textOf(el),
+      },
+    }));
 }

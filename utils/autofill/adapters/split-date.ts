@@ -17,7 +17,17 @@ const partWords: Record<Part, string[]> = {
   year: ['nam', 'year', 'yyyy', 'y'],
 };
 const nameSuffix = /(?:^|[-_.[\]])(day|month|year|ngay|thang|nam|dd|mm|yyyy)\]?$/i;
-const suffixPart: Record<string, Part> = { day: 'day', ngay: 'day', dd: 'day', month: 'month', thang: 'month', mm: 'month', year: 'year', nam: 'year', yyyy: 'year' };
+const suffixPart: Record<string, Part> = {
+  day: 'day',
+  ngay: 'day',
+  dd: 'day',
+  month: 'month',
+  thang: 'month',
+  mm: 'month',
+  year: 'year',
+  nam: 'year',
+  yyyy: 'year',
+};
 
 function partOf(el: HTMLElement): Part | null {
   for (const name of [el.getAttribute('name'), el.id, el.getAttribute('formcontrolname')]) {
@@ -28,7 +38,8 @@ function partOf(el: HTMLElement): Part | null {
   for (const part of ['day', 'month', 'year'] as Part[]) if (partWords[part].includes(placeholder)) return part;
   if (el instanceof HTMLSelectElement) {
     const first = matchKey(el.options[0]?.text ?? '');
-    for (const part of ['day', 'month', 'year'] as Part[]) if (partWords[part].some((w) => first === w || first.startsWith(`${w} `) || first.endsWith(` ${w}`))) return part;
+    for (const part of ['day', 'month', 'year'] as Part[])
+      if (partWords[part].some((w) => first === w || first.startsWith(`${w} `) || first.endsWith(` ${w}`))) return part;
   }
   return null;
 }
@@ -54,7 +65,11 @@ export const splitDateAdapter: Adapter = {
   id: 'split-date',
   find(root, owned) {
     const found: ReturnType<Adapter['find']> = [];
-    const candidates = [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select')].filter((el) => !owned.has(el));
+    const candidates = [
+      ...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select',
+      ),
+    ].filter((el) => !owned.has(el));
     const used = new Set<Element>();
     for (const el of candidates) {
       if (used.has(el) || partOf(el) !== 'day') continue;
@@ -69,7 +84,13 @@ export const splitDateAdapter: Adapter = {
         const hiddenIso = scope.querySelector<HTMLInputElement>('input[type=hidden]');
         const base = baseOf(el);
         found.push({
-          control: { element: scope, kind: 'date', names: base ? [base] : [], readOnly: [el, month, year].some((p) => isReadOnly(p)), parts: { day: el, month, year, ...(hiddenIso ? { iso: hiddenIso } : {}) } },
+          control: {
+            element: scope,
+            kind: 'date',
+            names: base ? [base] : [],
+            readOnly: [el, month, year].some((p) => isReadOnly(p)),
+            parts: { day: el, month, year, ...(hiddenIso ? { iso: hiddenIso } : {}) },
+          },
           owns: [el, month, year, ...(hiddenIso ? [hiddenIso] : [])],
         });
         break;
@@ -91,7 +112,9 @@ export const splitDateAdapter: Adapter = {
     const { day, month, year } = want.date;
     if (day === undefined || month === undefined) return refused({ code: 'dateFormatUnknown' });
     const ok = writePart(p.day!, day) && writePart(p.month!, month) && writePart(p.year!, year);
-    return ok ? { wrote: `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}` } : refused({ code: 'notAccepted' });
+    return ok
+      ? { wrote: `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}` }
+      : refused({ code: 'notAccepted' });
   },
   snapshot(c) {
     const p = parts(c);
@@ -100,7 +123,11 @@ export const splitDateAdapter: Adapter = {
   restore(c, s) {
     const p = parts(c);
     const [d, m, y] = s.raw as string[];
-    for (const [el, v] of [[p.day, d], [p.month, m], [p.year, y]] as const) {
+    for (const [el, v] of [
+      [p.day, d],
+      [p.month, m],
+      [p.year, y],
+    ] as const) {
       if (!el) continue;
       if (el instanceof HTMLSelectElement) {
         setNativeValue(el, v ?? '');

@@ -23,7 +23,8 @@ const domAdapters = [ariaComboboxAdapter, selectAdapter, radioAdapter, textAdapt
 const inner = (c: Control) => innerControl(c.element, domAdapters, c);
 
 function kindOf(q: HTMLElement): Control['kind'] {
-  if (q.querySelector('.sd-dropdown, .sd-tagbox, select, [role=combobox], .sd-selectbase, input[type=radio]')) return 'choice';
+  if (q.querySelector('.sd-dropdown, .sd-tagbox, select, [role=combobox], .sd-selectbase, input[type=radio]'))
+    return 'choice';
   if (q.querySelector('input[type=date]')) return 'date';
   return 'text';
 }

@@ -8,13 +8,26 @@ import { dateFormatOf, isReadOnly, readOnlyReason, refused, writeDate } from './
  * format its hint or placeholder asks (dd/mm/yyyy by default; mm/yyyy; a year). A masked box that reformats
  * a pasted value is typed into key by key instead.
  */
-const skipTypes = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'file', 'checkbox', 'radio', 'range', 'color', 'password']);
+const skipTypes = new Set([
+  'hidden',
+  'button',
+  'submit',
+  'reset',
+  'image',
+  'file',
+  'checkbox',
+  'radio',
+  'range',
+  'color',
+  'password',
+]);
 
 const inputOf = (c: Control) => c.element as HTMLInputElement | HTMLTextAreaElement;
 
 function valueFor(c: Control, want: Want): string {
   if (want.kind === 'text') return want.text;
-  if (want.kind === 'date') return writeDate(want.date, dateFormatOf(c.element instanceof HTMLInputElement ? c.element : null, c));
+  if (want.kind === 'date')
+    return writeDate(want.date, dateFormatOf(c.element instanceof HTMLInputElement ? c.element : null, c));
   return want.values[0] ?? '';
 }
 
@@ -43,7 +56,12 @@ export const textAdapter: Adapter = {
       .map((el) => {
         const type = el instanceof HTMLInputElement ? el.type : 'textarea';
         return {
-          control: { element: el, kind: type === 'date' || type === 'month' ? ('date' as const) : ('text' as const), names: namesOf(el), readOnly: isReadOnly(el) },
+          control: {
+            element: el,
+            kind: type === 'date' || type === 'month' ? ('date' as const) : ('text' as const),
+            names: namesOf(el),
+            readOnly: isReadOnly(el),
+          },
           owns: [el],
         };
       });
@@ -61,7 +79,8 @@ export const textAdapter: Adapter = {
       key(el, 'Escape');
       leave(el);
     }
-    if (el.value !== value && el.value.replace(/\D/g, '') !== value.replace(/\D/g, '')) typeKeys(el, want.kind === 'date' ? value.replace(/\D/g, '') : value);
+    if (el.value !== value && el.value.replace(/\D/g, '') !== value.replace(/\D/g, ''))
+      typeKeys(el, want.kind === 'date' ? value.replace(/\D/g, '') : value);
     return { wrote: value };
   },
   snapshot: (c) => ({ text: inputOf(c).value ?? '' }),

@@ -26,7 +26,12 @@ export const xSelectAdapter: Adapter = {
     return [...root.querySelectorAll<HTMLElement>('x-select')]
       .filter((el) => !owned.has(el) && !el.querySelector('select'))
       .map((el) => ({
-        control: { element: el, kind: 'choice' as const, names: [el.getAttribute('name') ?? ''].filter(Boolean), readOnly: el.hasAttribute('disabled') || el.hasAttribute('readonly') },
+        control: {
+          element: el,
+          kind: 'choice' as const,
+          names: [el.getAttribute('name') ?? ''].filter(Boolean),
+          readOnly: el.hasAttribute('disabled') || el.hasAttribute('readonly'),
+        },
         owns: [el, ...el.querySelectorAll('input')],
       }));
   },
@@ -40,10 +45,12 @@ export const xSelectAdapter: Adapter = {
       {
         doc,
         open: () => press(head),
-        search: () => c.element.querySelector<HTMLInputElement>('input[placeholder^="Tìm"], input[type=search], input[type=text]'),
+        search: () =>
+          c.element.querySelector<HTMLInputElement>('input[placeholder^="Tìm"], input[type=search], input[type=text]'),
         scope: () => c.element,
         // Whatever the list renders, an option is an element of text of its own that is not the header or the box.
-        optionSelector: ':scope > :not(:first-child) *:not(:has(*)), [role=option], .option, [class*="option"], [class*="item"]',
+        optionSelector:
+          ':scope > :not(:first-child) *:not(:has(*)), [role=option], .option, [class*="option"], [class*="item"]',
         close: () => closeList(doc),
       },
       want,

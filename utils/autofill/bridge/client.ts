@@ -1,4 +1,13 @@
-import { parseResponse, requestEvent, responseEvent, type BridgeRequest, type BridgeResponse, type Choice, type Framework, type ModelValue } from './protocol';
+import {
+  parseResponse,
+  requestEvent,
+  responseEvent,
+  type BridgeRequest,
+  type BridgeResponse,
+  type Choice,
+  type Framework,
+  type ModelValue,
+} from './protocol';
 
 /**
  * motcua's side of the page-world bridge: sends a request as a DOM event and takes the answer, which comes
@@ -68,20 +77,38 @@ export function hasBridge(doc: Document): boolean {
   return callNow(doc, { op: 'ping' })?.ok === true;
 }
 
-export type ModelGet = { value: ModelValue; text: string | null; readOnly: boolean; hasChoices: boolean; type: string | null; via: string | null };
+export type ModelGet = {
+  value: ModelValue;
+  text: string | null;
+  readOnly: boolean;
+  hasChoices: boolean;
+  type: string | null;
+  via: string | null;
+};
 
 export function modelGet(doc: Document, ref: ModelRef): ModelGet | { error: string } | null {
   const r = callNow(doc, { op: 'get', ...ref });
   if (!r) return null;
   if (!r.ok) return { error: r.error };
-  return { value: r.value ?? null, text: r.text ?? null, readOnly: r.readOnly ?? false, hasChoices: r.hasChoices ?? false, type: r.type ?? null, via: r.via ?? null };
+  return {
+    value: r.value ?? null,
+    text: r.text ?? null,
+    readOnly: r.readOnly ?? false,
+    hasChoices: r.hasChoices ?? false,
+    type: r.type ?? null,
+    via: r.via ?? null,
+  };
 }
 
 export function modelSet(doc: Document, ref: ModelRef, value: ModelValue): BridgeResponse | null {
   return callNow(doc, { op: 'set', ...ref, value });
 }
 
-export async function modelChoices(doc: Document, ref: ModelRef, timeoutMs: number): Promise<Choice[] | 'timeout' | null> {
+export async function modelChoices(
+  doc: Document,
+  ref: ModelRef,
+  timeoutMs: number,
+): Promise<Choice[] | 'timeout' | null> {
   const r = await call(doc, { op: 'choices', ...ref, timeoutMs }, timeoutMs + 500);
   if (!r) return null;
   if (!r.ok) return r.error === 'timeout' ? 'timeout' : null;

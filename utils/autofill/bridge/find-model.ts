@@ -3,9 +3,36 @@
  * renderer leaves (see protocol.ts). A bounded walk: the element and its ancestors' markers, then the objects
  * they hold, breadth first, never into DOM nodes or functions, until an object passes `test`.
  */
-const markerKeys = /^(__reactFiber\$|__reactProps\$|__reactContainer\$|__k$|_vnode$|__vueParentComponent$|__vue_app__$|__vue__$|__ngContext__$)/;
+const markerKeys =
+  /^(__reactFiber\$|__reactProps\$|__reactContainer\$|__k$|_vnode$|__vueParentComponent$|__vue_app__$|__vue__$|__ngContext__$)/;
 /** Properties of renderer objects that lead towards a component's props (kept short: the walk stays cheap). */
-const followKeys = new Set(['return', 'child', 'sibling', 'memoizedProps', 'pendingProps', 'stateNode', 'props', 'model', 'survey', 'creator', '__k', '__c', '__', 'component', 'subTree', 'children', 'parent', 'ctx', 'proxy', 'setupState', 'exposed', 'current', 'alternate', 'question', 'data']);
+const followKeys = new Set([
+  'return',
+  'child',
+  'sibling',
+  'memoizedProps',
+  'pendingProps',
+  'stateNode',
+  'props',
+  'model',
+  'survey',
+  'creator',
+  '__k',
+  '__c',
+  '__',
+  'component',
+  'subTree',
+  'children',
+  'parent',
+  'ctx',
+  'proxy',
+  'setupState',
+  'exposed',
+  'current',
+  'alternate',
+  'question',
+  'data',
+]);
 const visitLimit = 20_000;
 
 export type Found<T> = { model: T; via: string } | null;
@@ -18,14 +45,20 @@ function viaOf(key: string): string {
 }
 
 export function findModel<T>(start: Element, test: (v: unknown) => v is T): Found<T> {
-  const win = start.ownerDocument.defaultView as (Window & { ko?: { dataFor(el: Element): unknown }; ng?: { getComponent(el: Element): unknown } }) | null;
+  const win = start.ownerDocument.defaultView as
+    | (Window & { ko?: { dataFor(el: Element): unknown }; ng?: { getComponent(el: Element): unknown } })
+    | null;
   // Knockout (the older SurveyJS builds) and Angular's development helper answer directly.
   for (let el: Element | null = start; el; el = el.parentElement) {
-    for (const [probe, via] of [[win?.ko?.dataFor, 'knockout'], [win?.ng?.getComponent, 'angular']] as const) {
+    for (const [probe, via] of [
+      [win?.ko?.dataFor, 'knockout'],
+      [win?.ng?.getComponent, 'angular'],
+    ] as const) {
       if (typeof probe !== 'function') continue;
       try {
         const data = probe(el) as Record<string, unknown> | null;
-        for (const candidate of [data, data?.survey, data?.model]) if (test(candidate)) return { model: candidate, via };
+        for (const candidate of [data, data?.survey, data?.model])
+          if (test(candidate)) return { model: candidate, via };
       } catch {
         // Not a bound element.
       }
@@ -33,7 +66,8 @@ export function findModel<T>(start: Element, test: (v: unknown) => v is T): Foun
   }
   const queue: Array<[unknown, string]> = [];
   for (let el: Element | null = start; el; el = el.parentElement) {
-    for (const key of Object.getOwnPropertyNames(el)) if (markerKeys.test(key)) queue.push([(el as unknown as Record<string, unknown>)[key], viaOf(key)]);
+    for (const key of Object.getOwnPropertyNames(el))
+      if (markerKeys.test(key)) queue.push([(el as unknown as Record<string, unknown>)[key], viaOf(key)]);
   }
   const seen = new Set<unknown>();
   for (let i = 0; i < queue.length && seen.size < visitLimit; i++) {

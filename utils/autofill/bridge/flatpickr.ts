@@ -13,7 +13,8 @@ interface FlatpickrLike {
   config?: { dateFormat?: string };
 }
 
-const isFlatpickr = (v: unknown): v is FlatpickrLike => typeof v === 'object' && v !== null && typeof (v as FlatpickrLike).setDate === 'function';
+const isFlatpickr = (v: unknown): v is FlatpickrLike =>
+  typeof v === 'object' && v !== null && typeof (v as FlatpickrLike).setDate === 'function';
 
 function instanceOf(el: Element): FlatpickrLike | null {
   for (const candidate of [el, el.previousElementSibling, el.parentElement?.querySelector('.flatpickr-input')]) {
@@ -23,11 +24,19 @@ function instanceOf(el: Element): FlatpickrLike | null {
   return null;
 }
 
-const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const iso = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 function state(fp: FlatpickrLike) {
   const date = fp.selectedDates[0];
-  return { value: date ? iso(date) : null, text: fp.input.value, readOnly: fp.input.disabled, hasChoices: false, type: 'date', via: 'flatpickr' };
+  return {
+    value: date ? iso(date) : null,
+    text: fp.input.value,
+    readOnly: fp.input.disabled,
+    hasChoices: false,
+    type: 'date',
+    via: 'flatpickr',
+  };
 }
 
 export function handleFlatpickr(el: Element, request: Exclude<BridgeRequest, { op: 'ping' }>): BridgeResponse {

@@ -8,7 +8,13 @@ import type { BridgeRequest, BridgeResponse, Choice, ModelValue } from './protoc
 interface ComponentLike {
   key?: string;
   type?: string;
-  component?: { type?: string; key?: string; values?: Array<{ value: unknown; label: string }>; data?: { values?: Array<{ value: unknown; label: string }> }; dataSrc?: string };
+  component?: {
+    type?: string;
+    key?: string;
+    values?: Array<{ value: unknown; label: string }>;
+    data?: { values?: Array<{ value: unknown; label: string }> };
+    dataSrc?: string;
+  };
   dataValue?: unknown;
   disabled?: boolean;
   options?: { readOnly?: boolean };
@@ -22,7 +28,11 @@ interface ComponentLike {
   triggerChange?(flags?: Record<string, unknown>): unknown;
 }
 
-const isComponent = (v: unknown): v is ComponentLike => typeof v === 'object' && v !== null && typeof (v as ComponentLike).setValue === 'function' && 'component' in (v as object);
+const isComponent = (v: unknown): v is ComponentLike =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as ComponentLike).setValue === 'function' &&
+  'component' in (v as object);
 
 function componentOf(el: Element): ComponentLike | null {
   const own = (el as unknown as { component?: unknown }).component;
@@ -32,7 +42,8 @@ function componentOf(el: Element): ComponentLike | null {
   return isComponent(near) ? near : null;
 }
 
-const text = (v: unknown): ModelValue => (v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const text = (v: unknown): ModelValue =>
+  v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /** A select's option labels are HTML (`<span>Kinh</span>`): their text, parsed inert in a template. */
 function plain(label: unknown): string {
@@ -46,7 +57,12 @@ function plain(label: unknown): string {
 function choicesOf(c: ComponentLike): Choice[] | null {
   const list = c.selectOptions?.length ? c.selectOptions : (c.component?.values ?? c.component?.data?.values ?? null);
   if (!list) return null;
-  return list.filter((o) => o && o.value !== undefined && o.value !== '').map((o) => ({ value: typeof o.value === 'object' ? JSON.stringify(o.value) : String(o.value), text: plain(o.label ?? o.value) }));
+  return list
+    .filter((o) => o && o.value !== undefined && o.value !== '')
+    .map((o) => ({
+      value: typeof o.value === 'object' ? JSON.stringify(o.value) : String(o.value),
+      text: plain(o.label ?? o.value),
+    }));
 }
 
 const typeOf = (c: ComponentLike) => c.component?.type ?? c.type ?? '';
@@ -55,10 +71,20 @@ const hasChoices = (c: ComponentLike) => ['select', 'radio', 'selectboxes'].incl
 function state(c: ComponentLike) {
   const value = text(c.dataValue);
   const chosen = hasChoices(c) ? choicesOf(c)?.find((o) => o.value === value) : undefined;
-  return { value, ...(chosen ? { text: chosen.text } : {}), readOnly: Boolean(c.disabled || c.options?.readOnly), hasChoices: hasChoices(c), type: typeOf(c), via: 'formio' };
+  return {
+    value,
+    ...(chosen ? { text: chosen.text } : {}),
+    readOnly: Boolean(c.disabled || c.options?.readOnly),
+    hasChoices: hasChoices(c),
+    type: typeOf(c),
+    via: 'formio',
+  };
 }
 
-export function handleFormio(el: Element, request: Exclude<BridgeRequest, { op: 'ping' }>): BridgeResponse | Promise<BridgeResponse> {
+export function handleFormio(
+  el: Element,
+  request: Exclude<BridgeRequest, { op: 'ping' }>,
+): BridgeResponse | Promise<BridgeResponse> {
   const { id } = request;
   const c = componentOf(el);
   if (!c) return { id, ok: false, error: 'no-model' };
@@ -77,19 +103,29 @@ export function handleFormio(el: Element, request: Exclude<BridgeRequest, { op: 
       const ready = () => ({ id, ok: true as const, choices: choicesOf(c) ?? [] });
       const loadedNow = (choicesOf(c)?.length ?? 0) > 0 && !c.loading;
       if (loadedNow || !c.itemsLoaded) return ready();
-      return Promise.race([c.itemsLoaded.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), request.timeoutMs))]).then((ok): BridgeResponse =>
-        ok || (choicesOf(c)?.length ?? 0) > 0 ? ready() : { id, ok: false, error: 'timeout' },
+      return Promise.race([
+        c.itemsLoaded.then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), request.timeoutMs)),
+      ]).then(
+        (ok): BridgeResponse => (ok || (choicesOf(c)?.length ?? 0) > 0 ? ready() : { id, ok: false, error: 'timeout' }),
       );
     }
     case 'set': {
       if (c.disabled || c.options?.readOnly) return { id, ok: false, error: 'readonly' };
       let value: unknown = request.value;
       if (hasChoices(c) && request.value !== null) {
-        const raw = (c.selectOptions?.length ? c.selectOptions : (c.component?.values ?? c.component?.data?.values ?? [])).find((o) => String(typeof o.value === 'object' ? JSON.stringify(o.value) : o.value) === request.value);
+        const raw = (
+          c.selectOptions?.length ? c.selectOptions : (c.component?.values ?? c.component?.data?.values ?? [])
+        ).find((o) => String(typeof o.value === 'object' ? JSON.stringify(o.value) : o.value) === request.value);
         if (!raw) return { id, ok: false, error: 'not-a-choice' };
         value = raw.value;
       }
-      if (typeOf(c) === 'datetime' && request.value !== null && !/^\d{4}-\d{2}-\d{2}(T[\d:.]+([+-]\d{2}:\d{2}|Z)?)?$/.test(request.value)) return { id, ok: false, error: 'bad-date' };
+      if (
+        typeOf(c) === 'datetime' &&
+        request.value !== null &&
+        !/^\d{4}-\d{2}-\d{2}(T[\d:.]+([+-]\d{2}:\d{2}|Z)?)?$/.test(request.value)
+      )
+        return { id, ok: false, error: 'bad-date' };
       try {
         c.setValue(value ?? (hasChoices(c) ? '' : ''), { modified: true });
         c.triggerChange?.({ modified: true });

@@ -67,7 +67,8 @@ const frameworks: Framework[] = ['survey', 'formio', 'flatpickr'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v);
 const isRef = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9]{4,24}$/.test(v);
-const isName = (v: unknown): v is string => typeof v === 'string' && v.length <= maxName && (v === '' || namePattern.test(v));
+const isName = (v: unknown): v is string =>
+  typeof v === 'string' && v.length <= maxName && (v === '' || namePattern.test(v));
 const isValue = (v: unknown): v is ModelValue => v === null || (typeof v === 'string' && v.length <= maxValue);
 
 function parse(json: unknown): unknown {
@@ -88,7 +89,8 @@ export function parseRequest(json: unknown): BridgeRequest | null {
   const base = { id: r.id, framework: r.framework as Framework, ref: r.ref, name: r.name };
   if (r.op === 'get') return { ...base, op: 'get' };
   if (r.op === 'set' && isValue(r.value)) return { ...base, op: 'set', value: r.value };
-  if (r.op === 'choices' && typeof r.timeoutMs === 'number' && r.timeoutMs >= 0 && r.timeoutMs <= 10_000) return { ...base, op: 'choices', timeoutMs: r.timeoutMs };
+  if (r.op === 'choices' && typeof r.timeoutMs === 'number' && r.timeoutMs >= 0 && r.timeoutMs <= 10_000)
+    return { ...base, op: 'choices', timeoutMs: r.timeoutMs };
   return null;
 }
 
@@ -98,7 +100,8 @@ const errors: BridgeError[] = ['invalid', 'no-model', 'no-question', 'readonly',
 export function parseResponse(json: unknown): BridgeResponse | null {
   const r = parse(json);
   if (!isObject(r) || !isId(r.id)) return null;
-  if (r.ok === false) return errors.includes(r.error as BridgeError) ? { id: r.id, ok: false, error: r.error as BridgeError } : null;
+  if (r.ok === false)
+    return errors.includes(r.error as BridgeError) ? { id: r.id, ok: false, error: r.error as BridgeError } : null;
   if (r.ok !== true) return null;
   const out: Extract<BridgeResponse, { ok: true }> = { id: r.id, ok: true };
   if ('value' in r) {

@@ -26,7 +26,10 @@ interface SurveyLike {
 }
 
 const isSurvey = (v: unknown): v is SurveyLike =>
-  typeof v === 'object' && v !== null && typeof (v as SurveyLike).getQuestionByName === 'function' && typeof (v as { getAllQuestions?: unknown }).getAllQuestions === 'function';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as SurveyLike).getQuestionByName === 'function' &&
+  typeof (v as { getAllQuestions?: unknown }).getAllQuestions === 'function';
 
 const found = new WeakMap<Element, { survey: SurveyLike; via: string }>();
 
@@ -40,10 +43,13 @@ function surveyFor(el: Element): { survey: SurveyLike; via: string } | null {
   return entry;
 }
 
-const text = (v: unknown): ModelValue => (v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
-const choicesOf = (q: QuestionLike): Choice[] => (q.visibleChoices ?? []).map((c) => ({ value: String(c.value), text: String(c.text) }));
+const text = (v: unknown): ModelValue =>
+  v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
+const choicesOf = (q: QuestionLike): Choice[] =>
+  (q.visibleChoices ?? []).map((c) => ({ value: String(c.value), text: String(c.text) }));
 const isChoice = (q: QuestionLike) => Array.isArray(q.visibleChoices) || Boolean(q.choicesByUrl?.url);
-const loading = (q: QuestionLike) => Boolean(q.choicesByUrl?.isRunning) || (Boolean(q.choicesByUrl?.url) && (q.visibleChoices?.length ?? 0) === 0);
+const loading = (q: QuestionLike) =>
+  Boolean(q.choicesByUrl?.isRunning) || (Boolean(q.choicesByUrl?.url) && (q.visibleChoices?.length ?? 0) === 0);
 
 function waitChoices(q: QuestionLike, survey: SurveyLike, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -65,7 +71,14 @@ function waitChoices(q: QuestionLike, survey: SurveyLike, timeoutMs: number): Pr
 
 function state(q: QuestionLike, via: string) {
   const chosen = isChoice(q) ? (q.visibleChoices ?? []).find((c) => String(c.value) === String(q.value)) : undefined;
-  return { value: text(q.value), ...(chosen ? { text: String(chosen.text) } : {}), readOnly: q.isReadOnly, hasChoices: isChoice(q), type: q.getType?.() ?? '', via };
+  return {
+    value: text(q.value),
+    ...(chosen ? { text: String(chosen.text) } : {}),
+    readOnly: q.isReadOnly,
+    hasChoices: isChoice(q),
+    type: q.getType?.() ?? '',
+    via,
+  };
 }
 
 /** Sets a value; the page's own handlers of the change may throw, and what the model kept is read back anyway. */
@@ -77,7 +90,10 @@ function assign(q: QuestionLike, value: unknown) {
   }
 }
 
-export function handleSurvey(el: Element, request: Exclude<BridgeRequest, { op: 'ping' }>): BridgeResponse | Promise<BridgeResponse> {
+export function handleSurvey(
+  el: Element,
+  request: Exclude<BridgeRequest, { op: 'ping' }>,
+): BridgeResponse | Promise<BridgeResponse> {
   const { id } = request;
   const model = surveyFor(el);
   if (!model) return { id, ok: false, error: 'no-model' };
@@ -89,7 +105,10 @@ export function handleSurvey(el: Element, request: Exclude<BridgeRequest, { op: 
       return { id, ok: true, ...state(q, model.via) };
     case 'choices':
       if (!loading(q)) return { id, ok: true, choices: choicesOf(q) };
-      return waitChoices(q, model.survey, request.timeoutMs).then((ready): BridgeResponse => (ready ? { id, ok: true, choices: choicesOf(q) } : { id, ok: false, error: 'timeout' }));
+      return waitChoices(q, model.survey, request.timeoutMs).then(
+        (ready): BridgeResponse =>
+          ready ? { id, ok: true, choices: choicesOf(q) } : { id, ok: false, error: 'timeout' },
+      );
     case 'set': {
       if (q.isReadOnly) return { id, ok: false, error: 'readonly' };
       if (request.value === null) {
@@ -102,7 +121,8 @@ export function handleSurvey(el: Element, request: Exclude<BridgeRequest, { op: 
         if (!choice) return { id, ok: false, error: 'not-a-choice' };
         assign(q, choice.value);
       } else {
-        if (q.inputType === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(request.value)) return { id, ok: false, error: 'bad-date' };
+        if (q.inputType === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(request.value))
+          return { id, ok: false, error: 'bad-date' };
         assign(q, request.value);
       }
       return { id, ok: true, ...state(q, model.via) };

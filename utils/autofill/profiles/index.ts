@@ -33,21 +33,35 @@ export const bundledFiles = { 'dichvucong-survey': dichvucongSurvey, lienthong, 
 
 export function stripComments(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripComments);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, stripComments(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !k.startsWith('$'))
+        .map(([k, v]) => [k, stripComments(v)]),
+    );
   return value;
 }
 
 let bundled: SiteProfile[] | null = null;
-const bundledProfiles = () => (bundled ??= Object.values(bundledFiles).flatMap((f) => stripComments(f) as SiteProfile[]));
+const bundledProfiles = () =>
+  (bundled ??= Object.values(bundledFiles).flatMap((f) => stripComments(f) as SiteProfile[]));
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${glob
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 /** The profiles whose URL patterns match this page, most specific (longest pattern) first. */
 export function profilesFor(url: string, profiles = bundledProfiles()): SiteProfile[] {
   const scored = profiles
-    .map((p) => ({ p, best: Math.max(...p.urlPatterns.filter((g) => globToRegExp(g).test(url)).map((g) => g.length), -1) }))
+    .map((p) => ({
+      p,
+      best: Math.max(...p.urlPatterns.filter((g) => globToRegExp(g).test(url)).map((g) => g.length), -1),
+    }))
     .filter((s) => s.best >= 0);
   return scored.sort((a, b) => b.best - a.best).map((s) => s.p);
 }

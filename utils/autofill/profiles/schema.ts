@@ -8,7 +8,10 @@ import { bundledFiles, stripComments, widgetKinds, type SiteProfile } from './in
  */
 const fieldRule = z
   .object({
-    names: z.array(z.string().regex(/^[\w$.-]+$/)).min(1).optional(),
+    names: z
+      .array(z.string().regex(/^[\w$.-]+$/))
+      .min(1)
+      .optional(),
     selector: z.string().min(1).optional(),
     field: z.enum(fillFields),
     role: z.enum(formRoles).optional(),
@@ -27,7 +30,10 @@ export const profileSchema = z.object({
 export function loadProfiles(sources: Record<string, unknown> = bundledFiles): SiteProfile[] {
   return Object.entries(sources).flatMap(([file, content]) => {
     const parsed = z.array(profileSchema).safeParse(stripComments(content));
-    if (!parsed.success) throw new Error(`Hồ sơ trang ${file}.json không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `Hồ sơ trang ${file}.json không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     return parsed.data as SiteProfile[];
   });
 }

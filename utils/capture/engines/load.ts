@@ -26,19 +26,30 @@ export function imageSize(b: Uint8Array): { width: number; height: number } | nu
   const u16 = (i: number) => (b[i]! << 8) | b[i + 1]!;
   const u32 = (i: number) => ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
   if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return { width: u32(16), height: u32(20) };
-  if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return { width: b[6]! | (b[7]! << 8), height: b[8]! | (b[9]! << 8) };
+  if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46)
+    return { width: b[6]! | (b[7]! << 8), height: b[8]! | (b[9]! << 8) };
   if (b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45) {
     const chunk = String.fromCharCode(b[12]!, b[13]!, b[14]!, b[15]!);
-    if (chunk === 'VP8X') return { width: 1 + (b[24]! | (b[25]! << 8) | (b[26]! << 16)), height: 1 + (b[27]! | (b[28]! << 8) | (b[29]! << 16)) };
-    if (chunk === 'VP8 ') return { width: (b[26]! | (b[27]! << 8)) & 0x3fff, height: (b[28]! | (b[29]! << 8)) & 0x3fff };
-    if (chunk === 'VP8L') return { width: 1 + (b[21]! | ((b[22]! & 0x3f) << 8)), height: 1 + (((b[22]! >> 6) | (b[23]! << 2) | ((b[24]! & 0x0f) << 10))) };
+    if (chunk === 'VP8X')
+      return {
+        width: 1 + (b[24]! | (b[25]! << 8) | (b[26]! << 16)),
+        height: 1 + (b[27]! | (b[28]! << 8) | (b[29]! << 16)),
+      };
+    if (chunk === 'VP8 ')
+      return { width: (b[26]! | (b[27]! << 8)) & 0x3fff, height: (b[28]! | (b[29]! << 8)) & 0x3fff };
+    if (chunk === 'VP8L')
+      return {
+        width: 1 + (b[21]! | ((b[22]! & 0x3f) << 8)),
+        height: 1 + ((b[22]! >> 6) | (b[23]! << 2) | ((b[24]! & 0x0f) << 10)),
+      };
   }
   if (b[0] === 0xff && b[1] === 0xd8) {
     // JPEG: the first start-of-frame marker (SOF0–SOF15 but DHT, JPG and DAC) holds the size.
     for (let i = 2; i + 9 < b.length; ) {
       if (b[i] !== 0xff) return null;
       const marker = b[i + 1]!;
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { width: u16(i + 7), height: u16(i + 5) };
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+        return { width: u16(i + 7), height: u16(i + 5) };
       i += 2 + u16(i + 2);
     }
   }
@@ -48,7 +59,10 @@ export function imageSize(b: Uint8Array): { width: number; height: number } | nu
 export async function loadFile(file: Blob & { name?: string }, pdfWorkerUrl: string): Promise<Loaded> {
   const name = file.name ?? 'ảnh dán';
   if (file.size > maxFileBytes) {
-    return { ok: false, reason: `Tệp "${name}" nặng ${(file.size / 1048576).toFixed(0)} MB, quá giới hạn ${maxFileBytes / 1048576} MB. Hãy chụp lại ở độ phân giải thấp hơn hoặc quét ở 300 dpi.` };
+    return {
+      ok: false,
+      reason: `Tệp "${name}" nặng ${(file.size / 1048576).toFixed(0)} MB, quá giới hạn ${maxFileBytes / 1048576} MB. Hãy chụp lại ở độ phân giải thấp hơn hoặc quét ở 300 dpi.`,
+    };
   }
   const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
   const isPdf = head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46;
@@ -57,16 +71,30 @@ export async function loadFile(file: Blob & { name?: string }, pdfWorkerUrl: str
     // The JPEG's size may sit after its metadata: the first 256 KB hold it in practice.
     const size = imageSize(new Uint8Array(await file.slice(0, 262_144).arrayBuffer()));
     const scale = size ? Math.min(1, maxSide / Math.max(size.width, size.height)) : 1;
-    const bitmap = scale < 1 && size ? await createImageBitmap(file, { resizeWidth: Math.round(size.width * scale), resizeHeight: Math.round(size.height * scale), resizeQuality: 'medium' }) : await createImageBitmap(file);
+    const bitmap =
+      scale < 1 && size
+        ? await createImageBitmap(file, {
+            resizeWidth: Math.round(size.width * scale),
+            resizeHeight: Math.round(size.height * scale),
+            resizeQuality: 'medium',
+          })
+        : await createImageBitmap(file);
     const page: LoadedPage = { raster: fromBitmap(bitmap), label: name };
     bitmap.close();
     return { ok: true, pages: [scale < 1 && size ? { ...page, reduced: size } : page] };
   } catch {
-    return { ok: false, reason: `Tệp "${name}" không phải ảnh đọc được (chỉ nhận JPEG, PNG, WebP hoặc PDF), hoặc ảnh bị hỏng.` };
+    return {
+      ok: false,
+      reason: `Tệp "${name}" không phải ảnh đọc được (chỉ nhận JPEG, PNG, WebP hoặc PDF), hoặc ảnh bị hỏng.`,
+    };
   }
 }
 
-export function fromBitmap(bitmap: ImageBitmap | HTMLVideoElement | HTMLCanvasElement, width?: number, height?: number): Raster {
+export function fromBitmap(
+  bitmap: ImageBitmap | HTMLVideoElement | HTMLCanvasElement,
+  width?: number,
+  height?: number,
+): Raster {
   const w0 = width ?? (bitmap as ImageBitmap).width;
   const h0 = height ?? (bitmap as ImageBitmap).height;
   const scale = Math.min(1, maxSide / Math.max(w0, h0));
@@ -83,7 +111,12 @@ async function loadPdf(file: Blob, name: string, workerUrl: string): Promise<Loa
   const pdfjs = await import('pdfjs-dist');
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
   try {
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(await file.arrayBuffer()), isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
+    const doc = await pdfjs.getDocument({
+      data: new Uint8Array(await file.arrayBuffer()),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+    }).promise;
     const pages: LoadedPage[] = [];
     for (let i = 1; i <= Math.min(doc.numPages, 10); i++) {
       const page = await doc.getPage(i);
@@ -95,12 +128,18 @@ async function loadPdf(file: Blob, name: string, workerUrl: string): Promise<Loa
       canvas.height = Math.round(v.height);
       await page.render({ canvasContext: canvas.getContext('2d')!, viewport: v }).promise;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-      pages.push({ raster: { width: canvas.width, height: canvas.height, data: data.data }, label: `${name} — trang ${i}/${doc.numPages}` });
+      pages.push({
+        raster: { width: canvas.width, height: canvas.height, data: data.data },
+        label: `${name} — trang ${i}/${doc.numPages}`,
+      });
     }
     await doc.destroy();
     return { ok: true, pages };
   } catch {
-    return { ok: false, reason: `Tệp PDF "${name}" bị hỏng hoặc có mật khẩu, không mở được. Hãy xuất lại PDF hoặc chụp ảnh giấy tờ.` };
+    return {
+      ok: false,
+      reason: `Tệp PDF "${name}" bị hỏng hoặc có mật khẩu, không mở được. Hãy xuất lại PDF hoặc chụp ảnh giấy tờ.`,
+    };
   }
 }
 

@@ -14,5 +14,6 @@ const informational = [
   /^Error in pixScanForForeground: invalid box/,
 ];
 const error = console.error.bind(console);
-console.error = (...args) => (informational.some((line) => line.test(String(args[0]))) ? console.debug(...args) : error(...args));
+console.error = (...args) =>
+  informational.some((line) => line.test(String(args[0]))) ? console.debug(...args) : error(...args);
 importScripts('worker.min.js');

@@ -45,10 +45,19 @@ function cut(image: OcrImage, r: { left: number; top: number; width: number; hei
   return out;
 }
 
-export async function recognise(paths: OcrPaths, image: OcrImage, options: { mode?: 'page' | 'block' | 'line'; whitelist?: string; rectangle?: { left: number; top: number; width: number; height: number } } = {}): Promise<OcrPage> {
+export async function recognise(
+  paths: OcrPaths,
+  image: OcrImage,
+  options: {
+    mode?: 'page' | 'block' | 'line';
+    whitelist?: string;
+    rectangle?: { left: number; top: number; width: number; height: number };
+  } = {},
+): Promise<OcrPage> {
   const w = await ocrWorker(paths);
   await w.setParameters({
-    tessedit_pageseg_mode: options.mode === 'line' ? PSM.SINGLE_LINE : options.mode === 'block' ? PSM.SINGLE_BLOCK : PSM.AUTO,
+    tessedit_pageseg_mode:
+      options.mode === 'line' ? PSM.SINGLE_LINE : options.mode === 'block' ? PSM.SINGLE_BLOCK : PSM.AUTO,
     tessedit_char_whitelist: options.whitelist ?? '',
     preserve_interword_spaces: '0',
   });
@@ -64,7 +73,13 @@ export async function recognise(paths: OcrPaths, image: OcrImage, options: { mod
     for (const paragraph of block.paragraphs) {
       for (const line of paragraph.lines) {
         const text = line.text.replace(/\s+$/, '').normalize('NFC');
-        if (text.trim()) lines.push({ text, confidence: line.confidence, bbox: line.bbox, words: line.words.map((w) => ({ text: w.text.normalize('NFC'), bbox: w.bbox })) });
+        if (text.trim())
+          lines.push({
+            text,
+            confidence: line.confidence,
+            bbox: line.bbox,
+            words: line.words.map((w) => ({ text: w.text.normalize('NFC'), bbox: w.bbox })),
+          });
       }
     }
   }

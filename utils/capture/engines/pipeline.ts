@@ -1,7 +1,33 @@
-import { dateOf, enclosing, isLabelLine, readCard, personalIdOf, specks, textFields, trimMarks, type CardReading, type OcrField, type OcrLine } from '../card-fields';
+import {
+  dateOf,
+  enclosing,
+  isLabelLine,
+  readCard,
+  personalIdOf,
+  specks,
+  textFields,
+  trimMarks,
+  type CardReading,
+  type OcrField,
+  type OcrLine,
+} from '../card-fields';
 import { formatDate } from '../../vn/dates';
 import { decodePersonalId } from '../../vn/personal-id';
-import { cardAspect, crop, edgeDensity, normaliseForOcr, project, rotate180, squareToQuad, upscale, warpQuad, warpRegion, type Point, type Quad, type Raster } from '../image';
+import {
+  cardAspect,
+  crop,
+  edgeDensity,
+  normaliseForOcr,
+  project,
+  rotate180,
+  squareToQuad,
+  upscale,
+  warpQuad,
+  warpRegion,
+  type Point,
+  type Quad,
+  type Raster,
+} from '../image';
 import { findCard, type CardGuess } from '../find-card';
 import { binarise, enlarge, qrRegions } from '../qr-search';
 import { classifyQr, type QrPayload } from '../qr-payload';
@@ -69,12 +95,30 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: Sc
   const warnings: string[] = [];
   const stage = options.onStage ?? (() => undefined);
   if (isBlank(image)) {
-    const whole: Quad = [[0, 0], [image.width, 0], [image.width, image.height], [0, image.height]];
-    return { qr: null, reading: null, card: null, ocrText: '', upsideDown: false, quad: whole, foundBy: 'photo', blank: true, timings: { qrMs: 0, prepMs: 0, ocrMs: 0, totalMs: performance.now() - started }, warnings };
+    const whole: Quad = [
+      [0, 0],
+      [image.width, 0],
+      [image.width, image.height],
+      [0, image.height],
+    ];
+    return {
+      qr: null,
+      reading: null,
+      card: null,
+      ocrText: '',
+      upsideDown: false,
+      quad: whole,
+      foundBy: 'photo',
+      blank: true,
+      timings: { qrMs: 0, prepMs: 0, ocrMs: 0, totalMs: performance.now() - started },
+      warnings,
+    };
   }
   stage('card');
   let t = performance.now();
-  const guess: CardGuess = options.quad ? { quad: options.quad, by: 'officer', score: 1, turned: false } : findCard(image);
+  const guess: CardGuess = options.quad
+    ? { quad: options.quad, by: 'officer', score: 1, turned: false }
+    : findCard(image);
   const used = guess.quad;
   let quad = used;
   let card = warpQuad(image, used, cardWidth, Math.round(cardWidth / cardAspect));
@@ -99,12 +143,29 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: Sc
   // taken (see qrCovers).
   const qrOnly = qr !== null && found !== null && qrCovers(found.inPhoto, image);
   if (options.ocr === false || qrOnly) {
-    return { qr, reading: null, card: qrOnly ? null : card, ocrText: '', upsideDown, quad, foundBy, timings: { qrMs, prepMs, ocrMs: 0, totalMs: performance.now() - started }, warnings };
+    return {
+      qr,
+      reading: null,
+      card: qrOnly ? null : card,
+      ocrText: '',
+      upsideDown,
+      quad,
+      foundBy,
+      timings: { qrMs, prepMs, ocrMs: 0, totalMs: performance.now() - started },
+      warnings,
+    };
   }
 
   stage('ocr');
   t = performance.now();
-  const framed = await readOtherwise(image, { side: await readSide(card, assets), card, quad, upsideDown, foundBy }, guess, Boolean(hit), assets, Boolean(options.quad));
+  const framed = await readOtherwise(
+    image,
+    { side: await readSide(card, assets), card, quad, upsideDown, foundBy },
+    guess,
+    Boolean(hit),
+    assets,
+    Boolean(options.quad),
+  );
   const side = framed.side;
   ({ card, quad, upsideDown, foundBy } = framed);
   // Only a card recognised was turned for a reason worth telling.
@@ -115,14 +176,28 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: Sc
   const ocrMs = performance.now() - t;
   // "Which side is this?" matters not when the card's QR code was read.
   if (qr?.kind !== 'citizen-id') warnings.push(...reading.warnings);
-  return { qr, reading, card, ocrText: text, upsideDown, quad, foundBy, timings: { qrMs, prepMs, ocrMs, totalMs: performance.now() - started }, warnings };
+  return {
+    qr,
+    reading,
+    card,
+    ocrText: text,
+    upsideDown,
+    quad,
+    foundBy,
+    timings: { qrMs, prepMs, ocrMs, totalMs: performance.now() - started },
+    warnings,
+  };
 }
 
 /**
  * The QR code, before any OCR: on the found card; its corner warped larger straight from the photo (top right,
  * where both models print it, or bottom left for a card the other way round); then the photo as taken.
  */
-async function findQr(image: Raster, card: Raster, quad: Quad): Promise<{ hit: QrHit; frame: 'card' | 'corner' | 'photo'; turned: boolean; inPhoto: Point[] } | null> {
+async function findQr(
+  image: Raster,
+  card: Raster,
+  quad: Quad,
+): Promise<{ hit: QrHit; frame: 'card' | 'corner' | 'photo'; turned: boolean; inPhoto: Point[] } | null> {
   const m = squareToQuad(quad);
   const onCard = await decodeQr(card);
   if (onCard) {
@@ -132,10 +207,21 @@ async function findQr(image: Raster, card: Raster, quad: Quad): Promise<{ hit: Q
     const inPhoto = onCard.corners.map(([x, y]) => project(m, x / card.width, y / card.height));
     return { hit: onCard, frame: 'card', turned: cx < 0.5 && cy > 0.5, inPhoto };
   }
-  for (const [region, turned] of [[{ x: 0.74, y: 0, w: 0.26, h: 0.36 }, false], [{ x: 0, y: 0.64, w: 0.26, h: 0.36 }, true]] as const) {
+  for (const [region, turned] of [
+    [{ x: 0.74, y: 0, w: 0.26, h: 0.36 }, false],
+    [{ x: 0, y: 0.64, w: 0.26, h: 0.36 }, true],
+  ] as const) {
     const warped = warpRegion(image, quad, region, 640);
     const hit = await decodeQr(warped, true);
-    if (hit) return { hit, frame: 'corner', turned, inPhoto: hit.corners.map(([x, y]) => project(m, region.x + (x / warped.width) * region.w, region.y + (y / warped.height) * region.h)) };
+    if (hit)
+      return {
+        hit,
+        frame: 'corner',
+        turned,
+        inPhoto: hit.corners.map(([x, y]) =>
+          project(m, region.x + (x / warped.width) * region.w, region.y + (y / warped.height) * region.h),
+        ),
+      };
   }
   // Wherever the card is: the photo's densest squares, enlarged (the densest also binarised by its local mean).
   for (const [k, region] of qrRegions(image).entries()) {
@@ -194,9 +280,13 @@ interface Framed {
  * with two of its values or its MRZ read (one label read on a stray crop, "Full name" on a passport's corner, is
  * no card), or a passport's MRZ.
  */
-const settles = (s: Side) => (s.reading.passport ? s.reading.mrz?.ok === true : s.reading.side !== null && (Object.keys(s.reading.fields).length >= 2 || s.reading.mrz?.ok === true));
+const settles = (s: Side) =>
+  s.reading.passport
+    ? s.reading.mrz?.ok === true
+    : s.reading.side !== null && (Object.keys(s.reading.fields).length >= 2 || s.reading.mrz?.ok === true);
 /** How much a reading says about what the photo is (an MRZ, a passport's, then words). */
-const says = (s: Side) => (s.reading.mrz ? 1000 : 0) + (s.reading.passport ? 500 : 0) + (s.text.match(/\p{L}{2,}/gu) ?? []).length;
+const says = (s: Side) =>
+  (s.reading.mrz ? 1000 : 0) + (s.reading.passport ? 500 : 0) + (s.text.match(/\p{L}{2,}/gu) ?? []).length;
 const turnQuad = (q: Quad): Quad => [q[2], q[3], q[0], q[1]];
 
 /**
@@ -204,7 +294,14 @@ const turnQuad = (q: Quad): Quad => [q[2], q[3], q[0], q[1]];
  * round, then the whole photo, as a scan cropped to the card is. With nothing settled, the reading that says
  * more (a passport's page cropped short of its MRZ is still a passport).
  */
-async function readOtherwise(image: Raster, first: Framed, guess: CardGuess, qrRead: boolean, assets: CaptureAssets, officer: boolean): Promise<Framed> {
+async function readOtherwise(
+  image: Raster,
+  first: Framed,
+  guess: CardGuess,
+  qrRead: boolean,
+  assets: CaptureAssets,
+  officer: boolean,
+): Promise<Framed> {
   if (first.side.reading.side || settles(first.side)) return first;
   const height = Math.round(cardWidth / cardAspect);
   let best = first;
@@ -218,12 +315,23 @@ async function readOtherwise(image: Raster, first: Framed, guess: CardGuess, qrR
     }
     candidates.push(async () => {
       const card = rotate180(first.card);
-      return { ...first, side: await readSide(card, assets), card, quad: turnQuad(first.quad), upsideDown: !first.upsideDown };
+      return {
+        ...first,
+        side: await readSide(card, assets),
+        card,
+        quad: turnQuad(first.quad),
+        upsideDown: !first.upsideDown,
+      };
     });
   }
   if (guess.by !== 'photo' && !officer) {
     candidates.push(async () => {
-      const photo: Quad = [[0, 0], [image.width, 0], [image.width, image.height], [0, image.height]];
+      const photo: Quad = [
+        [0, 0],
+        [image.width, 0],
+        [image.width, image.height],
+        [0, image.height],
+      ];
       const card = warpQuad(image, photo, cardWidth, height);
       return { side: await readSide(card, assets), card, quad: photo, upsideDown: false, foundBy: 'photo' };
     });
@@ -243,7 +351,14 @@ async function readSide(card: Raster, assets: CaptureAssets) {
   const canvas = toCanvas(normalised);
   const page = await recognise(assets.ocr, canvas, { mode: 'page' });
   const qrCorner = edgeDensity(normalised, qrCornerRegion) > qrCornerEdges;
-  return { reading: readCard(page.lines, card.width, card.height, { qrCorner }), text: page.text, lines: page.lines, normalised, canvas, qrCorner };
+  return {
+    reading: readCard(page.lines, card.width, card.height, { qrCorner }),
+    text: page.text,
+    lines: page.lines,
+    normalised,
+    canvas,
+    qrCorner,
+  };
 }
 
 type Side = Awaited<ReturnType<typeof readSide>>;
@@ -265,15 +380,34 @@ async function rereadName({ reading, normalised }: Side, assets: CaptureAssets) 
   const name = reading.fields.fullName;
   if (!name) return;
   const b = pad(name.bbox, normalised, 8);
-  const line = upscale(crop(normalised, { x: b.left / normalised.width, y: b.top / normalised.height, w: b.width / normalised.width, h: b.height / normalised.height }), 2);
+  const line = upscale(
+    crop(normalised, {
+      x: b.left / normalised.width,
+      y: b.top / normalised.height,
+      w: b.width / normalised.width,
+      h: b.height / normalised.height,
+    }),
+    2,
+  );
   const again = await recognise(assets.ocr, toCanvas(line), { mode: 'line' });
-  const text = again.lines.map((l) => l.text).join(' ').trim();
+  const text = again.lines
+    .map((l) => l.text)
+    .join(' ')
+    .trim();
   // Only a reading of the same letters counts: the larger read settles diacritics, not words. The page's
   // confidence says little about a mark ("HIẾN" for "HIỀN" at 96), so a confident larger read wins.
-  const skeleton = (t: string) => fold(t).toUpperCase().replace(/[^A-Z]/g, '');
+  const skeleton = (t: string) =>
+    fold(t)
+      .toUpperCase()
+      .replace(/[^A-Z]/g, '');
   const confidence = again.confidence / 100;
   const agreed = cleanSpaces(text) === cleanSpaces(name.text);
-  if (text && skeleton(text) === skeleton(name.text) && (confidence >= nameReadConfident || confidence > name.confidence)) reading.fields.fullName = { ...name, text, confidence, agreed };
+  if (
+    text &&
+    skeleton(text) === skeleton(name.text) &&
+    (confidence >= nameReadConfident || confidence > name.confidence)
+  )
+    reading.fields.fullName = { ...name, text, confidence, agreed };
   else reading.fields.fullName = { ...name, agreed };
 }
 
@@ -291,10 +425,18 @@ function digitBox(lines: readonly OcrLine[], field: OcrField, kind: 'number' | '
 }
 
 /** A date read again with digits and slashes only; a disagreement lowers confidence. */
-async function rereadDate({ reading, lines, normalised, canvas }: Side, assets: CaptureAssets, name: 'birthDate' | 'issueDate' | 'expiry') {
+async function rereadDate(
+  { reading, lines, normalised, canvas }: Side,
+  assets: CaptureAssets,
+  name: 'birthDate' | 'issueDate' | 'expiry',
+) {
   const field = reading.fields[name];
   if (!field || !dateOf(field.text)) return;
-  const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789/', rectangle: pad(digitBox(lines, field, name === 'expiry' ? 'last date' : 'date'), normalised, 6) });
+  const again = await recognise(assets.ocr, canvas, {
+    mode: 'line',
+    whitelist: '0123456789/',
+    rectangle: pad(digitBox(lines, field, name === 'expiry' ? 'last date' : 'date'), normalised, 6),
+  });
   const text = again.lines.map((l) => l.text).join(' ');
   // The card prints dd/mm/yyyy: a reading with a digit lost or run into the next date is no second look.
   const printed = text.match(/(?<!\d)\d{2}\/\d{2}\/\d{4}(?!\d)/)?.[0];
@@ -307,15 +449,28 @@ async function rereadDate({ reading, lines, normalised, canvas }: Side, assets: 
   const agreed = first !== null && formatDate(first) === formatDate(second);
   // The issue date's second look wins (its first reading often runs into the label); the others keep the page's.
   const text2 = name === 'issueDate' || !first ? text : field.text;
-  reading.fields[name] = { ...field, text: text2, agreed, alternatives: agreed ? field.alternatives : [formatDate(second)], confidence: agreed ? Math.max(field.confidence, again.confidence / 100) : Math.min(0.7, again.confidence / 100) };
+  reading.fields[name] = {
+    ...field,
+    text: text2,
+    agreed,
+    alternatives: agreed ? field.alternatives : [formatDate(second)],
+    confidence: agreed ? Math.max(field.confidence, again.confidence / 100) : Math.min(0.7, again.confidence / 100),
+  };
 }
 
 /** The number, read again with digits only: the one the number's structure and the birth date agree with. */
 async function rereadId({ reading, lines, normalised, canvas }: Side, assets: CaptureAssets) {
   const id = reading.fields.personalId;
   if (!id || reading.side !== 'front') return;
-  const again = await recognise(assets.ocr, canvas, { mode: 'line', whitelist: '0123456789', rectangle: pad(digitBox(lines, id, 'number'), normalised, 6) });
-  const digits = again.lines.map((l) => l.text).join('').replace(/\D/g, '');
+  const again = await recognise(assets.ocr, canvas, {
+    mode: 'line',
+    whitelist: '0123456789',
+    rectangle: pad(digitBox(lines, id, 'number'), normalised, 6),
+  });
+  const digits = again.lines
+    .map((l) => l.text)
+    .join('')
+    .replace(/\D/g, '');
   const second = digits.length >= 12 ? digits.slice(-12) : null;
   const first = personalIdOf(id.text);
   const birth = reading.fields.birthDate ? dateOf(reading.fields.birthDate.text) : null;
@@ -325,7 +480,13 @@ async function rereadId({ reading, lines, normalised, canvas }: Side, assets: Ca
   };
   const best = first && first !== second && plausible(first) > plausible(second) ? first : second;
   const agreed = first !== null && first === second;
-  if (best) reading.fields.personalId = { ...id, text: best, agreed, confidence: agreed ? Math.max(id.confidence, again.confidence / 100) : Math.min(0.7, again.confidence / 100) };
+  if (best)
+    reading.fields.personalId = {
+      ...id,
+      text: best,
+      agreed,
+      confidence: agreed ? Math.max(id.confidence, again.confidence / 100) : Math.min(0.7, again.confidence / 100),
+    };
   else reading.fields.personalId = { ...id, agreed: false };
 }
 
@@ -334,14 +495,26 @@ async function rereadId({ reading, lines, normalised, canvas }: Side, assets: Ca
  * column, the photo's edge or the QR code beside it. The fusion keeps the reading its place names explain.
  * Down to the next label or value (a last line the page reading missed is read), at most two lines more.
  */
-async function rereadPlace({ reading, lines, normalised, canvas, qrCorner }: Side, assets: CaptureAssets, name: (typeof textFields)[number]) {
+async function rereadPlace(
+  { reading, lines, normalised, canvas, qrCorner }: Side,
+  assets: CaptureAssets,
+  name: (typeof textFields)[number],
+) {
   const field = reading.fields[name];
   if (!field) return;
   const besideQr = qrCorner && field.bbox.y0 < (qrCornerRegion.y + qrCornerRegion.h) * normalised.height;
   const right = besideQr ? qrCornerRegion.x * normalised.width - 16 : normalised.width;
-  const below = [...lines.filter((l) => isLabelLine(l.text)).map((l) => l.bbox), ...Object.values(reading.fields).map((f) => f.bbox)].filter((b) => b.y0 > field.bbox.y1 - 4 && b.x1 > field.bbox.x0).map((b) => b.y0);
+  const below = [
+    ...lines.filter((l) => isLabelLine(l.text)).map((l) => l.bbox),
+    ...Object.values(reading.fields).map((f) => f.bbox),
+  ]
+    .filter((b) => b.y0 > field.bbox.y1 - 4 && b.x1 > field.bbox.x0)
+    .map((b) => b.y0);
   const bottom = Math.min(field.bbox.y1 + lineAllowance * normalised.width, ...below) - 8;
-  const again = await recognise(assets.ocr, canvas, { mode: 'block', rectangle: pad({ ...field.bbox, x1: right, y1: Math.max(field.bbox.y1, bottom) }, normalised, 8) });
+  const again = await recognise(assets.ocr, canvas, {
+    mode: 'block',
+    rectangle: pad({ ...field.bbox, x1: right, y1: Math.max(field.bbox.y1, bottom) }, normalised, 8),
+  });
   // Values are printed larger than labels: the small lines are the labels above and below. (A value line
   // without marks or descenders, "An", stands about 0.7 of one with both; a label line about 0.55.)
   const tallest = Math.max(0, ...again.lines.map((l) => l.bbox.y1 - l.bbox.y0));
@@ -368,11 +541,19 @@ function pad(b: OcrLine['bbox'], r: Raster, margin: number) {
   const left = Math.max(0, b.x0 - margin);
   const top = Math.max(0, b.y0 - margin);
   // Never outside the raster, never empty: tesseract reports a box outside its image as an error.
-  return { left: Math.min(left, r.width - 1), top: Math.min(top, r.height - 1), width: Math.max(1, Math.min(r.width - left, b.x1 - b.x0 + margin * 2)), height: Math.max(1, Math.min(r.height - top, b.y1 - b.y0 + margin * 2)) };
+  return {
+    left: Math.min(left, r.width - 1),
+    top: Math.min(top, r.height - 1),
+    width: Math.max(1, Math.min(r.width - left, b.x1 - b.x0 + margin * 2)),
+    height: Math.max(1, Math.min(r.height - top, b.y1 - b.y0 + margin * 2)),
+  };
 }
 
 /** Any paper (birth notice, death notice, an old household book): its text, page by page. */
-export async function readDocument(image: Raster, assets: CaptureAssets): Promise<{ text: string; confidence: number; ms: number }> {
+export async function readDocument(
+  image: Raster,
+  assets: CaptureAssets,
+): Promise<{ text: string; confidence: number; ms: number }> {
   const started = performance.now();
   const normalised = normaliseForOcr(image);
   const page = await recognise(assets.ocr, toCanvas(normalised), { mode: 'page' });

@@ -10,12 +10,28 @@ let prepared = false;
 export function prepareBundledZxing(wasmUrl: string) {
   if (prepared) return;
   prepared = true;
-  prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) } });
+  prepareZXingModule({
+    overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) },
+  });
 }
 
-const options: ReaderOptions = { formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, tryDenoise: true, maxNumberOfSymbols: 1 };
+const options: ReaderOptions = {
+  formats: ['QRCode'],
+  tryHarder: true,
+  tryRotate: true,
+  tryInvert: true,
+  tryDownscale: true,
+  tryDenoise: true,
+  maxNumberOfSymbols: 1,
+};
 /** For a cut-out already enlarged: a QR code is found at any rotation without `tryRotate`, and a card's is never inverted. */
-const quickOptions: ReaderOptions = { ...options, tryRotate: false, tryInvert: false, tryDownscale: false, tryDenoise: false };
+const quickOptions: ReaderOptions = {
+  ...options,
+  tryRotate: false,
+  tryInvert: false,
+  tryDownscale: false,
+  tryDenoise: false,
+};
 
 export interface QrHit {
   text: string;
@@ -29,5 +45,13 @@ export async function decodeQr(image: Raster, quick = false): Promise<QrHit | nu
   const hit = results.find((r) => r.isValid && r.text);
   if (!hit) return null;
   const p = hit.position;
-  return { text: hit.text, corners: [[p.topLeft.x, p.topLeft.y], [p.topRight.x, p.topRight.y], [p.bottomRight.x, p.bottomRight.y], [p.bottomLeft.x, p.bottomLeft.y]] };
+  return {
+    text: hit.text,
+    corners: [
+      [p.topLeft.x, p.topLeft.y],
+      [p.topRight.x, p.topRight.y],
+      [p.bottomRight.x, p.bottomRight.y],
+      [p.bottomLeft.x, p.bottomLeft.y],
+    ],
+  };
 }

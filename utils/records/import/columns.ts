@@ -26,7 +26,18 @@ export const importFields = [
   ...relativeColumns,
   'relationToHead',
 ] as const as readonly ImportField[];
-export type ImportField = PersonField | 'ignore' | 'familyName' | 'middleName' | 'givenName' | 'birthDay' | 'birthMonth' | 'birthYear' | 'note' | RelativeColumn | 'relationToHead';
+export type ImportField =
+  | PersonField
+  | 'ignore'
+  | 'familyName'
+  | 'middleName'
+  | 'givenName'
+  | 'birthDay'
+  | 'birthMonth'
+  | 'birthYear'
+  | 'note'
+  | RelativeColumn
+  | 'relationToHead';
 
 const partLabels: Record<Exclude<ImportField, PersonField | 'note'>, MessageKey> = {
   ignore: 'import.field.ignore',
@@ -66,7 +77,9 @@ const synonymsSchema = z.record(z.string(), z.union([z.string(), z.array(z.strin
 const fileSynonyms = Object.entries(synonymsSchema.parse(synonymsData))
   .filter(([field]) => !field.startsWith('$'))
   .flatMap(([field, list]) => (list as string[]).map((s): [ImportField, string] => [field as ImportField, s]));
-const tableSynonyms = [...citizenFields, noteField].flatMap((f) => [f.exportHeader, ...f.synonyms].map((s): [ImportField, string] => [f.key, s]));
+const tableSynonyms = [...citizenFields, noteField].flatMap((f) =>
+  [f.exportHeader, ...f.synonyms].map((s): [ImportField, string] => [f.key, s]),
+);
 
 const synonyms: Array<[ImportField, string]> = [...tableSynonyms, ...fileSynonyms]
   .map(([field, s]): [ImportField, string] => [field, matchKey(s)])

@@ -57,7 +57,8 @@ export function importedId(fileHash: string, rowIndex: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${row}`;
 }
 
-const hasBit = (bits: Uint8Array | undefined, i: number) => bits !== undefined && i >> 3 < bits.length && (bits[i >> 3]! & (1 << (i & 7))) !== 0;
+const hasBit = (bits: Uint8Array | undefined, i: number) =>
+  bits !== undefined && i >> 3 < bits.length && (bits[i >> 3]! & (1 << (i & 7))) !== 0;
 function withBits(bits: Uint8Array<ArrayBuffer> | undefined, rows: number[]): Uint8Array<ArrayBuffer> {
   const size = Math.max(bits?.length ?? 0, ...rows.map((i) => (i >> 3) + 1));
   const out = new Uint8Array(size);
@@ -91,9 +92,22 @@ export function commitImport(store: RecordsStore, options: CommitOptions): Promi
 
 async function openJob(store: RecordsStore, options: CommitOptions, at: string): Promise<ImportJobRow> {
   const db = store.db;
-  const previous = await db.importJobs.where('fileHash').equals(options.fileHash).filter((j) => j.status !== 'done').first();
+  const previous = await db.importJobs
+    .where('fileHash')
+    .equals(options.fileHash)
+    .filter((j) => j.status !== 'done')
+    .first();
   if (previous) return previous;
-  const job: ImportJobRow = { id: crypto.randomUUID(), fileName: options.fileName, fileHash: options.fileHash, totalRows: 0, committedRows: 0, status: 'running', createdAt: at, updatedAt: at };
+  const job: ImportJobRow = {
+    id: crypto.randomUUID(),
+    fileName: options.fileName,
+    fileHash: options.fileHash,
+    totalRows: 0,
+    committedRows: 0,
+    status: 'running',
+    createdAt: at,
+    updatedAt: at,
+  };
   await db.importJobs.add(job);
   return job;
 }
@@ -104,18 +118,35 @@ async function commitLocked(store: RecordsStore, options: CommitOptions): Promis
   const batchSize = options.batchSize ?? importBatchSize;
   await store.refresh();
   const job = await openJob(store, options, at);
-  const done = (row: PreviewRow) => hasBit(job.committed, row.index) || (actionOf(options, row) === 'add' && store.has(importedId(options.fileHash, row.index)));
+  const done = (row: PreviewRow) =>
+    hasBit(job.committed, row.index) ||
+    (actionOf(options, row) === 'add' && store.has(importedId(options.fileHash, row.index)));
   const wanted = options.rows.filter((row) => row.draft && actionOf(options, row) !== 'skip');
   const plan = wanted.filter((row) => !done(row));
   const resumedFrom = wanted.length - plan.length;
-  const result = (written: number, status: ImportJobRow['status'], links = { linked: 0, skipped: 0 }): CommitResult => ({
-    jobId: job.id, written, total: plan.length, resumedFrom, linked: links.linked, linksSkipped: links.skipped, status,
+  const result = (
+    written: number,
+    status: ImportJobRow['status'],
+    links = { linked: 0, skipped: 0 },
+  ): CommitResult => ({
+    jobId: job.id,
+    written,
+    total: plan.length,
+    resumedFrom,
+    linked: links.linked,
+    linksSkipped: links.skipped,
+    status,
   });
-  const stop = async (status: 'interrupted', failure: string) => store.db.importJobs.update(job.id, { status, failure, updatedAt: new Date().toISOString() });
+  const stop = async (status: 'interrupted', failure: string) =>
+    store.db.importJobs.update(job.id, { status, failure, updatedAt: new Date().toISOString() });
 
   let written = 0;
   try {
-    await store.db.importJobs.update(job.id, { status: 'running', totalRows: job.committedRows + plan.length, updatedAt: at });
+    await store.db.importJobs.update(job.id, {
+      status: 'running',
+      totalRows: job.committedRows + plan.length,
+      updatedAt: at,
+    });
     for (let start = 0; start < plan.length; start += batchSize) {
       if (options.signal?.aborted) {
         await stop('interrupted', 'import.error.aborted');
@@ -123,7 +154,10 @@ async function commitLocked(store: RecordsStore, options: CommitOptions): Promis
       }
       const batch = plan.slice(start, start + batchSize);
       const people = await Promise.all(batch.map((row) => personFor(store, options, row, at)));
-      job.committed = withBits(job.committed, batch.map((r) => r.index));
+      job.committed = withBits(
+        job.committed,
+        batch.map((r) => r.index),
+      );
       job.committedRows += batch.length;
       const patch = { committed: job.committed, committedRows: job.committedRows, updatedAt: new Date().toISOString() };
       await store.writePeople(people, 'import', now, () => store.db.importJobs.update(job.id, patch));
@@ -134,7 +168,10 @@ async function commitLocked(store: RecordsStore, options: CommitOptions): Promis
     await store.db.importJobs.update(job.id, { status: 'done', updatedAt: new Date().toISOString() });
     return result(written, 'done', links);
   } catch (error) {
-    const why = error instanceof StaleChunkError ? reason('import.error.busy') : reason('import.error.failed', { detail: describe(error) });
+    const why =
+      error instanceof StaleChunkError
+        ? reason('import.error.busy')
+        : reason('import.error.failed', { detail: describe(error) });
     await stop('interrupted', why.key).catch(() => undefined);
     throw new ImportCommitError(why);
   }
@@ -161,7 +198,10 @@ async function personFor(store: RecordsStore, options: CommitOptions, row: Previ
 }
 
 /** Every planned link whose two people are on record now; those whose person the decisions left out are counted. */
-async function linkRelations(store: RecordsStore, options: CommitOptions): Promise<{ linked: number; skipped: number }> {
+async function linkRelations(
+  store: RecordsStore,
+  options: CommitOptions,
+): Promise<{ linked: number; skipped: number }> {
   const byIndex = new Map(options.rows.map((r) => [r.index, r]));
   let linked = 0;
   let skipped = 0;
@@ -180,7 +220,12 @@ async function linkRelations(store: RecordsStore, options: CommitOptions): Promi
   return { linked, skipped };
 }
 
-function targetOf(store: RecordsStore, options: CommitOptions, link: LinkPlan, byIndex: Map<number, PreviewRow>): string | null {
+function targetOf(
+  store: RecordsStore,
+  options: CommitOptions,
+  link: LinkPlan,
+  byIndex: Map<number, PreviewRow>,
+): string | null {
   if ('id' in link.target) return store.has(link.target.id) ? link.target.id : null;
   return personOfRow(options, byIndex.get(link.target.row), store);
 }

@@ -18,7 +18,8 @@ export interface HeaderGuess {
 const headerScanRows = 30;
 
 /** Header text, converted when the sheet was typed in a TCVN3/VNI font. */
-const text = (cell: Cell | undefined) => (cell === null || cell === undefined ? '' : toUnicode(String(cell).trim()).text);
+const text = (cell: Cell | undefined) =>
+  cell === null || cell === undefined ? '' : toUnicode(String(cell).trim()).text;
 
 function recognised(row: Cell[]): number {
   return row.filter((cell) => {
@@ -44,7 +45,10 @@ export function guessHeader(table: Table): HeaderGuess | null {
   const top = table.rows[best]!;
   const below = table.rows[best + 1];
   // Two-row header: the row below holds sub-labels (Ngày/Tháng/Năm, Thường trú/Tạm trú) under merged cells.
-  const subLabels = below ? below.filter((c) => typeof c === 'string' && /^(ngay|thang|nam|thuong tru|tam tru|hien tai)$/.test(matchKey(c))).length : 0;
+  const subLabels = below
+    ? below.filter((c) => typeof c === 'string' && /^(ngay|thang|nam|thuong tru|tam tru|hien tai)$/.test(matchKey(c)))
+        .length
+    : 0;
   const twoRows = below !== undefined && subLabels >= 2 && (table.mergedRows.has(best) || hasRepeats(top));
   const width = Math.max(...table.rows.slice(best, best + 3).map((r) => r.length));
   const labels: string[] = [];

@@ -35,7 +35,10 @@ function fits(relative: Relative, c: Candidate): boolean {
   if (sex && c.sex && c.sex !== sex) return false;
   if (relative.personalId && c.personalId !== relative.personalId) return false;
   if (relative.birth) {
-    const key = relative.birth.precision === 'year' ? String(relative.birth.year) : (formatIsoDate(relative.birth) ?? String(relative.birth.year));
+    const key =
+      relative.birth.precision === 'year'
+        ? String(relative.birth.year)
+        : (formatIsoDate(relative.birth) ?? String(relative.birth.year));
     if (!c.birthKeys.includes(key)) return false;
   }
   return true;
@@ -64,7 +67,9 @@ function fileCandidates(rows: PreviewRow[]): Map<string, Candidate[]> {
     const list = byName.get(key) ?? [];
     list.push({
       identity: rowIdentity(row, byIndex),
-      target: row.existingId ? { id: row.existingId } : { row: row.status === 'duplicate-in-file' ? (row.duplicateOfRow ?? row.index) : row.index },
+      target: row.existingId
+        ? { id: row.existingId }
+        : { row: row.status === 'duplicate-in-file' ? (row.duplicateOfRow ?? row.index) : row.index },
       birthKeys: birthKeys(row.draft.birthDate?.value as VnDate | undefined),
       personalId: row.draft.personalId?.value ?? null,
       sex: row.draft.sex?.value ?? null,
@@ -89,16 +94,32 @@ export async function planLinks(rows: PreviewRow[], records: PeopleOnRecord): Pr
     for (const relative of row.relatives) {
       if (relative.row !== undefined) {
         const head = byIndex.get(relative.row);
-        if (head?.draft) row.links.push({ kind: relative.kind, name: head.draft.fullName.value, target: head.existingId ? { id: head.existingId } : { row: head.index } });
+        if (head?.draft)
+          row.links.push({
+            kind: relative.kind,
+            name: head.draft.fullName.value,
+            target: head.existingId ? { id: head.existingId } : { row: head.index },
+          });
         continue;
       }
-      const onRecord = records.named(relative.name).map((e): Candidate => ({ identity: `id:${e.id}`, target: { id: e.id }, birthKeys: e.dobKeys, personalId: e.personalId, sex: e.sex ?? null }));
+      const onRecord = records
+        .named(relative.name)
+        .map(
+          (e): Candidate => ({
+            identity: `id:${e.id}`,
+            target: { id: e.id },
+            birthKeys: e.dobKeys,
+            personalId: e.personalId,
+            sex: e.sex ?? null,
+          }),
+        );
       const found = new Map<string, Candidate>();
       for (const c of [...(inFile.get(matchKey(relative.name)) ?? []), ...onRecord]) {
         if (c.identity !== self && fits(relative, c) && !found.has(c.identity)) found.set(c.identity, c);
       }
       const kind = reason(`relation.${relative.kind}`);
-      if (found.size === 1) row.links.push({ kind: relative.kind, name: relative.name, target: [...found.values()][0]!.target });
+      if (found.size === 1)
+        row.links.push({ kind: relative.kind, name: relative.name, target: [...found.values()][0]!.target });
       else if (found.size === 0) row.notes.push(reason('import.link.none', { name: relative.name }, kind));
       else row.notes.push(reason('import.link.ambiguous', { name: relative.name, count: found.size }, kind));
     }

@@ -10,7 +10,9 @@ let active = 0;
 export async function withImportLock<T>(onWait: () => void, run: () => Promise<T>): Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (locks) {
-    const now = await locks.request(lockName, { ifAvailable: true }, async (lock) => (lock ? { value: await run() } : null));
+    const now = await locks.request(lockName, { ifAvailable: true }, async (lock) =>
+      lock ? { value: await run() } : null,
+    );
     if (now) return now.value;
     onWait();
     return locks.request(lockName, run);

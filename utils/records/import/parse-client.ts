@@ -37,7 +37,12 @@ export class ImportParser {
     return (request: ParseRequest, transfer: Transferable[] = []) => worker.postMessage(request, transfer);
   }
 
-  private ask<T>(request: ParseRequest, onProgress: ParseProgress | undefined, take: (reply: ParseReply) => T | undefined, transfer?: Transferable[]): Promise<T> {
+  private ask<T>(
+    request: ParseRequest,
+    onProgress: ParseProgress | undefined,
+    take: (reply: ParseReply) => T | undefined,
+    transfer?: Transferable[],
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.listener = (reply) => {
         if (reply.type === 'progress') return onProgress?.(reply.stage, reply.done, reply.total);
@@ -49,13 +54,26 @@ export class ImportParser {
     });
   }
 
-  read(fileName: string, bytes: Uint8Array<ArrayBuffer>, onProgress?: ParseProgress): Promise<{ header: HeaderGuess | null; dataRows: number }> {
+  read(
+    fileName: string,
+    bytes: Uint8Array<ArrayBuffer>,
+    onProgress?: ParseProgress,
+  ): Promise<{ header: HeaderGuess | null; dataRows: number }> {
     // A copy goes to the worker: the page keeps its bytes for the file's hash.
     const copy = bytes.slice();
-    return this.ask({ type: 'read', fileName, bytes: copy }, onProgress, (r) => (r.type === 'read' ? { header: r.header, dataRows: r.dataRows } : undefined), [copy.buffer]);
+    return this.ask(
+      { type: 'read', fileName, bytes: copy },
+      onProgress,
+      (r) => (r.type === 'read' ? { header: r.header, dataRows: r.dataRows } : undefined),
+      [copy.buffer],
+    );
   }
 
-  draft(header: { headerRow: number; labels: string[]; mapping: Array<ImportField | null> }, onProgress?: ParseProgress, now = new Date()): Promise<{ rows: RowResult[]; notices: Reason[] }> {
+  draft(
+    header: { headerRow: number; labels: string[]; mapping: Array<ImportField | null> },
+    onProgress?: ParseProgress,
+    now = new Date(),
+  ): Promise<{ rows: RowResult[]; notices: Reason[] }> {
     const rows: RowResult[] = [];
     return this.ask({ type: 'draft', ...header, now: now.toISOString() }, onProgress, (r) => {
       if (r.type === 'rows') rows.push(...r.rows);

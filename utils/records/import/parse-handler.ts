@@ -16,7 +16,9 @@ export function createParseHandler(post: (reply: ParseReply) => void): (request:
     try {
       if (request.type === 'read') {
         table = null;
-        table = await readTable(request.fileName, request.bytes, (stage, done, total) => post({ type: 'progress', stage, done, total }));
+        table = await readTable(request.fileName, request.bytes, (stage, done, total) =>
+          post({ type: 'progress', stage, done, total }),
+        );
         const header = guessHeader(table);
         post({ type: 'read', header, dataRows: header ? Math.max(0, table.rows.length - header.headerRow - 1) : 0 });
         return;
@@ -24,11 +26,26 @@ export function createParseHandler(post: (reply: ParseReply) => void): (request:
       if (!table) throw new Error('no table');
       const header = { headerRow: request.headerRow, labels: request.labels, mapping: request.mapping };
       const columns = planColumns(table, header);
-      const rows = draftRows(table, header, columns, (done, total) => post({ type: 'progress', stage: 'rows', done, total }), new Date(request.now));
-      for (let i = 0; i < rows.length; i += rowsPerMessage) post({ type: 'rows', rows: rows.slice(i, i + rowsPerMessage) });
+      const rows = draftRows(
+        table,
+        header,
+        columns,
+        (done, total) => post({ type: 'progress', stage: 'rows', done, total }),
+        new Date(request.now),
+      );
+      for (let i = 0; i < rows.length; i += rowsPerMessage)
+        post({ type: 'rows', rows: rows.slice(i, i + rowsPerMessage) });
       post({ type: 'drafted', notices: encodingNotices(table, columns) });
     } catch (error) {
-      post({ type: 'error', reason: error instanceof ImportFileError ? error.reason : reason('import.error.read', { detail: error instanceof Error ? error.message || error.name : String(error) }) });
+      post({
+        type: 'error',
+        reason:
+          error instanceof ImportFileError
+            ? error.reason
+            : reason('import.error.read', {
+                detail: error instanceof Error ? error.message || error.name : String(error),
+              }),
+      });
     }
   };
 }

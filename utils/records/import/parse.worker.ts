@@ -2,6 +2,9 @@ import { createParseHandler } from './parse-handler';
 import type { ParseRequest } from './parse-protocol';
 
 /** The import's worker: reads the file and drafts the rows off the page's thread (parse-handler does the work). */
-const scope = globalThis as unknown as { onmessage: ((event: MessageEvent<ParseRequest>) => void) | null; postMessage: (message: unknown) => void };
+const scope = globalThis as unknown as {
+  onmessage: ((event: MessageEvent<ParseRequest>) => void) | null;
+  postMessage: (message: unknown) => void;
+};
 const handle = createParseHandler((reply) => scope.postMessage(reply));
 scope.onmessage = (event) => void handle(event.data);

@@ -39,7 +39,11 @@ export interface HeaderMapping {
 /** Each column's field, label and encoding (decided over the column). */
 export function planColumns(table: Table, header: HeaderMapping): ColumnPlan[] {
   const encodings = columnEncodings(table, header.headerRow + 1, header.mapping.length);
-  return header.mapping.map((field, c) => ({ field, label: header.labels[c] || `#${c + 1}`, encoding: encodings[c] ?? 'unicode' }));
+  return header.mapping.map((field, c) => ({
+    field,
+    label: header.labels[c] || `#${c + 1}`,
+    encoding: encodings[c] ?? 'unicode',
+  }));
 }
 
 export function encodingNotices(table: Table, columns: ColumnPlan[]): Reason[] {
@@ -51,7 +55,13 @@ export function encodingNotices(table: Table, columns: ColumnPlan[]): Reason[] {
 }
 
 /** Every data row as a draft (the part that runs in the worker): `onProgress` after each `progressEvery` rows. */
-export function draftRows(table: Table, header: HeaderMapping, columns: ColumnPlan[], onProgress?: (done: number, total: number) => void, now = new Date()): RowResult[] {
+export function draftRows(
+  table: Table,
+  header: HeaderMapping,
+  columns: ColumnPlan[],
+  onProgress?: (done: number, total: number) => void,
+  now = new Date(),
+): RowResult[] {
   const out: RowResult[] = [];
   const total = table.rows.length - header.headerRow - 1;
   for (let i = header.headerRow + 1; i < table.rows.length; i++) {
@@ -74,7 +84,8 @@ function withHouseholds(rows: RowResult[]): RowResult[] {
       head = row.index;
       continue;
     }
-    if (head !== null && !row.relatives.some((r) => r.kind === 'householdHead')) row.relatives.push({ kind: 'householdHead', name: '', row: head });
+    if (head !== null && !row.relatives.some((r) => r.kind === 'householdHead'))
+      row.relatives.push({ kind: 'householdHead', name: '', row: head });
   }
   return rows;
 }
@@ -130,9 +141,16 @@ function needsLookup(row: RowResult, lookup: ExistingLookup): boolean {
   return draft.birthDate !== undefined && lookup.named(draft.fullName.value).length > 0;
 }
 
-async function findExisting(row: RowResult, lookup: ExistingLookup): Promise<Pick<PreviewRow, 'existingId' | 'matchedBy'>> {
+async function findExisting(
+  row: RowResult,
+  lookup: ExistingLookup,
+): Promise<Pick<PreviewRow, 'existingId' | 'matchedBy'>> {
   const draft = row.draft!;
-  const byId = draft.personalId ? lookup.byIdNumber(draft.personalId.value) : draft.oldId ? lookup.byIdNumber(draft.oldId.value) : undefined;
+  const byId = draft.personalId
+    ? lookup.byIdNumber(draft.personalId.value)
+    : draft.oldId
+      ? lookup.byIdNumber(draft.oldId.value)
+      : undefined;
   if (byId) return { existingId: byId, matchedBy: 'id' };
   if (draft.personalId || draft.oldId) return {};
   const byName = await byNameBirthAndParents(row, lookup);
@@ -144,7 +162,12 @@ const rowsPerSlice = 2000;
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Row-level report before anything is written (main thread: it asks the unlocked records). */
-export async function classifyRows(results: RowResult[], lookup: ExistingLookup, notices: Reason[] = [], onProgress?: (done: number, total: number) => void): Promise<Preview> {
+export async function classifyRows(
+  results: RowResult[],
+  lookup: ExistingLookup,
+  notices: Reason[] = [],
+  onProgress?: (done: number, total: number) => void,
+): Promise<Preview> {
   const rows: PreviewRow[] = [];
   const seen = new Map<string, number>();
   const counts: Record<RowStatus, number> = { valid: 0, invalid: 0, 'duplicate-in-file': 0, 'duplicate-existing': 0 };
@@ -174,7 +197,12 @@ export async function classifyRows(results: RowResult[], lookup: ExistingLookup,
 }
 
 /** The whole preview in one call (tests, small files): drafts, then the records' side. */
-export async function buildPreview(table: Table, header: HeaderMapping, lookup: ExistingLookup, now = new Date()): Promise<Preview> {
+export async function buildPreview(
+  table: Table,
+  header: HeaderMapping,
+  lookup: ExistingLookup,
+  now = new Date(),
+): Promise<Preview> {
   const columns = planColumns(table, header);
   return classifyRows(draftRows(table, header, columns, undefined, now), lookup, encodingNotices(table, columns));
 }
@@ -192,7 +220,11 @@ export function defaultDecision(row: PreviewRow): Decision {
   return { action: 'skip' };
 }
 
-export function mergePerson(existing: Person, incoming: PersonDraft, choices: Partial<Record<PersonField, 'existing' | 'incoming'>> = {}): Person {
+export function mergePerson(
+  existing: Person,
+  incoming: PersonDraft,
+  choices: Partial<Record<PersonField, 'existing' | 'incoming'>> = {},
+): Person {
   const merged: Record<string, unknown> = { ...existing };
   for (const field of personFields) {
     const mine = existing[field];

@@ -30,7 +30,11 @@ export const maxImportBytes = 50 * 1024 * 1024;
 export type ReadStage = 'unpack' | 'sheet' | 'parse';
 export type ReadProgress = (stage: ReadStage, done: number, total: number) => void;
 
-export async function readTable(fileName: string, bytes: Uint8Array<ArrayBuffer>, onProgress?: ReadProgress): Promise<Table> {
+export async function readTable(
+  fileName: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  onProgress?: ReadProgress,
+): Promise<Table> {
   const name = { name: fileName };
   if (bytes.byteLength === 0) throw new ImportFileError(reason('import.file.empty', name));
   if (bytes.byteLength > maxImportBytes) throw new ImportFileError(reason('import.file.tooBig', name));
@@ -39,15 +43,19 @@ export async function readTable(fileName: string, bytes: Uint8Array<ArrayBuffer>
     if (!isZip) throw new ImportFileError(reason('import.file.notXlsx', name));
     return readXlsx(fileName, bytes, onProgress);
   }
-  if (/\.xls$/i.test(fileName) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) throw new ImportFileError(reason('import.file.xls', name));
+  if (/\.xls$/i.test(fileName) || (bytes[0] === 0xd0 && bytes[1] === 0xcf))
+    throw new ImportFileError(reason('import.file.xls', name));
   return readCsv(fileName, bytes, onProgress);
 }
 
 /** Decodes text bytes: BOMs first, then strict UTF-8, then UTF-16 without BOM, else an 8-bit legacy file. */
 export function decodeText(bytes: Uint8Array<ArrayBuffer>): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const sample = bytes.subarray(0, 4096);
   let evenZeros = 0;
   let oddZeros = 0;
@@ -83,9 +91,14 @@ function convertLegacyFile(rows: Cell[][]): LegacyEncoding | undefined {
 
 function readCsv(fileName: string, bytes: Uint8Array<ArrayBuffer>, onProgress?: ReadProgress): Table {
   const { text, encoding } = decodeText(bytes);
-  if (text.slice(0, 2000).includes('\u0000')) throw new ImportFileError(reason('import.file.notText', { name: fileName }));
+  if (text.slice(0, 2000).includes('\u0000'))
+    throw new ImportFileError(reason('import.file.notText', { name: fileName }));
   onProgress?.('parse', 0, text.length);
-  const parsed = Papa.parse<string[]>(text, { delimiter: '', skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: '',
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', ';', '\t', '|'],
+  });
   const rows: Cell[][] = parsed.data.map((row) => row.map((cell) => (cell === '' ? null : cell)));
   onProgress?.('parse', text.length, text.length);
   if (rows.length === 0) throw new ImportFileError(reason('import.file.noRows', { name: fileName }));
@@ -101,8 +114,16 @@ async function readXlsx(fileName: string, bytes: Uint8Array<ArrayBuffer>, onProg
     if (!(error instanceof XlsxError)) throw error;
     if (error.code === 'too-big') {
       const mb = (n: number) => Math.round(n / (1024 * 1024));
-      throw new ImportFileError(reason('import.file.unpacksTooBig', { name: fileName, size: mb(error.detail.unpacked ?? 0), limit: mb(maxUnpackedBytes) }));
+      throw new ImportFileError(
+        reason('import.file.unpacksTooBig', {
+          name: fileName,
+          size: mb(error.detail.unpacked ?? 0),
+          limit: mb(maxUnpackedBytes),
+        }),
+      );
     }
-    throw new ImportFileError(reason(error.code === 'no-sheet' ? 'import.file.noSheet' : 'import.file.corrupt', { name: fileName }));
+    throw new ImportFileError(
+      reason(error.code === 'no-sheet' ? 'import.file.noSheet' : 'import.file.corrupt', { name: fileName }),
+    );
   }
 }

@@ -51,7 +51,15 @@ export interface RowResult {
 let sharedProvenance: Provenance | null = null;
 function importProvenance(now: Date): Provenance {
   const at = now.toISOString();
-  if (sharedProvenance?.at !== at) sharedProvenance = Object.freeze({ source: 'import', confidence: 0.9, at, verifiedBy: null, verifiedAt: null, notes: Object.freeze([]) as unknown as string[] });
+  if (sharedProvenance?.at !== at)
+    sharedProvenance = Object.freeze({
+      source: 'import',
+      confidence: 0.9,
+      at,
+      verifiedBy: null,
+      verifiedAt: null,
+      notes: Object.freeze([]) as unknown as string[],
+    });
   return sharedProvenance;
 }
 
@@ -72,7 +80,8 @@ function readValues(cells: Cell[], columns: ColumnPlan[]): Map<ImportField, Valu
   return values;
 }
 
-const hasContent = (v: Value | undefined): v is Value => v !== undefined && (v.text !== '' || v.cell instanceof Date || typeof v.cell === 'number');
+const hasContent = (v: Value | undefined): v is Value =>
+  v !== undefined && (v.text !== '' || v.cell instanceof Date || typeof v.cell === 'number');
 
 /** Turns one spreadsheet row into a person draft, repairing what spreadsheets break and saying so. Null for an empty row. */
 export function rowToDraft(cells: Cell[], columns: ColumnPlan[], index: number, now = new Date()): RowResult | null {
@@ -81,11 +90,13 @@ export function rowToDraft(cells: Cell[], columns: ColumnPlan[], index: number, 
   const errors: Reason[] = [];
   const notes: Reason[] = [];
   const plain = importProvenance(now);
-  const prov = (extra: Reason[] = []): Provenance => (extra.length === 0 ? plain : { ...plain, notes: extra.map((r) => sayReason(r, 'vi')) });
+  const prov = (extra: Reason[] = []): Provenance =>
+    extra.length === 0 ? plain : { ...plain, notes: extra.map((r) => sayReason(r, 'vi')) };
   const draft: Record<string, unknown> = {};
   const get = (f: ImportField) => values.get(f)?.text ?? '';
 
-  const written = get('fullName') || joinName({ family: get('familyName'), middle: get('middleName'), given: get('givenName') });
+  const written =
+    get('fullName') || joinName({ family: get('familyName'), middle: get('middleName'), given: get('givenName') });
   const name = written ? String((fieldKindCodecs.name.cell(undefined, written) as { value: string }).value) : '';
   if (name) draft.fullName = { value: name, prov: prov() };
   else errors.push(reason('import.name.missing'));
@@ -121,7 +132,12 @@ export function rowToDraft(cells: Cell[], columns: ColumnPlan[], index: number, 
   };
 }
 
-function readBirthParts(values: Map<ImportField, Value>, draft: Record<string, unknown>, errors: Reason[], prov: () => Provenance) {
+function readBirthParts(
+  values: Map<ImportField, Value>,
+  draft: Record<string, unknown>,
+  errors: Reason[],
+  prov: () => Provenance,
+) {
   const num = (f: ImportField) => {
     const v = values.get(f);
     if (!v) return undefined;
@@ -149,10 +165,15 @@ function idHints(draft: Record<string, unknown>): Reason[] {
 
 type RelativePart = 'Birth' | 'Id';
 
-function relativeDetail(values: Map<ImportField, Value>, kind: RelativeKind, part: RelativePart): { ok: true; value?: unknown } | { ok: false; reason: Reason; label: string; text: string } {
+function relativeDetail(
+  values: Map<ImportField, Value>,
+  kind: RelativeKind,
+  part: RelativePart,
+): { ok: true; value?: unknown } | { ok: false; reason: Reason; label: string; text: string } {
   const v = values.get(`${kind}${part}`);
   if (!hasContent(v)) return { ok: true };
-  const result = part === 'Birth' ? fieldKindCodecs.date.cell(v.cell, v.text) : fieldKindCodecs.personalId.cell(v.cell, v.text);
+  const result =
+    part === 'Birth' ? fieldKindCodecs.date.cell(v.cell, v.text) : fieldKindCodecs.personalId.cell(v.cell, v.text);
   if (!result.ok) return { ok: false, reason: result.reason, label: v.label, text: v.text };
   if (part === 'Id' && result.field !== 'personalId') return { ok: true };
   return { ok: true, value: result.value };
@@ -183,7 +204,8 @@ function relativeNotes(values: Map<ImportField, Value>): Reason[] {
     if (!values.get(`${kind}Name`)?.text) continue;
     for (const part of ['Birth', 'Id'] as const) {
       const detail = relativeDetail(values, kind, part);
-      if (!detail.ok) notes.push(reason('import.cell.dropped', { column: detail.label, value: detail.text }, detail.reason));
+      if (!detail.ok)
+        notes.push(reason('import.cell.dropped', { column: detail.label, value: detail.text }, detail.reason));
     }
   }
   return notes;

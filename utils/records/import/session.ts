@@ -42,7 +42,14 @@ export interface ImportState {
  * classify the rows, hold the officer's decisions, write. The records page shows its state; tests drive it.
  */
 export class ImportSession {
-  state: ImportState = { phase: { kind: 'idle' }, message: null, loaded: null, mapping: [], preview: null, decisions: new Map() };
+  state: ImportState = {
+    phase: { kind: 'idle' },
+    message: null,
+    loaded: null,
+    mapping: [],
+    preview: null,
+    decisions: new Map(),
+  };
   private readonly listeners = new Set<() => void>();
   private bytes: Uint8Array<ArrayBuffer> | null = null;
   private run = 0;
@@ -62,21 +69,36 @@ export class ImportSession {
     for (const listener of this.listeners) listener();
   }
 
-  private progress = (stage: ParseStage | 'match', done: number, total: number) => this.set({ phase: { kind: 'reading', stage, done, total } });
+  private progress = (stage: ParseStage | 'match', done: number, total: number) =>
+    this.set({ phase: { kind: 'reading', stage, done, total } });
 
   async open(fileName: string, bytes: Uint8Array<ArrayBuffer>) {
     const run = ++this.run;
     this.bytes = bytes;
-    this.set({ phase: { kind: 'reading', stage: 'parse', done: 0, total: 0 }, message: null, loaded: null, preview: null, decisions: new Map() });
+    this.set({
+      phase: { kind: 'reading', stage: 'parse', done: 0, total: 0 },
+      message: null,
+      loaded: null,
+      preview: null,
+      decisions: new Map(),
+    });
     try {
-      const [{ header }, fileHash] = await Promise.all([this.parser.read(fileName, bytes, this.progress), sha256Hex(bytes)]);
+      const [{ header }, fileHash] = await Promise.all([
+        this.parser.read(fileName, bytes, this.progress),
+        sha256Hex(bytes),
+      ]);
       if (run !== this.run) return;
       if (!header) return this.fail(reason('import.noHeader'));
-      const job = await this.store.db.importJobs.where('fileHash').equals(fileHash).filter((j) => j.status !== 'done').first();
+      const job = await this.store.db.importJobs
+        .where('fileHash')
+        .equals(fileHash)
+        .filter((j) => j.status !== 'done')
+        .first();
       this.set({ loaded: { fileName, fileHash, header, resume: job ? resumeOf(job) : null }, mapping: header.mapping });
       await this.draft(run);
     } catch (error) {
-      if (run === this.run) this.fail(error instanceof ParseError ? error.reason : reason('import.error.read', { detail: String(error) }));
+      if (run === this.run)
+        this.fail(error instanceof ParseError ? error.reason : reason('import.error.read', { detail: String(error) }));
     }
   }
 
@@ -88,16 +110,22 @@ export class ImportSession {
     try {
       await this.draft(run);
     } catch (error) {
-      if (run === this.run) this.fail(error instanceof ParseError ? error.reason : reason('import.error.read', { detail: String(error) }));
+      if (run === this.run)
+        this.fail(error instanceof ParseError ? error.reason : reason('import.error.read', { detail: String(error) }));
     }
   }
 
   private async draft(run: number) {
     const loaded = this.state.loaded!;
-    const { rows, notices } = await this.parser.draft({ headerRow: loaded.header.headerRow, labels: loaded.header.labels, mapping: this.state.mapping }, this.progress);
+    const { rows, notices } = await this.parser.draft(
+      { headerRow: loaded.header.headerRow, labels: loaded.header.labels, mapping: this.state.mapping },
+      this.progress,
+    );
     if (run !== this.run) return;
     this.progress('match', 0, rows.length);
-    const preview = await classifyRows(rows, recordsLookup(this.store), notices, (done, total) => this.progress('match', done, total));
+    const preview = await classifyRows(rows, recordsLookup(this.store), notices, (done, total) =>
+      this.progress('match', done, total),
+    );
     if (run !== this.run) return;
     this.set({ preview, phase: { kind: 'ready' } });
   }
@@ -125,7 +153,9 @@ export class ImportSession {
     const preview = this.state.preview;
     if (!preview) return null;
     if (preview.rows.length === 0) return reason('import.blocked.noRows');
-    const writable = preview.rows.some((r) => r.draft && this.decisionFor(r).action !== 'skip' && !this.writtenBefore(r));
+    const writable = preview.rows.some(
+      (r) => r.draft && this.decisionFor(r).action !== 'skip' && !this.writtenBefore(r),
+    );
     return writable ? null : reason('import.blocked.nothing');
   }
 
@@ -142,9 +172,15 @@ export class ImportSession {
         onWait: () => this.set({ phase: { kind: 'committing', done: 0, total: 0, waiting: true } }),
         onProgress: (done, total) => this.set({ phase: { kind: 'committing', done, total, waiting: false } }),
       });
-      this.set({ phase: { kind: 'idle' }, loaded: null, preview: null, message: { kind: 'ok', reasons: doneReasons(result) } });
+      this.set({
+        phase: { kind: 'idle' },
+        loaded: null,
+        preview: null,
+        message: { kind: 'ok', reasons: doneReasons(result) },
+      });
     } catch (error) {
-      const why = error instanceof ImportCommitError ? error.reason : reason('import.error.failed', { detail: String(error) });
+      const why =
+        error instanceof ImportCommitError ? error.reason : reason('import.error.failed', { detail: String(error) });
       this.set({ phase: { kind: 'ready' }, message: { kind: 'error', reasons: [why] } });
     }
   }

@@ -36,7 +36,10 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function xmlText(raw: string): string {
   return raw
     .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, name: string) => {
-      if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)));
+      if (name[0] === '#')
+        return String.fromCodePoint(
+          name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)),
+        );
       return entities[name.toLowerCase()] ?? whole;
     })
     .replace(/_x([0-9a-f]{4})_/gi, (_w, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
@@ -55,7 +58,10 @@ function attr(attrs: string, name: string): string | undefined {
 /** The text runs of a string item, without phonetic guides. */
 function runsText(xml: string): string {
   let out = '';
-  for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ?? '';
+  for (const m of xml
+    .replace(/<rPh\b[\s\S]*?<\/rPh>/g, '')
+    .matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
+    out += m[1] ?? '';
   return xmlText(out);
 }
 
@@ -63,12 +69,16 @@ function sharedStrings(xml: string): string[] {
   return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => runsText(m[1] ?? ''));
 }
 
-const builtInDateFormats = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const builtInDateFormats = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** Per cell style index, whether its number format shows a date. */
 function dateStyles(xml: string): boolean[] {
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) custom.set(Number(attr(m[1]!, 'numFmtId')), xmlText(attr(m[1]!, 'formatCode') ?? ''));
+  for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g))
+    custom.set(Number(attr(m[1]!, 'numFmtId')), xmlText(attr(m[1]!, 'formatCode') ?? ''));
   const cellXfs = xml.match(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/)?.[1] ?? '';
   return [...cellXfs.matchAll(/<xf\b([^>]*)/g)].map((m) => {
     const id = Number(attr(m[1]!, 'numFmtId') ?? 0);
@@ -122,7 +132,11 @@ function cellValue(attrs: string, inner: string, ctx: SheetContext): Cell {
 }
 
 /** Scans a sheet's XML; `onProgress` gets the characters scanned. */
-function readSheet(xml: string, ctx: SheetContext, onProgress?: (done: number) => void): { rows: Cell[][]; mergedRows: Set<number> } {
+function readSheet(
+  xml: string,
+  ctx: SheetContext,
+  onProgress?: (done: number) => void,
+): { rows: Cell[][]; mergedRows: Set<number> } {
   const rows: Cell[][] = [];
   const start = xml.indexOf('<sheetData');
   const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
@@ -200,7 +214,13 @@ export async function readXlsxSheet(bytes: Uint8Array<ArrayBuffer>, onProgress?:
   const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
   if (!workbookEntry || !relsEntry) throw new XlsxError('corrupt');
   const sheetEntries = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
-  const needed = [workbookEntry, relsEntry, byName.get('xl/sharedStrings.xml'), byName.get('xl/styles.xml'), ...sheetEntries].filter((e): e is ZipEntry => e !== undefined);
+  const needed = [
+    workbookEntry,
+    relsEntry,
+    byName.get('xl/sharedStrings.xml'),
+    byName.get('xl/styles.xml'),
+    ...sheetEntries,
+  ].filter((e): e is ZipEntry => e !== undefined);
   const unpacked = needed.reduce((n, e) => n + e.unpackedSize, 0);
   if (unpacked > maxUnpackedBytes) throw new XlsxError('too-big', { unpacked });
 
@@ -208,9 +228,11 @@ export async function readXlsxSheet(bytes: Uint8Array<ArrayBuffer>, onProgress?:
   const text = async (entry: ZipEntry | undefined) => {
     if (!entry) return '';
     const before = inflated;
-    const data = await inflateEntry(bytes, entry, (done) => onProgress?.('unpack', before + done, unpacked)).catch((e: unknown) => {
-      throw e instanceof ZipError ? new XlsxError('corrupt') : e;
-    });
+    const data = await inflateEntry(bytes, entry, (done) => onProgress?.('unpack', before + done, unpacked)).catch(
+      (e: unknown) => {
+        throw e instanceof ZipError ? new XlsxError('corrupt') : e;
+      },
+    );
     inflated += entry.unpackedSize;
     return new TextDecoder().decode(data);
   };

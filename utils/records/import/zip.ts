@@ -72,7 +72,11 @@ function packedData(bytes: Uint8Array<ArrayBuffer>, entry: ZipEntry): Uint8Array
  * One entry's bytes, inflated. Stops with 'lied' as soon as the entry gives more than it declared: the
  * declared sizes are what the caller checked.
  */
-export async function inflateEntry(bytes: Uint8Array<ArrayBuffer>, entry: ZipEntry, onBytes?: (done: number) => void): Promise<Uint8Array<ArrayBuffer>> {
+export async function inflateEntry(
+  bytes: Uint8Array<ArrayBuffer>,
+  entry: ZipEntry,
+  onBytes?: (done: number) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
   const packed = packedData(bytes, entry);
   if (entry.method === 0) {
     if (packed.length !== entry.unpackedSize) throw new ZipError('lied', entry.name);
