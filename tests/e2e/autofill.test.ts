@@ -140,9 +140,10 @@ describe('filling a Ministry of Justice e-form inside a cross-origin iframe', ()
     await expect
       .poll(() => panel.locator('.role label').allTextContents(), { timeout: 10_000 })
       .toEqual(['Người yêu cầu', 'Người chết']);
-    // The deceased first, then the requester: each goes to its block.
-    await pickInPanel(panel, 'tran van binh', 'Trần Văn Bình');
+    // A death registration: an adult under 60 is proposed as the one who came to register it, and once the
+    // requester is taken the next person picked is the one who died.
     await pickInPanel(panel, 'nguyen thi mai', 'Nguyễn Thị Mai');
+    await pickInPanel(panel, 'tran van binh', 'Trần Văn Bình');
     expect(await panel.getByLabel('Người chết').locator('option:checked').textContent()).toBe('Trần Văn Bình');
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await panel.getByTestId('fill-summary').waitFor();
@@ -395,7 +396,9 @@ describe('the filing log follows the portal to the submission', () => {
     const panel = await openPanel(h, page);
     await pickInPanel(panel, 'tran bao an', 'Trần Bảo An');
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
+    // The draft is written before the form; the officer submits once the report is in.
     await expect.poll(() => panel.getByTestId('filing-status').textContent()).toBe('Nháp: chờ nộp trên cổng');
+    await panel.getByTestId('fill-summary').waitFor();
     // The procedure was recognised from the page.
     expect(await panel.getByLabel('Thủ tục', { exact: true }).locator('option:checked').textContent()).toBe(
       'Đăng ký khai sinh',
@@ -515,6 +518,7 @@ describe('papers to the dossier', () => {
     await pickInPanel(panel, 'tran bao an', 'Trần Bảo An');
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => panel.getByTestId('filing-status').textContent()).toBe('Nháp: chờ nộp trên cổng');
+    await panel.getByTestId('fill-summary').waitFor();
     await page.goto('https://dichvucong.gov.vn/thanh-phan-ho-so/');
     await expect
       .poll(() => panel.getByRole('region', { name: 'Thành phần hồ sơ' }).locator('li').count(), { timeout: 10_000 })

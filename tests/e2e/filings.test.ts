@@ -70,6 +70,8 @@ describe('the receipt slip printed after the portal’s confirmation', () => {
     await panel.getByLabel('Giấy chứng sinh (hoặc văn bản của người làm chứng)').check();
     await panel.getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(() => status(panel)).toBe('Nháp: chờ nộp trên cổng');
+    // The draft is written before the form; the officer submits once the report is in.
+    await panel.getByTestId('fill-summary').waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await page.waitForURL(/da-nop\.html/);
     const code = new URL(page.url()).searchParams.get('ma')!;
@@ -84,7 +86,8 @@ describe('the receipt slip printed after the portal’s confirmation', () => {
       panel.getByRole('button', { name: 'In giấy tiếp nhận' }).click(),
     ]);
     await slip.getByTestId('slip').waitFor();
-    expect(await slip.getByTestId('slip-citizen').textContent()).toBe('Trần Bảo An');
+    // "tiếp nhận hồ sơ của": the one who filed it, the requester (the mother the records link to the child).
+    expect(await slip.getByTestId('slip-citizen').textContent()).toBe('Nguyễn Thị Mai');
     expect(await slip.getByTestId('slip').textContent()).toContain(code);
     expect(await slip.locator('ol li').allTextContents()).toEqual([
       'Tờ khai đăng ký khai sinh',

@@ -77,7 +77,8 @@ describe('the supervisor’s settings page', () => {
     const page = await settingsPage();
     await page.getByLabel('Họ và tên', { exact: true }).fill('Phan Văn Dạy');
     await page.getByLabel('Vai trò').selectOption({ label: 'Giảng viên' });
-    await page.getByLabel('Mã PIN / cụm mật khẩu').fill('739164');
+    await page.getByLabel('Cụm mật khẩu ban đầu (ít nhất 10 ký tự)').fill('giảng viên mới 2026');
+    await page.getByLabel('Mã PIN mở nhanh (không bắt buộc)').fill('739164');
     await page.getByRole('form', { name: 'Thêm cán bộ' }).getByRole('button', { name: 'Thêm cán bộ' }).click();
     await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Đã thêm Phan Văn Dạy.');
     await page.close();

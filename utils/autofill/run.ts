@@ -285,12 +285,17 @@ class DocumentFill {
   private async fillField(first: Classified) {
     const person = personFor(first, this.people);
     if (!person) {
+      // A read-only control (the portal's VNeID block) is never written, whoever is picked: said as such.
       this.report.push(
-        this.item(
-          first,
-          'missing',
-          first.role ? { code: 'noPersonForBlock', params: { block: roleLabels[first.role] } } : { code: 'noPerson' },
-        ),
+        first.readOnly && first.field !== 'ward'
+          ? this.item(first, 'readonly', { code: 'readonly' })
+          : this.item(
+              first,
+              'missing',
+              first.role
+                ? { code: 'noPersonForBlock', params: { block: roleLabels[first.role] } }
+                : { code: 'noPerson' },
+            ),
       );
       return;
     }

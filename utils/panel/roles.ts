@@ -73,7 +73,7 @@ export function proposeBlock(
 
 /**
  * The blocks one pick fills: the proposed one, and the requester too when the person is a parent of the child
- * being registered (the requester is most often the mother or the father), while the requester is free.
+ * being registered or one of the couple marrying (most often the one at the counter), while it is free.
  */
 export function blocksForPick(
   candidate: Candidate,
@@ -84,7 +84,8 @@ export function blocksForPick(
   const first = proposeBlock(candidate, blocks, assigned, today);
   if (!first) return [];
   const out: FormRole[] = [first];
-  if ((first === 'mother' || first === 'father') && blocks.includes('requester') && !assigned.requester)
-    out.push('requester');
+  // A parent of the child, or one of the couple marrying, is most often the one who comes to the counter.
+  const usualRequester: FormRole[] = ['mother', 'father', 'groom', 'bride'];
+  if (usualRequester.includes(first) && blocks.includes('requester') && !assigned.requester) out.push('requester');
   return out;
 }

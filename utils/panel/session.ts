@@ -212,8 +212,22 @@ export class PanelSession {
       Object.assign(patch, { report: null, filledFrames: [], notice: { code: 'pageMoved' } });
       this.startedAt = Date.now();
     }
+    const blocksChanged = patch.blocks!.join() !== this.state.blocks.join();
     this.set(patch);
+    if (blocksChanged) void this.proposeAgain();
     void this.followFiling();
+  }
+
+  /**
+   * The blocks the form asks for changed (the page finished loading, a driver field rebuilt it): each person
+   * picked before any block could take them is proposed again, as if picked now, so a pick made before the
+   * form was read is not lost. Someone placed on an earlier step stays out of the next one.
+   */
+  private async proposeAgain() {
+    for (const person of this.state.chosen) {
+      const placed = Object.values(this.state.assigned).includes(person.id);
+      if (!placed) await this.pick(person);
+    }
   }
 
   setQuery(query: string) {
@@ -245,7 +259,10 @@ export class PanelSession {
     const { relatives } = await this.send('records/relatives', { personId: result.id }).catch(() => ({
       relatives: [],
     }));
-    for (const r of relatives) {
+    // The mother first: she is the requester when the form asks for one (as often at the counter), whatever
+    // order the records list them in.
+    const order = (kind: string) => (kind === 'mother' ? 0 : 1);
+    for (const r of [...relatives].sort((a, b) => order(a.kind) - order(b.kind))) {
       const role = r.direction === 'of' && (r.kind === 'father' || r.kind === 'mother') ? (r.kind as FormRole) : null;
       if (!role || !this.state.blocks.includes(role) || this.state.assigned[role]) continue;
       const next = { ...this.state.assigned, [role]: r.id };

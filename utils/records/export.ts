@@ -29,18 +29,16 @@ export function tableCsv(rows: string[][]): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`\ufeff${body}`) as Uint8Array<ArrayBuffer>;
 }
 
-/** XLSX with every column typed as text, so leading zeros (IDs, phones, codes) survive the round trip. */
+/** XLSX with every cell a string in the text format, so leading zeros (IDs, phones, codes) survive the round trip. */
 export async function tableXlsx(rows: string[][], sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
-  const { Workbook } = (await import('exceljs')).default;
-  const wb = new Workbook();
-  const ws = wb.addWorksheet(sheetName);
-  ws.addRows(inert(rows));
-  ws.getRow(1).font = { bold: true };
-  ws.columns.forEach((column) => {
-    column.numFmt = '@';
-    column.width = 18;
-  });
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // write-excel-file (with fflate) rather than exceljs: a sheet of strings, written in a tenth of the size.
+  const { default: writeXlsxFile } = await import('write-excel-file/universal');
+  const data = inert(rows).map((row, index) =>
+    row.map((value) => ({ value, type: String, format: '@', ...(index === 0 ? { fontWeight: 'bold' as const } : {}) })),
+  );
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  const blob = await writeXlsxFile(data, { sheet: sheetName, columns: Array.from({ length: width }, () => ({ width: 18 })) }).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
 }
 
 export function peopleCsv(people: Person[]): Uint8Array<ArrayBuffer> {

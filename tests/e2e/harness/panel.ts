@@ -11,7 +11,7 @@ export async function tabIdOf(h: Harness, portal: Page): Promise<number> {
   const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
   type Chrome = {
     tabs: {
-      query(q: object): Promise<Array<{ id?: number }>>;
+      query(q: object): Promise<Array<{ id?: number; active?: boolean }>>;
       sendMessage(id: number, m: unknown, o: object): Promise<{ url?: string } | undefined>;
     };
   };
@@ -20,14 +20,17 @@ export async function tabIdOf(h: Harness, portal: Page): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const id = await worker.evaluate(async (url) => {
       const { chrome } = globalThis as unknown as { chrome: Chrome };
+      const front = (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+      const showing: Array<{ id: number; active: boolean }> = [];
       for (const tab of await chrome.tabs.query({})) {
         if (tab.id === undefined) continue;
         const scan = await chrome.tabs
           .sendMessage(tab.id, { channel: 'motcua-frame', type: 'frame/scan', payload: {} }, { frameId: 0 })
           .catch(() => undefined);
-        if (scan?.url === url) return tab.id;
+        if (scan?.url === url) showing.push({ id: tab.id, active: tab.id === front });
       }
-      return -1;
+      // Another tab left open on the same address (a test that failed before closing it): the one in front.
+      return (showing.find((t) => t.active) ?? showing[0])?.id ?? -1;
     }, portal.url());
     if (id >= 0) return id;
     if (attempt >= 4) break;

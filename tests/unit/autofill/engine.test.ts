@@ -446,6 +446,49 @@ describe('a button with aria-haspopup=listbox and its list of options', () => {
   });
 });
 
+describe('the Ministry of Justice x-select, searched down to one option', () => {
+  it('clicks the option, not the box that holds it (whose text is then the option’s too)', async () => {
+    document.body.innerHTML = `<div>Dân tộc: <x-select name="DanToc"><div class="x-select-header">-- Chọn --</div></x-select></div>`;
+    const select = document.querySelector('x-select')!;
+    const header = select.querySelector<HTMLElement>('.x-select-header')!;
+    let chosen = '';
+    header.addEventListener('click', () => {
+      if (select.querySelector('.x-select-options')) return;
+      const box = document.createElement('div');
+      box.className = 'x-select-options';
+      const search = document.createElement('input');
+      search.placeholder = 'Tìm kiếm...';
+      const list = document.createElement('div');
+      box.append(search, list);
+      const draw = () => {
+        list.innerHTML = '';
+        for (const [v, t] of [['01', 'Kinh'], ['02', 'Tày'], ['04', 'Hoa']].filter(([, t]) => t!.includes(search.value))) {
+          const option = document.createElement('div');
+          option.className = 'x-select-option';
+          option.dataset.value = v!;
+          option.textContent = t!;
+          option.addEventListener('click', (e) => {
+            e.stopPropagation();
+            chosen = v!;
+            header.textContent = t!;
+            box.remove();
+          });
+          list.append(option);
+        }
+      };
+      search.addEventListener('input', draw);
+      draw();
+      select.append(box);
+    });
+    const run = await fillDocument(
+      document,
+      people([['subject', person('Lò Văn Páo', {}, { ethnicity: { value: 'Tày', prov: typed } })]]),
+    );
+    expect(chosen).toBe('02');
+    expect(run.report).toMatchObject([{ label: 'Dân tộc', status: 'filled', adapter: 'x-select' }]);
+  });
+});
+
 describe('what was already on the page, and a form with nothing recognised', () => {
   const mai = person('Nguyễn Thị Mai', { pid: '001194000111' });
 
@@ -456,6 +499,17 @@ describe('what was already on the page, and a form with nothing recognised', () 
     const run = await fillDocument(document, people([['requester', mai]]));
     expect(status(run, 'Họ và tên')).toMatchObject({ status: 'readonly', reason: { code: 'readonly' } });
     expect(status(run, 'Số định danh cá nhân')).toMatchObject({ status: 'filled', reason: { code: 'alreadyThere' } });
+  });
+
+  it('a read-only block with nobody picked for it is read-only, not a field left unfilled', async () => {
+    document.body.innerHTML = `<h2>Thông tin người yêu cầu</h2>
+      <label for="a">Họ và tên</label><input id="a" name="hoTen" value="NGUYỄN THỊ MAI" readonly>
+      <h2>Thông tin bên nữ</h2><label for="b">Họ và tên</label><input id="b" name="hoTenBenNu">`;
+    const run = await fillDocument(document, people([['bride', mai]]));
+    expect(run.report.map((r) => [r.label, r.status, r.reason?.code ?? null])).toEqual([
+      ['Họ và tên', 'readonly', 'readonly'],
+      ['Họ và tên', 'filled', null],
+    ]);
   });
 
   it('lists every field of its main form as not recognised and writes none, when none is recognised', async () => {

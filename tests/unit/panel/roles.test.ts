@@ -54,6 +54,12 @@ describe('proposed blocks', () => {
     expect(proposeBlock(father, ['groom', 'bride'], {}, today)).toBe('groom');
   });
 
+  it('marriage: the first of the couple picked is the requester too, while it is free', () => {
+    const marriage: FormRole[] = ['requester', 'groom', 'bride'];
+    expect(blocksForPick(mother, marriage, {}, today)).toEqual(['bride', 'requester']);
+    expect(blocksForPick(father, marriage, { bride: 'mai', requester: 'mai' }, today)).toEqual(['groom']);
+  });
+
   it('death: an elder is the deceased, a younger adult the requester, whichever is picked first', () => {
     expect(proposeBlock(elder, ['requester', 'deceased'], {}, today)).toBe('deceased');
     expect(proposeBlock(father, ['requester', 'deceased'], { deceased: 'hung' }, today)).toBe('requester');

@@ -134,14 +134,22 @@ export function waitFor<T>(
 
 /** Options an open list shows: visible, enabled, with their code where the page gives one. */
 export function visibleOptions(scope: ParentNode, selector: string): Array<{ el: HTMLElement; choice: Choice }> {
-  return [...scope.querySelectorAll<HTMLElement>(selector)]
-    .filter(
-      (el) =>
-        el.isConnected &&
-        isVisibleToOfficer(el) &&
-        el.getAttribute('aria-disabled') !== 'true' &&
-        !el.classList.contains('disabled'),
-    )
+  const found = [...scope.querySelectorAll<HTMLElement>(selector)].filter(
+    (el) =>
+      el.isConnected &&
+      isVisibleToOfficer(el) &&
+      el.getAttribute('aria-disabled') !== 'true' &&
+      !el.classList.contains('disabled'),
+  );
+  // A loose selector also matches what holds the options (".x-select-options" for "[class*=option]", whose
+  // text is the one option left after a search) and the text inside an option. An element marked as an
+  // option (a role, a value) is one, and nothing inside it is; an unmarked element holding others holds them.
+  const marked = (el: HTMLElement) =>
+    el.getAttribute('role') === 'option' || ['data-value', 'value', 'data-id'].some((a) => el.hasAttribute(a));
+  const inMarked = (el: HTMLElement) => found.some((other) => other !== el && other.contains(el) && marked(other));
+  const holds = (el: HTMLElement) => !marked(el) && found.some((other) => other !== el && el.contains(other));
+  return found
+    .filter((el) => !inMarked(el) && !holds(el))
     .map((el) => ({
       el,
       choice: {

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { FormRole } from '@/utils/autofill/labels';
+import type { ScanResult } from '@/utils/messaging/frame-protocol';
+import type { PanelSend } from '@/utils/panel/send';
+import { PanelSession, type Result } from '@/utils/panel/session';
+import type { PageTransport } from '@/utils/panel/transport';
+
+/** A portal tab of one frame whose form the test changes, and a background that knows one family. */
+function fakeTab() {
+  let changedAt = 1;
+  let roles: FormRole[] = [];
+  const scan = (): ScanResult => ({
+    docId: 'd1',
+    url: 'https://dichvucong.gov.vn/khai-sinh/',
+    title: 'Đăng ký khai sinh',
+    headings: [],
+    roles,
+    fieldCount: roles.length * 3,
+    controlCount: roles.length * 3,
+    dossierCodes: [],
+    childFrames: [],
+    dossierRows: [],
+  });
+  const page: PageTransport = {
+    frames: async () => [{ frameId: 0, origin: 'https://dichvucong.gov.vn', fieldCount: roles.length * 3, changedAt }],
+    send: (async (_frameId: number, type: string) => (type === 'frame/scan' ? scan() : null)) as PageTransport['send'],
+  };
+  const send = (async (type: string) => {
+    if (type === 'records/relatives')
+      return {
+        relatives: [
+          { id: 'binh', name: 'Trần Văn Bình', kind: 'father', direction: 'of' },
+          { id: 'mai', name: 'Nguyễn Thị Mai', kind: 'mother', direction: 'of' },
+        ],
+      };
+    throw new Error(`not in this test: ${type}`);
+  }) as unknown as PanelSend;
+  return {
+    session: new PanelSession(7, send, page),
+    /** The page's form now asks for these blocks (it finished loading). */
+    load(next: FormRole[]) {
+      roles = next;
+      changedAt++;
+    },
+  };
+}
+
+const baby: Result = { id: 'an', name: 'Trần Bảo An', dob: '05/09/2026', sex: 'Nam', maskedId: null, address: null };
+
+describe('the panel session: a pick made before the form was read', () => {
+  it('is proposed again once the blocks are known, with the parents the records link', async () => {
+    const tab = fakeTab();
+    await tab.session.refreshPage();
+    expect(tab.session.snapshot.blocks).toEqual([]);
+    await tab.session.pick(baby);
+    expect(tab.session.snapshot.assigned).toEqual({});
+
+    tab.load(['requester', 'child', 'father', 'mother']);
+    await tab.session.refreshPage();
+    await expect.poll(() => tab.session.snapshot.assigned).toEqual({
+      child: 'an',
+      father: 'binh',
+      mother: 'mai',
+      requester: 'mai',
+    });
+  });
+
+  it('leaves alone a person placed on an earlier step, or already in one of the new blocks', async () => {
+    const tab = fakeTab();
+    tab.load(['requester', 'child']);
+    await tab.session.refreshPage();
+    await tab.session.pick({ ...baby, id: 'mai', name: 'Nguyễn Thị Mai', dob: '12/04/1994', sex: 'Nữ' });
+    expect(tab.session.snapshot.assigned).toEqual({ requester: 'mai' });
+    tab.load(['requester', 'child', 'mother']);
+    await tab.session.refreshPage();
+    expect(tab.session.snapshot.assigned).toEqual({ requester: 'mai' });
+    // A single-page portal's next step asks only for the child: the requester of the last step is not it.
+    tab.load(['child']);
+    await tab.session.refreshPage();
+    expect(tab.session.snapshot.assigned).toEqual({ requester: 'mai' });
+  });
+});
