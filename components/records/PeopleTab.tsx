@@ -81,6 +81,10 @@ export function PeopleTab({
       e.preventDefault();
       setActive((i) => Math.max(0, i - 1));
       virtual.scrollToIndex(Math.max(0, active - 1));
+    } else if (e.key === ' ' && e.ctrlKey && rows[active]) {
+      // Ctrl+Space ticks the highlighted person for the export, as a checkbox would.
+      e.preventDefault();
+      toggle(rows[active]!.id);
     } else if (e.key === 'Enter' && rows[active]) {
       e.preventDefault();
       setEditing(rows[active]!.id);
@@ -151,6 +155,7 @@ export function PeopleTab({
           hidden={firstRun}
           id="people-list"
           role="listbox"
+          aria-multiselectable="true"
           aria-label={t('records.results')}
         >
           <div style={{ height: virtual.getTotalSize() }}>
@@ -161,23 +166,28 @@ export function PeopleTab({
                 <div
                   key={row.id}
                   id={`person-${row.id}`}
-                  className="row"
+                  className={item.index === active ? 'row active' : 'row'}
                   role="option"
                   tabIndex={-1}
-                  aria-selected={item.index === active}
+                  // Selected: ticked for the export. The highlighted row is the search box's active descendant.
+                  aria-selected={selected.has(row.id)}
                   style={{ top: item.start, height: rowHeight }}
                   onClick={() => {
                     setActive(item.index);
                     setEditing(row.id);
                   }}
                 >
-                  <input
-                    type="checkbox"
-                    aria-label={`${t('records.select')} ${row.name}`}
-                    checked={selected.has(row.id)}
-                    onClick={(e) => e.stopPropagation()}
-                    onChange={() => toggle(row.id)}
-                  />
+                  {/* No control inside an option (nested-interactive): the tick is the mouse's way to select. */}
+                  <span
+                    className="tick"
+                    aria-hidden="true"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      toggle(row.id);
+                    }}
+                  >
+                    {selected.has(row.id) ? '☑' : '☐'}
+                  </span>
                   <div>
                     <div className="name">{row.name}</div>
                     <div className="meta">{[row.dob, row.maskedId, row.address].filter(Boolean).join(' · ')}</div>

@@ -367,7 +367,7 @@ const vi = {
   'records.tab.officers': 'Cán bộ và bảo mật',
   'records.search': 'Tìm công dân',
   'records.searchHint':
-    'Tên (có hoặc không dấu), số định danh, ngày sinh, số điện thoại. Phím / để tìm, ↑↓ để chọn, Enter để mở.',
+    'Tên (có hoặc không dấu), số định danh, ngày sinh, số điện thoại. Phím / để tìm, ↑↓ để chọn, Enter để mở, Ctrl+Space để đánh dấu xuất tệp.',
   'records.results': 'Kết quả tìm kiếm',
   'records.count': '{count} công dân',
   'records.none': 'Không tìm thấy công dân nào.',
@@ -955,7 +955,7 @@ const en: Record<MessageKey, string> = {
   'records.tab.officers': 'Officers and security',
   'records.search': 'Find a citizen',
   'records.searchHint':
-    'Name (with or without diacritics), ID number, date of birth, phone. / to search, ↑↓ to pick, Enter to open.',
+    'Name (with or without diacritics), ID number, date of birth, phone. / to search, ↑↓ to pick, Enter to open, Ctrl+Space to tick for the export.',
   'records.results': 'Search results',
   'records.count': '{count} citizens',
   'records.none': 'No citizen found.',
