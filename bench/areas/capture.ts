@@ -42,9 +42,7 @@ async function runPhoto(page: Page, photo: BenchPhoto): Promise<PhotoRun> {
   return page.evaluate(async (data) => {
     type Engine = {
       loadFile(blob: Blob): Promise<{ ok: boolean; pages?: Array<{ raster: unknown }> }>;
-      scanCard(
-        r: unknown,
-      ): Promise<{
+      scanCard(r: unknown): Promise<{
         qr: { kind: string } | null;
         reading: { side: string | null } | null;
         timings: { totalMs: number };

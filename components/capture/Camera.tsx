@@ -20,6 +20,9 @@ export function Camera({
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [error, setError] = useState('');
+  // The latest callback, read when a frame arrives (the interval lives as long as the stream).
+  const onFrameNow = useRef(onFrame);
+  onFrameNow.current = onFrame;
 
   useEffect(() => {
     if (!stream || !video.current) return;
@@ -30,15 +33,22 @@ export function Camera({
       const v = video.current;
       if (busy || !v || v.videoWidth === 0) return;
       busy = true;
-      void onFrame(fromBitmap(v, v.videoWidth, v.videoHeight))
-        .then((found) => found && stop())
-        .finally(() => (busy = false));
+      void onFrameNow
+        .current(fromBitmap(v, v.videoWidth, v.videoHeight))
+        .then((found) => found && setStream(null))
+        .finally(() => {
+          busy = false;
+        });
     }, 300);
     return () => clearInterval(timer);
-    // Runs per stream: the callbacks are read when a frame arrives, not captured for the stream's life.
   }, [stream]);
 
-  useEffect(() => () => stream?.getTracks().forEach((track) => track.stop()), [stream]);
+  useEffect(
+    () => () => {
+      for (const track of stream?.getTracks() ?? []) track.stop();
+    },
+    [stream],
+  );
 
   const start = async () => {
     setError('');

@@ -66,6 +66,7 @@ export function DocumentMode({
   return (
     <section className="capture-review">
       {documents.map((d, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: pages are only ever appended, in the order scanned
         <div key={i} className="document">
           <img src={d.preview} alt={d.label} />
           <label>

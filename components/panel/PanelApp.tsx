@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { UnlockForm } from '@/components/records/UnlockForm';
 import { useUnlockActions } from '@/components/records/useRecordsSession';
@@ -39,6 +39,7 @@ export function PanelApp({ tabId, language, send, page, lockable = true }: Props
   // The PIN or passphrase is typed here, in the extension's own page; the background's store follows the session.
   const unlock = useUnlockActions(useCallback(() => session.refreshLock(), [session]));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `unlocked` puts the cursor in the search once the PIN opened the records
   useEffect(() => {
     const focusWork = () => (document.getElementById('secret') ?? searchRef.current)?.focus();
     focusWork();
@@ -61,7 +62,7 @@ export function PanelApp({ tabId, language, send, page, lockable = true }: Props
     };
   }, [tabId, session, state.busy, unlocked]);
 
-  let body;
+  let body: ReactNode;
   if (!state.lock)
     body = state.offline ? (
       <p role="alert" className="warn">

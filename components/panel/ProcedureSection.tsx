@@ -51,6 +51,7 @@ export function ProcedureSection({
   const fee = procedure ? feeFor(procedure, { pages, copies, online, exemption: exemption || null }) : null;
   // Recomputed on each render: the cut-off depends on the time the officer looks.
   const now = new Date();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed once a minute, not at every render's new Date
   const dates = useMemo(
     () =>
       procedure?.processing.workingDays === null || !procedure

@@ -37,6 +37,7 @@ export function ReportSection({ language, state }: { language: Language; state: 
       </p>
       <ul className="report">
         {state.report.map((item, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a report is replaced whole, never reordered; two lines may name the same field
           <li key={i} data-status={item.status}>
             <span aria-hidden="true">{icons[item.status]} </span>
             <span className="visually-hidden">{t(`fill.status.${item.status}` as MessageKey)}: </span>

@@ -95,7 +95,7 @@ describe('lienthong.dichvucong.gov.vn: liên thông khai sinh (Angular Material 
       .locator('ng-dropdown-panel .ng-option')
       .filter({ hasText: exact(label) })
       .click();
-    await expect.poll(() => select.locator('.ng-value-label').innerText()).toBe(label);
+    await expect.poll(() => select.locator('.ng-value-label').textContent()).toBe(label);
   }
 
   async function address(page: Page, prefix: string, province: string, ward: string, detail: string) {

@@ -22,7 +22,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-export const surveyBirthExpected = {
+const surveyBirthExpected = {
   citizenHoVaTen__11: 'Nguyễn Thị Mai',
   citizenSoDinhDanh__12: '001194000111',
   citizenQuanhevoinguoiduockhaisinh__13: 'ME',

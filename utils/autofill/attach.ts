@@ -28,7 +28,7 @@ export function acceptedExtensions(accept: string): string[] | null {
   const out = new Set<string>();
   for (const p of parts) {
     if (p === 'application/pdf' || p === '.pdf') out.add('pdf');
-    else if (p === 'image/*') ['jpg', 'png', 'webp'].forEach((e) => out.add(e));
+    else if (p === 'image/*') for (const e of ['jpg', 'png', 'webp']) out.add(e);
     else if (p === 'image/jpeg' || p === '.jpg' || p === '.jpeg') out.add('jpg');
     else if (p === 'image/png' || p === '.png') out.add('png');
     else if (p === 'image/webp' || p === '.webp') out.add('webp');

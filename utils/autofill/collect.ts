@@ -50,9 +50,8 @@ function labelElementsFor(el: HTMLElement): HTMLElement[] {
 /** Text of an element without the controls inside it (a wrapping label's input, a select's options). */
 function ownText(el: Element): string {
   const clone = el.cloneNode(true) as Element;
-  clone
-    .querySelectorAll('input,select,textarea,option,button,[role=listbox],ul,script,style')
-    .forEach((n) => n.remove());
+  for (const n of clone.querySelectorAll('input,select,textarea,option,button,[role=listbox],ul,script,style'))
+    n.remove();
   return textOf(clone);
 }
 

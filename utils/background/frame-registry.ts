@@ -32,7 +32,8 @@ export class FrameRegistry {
 
   async report(tabId: number, entry: Omit<FrameEntry, 'changedAt'>, now = Date.now()): Promise<FrameEntry[]> {
     const tabs = await this.load();
-    const frames = (tabs[tabId] ??= {});
+    tabs[tabId] ??= {};
+    const frames = tabs[tabId];
     frames[entry.frameId] = { ...entry, changedAt: now };
     this.save();
     return this.list(tabId);

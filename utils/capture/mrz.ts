@@ -135,7 +135,10 @@ function align(line: string, score: (l: string) => number, repairs: string[], n:
   let bestScore = score(base);
   for (const c of candidates) {
     const sc = score(c);
-    if (sc > bestScore) (best = c), (bestScore = sc);
+    if (sc > bestScore) {
+      best = c;
+      bestScore = sc;
+    }
   }
   if (best !== base) {
     repairs.push(`Dòng ${n} của MRZ đọc thừa/thiếu một ký tự; đã căn lại theo chữ số kiểm tra.`);

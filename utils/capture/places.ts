@@ -185,7 +185,10 @@ export class PlaceLexicon {
     const list = this.byKey.get(key) ?? [];
     let known = list.find((s) => sameSpelling(s.spelling, spelling));
     if (known) known.count++;
-    else list.push((known = { spelling, count: 1, provinces: new Set(), province: null }));
+    else {
+      known = { spelling, count: 1, provinces: new Set(), province: null };
+      list.push(known);
+    }
     if (province) known.provinces.add(province);
     if (isProvince && province) known.province = province;
     this.byKey.set(key, list);

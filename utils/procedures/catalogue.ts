@@ -37,6 +37,7 @@ export const procedureSchema = z.object({
       .object({
         first: z.number().int().min(0),
         firstPages: z.number().int().min(0),
+        // biome-ignore lint/suspicious/noThenProperty: the fee table's own word (pages after the first), in plain data, never awaited
         then: z.number().int().min(0),
         capPerCopy: z.number().int().min(0).optional(),
       })

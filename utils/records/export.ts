@@ -37,7 +37,10 @@ export async function tableXlsx(rows: string[][], sheetName: string): Promise<Ui
     row.map((value) => ({ value, type: String, format: '@', ...(index === 0 ? { fontWeight: 'bold' as const } : {}) })),
   );
   const width = Math.max(0, ...rows.map((row) => row.length));
-  const blob = await writeXlsxFile(data, { sheet: sheetName, columns: Array.from({ length: width }, () => ({ width: 18 })) }).toBlob();
+  const blob = await writeXlsxFile(data, {
+    sheet: sheetName,
+    columns: Array.from({ length: width }, () => ({ width: 18 })),
+  }).toBlob();
   return new Uint8Array(await blob.arrayBuffer());
 }
 

@@ -63,11 +63,9 @@ export interface Family {
 
 /** The training families, each person with a fresh id (the sandbox is rebuilt from them). */
 export function trainingFamilies(): Family[] {
-  return familiesSchema
-    .parse(familiesData)
-    .families.map((family) => ({
-      father: person(family.father),
-      mother: person(family.mother),
-      child: person(family.child),
-    }));
+  return familiesSchema.parse(familiesData).families.map((family) => ({
+    father: person(family.father),
+    mother: person(family.mother),
+    child: person(family.child),
+  }));
 }

@@ -9,13 +9,15 @@ let cached: Promise<AdminUnits> | null = null;
 /** Loads the shipped edition once per context, from the extension's own files (never the network). */
 export function loadAdminUnits(): Promise<AdminUnits> {
   cached ??= (async () => {
-    const get = async (file: string) => {
-      const response = await fetch(browser.runtime.getURL(`${adminUnitsBase}${file}` as '/'));
-      if (!response.ok) throw new Error(`Không đọc được dữ liệu đơn vị hành chính (${file}).`);
-      return response.json() as Promise<unknown>;
+    const get = async (file: string, gzipped = false) => {
+      const response = await fetch(browser.runtime.getURL(`${adminUnitsBase}${file}${gzipped ? '.gz' : ''}` as '/'));
+      if (!response.ok || !response.body) throw new Error(`Không đọc được dữ liệu đơn vị hành chính (${file}).`);
+      const body = gzipped ? response.body.pipeThrough(new DecompressionStream('gzip')) : response.body;
+      return new Response(body).json() as Promise<unknown>;
     };
+    // The index as it comes; the two data files as the build ships them, gzipped (wxt.config.ts).
     const index = adminUnitsIndexSchema.parse(await get('index.json'));
-    const [units, notes] = await Promise.all([get(index.units), get(index.mergerNotes)]);
+    const [units, notes] = await Promise.all([get(index.units, true), get(index.mergerNotes, true)]);
     return AdminUnits.fromRaw(units, notes);
   })();
   return cached;

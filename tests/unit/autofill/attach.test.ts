@@ -25,7 +25,7 @@ describe('papers to the dossier', () => {
     expect(text.slice(startxref, startxref + 4)).toBe('xref');
     const offsets = [...text.slice(startxref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
     expect(offsets).toHaveLength(5);
-    offsets.forEach((o, i) => expect(text.slice(o, o + 8)).toBe(`${i + 1} 0 obj\n`));
+    for (const [i, o] of offsets.entries()) expect(text.slice(o, o + 8)).toBe(`${i + 1} 0 obj\n`);
     // Fitted to A4 keeping the aspect ratio.
     expect(text).toContain('/MediaBox [0 0 595 833]');
     expect(text).toContain('/Length 9 >>');

@@ -462,7 +462,11 @@ describe('the Ministry of Justice x-select, searched down to one option', () => 
       box.append(search, list);
       const draw = () => {
         list.innerHTML = '';
-        for (const [v, t] of [['01', 'Kinh'], ['02', 'Tày'], ['04', 'Hoa']].filter(([, t]) => t!.includes(search.value))) {
+        for (const [v, t] of [
+          ['01', 'Kinh'],
+          ['02', 'Tày'],
+          ['04', 'Hoa'],
+        ].filter(([, t]) => t!.includes(search.value))) {
           const option = document.createElement('div');
           option.className = 'x-select-option';
           option.dataset.value = v!;

@@ -57,12 +57,14 @@ describe('the panel session: a pick made before the form was read', () => {
 
     tab.load(['requester', 'child', 'father', 'mother']);
     await tab.session.refreshPage();
-    await expect.poll(() => tab.session.snapshot.assigned).toEqual({
-      child: 'an',
-      father: 'binh',
-      mother: 'mai',
-      requester: 'mai',
-    });
+    await expect
+      .poll(() => tab.session.snapshot.assigned)
+      .toEqual({
+        child: 'an',
+        father: 'binh',
+        mother: 'mai',
+        requester: 'mai',
+      });
   });
 
   it('leaves alone a person placed on an earlier step, or already in one of the new blocks', async () => {

@@ -56,20 +56,18 @@ describe('version 3: people move from one row each into encrypted packs at the f
     );
     const old = new Dexie(name);
     old.version(2).stores(storesV2);
-    await old
-      .table('people')
-      .bulkAdd(
-        await Promise.all(
-          people.map(async (p) => ({
-            id: p.id,
-            ...(await sealJson(key, p, `person:${p.id}`)),
-            chunk: 0,
-            createdAt: p.createdAt,
-            updatedAt: p.updatedAt,
-            lastUsedAt: '2025-03-01T00:00:00.000Z',
-          })),
-        ),
-      );
+    await old.table('people').bulkAdd(
+      await Promise.all(
+        people.map(async (p) => ({
+          id: p.id,
+          ...(await sealJson(key, p, `person:${p.id}`)),
+          chunk: 0,
+          createdAt: p.createdAt,
+          updatedAt: p.updatedAt,
+          lastUsedAt: '2025-03-01T00:00:00.000Z',
+        })),
+      ),
+    );
     const entries = people.map((p) => {
       const { lastUsedAt: _drop, ...v2Entry } = entryFor(p);
       return v2Entry;

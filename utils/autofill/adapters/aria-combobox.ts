@@ -39,7 +39,7 @@ function keptCode(c: Control): string {
 function displayed(el: Element | null): string {
   if (!el) return '';
   const clone = el.cloneNode(true) as Element;
-  clone.querySelectorAll('input, button, [role=listbox], svg').forEach((n) => n.remove());
+  for (const n of clone.querySelectorAll('input, button, [role=listbox], svg')) n.remove();
   return textOf(clone);
 }
 

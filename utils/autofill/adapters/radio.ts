@@ -24,7 +24,7 @@ function labelOf(input: HTMLInputElement): HTMLElement | null {
 function optionText(input: HTMLInputElement, label: HTMLElement | null): string {
   if (label) {
     const clone = label.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('input').forEach((n) => n.remove());
+    for (const n of clone.querySelectorAll('input')) n.remove();
     const text = textOf(clone);
     if (text) return text;
   }

@@ -102,17 +102,15 @@ export async function planLinks(rows: PreviewRow[], records: PeopleOnRecord): Pr
           });
         continue;
       }
-      const onRecord = records
-        .named(relative.name)
-        .map(
-          (e): Candidate => ({
-            identity: `id:${e.id}`,
-            target: { id: e.id },
-            birthKeys: e.dobKeys,
-            personalId: e.personalId,
-            sex: e.sex ?? null,
-          }),
-        );
+      const onRecord = records.named(relative.name).map(
+        (e): Candidate => ({
+          identity: `id:${e.id}`,
+          target: { id: e.id },
+          birthKeys: e.dobKeys,
+          personalId: e.personalId,
+          sex: e.sex ?? null,
+        }),
+      );
       const found = new Map<string, Candidate>();
       for (const c of [...(inFile.get(matchKey(relative.name)) ?? []), ...onRecord]) {
         if (c.identity !== self && fits(relative, c) && !found.has(c.identity)) found.set(c.identity, c);
