@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { placeCard, type Side } from '@/utils/training/placement';
 import type { Tour, TourPlace } from '@/utils/training/tours';
 
 /** Finds a tour's place: on the training page, in the helper panel beside the replica, or inside the replica's frame. */
@@ -37,6 +38,8 @@ export function TourOverlay({ tour, onClose }: { tour: Tour; onClose: () => void
   const [index, setIndex] = useState(0);
   const [rect, setRect] = useState<DOMRect | null>(null);
   const [done, setDone] = useState(false);
+  const card = useRef<HTMLElement>(null);
+  const [place, setPlace] = useState<{ left: number; top: number; side: Side } | null>(null);
   const step = tour.steps[index]!;
   const last = index === tour.steps.length - 1;
 
@@ -47,10 +50,15 @@ export function TourOverlay({ tour, onClose }: { tour: Tour; onClose: () => void
     let seenUndone = !step.done || !isDone(step.done);
     const tick = () => {
       const found = locate(step.target);
+      let target: DOMRect | null = null;
       if (found) {
         const r = found.element.getBoundingClientRect();
-        setRect(new DOMRect(r.left + found.offset.x, r.top + found.offset.y, r.width, r.height));
-      } else setRect(null);
+        target = new DOMRect(r.left + found.offset.x, r.top + found.offset.y, r.width, r.height);
+      }
+      setRect(target);
+      // The card beside its target, its arrow pointing at it (measured as shown: presenter mode enlarges it).
+      const size = card.current ? { width: card.current.offsetWidth, height: card.current.offsetHeight } : null;
+      if (size) setPlace(placeCard(target, size, { width: window.innerWidth, height: window.innerHeight }));
       if (!step.done) return;
       if (!isDone(step.done)) {
         seenUndone = true;
@@ -73,7 +81,14 @@ export function TourOverlay({ tour, onClose }: { tour: Tour; onClose: () => void
           style={{ left: rect.left - 6, top: rect.top - 6, width: rect.width + 12, height: rect.height + 12 }}
         />
       )}
-      <section className="tour-card" role="dialog" aria-label={`Hướng dẫn: ${tour.title}`}>
+      <section
+        ref={card}
+        className="tour-card"
+        data-side={place?.side ?? 'none'}
+        style={place ? { left: place.left, top: place.top, bottom: 'auto' } : undefined}
+        role="dialog"
+        aria-label={`Hướng dẫn: ${tour.title}`}
+      >
         <p className="tour-progress" data-testid="tour-progress">
           Bước {index + 1}/{tour.steps.length}
         </p>

@@ -47,6 +47,21 @@ describe('training mode', () => {
     await expect.poll(progress).toBe('Bước 1/7');
     await tourButton('Tiếp').click();
     await expect.poll(progress).toBe('Bước 2/7');
+    // The card points at its target (the panel's search box): beside the ring, not over it, not in a corner.
+    await expect
+      .poll(async () => {
+        const ring = await page.locator('.tour-ring').boundingBox();
+        const card = await page.getByRole('dialog', { name: /^Hướng dẫn/ }).boundingBox();
+        if (!ring || !card) return 'no ring or card';
+        const apart = Math.max(
+          card.x - (ring.x + ring.width),
+          ring.x - (card.x + card.width),
+          card.y - (ring.y + ring.height),
+          ring.y - (card.y + card.height),
+        );
+        return apart >= 0 && apart <= 16 ? 'beside' : `apart by ${apart}`;
+      })
+      .toBe('beside');
     await panel().getByLabel('Tìm công dân').fill('pham thi thu ha');
     await expect.poll(progress).toBe('Bước 3/7');
     await panel().getByRole('button', { name: 'Phạm Thị Thu Hà', exact: true }).click();
@@ -97,6 +112,10 @@ describe('training mode', () => {
   it('presenter mode: larger text, masked ID numbers in what is filled, a visible mark where the trainer clicks', async () => {
     await page.getByRole('button', { name: 'Chế độ trình chiếu' }).click();
     expect(await page.evaluate(() => document.documentElement.classList.contains('presenter'))).toBe(true);
+    // The toolbar's buttons grow with the text, for the back of the room.
+    const button = page.getByRole('button', { name: 'Làm mới dữ liệu mẫu' });
+    expect(await button.evaluate((b) => Number.parseFloat(getComputedStyle(b).fontSize))).toBeGreaterThanOrEqual(20);
+    expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(40);
     await panel().getByRole('button', { name: 'Điền biểu mẫu' }).click();
     await expect.poll(async () => (await formModel()).meSoDinhDanh).toMatch(/^\d{4}•••••\d{3}$/);
     await page.mouse.click(400, 300);

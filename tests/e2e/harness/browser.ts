@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { extensionChromeArgs, findChrome } from './chrome';
 import { extensionDir, tmpDir } from './paths';
 import { replicaHosts, startReplicaServer, type ReplicaServer } from './server';
@@ -36,7 +36,7 @@ export async function launchHarness(options: { chromeArgs?: string[] } = {}): Pr
     timezoneId: 'Asia/Ho_Chi_Minh',
     args: extensionChromeArgs(extensionDir, rules, [`--log-net-log=${netLogPath}`, ...(options.chromeArgs ?? [])]),
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   // A fresh install opens the setup page in front; close it so the tests' own pages are the active tab
   // (Chromium throttles animation frames in background tabs, which slows every Playwright action).
@@ -72,4 +72,24 @@ export async function launchHarness(options: { chromeArgs?: string[] } = {}): Pr
       return netLog;
     },
   };
+}
+
+/**
+ * The extension's service worker. Playwright sometimes misses the event of a worker that started with the
+ * browser (a flaky "Timeout … waiting for event serviceworker"): look at the list as well, and after a few
+ * seconds wake the worker from the setup page the install opened (it messages the background).
+ */
+async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const event = context.waitForEvent('serviceworker', { timeout: 30_000 }).catch(() => null);
+  for (let waited = 0; waited < 30_000; waited += 250) {
+    const known = context.serviceWorkers()[0];
+    if (known) return known;
+    const seen = await Promise.race([event, new Promise<null>((r) => setTimeout(() => r(null), 250))]);
+    if (seen) return seen;
+    if (waited === 5_000) {
+      const setup = context.pages().find((p) => p.url().endsWith('/setup.html'));
+      await setup?.reload().catch(() => undefined);
+    }
+  }
+  throw new Error('The extension’s service worker did not start in 30 s.');
 }
