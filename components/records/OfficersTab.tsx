@@ -4,7 +4,7 @@ import { roles, type Role } from '@/utils/db/kinds';
 import type { RecordsStore } from '@/utils/records/store';
 import { addOfficer, listOfficers, OfficerError, releaseOfficer, resetSecrets } from '@/utils/security/officers';
 import { currentSession, type UnlockedSession } from '@/utils/security/session';
-import { OwnSecrets } from '@/components/setup/OwnSecrets';
+import { OwnSecrets } from './OwnSecrets';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
 type Message = { kind: 'ok' | 'error'; code: MessageKey; params?: Params };

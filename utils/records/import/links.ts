@@ -3,14 +3,21 @@ import { matchKey } from '../../vn/text';
 import { reason } from '../reason';
 import type { SearchEntry } from '../search-index';
 import type { RelativeKind } from './columns';
-import type { PreviewRow } from './preview';
-import type { Relative } from './rows';
+import type { Relative, RowResult } from './rows';
 
 /** A relation a row's columns name, resolved to one person: a row of this file, or someone on record. */
 export interface LinkPlan {
   kind: RelativeKind;
   name: string;
   target: { row: number } | { id: string };
+}
+
+/** What linking reads and writes of a preview row (preview.ts's PreviewRow is one; no import back to it). */
+export interface LinkedRow extends RowResult {
+  status: 'valid' | 'invalid' | 'duplicate-in-file' | 'duplicate-existing';
+  duplicateOfRow?: number;
+  existingId?: string;
+  links: LinkPlan[];
 }
 
 /** What the preview asks the records: people by name (the index entry), and a stored person's parents. */
@@ -50,7 +57,7 @@ function birthKeys(birth: VnDate | undefined): string[] {
   return [...(iso ? [iso] : []), String(birth.year)];
 }
 
-function rowIdentity(row: PreviewRow, byIndex: Map<number, PreviewRow>): string {
+function rowIdentity(row: LinkedRow, byIndex: Map<number, LinkedRow>): string {
   if (row.status === 'duplicate-in-file' && row.duplicateOfRow !== undefined) {
     const first = byIndex.get(row.duplicateOfRow);
     if (first) return rowIdentity(first, byIndex);
@@ -58,7 +65,7 @@ function rowIdentity(row: PreviewRow, byIndex: Map<number, PreviewRow>): string 
   return row.existingId ? `id:${row.existingId}` : `row:${row.index}`;
 }
 
-function fileCandidates(rows: PreviewRow[]): Map<string, Candidate[]> {
+function fileCandidates(rows: LinkedRow[]): Map<string, Candidate[]> {
   const byIndex = new Map(rows.map((r) => [r.index, r]));
   const byName = new Map<string, Candidate[]>();
   for (const row of rows) {
@@ -84,7 +91,7 @@ function fileCandidates(rows: PreviewRow[]): Map<string, Candidate[]> {
  * date of birth and ID, and of the sex a father or mother has) in the file or on record. None, or more than
  * one, leaves the row as it is, without the link, and says so.
  */
-export async function planLinks(rows: PreviewRow[], records: PeopleOnRecord): Promise<void> {
+export async function planLinks(rows: LinkedRow[], records: PeopleOnRecord): Promise<void> {
   if (!rows.some((r) => r.relatives.length > 0)) return;
   const inFile = fileCandidates(rows);
   const byIndex = new Map(rows.map((r) => [r.index, r]));
