@@ -251,7 +251,10 @@ export class PanelSession {
       ? this.state.chosen
       : [...this.state.chosen, result];
     const assigned = { ...this.state.assigned };
-    const roles = this.proposalFor(result);
+    // Someone already in a block of this form (proposed with a child, say) picked again stays where they are:
+    // a second block is the officer's choice in its select, never a side effect of picking twice.
+    const placed = this.state.blocks.some((role) => assigned[role] === result.id);
+    const roles = placed ? [] : this.proposalFor(result);
     for (const role of roles) assigned[role] = result.id;
     this.set({ chosen, assigned, query: '', results: [] });
     // Picking the child proposes the parents the records link to it, for blocks still free.

@@ -67,6 +67,23 @@ describe('the panel session: a pick made before the form was read', () => {
       });
   });
 
+  it('a parent proposed with the child and then picked stays in their block, not in a second one', async () => {
+    const tab = fakeTab();
+    tab.load(['requester', 'child', 'father', 'mother', 'householdHead']);
+    await tab.session.refreshPage();
+    await tab.session.pick(baby);
+    await expect.poll(() => tab.session.snapshot.assigned.father).toBe('binh');
+    await tab.session.pick({
+      id: 'binh',
+      name: 'Trần Văn Bình',
+      dob: '20/10/1990',
+      sex: 'Nam',
+      maskedId: null,
+      address: null,
+    });
+    expect(tab.session.snapshot.assigned).toEqual({ child: 'an', father: 'binh', mother: 'mai', requester: 'mai' });
+  });
+
   it('leaves alone a person placed on an earlier step, or already in one of the new blocks', async () => {
     const tab = fakeTab();
     tab.load(['requester', 'child']);
