@@ -88,9 +88,9 @@ export function labelsOf(target: HTMLElement, element: HTMLElement = target): Ra
   precedingText(element, add);
   add(target.getAttribute('title'));
   // Placeholders name a field when nothing else does: an attribute, or the element widgets draw it in.
-  const drawn = element.querySelector(
-    '.ng-placeholder, .mat-mdc-select-placeholder, .mat-select-placeholder, .select2-selection__placeholder, .choices__placeholder, [class*="placeholder"]',
-  );
+  const drawnSelector =
+    '.ng-placeholder, .mat-mdc-select-placeholder, .mat-select-placeholder, .select2-selection__placeholder, .choices__placeholder, [class*="placeholder"]';
+  const drawn = element.querySelector(drawnSelector) ?? ownWidget(element)?.querySelector(drawnSelector) ?? null;
   for (const placeholder of [target.getAttribute('placeholder'), element.getAttribute('placeholder'), textOf(drawn)]) {
     if (placeholder && !/^\s*(-+\s*)?ch[oọ]n\s*(\.\.\.|…)?\s*$/i.test(placeholder))
       add(placeholder.replace(/^\s*-+\s*ch[oọ]n\s+/i, ''));
@@ -185,3 +185,17 @@ export function collectControls(roots: Array<Document | ShadowRoot>, adapters: A
 }
 
 export { cleanSpaces };
+
+/**
+ * The widget a control is the input of: its nearest ancestors (up to four) that hold no other control. Element
+ * Plus's el-select draws its placeholder ("Tỉnh/Thành phố") beside its input, not in it.
+ */
+function ownWidget(element: Element): Element | null {
+  let widget: Element | null = null;
+  let at = element.parentElement;
+  for (let depth = 0; at && depth < 4; depth++, at = at.parentElement) {
+    if (at.querySelectorAll('input:not([type=hidden]), select, textarea, [role=combobox]').length > 1) break;
+    widget = at;
+  }
+  return widget;
+}

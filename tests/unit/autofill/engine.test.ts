@@ -493,6 +493,92 @@ describe('the Ministry of Justice x-select, searched down to one option', () => 
   });
 });
 
+describe('Element Plus (el-select, el-date-picker), as its own DOM draws them', () => {
+  /** An el-select: the input stays empty, the choice shows in a sibling; the placeholder there is faded. */
+  function elSelect(id: string, placeholder: string, options: Array<[string, string]>, label?: string) {
+    return `<div class="el-form-item">${label ? `<label for="${id}" class="el-form-item__label">${label}</label>` : ''}
+      <div class="el-form-item__content"><div class="el-select"><div class="el-select__wrapper"><div class="el-select__selection">
+      <div class="el-select__selected-item el-select__input-wrapper"><input type="text" class="el-select__input" role="combobox"
+        aria-haspopup="listbox" aria-expanded="false" aria-controls="${id}-list" id="${id}" value=""></div>
+      <div class="el-select__selected-item el-select__placeholder is-transparent"><span>${placeholder}</span></div></div></div></div>
+      <ul role="listbox" id="${id}-list" hidden>${options.map(([v, t]) => `<li role="option" data-value="${v}">${t}</li>`).join('')}</ul>
+      </div></div>`;
+  }
+  function wire(id: string, model: Record<string, string>) {
+    const input = document.getElementById(id) as HTMLInputElement;
+    const list = document.getElementById(`${id}-list`)!;
+    const shown = input.closest('.el-select__selection')!.querySelector('.el-select__placeholder')!;
+    const open = () => {
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    };
+    input.addEventListener('click', open);
+    input.addEventListener('keydown', (e) => e.key === 'ArrowDown' && open());
+    for (const li of list.querySelectorAll('li'))
+      li.addEventListener('click', () => {
+        model[id] = li.dataset.value!;
+        shown.classList.remove('is-transparent');
+        shown.querySelector('span')!.textContent = li.textContent;
+        list.hidden = true;
+        input.setAttribute('aria-expanded', 'false');
+      });
+  }
+
+  it('picks an el-select’s option and reads the choice back from where it shows; a field named only by its placeholder is found', async () => {
+    document.body.innerHTML = `<h3>Thông tin bên nữ</h3>
+      ${elSelect(
+        'benNuDanToc',
+        'Chọn dân tộc',
+        [
+          ['01', 'Kinh'],
+          ['02', 'Tày'],
+        ],
+        'Dân tộc',
+      )}
+      ${elSelect('benNuTinh', 'Tỉnh/Thành phố', [
+        ['01', 'Thành phố Hà Nội'],
+        ['79', 'Thành phố Hồ Chí Minh'],
+      ])}`;
+    const model: Record<string, string> = {};
+    wire('benNuDanToc', model);
+    wire('benNuTinh', model);
+    const lan = person(
+      "H'Lan Niê",
+      {},
+      {
+        ethnicity: { value: 'Kinh', prov: typed },
+      },
+    );
+    const run = await fillDocument(document, people([['bride', lan]]));
+    expect(model.benNuDanToc).toBe('01');
+    expect(status(run, 'Dân tộc')).toMatchObject({ status: 'filled' });
+    // Unlabelled: named by the placeholder its widget draws beside the input.
+    expect(run.report.find((r) => r.label === 'Tỉnh/Thành phố')).toBeDefined();
+  });
+
+  it('an el-date-picker (a combobox whose popup is a dialog) is typed as a date, not opened as a list', async () => {
+    document.body.innerHTML = `<h3>Thông tin bên nữ</h3><div class="el-form-item"><label for="d" class="el-form-item__label">Ngày, tháng, năm sinh</label>
+      <div class="el-form-item__content"><div class="el-input el-date-editor"><div class="el-input__wrapper">
+      <input class="el-input__inner" aria-haspopup="dialog" aria-expanded="false" type="text" placeholder="dd/mm/yyyy" role="combobox" id="d">
+      </div></div></div></div>`;
+    const run = await fillDocument(
+      document,
+      people([
+        [
+          'bride',
+          person(
+            "H'Lan Niê",
+            {},
+            { birthDate: { value: { day: 12, month: 4, year: 1994, precision: 'day' }, prov: typed } },
+          ),
+        ],
+      ]),
+    );
+    expect(value('#d')).toBe('12/04/1994');
+    expect(status(run, 'Ngày, tháng, năm sinh')).toMatchObject({ status: 'filled' });
+  });
+});
+
 describe('what was already on the page, and a form with nothing recognised', () => {
   const mai = person('Nguyễn Thị Mai', { pid: '001194000111' });
 

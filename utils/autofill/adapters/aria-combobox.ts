@@ -39,16 +39,19 @@ function keptCode(c: Control): string {
 function displayed(el: Element | null): string {
   if (!el) return '';
   const clone = el.cloneNode(true) as Element;
-  for (const n of clone.querySelectorAll('input, button, [role=listbox], svg')) n.remove();
+  // A placeholder shown faded (Element Plus's `is-transparent`) or hidden from assistive technology is no choice.
+  for (const n of clone.querySelectorAll('input, button, [role=listbox], svg, .is-transparent, [aria-hidden=true]'))
+    n.remove();
   return textOf(clone);
 }
 
 function shown(c: Control) {
   const el = c.element;
-  // A combobox input that shows its choice beside it (SurveyJS keeps the input empty and the value in a span).
+  // A combobox input that shows its choice beside it (SurveyJS keeps the input empty and the value in a span;
+  // Element Plus's el-select in a sibling of the input's own wrapper).
   const text =
     el instanceof HTMLInputElement
-      ? el.value || displayed(el.parentElement)
+      ? el.value || displayed(el.parentElement) || displayed(el.parentElement?.parentElement ?? null)
       : textOf(el)
           .replace(/[▾▼⌄]\s*$/, '')
           .trim();
@@ -116,5 +119,9 @@ function buildAdapter(id: string, selector: string): Adapter {
   };
 }
 
-export const ariaComboboxAdapter = buildAdapter('aria-combobox', '[role=combobox]');
+// A combobox whose popup is a dialog or a grid is a date box with its calendar (Element Plus, MUI): typed as text.
+export const ariaComboboxAdapter = buildAdapter(
+  'aria-combobox',
+  '[role=combobox]:not([aria-haspopup=dialog]):not([aria-haspopup=grid])',
+);
 export const listboxButtonAdapter = buildAdapter('listbox-button', '[aria-haspopup=listbox]:not([role=combobox])');
