@@ -7,12 +7,13 @@ import { textOf } from './dom';
  * panel titles, Form.io panel titles and legends, labelled regions, and a bold row spanning a table.
  */
 const headingSelector =
-  'h1,h2,h3,h4,h5,h6,[role=heading],legend,.panel-heading,.panel-title,.card-header,.card-title,caption,.sd-panel__title,.sv_p_title,.sv-panel__title,mat-card-title,mat-panel-title,.el-card__header,.section-title,.block-title';
+  'h1,h2,h3,h4,h5,h6,[role=heading],legend,.panel-heading,.panel-title,.card-header,.card-title,caption,.sd-panel__title,.sv_p_title,.sv-panel__title,mat-card-title,mat-panel-title,.el-card__header,.section-title,.block-title,[class*="section-title"],[class*="section__title"]';
 /** Containers that carry their own heading as a child. */
 const titledContainer =
   'fieldset,section,.panel,.card,.sd-panel,.sv_p_container,.formio-component-panel,.formio-component-fieldset,mat-card,mat-expansion-panel,[role=region],[role=group]';
 const maxHeadings = 6;
-const maxHeadingWords = 14;
+// "Đề nghị cấp giấy xác nhận tình trạng hôn nhân cho người có tên dưới đây" is 16 words.
+const maxHeadingWords = 18;
 
 function own(el: Element): string {
   return cleanLabel(textOf(el)).text;

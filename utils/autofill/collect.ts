@@ -130,7 +130,9 @@ function precedingText(el: HTMLElement, add: (t: string) => void) {
       const element = prev as Element;
       if (element.matches('input,select,textarea,button') || element.querySelector('input,select,textarea')) return;
       const text = ownText(element);
-      if (text && text.length <= 120) return add(text);
+      // A required marker between the label and the control ("Họ, chữ đệm, tên<span>*</span>: ") is no label.
+      if (!/[\p{L}\d]/u.test(text)) continue;
+      if (text.length <= 120) return add(text);
     }
     // Custom elements and wrappers hold only the control: the text before the wrapper names it.
     const parent = node.parentElement;

@@ -132,8 +132,16 @@ export function fieldForLabel(label: string): FillField | null {
 
 /** The person a block heading is about ("THÔNG TIN NGƯỜI CHA" → father), or null. */
 export function roleForHeading(heading: string): FormRole | null {
-  // Headings are short; a long paragraph that merely mentions "cha" is not one.
-  if (matchKey(heading).split(' ').length > 8) return null;
+  // Headings are short; a long paragraph that merely mentions "cha" is not one. A long heading names its person
+  // in words enough to be sure ("… cho người có tên dưới đây"): only synonyms of three words or more.
+  const words = matchKey(heading).split(' ').length;
+  if (words > 18) return null;
+  if (words > 8)
+    return lookup(
+      roleTable.filter(([, s]) => s.split(' ').length >= 3),
+      heading,
+      3,
+    );
   return lookup(roleTable, heading, 3);
 }
 

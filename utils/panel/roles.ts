@@ -84,8 +84,9 @@ export function blocksForPick(
   const first = proposeBlock(candidate, blocks, assigned, today);
   if (!first) return [];
   const out: FormRole[] = [first];
-  // A parent of the child, or one of the couple marrying, is most often the one who comes to the counter.
-  const usualRequester: FormRole[] = ['mother', 'father', 'groom', 'bride'];
+  // A parent of the child, one of the couple marrying, or the one a certificate is for (most often asking for
+  // it themselves, "Bản thân") is the one who comes to the counter.
+  const usualRequester: FormRole[] = ['mother', 'father', 'groom', 'bride', 'subject'];
   if (usualRequester.includes(first) && blocks.includes('requester') && !assigned.requester) out.push('requester');
   return out;
 }

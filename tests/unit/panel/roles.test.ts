@@ -54,6 +54,10 @@ describe('proposed blocks', () => {
     expect(proposeBlock(father, ['groom', 'bride'], {}, today)).toBe('groom');
   });
 
+  it('a certificate for one person: the one it is for is the requester too (asking for it themselves)', () => {
+    expect(blocksForPick(father, ['subject', 'requester'], {}, today)).toEqual(['subject', 'requester']);
+  });
+
   it('marriage: the first of the couple picked is the requester too, while it is free', () => {
     const marriage: FormRole[] = ['requester', 'groom', 'bride'];
     expect(blocksForPick(mother, marriage, {}, today)).toEqual(['bride', 'requester']);

@@ -10,7 +10,10 @@ import { refused } from './shared';
  * "Không tìm thấy" when nothing fits; clicking outside closes it. An `x-select` wrapping a real `<select>` is
  * that select. The chosen option's text shows in the header.
  */
-const header = (c: Control) => (c.element.firstElementChild as HTMLElement | null) ?? c.element;
+const header = (c: Control) =>
+  c.element.querySelector<HTMLElement>('.x-select-header') ??
+  (c.element.firstElementChild as HTMLElement | null) ??
+  c.element;
 
 /** What the header shows, without its arrow; "-- Chọn --" is nothing chosen. */
 function shown(c: Control) {
