@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { demoFamily, trainingFamilies } from '@/utils/training/families';
@@ -9,12 +10,13 @@ import { decodePersonalId } from '@/utils/vn/personal-id';
 
 beforeEach(() => {
   fakeBrowser.reset();
-  // The extension's own files (the 2025 units) as the browser would serve them from the package.
-  vi.stubGlobal(
-    'fetch',
-    async (url: string) =>
-      new Response(readFileSync(new URL(`../../../public${new URL(url).pathname}`, import.meta.url))),
-  );
+  // The extension's own files (the 2025 units) as the browser would serve them from the package: the build
+  // ships the two data files gzipped (wxt.config.ts), the index as it is.
+  vi.stubGlobal('fetch', async (url: string) => {
+    const path = new URL(url).pathname;
+    const file = (p: string) => readFileSync(new URL(`../../../public${p}`, import.meta.url));
+    return new Response(path.endsWith('.gz') ? gzipSync(file(path.slice(0, -3))) : file(path));
+  });
 });
 
 describe('training families', () => {
