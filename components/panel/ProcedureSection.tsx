@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { dueDate, type WorkCalendar } from '@/utils/calendar/calendar';
 import { translator, type Language } from '@/utils/i18n';
-import { feeFor, formatDong, procedureByCode, procedures } from '@/utils/procedures/catalogue';
+import { feeFor, formatDong, needsOptionalMark, procedureByCode, procedures } from '@/utils/procedures/catalogue';
 
 export interface SlipRequest {
   procedureCode: string;
@@ -88,7 +88,7 @@ export function ProcedureSection({
                   }
                 />
                 {paper.name}
-                {paper.required || /\(n[ếe]u c[óo]\)/i.test(paper.name) ? '' : ` ${t('proc.optional')}`}
+                {needsOptionalMark(paper) ? ` ${t('proc.optional')}` : ''}
               </label>
             ))}
           </fieldset>

@@ -112,3 +112,11 @@ export function feeFor(procedure: Procedure, input: FeeInput = {}): number | nul
 export function formatDong(amount: number): string {
   return `${amount.toLocaleString('vi-VN')} đồng`;
 }
+
+/**
+ * Whether a paper's name needs "(nếu có)" after it: an optional paper whose name does not already say when it
+ * is needed ("… (nếu có)", "… (nếu đăng ký ở nơi khác nơi thường trú)").
+ */
+export function needsOptionalMark(paper: { name: string; required: boolean }): boolean {
+  return !paper.required && !/\(\s*n[ếe]u\s/i.test(paper.name);
+}
