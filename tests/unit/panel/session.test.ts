@@ -25,7 +25,27 @@ function fakeTab() {
     frames: async () => [{ frameId: 0, origin: 'https://dichvucong.gov.vn', fieldCount: roles.length * 3, changedAt }],
     send: (async (_frameId: number, type: string) => (type === 'frame/scan' ? scan() : null)) as PageTransport['send'],
   };
-  const send = (async (type: string) => {
+  const send = (async (type: string, payload: { personId?: string }) => {
+    if (type === 'records/fill-data')
+      return {
+        person: {
+          id: payload.personId,
+          fullName: { value: 'Nguyễn Thị Mai' },
+          permanentAddress: { value: { text: 'Phường Thụy Khuê, Quận Tây Hồ' } },
+        },
+        addresses: {
+          permanentAddress: {
+            candidates: [
+              { wardCode: '00004', wardName: 'Phường Ba Đình' },
+              { wardCode: '00103', wardName: 'Phường Tây Hồ' },
+            ],
+            detail: '',
+            reason: null,
+          },
+          currentAddress: null,
+        },
+      };
+    if (type === 'filings/record') return { root: 'r1', procedure: null };
     if (type === 'records/relatives')
       return {
         relatives: [
@@ -82,6 +102,23 @@ describe('the panel session: a pick made before the form was read', () => {
       address: null,
     });
     expect(tab.session.snapshot.assigned).toEqual({ child: 'an', father: 'binh', mother: 'mai', requester: 'mai' });
+  });
+
+  it('asks once for the ward of a person in two blocks (the mother who is the requester)', async () => {
+    const tab = fakeTab();
+    tab.load(['requester', 'child', 'father', 'mother']);
+    await tab.session.refreshPage();
+    await tab.session.pick({
+      id: 'mai',
+      name: 'Nguyễn Thị Mai',
+      dob: '12/04/1994',
+      sex: 'Nữ',
+      maskedId: null,
+      address: null,
+    });
+    expect(tab.session.snapshot.assigned).toEqual({ mother: 'mai', requester: 'mai' });
+    await tab.session.fill();
+    expect(tab.session.snapshot.splitWards.map((w) => w.name)).toEqual(['Nguyễn Thị Mai']);
   });
 
   it('leaves alone a person placed on an earlier step, or already in one of the new blocks', async () => {
