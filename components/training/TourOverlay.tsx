@@ -58,7 +58,16 @@ export function TourOverlay({ tour, onClose }: { tour: Tour; onClose: () => void
       setRect(target);
       // The card beside its target, its arrow pointing at it (measured as shown: presenter mode enlarges it).
       const size = card.current ? { width: card.current.offsetWidth, height: card.current.offsetHeight } : null;
-      if (size) setPlace(placeCard(target, size, { width: window.innerWidth, height: window.innerHeight }));
+      // A target in the helper panel: the card beside the whole panel, level with the target, so that it never
+      // covers the panel's buttons the trainee presses next ("Điền biểu mẫu" under the search).
+      const panel =
+        step.target.in === 'panel' ? document.querySelector('.training-panel')?.getBoundingClientRect() : null;
+      const around = panel && target ? new DOMRect(panel.left, target.top, panel.width, target.height) : target;
+      const order = panel ? (['left', 'right'] as const) : undefined;
+      if (size)
+        setPlace(
+          placeCard(around, size, { width: window.innerWidth, height: window.innerHeight }, order && [...order]),
+        );
       if (!step.done) return;
       if (!isDone(step.done)) {
         seenUndone = true;

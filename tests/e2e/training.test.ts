@@ -47,7 +47,7 @@ describe('training mode', () => {
     await expect.poll(progress).toBe('Bước 1/7');
     await tourButton('Tiếp').click();
     await expect.poll(progress).toBe('Bước 2/7');
-    // The card points at its target (the panel's search box): beside the ring, not over it, not in a corner.
+    // The card points at its target (the panel's search box): beside the panel, level with it, not over it.
     await expect
       .poll(async () => {
         const ring = await page.locator('.tour-ring').boundingBox();
@@ -59,7 +59,8 @@ describe('training mode', () => {
           card.y - (ring.y + ring.height),
           ring.y - (card.y + card.height),
         );
-        return apart >= 0 && apart <= 16 ? 'beside' : `apart by ${apart}`;
+        // Beside (the panel's own margin between them at most), not over it, not across the screen.
+        return apart >= 0 && apart <= 40 ? 'beside' : `apart by ${apart}`;
       })
       .toBe('beside');
     await panel().getByLabel('Tìm công dân').fill('pham thi thu ha');

@@ -20,6 +20,8 @@ export function placeCard(
   target: Box | null,
   card: { width: number; height: number },
   view: { width: number; height: number },
+  /** The sides to try, in order: a target in the helper panel takes the card beside the panel, not over it. */
+  order: Array<Exclude<Side, 'none'>> = ['below', 'above', 'right', 'left'],
 ): { left: number; top: number; side: Side } {
   const corner = { left: margin, top: Math.max(margin, view.height - card.height - margin), side: 'none' as const };
   if (!target) return corner;
@@ -28,12 +30,18 @@ export function placeCard(
   const x = clamp(target.left, card.width, view.width);
   const y = clamp(target.top, card.height, view.height);
   const below = target.top + target.height + cardGap;
-  if (below + card.height + margin <= view.height) return { left: x, top: below, side: 'below' };
   const above = target.top - cardGap - card.height;
-  if (above >= margin) return { left: x, top: above, side: 'above' };
   const right = target.left + target.width + cardGap;
-  if (right + card.width + margin <= view.width) return { left: right, top: y, side: 'right' };
   const left = target.left - cardGap - card.width;
-  if (left >= margin) return { left, top: y, side: 'left' };
+  const fits: Record<Exclude<Side, 'none'>, { left: number; top: number } | null> = {
+    below: below + card.height + margin <= view.height ? { left: x, top: below } : null,
+    above: above >= margin ? { left: x, top: above } : null,
+    right: right + card.width + margin <= view.width ? { left: right, top: y } : null,
+    left: left >= margin ? { left, top: y } : null,
+  };
+  for (const side of order) {
+    const at = fits[side];
+    if (at) return { ...at, side };
+  }
   return corner;
 }

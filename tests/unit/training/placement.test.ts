@@ -36,3 +36,12 @@ describe('a tour card beside its target', () => {
     expect(placeCard({ left: 0, top: 0, width: 1366, height: 768 }, card, view).side).toBe('none');
   });
 });
+
+describe('a tour card for a target in the helper panel', () => {
+  it('goes beside the panel, level with the target, never over the panel below it', () => {
+    const panelRow = { left: 946, top: 120, width: 420, height: 36 };
+    const placed = placeCard(panelRow, card, view, ['left', 'right']);
+    expect(placed).toMatchObject({ side: 'left', left: 946 - cardGap - 360 });
+    expect(placed.left + card.width).toBeLessThanOrEqual(946);
+  });
+});
