@@ -36,7 +36,8 @@ export async function tableXlsx(rows: string[][], sheetName: string): Promise<Ui
   const data = inert(rows).map((row, index) =>
     row.map((value) => ({ value, type: String, format: '@', ...(index === 0 ? { fontWeight: 'bold' as const } : {}) })),
   );
-  const width = Math.max(0, ...rows.map((row) => row.length));
+  // A reduce, not Math.max(...rows): a spread of 200,000 rows overflows the call stack.
+  const width = rows.reduce((most, row) => Math.max(most, row.length), 0);
   const blob = await writeXlsxFile(data, {
     sheet: sheetName,
     columns: Array.from({ length: width }, () => ({ width: 18 })),
