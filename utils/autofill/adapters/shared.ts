@@ -133,6 +133,9 @@ export function waitFor<T>(
 }
 
 /** Options an open list shows: visible, enabled, with their code where the page gives one. */
+/** Where an option keeps its code, first found first. */
+const optionValueAttributes = ['data-value', 'value', 'data-id'];
+
 export function visibleOptions(scope: ParentNode, selector: string): Array<{ el: HTMLElement; choice: Choice }> {
   const found = [...scope.querySelectorAll<HTMLElement>(selector)].filter(
     (el) =>
@@ -145,7 +148,7 @@ export function visibleOptions(scope: ParentNode, selector: string): Array<{ el:
   // text is the one option left after a search) and the text inside an option. An element marked as an
   // option (a role, a value) is one, and nothing inside it is; an unmarked element holding others holds them.
   const marked = (el: HTMLElement) =>
-    el.getAttribute('role') === 'option' || ['data-value', 'value', 'data-id'].some((a) => el.hasAttribute(a));
+    el.getAttribute('role') === 'option' || optionValueAttributes.some((a) => el.hasAttribute(a));
   const inMarked = (el: HTMLElement) => found.some((other) => other !== el && other.contains(el) && marked(other));
   const holds = (el: HTMLElement) => !marked(el) && found.some((other) => other !== el && el.contains(other));
   return found
@@ -153,7 +156,7 @@ export function visibleOptions(scope: ParentNode, selector: string): Array<{ el:
     .map((el) => ({
       el,
       choice: {
-        value: el.getAttribute('data-value') ?? el.getAttribute('value') ?? el.getAttribute('data-id') ?? '',
+        value: optionValueAttributes.map((a) => el.getAttribute(a)).find((v) => v !== null) ?? '',
         text: textOf(el),
       },
     }));
