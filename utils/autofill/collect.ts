@@ -115,6 +115,9 @@ function tableLabels(el: HTMLElement, add: (t: string) => void) {
   if (columnHeader && headRow !== row) add(ownText(columnHeader));
 }
 
+const controlSelector = 'input:not([type=hidden]),select,textarea,[role=combobox]';
+const controlsIn = (el: Element) => el.querySelectorAll(controlSelector).length + (el.matches(controlSelector) ? 1 : 0);
+
 /** Text right before the control ("(1) Họ, chữ đệm, tên: <x-input>"), in its parent, or before its wrapper. */
 function precedingText(el: HTMLElement, add: (t: string) => void) {
   let node: Element = el;
@@ -134,9 +137,10 @@ function precedingText(el: HTMLElement, add: (t: string) => void) {
       if (!/[\p{L}\d]/u.test(text)) continue;
       if (text.length <= 120) return add(text);
     }
-    // Custom elements and wrappers hold only the control: the text before the wrapper names it.
+    // Custom elements and wrappers hold only the control (all of a split date's boxes): the text before the
+    // wrapper names it. A parent holding any other control is a row of fields, whose text is theirs.
     const parent = node.parentElement;
-    if (!parent || parent.querySelectorAll('input,select,textarea,[role=combobox]').length > 1) return;
+    if (!parent || controlsIn(parent) > controlsIn(node)) return;
     node = parent;
   }
 }

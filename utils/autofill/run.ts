@@ -96,9 +96,18 @@ function relationWant(field: Classified, people: Map<FormRole, FillPerson>): Wan
   return null;
 }
 
+/** Places a scope choice may be labelled with ("(7) Nơi cư trú: ( ) Trong nước ( ) Nước ngoài"). */
+const placeFields = new Set<string>([
+  'permanentAddress',
+  'currentAddress',
+  'placeOfBirth',
+  'hometown',
+  'addressCountry',
+]);
+
 /** A choice group that is a "Trong nước / Nước ngoài" switch of an address block. */
 function isScopeSwitch(c: Classified): boolean {
-  if (c.field) return false;
+  if (c.field && !placeFields.has(c.field)) return false;
   const options: Choice[] =
     c.adapter.id === 'radio'
       ? optionsOfGroup(c).map((o) => o.choice)

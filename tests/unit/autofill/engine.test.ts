@@ -206,6 +206,56 @@ describe('forms without blocks, labels with required markers', () => {
   });
 });
 
+describe('the Ministry of Justice e-form: a label before its custom element, a scope that opens the address', () => {
+  it('a date in three boxes inside its wrapper is named by the text before the wrapper', async () => {
+    document.body.innerHTML = `<div class="tk-col">(2) Ngày, tháng, năm sinh<span class="required">*</span>: <x-date name="NgaySinh"><div class="x-date"><input name="NgaySinh-day" placeholder="Ngày" maxlength="2"><span>/</span><input name="NgaySinh-month" placeholder="Tháng" maxlength="2"><span>/</span><input name="NgaySinh-year" placeholder="Năm" maxlength="4"><input type="hidden" name="NgaySinh"></div></x-date></div>`;
+    const run = await fillDocument(document, people([['subject', person('Lê Văn Khoa', { dob: [1, 1, 1980] })]]));
+    expect(['day', 'month', 'year'].map((p) => value(`[name="NgaySinh-${p}"]`))).toEqual(['01', '01', '1980']);
+    expect(run.report.map((r) => [r.field, r.status])).toEqual([['birthDate', 'filled']]);
+  });
+
+  it('"Nơi cư trú: ( ) Trong nước ( ) Nước ngoài" is ticked Trong nước, and the address block it opens is filled', async () => {
+    document.body.innerHTML = `<div>(7) Nơi cư trú<span class="required">*</span>:
+      <x-radio name="NoiCuTru"><div class="x-radio">
+      <p><input type="checkbox" id="NoiCuTru-TrongNuoc" name="NoiCuTru" value="TrongNuoc"><label for="NoiCuTru-TrongNuoc">Trong nước</label></p>
+      <p><input type="checkbox" id="NoiCuTru-NuocNgoai" name="NoiCuTru" value="NuocNgoai"><label for="NoiCuTru-NuocNgoai">Nước ngoài</label></p>
+      </div></x-radio></div>
+      <div id="vn" hidden><label for="dc">Địa chỉ chi tiết</label><input id="dc"></div>`;
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=NoiCuTru]'))
+      radio.addEventListener('change', () => {
+        for (const other of document.querySelectorAll<HTMLInputElement>('input[name=NoiCuTru]'))
+          if (other !== radio) other.checked = false;
+        document.getElementById('vn')!.hidden = !(radio.value === 'TrongNuoc' && radio.checked);
+      });
+    const who: FillPerson = {
+      person: person('Lê Văn Khoa', { address: 'Tổ 5, Phường Tây Hồ, Thành phố Hà Nội' }),
+      addresses: {
+        permanentAddress: {
+          candidates: [
+            {
+              provinceCode: '01',
+              provinceName: 'Thành phố Hà Nội',
+              wardCode: '00103',
+              wardName: 'Phường Tây Hồ',
+              partial: false,
+            },
+          ],
+          detail: 'Tổ 5',
+          reason: null,
+        },
+        currentAddress: null,
+      },
+    };
+    const run = await fillDocument(document, people([['subject', who]]));
+    expect((document.querySelector('[value=TrongNuoc]') as HTMLInputElement).checked).toBe(true);
+    expect(value('#dc')).toBe('Tổ 5');
+    expect(run.report.map((r) => [r.label, r.status])).toEqual([
+      ['Nơi cư trú', 'filled'],
+      ['Địa chỉ chi tiết', 'filled'],
+    ]);
+  });
+});
+
 describe('a date format selector and dates in text boxes', () => {
   const form = `<label for="f">Định dạng ngày sinh</label><select id="f"><option value="DMY">Ngày/tháng/năm</option><option value="MY">Tháng/năm</option><option value="Y">Năm</option></select>
     <label for="d">Ngày sinh</label><input id="d">`;
