@@ -47,8 +47,18 @@ export async function tabIdOf(h: Harness, portal: Page): Promise<number> {
 /** Opens the panel for a portal tab, waits until it shows the unlocked officer (or the lock). */
 export async function openPanel(h: Harness, portal: Page, { waitUnlocked = true } = {}): Promise<Page> {
   const tabId = await tabIdOf(h, portal);
-  const panel = await h.context.newPage();
-  await panel.goto(h.extensionUrl(`sidepanel.html?tab=${tabId}`));
+  // Chrome shows the side panel beside the portal, which stays the window's shown tab: rendered, its animations
+  // running. A tab of its own in the same window would push the portal into the background, where Chrome stops
+  // drawing it and widgets that wait for their open animation (Element Plus) stall; so a window of its own.
+  const url = h.extensionUrl(`sidepanel.html?tab=${tabId}`);
+  const opened = h.context.waitForEvent('page', { predicate: (p) => p.url() === url });
+  const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
+  await worker.evaluate(async (address) => {
+    const { chrome } = globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } };
+    await chrome.windows.create({ url: address, type: 'normal', width: 420, height: 800 });
+  }, url);
+  const panel = await opened;
+  await panel.waitForLoadState('domcontentloaded');
   if (waitUnlocked) await panel.getByTestId('panel-officer').waitFor();
   return panel;
 }
