@@ -52,11 +52,15 @@ async function selectorsVisible(page: Page, s: StrangerScenario) {
 describe('held-out 2: Thanh Hóa death registration (PrimeVue 4)', () => {
   const s = scenario('https://dichvucong.thanhhoa.gov.vn/');
 
-  /** Opens a Select, types into its filter, clicks the option in its overlay (appended to body). */
+  /**
+   * Opens a Select, types into its filter, clicks the option in its overlay (appended to body). The filter keeps
+   * what was typed the last time the Select was open, so the officer clears it first.
+   */
   async function choose(page: Page, id: string, filter: string, option: string) {
     await page.click(`#${id}`);
     const overlay = page.locator('.p-select-overlay');
     await overlay.waitFor();
+    await overlay.locator('input.p-select-filter').fill('');
     await overlay.locator('input.p-select-filter').pressSequentially(filter);
     await overlay.getByRole('option', { name: option, exact: true }).click();
     await overlay.waitFor({ state: 'detached' });
