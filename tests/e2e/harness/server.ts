@@ -20,6 +20,8 @@ export const replicaHosts = [
   'dichvucong.bocongan.gov.vn',
   'dichvucong.moc.gov.vn',
   'dichvucong.hochiminhcity.gov.vn',
+  'dichvucong.thanhhoa.gov.vn',
+  'dichvucong.cantho.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
