@@ -20,6 +20,8 @@ export const replicaHosts = [
   'dichvucong.bocongan.gov.vn',
   'dichvucong.moc.gov.vn',
   'dichvucong.hochiminhcity.gov.vn',
+  'dichvucong.danang.gov.vn',
+  'dichvucong.haiphong.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
