@@ -22,6 +22,8 @@ export const replicaHosts = [
   'dichvucong.hochiminhcity.gov.vn',
   'dichvucong.thanhhoa.gov.vn',
   'dichvucong.cantho.gov.vn',
+  'dichvucong.danang.gov.vn',
+  'dichvucong.haiphong.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
