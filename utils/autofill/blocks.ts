@@ -7,7 +7,7 @@ import { textOf } from './dom';
  * panel titles, Form.io panel titles and legends, labelled regions, and a bold row spanning a table.
  */
 const headingSelector =
-  'h1,h2,h3,h4,h5,h6,[role=heading],legend,.panel-heading,.panel-title,.card-header,.card-title,caption,.sd-panel__title,.sv_p_title,.sv-panel__title,mat-card-title,mat-panel-title,.el-card__header,.section-title,.block-title,[class*="section-title"],[class*="section__title"]';
+  'h1,h2,h3,h4,h5,h6,[role=heading],legend,.panel-heading,.panel-title,.card-header,.card-title,caption,.sd-panel__title,.sv_p_title,.sv-panel__title,mat-card-title,mat-panel-title,.el-card__header,.section-title,.block-title,[class*="section-title"],[class*="section__title"],[class*="card-head" i],[class*="card-title" i],[class*="panel-title" i]';
 /** Containers that carry their own heading as a child. */
 const titledContainer =
   'fieldset,section,.panel,.card,.sd-panel,.sv_p_container,.formio-component-panel,.formio-component-fieldset,mat-card,mat-expansion-panel,[role=region],[role=group]';

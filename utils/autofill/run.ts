@@ -82,12 +82,15 @@ function personFor(field: Classified, people: Map<FormRole, FillPerson>): FillPe
 
 /** The requester's relation to the form's subject, as the options may spell it; null when it cannot be told. */
 function relationWant(field: Classified, people: Map<FormRole, FillPerson>): Want | null {
-  const asker = people.get(field.role ?? 'requester') ?? people.get('requester') ?? people.get('declarant');
+  const aboutHead = field.labels.some((l) => matchKey(l).includes('chu ho'));
+  // "Quan hệ với chủ hộ" is asked of the one whose residence changes, even where it sits in the head's block.
+  const asker = aboutHead
+    ? (people.get('declarant') ?? people.get('householdMember') ?? people.get('requester') ?? people.get('subject'))
+    : (people.get(field.role ?? 'requester') ?? people.get('requester') ?? people.get('declarant'));
   const id = asker?.person.id;
   if (!id) return null;
   const is = (role: FormRole) => people.get(role)?.person.id === id;
   const values = relationValues();
-  const aboutHead = field.labels.some((l) => matchKey(l).includes('chu ho'));
   if (aboutHead) return is('householdHead') ? { kind: 'choice', values: ['Chủ hộ', ...values.self] } : null;
   if (is('father')) return { kind: 'choice', values: values.father };
   if (is('mother')) return { kind: 'choice', values: values.mother };

@@ -456,6 +456,33 @@ describe('blocks under fieldset legends: the right address in the right block', 
     );
     expect([value('#a'), value('#b')]).toEqual(["H'Lan Niê", 'Lê Văn Khoa']);
   });
+
+  it('CT01: "Quan hệ với chủ hộ" in the head’s block is the declarant’s, left to the officer when not the head', async () => {
+    const form = `
+      <h3>Thông tin người kê khai</h3><label for="a">Họ, chữ đệm và tên</label><input id="a">
+      <h3>Thông tin chủ hộ</h3><label for="b">Họ tên chủ hộ</label><input id="b">
+      <label for="q">Quan hệ với chủ hộ</label><select id="q"><option value="">-- Chọn --</option><option value="CH">Chủ hộ</option><option value="VO">Vợ</option></select>`;
+    document.body.innerHTML = form;
+    const run = await fillDocument(
+      document,
+      people([
+        ['declarant', person("H'Lan Niê")],
+        ['householdHead', person('Lê Văn Khoa')],
+      ]),
+    );
+    expect(value('#q')).toBe('');
+    expect(run.report.find((r) => r.label === 'Quan hệ với chủ hộ')?.status).toBe('check');
+    document.body.innerHTML = form;
+    const khoa = person('Lê Văn Khoa');
+    await fillDocument(
+      document,
+      people([
+        ['declarant', khoa],
+        ['householdHead', khoa],
+      ]),
+    );
+    expect(value('#q')).toBe('CH');
+  });
 });
 
 describe('a button with aria-haspopup=listbox and its list of options', () => {

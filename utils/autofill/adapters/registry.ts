@@ -1,4 +1,5 @@
 import type { Adapter } from '../control';
+import { antdSelectAdapter } from './antd-select';
 import { ariaComboboxAdapter, listboxButtonAdapter } from './aria-combobox';
 import { choicesAdapter } from './choices';
 import { flatpickrAdapter } from './flatpickr';
@@ -8,6 +9,7 @@ import { ngSelectAdapter } from './ng-select';
 import { radioAdapter } from './radio';
 import { reactSelectAdapter } from './react-select';
 import { select2Adapter } from './select2';
+import { sectionDateAdapter } from './section-date';
 import { selectAdapter } from './select';
 import { splitDateAdapter } from './split-date';
 import { surveyAdapter } from './survey';
@@ -26,9 +28,11 @@ export const adapters: Adapter[] = [
   choicesAdapter,
   reactSelectAdapter,
   ngSelectAdapter,
+  antdSelectAdapter,
   matSelectAdapter,
   xSelectAdapter,
   flatpickrAdapter,
+  sectionDateAdapter,
   ariaComboboxAdapter,
   listboxButtonAdapter,
   splitDateAdapter,
