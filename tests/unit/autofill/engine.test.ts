@@ -485,6 +485,42 @@ describe('blocks under fieldset legends: the right address in the right block', 
   });
 });
 
+describe('an autocomplete that filters by the letters typed and shows nothing before typing', () => {
+  it('finds "Ê-đê" for the record’s "Ê Đê" by its longest word', async () => {
+    document.body.innerHTML = `<div class="field"><label for="dt">Dân tộc</label>
+      <div class="ac"><input id="dt" role="combobox" aria-controls="dt-list" aria-expanded="false"><ul id="dt-list" role="listbox"></ul></div></div>`;
+    const input = document.getElementById('dt') as HTMLInputElement;
+    const list = document.getElementById('dt-list')!;
+    const render = () => {
+      const typed = input.value.toLowerCase();
+      list.innerHTML = '';
+      input.setAttribute('aria-expanded', String(Boolean(typed)));
+      if (!typed) return;
+      for (const [code, name] of [
+        ['01', 'Kinh'],
+        ['12', 'Ê-đê'],
+        ['13', 'Ba-na'],
+      ]) {
+        if (!name!.toLowerCase().includes(typed)) continue;
+        const li = document.createElement('li');
+        li.setAttribute('role', 'option');
+        li.dataset.value = code;
+        li.textContent = name!;
+        li.addEventListener('click', () => {
+          input.value = name!;
+          list.innerHTML = '';
+        });
+        list.append(li);
+      }
+    };
+    input.addEventListener('input', render);
+    const hlan = person("H'Lan Niê", {}, { ethnicity: { value: 'Ê Đê', prov: typed } });
+    const run = await fillDocument(document, people([['subject', hlan]]), { listTimeoutMs: 300 });
+    expect(input.value).toBe('Ê-đê');
+    expect(run.report.find((r) => r.label === 'Dân tộc')?.status).toBe('filled');
+  });
+});
+
 describe('a button with aria-haspopup=listbox and its list of options', () => {
   it('is opened, the option clicked, the code kept in its hidden input read back', async () => {
     document.body.innerHTML = `

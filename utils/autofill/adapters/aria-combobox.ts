@@ -39,8 +39,11 @@ function keptCode(c: Control): string {
 function displayed(el: Element | null): string {
   if (!el) return '';
   const clone = el.cloneNode(true) as Element;
-  // A placeholder shown faded (Element Plus's `is-transparent`) or hidden from assistive technology is no choice.
-  for (const n of clone.querySelectorAll('input, button, [role=listbox], svg, .is-transparent, [aria-hidden=true]'))
+  // A placeholder shown faded (Element Plus's `is-transparent`) or hidden from assistive technology is no choice,
+  // nor is the field's own label when the wrapper holds it.
+  for (const n of clone.querySelectorAll(
+    'input, button, label, [role=listbox], svg, .is-transparent, [aria-hidden=true]',
+  ))
     n.remove();
   return textOf(clone);
 }

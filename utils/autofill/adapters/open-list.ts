@@ -51,26 +51,29 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
     const found = visibleOptions(list.scope(), list.optionSelector);
     return found.length > 0 ? found : null;
   };
-  let shown = await waitFor(
-    list.doc.documentElement,
-    () => {
-      const found = options();
-      if (!found) return null;
-      // A list still filtering or loading may show only "Không tìm thấy": wait for a real fit or the timeout.
-      return isReason(
-        chooseAmong(
-          found.map((f) => f.choice),
-          want,
-          keyOf,
-        ),
-      )
-        ? null
-        : found;
-    },
-    timeoutMs,
-  );
+  // A list still filtering or loading may show only "Không tìm thấy": wait for a real fit or the timeout.
+  const fits = () => {
+    const found = options();
+    if (!found) return null;
+    return isReason(
+      chooseAmong(
+        found.map((f) => f.choice),
+        want,
+        keyOf,
+      ),
+    )
+      ? null
+      : found;
+  };
+  let shown = await waitFor(list.doc.documentElement, fits, timeoutMs);
+  // The portal spells it otherwise ("Ê-đê" for "Ê Đê"), and its filter matches letters as typed: its longest
+  // word alone, then the whole list unfiltered (a long list shows only its top without scrolling).
+  const longest = term.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (!shown && searchable && longest && longest !== term) {
+    typeValue(searchable, longest, { blur: false });
+    shown = await waitFor(list.doc.documentElement, fits, Math.min(timeoutMs, 1500));
+  }
   if (!shown && searchable && term) {
-    // The portal spells it otherwise ("Ê-đê" for "Ê Đê"): the whole list, unfiltered.
     typeValue(searchable, '', { blur: false });
     shown = await waitFor(list.doc.documentElement, options, Math.min(timeoutMs, 1500));
   }

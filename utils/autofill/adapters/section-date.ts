@@ -61,8 +61,7 @@ export const sectionDateAdapter: Adapter = {
               element: group,
               kind: 'date' as const,
               names: namesOf(hidden),
-              readOnly:
-                hidden.disabled || sections.every((s) => s.getAttribute('aria-readonly') === 'true'),
+              readOnly: hidden.disabled || sections.every((s) => s.getAttribute('aria-readonly') === 'true'),
               parts: { hidden, labelTarget: hidden },
             },
             owns: [group, hidden, ...sections],
@@ -87,9 +86,7 @@ export const sectionDateAdapter: Adapter = {
     const order = sectionsOf(c.element).map(partOf) as Part[];
     const values: Record<Part, number | undefined> = { day, month, year };
     if (order.some((p) => values[p] === undefined)) return refused({ code: 'dateFormatUnknown' });
-    const text = order
-      .map((p) => String(values[p]).padStart(p === 'year' ? 4 : 2, '0'))
-      .join(separatorOf(c.element));
+    const text = order.map((p) => String(values[p]).padStart(p === 'year' ? 4 : 2, '0')).join(separatorOf(c.element));
     const hidden = hiddenOf(c);
     setNativeValue(hidden, text);
     fire(hidden, 'input', { inputType: 'insertText', data: text } as InputEventInit);
