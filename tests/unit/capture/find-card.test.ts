@@ -85,6 +85,43 @@ describe('findCard', () => {
     expect(near(guess.quad, q, 14)).toBe(true);
   });
 
+  it('keeps to the card among papers that lie under two of its sides and about it (a cluttered desk)', () => {
+    const q: Quad = [
+      [120, 110],
+      [470, 160],
+      [450, 380],
+      [95, 330],
+    ];
+    const papers: Quad[] = [
+      [
+        [380, 10],
+        [630, 40],
+        [610, 250],
+        [360, 220],
+      ],
+      [
+        [10, 10],
+        [200, 20],
+        [190, 150],
+        [5, 140],
+      ],
+      [
+        [20, 300],
+        [160, 290],
+        [170, 430],
+        [30, 435],
+      ],
+      [
+        [230, 380],
+        [400, 395],
+        [395, 438],
+        [225, 436],
+      ],
+    ];
+    const guess = findCard(desk(640, 440, q, papers));
+    expect(near(guess.quad, q, 14)).toBe(true);
+  });
+
   it('a card photographed in portrait (a quarter turn) comes out with its long side across', () => {
     const q: Quad = [
       [300, 40],
