@@ -103,7 +103,8 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   // A field's check digit is one digit: on a line that had to be realigned, or when the composite check
   // fails, a pass may be luck (a shifted "058" read as "089" passes both the number's check and the
   // composite), and the front's large print, read alike twice, is the better witness.
-  const mrzTrust = (line: 1 | 2) => (mrzOk('composite') && !mrz?.realigned.includes(line) ? 0.98 : 0.85);
+  const mrzTrust = (line: 1 | 2) =>
+    !mrz?.realigned.includes(line) && (mrzOk('composite') || lineVouched(mrz!, line)) ? 0.98 : 0.85;
 
   // Number.
   const ocrId = ocrField('personalId');
@@ -328,6 +329,43 @@ function vouchByCard(review: Review, id: string) {
     [25, 40, 60].includes(expiry.year - birth.year)
   )
     review.expiry.uncertain = false;
+}
+
+/**
+ * A line of a card's MRZ whose composite check failed (a misread elsewhere) still stands where its own check
+ * digits and the card's rules agree, each witness read apart: line 1 when the number's two copies (the
+ * document number, its last nine digits, and the whole number) each pass their check, the number names a
+ * province and the birth year that line 2's birth date (its check passing) gives; line 2 when the birth date and
+ * the expiry each pass their check and the expiry falls on the 25th, 40th or 60th birthday (Law on
+ * Identification). The sex letter has no check of its own: it stands by the number's sex digit (vouchByCard).
+ */
+function lineVouched(mrz: MrzResult, line: 1 | 2): boolean {
+  if (mrz.format !== 'td1') return false;
+  const ok = (field: string) => mrz.checks.find((c) => c.field === field)?.ok ?? false;
+  if (line === 1) {
+    const id = mrz.personalId;
+    const decoded = id ? decodePersonalId(id) : null;
+    return (
+      id !== null &&
+      ok('documentNumber') &&
+      ok('personalId') &&
+      mrz.documentNumber === id.slice(3) &&
+      Boolean(decoded?.province || decoded?.abroad) &&
+      ok('birthDate') &&
+      !mrz.realigned.includes(2) &&
+      mrz.birthDate?.year === decoded?.birthYear
+    );
+  }
+  const { birthDate: birth, expiry } = mrz;
+  return (
+    ok('birthDate') &&
+    ok('expiry') &&
+    birth !== null &&
+    expiry !== null &&
+    expiry.day === birth.day &&
+    expiry.month === birth.month &&
+    [25, 40, 60].includes(expiry.year - birth.year)
+  );
 }
 
 function pick(readings: CardReading[], name: keyof CardReading['fields']) {

@@ -85,6 +85,73 @@ describe('findCard', () => {
     expect(near(guess.quad, q, 14)).toBe(true);
   });
 
+  it('keeps to the card among papers that lie under two of its sides and about it (a cluttered desk)', () => {
+    const q: Quad = [
+      [120, 110],
+      [470, 160],
+      [450, 380],
+      [95, 330],
+    ];
+    const papers: Quad[] = [
+      [
+        [380, 10],
+        [630, 40],
+        [610, 250],
+        [360, 220],
+      ],
+      [
+        [10, 10],
+        [200, 20],
+        [190, 150],
+        [5, 140],
+      ],
+      [
+        [20, 300],
+        [160, 290],
+        [170, 430],
+        [30, 435],
+      ],
+      [
+        [230, 380],
+        [400, 395],
+        [395, 438],
+        [225, 436],
+      ],
+    ];
+    const guess = findCard(desk(640, 440, q, papers));
+    expect(near(guess.quad, q, 14)).toBe(true);
+  });
+
+  it('finds a pale card on a pale scanner bed, its text no help to a threshold', () => {
+    const q: Quad = [
+      [90, 70],
+      [560, 60],
+      [570, 360],
+      [100, 370],
+    ];
+    const r = raster(640, 440);
+    let seed = 7;
+    const noise = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return (seed / 2147483648 - 0.5) * 8;
+    };
+    for (let y = 0; y < 440; y++) {
+      for (let x = 0; x < 640; x++) {
+        let c = [226, 226, 222];
+        if (inside(q, x, y)) {
+          const [, v] = [(x - 90) / 470, (y - 70) / 300];
+          // The back's MRZ: three dark lines of print on a white band across the foot of the card.
+          const band = v > 0.66 && v < 0.95 && x > 100 && x < 560;
+          const mrz = band && [0.72, 0.8, 0.88].some((l) => Math.abs(v - l) < 0.025) && x % 14 < 9;
+          c = mrz ? [30, 30, 30] : band ? [252, 252, 252] : [232, 234, 231];
+        }
+        r.data.set([...c.map((k) => Math.max(0, Math.min(255, k + noise()))), 255], (y * 640 + x) * 4);
+      }
+    }
+    const guess = findCard(r);
+    expect(near(guess.quad, q, 14) || near(guess.quad, [q[2], q[3], q[0], q[1]], 14)).toBe(true);
+  });
+
   it('a card photographed in portrait (a quarter turn) comes out with its long side across', () => {
     const q: Quad = [
       [300, 40],

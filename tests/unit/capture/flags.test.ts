@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CardReading, OcrField } from '../../../utils/capture/card-fields';
 import { fuse, qrResidence, type Review } from '../../../utils/capture/fuse';
 import { missingFields } from '../../../utils/capture/missing';
+import { buildTd1, parseTd1 } from '../../../utils/capture/mrz';
 import { classifyQr, parentsIn } from '../../../utils/capture/qr-payload';
 
 const box = { x0: 0, y0: 0, x1: 10, y1: 10 };
@@ -48,6 +49,60 @@ describe('flags come from the witnesses, not from the OCR confidence alone', () 
     );
     expect(r.nationality).toMatchObject({ value: 'Việt Nam', uncertain: false });
     expect(r.fullName?.uncertain).toBe(true);
+  });
+});
+
+/** A card's MRZ as read, with one line's characters replaced (a misread digit). */
+const readMrz = (card: Parameters<typeof buildTd1>[0], misread: { line: 0 | 1; at: number; as: string }[] = []) => {
+  const lines = buildTd1(card);
+  for (const m of misread) lines[m.line] = lines[m.line]!.slice(0, m.at) + m.as + lines[m.line]!.slice(m.at + 1);
+  const p = parseTd1(lines, today);
+  if (!p.ok) throw new Error(p.reason);
+  return p.mrz;
+};
+const back = { side: 'back' as const, model: '2021' as const, fields: {}, mrz: null, warnings: [] };
+const vy = {
+  personalId: '062198912903',
+  birth: '981211',
+  sex: 'F' as const,
+  surname: 'DINH',
+  givenNames: 'THI THU VY',
+};
+
+describe('the MRZ: each field’s own check digit and the card’s rules vouch where the composite fails', () => {
+  it('the number in both its copies, each passing its check, born the year line 2 says: number, birth and sex stand', () => {
+    // The expiry misread (2023 as 2025): its check and the composite fail, the expiry is not shown.
+    const mrz = readMrz({ ...vy, expiry: '231211' }, [{ line: 1, at: 9, as: '5' }]);
+    expect(mrz.checks.find((c) => c.field === 'composite')?.ok).toBe(false);
+    const r = fuse({ mrz, ocr: [back] }, { today });
+    expect(r.personalId).toMatchObject({ value: '062198912903', source: 'mrz', uncertain: false });
+    expect(r.birthDate).toMatchObject({ value: '11/12/1998', uncertain: false });
+    expect(r.sex).toMatchObject({ value: 'Nữ', uncertain: false });
+    expect(r.expiry).toBeUndefined();
+  });
+
+  it('a number whose year line 2 contradicts stays flagged, and so does the birth date', () => {
+    const mrz = readMrz({ ...vy, birth: '971211', expiry: '221211' }, [{ line: 1, at: 9, as: '5' }]);
+    const r = fuse({ mrz, ocr: [back] }, { today });
+    expect(r.personalId?.uncertain).toBe(true);
+    expect(r.birthDate?.uncertain).toBe(true);
+  });
+
+  it('birth and expiry, each passing its check, the expiry on the 25th, 40th or 60th birthday: both stand', () => {
+    // The number's copy in the optional field misread: its check and the composite fail.
+    const read = (expiry: string) =>
+      fuse(
+        { mrz: readMrz({ ...vy, birth: '761204', expiry }, [{ line: 0, at: 17, as: '9' }]), ocr: [back] },
+        { today },
+      );
+    const r = read('361204');
+    expect(r.birthDate).toMatchObject({ value: '04/12/1976', uncertain: false });
+    expect(r.expiry).toMatchObject({ value: '04/12/2036', uncertain: false });
+    // Sex has no check digit of its own: without the number it stays flagged.
+    expect(r.sex?.uncertain).toBe(true);
+    const off = read('361205');
+    expect(off.birthDate?.uncertain).toBe(true);
+    expect(off.expiry?.uncertain).toBe(true);
   });
 });
 

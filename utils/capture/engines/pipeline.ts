@@ -29,6 +29,7 @@ import {
   type Raster,
 } from '../image';
 import { findCard, type CardGuess } from '../find-card';
+import { otherFrames } from '../frames';
 import { binarise, enlarge, qrRegions } from '../qr-search';
 import { classifyQr, type QrPayload } from '../qr-payload';
 import { cleanSpaces, fold } from '../../vn/text';
@@ -305,37 +306,10 @@ async function readOtherwise(
   if (first.side.reading.side || settles(first.side)) return first;
   const height = Math.round(cardWidth / cardAspect);
   let best = first;
-  const candidates: Array<() => Framed | Promise<Framed>> = [];
-  if (!qrRead) {
-    for (const other of guess.alternatives ?? []) {
-      candidates.push(async () => {
-        const card = warpQuad(image, other, cardWidth, height);
-        return { ...first, side: await readSide(card, assets), card, quad: other, foundBy: 'runner-up' };
-      });
-    }
-    candidates.push(async () => {
-      const card = rotate180(first.card);
-      return {
-        ...first,
-        side: await readSide(card, assets),
-        card,
-        quad: turnQuad(first.quad),
-        upsideDown: !first.upsideDown,
-      };
-    });
-  }
-  if (guess.by !== 'photo' && !officer) {
-    candidates.push(async () => {
-      const photo: Quad = [
-        [0, 0],
-        [image.width, 0],
-        [image.width, image.height],
-        [0, image.height],
-      ];
-      const card = warpQuad(image, photo, cardWidth, height);
-      return { side: await readSide(card, assets), card, quad: photo, upsideDown: false, foundBy: 'photo' };
-    });
-  }
+  const candidates = otherFrames(image, first, guess, { qrRead, officer }).map((frame) => async (): Promise<Framed> => {
+    const card = warpQuad(image, frame.quad, cardWidth, height);
+    return { side: await readSide(card, assets), card, ...frame };
+  });
   for (const next of candidates) {
     const framed = await next();
     if (settles(framed.side)) return framed;
