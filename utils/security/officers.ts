@@ -30,6 +30,11 @@ export class OfficerError extends Error {
   }
 }
 
+/** Why a change of officers or secrets failed, for the UI: the refusal's own reason, or the error as it came. */
+export function refusalOf(error: unknown): Reason {
+  return error instanceof OfficerError ? error.reason : { code: 'error.unknown', params: { detail: String(error) } };
+}
+
 export interface NewOfficer {
   name: string;
   role: Role;
