@@ -53,3 +53,15 @@ export function parseTour(text: string): Tour {
     );
   return parsed.data;
 }
+
+/** The tours a trainer added, then the bundled ones before them: what the training page offers. */
+export async function allTours(): Promise<Tour[]> {
+  return [...bundledTours, ...(await customToursItem.getValue())];
+}
+
+/** Adds a trainer's tour file (one with the same id is replaced) and returns the tour; throws as parseTour does. */
+export async function addCustomTour(text: string): Promise<Tour> {
+  const tour = parseTour(text);
+  await customToursItem.setValue([...(await customToursItem.getValue()).filter((c) => c.id !== tour.id), tour]);
+  return tour;
+}
