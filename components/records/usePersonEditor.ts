@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { translator, type Language } from '@/utils/i18n';
+import { sayError, translator, type Language } from '@/utils/i18n';
 import { namedRelations, saveEdited, type NamedRelation } from '@/utils/records/editor';
 import { checkForm, emptyForm, personToForm, type FormValues } from '@/utils/records/form';
 import type { DocumentMeta, Person, PersonField } from '@/utils/records/schema';
@@ -50,7 +50,7 @@ export function usePersonEditor(language: Language, store: RecordsStore, officer
       setValues(personToForm(saved));
       setStatus({ kind: 'ok', text: t('edit.saved') });
     } catch (e) {
-      setStatus({ kind: 'error', text: t('error.unknown', { detail: e instanceof Error ? e.message : String(e) }) });
+      setStatus({ kind: 'error', text: t('error.unknown', { detail: sayError(language, e) }) });
     }
   };
 

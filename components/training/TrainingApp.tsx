@@ -4,7 +4,7 @@ import { PanelApp } from '@/components/panel/PanelApp';
 import '@/components/panel/panel.css';
 import { useSettings } from '@/components/pages/useSettings';
 import { localPage } from '@/utils/training/local-page';
-import type { Language } from '@/utils/i18n';
+import { sayError, type Language } from '@/utils/i18n';
 import type { RecordsStore } from '@/utils/records/store';
 import { openSandbox, resetSandbox, sandboxSend } from '@/utils/training/sandbox';
 import { addCustomTour, allTours, bundledTours, type Tour } from '@/utils/training/tours';
@@ -48,7 +48,7 @@ export function TrainingApp() {
       setTours(await allTours());
       setMessage({ kind: 'ok', text: `Đã thêm bài hướng dẫn "${t.title}".` });
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ kind: 'error', text: sayError(language, e) });
     }
   };
 
