@@ -42,7 +42,7 @@ describe('errors thrown from utils/', () => {
   });
 
   it('finds a Vietnamese sentence when one is thrown', () => {
-    const sample = 'throw new Error(\n  `Không tìm thấy ${x}.`,\n);';
+    const sample = ['throw new Error(', "  'Không tìm thấy người này.',", ');'].join('\n');
     const args = [...sample.matchAll(/throw\s+new\s+\w+\s*\(([\s\S]*?)\)\s*;/g)].map((m) => m[1]!);
     expect(args.some((a) => vietnameseLetter.test(a))).toBe(true);
   });
