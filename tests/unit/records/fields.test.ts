@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fillFields } from '@/utils/autofill/labels';
 import { catalogue } from '@/utils/i18n/messages';
 import { fieldKindCodecs } from '@/utils/records/field-kinds';
-import { citizenFields, personFields, type PersonField } from '@/utils/records/fields';
+import { citizenFields, personFields } from '@/utils/records/fields';
 import { emptyForm, formFieldLabels, personToForm } from '@/utils/records/form';
 import { fieldForHeader, importFields } from '@/utils/records/import/columns';
 import { guessHeader } from '@/utils/records/import/header';
