@@ -23,10 +23,7 @@ const stillLong: Record<string, number> = {
   'components/panel/ProcedureSection.tsx ProcedureSection': 138,
   'components/settings/PortalHosts.tsx PortalHosts': 111,
   'components/capture/DocumentMode.tsx DocumentMode': 100,
-  'components/capture/Camera.tsx Camera': 90,
   'components/dashboard/DashboardApp.tsx FilingTable': 89,
-  'components/capture/CropEditor.tsx CropEditor': 87,
-  'components/panel/FilingSection.tsx FilingSection': 83,
 };
 
 function walk(dir: string): string[] {
