@@ -154,14 +154,12 @@ function AddOfficer({
   const t = translator(language);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('officer');
-  const [passphrase, setPassphrase] = useState('');
-  const [pin, setPin] = useState('');
+  const [secrets, setSecrets] = useState(noSecrets);
   const add = (event: FormEvent) => {
     event.preventDefault();
-    void onAdd({ name, role, passphrase, pin: pin || null }, () => {
+    void onAdd({ name, role, passphrase: secrets.passphrase, pin: secrets.pin || null }, () => {
       setName('');
-      setPassphrase('');
-      setPin('');
+      setSecrets(noSecrets);
     });
   };
   return (
@@ -177,14 +175,7 @@ function AddOfficer({
           </option>
         ))}
       </select>
-      <SecretField
-        id="o-passphrase"
-        label={t('officers.passphrase')}
-        autoComplete="new-password"
-        value={passphrase}
-        onChange={setPassphrase}
-      />
-      <SecretField id="o-pin" label={t('officers.pin')} numeric value={pin} onChange={setPin} />{' '}
+      <OfficerSecrets language={language} idPrefix="o" value={secrets} onChange={setSecrets} />{' '}
       <button type="submit" className="primary">
         {t('officers.add')}
       </button>
@@ -204,25 +195,17 @@ function ResetSecrets({
   onReset: (input: { passphrase: string; pin: string | null }) => Promise<void>;
 }) {
   const t = translator(language);
-  const [passphrase, setPassphrase] = useState('');
-  const [pin, setPin] = useState('');
+  const [secrets, setSecrets] = useState(noSecrets);
   return (
     <form
       aria-label={t('officers.resetFor', { name: officer.name })}
       onSubmit={(e) => {
         e.preventDefault();
-        void onReset({ passphrase, pin: pin || null });
+        void onReset({ passphrase: secrets.passphrase, pin: secrets.pin || null });
       }}
     >
       <h3>{t('officers.resetFor', { name: officer.name })}</h3>
-      <SecretField
-        id="r-passphrase"
-        label={t('officers.passphrase')}
-        autoComplete="new-password"
-        value={passphrase}
-        onChange={setPassphrase}
-      />
-      <SecretField id="r-pin" label={t('officers.pin')} numeric value={pin} onChange={setPin} />{' '}
+      <OfficerSecrets language={language} idPrefix="r" value={secrets} onChange={setSecrets} />{' '}
       <button type="submit" className="primary">
         {t('officers.reset')}
       </button>{' '}
@@ -230,5 +213,37 @@ function ResetSecrets({
         {t('dash.close')}
       </button>
     </form>
+  );
+}
+
+/** A new officer's or a reset's secrets: the initial passphrase and the optional PIN. */
+type Secrets = { passphrase: string; pin: string };
+const noSecrets: Secrets = { passphrase: '', pin: '' };
+
+function OfficerSecrets(props: {
+  language: Language;
+  idPrefix: string;
+  value: Secrets;
+  onChange: (value: Secrets) => void;
+}) {
+  const { value, onChange } = props;
+  const t = translator(props.language);
+  return (
+    <>
+      <SecretField
+        id={`${props.idPrefix}-passphrase`}
+        label={t('officers.passphrase')}
+        autoComplete="new-password"
+        value={value.passphrase}
+        onChange={(passphrase) => onChange({ ...value, passphrase })}
+      />
+      <SecretField
+        id={`${props.idPrefix}-pin`}
+        label={t('officers.pin')}
+        numeric
+        value={value.pin}
+        onChange={(pin) => onChange({ ...value, pin })}
+      />
+    </>
   );
 }
