@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { fromBitmap } from '@/utils/capture/engines/load';
 import type { Raster } from '@/utils/capture/image';
 import { translator, type Language } from '@/utils/i18n';
@@ -20,35 +20,7 @@ export function Camera({
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [error, setError] = useState('');
-  // The latest callback, read when a frame arrives (the interval lives as long as the stream).
-  const onFrameNow = useRef(onFrame);
-  onFrameNow.current = onFrame;
-
-  useEffect(() => {
-    if (!stream || !video.current) return;
-    video.current.srcObject = stream;
-    void video.current.play().catch(() => undefined);
-    let busy = false;
-    const timer = setInterval(() => {
-      const v = video.current;
-      if (busy || !v || v.videoWidth === 0) return;
-      busy = true;
-      void onFrameNow
-        .current(fromBitmap(v, v.videoWidth, v.videoHeight))
-        .then((found) => found && setStream(null))
-        .finally(() => {
-          busy = false;
-        });
-    }, 300);
-    return () => clearInterval(timer);
-  }, [stream]);
-
-  useEffect(
-    () => () => {
-      for (const track of stream?.getTracks() ?? []) track.stop();
-    },
-    [stream],
-  );
+  useLiveStream(stream, video, onFrame, () => setStream(null));
 
   const start = async () => {
     setError('');
@@ -95,5 +67,46 @@ export function Camera({
       )}
       {error && <p role="alert">{error}</p>}
     </section>
+  );
+}
+
+/**
+ * Shows the stream in the video, offers it a frame a few times a second (`onFrame` says true once it found what
+ * it looked for, which ends the stream), and stops its tracks when the stream goes.
+ */
+function useLiveStream(
+  stream: MediaStream | null,
+  video: RefObject<HTMLVideoElement | null>,
+  onFrame: (r: Raster) => Promise<boolean>,
+  onFound: () => void,
+) {
+  // The latest callbacks, read when a frame arrives (the interval lives as long as the stream).
+  const latest = useRef({ onFrame, onFound });
+  latest.current = { onFrame, onFound };
+
+  useEffect(() => {
+    if (!stream || !video.current) return;
+    video.current.srcObject = stream;
+    void video.current.play().catch(() => undefined);
+    let busy = false;
+    const timer = setInterval(() => {
+      const v = video.current;
+      if (busy || !v || v.videoWidth === 0) return;
+      busy = true;
+      void latest.current
+        .onFrame(fromBitmap(v, v.videoWidth, v.videoHeight))
+        .then((found) => found && latest.current.onFound())
+        .finally(() => {
+          busy = false;
+        });
+    }, 300);
+    return () => clearInterval(timer);
+  }, [stream, video]);
+
+  useEffect(
+    () => () => {
+      for (const track of stream?.getTracks() ?? []) track.stop();
+    },
+    [stream],
   );
 }

@@ -23,6 +23,7 @@ import { FieldRow } from './ReviewFields';
 import { ShotList } from './ShotList';
 
 const shownFields: Array<PersonField | 'note'> = [...personFields, 'note'];
+type Translate = ReturnType<typeof translator>;
 
 export interface CardReviewProps {
   language: Language;
@@ -45,35 +46,13 @@ export interface CardReviewProps {
 export function CardReview(props: CardReviewProps) {
   const { language, shots, reviewed, values, onChange } = props;
   const t = translator(language);
-  const [step, setStep] = useState<SaveStep | null>(null);
-  const [saved, setSaved] = useState('');
   const form = useRef<HTMLFormElement>(null);
-  const mapped = useMapped(values.permanentAddress ?? '');
+  const { step, setStep, saved, save, done, input } = useCardSave(props, t);
   useFirstUncertain(form, reviewed);
-  // A new capture replaces the last "saved" notice.
-  useEffect(() => {
-    if (shots.length) setSaved('');
-  }, [shots.length]);
 
   if (shots.length === 0 && Object.values(values).every((v) => !v))
     return <>{saved ? <p role="status">{saved}</p> : !props.busy && <p className="hint">{t('capture.empty')}</p>}</>;
 
-  const input: SaveInput = {
-    review: reviewed.review,
-    values,
-    shots,
-    officerId: props.officerId,
-    encode: (r) => toJpeg(r, 0.85),
-  };
-  const done = (s: SaveStep) => {
-    setStep(s);
-    if (s.kind !== 'saved') return;
-    setSaved(t('capture.saved', { name: s.person.fullName.value, count: s.documents }));
-    setStep(null);
-    props.onSaved();
-  };
-  const save = async () => done(await saveCapture(props.store, input));
-  const errors = step?.kind === 'invalid' ? step.errors : {};
   const qr = shots.map((s) => s.wedge ?? (s.result?.qr?.kind === 'citizen-id' ? s.result.qr.card : null)).find(Boolean);
   const mrz = props.mrzLines ?? scannedMrz(shots);
 
@@ -91,33 +70,13 @@ export function CardReview(props: CardReviewProps) {
         onKeyDown={(e) => enterMoves(e, form.current, save)}
       >
         {saved && <p role="status">{saved}</p>}
-        <div className="grid">
-          {shownFields.map((f) => {
-            const name = f === 'note' ? undefined : reviewNameOf(f);
-            const extra =
-              f === 'permanentAddress' && mapped
-                ? mapped.candidates.length
-                  ? t('capture.address2025', {
-                      units: mapped.candidates.map((c) => `${c.wardName}, ${c.provinceName}`).join(' / '),
-                    })
-                  : (mapped.reason ?? undefined)
-                : undefined;
-            return (
-              <FieldRow
-                key={f}
-                field={f}
-                review={f === 'note' ? undefined : reviewFor(reviewed.review, f)}
-                value={values[f] ?? ''}
-                error={errors[f]}
-                reason={name ? reviewed.missing[name] : undefined}
-                extra={extra}
-                t={t}
-                onChange={(v) => onChange(f, v)}
-              />
-            );
-          })}
-          <ExpiryRow reviewed={reviewed} value={values.expiry} t={t} />
-        </div>
+        <ReviewGrid
+          reviewed={reviewed}
+          values={values}
+          errors={step?.kind === 'invalid' ? step.errors : {}}
+          t={t}
+          onChange={onChange}
+        />
         {mrz && <MrzPanel lines={mrz} t={t} onChange={props.onMrz} />}
         {qr && <QrPanel qr={qr} t={t} />}
         {step && step.warnings.length > 0 && <p className="warn">{step.warnings.join(' ')}</p>}
@@ -144,16 +103,76 @@ export function CardReview(props: CardReviewProps) {
   );
 }
 
-/** The card's expiry: shown (read-only), not kept in the person; its reason when it could not be read. */
-function ExpiryRow({
-  reviewed,
-  value,
-  t,
-}: {
+/** The save of a reviewed capture: its step (invalid, a merge to decide, saved) and the last "saved" notice. */
+function useCardSave(props: CardReviewProps, t: Translate) {
+  const [step, setStep] = useState<SaveStep | null>(null);
+  const [saved, setSaved] = useState('');
+  // A new capture replaces the last "saved" notice.
+  useEffect(() => {
+    if (props.shots.length) setSaved('');
+  }, [props.shots.length]);
+  const input: SaveInput = {
+    review: props.reviewed.review,
+    values: props.values,
+    shots: props.shots,
+    officerId: props.officerId,
+    encode: (r) => toJpeg(r, 0.85),
+  };
+  const done = (s: SaveStep) => {
+    setStep(s);
+    if (s.kind !== 'saved') return;
+    setSaved(t('capture.saved', { name: s.person.fullName.value, count: s.documents }));
+    setStep(null);
+    props.onSaved();
+  };
+  const save = async () => done(await saveCapture(props.store, input));
+  return { step, setStep, saved, save, done, input };
+}
+
+/** Every field of the person with what was read for it, the residence's 2025 units under it, then the expiry. */
+function ReviewGrid(props: {
   reviewed: Reviewed;
-  value: string | undefined;
-  t: ReturnType<typeof translator>;
+  values: CaptureValues;
+  errors: Partial<Record<PersonField | 'note', string>>;
+  t: Translate;
+  onChange: (field: PersonField | 'note', value: string) => void;
 }) {
+  const { reviewed, values, errors, t } = props;
+  const mapped = useMapped(values.permanentAddress ?? '');
+  return (
+    <div className="grid">
+      {shownFields.map((f) => {
+        const name = f === 'note' ? undefined : reviewNameOf(f);
+        return (
+          <FieldRow
+            key={f}
+            field={f}
+            review={f === 'note' ? undefined : reviewFor(reviewed.review, f)}
+            value={values[f] ?? ''}
+            error={errors[f]}
+            reason={name ? reviewed.missing[name] : undefined}
+            extra={f === 'permanentAddress' ? addressNote(mapped, t) : undefined}
+            t={t}
+            onChange={(v) => props.onChange(f, v)}
+          />
+        );
+      })}
+      <ExpiryRow reviewed={reviewed} value={values.expiry} t={t} />
+    </div>
+  );
+}
+
+/** The 2025 ward and province a residence maps to, or why it maps to none. */
+function addressNote(mapped: MappedAddress | null, t: Translate): string | undefined {
+  if (!mapped) return undefined;
+  if (!mapped.candidates.length) return mapped.reason ?? undefined;
+  return t('capture.address2025', {
+    units: mapped.candidates.map((c) => `${c.wardName}, ${c.provinceName}`).join(' / '),
+  });
+}
+
+/** The card's expiry: shown (read-only), not kept in the person; its reason when it could not be read. */
+function ExpiryRow({ reviewed, value, t }: { reviewed: Reviewed; value: string | undefined; t: Translate }) {
   const r = reviewed.review.expiry;
   const reason = reviewed.missing.expiry;
   if (!value && !reason) return null;

@@ -55,37 +55,16 @@ export function CropEditor({
         <image href={photo} width={width} height={height} />
         <polygon points={corners.map((p) => p.join(',')).join(' ')} className="crop-frame" strokeWidth={r / 3} />
         {corners.map((p, i) => (
-          <circle
+          <CropHandle
             // biome-ignore lint/suspicious/noArrayIndexKey: the corners keep their order (top-left first), so the index names each
             key={i}
-            cx={p[0]}
-            cy={p[1]}
+            at={p}
+            index={i}
             r={r}
-            className="crop-handle"
-            tabIndex={0}
-            role="slider"
-            aria-label={t('capture.crop.corner', { n: i + 1 })}
-            aria-valuenow={Math.round(p[0])}
-            aria-valuemin={0}
-            aria-valuemax={width}
-            aria-valuetext={`${Math.round(p[0])}, ${Math.round(p[1])}`}
-            onPointerDown={(e) => {
-              (e.target as Element).setPointerCapture?.(e.pointerId);
-              setDragging(i);
-            }}
-            onKeyDown={(e) => {
-              const step = (e.shiftKey ? 10 : 1) * (width / 200);
-              const d: Record<string, Point> = {
-                ArrowLeft: [-step, 0],
-                ArrowRight: [step, 0],
-                ArrowUp: [0, -step],
-                ArrowDown: [0, step],
-              };
-              const by = d[e.key];
-              if (!by) return;
-              e.preventDefault();
-              move(i, [p[0] + by[0], p[1] + by[1]]);
-            }}
+            width={width}
+            t={t}
+            onGrab={() => setDragging(i)}
+            onMove={(to) => move(i, to)}
           />
         ))}
       </svg>
@@ -93,5 +72,50 @@ export function CropEditor({
         {t('capture.crop.apply')}
       </button>
     </div>
+  );
+}
+
+/** One corner: a slider for assistive technology, dragged by the pointer or moved by the arrow keys. */
+function CropHandle(props: {
+  at: Point;
+  index: number;
+  r: number;
+  width: number;
+  t: T;
+  onGrab: () => void;
+  onMove: (to: Point) => void;
+}) {
+  const { at: p, width } = props;
+  return (
+    <circle
+      cx={p[0]}
+      cy={p[1]}
+      r={props.r}
+      className="crop-handle"
+      tabIndex={0}
+      role="slider"
+      aria-label={props.t('capture.crop.corner', { n: props.index + 1 })}
+      aria-valuenow={Math.round(p[0])}
+      aria-valuemin={0}
+      aria-valuemax={width}
+      aria-valuetext={`${Math.round(p[0])}, ${Math.round(p[1])}`}
+      onPointerDown={(e) => {
+        (e.target as Element).setPointerCapture?.(e.pointerId);
+        props.onGrab();
+      }}
+      onKeyDown={(e) => {
+        const step = (e.shiftKey ? 10 : 1) * (width / 200);
+        const d: Record<string, Point> = {
+          ArrowLeft: [-step, 0],
+          ArrowRight: [step, 0],
+          ArrowUp: [0, -step],
+          ArrowDown: [0, step],
+        };
+        const by = d[e.key];
+        if (!by) return;
+        e.preventDefault();
+        props.onMove([p[0] + by[0], p[1] + by[1]]);
+      }}
+    />
   );
 }

@@ -24,7 +24,7 @@ import {
   vnDateTime,
   type FilingFilter,
 } from '@/utils/filings/view';
-import { translator, type Language, type MessageKey, type Params } from '@/utils/i18n';
+import { sayError, translator, type Language, type MessageKey, type Params } from '@/utils/i18n';
 import type { CounterRow } from '@/utils/db/database';
 import { tableCsv, tableXlsx } from '@/utils/records/export';
 import { recordsDb } from '@/utils/db/instance';
@@ -171,7 +171,7 @@ function Dashboard({
       performance.measure('motcua:verify', 'motcua:verify-start');
       setIntegrity(checks.map((check) => verdict(t, check, counterName(check.counterId))));
     } catch (e) {
-      setIntegrity([t('dash.verify.failed', { detail: e instanceof Error ? e.message : String(e) })]);
+      setIntegrity([t('dash.verify.failed', { detail: sayError(language, e) })]);
     }
   };
 
@@ -674,7 +674,7 @@ function Counters({
       } else
         setMessage({
           kind: 'error',
-          text: e instanceof BundleError ? t(e.code, e.params) : e instanceof Error ? e.message : String(e),
+          text: e instanceof BundleError ? t(e.code, e.params) : sayError(language, e),
         });
     }
   };

@@ -19,16 +19,8 @@ export function FilingSection({
   const t = translator(language);
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState(false);
   const filing = state.filing;
   if (!filing) return null;
-  const markSubmitted = () => {
-    const typed = code.trim().toUpperCase();
-    setCodeError(!isDossierCode(typed));
-    if (isDossierCode(typed))
-      void session.updateFiling({ status: 'submitted', dossierCode: typed }).then(() => setCode(''));
-  };
   return (
     <section className="filing" aria-labelledby="motcua-filing-title" data-testid="filing">
       <h2 id="motcua-filing-title">{t('filing.title')}</h2>
@@ -36,28 +28,7 @@ export function FilingSection({
         {t(`filing.status.${filing.status}`)}
         {filing.dossierCode ? ` — ${t('filing.code')}: ${filing.dossierCode}` : ''}
       </p>
-      {filing.status === 'draft' && (
-        <div className="manual-code">
-          <label htmlFor="motcua-code">{t('filing.manualCode')}</label>
-          <input
-            id="motcua-code"
-            value={code}
-            maxLength={42}
-            aria-invalid={codeError}
-            aria-describedby={codeError ? 'motcua-code-error' : undefined}
-            onChange={(e) => setCode(e.target.value)}
-            onKeyDown={(e) => e.key === 'Enter' && markSubmitted()}
-          />
-          <button type="button" onClick={markSubmitted}>
-            {t('filing.markSubmitted')}
-          </button>
-          {codeError && (
-            <p id="motcua-code-error" role="alert" className="error">
-              {t('filing.manualCodeInvalid')}
-            </p>
-          )}
-        </div>
-      )}
+      {filing.status === 'draft' && <ManualCode language={language} session={session} />}
       <label htmlFor="motcua-note">{t('filing.note')}</label>
       <textarea id="motcua-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       <div className="actions">
@@ -88,5 +59,40 @@ export function FilingSection({
         </div>
       )}
     </section>
+  );
+}
+
+/** The dossier code typed by the officer, where the portal's confirmation was not recognised. */
+function ManualCode({ language, session }: { language: Language; session: PanelSession }) {
+  const t = translator(language);
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState(false);
+  const markSubmitted = () => {
+    const typed = code.trim().toUpperCase();
+    setCodeError(!isDossierCode(typed));
+    if (isDossierCode(typed))
+      void session.updateFiling({ status: 'submitted', dossierCode: typed }).then(() => setCode(''));
+  };
+  return (
+    <div className="manual-code">
+      <label htmlFor="motcua-code">{t('filing.manualCode')}</label>
+      <input
+        id="motcua-code"
+        value={code}
+        maxLength={42}
+        aria-invalid={codeError}
+        aria-describedby={codeError ? 'motcua-code-error' : undefined}
+        onChange={(e) => setCode(e.target.value)}
+        onKeyDown={(e) => e.key === 'Enter' && markSubmitted()}
+      />
+      <button type="button" onClick={markSubmitted}>
+        {t('filing.markSubmitted')}
+      </button>
+      {codeError && (
+        <p id="motcua-code-error" role="alert" className="error">
+          {t('filing.manualCodeInvalid')}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { roleLabels } from '@/utils/autofill/labels';
-import { translator, type Language, type MessageKey } from '@/utils/i18n';
+import { translator, sayError, type Language, type MessageKey } from '@/utils/i18n';
 import { countsOf, type Notice, type PanelState, type ReportLine } from '@/utils/panel/session';
 
 const icons: Record<ReportLine['status'], string> = {
@@ -22,7 +22,8 @@ export function reasonText(language: Language, line: Pick<ReportLine, 'reason'>)
 
 export function noticeText(language: Language, notice: Notice): string {
   const t = translator(language);
-  return t(`panel.${notice.code}` as MessageKey, notice.params ?? {});
+  const params = notice.error ? { ...notice.params, detail: sayError(language, notice.error) } : notice.params;
+  return t(`panel.${notice.code}` as MessageKey, params ?? {});
 }
 
 /** The fill's report: counts first, then each field with its mark and, when it is not ✓, why. */

@@ -2,9 +2,17 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { translator, type Language, type MessageKey, type Params } from '@/utils/i18n';
 import { roles, type Role } from '@/utils/db/kinds';
 import type { RecordsStore } from '@/utils/records/store';
-import { addOfficer, listOfficers, OfficerError, releaseOfficer, resetSecrets } from '@/utils/security/officers';
+import {
+  addOfficer,
+  listOfficers,
+  type NewOfficer,
+  refusalOf,
+  releaseOfficer,
+  resetSecrets,
+} from '@/utils/security/officers';
 import { currentSession, type UnlockedSession } from '@/utils/security/session';
 import { OwnSecrets } from './OwnSecrets';
+import { SecretField } from './SecretField';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
 type Message = { kind: 'ok' | 'error'; code: MessageKey; params?: Params };
@@ -21,10 +29,6 @@ export function OfficersTab({
 }) {
   const t = translator(language);
   const [officers, setOfficers] = useState<OfficerSummary[]>([]);
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('officer');
-  const [passphrase, setPassphrase] = useState('');
-  const [pin, setPin] = useState('');
   const [resetting, setResetting] = useState<OfficerSummary | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const reload = () => void listOfficers(store.db).then(setOfficers);
@@ -41,70 +45,20 @@ export function OfficersTab({
       setMessage(await work(current.dataKey));
       reload();
     } catch (e) {
-      setMessage(
-        e instanceof OfficerError
-          ? { kind: 'error', ...e.reason }
-          : { kind: 'error', code: 'error.unknown', params: { detail: String(e) } },
-      );
+      setMessage({ kind: 'error', ...refusalOf(e) });
     }
-  };
-
-  const add = (event: FormEvent) => {
-    event.preventDefault();
-    void withKey(async (dataKey) => {
-      await addOfficer(store.db, dataKey, session.officerId, { name, role, passphrase, pin: pin || null });
-      const added = name.trim();
-      setName('');
-      setPassphrase('');
-      setPin('');
-      return { kind: 'ok', code: 'officers.added', params: { name: added } };
-    });
   };
 
   return (
     <section>
       <h3>{t('officers.title')}</h3>
-      <table>
-        <tbody>
-          {officers.map((o) => (
-            <tr key={o.id}>
-              <td>{o.name}</td>
-              <td>{t(`role.${o.role}`)}</td>
-              <td>
-                {[
-                  o.hasPin && !o.needsPassphrase ? t('officers.hasPin') : '',
-                  o.deviceKeys.length ? t('officers.deviceKeys', { count: o.deviceKeys.length }) : '',
-                  o.needsPassphrase ? t('officers.needsPassphrase') : '',
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </td>
-              <td>
-                {o.lockedOut && (
-                  <>
-                    {t('officers.locked')}{' '}
-                    <button
-                      type="button"
-                      onClick={() => void releaseOfficer(store.db, session.officerId, o.id).then(reload)}
-                    >
-                      {t('officers.release')}
-                    </button>{' '}
-                  </>
-                )}
-                {o.id !== session.officerId && (
-                  <button
-                    type="button"
-                    aria-label={t('officers.resetFor', { name: o.name })}
-                    onClick={() => setResetting(o)}
-                  >
-                    {t('officers.reset')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OfficerTable
+        language={language}
+        officers={officers}
+        selfId={session.officerId}
+        onRelease={(o) => void releaseOfficer(store.db, session.officerId, o.id).then(reload)}
+        onReset={setResetting}
+      />
       {resetting && (
         <ResetSecrets
           language={language}
@@ -119,39 +73,16 @@ export function OfficersTab({
           }
         />
       )}
-      <form onSubmit={add} aria-label={t('officers.add')}>
-        <h3>{t('officers.add')}</h3>
-        <label htmlFor="o-name">{t('officers.name')}</label>
-        <input id="o-name" value={name} onChange={(e) => setName(e.target.value)} />
-        <label htmlFor="o-role">{t('officers.role')}</label>
-        <select id="o-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="o-passphrase">{t('officers.passphrase')}</label>
-        <input
-          id="o-passphrase"
-          type="password"
-          autoComplete="new-password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-        <label htmlFor="o-pin">{t('officers.pin')}</label>
-        <input
-          id="o-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-        />{' '}
-        <button type="submit" className="primary">
-          {t('officers.add')}
-        </button>
-      </form>
+      <AddOfficer
+        language={language}
+        onAdd={(officer, added) =>
+          withKey(async (dataKey) => {
+            await addOfficer(store.db, dataKey, session.officerId, officer);
+            added();
+            return { kind: 'ok', code: 'officers.added', params: { name: officer.name.trim() } };
+          })
+        }
+      />
       {message && (
         <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
           {t(message.code, message.params)}
@@ -159,6 +90,96 @@ export function OfficersTab({
       )}
       <OwnSecrets language={language} officerId={session.officerId} />
     </section>
+  );
+}
+
+function OfficerTable(props: {
+  language: Language;
+  officers: OfficerSummary[];
+  selfId: string;
+  onRelease: (officer: OfficerSummary) => void;
+  onReset: (officer: OfficerSummary) => void;
+}) {
+  const t = translator(props.language);
+  return (
+    <table>
+      <tbody>
+        {props.officers.map((o) => (
+          <tr key={o.id}>
+            <td>{o.name}</td>
+            <td>{t(`role.${o.role}`)}</td>
+            <td>
+              {[
+                o.hasPin && !o.needsPassphrase ? t('officers.hasPin') : '',
+                o.deviceKeys.length ? t('officers.deviceKeys', { count: o.deviceKeys.length }) : '',
+                o.needsPassphrase ? t('officers.needsPassphrase') : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </td>
+            <td>
+              {o.lockedOut && (
+                <>
+                  {t('officers.locked')}{' '}
+                  <button type="button" onClick={() => props.onRelease(o)}>
+                    {t('officers.release')}
+                  </button>{' '}
+                </>
+              )}
+              {o.id !== props.selfId && (
+                <button
+                  type="button"
+                  aria-label={t('officers.resetFor', { name: o.name })}
+                  onClick={() => props.onReset(o)}
+                >
+                  {t('officers.reset')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The form for a new officer; `onAdd` calls `added` once the officer is in, which empties the fields. */
+function AddOfficer({
+  language,
+  onAdd,
+}: {
+  language: Language;
+  onAdd: (officer: NewOfficer, added: () => void) => Promise<void>;
+}) {
+  const t = translator(language);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('officer');
+  const [secrets, setSecrets] = useState(noSecrets);
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    void onAdd({ name, role, passphrase: secrets.passphrase, pin: secrets.pin || null }, () => {
+      setName('');
+      setSecrets(noSecrets);
+    });
+  };
+  return (
+    <form onSubmit={add} aria-label={t('officers.add')}>
+      <h3>{t('officers.add')}</h3>
+      <label htmlFor="o-name">{t('officers.name')}</label>
+      <input id="o-name" value={name} onChange={(e) => setName(e.target.value)} />
+      <label htmlFor="o-role">{t('officers.role')}</label>
+      <select id="o-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {t(`role.${r}`)}
+          </option>
+        ))}
+      </select>
+      <OfficerSecrets language={language} idPrefix="o" value={secrets} onChange={setSecrets} />{' '}
+      <button type="submit" className="primary">
+        {t('officers.add')}
+      </button>
+    </form>
   );
 }
 
@@ -174,34 +195,17 @@ function ResetSecrets({
   onReset: (input: { passphrase: string; pin: string | null }) => Promise<void>;
 }) {
   const t = translator(language);
-  const [passphrase, setPassphrase] = useState('');
-  const [pin, setPin] = useState('');
+  const [secrets, setSecrets] = useState(noSecrets);
   return (
     <form
       aria-label={t('officers.resetFor', { name: officer.name })}
       onSubmit={(e) => {
         e.preventDefault();
-        void onReset({ passphrase, pin: pin || null });
+        void onReset({ passphrase: secrets.passphrase, pin: secrets.pin || null });
       }}
     >
       <h3>{t('officers.resetFor', { name: officer.name })}</h3>
-      <label htmlFor="r-passphrase">{t('officers.passphrase')}</label>
-      <input
-        id="r-passphrase"
-        type="password"
-        autoComplete="new-password"
-        value={passphrase}
-        onChange={(e) => setPassphrase(e.target.value)}
-      />
-      <label htmlFor="r-pin">{t('officers.pin')}</label>
-      <input
-        id="r-pin"
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        value={pin}
-        onChange={(e) => setPin(e.target.value)}
-      />{' '}
+      <OfficerSecrets language={language} idPrefix="r" value={secrets} onChange={setSecrets} />{' '}
       <button type="submit" className="primary">
         {t('officers.reset')}
       </button>{' '}
@@ -209,5 +213,37 @@ function ResetSecrets({
         {t('dash.close')}
       </button>
     </form>
+  );
+}
+
+/** A new officer's or a reset's secrets: the initial passphrase and the optional PIN. */
+type Secrets = { passphrase: string; pin: string };
+const noSecrets: Secrets = { passphrase: '', pin: '' };
+
+function OfficerSecrets(props: {
+  language: Language;
+  idPrefix: string;
+  value: Secrets;
+  onChange: (value: Secrets) => void;
+}) {
+  const { value, onChange } = props;
+  const t = translator(props.language);
+  return (
+    <>
+      <SecretField
+        id={`${props.idPrefix}-passphrase`}
+        label={t('officers.passphrase')}
+        autoComplete="new-password"
+        value={value.passphrase}
+        onChange={(passphrase) => onChange({ ...value, passphrase })}
+      />
+      <SecretField
+        id={`${props.idPrefix}-pin`}
+        label={t('officers.pin')}
+        numeric
+        value={value.pin}
+        onChange={(pin) => onChange({ ...value, pin })}
+      />
+    </>
   );
 }

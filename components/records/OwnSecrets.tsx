@@ -6,13 +6,17 @@ import {
   enrolDeviceKey,
   listOfficers,
   OfficerError,
+  refusalOf,
   removeDeviceKey,
   setPin,
 } from '@/utils/security/officers';
 import { currentSession } from '@/utils/security/session';
 import { browserPrf, deviceKeysSupported } from '@/utils/security/webauthn';
+import { SecretField } from './SecretField';
 
 type Message = { kind: 'ok' | 'error'; code: MessageKey; params?: Params };
+type Act = (work: () => Promise<Message>) => Promise<void>;
+type DeviceKey = { credentialId: string; label: string };
 
 /**
  * The signed-in officer's own secrets: a new passphrase, the session PIN, and device keys (WebAuthn PRF).
@@ -23,30 +27,7 @@ export function OwnSecrets({ language, officerId }: { language: Language; office
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [pin, setPinValue] = useState('');
-  const [label, setLabel] = useState('');
-  const [keys, setKeys] = useState<Array<{ credentialId: string; label: string }>>([]);
-  const [message, setMessage] = useState<Message | null>(null);
-  const [busy, setBusy] = useState(false);
-  const reload = () =>
-    void listOfficers(recordsDb()).then((list) => setKeys(list.find((o) => o.id === officerId)?.deviceKeys ?? []));
-  useEffect(reload, [officerId]);
-
-  const act = async (work: () => Promise<Message>) => {
-    setBusy(true);
-    try {
-      setMessage(await work());
-      setCurrent('');
-      reload();
-    } catch (e) {
-      setMessage(
-        e instanceof OfficerError
-          ? { kind: 'error', ...e.reason }
-          : { kind: 'error', code: 'error.unknown', params: { detail: String(e) } },
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { keys, message, busy, act } = useOwnSecrets(officerId, () => setCurrent(''));
   const savePin = () =>
     act(async () => {
       const session = await currentSession();
@@ -55,67 +36,100 @@ export function OwnSecrets({ language, officerId }: { language: Language; office
       setPinValue('');
       return { kind: 'ok', code: pin ? 'own.pinSet' : 'own.pinRemoved' };
     });
+  const savePassphrase = () =>
+    act(async () => {
+      await changePassphrase(recordsDb(), officerId, current, next);
+      setNext('');
+      return { kind: 'ok', code: 'own.passphraseChanged' };
+    });
 
   return (
     <section aria-label={t('own.title')}>
       <h3>{t('own.title')}</h3>
       <p className="muted">{t('own.currentHint')}</p>
-      <label htmlFor="own-current">{t('own.current')}</label>
-      <input
+      <SecretField
         id="own-current"
-        type="password"
+        label={t('own.current')}
         autoComplete="current-password"
         value={current}
-        onChange={(e) => setCurrent(e.target.value)}
+        onChange={setCurrent}
       />
-      <label htmlFor="own-next">{t('own.newPassphrase')}</label>
-      <input
+      <SecretField
         id="own-next"
-        type="password"
+        label={t('own.newPassphrase')}
         autoComplete="new-password"
         value={next}
-        onChange={(e) => setNext(e.target.value)}
+        onChange={setNext}
       />{' '}
-      <button
-        type="button"
-        disabled={busy || !current || !next}
-        onClick={() =>
-          void act(async () => {
-            await changePassphrase(recordsDb(), officerId, current, next);
-            setNext('');
-            return { kind: 'ok', code: 'own.passphraseChanged' };
-          })
-        }
-      >
+      <button type="button" disabled={busy || !current || !next} onClick={() => void savePassphrase()}>
         {t('own.changePassphrase')}
       </button>
-      <label htmlFor="own-pin">{t('own.newPin')}</label>
-      <input
-        id="own-pin"
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        value={pin}
-        onChange={(e) => setPinValue(e.target.value)}
-      />{' '}
+      <SecretField id="own-pin" label={t('own.newPin')} numeric value={pin} onChange={setPinValue} />{' '}
       <button type="button" disabled={busy || !current} onClick={() => void savePin()}>
         {t('own.setPin')}
       </button>
+      <DeviceKeys language={language} officerId={officerId} current={current} keys={keys} busy={busy} act={act} />
+      {message && (
+        <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {t(message.code, message.params)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The officer's device keys, the message of the last change and the work in hand; `done` follows each change. */
+function useOwnSecrets(officerId: string, done: () => void) {
+  const [keys, setKeys] = useState<DeviceKey[]>([]);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reload = () =>
+    void listOfficers(recordsDb()).then((list) => setKeys(list.find((o) => o.id === officerId)?.deviceKeys ?? []));
+  useEffect(reload, [officerId]);
+  const act: Act = async (work) => {
+    setBusy(true);
+    try {
+      setMessage(await work());
+      done();
+      reload();
+    } catch (e) {
+      setMessage({ kind: 'error', ...refusalOf(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { keys, message, busy, act };
+}
+
+function DeviceKeys(props: {
+  language: Language;
+  officerId: string;
+  current: string;
+  keys: DeviceKey[];
+  busy: boolean;
+  act: Act;
+}) {
+  const { officerId, current, keys, busy, act } = props;
+  const t = translator(props.language);
+  const [label, setLabel] = useState('');
+  const enrol = () =>
+    act(async () => ({
+      kind: 'ok',
+      code: 'own.enrolled',
+      params: { label: await enrolDeviceKey(recordsDb(), officerId, current, label, browserPrf) },
+    }));
+  const remove = (k: DeviceKey) =>
+    act(async () => {
+      await removeDeviceKey(recordsDb(), officerId, k.credentialId);
+      return { kind: 'ok', code: 'own.removed' };
+    });
+  return (
+    <>
       {deviceKeysSupported() ? (
         <>
           <label htmlFor="own-label">{t('own.deviceLabel')}</label>
           <input id="own-label" value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} />{' '}
-          <button
-            type="button"
-            disabled={busy || !current}
-            onClick={() =>
-              void act(async () => ({
-                kind: 'ok',
-                code: 'own.enrolled',
-                params: { label: await enrolDeviceKey(recordsDb(), officerId, current, label, browserPrf) },
-              }))
-            }
-          >
+          <button type="button" disabled={busy || !current} onClick={() => void enrol()}>
             🔑 {t('own.enrol')}
           </button>
         </>
@@ -127,26 +141,13 @@ export function OwnSecrets({ language, officerId }: { language: Language; office
           {keys.map((k) => (
             <li key={k.credentialId}>
               {k.label}{' '}
-              <button
-                type="button"
-                onClick={() =>
-                  void act(async () => {
-                    await removeDeviceKey(recordsDb(), officerId, k.credentialId);
-                    return { kind: 'ok', code: 'own.removed' };
-                  })
-                }
-              >
+              <button type="button" onClick={() => void remove(k)}>
                 {t('own.removeKey', { label: k.label })}
               </button>
             </li>
           ))}
         </ul>
       )}
-      {message && (
-        <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {t(message.code, message.params)}
-        </p>
-      )}
-    </section>
+    </>
   );
 }

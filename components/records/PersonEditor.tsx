@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { translator, type Language } from '@/utils/i18n';
 import { kindChoices } from '@/utils/records/field-kinds';
 import { citizenFields, noteField, type CitizenFieldSpec } from '@/utils/records/fields';
-import { checkForm, emptyForm, personToForm, type FormValues } from '@/utils/records/form';
+import { relationSentence, type NamedRelation } from '@/utils/records/editor';
+import type { FormValues } from '@/utils/records/form';
 import {
   documentKinds,
   relationKinds,
@@ -11,12 +12,12 @@ import {
   type Person,
   type PersonField,
   type Provenance,
-  type Relation,
   type RelationKind,
 } from '@/utils/records/schema';
 import type { SearchResult } from '@/utils/records/search-index';
 import type { RecordsStore } from '@/utils/records/store';
 import { download, stamp } from '../pages/download';
+import { usePersonEditor } from './usePersonEditor';
 
 interface Props {
   language: Language;
@@ -33,84 +34,8 @@ const editorFields: ReadonlyArray<
 
 export function PersonEditor({ language, store, officerId, personId, onClose }: Props) {
   const t = translator(language);
-  const [original, setOriginal] = useState<Person | null>(null);
-  const [values, setValues] = useState<FormValues>(emptyForm());
-  const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [relations, setRelations] = useState<Array<Relation & { otherName: string }>>([]);
-  const [documents, setDocuments] = useState<Array<DocumentMeta & { id: string }>>([]);
-  const firstRef = useRef<HTMLInputElement>(null);
-
-  const loadRelations = useCallback(
-    async (id: string) => {
-      const list = await store.relationsOf(id);
-      setRelations(
-        await Promise.all(
-          list.map(async (r) => {
-            const otherId = r.fromId === id ? r.toId : r.fromId;
-            return { ...r, otherName: (await store.get(otherId, { audit: false }))?.fullName.value ?? '?' };
-          }),
-        ),
-      );
-    },
-    [store],
-  );
-
-  useEffect(() => {
-    if (!personId) {
-      firstRef.current?.focus();
-      return;
-    }
-    void (async () => {
-      const person = await store.get(personId);
-      if (!person) return setStatus({ kind: 'error', text: translator(language)('edit.notFound') });
-      setOriginal(person);
-      setValues(personToForm(person));
-      setDocuments(await store.documentsOf(person.id));
-      await loadRelations(person.id);
-      firstRef.current?.focus();
-    })();
-  }, [personId, store, loadRelations, language]);
-
-  const check = checkForm(values, original, officerId, undefined, language);
-  const showError = (f: string) => (touched.has(f) || touched.has('*') ? check.errors[f as PersonField] : undefined);
-
-  const save = async (event?: FormEvent) => {
-    event?.preventDefault();
-    setTouched(new Set(['*']));
-    if (!check.person) return setStatus({ kind: 'error', text: t('edit.fixErrors') });
-    try {
-      const saved = original
-        ? await store.update({ ...original, ...check.person } as Person)
-        : await store.create(check.person);
-      setOriginal(saved);
-      setValues(personToForm(saved));
-      setStatus({ kind: 'ok', text: t('edit.saved') });
-    } catch (e) {
-      setStatus({ kind: 'error', text: t('error.unknown', { detail: e instanceof Error ? e.message : String(e) }) });
-    }
-  };
-
-  const erase = async () => {
-    if (!original || !confirm(t('edit.eraseConfirm', { name: original.fullName.value }))) return;
-    await store.erase(original.id);
-    onClose();
-  };
-
-  const exportSubject = async () => {
-    if (!original) return;
-    const data = await store.exportSubject(original.id);
-    download(
-      new TextEncoder().encode(JSON.stringify(data, null, 2)) as Uint8Array<ArrayBuffer>,
-      `du-lieu-ca-nhan-${stamp()}.json`,
-      'application/json',
-    );
-  };
-
-  const set = (f: PersonField | 'note', v: string) => {
-    setValues((old) => ({ ...old, [f]: v }));
-    setStatus(null);
-  };
+  const editor = usePersonEditor(language, store, officerId, personId);
+  const { original, status, save } = editor;
 
   return (
     <form
@@ -128,36 +53,19 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
       <h2>{original ? `${t('edit.title')}: ${original.fullName.value}` : t('edit.title.new')}</h2>
       <FieldGrid
         language={language}
-        values={values}
+        values={editor.values}
         original={original}
-        showError={showError}
-        firstRef={firstRef}
-        onTouch={(f) => setTouched((s) => new Set(s).add(f))}
-        onChange={set}
+        showError={editor.showError}
+        firstRef={editor.firstRef}
+        onTouch={editor.touch}
+        onChange={editor.set}
       />
-      {check.warnings.map((w) => (
+      {editor.warnings.map((w) => (
         <p key={w} className="warn">
           ⚠ {w}
         </p>
       ))}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('edit.save')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('edit.cancel')}
-        </button>
-        {original && (
-          <button type="button" onClick={() => void exportSubject()}>
-            {t('edit.subject')}
-          </button>
-        )}
-        {original && (
-          <button type="button" onClick={() => void erase()}>
-            {t('edit.erase')}
-          </button>
-        )}
-      </div>
+      <EditorActions language={language} store={store} person={original} onClose={onClose} />
       {status && (
         <p className={status.kind} role={status.kind === 'error' ? 'alert' : 'status'}>
           {status.text}
@@ -165,47 +73,118 @@ export function PersonEditor({ language, store, officerId, personId, onClose }: 
       )}
       {original && (
         <>
-          <h3>{t('edit.relations')}</h3>
-          {relations.length === 0 && <p className="hint">{t('edit.relations.none')}</p>}
-          <ul>
-            {relations.map((r) => (
-              <li key={r.id}>
-                {r.fromId === original.id
-                  ? `${r.otherName} ${t('relation.of', { kind: t(`relation.${r.kind}` as 'relation.father').toLocaleLowerCase('vi') })} ${original.fullName.value}`
-                  : `${original.fullName.value} ${t('relation.of', { kind: t(`relation.${r.kind}` as 'relation.father').toLocaleLowerCase('vi') })} ${r.otherName}`}{' '}
-                <button type="button" onClick={() => void store.unlink(r.id).then(() => loadRelations(original.id))}>
-                  {t('edit.relations.remove')}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <RelationAdder
+          <RelationsSection
             language={language}
             store={store}
             person={original}
-            onAdded={() => void loadRelations(original.id)}
+            relations={editor.relations}
+            onChanged={() => void editor.loadRelations(original.id)}
           />
-          <h3>{t('edit.documents')}</h3>
-          {documents.length === 0 ? (
-            <p className="hint">{t('edit.documents.none')}</p>
-          ) : (
-            <ul>
-              {documents.map((d) => (
-                <li key={d.id}>
-                  {d.fileName} ({t(`doc.kind.${d.kind}`)})
-                </li>
-              ))}
-            </ul>
-          )}
-          <DocumentAdder
+          <DocumentsSection
             language={language}
             store={store}
             personId={original.id}
-            onAdded={() => void store.documentsOf(original.id).then(setDocuments)}
+            documents={editor.documents}
+            onAdded={() => void editor.loadDocuments(original.id)}
           />
         </>
       )}
     </form>
+  );
+}
+
+/** Save, cancel, and for a saved person the subject's export and the erasure. */
+function EditorActions(props: { language: Language; store: RecordsStore; person: Person | null; onClose: () => void }) {
+  const { store, person, onClose } = props;
+  const t = translator(props.language);
+  const erase = async () => {
+    if (!person || !confirm(t('edit.eraseConfirm', { name: person.fullName.value }))) return;
+    await store.erase(person.id);
+    onClose();
+  };
+  const exportSubject = async () => {
+    if (!person) return;
+    const data = await store.exportSubject(person.id);
+    download(
+      new TextEncoder().encode(JSON.stringify(data, null, 2)) as Uint8Array<ArrayBuffer>,
+      `du-lieu-ca-nhan-${stamp()}.json`,
+      'application/json',
+    );
+  };
+  return (
+    <div className="actions">
+      <button type="submit" className="primary">
+        {t('edit.save')}
+      </button>
+      <button type="button" onClick={onClose}>
+        {t('edit.cancel')}
+      </button>
+      {person && (
+        <button type="button" onClick={() => void exportSubject()}>
+          {t('edit.subject')}
+        </button>
+      )}
+      {person && (
+        <button type="button" onClick={() => void erase()}>
+          {t('edit.erase')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function RelationsSection(props: {
+  language: Language;
+  store: RecordsStore;
+  person: Person;
+  relations: NamedRelation[];
+  onChanged: () => void;
+}) {
+  const { language, store, person, relations, onChanged } = props;
+  const t = translator(language);
+  return (
+    <>
+      <h3>{t('edit.relations')}</h3>
+      {relations.length === 0 && <p className="hint">{t('edit.relations.none')}</p>}
+      <ul>
+        {relations.map((r) => (
+          <li key={r.id}>
+            {relationSentence(language, r, person)}{' '}
+            <button type="button" onClick={() => void store.unlink(r.id).then(onChanged)}>
+              {t('edit.relations.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <RelationAdder language={language} store={store} person={person} onAdded={onChanged} />
+    </>
+  );
+}
+
+function DocumentsSection(props: {
+  language: Language;
+  store: RecordsStore;
+  personId: string;
+  documents: Array<DocumentMeta & { id: string }>;
+  onAdded: () => void;
+}) {
+  const t = translator(props.language);
+  return (
+    <>
+      <h3>{t('edit.documents')}</h3>
+      {props.documents.length === 0 ? (
+        <p className="hint">{t('edit.documents.none')}</p>
+      ) : (
+        <ul>
+          {props.documents.map((d) => (
+            <li key={d.id}>
+              {d.fileName} ({t(`doc.kind.${d.kind}`)})
+            </li>
+          ))}
+        </ul>
+      )}
+      <DocumentAdder language={props.language} store={props.store} personId={props.personId} onAdded={props.onAdded} />
+    </>
   );
 }
 

@@ -3,7 +3,9 @@ import { translator, type Language } from '@/utils/i18n';
 import { recordsDb } from '@/utils/db/instance';
 import { listOfficers, type Reason } from '@/utils/security/officers';
 import { armedPinsItem } from '@/utils/security/quick-pin';
+import { unlockHint } from '@/utils/security/unlock-hint';
 import { deviceKeysSupported } from '@/utils/security/webauthn';
+import { SecretField } from './SecretField';
 import type { UnlockActions, UnlockOutcome } from './useRecordsSession';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
@@ -15,9 +17,7 @@ type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
  */
 export function UnlockForm({ language, unlock }: { language: Language; unlock: UnlockActions }) {
   const t = translator(language);
-  const [officers, setOfficers] = useState<OfficerSummary[]>([]);
-  const [officerId, setOfficerId] = useState('');
-  const [armed, setArmed] = useState<string[]>([]);
+  const { officers, officerId, setOfficerId, armed } = useUnlockOfficers();
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<Reason | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,15 +25,6 @@ export function UnlockForm({ language, unlock }: { language: Language; unlock: U
   const field = useRef<HTMLInputElement>(null);
   // The cursor waits in the secret field (a ref, not autoFocus: it also returns there after a refusal).
   useEffect(() => field.current?.focus(), []);
-
-  useEffect(() => {
-    void listOfficers(recordsDb()).then((list) => {
-      setOfficers(list);
-      setOfficerId((id) => id || list[0]?.id || '');
-    });
-    void armedPinsItem.getValue().then((pins) => setArmed(Object.keys(pins)));
-    return armedPinsItem.watch((pins) => setArmed(Object.keys(pins ?? {})));
-  }, []);
 
   const officer = officers.find((o) => o.id === officerId);
   const run = async (attempt: () => Promise<UnlockOutcome>) => {
@@ -52,44 +43,31 @@ export function UnlockForm({ language, unlock }: { language: Language; unlock: U
   };
 
   if (choosing) return <ChoosePassphrase language={language} unlock={unlock} />;
-  const hint = officer?.needsPassphrase
-    ? 'unlock.hint.legacyPin'
-    : officer && armed.includes(officer.id)
-      ? 'unlock.hint.pin'
-      : 'unlock.hint.passphrase';
   return (
     <form onSubmit={submit} aria-label={t('unlock.title')} className="unlock">
       <h2>🔒 {t('unlock.title')}</h2>
-      <label htmlFor="officer">{t('unlock.officer')}</label>
-      <select
-        id="officer"
+      <OfficerSelect
+        language={language}
+        officers={officers}
         value={officerId}
-        onChange={(e) => {
-          setOfficerId(e.target.value);
+        onChange={(id) => {
+          setOfficerId(id);
           setError(null);
         }}
-      >
-        {officers.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name} — {t(`role.${o.role}`)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="secret">{t('unlock.secret')}</label>
-      <input
-        ref={field}
+      />
+      <SecretField
+        inputRef={field}
         id="secret"
-        type="password"
-        autoComplete="off"
+        label={t('unlock.secret')}
         value={secret}
-        onChange={(e) => setSecret(e.target.value)}
-        aria-describedby="unlock-hint"
+        onChange={setSecret}
+        describedBy="unlock-hint"
       />{' '}
       <button type="submit" className="primary" disabled={busy || !secret}>
         {busy ? t('unlock.working') : t('unlock.submit')}
       </button>
       <p id="unlock-hint" className="muted" data-testid="unlock-hint">
-        {t(hint)}
+        {t(unlockHint(officer, armed))}
       </p>
       {officer && officer.deviceKeys.length > 0 && deviceKeysSupported() && (
         <p>
@@ -104,6 +82,43 @@ export function UnlockForm({ language, unlock }: { language: Language; unlock: U
         </p>
       )}
     </form>
+  );
+}
+
+/** The officers of this centre (the first chosen), and those with a PIN armed in this browser session. */
+function useUnlockOfficers() {
+  const [officers, setOfficers] = useState<OfficerSummary[]>([]);
+  const [officerId, setOfficerId] = useState('');
+  const [armed, setArmed] = useState<string[]>([]);
+  useEffect(() => {
+    void listOfficers(recordsDb()).then((list) => {
+      setOfficers(list);
+      setOfficerId((id) => id || list[0]?.id || '');
+    });
+    void armedPinsItem.getValue().then((pins) => setArmed(Object.keys(pins)));
+    return armedPinsItem.watch((pins) => setArmed(Object.keys(pins ?? {})));
+  }, []);
+  return { officers, officerId, setOfficerId, armed };
+}
+
+function OfficerSelect(props: {
+  language: Language;
+  officers: OfficerSummary[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const t = translator(props.language);
+  return (
+    <>
+      <label htmlFor="officer">{t('unlock.officer')}</label>
+      <select id="officer" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.officers.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name} — {t(`role.${o.role}`)}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 
@@ -127,22 +142,20 @@ function ChoosePassphrase({ language, unlock }: { language: Language; unlock: Un
     <form onSubmit={(e) => void submit(e)} aria-label={t('unlock.choose.title')}>
       <h2>🔒 {t('unlock.choose.title')}</h2>
       <p>{t('unlock.choose.intro')}</p>
-      <label htmlFor="new-passphrase">{t('unlock.choose.passphrase')}</label>
-      <input
-        ref={first}
+      <SecretField
+        inputRef={first}
         id="new-passphrase"
-        type="password"
+        label={t('unlock.choose.passphrase')}
         autoComplete="new-password"
         value={passphrase}
-        onChange={(e) => setPassphrase(e.target.value)}
+        onChange={setPassphrase}
       />
-      <label htmlFor="new-passphrase-2">{t('unlock.choose.confirm')}</label>
-      <input
+      <SecretField
         id="new-passphrase-2"
-        type="password"
+        label={t('unlock.choose.confirm')}
         autoComplete="new-password"
         value={confirm}
-        onChange={(e) => setConfirm(e.target.value)}
+        onChange={setConfirm}
       />{' '}
       <button type="submit" className="primary" disabled={busy || !passphrase}>
         {busy ? t('unlock.working') : t('unlock.choose.submit')}

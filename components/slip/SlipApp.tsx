@@ -12,21 +12,7 @@ const day = (iso: string) => iso.split('-').reverse().join('/');
 
 /** "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", A4, from what the panel sent. */
 export function SlipApp() {
-  const [slip, setSlip] = useState<Slip | null | undefined>(undefined);
-  const [ward, setWard] = useState<{ name: string; province: string } | null>(null);
-  useEffect(() => {
-    const id = new URLSearchParams(location.search).get('id') ?? '';
-    void slipsItem.getValue().then((all) => setSlip(all[id] ?? null));
-    void readEffectiveSettings().then(async (settings) => {
-      const ref = settings.ward.value;
-      if (!ref) return;
-      const units = await loadAdminUnits();
-      setWard({
-        name: units.commune(ref.wardCode)?.fullName ?? '',
-        province: units.province(ref.provinceCode)?.fullName ?? '',
-      });
-    });
-  }, []);
+  const { slip, ward } = useSlip();
   if (slip === undefined) return null;
   if (slip === null)
     return (
@@ -41,16 +27,7 @@ export function SlipApp() {
   const time = `${String(Math.floor(local.minutes / 60)).padStart(2, '0')}:${String(local.minutes % 60).padStart(2, '0')}`;
   return (
     <article className="slip" data-testid="slip">
-      <header>
-        <div className="left">
-          <p className="upper">{ward ? `UBND ${ward.name}` : 'UBND xã/phường'}</p>
-          <p className="upper bold">Bộ phận Một cửa</p>
-        </div>
-        <div className="right">
-          <p className="upper bold">Cộng hoà xã hội chủ nghĩa Việt Nam</p>
-          <p className="bold">Độc lập - Tự do - Hạnh phúc</p>
-        </div>
-      </header>
+      <SlipHeader ward={ward} />
       <h1>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</h1>
       {slip.dossierCode && (
         <p className="center">
@@ -77,22 +54,65 @@ export function SlipApp() {
         Ngày hẹn trả kết quả:{' '}
         <b data-testid="slip-due">{slip.due ? vnDateLong(slip.due) : (procedure?.processing.note ?? '—')}</b>
       </p>
-      <footer>
-        <div>
-          <p className="bold">Người nộp hồ sơ</p>
-          <p className="muted">(Ký, ghi rõ họ tên)</p>
-        </div>
-        <div>
-          <p className="bold">Người tiếp nhận</p>
-          <p className="muted">(Ký, ghi rõ họ tên)</p>
-          <p className="name">{slip.officerName}</p>
-        </div>
-      </footer>
+      <SlipSignatures officerName={slip.officerName} />
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>
           In giấy tiếp nhận
         </button>
       </p>
     </article>
+  );
+}
+
+type Ward = { name: string; province: string };
+
+/** The slip the panel stored under the page's `id` (null when gone), and the centre's ward from the settings. */
+function useSlip() {
+  const [slip, setSlip] = useState<Slip | null | undefined>(undefined);
+  const [ward, setWard] = useState<Ward | null>(null);
+  useEffect(() => {
+    const id = new URLSearchParams(location.search).get('id') ?? '';
+    void slipsItem.getValue().then((all) => setSlip(all[id] ?? null));
+    void readEffectiveSettings().then(async (settings) => {
+      const ref = settings.ward.value;
+      if (!ref) return;
+      const units = await loadAdminUnits();
+      setWard({
+        name: units.commune(ref.wardCode)?.fullName ?? '',
+        province: units.province(ref.provinceCode)?.fullName ?? '',
+      });
+    });
+  }, []);
+  return { slip, ward };
+}
+
+function SlipHeader({ ward }: { ward: Ward | null }) {
+  return (
+    <header>
+      <div className="left">
+        <p className="upper">{ward ? `UBND ${ward.name}` : 'UBND xã/phường'}</p>
+        <p className="upper bold">Bộ phận Một cửa</p>
+      </div>
+      <div className="right">
+        <p className="upper bold">Cộng hoà xã hội chủ nghĩa Việt Nam</p>
+        <p className="bold">Độc lập - Tự do - Hạnh phúc</p>
+      </div>
+    </header>
+  );
+}
+
+function SlipSignatures({ officerName }: { officerName: string }) {
+  return (
+    <footer>
+      <div>
+        <p className="bold">Người nộp hồ sơ</p>
+        <p className="muted">(Ký, ghi rõ họ tên)</p>
+      </div>
+      <div>
+        <p className="bold">Người tiếp nhận</p>
+        <p className="muted">(Ký, ghi rõ họ tên)</p>
+        <p className="name">{officerName}</p>
+      </div>
+    </footer>
   );
 }

@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PanelApp } from '@/components/panel/PanelApp';
 import '@/components/panel/panel.css';
 import { useSettings } from '@/components/pages/useSettings';
 import { localPage } from '@/utils/training/local-page';
-import type { Language } from '@/utils/i18n';
+import { sayError, type Language } from '@/utils/i18n';
 import type { RecordsStore } from '@/utils/records/store';
 import { openSandbox, resetSandbox, sandboxSend } from '@/utils/training/sandbox';
-import { bundledTours, customToursItem, parseTour, type Tour } from '@/utils/training/tours';
+import { addCustomTour, allTours, bundledTours, type Tour } from '@/utils/training/tours';
 import { TourOverlay } from './TourOverlay';
+import { usePresenter } from './usePresenter';
 import './training.css';
+
+type Message = { kind: 'ok' | 'error'; text: string };
 
 /**
  * Training mode: a replica portal page with the real helper panel, answering from a sandbox of synthetic
@@ -18,69 +21,19 @@ import './training.css';
 export function TrainingApp() {
   const { settings } = useSettings();
   const language: Language = settings?.language ?? 'vi';
-  const [store, setStore] = useState<RecordsStore | null>(null);
   const [tours, setTours] = useState<Tour[]>(bundledTours);
   const [tour, setTour] = useState<Tour | null>(null);
   const [portal, setPortal] = useState(bundledTours[0]!.portal);
   const [presenter, setPresenter] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const presenterRef = useRef(false);
   presenterRef.current = presenter;
   const frameRef = useRef<HTMLIFrameElement>(null);
+  usePresenter(presenter, frameRef);
 
-  useEffect(() => {
-    void openSandbox().then(setStore);
-    void customToursItem.getValue().then((custom) => setTours([...bundledTours, ...custom]));
-  }, []);
-
-  // The real helper panel beside the replica, as Chrome's side panel sits beside a portal, talking to the sandbox.
-  const send = useMemo(
-    () =>
-      store
-        ? sandboxSend(store, {
-            maskIds: () => presenterRef.current,
-            onEvent: (type) => {
-              if (type === 'slip/open') document.body.setAttribute('data-training-slip', '1');
-            },
-          })
-        : null,
-    [store],
-  );
+  const { store, send, reset } = useSandbox(presenterRef, frameRef);
+  useEffect(() => void allTours().then(setTours), []);
   const page = useMemo(() => localPage(() => frameRef.current), []);
-
-  // Presenter mode: larger text, masked IDs in what is filled, a visible mark where the trainer clicks.
-  useEffect(() => {
-    document.documentElement.classList.toggle('presenter', presenter);
-    if (!presenter) return;
-    const mark = (x: number, y: number) => {
-      const dot = document.createElement('div');
-      dot.className = 'click-mark';
-      dot.style.left = `${x}px`;
-      dot.style.top = `${y}px`;
-      document.body.append(dot);
-      setTimeout(() => dot.remove(), 700);
-    };
-    const onPage = (e: PointerEvent) => mark(e.clientX, e.clientY);
-    const onFrame = (e: PointerEvent) => {
-      const r = frameRef.current!.getBoundingClientRect();
-      mark(e.clientX + r.left, e.clientY + r.top);
-    };
-    const frameDoc = frameRef.current?.contentDocument;
-    window.addEventListener('pointerdown', onPage, true);
-    frameDoc?.addEventListener('pointerdown', onFrame, true);
-    return () => {
-      window.removeEventListener('pointerdown', onPage, true);
-      frameDoc?.removeEventListener('pointerdown', onFrame, true);
-    };
-  }, [presenter]);
-
-  const reset = useCallback(async () => {
-    setStore(null);
-    setStore(await resetSandbox());
-    document.body.removeAttribute('data-training-slip');
-    frameRef.current?.contentWindow?.location.reload();
-    setMessage({ kind: 'ok', text: 'Đã làm mới dữ liệu mẫu.' });
-  }, []);
 
   const start = (t: Tour) => {
     setPortal(t.portal);
@@ -91,46 +44,26 @@ export function TrainingApp() {
 
   const addTour = async (file: File) => {
     try {
-      const t = parseTour(await file.text());
-      const custom = [...(await customToursItem.getValue()).filter((c) => c.id !== t.id), t];
-      await customToursItem.setValue(custom);
-      setTours([...bundledTours, ...custom]);
+      const t = await addCustomTour(await file.text());
+      setTours(await allTours());
       setMessage({ kind: 'ok', text: `Đã thêm bài hướng dẫn "${t.title}".` });
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ kind: 'error', text: sayError(language, e) });
     }
   };
 
   return (
     <div className="training" lang={language}>
-      <header className="training-bar">
-        <h1>Đào tạo — Trợ lý Một cửa</h1>
-        <p className="muted">Cổng mô phỏng và công dân mẫu: không mở khoá, không chạm vào hồ sơ thật.</p>
-        <div className="training-actions">
-          {tours.map((t) => (
-            <button key={t.id} type="button" className="primary" onClick={() => start(t)}>
-              Bắt đầu hướng dẫn: {t.title}
-            </button>
-          ))}
-          <button type="button" onClick={() => void reset()}>
-            Làm mới dữ liệu mẫu
-          </button>
-          <button type="button" aria-pressed={presenter} onClick={() => setPresenter((p) => !p)}>
-            Chế độ trình chiếu
-          </button>
-          <label className="file">
-            Thêm bài hướng dẫn (.json)
-            <input
-              type="file"
-              accept=".json,application/json"
-              onChange={(e) => e.target.files?.[0] && void addTour(e.target.files[0])}
-            />
-          </label>
-          <a href={browser.runtime.getURL('/pages.html')}>Các trang khác</a>
-        </div>
-        {message && <p role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
-        {!store && <p role="status">Đang chuẩn bị dữ liệu mẫu…</p>}
-      </header>
+      <TrainingBar
+        tours={tours}
+        presenter={presenter}
+        ready={Boolean(store)}
+        message={message}
+        onStart={start}
+        onReset={() => void reset().then(() => setMessage({ kind: 'ok', text: 'Đã làm mới dữ liệu mẫu.' }))}
+        onPresenter={() => setPresenter((p) => !p)}
+        onAddTour={(file) => void addTour(file)}
+      />
       <div className="training-stage">
         <iframe
           ref={frameRef}
@@ -146,5 +79,74 @@ export function TrainingApp() {
       </div>
       {tour && <TourOverlay key={tour.id} tour={tour} onClose={() => setTour(null)} />}
     </div>
+  );
+}
+
+/** The sandbox of synthetic citizens and the panel's transport to it; `reset` fills it anew and reloads the replica. */
+function useSandbox(presenterRef: RefObject<boolean>, frameRef: RefObject<HTMLIFrameElement | null>) {
+  const [store, setStore] = useState<RecordsStore | null>(null);
+  useEffect(() => void openSandbox().then(setStore), []);
+  // The real helper panel beside the replica, as Chrome's side panel sits beside a portal, talking to the sandbox.
+  const send = useMemo(
+    () =>
+      store
+        ? sandboxSend(store, {
+            maskIds: () => presenterRef.current,
+            onEvent: (type) => {
+              if (type === 'slip/open') document.body.setAttribute('data-training-slip', '1');
+            },
+          })
+        : null,
+    [store, presenterRef],
+  );
+  const reset = useCallback(async () => {
+    setStore(null);
+    setStore(await resetSandbox());
+    document.body.removeAttribute('data-training-slip');
+    frameRef.current?.contentWindow?.location.reload();
+  }, [frameRef]);
+  return { store, send, reset };
+}
+
+function TrainingBar(props: {
+  tours: Tour[];
+  presenter: boolean;
+  ready: boolean;
+  message: Message | null;
+  onStart: (tour: Tour) => void;
+  onReset: () => void;
+  onPresenter: () => void;
+  onAddTour: (file: File) => void;
+}) {
+  const { message } = props;
+  return (
+    <header className="training-bar">
+      <h1>Đào tạo — Trợ lý Một cửa</h1>
+      <p className="muted">Cổng mô phỏng và công dân mẫu: không mở khoá, không chạm vào hồ sơ thật.</p>
+      <div className="training-actions">
+        {props.tours.map((t) => (
+          <button key={t.id} type="button" className="primary" onClick={() => props.onStart(t)}>
+            Bắt đầu hướng dẫn: {t.title}
+          </button>
+        ))}
+        <button type="button" onClick={props.onReset}>
+          Làm mới dữ liệu mẫu
+        </button>
+        <button type="button" aria-pressed={props.presenter} onClick={props.onPresenter}>
+          Chế độ trình chiếu
+        </button>
+        <label className="file">
+          Thêm bài hướng dẫn (.json)
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => e.target.files?.[0] && props.onAddTour(e.target.files[0])}
+          />
+        </label>
+        <a href={browser.runtime.getURL('/pages.html')}>Các trang khác</a>
+      </div>
+      {message && <p role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      {!props.ready && <p role="status">Đang chuẩn bị dữ liệu mẫu…</p>}
+    </header>
   );
 }

@@ -24,6 +24,7 @@ export const fillFields = [
   'phone',
   'email',
   'maritalStatus',
+  'occupation',
   'province',
   'ward',
   'addressDetail',

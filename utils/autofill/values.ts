@@ -136,6 +136,7 @@ export function wantFor(who: FillPerson, c: Classified): WantResult {
     case 'addressDetail':
       return addressPart(who, c);
     case 'maritalStatus':
+    case 'occupation':
     case 'religion':
     case 'placeOfBirth':
     case 'hometown':

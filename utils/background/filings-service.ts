@@ -7,6 +7,7 @@ import { recordsDb } from '../db/instance';
 import { currentSession } from '../security/session';
 import { toBase64 } from '../security/crypto';
 import { LockedError, openStore } from './records-service';
+import { ReasonError } from '../i18n/reason-error';
 
 /**
  * The filing log as the background keeps it for the panels: one writer (this service worker), the tab's open
@@ -159,7 +160,7 @@ export async function updateFiling(request: {
   const pending = (await pendingItem.getValue())[tabId];
   // A code the page already showed at the fill (an earlier dossier in a list, a reload of the form) is not this one.
   if (request.dossierCode && pending?.root === request.root && pending.codesAtFill.includes(request.dossierCode)) {
-    throw new Error('Mã hồ sơ này đã có trên trang trước khi nộp: không phải mã của hồ sơ vừa điền.');
+    throw new ReasonError('error.dossier.stale');
   }
   if (
     pending?.root === request.root &&

@@ -4,6 +4,7 @@ import { mapAddress } from './address-mapping';
 import { RecordsStore } from '../records/store';
 import { isSetUp, listOfficers } from '../security/officers';
 import { currentSession, touchSession } from '../security/session';
+import { ReasonError } from '../i18n/reason-error';
 
 /**
  * The records as the background serves them to the helper panel. The store is opened from the session key
@@ -70,7 +71,7 @@ export async function relativesOf(personId: string) {
 export async function fillData(personId: string) {
   const store = await openStore();
   const person = await store.get(personId);
-  if (!person) throw new Error('Không tìm thấy công dân này (có thể đã bị xoá).');
+  if (!person) throw new ReasonError('error.person.gone');
   // Retention counts from this use; the officer need not wait for that write.
   void store.markUsed(personId).catch(() => undefined);
   return person;

@@ -154,7 +154,10 @@ function parse(text: string): FilingBundle {
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new BundleError('bundle.invalid', { where: issue.path.join('.') || 'tệp', detail: issue.message });
+    const where = issue.path.join('.');
+    throw where
+      ? new BundleError('bundle.invalid', { where, detail: issue.message })
+      : new BundleError('bundle.invalidFile', { detail: issue.message });
   }
   return parsed.data;
 }

@@ -1,10 +1,12 @@
+import { ReasonError } from '../i18n/reason-error';
+
 /**
  * Canonical JSON (keys sorted, no whitespace) so a hash or a signature of the same value is the same on
  * every machine and after every round trip through IndexedDB or a file.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('Không băm được số không hữu hạn.');
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new ReasonError('error.hash.nonFinite');
     return JSON.stringify(value) ?? 'null';
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

@@ -15,6 +15,7 @@ import {
   type FilingView,
   type SignedHead,
 } from '../db/filing-schema';
+import { ReasonError } from '../i18n/reason-error';
 
 export interface NewFiling {
   officerId: string;
@@ -104,7 +105,7 @@ export class FilingLog {
   ): Promise<FilingEntry> {
     const own = await this.ownCounter();
     const last = await this.latest(own.id, root);
-    if (!last) throw new Error('Không tìm thấy hồ sơ này trong nhật ký.');
+    if (!last) throw new ReasonError('error.filing.notFound');
     const people = (await this.peopleOf(last)) ?? { salt: '', people: [], note: '' };
     const { counterId: _c, seq: _s, prevHash: _p, hash: _h, ...carried } = last;
     return this.append(
@@ -162,7 +163,7 @@ export class FilingLog {
         );
         if (written) return entry;
       }
-      throw new Error('Không ghi được nhật ký: quá nhiều lần ghi cùng lúc.');
+      throw new ReasonError('error.log.busy');
     });
     this.queue = run.catch(() => undefined);
     return run;

@@ -1,8 +1,8 @@
 import { catalogue, type Language, type MessageKey } from './messages';
+import { ReasonError, type Params } from './reason-error';
 
 export { languages, type Language, type MessageKey } from './messages';
-
-export type Params = Record<string, string | number>;
+export { ReasonError, type Params } from './reason-error';
 
 /** The text for `key` in `language`, placeholders `{name}` replaced; unknown placeholders stay visible. */
 export function t(language: Language, key: MessageKey, params: Params = {}): string {
@@ -13,4 +13,12 @@ export function t(language: Language, key: MessageKey, params: Params = {}): str
 /** Binds a language once, for components. */
 export function translator(language: Language) {
   return (key: MessageKey, params?: Params) => t(language, key, params);
+}
+
+/** An error as a person reads it: a ReasonError in `language`, any other error as its message. */
+export function sayError(language: Language, error: unknown): string {
+  // A key from another context (a reply) is said only when this catalogue has it.
+  if (error instanceof ReasonError && Object.hasOwn(catalogue[language], error.key))
+    return t(language, error.key, error.params);
+  return error instanceof Error ? error.message : String(error);
 }

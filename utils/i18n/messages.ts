@@ -115,6 +115,7 @@ const vi = {
   'bundle.unreadable': 'Tệp không đọc được: tệp hỏng hoặc bị cắt cụt.',
   'bundle.oldVersion': 'Tệp này từ phiên bản cũ (các mục chưa được ký). Hãy cập nhật motcua ở quầy đó rồi xuất lại.',
   'bundle.invalid': 'Đây không phải tệp nhật ký motcua hợp lệ ({where}: {detail}).',
+  'bundle.invalidFile': 'Đây không phải tệp nhật ký motcua hợp lệ (tệp: {detail}).',
   'bundle.entryEdited': 'Chuỗi nhật ký hỏng ở mục {entry}: nội dung mục đã bị sửa (mã băm không khớp).',
   'bundle.entryLink': 'Chuỗi nhật ký hỏng ở mục {entry}: thiếu mục hoặc các mục bị đảo thứ tự.',
   'bundle.entrySignature': 'Từ mục {entry} nhật ký đã bị viết lại: chữ ký của quầy không khớp.',
@@ -586,6 +587,21 @@ const vi = {
   'error.invalidMessage': 'Yêu cầu không hợp lệ, đã bị từ chối.',
   'error.forbidden': 'Trang này không được phép gửi yêu cầu tới tiện ích.',
   'error.unknown': 'Đã có lỗi: {detail}',
+  'error.person.gone': 'Không tìm thấy công dân này (có thể đã bị xoá).',
+  'error.person.notFound': 'Không tìm thấy công dân này.',
+  'error.relation.self': 'Không thể liên kết một người với chính họ.',
+  'error.document.notFound': 'Không tìm thấy giấy tờ.',
+  'error.hash.nonFinite': 'Không băm được số không hữu hạn.',
+  'error.filing.notFound': 'Không tìm thấy hồ sơ này trong nhật ký.',
+  'error.log.busy': 'Không ghi được nhật ký: quá nhiều lần ghi cùng lúc.',
+  'error.dossier.stale': 'Mã hồ sơ này đã có trên trang trước khi nộp: không phải mã của hồ sơ vừa điền.',
+  'error.restarted': 'Tiện ích vừa khởi động lại giữa chừng. Hãy thử lại; những gì đã điền trên trang vẫn giữ nguyên.',
+  'error.training.personNotFound': 'Không tìm thấy công dân mẫu này.',
+  'error.training.unsupported': 'Chế độ đào tạo không hỗ trợ "{type}".',
+  'error.tour.notJson': 'Tệp bài hướng dẫn không đọc được (không phải JSON).',
+  'error.tour.invalid': 'Bài hướng dẫn không hợp lệ: {issues}',
+  'error.adminUnits.unreadable': 'Không đọc được dữ liệu đơn vị hành chính ({file}).',
+  'error.profile.invalid': 'Hồ sơ trang {file}.json không hợp lệ: {issues}',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -702,6 +718,7 @@ const en: Record<MessageKey, string> = {
   'bundle.oldVersion':
     'This file comes from an old version (entries not signed). Update motcua at that counter and export again.',
   'bundle.invalid': 'This is not a valid motcua log file ({where}: {detail}).',
+  'bundle.invalidFile': 'This is not a valid motcua log file (file: {detail}).',
   'bundle.entryEdited': 'The log is broken at entry {entry}: its content was edited (hash mismatch).',
   'bundle.entryLink': 'The log is broken at entry {entry}: entries missing or reordered.',
   'bundle.entrySignature': 'From entry {entry} on the log was rewritten: the counter’s signature does not match.',
@@ -1178,6 +1195,22 @@ const en: Record<MessageKey, string> = {
   'error.invalidMessage': 'Invalid request, refused.',
   'error.forbidden': 'This page may not send requests to the extension.',
   'error.unknown': 'Something went wrong: {detail}',
+  'error.person.gone': 'This citizen was not found (the record may have been erased).',
+  'error.person.notFound': 'This citizen was not found.',
+  'error.relation.self': 'A person cannot be linked to themselves.',
+  'error.document.notFound': 'The document was not found.',
+  'error.hash.nonFinite': 'A number that is not finite cannot be hashed.',
+  'error.filing.notFound': 'This filing is not in the log.',
+  'error.log.busy': 'The log could not be written: too many writes at once.',
+  'error.dossier.stale':
+    'This dossier code was on the page before submitting: it is not the code of the dossier just filled.',
+  'error.restarted': 'The extension restarted midway. Try again; what was filled on the page is kept.',
+  'error.training.personNotFound': 'This sample citizen was not found.',
+  'error.training.unsupported': 'Training mode does not support "{type}".',
+  'error.tour.notJson': 'The tour file cannot be read (it is not JSON).',
+  'error.tour.invalid': 'The tour is not valid: {issues}',
+  'error.adminUnits.unreadable': 'The administrative units data could not be read ({file}).',
+  'error.profile.invalid': 'Site profile {file}.json is not valid: {issues}',
 };
 
 export const languages = ['vi', 'en'] as const;

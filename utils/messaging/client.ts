@@ -1,12 +1,19 @@
 import { browser } from 'wxt/browser';
 import { protocol, replySchema, type MessageType, type RequestOf, type ResponseOf } from './protocol';
+import type { MessageKey } from '../i18n/messages';
+import { ReasonError, type Params } from '../i18n/reason-error';
 
-export class MessageError extends Error {
+/**
+ * A message refused or failed. A handler's ReasonError comes back as its key and parameters, said in the UI's
+ * language; any other failure as its detail.
+ */
+export class MessageError extends ReasonError {
   constructor(
     readonly code: string,
     detail: string,
+    reason?: { key: MessageKey; params?: Params },
   ) {
-    super(detail);
+    super(reason?.key ?? 'reason.said', reason ? (reason.params ?? {}) : { text: detail }, detail);
     this.name = 'MessageError';
   }
 }
@@ -38,10 +45,7 @@ async function post(type: MessageType, payload: unknown): Promise<unknown> {
     const closed = error instanceof Error && closedChannel.test(error.message);
     if (!closed) throw error;
     if (!retried.has(type))
-      throw new MessageError(
-        'closed',
-        'Tiện ích vừa khởi động lại giữa chừng. Hãy thử lại; những gì đã điền trên trang vẫn giữ nguyên.',
-      );
+      throw new MessageError('closed', 'the background restarted while answering', { key: 'error.restarted' });
     await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
     return browser.runtime.sendMessage({ channel: 'motcua', type, payload });
   }
@@ -52,6 +56,9 @@ export async function sendMessage<T extends MessageType>(type: T, payload: Reque
   const raw: unknown = await post(type, payload);
   const reply = replySchema.safeParse(raw);
   if (!reply.success) throw new MessageError('invalid', 'no valid reply from the background');
-  if (!reply.data.ok) throw new MessageError(reply.data.error.code, reply.data.error.detail);
+  if (!reply.data.ok) {
+    const { code, detail, reason } = reply.data.error;
+    throw new MessageError(code, detail, reason && { key: reason.key as MessageKey, params: reason.params });
+  }
   return protocol[type].response.parse(reply.data.data) as ResponseOf<T>;
 }

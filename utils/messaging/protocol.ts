@@ -214,13 +214,27 @@ export type Envelope = z.infer<typeof envelopeSchema>;
 
 export type ErrorCode = 'invalid' | 'forbidden' | 'unknown_type' | 'failed';
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; detail: string } };
+/** A handler's ReasonError: its catalogue key and parameters, said by the UI in its language. */
+export type ReplyReason = { key: string; params?: Record<string, string | number> };
+
+export type Reply<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; detail: string; reason?: ReplyReason } };
 
 export const replySchema = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),
   z.object({
     ok: z.literal(false),
-    error: z.object({ code: z.enum(['invalid', 'forbidden', 'unknown_type', 'failed']), detail: z.string() }),
+    error: z.object({
+      code: z.enum(['invalid', 'forbidden', 'unknown_type', 'failed']),
+      detail: z.string(),
+      reason: z
+        .object({
+          key: z.string().regex(/^[\w.-]{1,80}$/),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        })
+        .optional(),
+    }),
   }),
 ]);
 

@@ -1,3 +1,4 @@
+import { ReasonError } from '../i18n/reason-error';
 import {
   envelopeSchema,
   isMessageType,
@@ -54,7 +55,9 @@ export function createRouter(handlers: Handlers, policy: () => SenderPolicy | Pr
       stats.accepted[type] = (stats.accepted[type] ?? 0) + 1;
       return { ok: true, data };
     } catch (error) {
-      return { ok: false, error: { code: 'failed', detail: error instanceof Error ? error.message : String(error) } };
+      const detail = error instanceof Error ? error.message : String(error);
+      const reason = error instanceof ReasonError ? { key: error.key, params: error.params } : undefined;
+      return { ok: false, error: { code: 'failed', detail, ...(reason && { reason }) } };
     }
   }
 

@@ -2,6 +2,7 @@ import { formRoles, type FormRole } from '../autofill/labels';
 import type { FillPerson } from '../autofill/values';
 import type { RemoteReportItem, ScanResult } from '../messaging/frame-protocol';
 import type { ResponseOf } from '../messaging/protocol';
+import { ReasonError } from '../i18n/reason-error';
 import { detectProcedure } from '../procedures/catalogue';
 import { blocksForPick } from './roles';
 import type { PanelSend } from './send';
@@ -19,6 +20,8 @@ export type LockStatus = ResponseOf<'records/status'>;
 export interface Notice {
   code: 'pageMoved' | 'nothingAssigned' | 'undone' | 'undonePartly' | 'error' | 'noFrames' | 'noProcedure';
   params?: Record<string, string | number>;
+  /** What failed, when it was a ReasonError: said in the panel's language as the notice's `{detail}`. */
+  error?: ReasonError;
 }
 
 export interface ReportLine extends RemoteReportItem {
@@ -88,7 +91,11 @@ const initial: PanelState = {
   notice: null,
 };
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const errorNotice = (e: unknown): Notice => ({
+  code: 'error',
+  params: { detail: e instanceof Error ? e.message : String(e) },
+  ...(e instanceof ReasonError && { error: e }),
+});
 
 /** The form a filing is on: its host and path (another form in the same tab is another filing). */
 interface FillPlace {
@@ -238,7 +245,7 @@ export class PanelSession {
       .then((r) => {
         if (seq === this.searchSeq) this.set({ results: r.results });
       })
-      .catch((e) => this.set({ notice: { code: 'error', params: { detail: errorText(e) } } }));
+      .catch((e) => this.set({ notice: errorNotice(e) }));
   }
 
   /** The block a search result would go to if picked now (shown on the result). */
@@ -365,7 +372,7 @@ export class PanelSession {
       this.set({ report, filledFrames: [...new Set([...this.state.filledFrames, ...filled])] });
       if (root) await this.recordFiling(entries, countsOf(report), place, root);
     } catch (e) {
-      this.set({ notice: { code: 'error', params: { detail: errorText(e) } } });
+      this.set({ notice: errorNotice(e) });
     } finally {
       this.set({ busy: false });
     }
@@ -451,7 +458,7 @@ export class PanelSession {
       const r = await this.send('filings/update', { tabId: this.tabId, root: filing.root, ...change });
       this.set({ filing: { ...filing, ...r, procedureCode: change.procedureCode ?? filing.procedureCode } });
     } catch (e) {
-      this.set({ notice: { code: 'error', params: { detail: errorText(e) } } });
+      this.set({ notice: errorNotice(e) });
     }
   }
 
@@ -489,7 +496,7 @@ export class PanelSession {
         dossierCode: filing?.dossierCode ?? null,
       });
     } catch (e) {
-      this.set({ notice: { code: 'error', params: { detail: errorText(e) } } });
+      this.set({ notice: errorNotice(e) });
     }
   }
 

@@ -1,4 +1,4 @@
-import { t, type Language, type MessageKey, type Params } from '../i18n';
+import { ReasonError, t, type Language, type MessageKey, type Params } from '../i18n';
 
 /** Why something was refused or changed, as a catalogue key with its parameters: the UI says it in its language. */
 export interface Reason {
@@ -20,3 +20,7 @@ export const said = (text: string): Reason => ({ key: 'reason.said', params: { t
 export function sayReason(r: Reason, language: Language): string {
   return t(language, r.key, r.inner ? { ...r.params, reason: sayReason(r.inner, language) } : r.params);
 }
+
+/** Why something failed: a ReasonError's own reason, or `key` with the error as its `{detail}`. */
+export const failure = (key: MessageKey, error: unknown): Reason =>
+  error instanceof ReasonError ? reason(error.key, error.params) : reason(key, { detail: String(error) });

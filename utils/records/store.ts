@@ -13,6 +13,7 @@ import {
   type RelationKind,
 } from './schema';
 import { chunkSize, entryFor, SearchIndex, type SearchEntry, type SearchResult } from './search-index';
+import { ReasonError } from '../i18n/reason-error';
 
 /** Changes bump this meta row, so every context holding an index knows to reload what changed. */
 const generationKey = 'generation';
@@ -217,7 +218,7 @@ export class RecordsStore {
 
   async update(person: Person, now = new Date()): Promise<Person> {
     const next = personSchema.parse({ ...person, updatedAt: now.toISOString() });
-    if (!this.chunkOf.has(person.id)) throw new Error('Không tìm thấy công dân này (có thể đã bị xoá).');
+    if (!this.chunkOf.has(person.id)) throw new ReasonError('error.person.gone');
     await this.writePeople([next], 'person.update', now);
     return next;
   }
@@ -407,7 +408,7 @@ export class RecordsStore {
       const changes = new Map<number, ChunkChange>();
       for (const id of ids) {
         const chunk = this.chunkOf.get(id);
-        if (chunk === undefined) throw new Error('Không tìm thấy công dân này.');
+        if (chunk === undefined) throw new ReasonError('error.person.notFound');
         const change = changes.get(chunk) ?? { upserts: [], removals: new Set<string>() };
         change.removals.add(id);
         changes.set(chunk, change);
@@ -442,7 +443,7 @@ export class RecordsStore {
   }
 
   async link(fromId: string, kind: RelationKind, toId: string): Promise<Relation> {
-    if (fromId === toId) throw new Error('Không thể liên kết một người với chính họ.');
+    if (fromId === toId) throw new ReasonError('error.relation.self');
     const relation = relationSchema.parse({ id: crypto.randomUUID(), fromId, kind, toId });
     await this.db.relations.put(relation);
     return relation;
@@ -504,7 +505,7 @@ export class RecordsStore {
 
   async documentBytes(id: string): Promise<Uint8Array<ArrayBuffer>> {
     const row = await this.db.documents.get(id);
-    if (!row) throw new Error('Không tìm thấy giấy tờ.');
+    if (!row) throw new ReasonError('error.document.notFound');
     return openBytes(this.key, { iv: row.blobIv, ct: row.blobCt }, `document-blob:${id}`);
   }
 
@@ -533,7 +534,7 @@ export class RecordsStore {
   /** Everything held about one person (data-subject access request), with an audit event. */
   async exportSubject(id: string, now = new Date()): Promise<SubjectExport> {
     const person = await this.get(id, { audit: false });
-    if (!person) throw new Error('Không tìm thấy công dân này.');
+    if (!person) throw new ReasonError('error.person.notFound');
     const documents = await Promise.all(
       (await this.documentsOf(id)).map(async (d) => ({
         ...d,

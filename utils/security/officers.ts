@@ -1,6 +1,7 @@
 import type { MotcuaDB, OfficerRow } from '../db/database';
 import type { Role } from '../db/kinds';
 import type { MessageKey, Params } from '../i18n';
+import { ReasonError } from '../i18n/reason-error';
 import { generateDataKey, newSalt, unwrapDataKey, wrapDataKey } from './crypto';
 import { deriveKek, kekFromPrf } from './kdf';
 import { officerSecrets, openDataKey, openPin, openWithPassphrase, sealPin, wrapUnderPassphrase } from './officer-keys';
@@ -28,6 +29,13 @@ export class OfficerError extends Error {
     super(reason.code);
     this.name = 'OfficerError';
   }
+}
+
+/** Why a change of officers or secrets failed, for the UI: the refusal's own reason, or the error as it came. */
+export function refusalOf(error: unknown): Reason {
+  if (error instanceof OfficerError) return error.reason;
+  if (error instanceof ReasonError) return { code: error.key, params: error.params };
+  return { code: 'error.unknown', params: { detail: String(error) } };
 }
 
 export interface NewOfficer {

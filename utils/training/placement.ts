@@ -45,3 +45,18 @@ export function placeCard(
   }
   return corner;
 }
+
+/**
+ * The card for a step's target. A target in the helper panel (`panel` given) takes the card beside the whole
+ * panel, level with the target, so that it never covers the panel's buttons the trainee presses next.
+ */
+export function placeStepCard(
+  target: Box | null,
+  panel: Box | null,
+  card: { width: number; height: number },
+  view: { width: number; height: number },
+): { left: number; top: number; side: Side } {
+  if (!panel) return placeCard(target, card, view);
+  const around = target && { left: panel.left, top: target.top, width: panel.width, height: target.height };
+  return placeCard(around, card, view, ['left', 'right']);
+}

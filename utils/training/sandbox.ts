@@ -7,6 +7,7 @@ import { RecordsStore } from '../records/store';
 import { importRawKey } from '../security/crypto';
 import type { MessageType, RequestOf, ResponseOf } from '../messaging/protocol';
 import { trainingFamilies } from './families';
+import { ReasonError } from '../i18n/reason-error';
 
 /**
  * The training sandbox: its own database (`motcua-training`) of synthetic families, opened without an unlock
@@ -78,7 +79,7 @@ export function sandboxSend(store: RecordsStore, options: SandboxOptions): Send 
       }
       case 'records/fill-data': {
         const person = await store.get((payload as RequestOf<'records/fill-data'>).personId, { audit: false });
-        if (!person) throw new Error('Không tìm thấy công dân mẫu này.');
+        if (!person) throw new ReasonError('error.training.personNotFound');
         const shown =
           options.maskIds() && person.personalId
             ? {
@@ -118,7 +119,7 @@ export function sandboxSend(store: RecordsStore, options: SandboxOptions): Send 
         return { id };
       }
       default:
-        throw new Error(`Chế độ đào tạo không hỗ trợ "${type}".`);
+        throw new ReasonError('error.training.unsupported', { type });
     }
   };
   return (async (type, payload) => {

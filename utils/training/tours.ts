@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import khaiSinh from './tours/khai-sinh.json';
 import thuongTru from './tours/thuong-tru.json';
+import { ReasonError } from '../i18n/reason-error';
 
 /** Guided tours: data files, shipped or written by a trainer and loaded on the training page. */
 const place = z.object({
@@ -38,18 +39,30 @@ export const bundledTours: Tour[] = [khaiSinh, thuongTru].map((t) => tourSchema.
 
 export const customToursItem = storage.defineItem<Tour[]>('local:trainingTours', { fallback: [] });
 
-/** A trainer's tour file, checked; throws with the reasons in Vietnamese. */
+/** A trainer's tour file, checked; throws a ReasonError with zod's issues. */
 export function parseTour(text: string): Tour {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new Error('Tệp bài hướng dẫn không đọc được (không phải JSON).');
+    throw new ReasonError('error.tour.notJson');
   }
   const parsed = tourSchema.safeParse(raw && typeof raw === 'object' ? strip(raw as Record<string, unknown>) : raw);
   if (!parsed.success)
-    throw new Error(
-      `Bài hướng dẫn không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
+    throw new ReasonError('error.tour.invalid', {
+      issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    });
   return parsed.data;
+}
+
+/** The tours a trainer added, then the bundled ones before them: what the training page offers. */
+export async function allTours(): Promise<Tour[]> {
+  return [...bundledTours, ...(await customToursItem.getValue())];
+}
+
+/** Adds a trainer's tour file (one with the same id is replaced) and returns the tour; throws as parseTour does. */
+export async function addCustomTour(text: string): Promise<Tour> {
+  const tour = parseTour(text);
+  await customToursItem.setValue([...(await customToursItem.getValue()).filter((c) => c.id !== tour.id), tour]);
+  return tour;
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { AdminUnits, adminUnitsIndexSchema } from './admin-units';
+import { ReasonError } from '../i18n/reason-error';
 
 /** Where the build ships the admin-units data (copied from shared/data/admin-units with its licence). */
 export const adminUnitsBase = '/data/admin-units/';
@@ -11,7 +12,7 @@ export function loadAdminUnits(): Promise<AdminUnits> {
   cached ??= (async () => {
     const get = async (file: string, gzipped = false) => {
       const response = await fetch(browser.runtime.getURL(`${adminUnitsBase}${file}${gzipped ? '.gz' : ''}` as '/'));
-      if (!response.ok || !response.body) throw new Error(`Không đọc được dữ liệu đơn vị hành chính (${file}).`);
+      if (!response.ok || !response.body) throw new ReasonError('error.adminUnits.unreadable', { file });
       const body = gzipped ? response.body.pipeThrough(new DecompressionStream('gzip')) : response.body;
       return new Response(body).json() as Promise<unknown>;
     };

@@ -7,6 +7,7 @@ vi.mock('@/utils/autofill/visibility', () => ({
 
 const collectFields = (doc: Document) => collectControls(searchRoots(doc)).controls;
 import { classify } from '@/utils/autofill/classify';
+import { ReasonError, sayError } from '@/utils/i18n';
 import { collectControls, searchRoots } from '@/utils/autofill/collect';
 import { baseName, profilesFor, ruleFor } from '@/utils/autofill/profiles';
 import { loadProfiles } from '@/utils/autofill/profiles/schema';
@@ -44,14 +45,23 @@ describe('bundled site profiles', () => {
   });
 
   it('refuse a malformed file with the reason, in Vietnamese', () => {
-    expect(() =>
-      loadProfiles({
+    const refusal = (sources: Record<string, unknown>) => {
+      try {
+        loadProfiles(sources);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ReasonError);
+        return sayError('vi', e);
+      }
+      return 'accepted';
+    };
+    expect(
+      refusal({
         hong: [{ id: 'x', portal: 'X', urlPatterns: ['http://a/*'], fields: [{ names: ['a'], field: 'tuoi' }] }],
       }),
-    ).toThrow(/Hồ sơ trang hong.json không hợp lệ: .*urlPatterns.*https:\/\/<tên miền>/);
-    expect(() =>
-      loadProfiles({ hong: [{ id: 'x', portal: 'X', urlPatterns: ['https://a/*'], fields: [{ field: 'fullName' }] }] }),
-    ).toThrow(/"names" hoặc "selector"/);
+    ).toMatch(/Hồ sơ trang hong.json không hợp lệ: .*urlPatterns.*https:\/\/<tên miền>/);
+    expect(
+      refusal({ hong: [{ id: 'x', portal: 'X', urlPatterns: ['https://a/*'], fields: [{ field: 'fullName' }] }] }),
+    ).toMatch(/"names" hoặc "selector"/);
   });
 });
 

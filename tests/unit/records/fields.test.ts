@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fillFields } from '@/utils/autofill/labels';
 import { catalogue } from '@/utils/i18n/messages';
 import { fieldKindCodecs } from '@/utils/records/field-kinds';
-import { citizenFields, personFields, type PersonField } from '@/utils/records/fields';
+import { citizenFields, personFields } from '@/utils/records/fields';
 import { emptyForm, formFieldLabels, personToForm } from '@/utils/records/form';
 import { fieldForHeader, importFields } from '@/utils/records/import/columns';
 import { guessHeader } from '@/utils/records/import/header';
@@ -76,13 +76,11 @@ describe('the one table of citizen fields', () => {
     }
   });
 
-  it('names, for every field, the autofill field it fills; only those listed are still to come on the autofill side', () => {
-    // The autofill side (utils/autofill/labels.ts) adds a field's name after the table has it: listed here until then.
-    const awaitingAutofill: PersonField[] = ['occupation'];
+  it('names, for every field, the autofill field it fills', () => {
     const missing = citizenFields
       .filter((f) => f.autofill && !(fillFields as readonly string[]).includes(f.autofill))
       .map((f) => f.key);
-    expect(missing).toEqual(awaitingAutofill);
+    expect(missing).toEqual([]);
     // And every person field the autofill fills is in the table.
     const personNamed = fillFields.filter((f) => (personFields as readonly string[]).includes(f));
     expect(personNamed.every((f) => citizenFields.some((c) => c.autofill === f))).toBe(true);

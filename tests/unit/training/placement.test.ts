@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardGap, placeCard } from '@/utils/training/placement';
+import { cardGap, placeCard, placeStepCard } from '@/utils/training/placement';
 
 const view = { width: 1366, height: 768 };
 const card = { width: 360, height: 200 };
@@ -43,5 +43,24 @@ describe('a tour card for a target in the helper panel', () => {
     const placed = placeCard(panelRow, card, view, ['left', 'right']);
     expect(placed).toMatchObject({ side: 'left', left: 946 - cardGap - 360 });
     expect(placed.left + card.width).toBeLessThanOrEqual(946);
+  });
+});
+
+describe('placeStepCard', () => {
+  const panel = { left: 946, top: 0, width: 420, height: 768 };
+  const search = { left: 960, top: 120, width: 380, height: 36 };
+
+  it('puts the card of a panel target beside the panel, level with the target', () => {
+    const placed = placeStepCard(search, panel, card, view);
+    expect(placed.side).toBe('left');
+    expect(placed.left + card.width).toBeLessThanOrEqual(panel.left);
+    expect(placed).toEqual(
+      placeCard({ ...search, left: panel.left, width: panel.width }, card, view, ['left', 'right']),
+    );
+  });
+
+  it('places any other target as placeCard does, and no target in the corner', () => {
+    expect(placeStepCard(search, null, card, view)).toEqual(placeCard(search, card, view));
+    expect(placeStepCard(null, panel, card, view).side).toBe('none');
   });
 });

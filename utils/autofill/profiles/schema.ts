@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fillFields, formRoles } from '../labels';
 import { bundledFiles, stripComments, widgetKinds, type SiteProfile } from './index';
+import { ReasonError } from '../../i18n/reason-error';
 
 /**
  * The site profiles' shape, and their loading with Vietnamese reasons. The bundled files are checked by the unit
@@ -31,9 +32,10 @@ export function loadProfiles(sources: Record<string, unknown> = bundledFiles): S
   return Object.entries(sources).flatMap(([file, content]) => {
     const parsed = z.array(profileSchema).safeParse(stripComments(content));
     if (!parsed.success)
-      throw new Error(
-        `Hồ sơ trang ${file}.json không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
+      throw new ReasonError('error.profile.invalid', {
+        file,
+        issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
     return parsed.data as SiteProfile[];
   });
 }

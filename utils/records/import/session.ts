@@ -1,5 +1,5 @@
 import type { ImportJobRow } from '../../db/database';
-import { reason, type Reason } from '../reason';
+import { failure, reason, type Reason } from '../reason';
 import type { RecordsStore } from '../store';
 import type { ImportField } from './columns';
 import { commitImport, ImportCommitError, sha256Hex, type CommitResult } from './commit';
@@ -97,8 +97,7 @@ export class ImportSession {
       this.set({ loaded: { fileName, fileHash, header, resume: job ? resumeOf(job) : null }, mapping: header.mapping });
       await this.draft(run);
     } catch (error) {
-      if (run === this.run)
-        this.fail(error instanceof ParseError ? error.reason : reason('import.error.read', { detail: String(error) }));
+      if (run === this.run) this.fail(error instanceof ParseError ? error.reason : failure('import.error.read', error));
     }
   }
 
@@ -110,8 +109,7 @@ export class ImportSession {
     try {
       await this.draft(run);
     } catch (error) {
-      if (run === this.run)
-        this.fail(error instanceof ParseError ? error.reason : reason('import.error.read', { detail: String(error) }));
+      if (run === this.run) this.fail(error instanceof ParseError ? error.reason : failure('import.error.read', error));
     }
   }
 
@@ -179,8 +177,7 @@ export class ImportSession {
         message: { kind: 'ok', reasons: doneReasons(result) },
       });
     } catch (error) {
-      const why =
-        error instanceof ImportCommitError ? error.reason : reason('import.error.failed', { detail: String(error) });
+      const why = error instanceof ImportCommitError ? error.reason : failure('import.error.failed', error);
       this.set({ phase: { kind: 'ready' }, message: { kind: 'error', reasons: [why] } });
     }
   }

@@ -1,0 +1,20 @@
+import type { MessageKey } from './messages';
+
+/** A message's parameters: `{name}` in the text takes `params.name`. */
+export type Params = Record<string, string | number>;
+
+/**
+ * An error domain code throws for a person to see: a catalogue key and its parameters, said in the UI's
+ * language (`sayError`), never a sentence written here. It imports no catalogue, so the content script may throw
+ * and read it without carrying one. The message (for logs) is the key and the parameters.
+ */
+export class ReasonError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Params = {},
+    message = Object.keys(params).length ? `${key} ${JSON.stringify(params)}` : key,
+  ) {
+    super(message);
+    this.name = 'ReasonError';
+  }
+}
