@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scenarios as r4 } from '../fixtures/portal-apps/scenarios-heldout';
+import { scenarios as r5 } from '../fixtures/portal-apps/scenarios-r5';
+import { launchHarness, type Harness } from './harness/browser';
+import { setUpAndImport } from './harness/records';
+import { runScenario } from './harness/scenario';
+
+/**
+ * The production extension filling replicas written apart from it (Ant Design, MUI and MUI X, the Ministry of
+ * Justice custom elements, Vue + Element Plus), as an officer does in the side panel; each field scored from the
+ * page's own state. Every field the scenario expects is right, and none is marked ✓ while the page holds
+ * something else. (`npm run bench autofill` scores every replica set; these are the ones whose adapters and
+ * label rules are newest.)
+ */
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await launchHarness();
+  await setUpAndImport(h, 'stranger-family.csv', 6);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the extension on replicas it was not written beside', () => {
+  it.each([...r5, ...r4].map((s) => [s.name, s] as const))('%s', async (_, scenario) => {
+    const score = await runScenario(h, scenario, 'sidepanel');
+    const wrong = score.fields.filter((f) => !f.right).map((f) => `${f.key}: ${f.got} ≠ ${f.expected} (${f.mark})`);
+    expect(wrong).toEqual([]);
+    expect(score.silentlyWrong).toBe(0);
+    expect(score.touched).toEqual([]);
+  });
+});
