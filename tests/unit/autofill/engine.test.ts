@@ -521,6 +521,28 @@ describe('an autocomplete that filters by the letters typed and shows nothing be
   });
 });
 
+describe('a combobox inside another (Vuetify marks its field and the input in it)', () => {
+  it('is the inner input its label names, filled from the list it opens', async () => {
+    document.body.innerHTML = `<div class="v-input"><div class="v-field" role="combobox" aria-haspopup="menu" aria-controls="m">
+      <label for="qt">Quốc tịch *</label><input id="qt" role="combobox" aria-controls="m"></div></div>
+      <div id="m" role="listbox" hidden><div role="option" data-value="VN">Việt Nam</div><div role="option" data-value="LA">Lào</div></div>`;
+    const input = document.getElementById('qt') as HTMLInputElement;
+    const menu = document.getElementById('m')!;
+    input.addEventListener('keydown', () => {
+      menu.hidden = false;
+    });
+    for (const option of menu.querySelectorAll<HTMLElement>('[role=option]'))
+      option.addEventListener('click', () => {
+        input.value = option.textContent ?? '';
+        menu.hidden = true;
+      });
+    const khoa = person('Lê Văn Khoa', {}, { nationality: { value: 'Việt Nam', prov: typed } });
+    const run = await fillDocument(document, people([['subject', khoa]]), { listTimeoutMs: 300 });
+    expect(input.value).toBe('Việt Nam');
+    expect(run.report.map((r) => [r.label, r.field, r.status])).toEqual([['Quốc tịch', 'nationality', 'filled']]);
+  });
+});
+
 describe('a button with aria-haspopup=listbox and its list of options', () => {
   it('is opened, the option clicked, the code kept in its hidden input read back', async () => {
     document.body.innerHTML = `

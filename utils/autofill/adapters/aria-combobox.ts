@@ -68,8 +68,10 @@ function buildAdapter(id: string, selector: string): Adapter {
   return {
     id,
     find(root, owned) {
+      // A combobox wrapping another (Vuetify marks its field and the input in it) is the inner one: the one
+      // its label names and its keys go to.
       return [...root.querySelectorAll<HTMLElement>(selector)]
-        .filter((el) => !owned.has(el))
+        .filter((el) => !owned.has(el) && !el.querySelector(selector))
         .map((el) => {
           const hidden = el.parentElement?.querySelector<HTMLInputElement>(':scope > input[type=hidden]');
           const names = [...namesOf(el), hidden?.name].filter((n): n is string => Boolean(n));
