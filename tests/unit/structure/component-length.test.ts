@@ -22,7 +22,6 @@ const stillLong: Record<string, number> = {
   'components/dashboard/DashboardApp.tsx Counters': 140,
   'components/panel/ProcedureSection.tsx ProcedureSection': 138,
   'components/settings/PortalHosts.tsx PortalHosts': 111,
-  'components/capture/DocumentMode.tsx DocumentMode': 100,
   'components/dashboard/DashboardApp.tsx FilingTable': 89,
 };
 
