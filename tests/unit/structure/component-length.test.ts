@@ -21,7 +21,6 @@ const stillLong: Record<string, number> = {
   'components/records/PeopleTab.tsx PeopleTab': 222,
   'components/dashboard/DashboardApp.tsx Counters': 140,
   'components/panel/ProcedureSection.tsx ProcedureSection': 138,
-  'components/settings/PortalHosts.tsx PortalHosts': 111,
   'components/dashboard/DashboardApp.tsx FilingTable': 89,
 };
 
