@@ -20,7 +20,6 @@ const stillLong: Record<string, number> = {
   'components/dashboard/DashboardApp.tsx Dashboard': 260,
   'components/records/PeopleTab.tsx PeopleTab': 222,
   'components/dashboard/DashboardApp.tsx Counters': 140,
-  'components/panel/ProcedureSection.tsx ProcedureSection': 138,
   'components/dashboard/DashboardApp.tsx FilingTable': 89,
 };
 
