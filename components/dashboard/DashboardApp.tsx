@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { download, stamp } from '@/components/pages/download';
+import { download } from '@/components/pages/download';
+import { stamp } from '@/utils/records/export-file';
 import { UnlockedPage } from '@/components/records/UnlockedPage';
 import { BundleError, EnrolmentNeeded } from '@/utils/filings/bundle';
 import type { CounterCheck, IntegrityProblem } from '@/utils/filings/integrity';
