@@ -15,6 +15,11 @@ export function translator(language: Language) {
   return (key: MessageKey, params?: Params) => t(language, key, params);
 }
 
+/** Whether the catalogue has a text for `key` (a key built from data, such as a role code). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue.vi, key);
+}
+
 /** A translator bound to a language, as components pass it down. */
 export type Translate = ReturnType<typeof translator>;
 
