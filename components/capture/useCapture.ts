@@ -19,7 +19,7 @@ import { classifyQr } from '@/utils/capture/qr-payload';
 import { repairWedge } from '@/utils/capture/wedge';
 import type { translator } from '@/utils/i18n';
 import { captureAssets, exposeEngines, placeLexicon, warmUp } from './useCaptureEngine';
-import type { PaperPage } from './DocumentMode';
+import type { PaperPage } from '@/utils/capture/papers';
 
 type T = ReturnType<typeof translator>;
 export type Mode = 'card' | 'document';

@@ -1,5 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'react';
+import { CountTable } from './CountTable';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -47,16 +48,7 @@ export function BarChart({
       <div className="canvas">
         <canvas ref={canvas} role="img" aria-label={title} />
       </div>
-      <table className="sr-only">
-        <tbody>
-          {data.map(([label, n]) => (
-            <tr key={label}>
-              <th>{label}</th>
-              <td>{n}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountTable rows={data} className="sr-only" />
     </figure>
   );
 }

@@ -1,3 +1,5 @@
+import type { ExportFile } from '@/utils/records/export-file';
+
 /** Saves bytes as a file through the browser's download (nothing leaves the machine). */
 export function download(bytes: Uint8Array<ArrayBuffer>, fileName: string, type: string) {
   const url = URL.createObjectURL(new Blob([bytes], { type }));
@@ -8,6 +10,6 @@ export function download(bytes: Uint8Array<ArrayBuffer>, fileName: string, type:
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function stamp(now = new Date()): string {
-  return now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
+export function saveFile(file: ExportFile) {
+  download(file.bytes, file.fileName, file.type);
 }

@@ -1,23 +1,26 @@
 import { useMemo, useState } from 'react';
-import { dueDate, type WorkCalendar } from '@/utils/calendar/calendar';
-import { translator, type Language } from '@/utils/i18n';
-import { feeFor, formatDong, needsOptionalMark, procedureByCode, procedures } from '@/utils/procedures/catalogue';
-
-export interface SlipRequest {
-  procedureCode: string;
-  fee: number | null;
-  received: string;
-  due: string | null;
-  receivedAt: string;
-}
-
-const weekdays = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
-
-/** "Thứ Hai, 30/11/2026" */
-export function vnDateLong(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${weekdays[new Date(`${iso}T00:00:00Z`).getUTCDay()]}, ${d}/${m}/${y}`;
-}
+import type { WorkCalendar } from '@/utils/calendar/calendar';
+import { translator, type Language, type Translate } from '@/utils/i18n';
+import {
+  formatDong,
+  needsOptionalMark,
+  type Procedure,
+  procedureByCode,
+  procedures,
+} from '@/utils/procedures/catalogue';
+import {
+  countTyped,
+  dueDates,
+  type FeeEntry,
+  feeOf,
+  missingPapers,
+  noFeeEntry,
+  type SlipRequest,
+  slipRequest,
+  tickedPapers,
+  vnDateLong,
+  withPaper,
+} from '@/utils/procedures/reception';
 
 /**
  * The procedure of the form: recognised from the page or picked; the papers to tick, the fee from what the
@@ -43,24 +46,18 @@ export function ProcedureSection({
 }) {
   const t = translator(language);
   const procedure = procedureByCode(code);
-  const ticked = new Set(procedure?.papers.filter((p) => papers.includes(p.name)).map((p) => p.id) ?? []);
-  const [pages, setPages] = useState(1);
-  const [copies, setCopies] = useState(1);
-  const [online, setOnline] = useState(false);
-  const [exemption, setExemption] = useState('');
-  const fee = procedure ? feeFor(procedure, { pages, copies, online, exemption: exemption || null }) : null;
+  const ticked = tickedPapers(procedure, papers);
+  const [entry, setEntry] = useState<FeeEntry>(noFeeEntry);
+  const fee = feeOf(procedure, entry);
   // Recomputed on each render: the cut-off depends on the time the officer looks.
   const now = new Date();
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed once a minute, not at every render's new Date
   const dates = useMemo(
-    () =>
-      procedure?.processing.workingDays === null || !procedure
-        ? null
-        : dueDate(now, procedure.processing.workingDays, calendar, procedure.processing.cutoff ?? '24:00'),
+    () => dueDates(procedure, now, calendar),
     // Keyed on the minute, not on `now` itself: the due date changes only when the clock passes a minute.
     [procedure, calendar, Math.floor(now.getTime() / 60_000)],
   );
-  const missing = procedure?.papers.filter((p) => p.required && !ticked.has(p.id)) ?? [];
+  const missing = missingPapers(procedure, ticked);
 
   return (
     <details className="procedure" open={Boolean(procedure)}>
@@ -76,65 +73,18 @@ export function ProcedureSection({
       </select>
       {procedure && (
         <>
-          <fieldset>
-            <legend>{t('proc.papers')}</legend>
-            {procedure.papers.map((paper) => (
-              <label key={paper.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={ticked.has(paper.id)}
-                  onChange={(e) =>
-                    onPapers(e.target.checked ? [...papers, paper.name] : papers.filter((n) => n !== paper.name))
-                  }
-                />
-                {paper.name}
-                {needsOptionalMark(paper) ? ` ${t('proc.optional')}` : ''}
-              </label>
-            ))}
-          </fieldset>
-          {procedure.fee.perPage && (
-            <>
-              <label htmlFor="motcua-pages">{t('proc.pages')}</label>
-              <input
-                id="motcua-pages"
-                type="number"
-                min={1}
-                value={pages}
-                onChange={(e) => setPages(Math.max(1, Number(e.target.value) || 1))}
-              />
-            </>
-          )}
-          {(procedure.fee.perPage || procedure.fee.perCopy) && (
-            <>
-              <label htmlFor="motcua-copies">{t('proc.copies')}</label>
-              <input
-                id="motcua-copies"
-                type="number"
-                min={1}
-                value={copies}
-                onChange={(e) => setCopies(Math.max(1, Number(e.target.value) || 1))}
-              />
-            </>
-          )}
-          {procedure.fee.online !== undefined && (
-            <label className="check">
-              <input type="checkbox" checked={online} onChange={(e) => setOnline(e.target.checked)} />
-              {t('proc.online')}
-            </label>
-          )}
-          {procedure.fee.exemptions.length > 0 && (
-            <>
-              <label htmlFor="motcua-exemption">{t('proc.exemption')}</label>
-              <select id="motcua-exemption" value={exemption} onChange={(e) => setExemption(e.target.value)}>
-                <option value="">{t('proc.noExemption')}</option>
-                {procedure.fee.exemptions.map((x) => (
-                  <option key={x} value={x}>
-                    {x}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
+          <PaperList
+            t={t}
+            procedure={procedure}
+            ticked={ticked}
+            onTick={(name, on) => onPapers(withPaper(papers, name, on))}
+          />
+          <FeeFields
+            t={t}
+            procedure={procedure}
+            entry={entry}
+            onEntry={(patch) => setEntry((e) => ({ ...e, ...patch }))}
+          />
           <p data-testid="proc-fee">
             {t('proc.fee')}: {fee === null ? procedure.fee.note : formatDong(fee)}
           </p>
@@ -142,22 +92,116 @@ export function ProcedureSection({
             {t('proc.due')}: {dates ? vnDateLong(dates.due) : (procedure.processing.note ?? '—')}
           </p>
           {missing.length > 0 && <p className="muted">{t('proc.missing', { count: missing.length })}</p>}
-          <button
-            type="button"
-            onClick={() =>
-              onSlip({
-                procedureCode: procedure.code,
-                fee,
-                received: dates?.received ?? now.toISOString().slice(0, 10),
-                due: dates?.due ?? null,
-                receivedAt: now.toISOString(),
-              })
-            }
-          >
+          <button type="button" onClick={() => onSlip(slipRequest(procedure, fee, dates, now))}>
             {t('proc.slip')}
           </button>
         </>
       )}
     </details>
+  );
+}
+
+function PaperList({
+  t,
+  procedure,
+  ticked,
+  onTick,
+}: {
+  t: Translate;
+  procedure: Procedure;
+  ticked: ReadonlySet<string>;
+  onTick: (name: string, ticked: boolean) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{t('proc.papers')}</legend>
+      {procedure.papers.map((paper) => (
+        <label key={paper.id} className="check">
+          <input
+            type="checkbox"
+            checked={ticked.has(paper.id)}
+            onChange={(e) => onTick(paper.name, e.target.checked)}
+          />
+          {paper.name}
+          {needsOptionalMark(paper) ? ` ${t('proc.optional')}` : ''}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Only the inputs the procedure's fee depends on: pages, copies, online filing, an exemption. */
+function FeeFields({
+  t,
+  procedure: { fee },
+  entry,
+  onEntry,
+}: {
+  t: Translate;
+  procedure: Procedure;
+  entry: FeeEntry;
+  onEntry: (patch: Partial<FeeEntry>) => void;
+}) {
+  return (
+    <>
+      {fee.perPage && (
+        <CountField
+          id="motcua-pages"
+          label={t('proc.pages')}
+          value={entry.pages}
+          onCount={(pages) => onEntry({ pages })}
+        />
+      )}
+      {(fee.perPage || fee.perCopy) && (
+        <CountField
+          id="motcua-copies"
+          label={t('proc.copies')}
+          value={entry.copies}
+          onCount={(copies) => onEntry({ copies })}
+        />
+      )}
+      {fee.online !== undefined && (
+        <label className="check">
+          <input type="checkbox" checked={entry.online} onChange={(e) => onEntry({ online: e.target.checked })} />
+          {t('proc.online')}
+        </label>
+      )}
+      {fee.exemptions.length > 0 && (
+        <>
+          <label htmlFor="motcua-exemption">{t('proc.exemption')}</label>
+          <select
+            id="motcua-exemption"
+            value={entry.exemption}
+            onChange={(e) => onEntry({ exemption: e.target.value })}
+          >
+            <option value="">{t('proc.noExemption')}</option>
+            {fee.exemptions.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+    </>
+  );
+}
+
+function CountField({
+  id,
+  label,
+  value,
+  onCount,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  onCount: (count: number) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="number" min={1} value={value} onChange={(e) => onCount(countTyped(e.target.value))} />
+    </>
   );
 }

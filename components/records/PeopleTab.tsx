@@ -1,14 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { browser } from 'wxt/browser';
-import { translator, type Language } from '@/utils/i18n';
-import { peopleCsv, peopleJson, peopleXlsx } from '@/utils/records/export';
-import { maskedIdOf, type SearchResult } from '@/utils/records/search-index';
+import { translator, type Language, type Translate } from '@/utils/i18n';
+import { type ExportFormat, peopleFile } from '@/utils/records/export-file';
+import { type PersonRow, peopleRows, personMeta, searchKeyAction, toggled } from '@/utils/records/people-list';
 import type { RecordsStore } from '@/utils/records/store';
-import { download, stamp } from '../pages/download';
+import { saveFile } from '../pages/download';
 import { PersonEditor } from './PersonEditor';
-
-type Row = Pick<SearchResult, 'id' | 'name' | 'dob' | 'maskedId' | 'address'>;
 
 const rowHeight = 56;
 
@@ -25,198 +23,55 @@ export function PeopleTab({
 }) {
   const t = translator(language);
   const [query, setQuery] = useState('');
-  const [rows, setRows] = useState<Row[]>([]);
-  const [active, setActive] = useState(0);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [version, setVersion] = useState(0);
+  const { selected, toggle, exportSelected } = useExportSelection(store);
+  const list = usePeopleList(store, query, version, { onTick: toggle, onOpen: setEditing });
   const searchRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLDivElement>(null);
-
-  // `version` changes when the editor saved or erased someone: the list is read again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the reload signal, not read inside
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const next: Row[] = query.trim() ? await store.search(query, 500) : await everyone(store);
-      if (!cancelled) {
-        setRows(next);
-        setActive(0);
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [query, store, version]);
-
   useEffect(() => searchRef.current?.focus(), []);
-
-  // "/" jumps to search from anywhere, as in many officer tools.
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
-        e.preventDefault();
-        setEditing(null);
-        searchRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const virtual = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => listRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-  });
-
-  const onSearchKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setActive((i) => Math.min(rows.length - 1, i + 1));
-      virtual.scrollToIndex(Math.min(rows.length - 1, active + 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((i) => Math.max(0, i - 1));
-      virtual.scrollToIndex(Math.max(0, active - 1));
-    } else if (e.key === ' ' && e.ctrlKey && rows[active]) {
-      // Ctrl+Space ticks the highlighted person for the export, as a checkbox would.
-      e.preventDefault();
-      toggle(rows[active]!.id);
-    } else if (e.key === 'Enter' && rows[active]) {
-      e.preventDefault();
-      setEditing(rows[active]!.id);
-    }
-  };
-
-  const onClosed = useCallback(() => {
+  const toSearch = useCallback(() => {
     setEditing(null);
-    setVersion((v) => v + 1);
     searchRef.current?.focus();
   }, []);
-
-  const exportSelected = async (format: 'csv' | 'xlsx' | 'json') => {
-    const people = await store.exportPeople(selected.size > 0 ? [...selected] : undefined);
-    const name = `cong-dan-${stamp()}`;
-    if (format === 'csv') download(peopleCsv(people), `${name}.csv`, 'text/csv');
-    if (format === 'json') download(peopleJson(people), `${name}.json`, 'application/json');
-    if (format === 'xlsx')
-      download(
-        await peopleXlsx(people),
-        `${name}.xlsx`,
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      );
-  };
-
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-
-  const activeId = useMemo(() => rows[active]?.id, [rows, active]);
+  useSlashToSearch(toSearch);
+  const onClosed = useCallback(() => {
+    setVersion((v) => v + 1);
+    toSearch();
+  }, [toSearch]);
   // Nobody on record yet: say how to start instead of "no citizen found" over an empty list.
   const firstRun = store.size === 0 && !query.trim() && !editing;
 
   return (
     <div className="people">
       <section>
-        <div className="search">
-          <label htmlFor="search">{t('records.search')}</label>
-          <input
-            id="search"
-            ref={searchRef}
-            type="search"
-            autoComplete="off"
-            role="combobox"
-            aria-expanded="true"
-            aria-controls="people-list"
-            aria-activedescendant={activeId ? `person-${activeId}` : undefined}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={onSearchKey}
-          />
-          <p className="hint">{t('records.searchHint')}</p>
-        </div>
+        <SearchBox
+          t={t}
+          inputRef={searchRef}
+          query={query}
+          onQuery={setQuery}
+          activeId={list.rows[list.active]?.id}
+          onKeyDown={list.onSearchKey}
+        />
         {firstRun ? (
           <FirstRun language={language} onImport={onImport} onNew={() => setEditing('new')} />
         ) : (
           <p role="status" data-testid="result-count">
-            {rows.length === 0 ? t('records.none') : t('records.count', { count: rows.length })}
+            {list.rows.length === 0 ? t('records.none') : t('records.count', { count: list.rows.length })}
           </p>
         )}
-        <div
-          className="list"
-          ref={listRef}
+        <PeopleList
+          t={t}
+          list={list}
+          selected={selected}
           hidden={firstRun}
-          id="people-list"
-          role="listbox"
-          aria-multiselectable="true"
-          aria-label={t('records.results')}
-        >
-          <div style={{ height: virtual.getTotalSize() }}>
-            {virtual.getVirtualItems().map((item) => {
-              const row = rows[item.index]!;
-              return (
-                // biome-ignore lint/a11y/useKeyWithClickEvents: the search box drives the list by keyboard (↑↓ Enter, aria-activedescendant)
-                <div
-                  key={row.id}
-                  id={`person-${row.id}`}
-                  className={item.index === active ? 'row active' : 'row'}
-                  role="option"
-                  tabIndex={-1}
-                  // Selected: ticked for the export. The highlighted row is the search box's active descendant.
-                  aria-selected={selected.has(row.id)}
-                  style={{ top: item.start, height: rowHeight }}
-                  onClick={() => {
-                    setActive(item.index);
-                    setEditing(row.id);
-                  }}
-                >
-                  {/* No control inside an option (nested-interactive): the tick is the mouse's way to select. */}
-                  <span
-                    className="tick"
-                    aria-hidden="true"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      toggle(row.id);
-                    }}
-                  >
-                    {selected.has(row.id) ? '☑' : '☐'}
-                  </span>
-                  <div>
-                    <div className="name">{row.name}</div>
-                    <div className="meta">{[row.dob, row.maskedId, row.address].filter(Boolean).join(' · ')}</div>
-                  </div>
-                </div>
-              );
-            })}
-          </div>
-        </div>
+          onOpen={(index, id) => {
+            list.setActive(index);
+            setEditing(id);
+          }}
+          onToggle={toggle}
+        />
         {!firstRun && (
-          <>
-            <div className="actions">
-              <button type="button" className="primary" onClick={() => setEditing('new')}>
-                ＋ {t('records.new')}
-              </button>
-            </div>
-            <p className="hint">{t('records.export.scope', { count: selected.size })}</p>
-            <div className="actions">
-              <button type="button" onClick={() => void exportSelected('csv')}>
-                {t('records.export.csv')}
-              </button>
-              <button type="button" onClick={() => void exportSelected('xlsx')}>
-                {t('records.export.xlsx')}
-              </button>
-              <button type="button" onClick={() => void exportSelected('json')}>
-                {t('records.export.json')}
-              </button>
-            </div>
-          </>
+          <PeopleActions t={t} ticked={selected.size} onNew={() => setEditing('new')} onExport={exportSelected} />
         )}
       </section>
       <section>
@@ -235,11 +90,203 @@ export function PeopleTab({
   );
 }
 
-async function everyone(store: RecordsStore): Promise<Row[]> {
-  await store.refresh();
-  return store
-    .listEntries()
-    .map((e) => ({ id: e.id, name: e.name, dob: e.dob, maskedId: maskedIdOf(e), address: e.address }));
+/**
+ * The list for what is typed, read again when `version` changes (the editor saved or erased someone), and
+ * driven from the search box: ↑↓ move the highlight, Ctrl+Space ticks, Enter opens.
+ */
+function usePeopleList(
+  store: RecordsStore,
+  query: string,
+  version: number,
+  on: { onTick: (id: string) => void; onOpen: (id: string) => void },
+) {
+  const [rows, setRows] = useState<PersonRow[]>([]);
+  const [active, setActive] = useState(0);
+  const listRef = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the reload signal, not read inside
+  useEffect(() => {
+    let cancelled = false;
+    void peopleRows(store, query).then((next) => {
+      if (cancelled) return;
+      setRows(next);
+      setActive(0);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [query, store, version]);
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+  });
+  const onSearchKey = (e: KeyboardEvent) => {
+    const action = searchKeyAction(e.key, e.ctrlKey, active, rows.length);
+    if (!action) return;
+    e.preventDefault();
+    if (action.kind === 'move') {
+      setActive(action.to);
+      virtual.scrollToIndex(action.to);
+    } else if (action.kind === 'tick') on.onTick(rows[active]!.id);
+    else on.onOpen(rows[active]!.id);
+  };
+  return { rows, active, setActive, listRef, virtual, onSearchKey };
+}
+
+/** The people ticked for the export (none ticked: everyone), and the export itself. */
+function useExportSelection(store: RecordsStore) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const toggle = (id: string) => setSelected((s) => toggled(s, id));
+  const exportSelected = async (format: ExportFormat) => {
+    const people = await store.exportPeople(selected.size > 0 ? [...selected] : undefined);
+    saveFile(await peopleFile(people, format));
+  };
+  return { selected, toggle, exportSelected };
+}
+
+/** "/" jumps to search from anywhere, as in many officer tools. */
+function useSlashToSearch(onSlash: () => void) {
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (e.key !== '/' || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      e.preventDefault();
+      onSlash();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onSlash]);
+}
+
+function SearchBox({
+  t,
+  inputRef,
+  query,
+  onQuery,
+  activeId,
+  onKeyDown,
+}: {
+  t: Translate;
+  inputRef: RefObject<HTMLInputElement | null>;
+  query: string;
+  onQuery: (query: string) => void;
+  activeId: string | undefined;
+  onKeyDown: (e: KeyboardEvent) => void;
+}) {
+  return (
+    <div className="search">
+      <label htmlFor="search">{t('records.search')}</label>
+      <input
+        id="search"
+        ref={inputRef}
+        type="search"
+        autoComplete="off"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="people-list"
+        aria-activedescendant={activeId ? `person-${activeId}` : undefined}
+        value={query}
+        onChange={(e) => onQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <p className="hint">{t('records.searchHint')}</p>
+    </div>
+  );
+}
+
+function PeopleList({
+  t,
+  list: { rows, active, listRef, virtual },
+  selected,
+  hidden,
+  onOpen,
+  onToggle,
+}: {
+  t: Translate;
+  list: ReturnType<typeof usePeopleList>;
+  selected: ReadonlySet<string>;
+  hidden: boolean;
+  onOpen: (index: number, id: string) => void;
+  onToggle: (id: string) => void;
+}) {
+  return (
+    <div
+      className="list"
+      ref={listRef}
+      hidden={hidden}
+      id="people-list"
+      role="listbox"
+      aria-multiselectable="true"
+      aria-label={t('records.results')}
+    >
+      <div style={{ height: virtual.getTotalSize() }}>
+        {virtual.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          return (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the search box drives the list by keyboard (↑↓ Enter, aria-activedescendant)
+            <div
+              key={row.id}
+              id={`person-${row.id}`}
+              className={item.index === active ? 'row active' : 'row'}
+              role="option"
+              tabIndex={-1}
+              // Selected: ticked for the export. The highlighted row is the search box's active descendant.
+              aria-selected={selected.has(row.id)}
+              style={{ top: item.start, height: rowHeight }}
+              onClick={() => onOpen(item.index, row.id)}
+            >
+              {/* No control inside an option (nested-interactive): the tick is the mouse's way to select. */}
+              <span
+                className="tick"
+                aria-hidden="true"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onToggle(row.id);
+                }}
+              >
+                {selected.has(row.id) ? '☑' : '☐'}
+              </span>
+              <div>
+                <div className="name">{row.name}</div>
+                <div className="meta">{personMeta(row)}</div>
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function PeopleActions({
+  t,
+  ticked,
+  onNew,
+  onExport,
+}: {
+  t: Translate;
+  ticked: number;
+  onNew: () => void;
+  onExport: (format: ExportFormat) => Promise<void>;
+}) {
+  return (
+    <>
+      <div className="actions">
+        <button type="button" className="primary" onClick={onNew}>
+          ＋ {t('records.new')}
+        </button>
+      </div>
+      <p className="hint">{t('records.export.scope', { count: ticked })}</p>
+      <div className="actions">
+        {(['csv', 'xlsx', 'json'] as const).map((format) => (
+          <button key={format} type="button" onClick={() => void onExport(format)}>
+            {t(`records.export.${format}`)}
+          </button>
+        ))}
+      </div>
+    </>
+  );
 }
 
 /** The records' first run: the three ways in, in view at 1366×768. */

@@ -16,7 +16,8 @@ import {
 } from '@/utils/records/schema';
 import type { SearchResult } from '@/utils/records/search-index';
 import type { RecordsStore } from '@/utils/records/store';
-import { download, stamp } from '../pages/download';
+import { stamp } from '@/utils/records/export-file';
+import { download } from '../pages/download';
 import { usePersonEditor } from './usePersonEditor';
 
 interface Props {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { translator, type Language } from '@/utils/i18n';
-import { builtInPortalHosts, originPatternFor } from '@/utils/portals/hosts';
-import { checkNewHost } from '@/utils/settings/add-host';
-import { readLocalSettings, updateLocalSettings } from '@/utils/settings/store';
+import { translator, type Language, type Translate } from '@/utils/i18n';
+import { builtInPortalHosts } from '@/utils/portals/hosts';
+import { addPortalHost, grantedHosts, removePortalHost, requestHost } from '@/utils/settings/portal-hosts';
+
+type ExtraHost = { host: string; locked: boolean };
 
 /** The portals motcua runs on: built in, added by policy (locked), added here (Chrome asks once per host). */
 export function PortalHosts({
@@ -12,56 +13,29 @@ export function PortalHosts({
   onChange,
 }: {
   language: Language;
-  extra: Array<{ host: string; locked: boolean }>;
+  extra: ExtraHost[];
   onChange: () => Promise<void>;
 }) {
   const t = translator(language);
-  const [input, setInput] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [granted, setGranted] = useState<Record<string, boolean>>({});
 
   useEffect(() => {
-    void (async () => {
-      const entries = await Promise.all(
-        extra.map(
-          async ({ host }) =>
-            [host, await browser.permissions.contains({ origins: [originPatternFor(host)] })] as const,
-        ),
-      );
-      setGranted(Object.fromEntries(entries));
-    })();
+    void grantedHosts(
+      extra.map((e) => e.host),
+      browser.permissions,
+    ).then(setGranted);
   }, [extra]);
 
-  const requestHost = async (host: string) => {
-    // Must run inside the click: Chrome only shows the permission prompt for a user gesture.
-    const ok = await browser.permissions.request({ origins: [originPatternFor(host)] });
+  const grant = async (host: string) => {
+    const ok = await requestHost(host, browser.permissions);
     setGranted((g) => ({ ...g, [host]: ok }));
-    return ok;
   };
-
-  const add = async () => {
-    const check = checkNewHost(
-      input,
-      extra.map((e) => e.host),
-    );
-    if (!check.ok) return setMessage({ kind: 'error', text: t(check.message, check.params) });
-    const ok = await requestHost(check.host);
-    // Kept even when refused, so nothing typed is lost; "Cho phép" asks again.
-    const local = await readLocalSettings();
-    await updateLocalSettings({ extraPortalHosts: [...local.extraPortalHosts, check.host] });
-    setInput('');
-    setMessage(
-      ok
-        ? { kind: 'ok', text: t('settings.hosts.added', { host: check.host }) }
-        : { kind: 'error', text: t('settings.hosts.denied', { host: check.host }) },
-    );
+  const added = async (host: string, ok: boolean) => {
+    setGranted((g) => ({ ...g, [host]: ok }));
     await onChange();
   };
-
   const remove = async (host: string) => {
-    const local = await readLocalSettings();
-    await updateLocalSettings({ extraPortalHosts: local.extraPortalHosts.filter((h) => h !== host) });
-    await browser.permissions.remove({ origins: [originPatternFor(host)] });
+    await removePortalHost(host, browser.permissions);
     await onChange();
   };
 
@@ -76,29 +50,44 @@ export function PortalHosts({
               <td />
             </tr>
           ))}
-          {extra.map(({ host, locked }) => (
-            <tr key={host} data-host={host}>
-              <td>{host}</td>
-              <td>
-                {locked ? `🔒 ${t('settings.locked')}` : t('settings.hosts.extra')}
-                {granted[host] === false && ` — ${t('settings.hosts.notGranted')}`}
-              </td>
-              <td>
-                {granted[host] === false && (
-                  <button type="button" onClick={() => void requestHost(host)}>
-                    {t('settings.hosts.grant')}
-                  </button>
-                )}{' '}
-                {!locked && (
-                  <button type="button" onClick={() => void remove(host)}>
-                    {t('settings.hosts.remove')}
-                  </button>
-                )}
-              </td>
-            </tr>
+          {extra.map((row) => (
+            <ExtraHostRow
+              key={row.host}
+              t={t}
+              row={row}
+              granted={granted[row.host]}
+              onGrant={grant}
+              onRemove={remove}
+            />
           ))}
         </tbody>
       </table>
+      <AddHost t={t} existing={extra.map((e) => e.host)} onAdded={added} />
+    </>
+  );
+}
+
+/** The host typed, checked, asked for and kept; what happened said below it. */
+function AddHost({
+  t,
+  existing,
+  onAdded,
+}: {
+  t: Translate;
+  existing: string[];
+  onAdded: (host: string, granted: boolean) => Promise<void>;
+}) {
+  const [input, setInput] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const add = async () => {
+    const outcome = await addPortalHost(input, existing, browser.permissions);
+    setMessage({ kind: outcome.kind, text: t(outcome.message, outcome.params) });
+    if (!outcome.added) return;
+    setInput('');
+    await onAdded(outcome.added.host, outcome.added.granted);
+  };
+  return (
+    <>
       <label htmlFor="new-host">{t('settings.hosts.input')}</label>
       <input
         id="new-host"
@@ -115,5 +104,41 @@ export function PortalHosts({
         </p>
       )}
     </>
+  );
+}
+
+function ExtraHostRow({
+  t,
+  row: { host, locked },
+  granted,
+  onGrant,
+  onRemove,
+}: {
+  t: Translate;
+  row: ExtraHost;
+  granted: boolean | undefined;
+  onGrant: (host: string) => Promise<void>;
+  onRemove: (host: string) => Promise<void>;
+}) {
+  return (
+    <tr data-host={host}>
+      <td>{host}</td>
+      <td>
+        {locked ? `🔒 ${t('settings.locked')}` : t('settings.hosts.extra')}
+        {granted === false && ` — ${t('settings.hosts.notGranted')}`}
+      </td>
+      <td>
+        {granted === false && (
+          <button type="button" onClick={() => void onGrant(host)}>
+            {t('settings.hosts.grant')}
+          </button>
+        )}{' '}
+        {!locked && (
+          <button type="button" onClick={() => void onRemove(host)}>
+            {t('settings.hosts.remove')}
+          </button>
+        )}
+      </td>
+    </tr>
   );
 }

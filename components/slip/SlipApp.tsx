@@ -5,7 +5,7 @@ import { vnLocal } from '@/utils/calendar/calendar';
 import { formatDong, procedureByCode } from '@/utils/procedures/catalogue';
 import { readEffectiveSettings } from '@/utils/settings/store';
 import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
-import { vnDateLong } from '@/components/panel/ProcedureSection';
+import { vnDateLong } from '@/utils/procedures/reception';
 import './slip.css';
 
 const day = (iso: string) => iso.split('-').reverse().join('/');

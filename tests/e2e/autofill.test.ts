@@ -440,7 +440,7 @@ describe('the procedure in the panel: papers, fee, due date and the receipt slip
     const p = await openPanel(h, page);
     await pickInPanel(p, 'nguyen thi mai', 'Nguyễn Thị Mai');
     const { WorkCalendar, dueDate } = await import('@/utils/calendar/calendar');
-    const { vnDateLong } = await import('@/components/panel/ProcedureSection');
+    const { vnDateLong } = await import('@/utils/procedures/reception');
     const calendar = new WorkCalendar();
     // Birth registration: same day, or the next working day after 15:00 (computed now, as the panel does).
     const expectedDue = () => `Hẹn trả kết quả: ${vnDateLong(dueDate(new Date(), 0, calendar).due)}`;

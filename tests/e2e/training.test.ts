@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkCalendar, dueDate } from '@/utils/calendar/calendar';
-import { vnDateLong } from '@/components/panel/ProcedureSection';
+import { vnDateLong } from '@/utils/procedures/reception';
 import { launchHarness, type Harness } from './harness/browser';
 import { pickInPanel } from './harness/panel';
 import { tmpDir } from './harness/paths';

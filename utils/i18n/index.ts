@@ -15,6 +15,14 @@ export function translator(language: Language) {
   return (key: MessageKey, params?: Params) => t(language, key, params);
 }
 
+/** Whether the catalogue has a text for `key` (a key built from data, such as a role code). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue.vi, key);
+}
+
+/** A translator bound to a language, as components pass it down. */
+export type Translate = ReturnType<typeof translator>;
+
 /** An error as a person reads it: a ReasonError in `language`, any other error as its message. */
 export function sayError(language: Language, error: unknown): string {
   // A key from another context (a reply) is said only when this catalogue has it.
