@@ -28,7 +28,7 @@ export function MrzPanel({ lines, t, onChange }: { lines: string[]; t: T; onChan
             </li>
           ))
         ) : (
-          <li className="fail">✗ {parsed.reason}</li>
+          <li className="fail">✗ {t(parsed.reason.key, parsed.reason.params)}</li>
         )}
       </ul>
       <p className="hint">{t('capture.mrz.hint')}</p>

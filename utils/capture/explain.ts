@@ -12,7 +12,7 @@ export function explainScan(result: ScanResult, label: string, t: ReturnType<typ
   if (result.qr && result.qr.kind !== 'citizen-id') out.push(result.qr.message);
   if (result.qr?.kind === 'citizen-id') out.push(...result.qr.card.warnings);
   const mrz = result.reading?.mrz;
-  if (mrz && !mrz.ok && /hộ chiếu/.test(mrz.reason)) out.push(mrz.reason);
+  if (mrz && !mrz.ok && mrz.reason.key === 'mrz.passportPage') out.push(t(mrz.reason.key, mrz.reason.params));
   if (mrz?.ok) {
     out.push(...mrz.mrz.repairs);
     const failed = mrz.mrz.checks.filter((c) => !c.ok).map((c) => t(`capture.mrz.${c.field}`));

@@ -1,3 +1,4 @@
+import { reason, type Reason } from '../i18n/reason-error';
 import { parseMrzDate, type ReferenceDay, type VnDate, today } from '../vn/dates';
 import type { Sex } from '../vn/personal-id';
 
@@ -45,7 +46,7 @@ export interface MrzResult {
   lines: string[];
 }
 
-export type MrzParse = { ok: true; mrz: MrzResult } | { ok: false; reason: string };
+export type MrzParse = { ok: true; mrz: MrzResult } | { ok: false; reason: Reason };
 
 const weights = [7, 3, 1];
 
@@ -207,14 +208,10 @@ export function numericField(value: string, check: string): Repaired {
 
 export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = today()): MrzParse {
   const found = findMrzLines(rawLines);
-  if (!found) return { ok: false, reason: 'Không tìm thấy vùng MRZ (3 dòng ký tự ở cuối mặt sau thẻ).' };
+  if (!found) return { ok: false, reason: reason('mrz.notFound') };
   if (found.kind === 'td3') {
     // A passport's two lines: see parseMrz (passport.ts), which reads them.
-    return {
-      ok: false,
-      reason:
-        'Đây là trang hộ chiếu (MRZ 2 dòng), không phải thẻ căn cước. Hãy quét mặt sau thẻ căn cước, hoặc nhập tay từ hộ chiếu.',
-    };
+    return { ok: false, reason: reason('mrz.passportPage') };
   }
   const repairs: string[] = [];
   const realigned: number[] = [];

@@ -2,7 +2,7 @@ import { catalogue, type Language, type MessageKey } from './messages';
 import { ReasonError, type Params } from './reason-error';
 
 export { languages, type Language, type MessageKey } from './messages';
-export { ReasonError, type Params } from './reason-error';
+export { ReasonError, reason, type Params, type Reason } from './reason-error';
 
 /** The text for `key` in `language`, placeholders `{name}` replaced; unknown placeholders stay visible. */
 export function t(language: Language, key: MessageKey, params: Params = {}): string {

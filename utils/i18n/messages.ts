@@ -530,6 +530,13 @@ const vi = {
   'form.personalId.length': 'Số định danh cá nhân phải có đúng 12 chữ số (đang có {count}).',
   'form.oldId.length': 'Số CMND cũ phải có đúng 9 chữ số.',
   'form.phone.missingZero': 'Số điện thoại thiếu số 0 ở đầu.',
+  'phone.empty': 'Chưa nhập số điện thoại.',
+  'mrz.notFound': 'Không tìm thấy vùng MRZ (3 dòng ký tự ở cuối mặt sau thẻ).',
+  'mrz.passportPage':
+    'Đây là trang hộ chiếu (MRZ 2 dòng), không phải thẻ căn cước. Hãy quét mặt sau thẻ căn cước, hoặc nhập tay từ hộ chiếu.',
+  'phone.notDigits': 'Số điện thoại "{text}" chỉ được có chữ số (có thể bắt đầu bằng +84).',
+  'phone.badShape':
+    'Số điện thoại "{text}" không đúng dạng: di động có 10 số bắt đầu bằng 03, 05, 07, 08, 09; cố định có 11 số bắt đầu bằng 02.',
   'form.email.invalid': 'Email không đúng dạng (ví dụ ten@example.vn).',
   'form.marital.invalid': 'Chọn một tình trạng hôn nhân trong danh sách.',
   'id.province.unknown':
@@ -1138,6 +1145,13 @@ const en: Record<MessageKey, string> = {
   'form.personalId.length': 'The personal ID number must have exactly 12 digits (it has {count}).',
   'form.oldId.length': 'The old ID card number must have exactly 9 digits.',
   'form.phone.missingZero': 'The phone number lacks its leading 0.',
+  'phone.empty': 'No phone number entered.',
+  'mrz.notFound': 'No MRZ found (the 3 lines of characters at the bottom of the card’s back).',
+  'mrz.passportPage':
+    'This is a passport page (a 2-line MRZ), not a citizen ID card. Scan the back of the ID card, or type the details from the passport.',
+  'phone.notDigits': 'The phone number "{text}" may hold only digits (it may start with +84).',
+  'phone.badShape':
+    'The phone number "{text}" is not in a valid form: a mobile has 10 digits starting 03, 05, 07, 08 or 09; a landline has 11 digits starting 02.',
   'form.email.invalid': 'The email address is malformed (e.g. ten@example.vn).',
   'form.marital.invalid': 'Choose a marital status from the list.',
   'id.province.unknown':

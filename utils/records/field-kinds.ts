@@ -133,12 +133,12 @@ export const fieldKindCodecs: Record<FieldKind, FieldKindCodec> = {
     show: (v) => String(v),
     typed: (t) => {
       const parsed = parsePhone(t);
-      if (!parsed.ok) return no(said(parsed.reason));
+      if (!parsed.ok) return no(parsed.reason);
       return parsed.restored ? no(reason('form.phone.missingZero')) : ok(parsed.value);
     },
     cell: (c, t) => {
       const parsed = parsePhone(typeof c === 'number' ? c : t);
-      return parsed.ok ? ok(parsed.value, parsed.notes.map(said)) : no(said(parsed.reason));
+      return parsed.ok ? ok(parsed.value, parsed.notes.map(said)) : no(parsed.reason);
     },
   },
   email: {

@@ -1,18 +1,6 @@
-import { ReasonError, t, type Language, type MessageKey, type Params } from '../i18n';
+import { ReasonError, reason, t, type Language, type MessageKey, type Reason } from '../i18n';
 
-/** Why something was refused or changed, as a catalogue key with its parameters: the UI says it in its language. */
-export interface Reason {
-  key: MessageKey;
-  params?: Params;
-  /** A reason inside this one, said as its `{reason}` parameter ("Cột "Ngày sinh": <why>"). */
-  inner?: Reason;
-}
-
-export const reason = (key: MessageKey, params?: Params, inner?: Reason): Reason => ({
-  key,
-  ...(params ? { params } : {}),
-  ...(inner ? { inner } : {}),
-});
+export { reason, type Reason } from '../i18n';
 
 /** A sentence a lower layer (utils/vn) already wrote in Vietnamese, carried as it is. */
 export const said = (text: string): Reason => ({ key: 'reason.said', params: { text } });

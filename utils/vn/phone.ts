@@ -1,18 +1,18 @@
 /** Vietnamese phone numbers: mobile 0[35789]xxxxxxxx, landline 02xxxxxxxxx, or +84 in front of either. */
+import { reason, type Reason } from '../i18n/reason-error';
 
 export type PhoneResult =
   | { ok: true; value: string; kind: 'mobile' | 'landline'; restored: boolean; notes: string[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Reason };
 
 export function parsePhone(raw: string | number): PhoneResult {
   const text = String(raw).trim();
   let digits = text.replace(/[\s.\-()]/g, '');
-  if (!digits) return { ok: false, reason: 'Chưa nhập số điện thoại.' };
+  if (!digits) return { ok: false, reason: reason('phone.empty') };
   if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
   else if (digits.startsWith('0084')) digits = `0${digits.slice(4)}`;
   else if (/^84[35789]\d{8}$/.test(digits) || /^842\d{9}$/.test(digits)) digits = `0${digits.slice(2)}`;
-  if (!/^\d+$/.test(digits))
-    return { ok: false, reason: `Số điện thoại "${text}" chỉ được có chữ số (có thể bắt đầu bằng +84).` };
+  if (!/^\d+$/.test(digits)) return { ok: false, reason: reason('phone.notDigits', { text }) };
 
   let restored = false;
   const notes: string[] = [];
@@ -26,7 +26,7 @@ export function parsePhone(raw: string | number): PhoneResult {
   if (/^02\d{9}$/.test(digits)) return { ok: true, value: digits, kind: 'landline', restored, notes };
   return {
     ok: false,
-    reason: `Số điện thoại "${text}" không đúng dạng: di động có 10 số bắt đầu bằng 03, 05, 07, 08, 09; cố định có 11 số bắt đầu bằng 02.`,
+    reason: reason('phone.badShape', { text }),
   };
 }
 

@@ -57,7 +57,7 @@ const readMrz = (card: Parameters<typeof buildTd1>[0], misread: { line: 0 | 1; a
   const lines = buildTd1(card);
   for (const m of misread) lines[m.line] = lines[m.line]!.slice(0, m.at) + m.as + lines[m.line]!.slice(m.at + 1);
   const p = parseTd1(lines, today);
-  if (!p.ok) throw new Error(p.reason);
+  if (!p.ok) throw new Error(p.reason.key);
   return p.mrz;
 };
 const back = { side: 'back' as const, model: '2021' as const, fields: {}, mrz: null, warnings: [] };

@@ -29,7 +29,7 @@ const mrz = (() => {
     }),
     { year: 2026, month: 11, day: 28 },
   );
-  if (!p.ok) throw new Error(p.reason);
+  if (!p.ok) throw new Error(p.reason.key);
   return p.mrz;
 })();
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { t } from '../../../utils/i18n';
 import { buildTd1, checkDigit, mrzName, parseTd1 } from '../../../utils/capture/mrz';
 import { buildTd3, parseMrz } from '../../../utils/capture/passport';
 
@@ -123,7 +124,8 @@ describe('parseTd1', () => {
       'P<VNMNGUYEN<<VAN<A<<<<<<<<<<<<<<<<<<<<<<<<<<',
       'C1234567<8VNM9001011M3001013001090012345<<<<50',
     ]);
-    expect(r).toEqual({ ok: false, reason: expect.stringContaining('hộ chiếu') });
+    expect(r).toEqual({ ok: false, reason: { key: 'mrz.passportPage' } });
+    if (!r.ok) expect(t('vi', r.reason.key)).toContain('Đây là trang hộ chiếu (MRZ 2 dòng), không phải thẻ căn cước.');
   });
 
   it('says when there is no MRZ', () => {

@@ -508,7 +508,7 @@ async function rereadMrz({ reading, lines, normalised }: Side, assets: CaptureAs
   const again = await recognise(assets.ocr, toCanvas(band), { mode: 'block', whitelist: mrzAlphabet });
   const parsed = parseMrz(again.lines.map((l) => l.text));
   const passing = (p: typeof parsed) => (p.ok ? p.mrz.checks.filter((c) => c.ok).length : -1);
-  if (passing(parsed) > passing(reading.mrz ?? { ok: false, reason: '' })) reading.mrz = parsed;
+  if (passing(parsed) > passing(reading.mrz ?? { ok: false, reason: { key: 'mrz.notFound' } })) reading.mrz = parsed;
 }
 
 function pad(b: OcrLine['bbox'], r: Raster, margin: number) {
