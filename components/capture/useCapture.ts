@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { loadFile, previewUrl } from '@/utils/capture/engines/load';
 import { readDocument, scanCard, type ScanResult, type ScanStage } from '@/utils/capture/engines/pipeline';
 import { decodeQr } from '@/utils/capture/engines/qr';
-import { explainScan } from '@/utils/capture/explain';
+import { explainScan, sayQr } from '@/utils/capture/explain';
 import type { Quad, Raster } from '@/utils/capture/image';
 import {
   citizenQrOf,
@@ -139,7 +139,7 @@ export function useCapture(t: T) {
       const repaired = repairWedge(raw);
       const payload = classifyQr(repaired.text);
       if (payload.kind !== 'citizen-id') {
-        tell([payload.message]);
+        tell([sayQr(payload.message, t)]);
         return false;
       }
       tell([
@@ -169,7 +169,8 @@ export function useCapture(t: T) {
     if (!hit) return false;
     const payload = classifyQr(hit.text);
     if (payload.kind !== 'citizen-id') {
-      setErrors((e) => (e.at(-1) === payload.message ? e : [...e, payload.message]));
+      const said = sayQr(payload.message, t);
+      setErrors((e) => (e.at(-1) === said ? e : [...e, said]));
       return false;
     }
     const preview = await previewUrl(raster);

@@ -1,5 +1,21 @@
 import type { ScanResult } from './engines/pipeline';
-import type { translator } from '../i18n';
+import type { Reason, translator } from '../i18n';
+
+/**
+ * Why a QR code is not the ID card's, in the page's language. A VietQR code's reason carries its bank, account
+ * and name as they were found (any may be missing); the sentence names those there are.
+ */
+export function sayQr({ key, params = {} }: Reason, t: ReturnType<typeof translator>): string {
+  if (key !== 'qr.vietqr') return t(key, params);
+  const who = [
+    params.bank !== undefined && t('qr.vietqr.bank', { bank: params.bank }),
+    params.account !== undefined && t('qr.vietqr.account', { account: params.account }),
+    params.name,
+  ]
+    .filter((p) => p !== undefined && p !== false && p !== '')
+    .join(', ');
+  return who ? t('qr.vietqr.of', { who }) : t('qr.vietqr');
+}
 
 /** What the officer should know about one scanned image, in the page's language. */
 export function explainScan(result: ScanResult, label: string, t: ReturnType<typeof translator>): string[] {
@@ -9,7 +25,7 @@ export function explainScan(result: ScanResult, label: string, t: ReturnType<typ
   const unrecognised = Boolean(result.reading && !result.reading.side && !result.qr);
   // The page's own message for an unrecognised card replaces the reading's.
   out.push(...result.warnings.filter((w) => !(unrecognised && /mặt trước hay mặt sau/.test(w))));
-  if (result.qr && result.qr.kind !== 'citizen-id') out.push(result.qr.message);
+  if (result.qr && result.qr.kind !== 'citizen-id') out.push(sayQr(result.qr.message, t));
   if (result.qr?.kind === 'citizen-id') out.push(...result.qr.card.warnings);
   const mrz = result.reading?.mrz;
   if (mrz && !mrz.ok && mrz.reason.key === 'mrz.passportPage') out.push(t(mrz.reason.key, mrz.reason.params));

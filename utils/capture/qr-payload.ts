@@ -1,3 +1,4 @@
+import { reason, type Reason } from '../i18n/reason-error';
 import { parseQrDate, type VnDate } from '../vn/dates';
 import type { Sex } from '../vn/personal-id';
 import { cleanSpaces, fold, nfc } from '../vn/text';
@@ -37,18 +38,18 @@ export type QrPayload =
       account: string | null;
       name: string | null;
       amount: string | null;
-      message: string;
+      message: Reason;
     }
-  | { kind: 'health-insurance'; cardNumber: string; fullName: string | null; message: string }
-  | { kind: 'url'; url: string; message: string }
-  | { kind: 'unknown'; message: string };
+  | { kind: 'health-insurance'; cardNumber: string; fullName: string | null; message: Reason }
+  | { kind: 'url'; url: string; message: Reason }
+  | { kind: 'unknown'; message: Reason };
 
 export function classifyQr(raw: string): QrPayload {
   const text = nfc(raw)
     .replace(/^\uFEFF/, '')
     .replace(/[\r\n]+$/, '');
   const trimmed = text.trim();
-  if (trimmed === '') return { kind: 'unknown', message: 'Mã QR trống.' };
+  if (trimmed === '') return { kind: 'unknown', message: reason('qr.empty') };
 
   const fields = text.split('|');
   if (/^\d{12}$/.test(fields[0]?.trim() ?? '') && fields.length >= 3)
@@ -66,18 +67,18 @@ export function classifyQr(raw: string): QrPayload {
     return {
       kind: 'url',
       url: trimmed,
-      message: `Đây là mã QR đường dẫn web (${host}), không phải mã QR thẻ căn cước. motcua không mở đường dẫn này.`,
+      message: reason('qr.url', { host }),
     };
   }
   if (/^\d{9,11}\|/.test(trimmed)) {
     return {
       kind: 'unknown',
-      message: `Số đầu tiên trong mã QR có ${fields[0]!.length} chữ số; số định danh cá nhân phải có 12. Có thể máy quét đã làm mất chữ số, hãy quét lại.`,
+      message: reason('qr.shortId', { count: fields[0]!.length }),
     };
   }
   return {
     kind: 'unknown',
-    message: 'Mã QR này không phải mã QR thẻ căn cước (không có số định danh 12 chữ số ở đầu).',
+    message: reason('qr.notCitizen'),
   };
 }
 
@@ -171,14 +172,17 @@ function vietQr(text: string): QrPayload {
   }
   const name = top?.get('59') ?? null;
   const amount = top?.get('54') ?? null;
-  const who = [bank && `ngân hàng ${bank}`, account && `tài khoản ${account}`, name].filter(Boolean).join(', ');
   return {
     kind: 'vietqr',
     bank,
     account,
     name,
     amount,
-    message: `Đây là mã QR chuyển khoản VietQR${who ? ` (${who})` : ''}, không phải mã QR thẻ căn cước.`,
+    message: reason('qr.vietqr', {
+      ...(bank ? { bank } : {}),
+      ...(account ? { account } : {}),
+      ...(name ? { name } : {}),
+    }),
   };
 }
 
@@ -191,7 +195,9 @@ function healthInsurance(fields: string[]): QrPayload | null {
     kind: 'health-insurance',
     cardNumber,
     fullName: name,
-    message: `Đây là mã QR thẻ bảo hiểm y tế (mã thẻ ${cardNumber}${name ? `, ${name}` : ''}), không phải mã QR thẻ căn cước.`,
+    message: name
+      ? reason('qr.healthInsurance.named', { cardNumber, name })
+      : reason('qr.healthInsurance', { cardNumber }),
   };
 }
 

@@ -531,6 +531,18 @@ const vi = {
   'form.oldId.length': 'Số CMND cũ phải có đúng 9 chữ số.',
   'form.phone.missingZero': 'Số điện thoại thiếu số 0 ở đầu.',
   'phone.empty': 'Chưa nhập số điện thoại.',
+  'qr.empty': 'Mã QR trống.',
+  'qr.url': 'Đây là mã QR đường dẫn web ({host}), không phải mã QR thẻ căn cước. motcua không mở đường dẫn này.',
+  'qr.shortId':
+    'Số đầu tiên trong mã QR có {count} chữ số; số định danh cá nhân phải có 12. Có thể máy quét đã làm mất chữ số, hãy quét lại.',
+  'qr.notCitizen': 'Mã QR này không phải mã QR thẻ căn cước (không có số định danh 12 chữ số ở đầu).',
+  'qr.vietqr': 'Đây là mã QR chuyển khoản VietQR, không phải mã QR thẻ căn cước.',
+  'qr.vietqr.of': 'Đây là mã QR chuyển khoản VietQR ({who}), không phải mã QR thẻ căn cước.',
+  'qr.vietqr.bank': 'ngân hàng {bank}',
+  'qr.vietqr.account': 'tài khoản {account}',
+  'qr.healthInsurance': 'Đây là mã QR thẻ bảo hiểm y tế (mã thẻ {cardNumber}), không phải mã QR thẻ căn cước.',
+  'qr.healthInsurance.named':
+    'Đây là mã QR thẻ bảo hiểm y tế (mã thẻ {cardNumber}, {name}), không phải mã QR thẻ căn cước.',
   'mrz.notFound': 'Không tìm thấy vùng MRZ (3 dòng ký tự ở cuối mặt sau thẻ).',
   'mrz.passportPage':
     'Đây là trang hộ chiếu (MRZ 2 dòng), không phải thẻ căn cước. Hãy quét mặt sau thẻ căn cước, hoặc nhập tay từ hộ chiếu.',
@@ -1146,6 +1158,20 @@ const en: Record<MessageKey, string> = {
   'form.oldId.length': 'The old ID card number must have exactly 9 digits.',
   'form.phone.missingZero': 'The phone number lacks its leading 0.',
   'phone.empty': 'No phone number entered.',
+  'qr.empty': 'The QR code is empty.',
+  'qr.url': 'This is a web link QR code ({host}), not a citizen ID card’s QR code. motcua does not open the link.',
+  'qr.shortId':
+    'The first number in the QR code has {count} digits; a personal ID number has 12. The scanner may have dropped digits: scan again.',
+  'qr.notCitizen':
+    'This QR code is not a citizen ID card’s QR code (it does not start with a 12-digit personal ID number).',
+  'qr.vietqr': 'This is a VietQR payment code, not a citizen ID card’s QR code.',
+  'qr.vietqr.of': 'This is a VietQR payment code ({who}), not a citizen ID card’s QR code.',
+  'qr.vietqr.bank': 'bank {bank}',
+  'qr.vietqr.account': 'account {account}',
+  'qr.healthInsurance':
+    'This is a health insurance card’s QR code (card {cardNumber}), not a citizen ID card’s QR code.',
+  'qr.healthInsurance.named':
+    'This is a health insurance card’s QR code (card {cardNumber}, {name}), not a citizen ID card’s QR code.',
   'mrz.notFound': 'No MRZ found (the 3 lines of characters at the bottom of the card’s back).',
   'mrz.passportPage':
     'This is a passport page (a 2-line MRZ), not a citizen ID card. Scan the back of the ID card, or type the details from the passport.',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sayQr } from '../../../utils/capture/explain';
 import { buildCitizenQr, classifyQr, parseTlv } from '../../../utils/capture/qr-payload';
+import { translator } from '../../../utils/i18n';
 
 const sample = '001090012345|123456789|Nguyễn Văn A|01011990|Nam|Số 1 phố X, Phường Y, Quận Z, Hà Nội|15082021';
 
@@ -50,26 +52,43 @@ describe('classifyQr', () => {
     expect(parseTlv(text)?.get('58')).toBe('VN');
     const r = classifyQr(text);
     expect(r).toMatchObject({ kind: 'vietqr', bank: '970436', account: '0123456789', amount: '5000' });
-    expect(r.kind !== 'citizen-id' && r.message).toMatch(/VietQR.*không phải mã QR thẻ căn cước/);
+    expect(r).toMatchObject({
+      message: { key: 'qr.vietqr', params: { bank: '970436', account: '0123456789', name: 'NGUYEN VAN' } },
+    });
+    if (r.kind !== 'citizen-id')
+      expect(sayQr(r.message, translator('vi'))).toBe(
+        'Đây là mã QR chuyển khoản VietQR (ngân hàng 970436, tài khoản 0123456789, NGUYEN VAN), không phải mã QR thẻ căn cước.',
+      );
+    expect(sayQr({ key: 'qr.vietqr' }, translator('vi'))).toBe(
+      'Đây là mã QR chuyển khoản VietQR, không phải mã QR thẻ căn cước.',
+    );
   });
 
   it('names a health-insurance card and decodes its hex name', () => {
     const hex = Buffer.from('Lê Thị Bình', 'utf8').toString('hex');
     const r = classifyQr(`GD4797924563412|${hex}|12/05/1990|2|`);
     expect(r).toMatchObject({ kind: 'health-insurance', cardNumber: 'GD4797924563412', fullName: 'Lê Thị Bình' });
+    if (r.kind !== 'citizen-id')
+      expect(sayQr(r.message, translator('vi'))).toBe(
+        'Đây là mã QR thẻ bảo hiểm y tế (mã thẻ GD4797924563412, Lê Thị Bình), không phải mã QR thẻ căn cước.',
+      );
   });
 
   it('names a URL without opening it', () => {
     const r = classifyQr('https://dichvucong.gov.vn/p/home/dvc-trang-chu.html');
     expect(r).toMatchObject({ kind: 'url' });
-    expect(r.kind === 'url' && r.message).toContain('dichvucong.gov.vn');
+    expect(r).toMatchObject({ message: { key: 'qr.url', params: { host: 'dichvucong.gov.vn' } } });
+    if (r.kind === 'url')
+      expect(sayQr(r.message, translator('vi'))).toBe(
+        'Đây là mã QR đường dẫn web (dichvucong.gov.vn), không phải mã QR thẻ căn cước. motcua không mở đường dẫn này.',
+      );
   });
 
   it('says why a near-miss is not an ID card code', () => {
     expect(classifyQr('1090012345|...|x').kind).toBe('unknown');
-    expect(classifyQr('1090012345|...|x')).toMatchObject({ message: expect.stringContaining('12') });
+    expect(classifyQr('1090012345|...|x')).toMatchObject({ message: { key: 'qr.shortId', params: { count: 10 } } });
     expect(classifyQr('hello')).toMatchObject({ kind: 'unknown' });
-    expect(classifyQr('   ')).toMatchObject({ kind: 'unknown', message: 'Mã QR trống.' });
+    expect(classifyQr('   ')).toMatchObject({ kind: 'unknown', message: { key: 'qr.empty' } });
   });
 
   it('round-trips the builder', () => {
