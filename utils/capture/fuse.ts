@@ -4,6 +4,7 @@ import type { MrzResult } from './mrz';
 import type { PlaceLexicon, PlaceRepair } from './places';
 import { repairName } from './names';
 import type { CitizenQr } from './qr-payload';
+import { t } from '../i18n';
 import { formatDate, type VnDate } from '../vn/dates';
 import { toTitleVi } from '../vn/names';
 import { crossCheckId, decodePersonalId } from '../vn/personal-id';
@@ -295,7 +296,8 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
       const target =
         issueHint.field === 'birthYear' ? review.birthDate : issueHint.field === 'sex' ? review.sex : review.personalId;
       if (target) {
-        target.notes.push(issueHint.message);
+        // The review's notes are still sentences (left for later): this one is said from the catalogue.
+        target.notes.push(t('vi', issueHint.message.key, issueHint.message.params));
         target.uncertain = true;
       }
     }

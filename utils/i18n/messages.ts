@@ -531,6 +531,10 @@ const vi = {
   'form.oldId.length': 'Số CMND cũ phải có đúng 9 chữ số.',
   'form.phone.missingZero': 'Số điện thoại thiếu số 0 ở đầu.',
   'phone.empty': 'Chưa nhập số điện thoại.',
+  'id.mismatch.province': 'Ba số đầu {code} không phải mã tỉnh nào; hãy kiểm tra lại số định danh.',
+  'id.mismatch.birthYear':
+    'Số định danh gợi ý năm sinh {suggested}, nhưng năm sinh ghi là {written}; hãy kiểm tra lại.',
+  'id.mismatch.sex': 'Số định danh gợi ý giới tính {suggested}, nhưng giới tính ghi là {written}; hãy kiểm tra lại.',
   'qr.empty': 'Mã QR trống.',
   'qr.url': 'Đây là mã QR đường dẫn web ({host}), không phải mã QR thẻ căn cước. motcua không mở đường dẫn này.',
   'qr.shortId':
@@ -1158,6 +1162,10 @@ const en: Record<MessageKey, string> = {
   'form.oldId.length': 'The old ID card number must have exactly 9 digits.',
   'form.phone.missingZero': 'The phone number lacks its leading 0.',
   'phone.empty': 'No phone number entered.',
+  'id.mismatch.province': 'The first three digits {code} are no province’s code: check the personal ID number.',
+  'id.mismatch.birthYear':
+    'The personal ID number suggests birth year {suggested}, but the birth year written is {written}: check it.',
+  'id.mismatch.sex': 'The personal ID number suggests sex {suggested}, but the sex written is {written}: check it.',
   'qr.empty': 'The QR code is empty.',
   'qr.url': 'This is a web link QR code ({host}), not a citizen ID card’s QR code. motcua does not open the link.',
   'qr.shortId':

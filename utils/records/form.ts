@@ -75,18 +75,18 @@ export function checkForm(
   }
   const hasErrors = Object.keys(errors).length > 0;
   const person = hasErrors ? null : (out as FormCheck['person']);
-  return { person, errors, warnings: person ? idWarnings(person) : [] };
+  return { person, errors, warnings: person ? idWarnings(person, language) : [] };
 }
 
 /** What the ID number suggests against the birth year and sex: hints, since the law no longer fixes its structure. */
-function idWarnings(person: NonNullable<FormCheck['person']>): string[] {
+function idWarnings(person: NonNullable<FormCheck['person']>, language: Language): string[] {
   const pid = person.personalId?.value;
   if (!pid) return [];
   const birthDate = person.birthDate?.value;
   const sex = person.sex?.value;
   return crossCheckId(pid, { ...(birthDate ? { birthDate } : {}), ...(sex ? { sex } : {}) })
     .filter((m) => m.field !== 'province')
-    .map((m) => m.message);
+    .map((m) => sayReason(m.message, language));
 }
 
 /** A stored field as one line of text (merge dialogs compare and show fields this way). */

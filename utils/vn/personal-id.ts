@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import legacyData from './data/legacy-provinces.json';
 import type { VnDate } from './dates';
+import { reason, type Reason } from '../i18n/reason-error';
 
 /**
  * The 12-digit personal ID number, PPP G YY RRRRRR (shared/domain/VIETNAM.md §2). The structure's circular
@@ -121,7 +122,7 @@ export function decodePersonalId(id: string): DecodedId | null {
 
 export interface IdMismatch {
   field: 'birthYear' | 'sex' | 'province';
-  message: string;
+  message: Reason;
 }
 
 /**
@@ -135,19 +136,19 @@ export function crossCheckId(id: string, person: { birthDate?: VnDate; sex?: Sex
   if (!decoded.province && !decoded.abroad) {
     issues.push({
       field: 'province',
-      message: `Ba số đầu ${decoded.provinceCode} không phải mã tỉnh nào; hãy kiểm tra lại số định danh.`,
+      message: reason('id.mismatch.province', { code: decoded.provinceCode }),
     });
   }
   if (person.birthDate && person.birthDate.year !== decoded.birthYear) {
     issues.push({
       field: 'birthYear',
-      message: `Số định danh gợi ý năm sinh ${decoded.birthYear}, nhưng năm sinh ghi là ${person.birthDate.year}; hãy kiểm tra lại.`,
+      message: reason('id.mismatch.birthYear', { suggested: decoded.birthYear, written: person.birthDate.year }),
     });
   }
   if (person.sex && person.sex !== decoded.sex) {
     issues.push({
       field: 'sex',
-      message: `Số định danh gợi ý giới tính ${decoded.sex}, nhưng giới tính ghi là ${person.sex}; hãy kiểm tra lại.`,
+      message: reason('id.mismatch.sex', { suggested: decoded.sex, written: person.sex }),
     });
   }
   return issues;

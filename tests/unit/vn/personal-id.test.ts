@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { describe, expect, it } from 'vitest';
 import {
   crossCheckId,
@@ -96,7 +97,14 @@ describe('crossCheckId', () => {
   it('warns, without refusing, on each disagreement', () => {
     const issues = crossCheckId('001090012345', { birthDate: date('01/01/1991'), sex: 'Nữ' });
     expect(issues.map((i) => i.field).sort()).toEqual(['birthYear', 'sex']);
-    expect(issues.find((i) => i.field === 'birthYear')?.message).toContain('1990');
+    expect(issues.find((i) => i.field === 'birthYear')?.message).toEqual({
+      key: 'id.mismatch.birthYear',
+      params: { suggested: 1990, written: 1991 },
+    });
+    const sex = issues.find((i) => i.field === 'sex')!.message;
+    expect(t('vi', sex.key, sex.params)).toBe(
+      'Số định danh gợi ý giới tính Nam, nhưng giới tính ghi là Nữ; hãy kiểm tra lại.',
+    );
   });
 
   it('warns on a prefix that is no province', () => {

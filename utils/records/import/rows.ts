@@ -160,7 +160,7 @@ function idHints(draft: Record<string, unknown>): Reason[] {
   const sex = (draft.sex as { value: 'Nam' | 'Nữ' } | undefined)?.value;
   return crossCheckId(pid, { ...(birthDate ? { birthDate } : {}), ...(sex ? { sex } : {}) })
     .filter((m) => m.field !== 'province')
-    .map((m) => said(m.message));
+    .map((m) => m.message);
 }
 
 type RelativePart = 'Birth' | 'Id';
