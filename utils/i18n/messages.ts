@@ -531,6 +531,12 @@ const vi = {
   'form.oldId.length': 'Số CMND cũ phải có đúng 9 chữ số.',
   'form.phone.missingZero': 'Số điện thoại thiếu số 0 ở đầu.',
   'phone.empty': 'Chưa nhập số điện thoại.',
+  'id.parse.rounded':
+    'Số giấy tờ bị bảng tính làm tròn (dạng số mũ), không khôi phục được. Hãy định dạng cột là Văn bản rồi nhập lại.',
+  'id.parse.exponent':
+    '"{text}" là số bị bảng tính rút gọn dạng số mũ, các chữ số đã mất. Hãy định dạng cột là Văn bản rồi nhập lại.',
+  'id.parse.notDigits': 'Số giấy tờ "{text}" chỉ được có chữ số.',
+  'id.parse.length': 'Số giấy tờ "{text}" có {count} chữ số; số định danh cá nhân có 12 chữ số, CMND cũ có 9.',
   'id.mismatch.province': 'Ba số đầu {code} không phải mã tỉnh nào; hãy kiểm tra lại số định danh.',
   'id.mismatch.birthYear':
     'Số định danh gợi ý năm sinh {suggested}, nhưng năm sinh ghi là {written}; hãy kiểm tra lại.',
@@ -1162,6 +1168,12 @@ const en: Record<MessageKey, string> = {
   'form.oldId.length': 'The old ID card number must have exactly 9 digits.',
   'form.phone.missingZero': 'The phone number lacks its leading 0.',
   'phone.empty': 'No phone number entered.',
+  'id.parse.rounded':
+    'The spreadsheet rounded the ID number (scientific notation): it cannot be restored. Format the column as Text and import again.',
+  'id.parse.exponent':
+    '"{text}" is a number the spreadsheet shortened to scientific notation; its digits are lost. Format the column as Text and import again.',
+  'id.parse.notDigits': 'The ID number "{text}" may hold only digits.',
+  'id.parse.length': 'The ID number "{text}" has {count} digits; a personal ID number has 12, an old ID card number 9.',
   'id.mismatch.province': 'The first three digits {code} are no province’s code: check the personal ID number.',
   'id.mismatch.birthYear':
     'The personal ID number suggests birth year {suggested}, but the birth year written is {written}: check it.',

@@ -56,7 +56,7 @@ function provinceReason(id: string): Reason | null {
 
 function idFromCell(cell: Cell | undefined, text: string): KindResult {
   const parsed = parseIdNumber(typeof cell === 'number' ? cell : text);
-  if (!parsed.ok) return no(said(parsed.reason));
+  if (!parsed.ok) return no(parsed.reason);
   const field = parsed.id.kind === 'personal-id' ? 'personalId' : 'oldId';
   const province = field === 'personalId' ? provinceReason(parsed.id.value) : null;
   if (province) return no(province);

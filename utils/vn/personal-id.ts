@@ -52,7 +52,7 @@ export interface IdNumber {
   notes: string[];
 }
 
-export type IdResult = { ok: true; id: IdNumber } | { ok: false; reason: string };
+export type IdResult = { ok: true; id: IdNumber } | { ok: false; reason: Reason };
 
 /**
  * Reads an ID number as typed, scanned or imported: strips spaces and dots, puts back the leading zeros
@@ -60,19 +60,14 @@ export type IdResult = { ok: true; id: IdNumber } | { ok: false; reason: string 
  */
 export function parseIdNumber(raw: string | number): IdResult {
   const text = typeof raw === 'number' ? numberToDigits(raw) : raw.trim().replace(/[\s.-]/g, '');
-  if (text === null)
-    return {
-      ok: false,
-      reason:
-        'Số giấy tờ bị bảng tính làm tròn (dạng số mũ), không khôi phục được. Hãy định dạng cột là Văn bản rồi nhập lại.',
-    };
+  if (text === null) return { ok: false, reason: reason('id.parse.rounded') };
   if (/e\+?\d+$/i.test(text)) {
     return {
       ok: false,
-      reason: `"${text}" là số bị bảng tính rút gọn dạng số mũ, các chữ số đã mất. Hãy định dạng cột là Văn bản rồi nhập lại.`,
+      reason: reason('id.parse.exponent', { text }),
     };
   }
-  if (!/^\d+$/.test(text)) return { ok: false, reason: `Số giấy tờ "${text}" chỉ được có chữ số.` };
+  if (!/^\d+$/.test(text)) return { ok: false, reason: reason('id.parse.notDigits', { text }) };
   switch (text.length) {
     case 12:
       return { ok: true, id: { kind: 'personal-id', value: text, restored: false, notes: [] } };
@@ -90,7 +85,7 @@ export function parseIdNumber(raw: string | number): IdResult {
     default:
       return {
         ok: false,
-        reason: `Số giấy tờ "${text}" có ${text.length} chữ số; số định danh cá nhân có 12 chữ số, CMND cũ có 9.`,
+        reason: reason('id.parse.length', { text, count: text.length }),
       };
   }
 }

@@ -68,7 +68,6 @@ const notYet = new Set([
   'utils/vn/admin-units.ts',
   'utils/capture/engines/load.ts',
   'utils/content/agent.ts',
-  'utils/vn/personal-id.ts',
 ]);
 
 describe('reasons returned from utils/', () => {

@@ -35,14 +35,24 @@ describe('parseIdNumber', () => {
   });
 
   it.each([
-    ['1.09001E+11', 'số mũ'],
-    ['00109001234X', 'chỉ được có chữ số'],
-    ['1234567', 'có 7 chữ số'],
-    ['0010900123456', 'có 13 chữ số'],
-  ])('%s is refused (%s)', (raw, reason) => {
+    ['1.09001E+11', 'id.parse.exponent', 'số mũ'],
+    ['00109001234X', 'id.parse.notDigits', 'chỉ được có chữ số'],
+    ['1234567', 'id.parse.length', 'có 7 chữ số'],
+    ['0010900123456', 'id.parse.length', 'có 13 chữ số'],
+  ])('%s is refused (%s: %s)', (raw, key, words) => {
     const r = parseIdNumber(raw);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toContain(reason);
+    if (!r.ok) expect(r.reason.key).toBe(key);
+    if (!r.ok) expect(t('vi', r.reason.key, r.reason.params)).toContain(words);
+  });
+
+  it('says a rounded number in the same words as before', () => {
+    const r = parseIdNumber(1e21);
+    expect(r).toEqual({ ok: false, reason: { key: 'id.parse.rounded' } });
+    if (!r.ok)
+      expect(t('vi', r.reason.key)).toBe(
+        'Số giấy tờ bị bảng tính làm tròn (dạng số mũ), không khôi phục được. Hãy định dạng cột là Văn bản rồi nhập lại.',
+      );
   });
 });
 
