@@ -97,7 +97,7 @@ export function useCapture(t: T) {
         setProgress({ name, stage: 'open' });
         const loaded = await loadFile(file, assets.pdfWorker);
         if (!loaded.ok) {
-          tell([loaded.reason]);
+          tell([t(loaded.reason.key, loaded.reason.params)]);
           continue;
         }
         for (const page of loaded.pages) {

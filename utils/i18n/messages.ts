@@ -531,6 +531,12 @@ const vi = {
   'form.oldId.length': 'Số CMND cũ phải có đúng 9 chữ số.',
   'form.phone.missingZero': 'Số điện thoại thiếu số 0 ở đầu.',
   'phone.empty': 'Chưa nhập số điện thoại.',
+  'capture.load.tooBig':
+    'Tệp "{name}" nặng {size} MB, quá giới hạn {limit} MB. Hãy chụp lại ở độ phân giải thấp hơn hoặc quét ở 300 dpi.',
+  'capture.load.notImage':
+    'Tệp "{name}" không phải ảnh đọc được (chỉ nhận JPEG, PNG, WebP hoặc PDF), hoặc ảnh bị hỏng.',
+  'capture.load.badPdf':
+    'Tệp PDF "{name}" bị hỏng hoặc có mật khẩu, không mở được. Hãy xuất lại PDF hoặc chụp ảnh giấy tờ.',
   'id.parse.rounded':
     'Số giấy tờ bị bảng tính làm tròn (dạng số mũ), không khôi phục được. Hãy định dạng cột là Văn bản rồi nhập lại.',
   'id.parse.exponent':
@@ -1168,6 +1174,11 @@ const en: Record<MessageKey, string> = {
   'form.oldId.length': 'The old ID card number must have exactly 9 digits.',
   'form.phone.missingZero': 'The phone number lacks its leading 0.',
   'phone.empty': 'No phone number entered.',
+  'capture.load.tooBig':
+    'The file "{name}" is {size} MB, over the {limit} MB limit. Take it again at a lower resolution, or scan at 300 dpi.',
+  'capture.load.notImage': 'The file "{name}" is not a readable image (JPEG, PNG, WebP or PDF only), or it is damaged.',
+  'capture.load.badPdf':
+    'The PDF "{name}" is damaged or has a password and cannot be opened. Export the PDF again or photograph the paper.',
   'id.parse.rounded':
     'The spreadsheet rounded the ID number (scientific notation): it cannot be restored. Format the column as Text and import again.',
   'id.parse.exponent':

@@ -66,7 +66,6 @@ const notYet = new Set([
   'utils/autofill/attach.ts',
   'utils/background/address-mapping.ts',
   'utils/vn/admin-units.ts',
-  'utils/capture/engines/load.ts',
   'utils/content/agent.ts',
 ]);
 

@@ -1,8 +1,9 @@
+import { reason, type Reason } from '../../i18n/reason-error';
 import type { Raster } from '../image';
 
 /**
  * Turns what the officer gives (a file, a pasted image, a camera frame) into rasters: images decoded by the
- * browser, PDFs page by page with pdf.js (its worker bundled). Refuses with a Vietnamese reason, never throws
+ * browser, PDFs page by page with pdf.js (its worker bundled). Refuses with a reason code, never throws
  * raw errors at the officer.
  */
 
@@ -16,7 +17,7 @@ export interface LoadedPage {
   reduced?: { width: number; height: number };
 }
 
-export type Loaded = { ok: true; pages: LoadedPage[] } | { ok: false; reason: string };
+export type Loaded = { ok: true; pages: LoadedPage[] } | { ok: false; reason: Reason };
 
 /**
  * An image's width and height from its header (PNG, JPEG, WebP, GIF), without decoding it: a 16,000 × 16,000
@@ -61,7 +62,11 @@ export async function loadFile(file: Blob & { name?: string }, pdfWorkerUrl: str
   if (file.size > maxFileBytes) {
     return {
       ok: false,
-      reason: `Tệp "${name}" nặng ${(file.size / 1048576).toFixed(0)} MB, quá giới hạn ${maxFileBytes / 1048576} MB. Hãy chụp lại ở độ phân giải thấp hơn hoặc quét ở 300 dpi.`,
+      reason: reason('capture.load.tooBig', {
+        name,
+        size: (file.size / 1048576).toFixed(0),
+        limit: maxFileBytes / 1048576,
+      }),
     };
   }
   const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
@@ -85,7 +90,7 @@ export async function loadFile(file: Blob & { name?: string }, pdfWorkerUrl: str
   } catch {
     return {
       ok: false,
-      reason: `Tệp "${name}" không phải ảnh đọc được (chỉ nhận JPEG, PNG, WebP hoặc PDF), hoặc ảnh bị hỏng.`,
+      reason: reason('capture.load.notImage', { name }),
     };
   }
 }
@@ -138,7 +143,7 @@ async function loadPdf(file: Blob, name: string, workerUrl: string): Promise<Loa
   } catch {
     return {
       ok: false,
-      reason: `Tệp PDF "${name}" bị hỏng hoặc có mật khẩu, không mở được. Hãy xuất lại PDF hoặc chụp ảnh giấy tờ.`,
+      reason: reason('capture.load.badPdf', { name }),
     };
   }
 }
