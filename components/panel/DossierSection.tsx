@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { rowMatchesPaper } from '@/utils/autofill/attach';
-import { translator, type Language } from '@/utils/i18n';
+import { isMessageKey, translator, type Language } from '@/utils/i18n';
 import { procedureByCode } from '@/utils/procedures/catalogue';
 import type { PanelSession, PanelState } from '@/utils/panel/session';
 
@@ -51,13 +51,7 @@ export function DossierSection({
       results.map((r, i) => ({
         name: matched[i]!.row.name,
         ok: r.ok,
-        detail: r.ok
-          ? r.detail
-          : r.detail === ''
-            ? t('dossier.noScanKind')
-            : r.detail === 'noScan'
-              ? t('dossier.noScan')
-              : r.detail,
+        detail: sayAttach(r.reason, t),
       })),
     );
     setBusy(false);
@@ -89,4 +83,14 @@ export function DossierSection({
       )}
     </section>
   );
+}
+
+/** Why a paper was or was not attached, in the panel's language; a code this catalogue lacks, as it came. */
+function sayAttach(
+  reason: { code: string; params?: Record<string, string | number> } | null,
+  t: ReturnType<typeof translator>,
+): string {
+  if (!reason) return '';
+  const key = `dossier.reason.${reason.code}`;
+  return isMessageKey(key) ? t(key, reason.params) : reason.code;
 }

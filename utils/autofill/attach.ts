@@ -110,12 +110,24 @@ export function jpegToPdf(jpeg: Uint8Array<ArrayBuffer>, width: number, height: 
   return out;
 }
 
-/** The scan as a File the row takes, or the reason it cannot be, in Vietnamese. */
+/** What a scan was turned into to fit a row (`dossier.reason.converted.<code>`). */
+export type Converted = 'pdf' | 'jpeg' | 'jpegShrunk';
+
+/**
+ * Why a scan was or was not attached, as a code the panel says (`dossier.reason.<code>`): the content script
+ * carries no catalogue. `pageSays` is the portal's own alert, as it wrote it.
+ */
+export interface AttachReason {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/** The scan as a File the row takes, or the reason it cannot be. */
 export async function fitScan(
   scan: Scan,
   accepted: string[] | null,
   limit = defaultLimitBytes,
-): Promise<{ file: File; converted: string | null } | { error: string }> {
+): Promise<{ file: File; converted: Converted | null } | { error: AttachReason }> {
   const ext = extensionOf(scan.mimeType);
   const takes = (e: string) => !accepted || accepted.includes(e);
   const name = baseName(scan.fileName);
@@ -123,23 +135,21 @@ export async function fitScan(
     return { file: new File([scan.bytes], `${name}.${ext}`, { type: scan.mimeType }), converted: null };
   if (ext === 'pdf') {
     return {
-      error: takes('pdf')
-        ? `Bản PDF lớn hơn ${limit / 1024 / 1024} MB: hãy quét lại ở độ phân giải thấp hơn.`
-        : 'Cổng chỉ nhận ảnh cho giấy tờ này, bản đã lưu là PDF.',
+      error: takes('pdf') ? { code: 'pdfTooBig', params: { limit: limit / 1024 / 1024 } } : { code: 'imagesOnly' },
     };
   }
   const wantsPdf = !takes('jpg') && takes('pdf');
-  if (!takes('jpg') && !wantsPdf) return { error: 'Cổng không nhận loại tệp của bản quét này.' };
+  if (!takes('jpg') && !wantsPdf) return { error: { code: 'typeRefused' } };
   const fitted = await jpegUnder(scan.bytes, scan.mimeType, wantsPdf ? limit - 2048 : limit);
-  if (!fitted) return { error: `Không nén được ảnh xuống dưới ${limit / 1024 / 1024} MB.` };
+  if (!fitted) return { error: { code: 'cannotShrink', params: { limit: limit / 1024 / 1024 } } };
   if (wantsPdf)
     return {
       file: new File([jpegToPdf(fitted.jpeg, fitted.width, fitted.height)], `${name}.pdf`, { type: 'application/pdf' }),
-      converted: 'PDF',
+      converted: 'pdf',
     };
   return {
     file: new File([fitted.jpeg], `${name}.jpg`, { type: 'image/jpeg' }),
-    converted: scan.bytes.length > limit ? 'JPEG nén' : 'JPEG',
+    converted: scan.bytes.length > limit ? 'jpegShrunk' : 'jpeg',
   };
 }
 
@@ -208,17 +218,16 @@ function rowInput(row: HTMLElement): HTMLInputElement | null {
  */
 export async function attachToRow(
   row: HTMLElement,
-  fit: (accepted: string[] | null) => Promise<{ file: File; converted: string | null } | { error: string }>,
+  fit: (accepted: string[] | null) => Promise<{ file: File; converted: Converted | null } | { error: AttachReason }>,
   timeoutMs = 3000,
-): Promise<{ ok: boolean; detail: string }> {
+): Promise<{ ok: boolean; reason: AttachReason | null }> {
   const doc = row.ownerDocument;
   const view = doc.defaultView ?? window;
-  if (!isVisibleToOfficer(row))
-    return { ok: false, detail: 'Dòng giấy tờ này không hiển thị trên trang: không đính kèm.' };
+  if (!isVisibleToOfficer(row)) return { ok: false, reason: { code: 'rowHidden' } };
   const input = rowInput(row);
-  if (!input) return { ok: false, detail: 'Không thấy ô chọn tệp hiển thị trong dòng này: hãy đính kèm tay.' };
+  if (!input) return { ok: false, reason: { code: 'noInput' } };
   const fitted = await fit(acceptedExtensions(input.accept));
-  if ('error' in fitted) return { ok: false, detail: fitted.error };
+  if ('error' in fitted) return { ok: false, reason: fitted.error };
   const { file } = fitted;
   const transfer = new view.DataTransfer();
   transfer.items.add(file);
@@ -227,19 +236,21 @@ export async function attachToRow(
   input.dispatchEvent(new view.Event('change', { bubbles: true }));
   const outcome = await whenDom(
     doc.body,
-    () => {
+    (): { ok: boolean; reason: AttachReason | null } | null => {
       if (row.textContent?.includes(file.name))
         return {
           ok: true,
-          detail: fitted.converted ? `Đã chuyển sang ${fitted.converted} (${Math.round(file.size / 1024)} KB).` : '',
+          reason: fitted.converted
+            ? { code: `converted.${fitted.converted}`, params: { size: Math.round(file.size / 1024) } }
+            : null,
         };
       const alert = [...doc.querySelectorAll('[role=alert]')]
         .map((a) => a.textContent ?? '')
         .find((t) => t.includes(file.name));
-      return alert ? { ok: false, detail: alert.trim() } : null;
+      return alert ? { ok: false, reason: { code: 'pageSays', params: { text: alert.trim() } } } : null;
     },
     timeoutMs,
     { childList: true, subtree: true, characterData: true },
   );
-  return outcome ?? { ok: false, detail: 'Trang không báo đã nhận tệp.' };
+  return outcome ?? { ok: false, reason: { code: 'notConfirmed' } };
 }

@@ -92,7 +92,7 @@ export function createAgent(doc: Document): Agent {
     },
     'frame/attach': async ({ row, file }) => {
       const target = dossierRows(doc)[row];
-      if (!target) return { ok: false, detail: 'Dòng giấy tờ này không còn trên trang.' };
+      if (!target) return { ok: false, reason: { code: 'rowGone' } };
       const scanFile = { fileName: file.fileName, mimeType: file.mimeType, bytes: fromBase64(file.base64) };
       return attachToRow(target.element, (accepted) => fitScan(scanFile, accepted));
     },

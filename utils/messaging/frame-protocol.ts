@@ -80,7 +80,7 @@ export const frameProtocol = {
       row: count,
       file: z.object({ fileName: text(300), mimeType: text(100), base64: text(40_000_000) }),
     }),
-    response: z.object({ ok: z.boolean(), detail: text(500) }),
+    response: z.object({ ok: z.boolean(), reason: z.nullable(reasonSchema) }),
   },
 } as const;
 

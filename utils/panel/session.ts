@@ -17,6 +17,9 @@ import type { FrameSummary, PageTransport } from './transport';
 export type Result = ResponseOf<'records/search'>['results'][number];
 export type LockStatus = ResponseOf<'records/status'>;
 
+/** Why a paper was or was not attached: a code the dossier section says (`dossier.reason.<code>`). */
+type AttachOutcomeReason = { code: string; params?: Record<string, string | number> };
+
 export interface Notice {
   code: 'pageMoved' | 'nothingAssigned' | 'undone' | 'undonePartly' | 'error' | 'noFrames' | 'noProcedure';
   params?: Record<string, string | number>;
@@ -502,17 +505,17 @@ export class PanelSession {
 
   /** Attaches the stored scans of the form's people to the dossier rows of the frames that show them. */
   async attach(rows: Array<{ frameId: number; row: number; personId: string | null; kind: string | null }>) {
-    const outcomes: Array<{ frameId: number; row: number; ok: boolean; detail: string }> = [];
+    const outcomes: Array<{ frameId: number; row: number; ok: boolean; reason: AttachOutcomeReason | null }> = [];
     for (const r of rows) {
       if (!r.personId || !r.kind) {
-        outcomes.push({ frameId: r.frameId, row: r.row, ok: false, detail: '' });
+        outcomes.push({ frameId: r.frameId, row: r.row, ok: false, reason: { code: 'noScanKind' } });
         continue;
       }
       const { document } = await this.send('records/document', { personId: r.personId, kind: r.kind as never }).catch(
         () => ({ document: null }),
       );
       if (!document) {
-        outcomes.push({ frameId: r.frameId, row: r.row, ok: false, detail: 'noScan' });
+        outcomes.push({ frameId: r.frameId, row: r.row, ok: false, reason: { code: 'noScan' } });
         continue;
       }
       const answer = await this.page.send(r.frameId, 'frame/attach', { row: r.row, file: document });
@@ -520,7 +523,7 @@ export class PanelSession {
         frameId: r.frameId,
         row: r.row,
         ok: answer?.ok ?? false,
-        detail: answer?.detail ?? 'Trang không trả lời.',
+        reason: answer ? answer.reason : { code: 'noAnswer' },
       });
     }
     return outcomes;
