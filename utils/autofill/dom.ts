@@ -89,6 +89,10 @@ export function key(el: Element, keyName: string, code = keyName) {
   el.dispatchEvent(new view.KeyboardEvent('keyup', init));
 }
 
+/** A node's text as a person reads it: zero-width spaces (MUI draws one in an empty Select) are no text. */
 export function textOf(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (node?.textContent ?? '')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -543,6 +543,29 @@ describe('a combobox inside another (Vuetify marks its field and the input in it
   });
 });
 
+describe('an empty select-only combobox that draws a zero-width space (MUI Select)', () => {
+  it('holds nothing before the fill: no "replaced value" is said', async () => {
+    document.body.innerHTML = `<div class="f"><label id="gl">Giới tính</label>
+      <div role="combobox" aria-labelledby="gl" aria-controls="gm" tabindex="0"><span>\u200b</span></div><input type="hidden" name="gt" value=""></div>
+      <ul id="gm" role="listbox" hidden><li role="option" data-value="1">Nam</li><li role="option" data-value="2">Nữ</li></ul>`;
+    const box = document.querySelector<HTMLElement>('[role=combobox]')!;
+    const menu = document.getElementById('gm')!;
+    box.addEventListener('click', () => {
+      menu.hidden = false;
+    });
+    for (const option of menu.querySelectorAll<HTMLElement>('[role=option]'))
+      option.addEventListener('click', () => {
+        box.textContent = option.textContent;
+        document.querySelector<HTMLInputElement>('[name=gt]')!.value = option.dataset.value!;
+        menu.hidden = true;
+      });
+    const hlan = person("H'Lan Niê", {}, { sex: { value: 'Nữ', prov: typed } });
+    const run = await fillDocument(document, people([['subject', hlan]]), { listTimeoutMs: 300 });
+    expect(box.textContent).toBe('Nữ');
+    expect(run.report.map((r) => [r.label, r.status, r.reason?.code ?? null])).toEqual([['Giới tính', 'filled', null]]);
+  });
+});
+
 describe('a button with aria-haspopup=listbox and its list of options', () => {
   it('is opened, the option clicked, the code kept in its hidden input read back', async () => {
     document.body.innerHTML = `
