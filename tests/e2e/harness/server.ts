@@ -24,6 +24,8 @@ export const replicaHosts = [
   'dichvucong.cantho.gov.vn',
   'dichvucong.danang.gov.vn',
   'dichvucong.haiphong.gov.vn',
+  'dichvucong.ninhbinh.gov.vn',
+  'dichvucong.hungyen.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
