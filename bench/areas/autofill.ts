@@ -5,7 +5,12 @@ import { setUpAndImport } from '../../tests/e2e/harness/records';
 import { runScenario, type ScenarioScore, type Surface } from '../../tests/e2e/harness/scenario';
 import { buildReplicaApps } from '../../tests/fixtures/portal-apps/build';
 import type { StrangerScenario } from '../../tests/fixtures/portal-apps/scenario';
-import { heldOut2Scenarios, heldOutScenarios, seenScenarios } from '../../tests/fixtures/portal-apps/scenarios';
+import {
+  heldOut2Scenarios,
+  heldOut3Scenarios,
+  heldOutScenarios,
+  seenScenarios,
+} from '../../tests/fixtures/portal-apps/scenarios';
 import { ownScenarios } from '../../tests/fixtures/portals/scenarios';
 import { quantile, round, type BenchArea, type Metric } from '../lib/measure';
 
@@ -15,7 +20,7 @@ import { quantile, round, type BenchArea, type Metric } from '../lib/measure';
  * wrong** (marked ✓ on the page but not in its state; target 0), and click → report. Three sets, reported apart:
  * `own` (the team's first replicas), `stranger` (written apart from the filler, from each library's docs, looked at
  * while building it) and, with MOTCUA_BENCH_HELDOUT=1, `heldout` (written apart and never looked at); =2 adds the
- * second such set, `heldout2`, instead, and =1,2 both.
+ * second such set, `heldout2`, instead, =3 the third, `heldout3`, and a comma list (=1,2,3) several.
  * MOTCUA_EXTENSION_DIR + MOTCUA_PANEL=inpage measure an earlier build on the same replicas.
  */
 const surface: Surface = process.env.MOTCUA_PANEL === 'inpage' ? 'inpage' : 'sidepanel';
@@ -79,10 +84,11 @@ export const autofillBench: BenchArea = {
       ['own', ownScenarios, undefined],
       ['stranger', seenScenarios, 0.98],
     ];
-    // MOTCUA_BENCH_HELDOUT lists the held-out sets to add: "1" the first, "2" the second, "1,2" both.
+    // MOTCUA_BENCH_HELDOUT lists the held-out sets to add: "1" the first, "2" the second, "3" the third, "1,2,3" all.
     const heldOut = (process.env.MOTCUA_BENCH_HELDOUT ?? '').split(',').map((s) => s.trim());
     if (heldOut.includes('1')) sets.push(['heldout', await heldOutScenarios(), 0.98]);
     if (heldOut.includes('2')) sets.push(['heldout2', await heldOut2Scenarios(), 0.98]);
+    if (heldOut.includes('3')) sets.push(['heldout3', await heldOut3Scenarios(), 0.98]);
     const chosenSets = process.env.MOTCUA_BENCH_SETS?.split(',');
     if (chosenSets) sets.splice(0, sets.length, ...sets.filter(([name]) => chosenSets.includes(name)));
     const h = await launchHarness();
