@@ -176,9 +176,16 @@ describe('held-out 3: Hưng Yên birth registration (Tom Select, flatpickr)', ()
    * is undone by it: the refresh reopens the dropdown and takes the focus back from whatever field is next.
    */
   async function choose(page: Page, id: string, filter: string, option: string) {
-    await page.click(`#${id} + .ts-wrapper .ts-control`);
-    await page.keyboard.type(filter);
+    const control = `#${id} + .ts-wrapper .ts-control`;
     const dropdown = page.locator(`#${id}-ts-dropdown`);
+    // A click now and then toggles the list shut again (focus opens it, the click closes it): click until open.
+    await expect
+      .poll(async () => {
+        if (!(await dropdown.isVisible())) await page.click(control);
+        return dropdown.isVisible();
+      })
+      .toBe(true);
+    await page.locator(`#${id}-ts-control`).pressSequentially(filter);
     await dropdown.locator('.option .highlight').first().waitFor();
     await dropdown
       .locator('.option')
