@@ -192,8 +192,8 @@ function splitColumns(lines: readonly OcrLine[], edge: number): OcrLine[] {
  * Where each value is printed on the upright card (fractions of its height; x limits where a column is
  * shared), for the lines whose label OCR could not read: small print blurs first, the large values survive.
  */
-type Zone = { y: [number, number]; x?: [number, number]; lines?: number };
-const zones: Record<`${CardModel}-${CardSide}`, Partial<Record<OcrFieldName, Zone>>> = {
+export type Zone = { y: [number, number]; x?: [number, number]; lines?: number };
+export const zones: Record<`${CardModel}-${CardSide}`, Partial<Record<OcrFieldName, Zone>>> = {
   '2021-front': {
     personalId: { y: [0.29, 0.37] },
     fullName: { y: [0.42, 0.49] },
@@ -220,7 +220,7 @@ const zones: Record<`${CardModel}-${CardSide}`, Partial<Record<OcrFieldName, Zon
   },
 };
 
-const shapes: Partial<Record<OcrFieldName, (t: string) => string | null>> = {
+export const shapes: Partial<Record<OcrFieldName, (t: string) => string | null>> = {
   personalId: (t) => personalIdOf(t),
   birthDate: dateIn,
   issueDate: dateIn,

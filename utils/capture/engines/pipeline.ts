@@ -36,6 +36,7 @@ import { cleanSpaces, fold } from '../../vn/text';
 import { parseMrz } from '../passport';
 import { decodeQr, prepareBundledZxing, type QrHit } from './qr';
 import { recognise, type OcrPaths } from './ocr';
+import { rescueZones } from './rescue';
 import { toCanvas } from './load';
 
 /**
@@ -173,6 +174,8 @@ export async function scanCard(image: Raster, assets: CaptureAssets, options: Sc
   if (upsideDown && side.reading.side) warnings.push('Ảnh chụp thẻ bị lộn ngược; đã tự xoay lại.');
   stage('reread');
   await refine(side, assets);
+  // After the second looks: a rescued value must not be seconded by a second read of its own zone.
+  await rescueZones(side, assets.ocr);
   const { reading, text } = side;
   const ocrMs = performance.now() - t;
   // "Which side is this?" matters not when the card's QR code was read.

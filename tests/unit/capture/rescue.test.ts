@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { boldPart } from '../../../utils/capture/engines/rescue';
+import { raster } from '../../../utils/capture/image';
+
+/** A zone as a blurred photo gives it: a small grey label, a wide gap, then a bold black value. */
+function zone() {
+  const r = raster(300, 40);
+  for (let y = 0; y < 40; y++)
+    for (let x = 0; x < 300; x++) {
+      const label = x >= 10 && x < 110 && y >= 18 && y < 26 && x % 4 !== 0;
+      const value = x >= 160 && x < 260 && y >= 8 && y < 32 && x % 6 < 4;
+      const v = value ? 10 : label ? 150 : 235;
+      r.data.set([v, v, v, 255], (y * 300 + x) * 4);
+    }
+  return r;
+}
+
+describe('a rescued zone keeps its value, not its label', () => {
+  it('cuts the zone at the wide gap and keeps the piece with the most ink', () => {
+    const part = boldPart(zone());
+    // The value (160–260) with a margin, without the label (10–110).
+    expect(part.width).toBeGreaterThan(100);
+    expect(part.width).toBeLessThan(140);
+  });
+
+  it('a zone of bare ground is left whole', () => {
+    const r = raster(120, 30);
+    r.data.fill(230);
+    expect(boldPart(r).width).toBe(120);
+  });
+});
