@@ -198,7 +198,15 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   );
   if (birth.length) review.birthDate = agree(birth, 'Ngày sinh');
   const issue = dateCandidates(qr?.issueDate, null, null, 'issueDate');
-  if (issue.length) review.idIssueDate = agree(issue, 'Ngày cấp');
+  if (issue.length) {
+    review.idIssueDate = agree(issue, 'Ngày cấp');
+    // No card is issued after today: a date read there is another (the 2024 back prints the expiry beside it).
+    const issued = dateOf(review.idIssueDate.value);
+    if (issued && compare(issued, today) > 0) {
+      review.idIssueDate.notes.push(`Ngày cấp ${formatDate(issued)} sau hôm nay: hãy đối chiếu với thẻ.`);
+      review.idIssueDate.uncertain = true;
+    }
+  }
   // A passport's expiry is the passport's, not the card's.
   const cardMrz = mrz?.format === 'td1';
   const expiryList = dateCandidates(null, cardMrz ? mrz.expiry : null, cardMrz ? 'expiry' : null, 'expiry');

@@ -34,6 +34,15 @@ const mrz = (() => {
 })();
 
 describe('fuse', () => {
+  it('flags an issue date after today (the expiry beside it read in its place, on the 2024 back)', () => {
+    const back: CardReading = { ...reading({ issueDate: f('09/10/2035') }, '2024'), side: 'back' };
+    const r = fuse({ ocr: [back] }, { today });
+    expect(r.idIssueDate).toMatchObject({ value: '09/10/2035', uncertain: true });
+    expect(r.idIssueDate!.notes.join(' ')).toMatch(/sau hôm nay/);
+    const past = fuse({ ocr: [{ ...back, fields: { issueDate: f('01/06/2026') } }] }, { today });
+    expect(past.idIssueDate?.notes ?? []).toEqual([]);
+  });
+
   it('trusts the QR, confirms with the MRZ, and names an OCR disagreement', () => {
     const qr = classifyQr(
       '001190012345||Nguyễn Thị Tiễn|01011990|Nữ|Số 1 Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội|15082021',
