@@ -4,10 +4,11 @@ import { textOf } from './dom';
 /**
  * The block a control sits in, as a person reads the form: the headings above it, nearest first. Portals mark
  * blocks as `h2`–`h6`, `fieldset > legend`, panel and card headers (`.panel-heading`, `.card-header`), SurveyJS
- * panel titles, Form.io panel titles and legends, labelled regions, and a bold row spanning a table.
+ * panel titles, Form.io panel titles and legends, labelled regions, a bold row spanning a table, and the
+ * typography classes Quasar and Vuetify put on a card's title (`.text-h6` in the card's first section).
  */
 const headingSelector =
-  'h1,h2,h3,h4,h5,h6,[role=heading],legend,.panel-heading,.panel-title,.card-header,.card-title,caption,.sd-panel__title,.sv_p_title,.sv-panel__title,mat-card-title,mat-panel-title,.el-card__header,.section-title,.block-title,[class*="section-title"],[class*="section__title"],[class*="card-head" i],[class*="card-title" i],[class*="panel-title" i]';
+  'h1,h2,h3,h4,h5,h6,[role=heading],legend,.panel-heading,.panel-title,.card-header,.card-title,caption,.sd-panel__title,.sv_p_title,.sv-panel__title,mat-card-title,mat-panel-title,.el-card__header,.section-title,.block-title,[class*="section-title"],[class*="section__title"],[class*="card-head" i],[class*="card-title" i],[class*="panel-title" i],.text-h3,.text-h4,.text-h5,.text-h6';
 /** Containers that carry their own heading as a child. */
 const titledContainer =
   'fieldset,section,.panel,.card,.sd-panel,.sv_p_container,.formio-component-panel,.formio-component-fieldset,mat-card,mat-expansion-panel,[role=region],[role=group]';
