@@ -1,4 +1,4 @@
-import { optionsOfGroup } from './adapters/radio';
+import { atPageDefault, optionsOfGroup } from './adapters/radio';
 import { optionsOf } from './adapters/select';
 import { classify } from './classify';
 import { collectControls, searchRoots } from './collect';
@@ -271,6 +271,9 @@ class DocumentFill {
         continue;
       this.handled.add(field.element);
       if (!field.field) {
+        // A field the portal filled and keeps read-only (the procedure's code, the receiving office) is no
+        // field the officer can fill by hand: not listed.
+        if (field.readOnly) continue;
         // Only what sits among the form's own fields is listed: a page's search box is no form field.
         // With none recognised, the fields of the page's main form (the one with the most controls) are listed.
         const among =
@@ -437,7 +440,7 @@ function isPageDefault(c: Classified): boolean {
     const select = c.element as HTMLSelectElement;
     return select.options[select.selectedIndex]?.defaultSelected ?? true;
   }
-  if (c.adapter.id === 'radio') return optionsOfGroup(c).every((o) => o.input.checked === o.input.defaultChecked);
+  if (c.adapter.id === 'radio') return optionsOfGroup(c).every(atPageDefault);
   if (c.adapter.id === 'text') {
     const input = c.element as HTMLInputElement;
     return input.value === input.defaultValue;

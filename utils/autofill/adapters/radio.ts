@@ -6,13 +6,26 @@ import { chooseAmong, isReason, refused } from './shared';
 /**
  * A group of radios, native or styled (the input hidden under a drawn circle, chosen by clicking its label, as
  * Bootstrap, Angular Material and most design systems do). The Ministry of Justice `x-radio` — checkboxes
- * acting as one radio group, the value in the id suffix — is the same thing to the officer.
+ * acting as one radio group, the value in the id suffix — is the same thing to the officer, and so is an ARIA
+ * radio group (`[role=radiogroup]` of `[role=radio]` elements whose `aria-checked` is the state, as Quasar's
+ * QOptionGroup draws it, its native input, if any, unnamed and never checked).
  */
 interface Option {
-  input: HTMLInputElement;
+  /** The native input (null for an ARIA radio without one). */
+  input: HTMLInputElement | null;
+  /** The ARIA radio element, when the group is one. */
+  radio: HTMLElement | null;
   label: HTMLElement | null;
   choice: Choice;
 }
+
+export const isChecked = (o: Option): boolean =>
+  o.radio ? o.radio.getAttribute('aria-checked') === 'true' : o.input!.checked;
+/** An option as the page gave it (an ARIA radio's default is unknown: only none chosen is the page's). */
+export const atPageDefault = (o: Option): boolean =>
+  o.radio ? !isChecked(o) : o.input!.checked === o.input!.defaultChecked;
+const disabled = (o: Option): boolean =>
+  o.radio ? o.radio.getAttribute('aria-disabled') === 'true' : o.input!.disabled;
 
 function labelOf(input: HTMLInputElement): HTMLElement | null {
   const root = input.getRootNode() as Document | ShadowRoot;
@@ -33,18 +46,31 @@ function optionText(input: HTMLInputElement, label: HTMLElement | null): string 
 }
 
 export function optionsOfGroup(c: Control): Option[] {
+  const radios = c.parts?.radios as HTMLElement[] | undefined;
+  if (radios)
+    return radios.map((radio) => {
+      const text = radio.getAttribute('aria-label') || textOf(radio);
+      return {
+        input: null,
+        radio,
+        label: null,
+        choice: { value: radio.getAttribute('data-value') ?? radio.getAttribute('value') ?? text, text },
+      };
+    });
   return ((c.parts?.inputs as HTMLInputElement[] | undefined) ?? []).map((input) => {
     const label = labelOf(input);
     const xRadio = input.closest('x-radio');
     const name = xRadio?.getAttribute('name');
     // x-radio: the value is the id's suffix after "<name>-".
     const value = name && input.id.startsWith(`${name}-`) ? input.id.slice(name.length + 1) : input.value;
-    return { input, label, choice: { value, text: optionText(input, label) } };
+    return { input, radio: null, label, choice: { value, text: optionText(input, label) } };
   });
 }
 
 /** The part of an option a person clicks: the input when it shows, else its label or the wrapper it sits in. */
 function clickTarget(o: Option): HTMLElement | null {
+  if (o.radio) return isVisibleToOfficer(o.radio) ? o.radio : null;
+  if (!o.input) return null;
   if (isVisibleToOfficer(o.input)) return o.input;
   if (o.label && isVisibleToOfficer(o.label)) return o.label;
   const wrapper = o.input.parentElement;
@@ -65,6 +91,29 @@ const groupElement = (inputs: HTMLInputElement[]): HTMLElement => {
 export const radioAdapter: Adapter = {
   id: 'radio',
   find(root, owned) {
+    const aria = [...root.querySelectorAll<HTMLElement>('[role=radiogroup]')].flatMap((group) => {
+      const radios = [...group.querySelectorAll<HTMLElement>('[role=radio]')].filter(
+        (r) => r.tagName !== 'INPUT' && !owned.has(r),
+      );
+      if (!radios.length || owned.has(group)) return [];
+      const inner = radios.flatMap((r) => [...r.querySelectorAll('input')]);
+      const names = [group.getAttribute('name'), group.closest('[data-name]')?.getAttribute('data-name')].filter(
+        (n): n is string => Boolean(n),
+      );
+      return [
+        {
+          control: {
+            element: group,
+            kind: 'choice' as const,
+            names,
+            readOnly: radios.every((r) => r.getAttribute('aria-disabled') === 'true'),
+            parts: { radios },
+          },
+          owns: [group, ...radios, ...inner],
+        },
+      ];
+    });
+    const ariaInputs = new Set(aria.flatMap((a) => a.owns));
     const groups = new Map<string, HTMLInputElement[]>();
     for (const x of root.querySelectorAll<HTMLElement>('x-radio')) {
       const inputs = [...x.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')].filter(
@@ -72,13 +121,14 @@ export const radioAdapter: Adapter = {
       );
       if (inputs.length > 0) groups.set(`x:${groups.size}`, inputs);
     }
-    const taken = new Set([...groups.values()].flat());
+    const taken = new Set<Element>([...groups.values()].flat());
+    for (const el of ariaInputs) taken.add(el);
     for (const input of root.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
       if (owned.has(input) || taken.has(input)) continue;
       const key = input.name ? `n:${input.form?.id ?? ''}:${input.name}` : `c:${groups.size}`;
       groups.set(key, [...(groups.get(key) ?? []), input]);
     }
-    return [...groups.values()].map((inputs) => {
+    const native = [...groups.values()].map((inputs) => {
       const element = groupElement(inputs);
       const names = [
         element.getAttribute('name'),
@@ -97,10 +147,11 @@ export const radioAdapter: Adapter = {
         owns: [element, ...inputs],
       };
     });
+    return [...aria, ...native];
   },
   visible: (c) => optionsOfGroup(c).some((o) => clickTarget(o) !== null),
   read(c) {
-    const checked = optionsOfGroup(c).find((o) => o.input.checked);
+    const checked = optionsOfGroup(c).find(isChecked);
     return { ok: true, text: checked?.choice.text ?? '', choice: checked?.choice ?? null };
   },
   async fill(c, want) {
@@ -111,39 +162,45 @@ export const radioAdapter: Adapter = {
     );
     if (isReason(chosen)) return refused(chosen);
     const option = options[chosen.index]!;
-    if (option.input.disabled) return refused({ code: 'readonly' });
-    if (!option.input.checked) {
+    if (disabled(option)) return refused({ code: 'readonly' });
+    if (!isChecked(option)) {
       const target = clickTarget(option);
       if (!target) return refused({ code: 'hiddenNotFilled' });
       press(target);
-      if (!option.input.checked && target !== option.input && isVisibleToOfficer(option.input)) press(option.input);
+      const input = option.input;
+      if (!isChecked(option) && input && target !== input && isVisibleToOfficer(input)) press(input);
     }
     return { wrote: option.choice, ...(chosen.note ? { note: chosen.note } : {}) };
   },
   snapshot(c) {
-    const checked = optionsOfGroup(c).find((o) => o.input.checked);
-    return { text: checked?.choice.text ?? '', choice: checked?.choice ?? null, raw: checked?.input ?? null };
+    const checked = optionsOfGroup(c).find(isChecked);
+    return {
+      text: checked?.choice.text ?? '',
+      choice: checked?.choice ?? null,
+      raw: checked ? (checked.radio ?? checked.input) : null,
+    };
   },
   restore(c, s) {
-    const before = s.raw as HTMLInputElement | null;
+    const before = s.raw as HTMLElement | null;
     const options = optionsOfGroup(c);
     if (!before) {
       // Nothing was chosen before: a radio group cannot be told "none" through a click; a checkbox can.
-      const checked = options.find((o) => o.input.checked);
+      const checked = options.find(isChecked);
       if (!checked) return true;
-      if (checked.input.type !== 'checkbox') return false;
+      if (checked.input?.type !== 'checkbox' || checked.radio) return false;
       const target = clickTarget(checked);
       if (target) press(target);
-      return !checked.input.checked;
+      return !isChecked(checked);
     }
-    const option = options.find((o) => o.input === before);
+    const option = options.find((o) => o.input === before || o.radio === before);
     const target = option && clickTarget(option);
-    if (!target) return false;
-    if (!before.checked) press(target);
-    if (!before.checked) {
-      before.checked = true;
-      fire(before, 'change');
+    if (!option || !target) return false;
+    if (!isChecked(option)) press(target);
+    const input = option.input;
+    if (!isChecked(option) && input && !option.radio) {
+      input.checked = true;
+      fire(input, 'change');
     }
-    return before.checked;
+    return isChecked(option);
   },
 };
