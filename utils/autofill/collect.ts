@@ -47,12 +47,28 @@ function labelElementsFor(el: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(`label[for="${CSS.escape(el.id)}"]`)];
 }
 
-/** Text of an element without the controls inside it (a wrapping label's input, a select's options). */
+/**
+ * Text of an element without the controls inside it (a wrapping label's input, a select's options) nor what it
+ * hides from assistive technology (an icon font's ligature, "arrow_drop_down", "event").
+ */
 function ownText(el: Element): string {
   const clone = el.cloneNode(true) as Element;
-  for (const n of clone.querySelectorAll('input,select,textarea,option,button,[role=listbox],ul,script,style'))
+  for (const n of clone.querySelectorAll(
+    'input,select,textarea,option,button,[role=listbox],ul,script,style,[aria-hidden="true"]',
+  ))
     n.remove();
   return textOf(clone);
+}
+
+/**
+ * A label's text. A label wrapping a whole widget (Quasar's q-field, named by `for` too) also holds its value
+ * and hints: its own label element, where it has one, names the field.
+ */
+function labelText(label: Element): string {
+  const inner = [...label.querySelectorAll('[class*="label" i]')].find(
+    (l) => !l.querySelector('input,select,textarea,[role=combobox]') && textOf(l),
+  );
+  return ownText(inner ?? label);
 }
 
 const formItem =
@@ -69,9 +85,9 @@ export function labelsOf(target: HTMLElement, element: HTMLElement = target): Ra
     if (!out.some((o) => o.text === clean.text)) out.push(clean);
   };
   const doc = target.ownerDocument;
-  for (const el of [target, element]) for (const label of labelElementsFor(el)) add(ownText(label));
+  for (const el of [target, element]) for (const label of labelElementsFor(el)) add(labelText(label));
   const wrapping = target.closest('label');
-  if (wrapping) add(ownText(wrapping));
+  if (wrapping) add(labelText(wrapping));
   for (const el of [target, element]) {
     for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean))
       add(textOf(doc.getElementById(id)));
@@ -85,6 +101,18 @@ export function labelsOf(target: HTMLElement, element: HTMLElement = target): Ra
     if (label) add(ownText(label));
   }
   tableLabels(element, add);
+  // A group of radios whose question leads the group inside its own box ("<span>Giới tính (*)</span>" before
+  // the options): the text before its first option names it.
+  if (element.querySelector('input[type=radio],[role=radio]')) {
+    for (const child of element.children) {
+      if (child.querySelector('input,select,textarea,[role=radio],[role=combobox]') || child.matches('input')) break;
+      const text = ownText(child);
+      if (text) {
+        add(text);
+        break;
+      }
+    }
+  }
   precedingText(element, add);
   add(target.getAttribute('title'));
   // Placeholders name a field when nothing else does: an attribute, or the element widgets draw it in.

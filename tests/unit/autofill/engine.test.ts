@@ -774,3 +774,74 @@ describe('what was already on the page, and a form with nothing recognised', () 
     expect(value('[name=maPhieu]')).toBe('');
   });
 });
+
+describe('Quasar, as its q-field and QOptionGroup draw a form', () => {
+  it('an ARIA radio group (aria-checked, an unnamed input never checked) is chosen by clicking the radio and read back; a wrapping q-field label names the field without its icon or value', async () => {
+    document.body.innerHTML = `
+      <label class="q-field"><div class="q-field__control"><div class="q-field__label">Số điện thoại</div>
+        <input class="q-field__native" aria-label="Số điện thoại"><i aria-hidden="true" class="q-icon material-icons">phone</i></div></label>
+      <div>Giới tính</div>
+      <div class="q-option-group" role="radiogroup">
+        <div class="q-radio" role="radio" aria-label="Nam" aria-checked="false" tabindex="0"><div aria-hidden="true"><input class="hidden" type="radio"></div><div>Nam</div></div>
+        <div class="q-radio" role="radio" aria-label="Nữ" aria-checked="false" tabindex="0"><div aria-hidden="true"><input class="hidden" type="radio"></div><div>Nữ</div></div>
+      </div>`;
+    const radios = [...document.querySelectorAll<HTMLElement>('[role=radio]')];
+    for (const r of radios)
+      r.addEventListener('click', () => {
+        for (const o of radios) o.setAttribute('aria-checked', String(o === r));
+      });
+    const run = await fillDocument(
+      document,
+      people([['subject', person('Nguyễn Thị Mai', { phone: '0912345678' }, { sex: { value: 'Nữ', prov: typed } })]]),
+    );
+    expect(radios.map((r) => r.getAttribute('aria-checked'))).toEqual(['false', 'true']);
+    expect(run.report).toMatchObject(
+      expect.arrayContaining([
+        expect.objectContaining({ label: 'Giới tính', status: 'filled', adapter: 'radio' }),
+        expect.objectContaining({ label: 'Số điện thoại', status: 'filled' }),
+      ]),
+    );
+  });
+});
+
+describe('Quasar QSelect without filtering', () => {
+  it('its transparent focus target inside the field it draws is a combobox to fill, listed under its own label; a read-only one the portal set is not listed', async () => {
+    document.body.innerHTML = `
+      <h6>Bên nữ</h6>
+      <label class="q-field q-select" for="cq"><div class="q-field__control"><div class="q-field__label">Cơ quan thực hiện</div>
+        <div class="q-field__native"><span class="ellipsis">UBND Phường Hoa Lư</span>
+        <input class="q-select__focus-target" readonly role="combobox" aria-label="Cơ quan thực hiện" aria-readonly="true" id="cq" value="UBND Phường Hoa Lư" data-test-invisible></div></div></label>
+      <label class="q-field q-select" for="qt"><div class="q-field__control"><div class="q-field__label">Quốc tịch *</div>
+        <div class="q-field__native"><span class="ellipsis"></span>
+        <input class="q-select__focus-target" readonly tabindex="0" role="combobox" aria-label="Quốc tịch *" aria-readonly="false" aria-expanded="false" id="qt" value="" data-test-invisible></div></div>
+        <i aria-hidden="true" class="material-icons">arrow_drop_down</i></label>`;
+    const run = await fillDocument(document, people([]));
+    expect(run.report.map((r) => [r.label, r.adapter])).toEqual([['Quốc tịch', 'aria-combobox']]);
+  });
+});
+
+describe('Quasar cards', () => {
+  it('a card whose first section holds a .text-h6 title names the block of the fields below it', () => {
+    const card = (title: string, id: string) => `
+      <div class="q-card"><div class="q-card__section bg-primary"><div class="text-h6">${title}</div></div>
+        <div class="q-card__section"><div class="row"><div class="col"><label class="q-field" for="${id}">
+          <div class="q-field__label">Họ, chữ đệm, tên *</div><input id="${id}" aria-label="Họ, chữ đệm, tên *"></label></div></div></div></div>`;
+    document.body.innerHTML = card('Bên nữ', 'a') + card('Bên nam', 'b');
+    expect(detectRoles(scanDocument(document))).toEqual(['bride', 'groom']);
+  });
+});
+
+describe('a radio group whose question leads its own box', () => {
+  it('is named by the text before its first option (Bootstrap form-check-inline under a span)', async () => {
+    document.body.innerHTML = `
+      <div class="col-md-3"><span class="form-label d-block">Giới tính <span class="text-danger">(*)</span></span>
+        <div class="form-check form-check-inline"><input class="form-check-input" type="radio" id="g1" name="NguoiDuocKhaiSinh.GioiTinh" value="1"><label class="form-check-label" for="g1">Nam</label></div>
+        <div class="form-check form-check-inline"><input class="form-check-input" type="radio" id="g2" name="NguoiDuocKhaiSinh.GioiTinh" value="2"><label class="form-check-label" for="g2">Nữ</label></div></div>`;
+    const run = await fillDocument(
+      document,
+      people([['subject', person('Trần Bảo An', {}, { sex: { value: 'Nam', prov: typed } })]]),
+    );
+    expect((document.getElementById('g1') as HTMLInputElement).checked).toBe(true);
+    expect(run.report).toMatchObject([{ label: 'Giới tính', status: 'filled', adapter: 'radio' }]);
+  });
+});

@@ -80,13 +80,22 @@ function buildAdapter(id: string, selector: string): Adapter {
               element: el,
               kind: 'choice' as const,
               names: [...new Set(names)],
-              readOnly: el.getAttribute('aria-disabled') === 'true' || (el as HTMLButtonElement).disabled === true,
+              readOnly:
+                el.getAttribute('aria-disabled') === 'true' ||
+                el.getAttribute('aria-readonly') === 'true' ||
+                (el as HTMLButtonElement).disabled === true,
             },
             owns: [el, ...(hidden ? [hidden] : [])],
           };
         });
     },
-    visible: (c) => isVisibleToOfficer(c.element),
+    // A widget may keep its combobox as a 1-pixel transparent focus target inside the field it draws (Quasar's
+    // q-select__focus-target in its q-field label): the officer sees the field.
+    visible: (c) => {
+      if (isVisibleToOfficer(c.element)) return true;
+      const field = c.element.closest('label');
+      return field !== null && field.contains(c.element) && isVisibleToOfficer(field);
+    },
     read(c) {
       const value = shown(c);
       if (value && !value.value && placeholderText.test(value.text)) return { ok: true, text: '', choice: null };
