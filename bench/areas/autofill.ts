@@ -24,6 +24,7 @@ import { quantile, round, type BenchArea, type Metric } from '../lib/measure';
  * MOTCUA_EXTENSION_DIR + MOTCUA_PANEL=inpage measure an earlier build on the same replicas.
  */
 const surface: Surface = process.env.MOTCUA_PANEL === 'inpage' ? 'inpage' : 'sidepanel';
+/** MOTCUA_BENCH_ONLY: scenarios whose name holds one of these parts, separated by |. */
 const only = process.env.MOTCUA_BENCH_ONLY;
 /** The 26-question SurveyJS wizard is timed over several fills. */
 const timedRepeats = 5;
@@ -98,7 +99,7 @@ export const autofillBench: BenchArea = {
       await setUpAndImport(h, 'stranger-family.csv', 6);
       for (const [set, scenarios, target] of sets) {
         const scores: ScenarioScore[] = [];
-        for (const scenario of scenarios.filter((s) => !only || s.name.includes(only))) {
+        for (const scenario of scenarios.filter((s) => !only || only.split('|').some((o) => s.name.includes(o)))) {
           const timed = scenario.name.startsWith('khai_sinh_survey_26') ? timedRepeats : 1;
           const runs: ScenarioScore[] = [];
           for (let i = 0; i < timed; i++) {

@@ -156,8 +156,11 @@ export class PanelSession {
     const visible = new Set(
       Object.values(this.state.scans).flatMap((s) => s.childFrames.filter((c) => c.visible).map((c) => c.origin)),
     );
+    // The frame's summary may count its fields from before the page drew them (an Angular app compiling): a
+    // scan that found controls since is the fresher word.
+    const hasFields = (f: FrameSummary) => f.fieldCount > 0 || (this.state.scans[f.frameId]?.controlCount ?? 0) > 0;
     return this.state.frames
-      .filter((f) => f.fieldCount > 0 && (f.frameId === 0 || visible.has(f.origin)))
+      .filter((f) => hasFields(f) && (f.frameId === 0 || visible.has(f.origin)))
       .map((f) => f.frameId);
   }
 

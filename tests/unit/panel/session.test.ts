@@ -136,3 +136,29 @@ describe('the panel session: a pick made before the form was read', () => {
     expect(tab.session.snapshot.assigned).toEqual({ requester: 'mai' });
   });
 });
+
+describe('the panel session: which frames a fill goes to', () => {
+  it('a frame whose summary counted its fields before the page drew them is filled when its scan found controls', async () => {
+    const scan: ScanResult = {
+      docId: 'd1',
+      url: 'https://dichvucong.gov.vn/nop-ho-so/ket-hon/',
+      title: 'Đăng ký kết hôn',
+      headings: [],
+      roles: ['groom', 'bride'],
+      fieldCount: 19,
+      controlCount: 19,
+      dossierCodes: [],
+      childFrames: [],
+      dossierRows: [],
+    };
+    const page: PageTransport = {
+      // The summary was taken while Angular was still compiling the form.
+      frames: async () => [{ frameId: 0, origin: 'https://dichvucong.gov.vn', fieldCount: 0, changedAt: 1 }],
+      send: (async (_frameId: number, type: string) => (type === 'frame/scan' ? scan : null)) as PageTransport['send'],
+    };
+    const session = new PanelSession(7, (async () => ({ relatives: [] })) as unknown as PanelSend, page);
+    await session.refreshPage();
+    expect(session.snapshot.blocks).toEqual(['groom', 'bride']);
+    expect(session.fillableFrames()).toEqual([0]);
+  });
+});
