@@ -113,6 +113,8 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   const candidatesId: Candidate[] = [];
   if (qr?.personalId && /^\d{12}$/.test(qr.personalId)) candidatesId.push(['qr', qr.personalId, qrConfidence]);
   if (mrz?.personalId && mrzOk('personalId')) candidatesId.push(['mrz', mrz.personalId, mrzTrust(1)]);
+  // Nine of its digits checked as the document number, its own check digit unread: never above a flag.
+  else if (mrz?.personalId && mrz.personalIdUnchecked) candidatesId.push(['mrz', mrz.personalId, 0.85]);
   if (ocrIdValue) candidatesId.push(['ocr', ocrIdValue, ocrId!.confidence, ocrId!.agreed === true]);
   if (candidatesId.length) review.personalId = agree(candidatesId, 'Số định danh');
 

@@ -1,6 +1,6 @@
 import { reason, type Reason } from '../i18n/reason-error';
 import { parseMrzDate, type ReferenceDay, type VnDate, today } from '../vn/dates';
-import type { Sex } from '../vn/personal-id';
+import { decodePersonalId, type Sex } from '../vn/personal-id';
 
 /**
  * ICAO 9303 TD1 (3 × 30) as printed on the back of the Vietnamese ID card (shared/domain/VIETNAM.md §1):
@@ -26,6 +26,11 @@ export interface MrzResult {
   documentNumber: string;
   /** The 12-digit personal ID from the optional field (Vietnamese layout), when present and well formed. */
   personalId: string | null;
+  /**
+   * The ID's own check digit could not be read, and the ID is kept because its last nine digits are the
+   * document number (whose check passed) and its first three a province: no check of its own passed.
+   */
+  personalIdUnchecked?: boolean;
   birthDate: VnDate | null;
   sex: Sex | null;
   expiry: VnDate | null;
@@ -245,6 +250,17 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
     }
   }
 
+  // The ID's check digit misread ("…046083952109<C<"): its last nine digits are the document number, checked,
+  // and its first three name a province.
+  let personalIdUnchecked = false;
+  if (!personalId && doc.ok) {
+    const digits = optional.match(/^\d{12}/)?.[0];
+    if (digits && digits.slice(3) === doc.value && decodePersonalId(digits)?.province) {
+      personalId = digits;
+      personalIdUnchecked = true;
+    }
+  }
+
   const birth = numericField(l2.slice(0, 6), l2[6]!);
   checks.push({ field: 'birthDate', ok: birth.ok });
   if (birth.repaired) repairs.push('Ngày sinh trong MRZ đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp).');
@@ -285,6 +301,7 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
       issuingState,
       documentNumber: doc.value,
       personalId,
+      ...(personalIdUnchecked ? { personalIdUnchecked } : {}),
       birthDate: birth.ok && reading.ok ? reading.date : null,
       sex: sexChar === 'M' ? 'Nam' : sexChar === 'F' ? 'Nữ' : null,
       expiry: exp.ok && expiry?.ok ? expiry.date : null,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../../utils/i18n';
 import { buildTd1, checkDigit, mrzName, parseTd1 } from '../../../utils/capture/mrz';
 import { buildTd3, parseMrz } from '../../../utils/capture/passport';
+import { fuse } from '../../../utils/capture/fuse';
 
 const reference = { year: 2026, month: 11, day: 28 };
 const sample = ['IDVNM0900123450001090012345<<1', '9001011M5001013VNM<<<<<<<<<<<8', 'NGUYEN<<VAN<A<<<<<<<<<<<<<<<<<'];
@@ -18,6 +19,18 @@ describe('MRZ check digits', () => {
 });
 
 describe('parseTd1', () => {
+  it('keeps the ID whose own check digit was misread when its last nine digits are the checked document number, marked unchecked; the fusion flags it', () => {
+    const lines = ['IDVNM0900123450001090012345<C<', sample[1]!, sample[2]!];
+    const r = parseTd1(lines, reference);
+    expect(r.ok && r.mrz.personalId).toBe('001090012345');
+    expect(r.ok && r.mrz.personalIdUnchecked).toBe(true);
+    const review = fuse({ mrz: r.ok ? r.mrz : null, ocr: [] }, { today: { ...reference, precision: 'day' } });
+    expect(review.personalId).toMatchObject({ value: '001090012345', source: 'mrz', uncertain: true });
+    // Digits that are not the document number's are no such ID.
+    const other = parseTd1(['IDVNM0900123450001090099999<C<', sample[1]!, sample[2]!], reference);
+    expect(other.ok && other.mrz.personalId).toBe(null);
+  });
+
   it('reads the domain sample with every check passing', () => {
     const r = parseTd1(sample, reference);
     expect(r.ok).toBe(true);

@@ -9,7 +9,7 @@ function zone() {
     for (let x = 0; x < 300; x++) {
       const label = x >= 10 && x < 110 && y >= 18 && y < 26 && x % 4 !== 0;
       const value = x >= 160 && x < 260 && y >= 8 && y < 32 && x % 6 < 4;
-      const v = value ? 10 : label ? 150 : 235;
+      const v = value ? 10 : label ? 100 : 235;
       r.data.set([v, v, v, 255], (y * 300 + x) * 4);
     }
   return r;

@@ -92,7 +92,7 @@ export function boldPart(r: Raster): Raster {
         start = -1;
       }
     }
-    if (!pieces.length) continue;
+    if (pieces.length < 2) continue;
     const strength = ([a, b]: [number, number]) => {
       let sum = 0;
       for (let i = a; i < b; i++) sum += mass[i]!;
