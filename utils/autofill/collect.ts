@@ -65,9 +65,12 @@ function ownText(el: Element): string {
  * and hints: its own label element, where it has one, names the field.
  */
 function labelText(label: Element): string {
-  const inner = [...label.querySelectorAll('[class*="label" i]')].find(
-    (l) => !l.querySelector('input,select,textarea,[role=combobox]') && textOf(l),
-  );
+  const controls = 'input,select,textarea,[role=combobox]';
+  // Only a label that holds the widget: a plain label's own parts ("<span class=label-required>*</span>") are
+  // no name of the field.
+  const inner = label.querySelector(controls)
+    ? [...label.querySelectorAll('[class*="label" i]')].find((l) => !l.querySelector(controls) && textOf(l))
+    : undefined;
   return ownText(inner ?? label);
 }
 

@@ -845,3 +845,11 @@ describe('a radio group whose question leads its own box', () => {
     expect(run.report).toMatchObject([{ label: 'Giới tính', status: 'filled', adapter: 'radio' }]);
   });
 });
+
+describe('a plain label with a part of its own classed as a label', () => {
+  it('keeps its whole text as the name (the inner label element counts only in a label that wraps a widget)', async () => {
+    document.body.innerHTML = `<label for="ht" class="form-label">Họ và tên <span class="label-note">khai sinh</span></label><input id="ht">`;
+    const run = await fillDocument(document, people([['subject', person('Nguyễn Thị Mai')]]));
+    expect(run.report).toMatchObject([{ label: 'Họ và tên khai sinh', status: 'filled' }]);
+  });
+});

@@ -6,9 +6,9 @@ import { recognise, type OcrPaths } from './ocr';
 /**
  * The values the page reading left empty on a side whose layout is known: a blurred photo garbles the small
  * labels first, and with its label lost a value's line reads as noise ("25/07/1996" as "‡SŠ%07?/1908"). Its
- * printed zone is read again alone (its bold part), three times the size, as one line (digits and slashes only for numbers and dates),
- * and kept only when it has the value's shape. Such a value has one witness: it stays flagged for the officer
- * unless another witness (the number's birth year and sex, the MRZ) seconds it in the fusion.
+ * printed zone is read again alone (its bold part), three times the size, as one line (digits and slashes only
+ * for numbers and dates), and kept only when it has the value's shape. Such a value has one witness: it stays
+ * flagged for the officer unless another witness (the number's birth year and sex, the MRZ) seconds it.
  */
 
 const rescued: ReadonlyArray<OcrFieldName> = ['personalId', 'birthDate', 'sex', 'nationality', 'expiry', 'issueDate'];
