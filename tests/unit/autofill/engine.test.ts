@@ -853,3 +853,31 @@ describe('a plain label with a part of its own classed as a label', () => {
     expect(run.report).toMatchObject([{ label: 'Họ và tên khai sinh', status: 'filled' }]);
   });
 });
+
+describe('a list that has loaded without the value', () => {
+  it('is given up once its options stop changing, not after the whole list timeout', async () => {
+    document.body.innerHTML = `
+      <label id="l">Dân tộc</label>
+      <div class="dd"><button type="button" aria-haspopup="listbox" aria-labelledby="l" aria-expanded="false">-- Chọn --</button></div>`;
+    const button = document.querySelector('button')!;
+    button.addEventListener('click', () => {
+      if (document.querySelector('ul')) return;
+      const list = document.createElement('ul');
+      list.setAttribute('role', 'listbox');
+      for (const t of ['Kinh', 'Tày', 'Thái']) {
+        const li = document.createElement('li');
+        li.setAttribute('role', 'option');
+        li.textContent = t;
+        list.append(li);
+      }
+      button.parentElement!.append(list);
+    });
+    // A minute to load: a fill that waited it out would outlast this test's own timeout.
+    const run = await fillDocument(
+      document,
+      people([['subject', person('H’Lan Niê', {}, { ethnicity: { value: 'Ê Đê', prov: typed } })]]),
+      { listTimeoutMs: 60_000 },
+    );
+    expect(run.report).toMatchObject([{ label: 'Dân tộc', status: 'failed' }]);
+  }, 8_000);
+});

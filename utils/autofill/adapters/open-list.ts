@@ -39,6 +39,34 @@ export function keyFor(want: Want): KeyOf {
     : matchKey;
 }
 
+/**
+ * A list whose options have not changed for this long has loaded (or filtered): a fit not among them will not
+ * come, and waiting out the whole timeout for it (a relation no option names) cost the officer seconds.
+ */
+const settledListMs = 1200;
+
+/** A probe that finds a fit, or gives up once the options shown stop changing without one. */
+function fitsOrSettled<T extends Array<{ choice: Choice }>>(
+  fits: () => T | null,
+  options: () => T | null,
+): () => { hit: T | null } | null {
+  let signature: string | null = null;
+  let since = performance.now();
+  return () => {
+    const hit = fits();
+    if (hit) return { hit };
+    const shown = options();
+    const now = performance.now();
+    const current = shown ? shown.map((o) => o.choice.text).join('\u0001') : '';
+    if (current !== signature) {
+      signature = current;
+      since = now;
+      return null;
+    }
+    return shown && now - since >= settledListMs ? { hit: null } : null;
+  };
+}
+
 export async function chooseInList(list: ListWidget, want: Want, timeoutMs: number): Promise<Attempt> {
   const keyOf = keyFor(want);
   list.open();
@@ -65,13 +93,14 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
       ? null
       : found;
   };
-  let shown = await waitFor(list.doc.documentElement, fits, timeoutMs);
+  let shown = (await waitFor(list.doc.documentElement, fitsOrSettled(fits, options), timeoutMs))?.hit ?? null;
   // The portal spells it otherwise ("Ê-đê" for "Ê Đê"), and its filter matches letters as typed: its longest
   // word alone, then the whole list unfiltered (a long list shows only its top without scrolling).
   const longest = term.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
   if (!shown && searchable && longest && longest !== term) {
     typeValue(searchable, longest, { blur: false });
-    shown = await waitFor(list.doc.documentElement, fits, Math.min(timeoutMs, 1500));
+    shown =
+      (await waitFor(list.doc.documentElement, fitsOrSettled(fits, options), Math.min(timeoutMs, 1500)))?.hit ?? null;
   }
   if (!shown && searchable && term) {
     typeValue(searchable, '', { blur: false });
