@@ -1,5 +1,4 @@
 import { cardAspect, orientQuad, warpQuad, type Point, type Quad, type Raster } from './image';
-import { inkMap, inkOutside, inkQuad } from './ink';
 
 /**
  * Finds the card in a photo by voting: several detectors each propose a quadrilateral — the region unlike the
@@ -37,8 +36,6 @@ const edgeQuadsKept = 16;
  * scan no other detector found).
  */
 const faintDistance = 8;
-/** How much a crop's print cut at its border counts against it (about a card's shape score). */
-const cutWeight = 1;
 const faintBlurRadius = 2;
 
 function shrinkToGray(
@@ -487,9 +484,6 @@ export function findCard(image: Raster): CardGuess {
   }
   for (const { quad, support } of lineQuads(g, w, h))
     proposals.push({ quad: orientQuad(quad), by: 'edges', fill: 0.85 * Math.min(1, 0.4 + support) });
-  const ink = inkMap(g, w, h);
-  const printed = inkQuad(ink, w, h);
-  if (printed) proposals.push({ quad: orientQuad(printed), by: 'ink', fill: 0.85 });
   const photo: Quad = [
     [0, 0],
     [w, 0],
@@ -508,13 +502,8 @@ export function findCard(image: Raster): CardGuess {
       (o) => o !== p && (o.by === 'edges') !== (p.by === 'edges') && agree(o.quad, p.quad),
     );
     if (p.by === 'edges' && others.length) continue;
-    // A crop with the card's print just outside it cuts the card (an inner line of a pale card taken for its side).
-    const cut = Math.min(1, inkOutside(ink, w, h, p.quad));
     const shape =
-      shapeScore(p.quad) * Math.min(1, p.fill / 0.85) +
-      edgeScore(g, w, h, p.quad) +
-      (others.length ? 0.4 : 0) -
-      cutWeight * cut;
+      shapeScore(p.quad) * Math.min(1, p.fill / 0.85) + edgeScore(g, w, h, p.quad) + (others.length ? 0.4 : 0);
     const smallQuad = scaled(p.quad, factor);
     const ways = (
       [
