@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boldPart } from '../../../utils/capture/engines/rescue';
+import { boldPart, plausibleId } from '../../../utils/capture/engines/rescue';
 import { raster } from '../../../utils/capture/image';
 
 /** A zone as a blurred photo gives it: a small grey label, a wide gap, then a bold black value. */
@@ -27,5 +27,14 @@ describe('a rescued zone keeps its value, not its label', () => {
     const r = raster(120, 30);
     r.data.fill(230);
     expect(boldPart(r).width).toBe(120);
+  });
+});
+
+describe('a rescued personal ID', () => {
+  it('is twelve digits whose first three name a province, or nothing', () => {
+    expect(plausibleId('001209482831')).toBe('001209482831');
+    expect(plausibleId('Số 0 01209 482831')).toBe('001209482831');
+    expect(plausibleId('333377070720')).toBeNull();
+    expect(plausibleId('0012094828')).toBeNull();
   });
 });

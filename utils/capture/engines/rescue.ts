@@ -1,4 +1,5 @@
 import { shapes, zones, type CardReading, type OcrFieldName, type Zone } from '../card-fields';
+import { decodePersonalId } from '../../vn/personal-id';
 import { crop, upscale, type Raster } from '../image';
 import { toCanvas } from './load';
 import { recognise, type OcrPaths } from './ocr';
@@ -17,6 +18,12 @@ const digitsOnly = new Set<OcrFieldName>(['personalId', 'birthDate', 'expiry', '
 const valuesFrom = { front: 0.26, back: 0 } as const;
 /** A value a rescue reads is never more certain than this (below the fusion's flag threshold, ocrFlagBelow). */
 const rescueConfidence = 0.55;
+
+/** Twelve digits whose first three are a province's code (a blurred number read as "333377070720" is none). */
+export function plausibleId(text: string): string | null {
+  const digits = text.replace(/\D/g, '').match(/\d{12}/)?.[0] ?? null;
+  return digits && decodePersonalId(digits)?.province ? digits : null;
+}
 
 export async function rescueZones(
   { reading, normalised }: { reading: CardReading; normalised: Raster },
@@ -38,8 +45,7 @@ export async function rescueZones(
       ...(digitsOnly.has(field) ? { whitelist: field === 'personalId' ? '0123456789' : '0123456789/' } : {}),
     });
     const text = again.lines.map((l) => l.text).join(' ');
-    const value =
-      field === 'personalId' ? (text.replace(/\D/g, '').match(/\d{12}/)?.[0] ?? null) : shapes[field]?.(text);
+    const value = field === 'personalId' ? plausibleId(text) : shapes[field]?.(text);
     if (!value) continue;
     reading.fields[field] = {
       text: value,
