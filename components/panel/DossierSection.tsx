@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { rowMatchesPaper } from '@/utils/autofill/attach';
+import { rowMatchesPaper, type AttachReason } from '@/utils/autofill/attach';
 import { isMessageKey, translator, type Language } from '@/utils/i18n';
 import { procedureByCode } from '@/utils/procedures/catalogue';
 import type { PanelSession, PanelState } from '@/utils/panel/session';
@@ -86,10 +86,7 @@ export function DossierSection({
 }
 
 /** Why a paper was or was not attached, in the panel's language; a code this catalogue lacks, as it came. */
-function sayAttach(
-  reason: { code: string; params?: Record<string, string | number> } | null,
-  t: ReturnType<typeof translator>,
-): string {
+function sayAttach(reason: AttachReason | null, t: ReturnType<typeof translator>): string {
   if (!reason) return '';
   const key = `dossier.reason.${reason.code}`;
   return isMessageKey(key) ? t(key, reason.params) : reason.code;

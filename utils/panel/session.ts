@@ -1,3 +1,4 @@
+import type { AttachReason } from '../autofill/attach';
 import { formRoles, type FormRole } from '../autofill/labels';
 import type { FillPerson } from '../autofill/values';
 import type { RemoteReportItem, ScanResult } from '../messaging/frame-protocol';
@@ -16,9 +17,6 @@ import type { FrameSummary, PageTransport } from './transport';
  */
 export type Result = ResponseOf<'records/search'>['results'][number];
 export type LockStatus = ResponseOf<'records/status'>;
-
-/** Why a paper was or was not attached: a code the dossier section says (`dossier.reason.<code>`). */
-type AttachOutcomeReason = { code: string; params?: Record<string, string | number> };
 
 export interface Notice {
   code: 'pageMoved' | 'nothingAssigned' | 'undone' | 'undonePartly' | 'error' | 'noFrames' | 'noProcedure';
@@ -508,7 +506,7 @@ export class PanelSession {
 
   /** Attaches the stored scans of the form's people to the dossier rows of the frames that show them. */
   async attach(rows: Array<{ frameId: number; row: number; personId: string | null; kind: string | null }>) {
-    const outcomes: Array<{ frameId: number; row: number; ok: boolean; reason: AttachOutcomeReason | null }> = [];
+    const outcomes: Array<{ frameId: number; row: number; ok: boolean; reason: AttachReason | null }> = [];
     for (const r of rows) {
       if (!r.personId || !r.kind) {
         outcomes.push({ frameId: r.frameId, row: r.row, ok: false, reason: { code: 'noScanKind' } });

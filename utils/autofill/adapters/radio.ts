@@ -113,7 +113,7 @@ export const radioAdapter: Adapter = {
         },
       ];
     });
-    const ariaInputs = new Set(aria.flatMap((a) => a.owns));
+    const ariaOwned = new Set(aria.flatMap((a) => a.owns));
     const groups = new Map<string, HTMLInputElement[]>();
     for (const x of root.querySelectorAll<HTMLElement>('x-radio')) {
       const inputs = [...x.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')].filter(
@@ -122,7 +122,7 @@ export const radioAdapter: Adapter = {
       if (inputs.length > 0) groups.set(`x:${groups.size}`, inputs);
     }
     const taken = new Set<Element>([...groups.values()].flat());
-    for (const el of ariaInputs) taken.add(el);
+    for (const el of ariaOwned) taken.add(el);
     for (const input of root.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
       if (owned.has(input) || taken.has(input)) continue;
       const key = input.name ? `n:${input.form?.id ?? ''}:${input.name}` : `c:${groups.size}`;

@@ -28,10 +28,9 @@ export function plausibleId(text: string): string | null {
 export async function rescueZones(
   { reading, normalised }: { reading: CardReading; normalised: Raster },
   paths: OcrPaths,
-): Promise<OcrFieldName[]> {
-  if (!reading.side || !reading.model) return [];
+): Promise<void> {
+  if (!reading.side || !reading.model) return;
   const table = zones[`${reading.model}-${reading.side}`];
-  const found: OcrFieldName[] = [];
   for (const field of rescued) {
     const zone: Zone | undefined = table[field];
     if (!zone || reading.fields[field]) continue;
@@ -58,9 +57,7 @@ export async function rescueZones(
         y1: Math.round(y1 * normalised.height),
       },
     };
-    found.push(field);
   }
-  return found;
 }
 
 /**
