@@ -1,5 +1,6 @@
 import { type RefObject, useEffect, useState } from 'react';
 import { placeStepCard, type Side } from '@/utils/training/placement';
+import { stepDoneWatcher } from '@/utils/training/step-done';
 import type { Tour, TourPlace } from '@/utils/training/tours';
 
 /** Finds a tour's place: on the training page, in the helper panel beside the replica, or inside the replica's frame. */
@@ -23,11 +24,11 @@ export function locate(place: TourPlace): { element: Element; offset: { x: numbe
   }
 }
 
-function isDone(place: (TourPlace & { filled?: boolean }) | undefined): boolean {
-  if (!place) return true;
+/** The element that meets a step's `done` condition, or null. */
+function doneElement(place: TourPlace & { filled?: boolean }): Element | null {
   const found = locate(place);
-  if (!found) return false;
-  return !place.filled || Boolean((found.element as HTMLInputElement).value);
+  if (!found) return null;
+  return !place.filled || (found.element as HTMLInputElement).value ? found.element : null;
 }
 
 /**
@@ -48,9 +49,8 @@ export function useTourStep(
 
   useEffect(() => {
     setDone(false);
-    // A step is done when its condition turns true while the step is shown (a report left over from an
-    // earlier exercise does not count).
-    let seenUndone = !step.done || !isDone(step.done);
+    const condition = step.done;
+    const isDone = condition ? stepDoneWatcher(() => doneElement(condition)) : null;
     const tick = () => {
       const found = locate(step.target);
       let target: DOMRect | null = null;
@@ -66,12 +66,7 @@ export function useTourStep(
           ? (document.querySelector('.training-panel')?.getBoundingClientRect() ?? null)
           : null;
       if (size) setPlace(placeStepCard(target, panel, size, { width: window.innerWidth, height: window.innerHeight }));
-      if (!step.done) return;
-      if (!isDone(step.done)) {
-        seenUndone = true;
-        return;
-      }
-      if (!seenUndone) return;
+      if (!isDone?.()) return;
       setDone(true);
       if (!last) onNext(index);
     };

@@ -352,7 +352,8 @@ export class PanelSession {
     if (entries.length === 0) return this.set({ notice: { code: 'nothingAssigned' } });
     const frames = this.fillableFrames();
     if (frames.length === 0) return this.set({ notice: { code: 'noFrames' } });
-    this.set({ busy: true, notice: null });
+    // The last fill's report says nothing of this one: it goes while the form is filled and read back again.
+    this.set({ busy: true, notice: null, report: null });
     try {
       const ids = [...new Set(entries.map(([, id]) => id))];
       const fetched = new Map<string, FillPerson>();

@@ -162,3 +162,52 @@ describe('the panel session: which frames a fill goes to', () => {
     expect(session.fillableFrames()).toEqual([0]);
   });
 });
+
+describe('the panel session: a second fill', () => {
+  it('takes the last report away while it fills, so nothing shows ✓ that this fill has not read back', async () => {
+    const scan: ScanResult = {
+      docId: 'd1',
+      url: 'https://dichvucong.gov.vn/cu-tru/',
+      title: 'Đăng ký thường trú',
+      headings: [],
+      roles: ['declarant'],
+      fieldCount: 3,
+      controlCount: 3,
+      dossierCodes: [],
+      childFrames: [],
+      dossierRows: [],
+    };
+    let release: () => void = () => {};
+    let fills = 0;
+    const page: PageTransport = {
+      frames: async () => [{ frameId: 0, origin: 'https://dichvucong.gov.vn', fieldCount: 3, changedAt: 1 }],
+      send: (async (_frameId: number, type: string) => {
+        if (type === 'frame/scan') return scan;
+        if (type !== 'frame/fill') return null;
+        fills++;
+        if (fills === 2) await new Promise<void>((r) => (release = r));
+        return { report: [{ field: 'hoTen', label: 'Họ và tên', status: 'filled', reason: null }] };
+      }) as PageTransport['send'],
+    };
+    const send = (async (type: string, payload: { personId?: string }) => {
+      if (type === 'records/fill-data')
+        return { person: { id: payload.personId }, addresses: { permanentAddress: null, currentAddress: null } };
+      if (type === 'filings/record') return { root: 'r1', procedure: null };
+      if (type === 'records/relatives') return { relatives: [] };
+      throw new Error(`not in this test: ${type}`);
+    }) as unknown as PanelSend;
+    const session = new PanelSession(7, send, page);
+    await session.refreshPage();
+    await session.pick({ ...baby, id: 'quan', name: 'Đỗ Minh Quân' });
+    await session.fill();
+    expect(session.snapshot.report).toHaveLength(1);
+
+    const second = session.fill();
+    await expect.poll(() => fills).toBe(2);
+    expect(session.snapshot.busy).toBe(true);
+    expect(session.snapshot.report).toBeNull();
+    release();
+    await second;
+    expect(session.snapshot.report).toHaveLength(1);
+  });
+});
