@@ -2,13 +2,13 @@ import { useMemo } from 'react';
 import { UnlockedPage } from '@/components/records/UnlockedPage';
 import { translator, type Language } from '@/utils/i18n';
 import type { RecordsStore } from '@/utils/records/store';
-import { Camera } from './Camera';
-import { CardReview } from './CardReview';
-import { DocumentMode } from './DocumentMode';
-import { Inputs } from './Inputs';
-import { stageOrder, useCapture, type Progress } from './useCapture';
+import { Camera } from '@/components/capture/Camera';
+import { CardReview } from '@/components/capture/CardReview';
+import { DocumentMode } from '@/components/capture/DocumentMode';
+import { Inputs } from '@/components/capture/Inputs';
+import { stageOrder, useCapture, type Progress } from '@/components/capture/useCapture';
 import '@/components/records/records.css';
-import './capture.css';
+import '@/components/capture/capture.css';
 
 export function CaptureApp() {
   return (

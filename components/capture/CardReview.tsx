@@ -17,10 +17,10 @@ import { translator, type Language } from '@/utils/i18n';
 import { personFields, type PersonField } from '@/utils/records/schema';
 import type { RecordsStore } from '@/utils/records/store';
 import { addressFromText } from '@/utils/vn/admin-units';
-import { MrzPanel, QrPanel } from './CardPanels';
-import { MergeDialog } from './MergeDialog';
-import { FieldRow } from './ReviewFields';
-import { ShotList } from './ShotList';
+import { MrzPanel, QrPanel } from '@/components/capture/CardPanels';
+import { MergeDialog } from '@/components/capture/MergeDialog';
+import { FieldRow } from '@/components/capture/ReviewFields';
+import { ShotList } from '@/components/capture/ShotList';
 
 const shownFields: Array<PersonField | 'note'> = [...personFields, 'note'];
 type Translate = ReturnType<typeof translator>;

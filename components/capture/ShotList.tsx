@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Quad } from '@/utils/capture/image';
 import type { Shot } from '@/utils/capture/intake';
 import type { translator } from '@/utils/i18n';
-import { CropEditor } from './CropEditor';
+import { CropEditor } from '@/components/capture/CropEditor';
 
 type T = ReturnType<typeof translator>;
 

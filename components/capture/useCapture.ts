@@ -18,7 +18,7 @@ import type { PlaceLexicon } from '@/utils/capture/places';
 import { classifyQr } from '@/utils/capture/qr-payload';
 import { repairWedge } from '@/utils/capture/wedge';
 import type { translator } from '@/utils/i18n';
-import { captureAssets, exposeEngines, placeLexicon, warmUp } from './useCaptureEngine';
+import { captureAssets, exposeEngines, placeLexicon, warmUp } from '@/components/capture/useCaptureEngine';
 import type { PaperPage } from '@/utils/capture/papers';
 
 type T = ReturnType<typeof translator>;

@@ -1,6 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import { CountTable } from './CountTable';
+import { CountTable } from '@/components/dashboard/CountTable';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 

@@ -9,14 +9,14 @@ import { filingsTable } from '@/utils/filings/view';
 import { sayError, translator, type Language, type Translate } from '@/utils/i18n';
 import type { RecordsStore } from '@/utils/records/store';
 import { currentSession } from '@/utils/security/session';
-import { Counters } from './Counters';
-import { Figures } from './Figures';
-import { FilingDetail } from './FilingDetail';
-import { FilingTable } from './FilingTable';
-import { Filters } from './Filters';
-import { PrintReport } from './PrintReport';
-import { useFilingLog, useFilteredFilings, useWardName } from './useDashboard';
-import './dashboard.css';
+import { Counters } from '@/components/dashboard/Counters';
+import { Figures } from '@/components/dashboard/Figures';
+import { FilingDetail } from '@/components/dashboard/FilingDetail';
+import { FilingTable } from '@/components/dashboard/FilingTable';
+import { Filters } from '@/components/dashboard/Filters';
+import { PrintReport } from '@/components/dashboard/PrintReport';
+import { useFilingLog, useFilteredFilings, useWardName } from '@/components/dashboard/useDashboard';
+import '@/components/dashboard/dashboard.css';
 
 export function DashboardApp() {
   return (

@@ -2,7 +2,7 @@ import { filingStatuses, statusLabels } from '@/utils/db/filing-schema';
 import { percentText, secondsText } from '@/utils/filings/dashboard';
 import { type Summary, vnDateLabel } from '@/utils/filings/view';
 import type { Language, Translate } from '@/utils/i18n';
-import { BarChart } from './BarChart';
+import { BarChart } from '@/components/dashboard/BarChart';
 
 /** The figures of the filings shown, and their charts. */
 export function Figures({ t, language, summary }: { t: Translate; language: Language; summary: Summary }) {

@@ -2,7 +2,7 @@ import { filingStatuses, statusLabels } from '@/utils/db/filing-schema';
 import { reportDay } from '@/utils/filings/dashboard';
 import type { FilingFilter, Summary } from '@/utils/filings/view';
 import type { Translate } from '@/utils/i18n';
-import { CountTable } from './CountTable';
+import { CountTable } from '@/components/dashboard/CountTable';
 
 export function PrintReport({
   t,

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { translator, type Language } from '@/utils/i18n';
-import './page.css';
+import '@/components/pages/page.css';
 
 export function PageShell({ language, title, children }: { language: Language; title: string; children: ReactNode }) {
   const t = translator(language);

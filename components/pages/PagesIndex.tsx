@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { translator, type MessageKey } from '@/utils/i18n';
-import { PageShell } from './PageShell';
-import { useSettings } from './useSettings';
+import { PageShell } from '@/components/pages/PageShell';
+import { useSettings } from '@/components/pages/useSettings';
 
 /** The extension's pages and what each is for (the toolbar button opens this). */
 const pages: ReadonlyArray<{ key: MessageKey; path?: string }> = [

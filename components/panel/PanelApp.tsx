@@ -8,13 +8,13 @@ import { translator, type Language } from '@/utils/i18n';
 import type { PanelSend } from '@/utils/panel/send';
 import type { PanelSession, PanelState } from '@/utils/panel/session';
 import type { PageTransport } from '@/utils/panel/transport';
-import { BlocksSection } from './BlocksSection';
-import { DossierSection } from './DossierSection';
-import { FilingSection } from './FilingSection';
-import { ProcedureSection } from './ProcedureSection';
-import { noticeText, ReportSection } from './ReportSection';
-import { SearchSection } from './SearchSection';
-import { usePanelSession } from './usePanelSession';
+import { BlocksSection } from '@/components/panel/BlocksSection';
+import { DossierSection } from '@/components/panel/DossierSection';
+import { FilingSection } from '@/components/panel/FilingSection';
+import { ProcedureSection } from '@/components/panel/ProcedureSection';
+import { noticeText, ReportSection } from '@/components/panel/ReportSection';
+import { SearchSection } from '@/components/panel/SearchSection';
+import { usePanelSession } from '@/components/panel/usePanelSession';
 
 interface Props {
   tabId: number;

@@ -4,8 +4,8 @@ import { useSettings } from '@/components/pages/useSettings';
 import { translator } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/client';
 import { tabTransport } from '@/utils/panel/transport';
-import { PanelApp } from './PanelApp';
-import './panel.css';
+import { PanelApp } from '@/components/panel/PanelApp';
+import '@/components/panel/panel.css';
 
 /**
  * The side panel's page. Chrome opens it per portal tab as `sidepanel.html?tab=<id>` (the background sets it

@@ -7,8 +7,8 @@ import type { ImportPhase, ImportSession, ImportState } from '@/utils/records/im
 import { sayReason, type Reason } from '@/utils/records/reason';
 import type { Person, PersonField } from '@/utils/records/schema';
 import type { RecordsStore } from '@/utils/records/store';
-import { differingFields, MergeTable } from './MergeTable';
-import { useImportSession } from './useImportSession';
+import { differingFields, MergeTable } from '@/components/records/MergeTable';
+import { useImportSession } from '@/components/records/useImportSession';
 
 /** Estimated height of a preview row before it is measured (rows with notes grow). */
 const rowEstimate = 36;

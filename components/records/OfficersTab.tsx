@@ -11,8 +11,8 @@ import {
   resetSecrets,
 } from '@/utils/security/officers';
 import { currentSession, type UnlockedSession } from '@/utils/security/session';
-import { OwnSecrets } from './OwnSecrets';
-import { SecretField } from './SecretField';
+import { OwnSecrets } from '@/components/records/OwnSecrets';
+import { SecretField } from '@/components/records/SecretField';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
 type Message = { kind: 'ok' | 'error'; code: MessageKey; params?: Params };

@@ -12,7 +12,7 @@ import {
 } from '@/utils/security/officers';
 import { currentSession } from '@/utils/security/session';
 import { browserPrf, deviceKeysSupported } from '@/utils/security/webauthn';
-import { SecretField } from './SecretField';
+import { SecretField } from '@/components/records/SecretField';
 
 type Message = { kind: 'ok' | 'error'; code: MessageKey; params?: Params };
 type Act = (work: () => Promise<Message>) => Promise<void>;

@@ -5,8 +5,8 @@ import { translator, type Language, type Translate } from '@/utils/i18n';
 import { type ExportFormat, peopleFile } from '@/utils/records/export-file';
 import { type PersonRow, peopleRows, personMeta, searchKeyAction, toggled } from '@/utils/records/people-list';
 import type { RecordsStore } from '@/utils/records/store';
-import { saveFile } from '../pages/download';
-import { PersonEditor } from './PersonEditor';
+import { saveFile } from '@/components/pages/download';
+import { PersonEditor } from '@/components/records/PersonEditor';
 
 const rowHeight = 56;
 

@@ -17,8 +17,8 @@ import {
 import type { SearchResult } from '@/utils/records/search-index';
 import type { RecordsStore } from '@/utils/records/store';
 import { stamp } from '@/utils/records/export-file';
-import { download } from '../pages/download';
-import { usePersonEditor } from './usePersonEditor';
+import { download } from '@/components/pages/download';
+import { usePersonEditor } from '@/components/records/usePersonEditor';
 
 interface Props {
   language: Language;

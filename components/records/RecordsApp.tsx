@@ -3,12 +3,12 @@ import { browser } from 'wxt/browser';
 import { PageShell } from '@/components/pages/PageShell';
 import { useSettings } from '@/components/pages/useSettings';
 import { translator } from '@/utils/i18n';
-import { ImportTab } from './ImportTab';
-import { OfficersTab } from './OfficersTab';
-import { PeopleTab } from './PeopleTab';
-import { sessionGate } from './SessionGate';
-import { useRecordsSession } from './useRecordsSession';
-import './records.css';
+import { ImportTab } from '@/components/records/ImportTab';
+import { OfficersTab } from '@/components/records/OfficersTab';
+import { PeopleTab } from '@/components/records/PeopleTab';
+import { sessionGate } from '@/components/records/SessionGate';
+import { useRecordsSession } from '@/components/records/useRecordsSession';
+import '@/components/records/records.css';
 
 type Tab = 'people' | 'import' | 'officers';
 

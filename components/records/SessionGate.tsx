@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { translator, type Language } from '@/utils/i18n';
-import { UnlockForm } from './UnlockForm';
-import type { SessionState, UnlockActions } from './useRecordsSession';
+import { UnlockForm } from '@/components/records/UnlockForm';
+import type { SessionState, UnlockActions } from '@/components/records/useRecordsSession';
 
 /**
  * What a page behind the unlock shows until the records are open (setup missing, locked, opening); null once

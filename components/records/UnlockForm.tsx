@@ -5,8 +5,8 @@ import { listOfficers, type Reason } from '@/utils/security/officers';
 import { armedPinsItem } from '@/utils/security/quick-pin';
 import { unlockHint } from '@/utils/security/unlock-hint';
 import { deviceKeysSupported } from '@/utils/security/webauthn';
-import { SecretField } from './SecretField';
-import type { UnlockActions, UnlockOutcome } from './useRecordsSession';
+import { SecretField } from '@/components/records/SecretField';
+import type { UnlockActions, UnlockOutcome } from '@/components/records/useRecordsSession';
 
 type OfficerSummary = Awaited<ReturnType<typeof listOfficers>>[number];
 

@@ -3,8 +3,8 @@ import { PageShell } from '@/components/pages/PageShell';
 import { useSettings } from '@/components/pages/useSettings';
 import { translator, type MessageKey } from '@/utils/i18n';
 import type { EffectiveSettings } from '@/utils/settings/schema';
-import { sessionGate } from './SessionGate';
-import { useRecordsSession, type SessionState } from './useRecordsSession';
+import { sessionGate } from '@/components/records/SessionGate';
+import { useRecordsSession, type SessionState } from '@/components/records/useRecordsSession';
 
 export type OpenSession = Extract<SessionState, { phase: 'open' }>;
 

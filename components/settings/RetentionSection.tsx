@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { translator, type Language } from '@/utils/i18n';
 import type { RecordsStore } from '@/utils/records/store';
 import type { EffectiveSettings } from '@/utils/settings/schema';
-import { RetentionField } from './RetentionField';
+import { RetentionField } from '@/components/settings/RetentionField';
 
 /** The retention period and "erase now" (people not used for that many days), a supervisor's. */
 export function RetentionSection({

@@ -7,12 +7,12 @@ import { useRecordsSession, type SessionState, type UnlockActions } from '@/comp
 import { translator, type Language } from '@/utils/i18n';
 import type { EffectiveSettings } from '@/utils/settings/schema';
 import { updateLocalSettings } from '@/utils/settings/store';
-import { HolidayRulesField } from './HolidayRules';
-import { IdleField } from './IdleField';
-import { PortalHosts } from './PortalHosts';
-import { RetentionSection } from './RetentionSection';
-import { WardPicker } from './WardPicker';
-import './settings.css';
+import { HolidayRulesField } from '@/components/settings/HolidayRules';
+import { IdleField } from '@/components/settings/IdleField';
+import { PortalHosts } from '@/components/settings/PortalHosts';
+import { RetentionSection } from '@/components/settings/RetentionSection';
+import { WardPicker } from '@/components/settings/WardPicker';
+import '@/components/settings/settings.css';
 
 /**
  * The one settings page. Language and the centre's ward for everyone at this machine; below, what a supervisor

@@ -6,7 +6,7 @@ import { formatDong, procedureByCode } from '@/utils/procedures/catalogue';
 import { readEffectiveSettings } from '@/utils/settings/store';
 import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
 import { vnDateLong } from '@/utils/procedures/reception';
-import './slip.css';
+import '@/components/slip/slip.css';
 
 const day = (iso: string) => iso.split('-').reverse().join('/');
 

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Tour } from '@/utils/training/tours';
-import { useTourStep } from './useTourStep';
+import { useTourStep } from '@/components/training/useTourStep';
 
 /**
  * Step-by-step overlay: a ring around the step's target and a card with the explanation, progress, back and

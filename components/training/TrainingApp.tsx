@@ -8,9 +8,9 @@ import { sayError, type Language } from '@/utils/i18n';
 import type { RecordsStore } from '@/utils/records/store';
 import { openSandbox, resetSandbox, sandboxSend } from '@/utils/training/sandbox';
 import { addCustomTour, allTours, bundledTours, type Tour } from '@/utils/training/tours';
-import { TourOverlay } from './TourOverlay';
-import { usePresenter } from './usePresenter';
-import './training.css';
+import { TourOverlay } from '@/components/training/TourOverlay';
+import { usePresenter } from '@/components/training/usePresenter';
+import '@/components/training/training.css';
 
 type Message = { kind: 'ok' | 'error'; text: string };
 

@@ -1,6 +1,6 @@
-import { matchKey } from '../vn/text';
-import { isVisibleToOfficer } from './visibility';
-import { whenDom } from './wait';
+import { matchKey } from '@/utils/vn/text';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { whenDom } from '@/utils/autofill/wait';
 
 /**
  * Papers to the dossier: a stored scan fitted to what a portal's file row accepts (its types, its size limit:

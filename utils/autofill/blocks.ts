@@ -1,5 +1,5 @@
-import { cleanLabel } from './label-text';
-import { textOf } from './dom';
+import { cleanLabel } from '@/utils/autofill/label-text';
+import { textOf } from '@/utils/autofill/dom';
 
 /**
  * The block a control sits in, as a person reads the form: the headings above it, nearest first. Portals mark

@@ -7,9 +7,9 @@ import {
   rolesMentioned,
   type FillField,
   type FormRole,
-} from './labels';
-import type { Classified, Control } from './control';
-import { ruleFor, type SiteProfile } from './profiles';
+} from '@/utils/autofill/labels';
+import type { Classified, Control } from '@/utils/autofill/control';
+import { ruleFor, type SiteProfile } from '@/utils/autofill/profiles';
 
 /**
  * Classify: what each control asks for (a canonical field, a date part) and whose block it is in. A site

@@ -1,9 +1,9 @@
-import { cleanSpaces } from '../vn/text';
-import { adapters as registry } from './adapters/registry';
-import { headingsOf } from './blocks';
-import type { Adapter, Control } from './control';
-import { textOf } from './dom';
-import { cleanLabel } from './label-text';
+import { cleanSpaces } from '@/utils/vn/text';
+import { adapters as registry } from '@/utils/autofill/adapters/registry';
+import { headingsOf } from '@/utils/autofill/blocks';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { textOf } from '@/utils/autofill/dom';
+import { cleanLabel } from '@/utils/autofill/label-text';
 
 /**
  * Collect: every control an officer could fill in the document, its same-origin iframes and open shadow

@@ -1,6 +1,6 @@
-import type { VnDate } from '../vn/dates';
-import type { Framework } from './bridge/protocol';
-import type { FillField, FormRole } from './labels';
+import type { VnDate } from '@/utils/vn/dates';
+import type { Framework } from '@/utils/autofill/bridge/protocol';
+import type { FillField, FormRole } from '@/utils/autofill/labels';
 
 /**
  * The filler's vocabulary. A page is a set of **controls**: each is one thing an officer fills (a text box, a

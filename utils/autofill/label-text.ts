@@ -1,4 +1,4 @@
-import { cleanSpaces } from '../vn/text';
+import { cleanSpaces } from '@/utils/vn/text';
 
 /**
  * A label as a person reads it: without the required marker ("Họ *", "Tên (*)", "(bắt buộc)", a star in its

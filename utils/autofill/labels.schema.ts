@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fillFields, formRoles } from './labels';
+import { fillFields, formRoles } from '@/utils/autofill/labels';
 
 /** The shape of data/labels.json, checked by the unit tests (tests/unit/autofill/data.test.ts). */
 const list = z.array(z.string().min(1));

@@ -1,5 +1,5 @@
-import { matchKey } from '../vn/text';
-import labelsData from './data/labels.json';
+import { matchKey } from '@/utils/vn/text';
+import labelsData from '@/utils/autofill/data/labels.json';
 
 /** What a form field is about, in the canonical person model (plus name parts and year-only dates). */
 export const fillFields = [

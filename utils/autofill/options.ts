@@ -1,5 +1,5 @@
-import { matchKey } from '../vn/text';
-import type { Choice } from './control';
+import { matchKey } from '@/utils/vn/text';
+import type { Choice } from '@/utils/autofill/control';
 
 /**
  * Picking one of a page's options for what the record says. The record's spellings (a name and its aliases,

@@ -1,4 +1,4 @@
-import type { ReportItem } from './run';
+import type { ReportItem } from '@/utils/autofill/run';
 
 /**
  * Outlines on the page, one colour per mark, on the element the officer sees; one style element of ours per

@@ -1,14 +1,30 @@
-import { atPageDefault, optionsOfGroup } from './adapters/radio';
-import { optionsOf } from './adapters/select';
-import { classify } from './classify';
-import { collectControls, searchRoots } from './collect';
-import type { AdapterContext, Attempt, Choice, Classified, Control, Reason, ReadBack, Snapshot, Want } from './control';
-import { domesticScopeValues, relationValues, roleLabels, type FillField, type FormRole } from './labels';
-import { matchKey } from '../vn/text';
-import { profilesFor, type SiteProfile } from './profiles';
-import { wantFor, type FillPerson } from './values';
-import { holds, isEmpty } from './verify';
-import { whenDom } from './wait';
+import { atPageDefault, optionsOfGroup } from '@/utils/autofill/adapters/radio';
+import { optionsOf } from '@/utils/autofill/adapters/select';
+import { classify } from '@/utils/autofill/classify';
+import { collectControls, searchRoots } from '@/utils/autofill/collect';
+import type {
+  AdapterContext,
+  Attempt,
+  Choice,
+  Classified,
+  Control,
+  Reason,
+  ReadBack,
+  Snapshot,
+  Want,
+} from '@/utils/autofill/control';
+import {
+  domesticScopeValues,
+  relationValues,
+  roleLabels,
+  type FillField,
+  type FormRole,
+} from '@/utils/autofill/labels';
+import { matchKey } from '@/utils/vn/text';
+import { profilesFor, type SiteProfile } from '@/utils/autofill/profiles';
+import { wantFor, type FillPerson } from '@/utils/autofill/values';
+import { holds, isEmpty } from '@/utils/autofill/verify';
+import { whenDom } from '@/utils/autofill/wait';
 
 /**
  * The fill of one document: drivers first (the relation choice rebuilds the blocks below it, "Trong nước" opens

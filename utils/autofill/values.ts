@@ -1,9 +1,9 @@
-import type { MappedAddresses } from './addresses';
-import type { Person } from '../records/schema';
-import { ethnicGroup } from '../vn/ethnicity';
-import { splitName } from '../vn/names';
-import type { Classified, Reason, Want } from './control';
-import { dateFormatValues } from './labels';
+import type { MappedAddresses } from '@/utils/autofill/addresses';
+import type { Person } from '@/utils/records/schema';
+import { ethnicGroup } from '@/utils/vn/ethnicity';
+import { splitName } from '@/utils/vn/names';
+import type { Classified, Reason, Want } from '@/utils/autofill/control';
+import { dateFormatValues } from '@/utils/autofill/labels';
 
 /** A person as the filler gets them: the record and its addresses mapped to 2025 units. */
 export interface FillPerson {

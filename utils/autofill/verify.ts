@@ -1,8 +1,8 @@
-import { matchKey, nfc } from '../vn/text';
-import { readDate } from './adapters/shared';
-import type { Choice, ReadBack, Want } from './control';
-import { sameChoice } from './options';
-import { keyFor } from './adapters/open-list';
+import { matchKey, nfc } from '@/utils/vn/text';
+import { readDate } from '@/utils/autofill/adapters/shared';
+import type { Choice, ReadBack, Want } from '@/utils/autofill/control';
+import { sameChoice } from '@/utils/autofill/options';
+import { keyFor } from '@/utils/autofill/adapters/open-list';
 
 /**
  * Verify: does what the page holds now say what the record meant? Text after NFC and spacing (and case: a

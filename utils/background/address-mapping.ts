@@ -1,6 +1,6 @@
-import { loadAdminUnits } from '../vn/admin-units-loader';
-import type { AddressCandidate } from '../vn/admin-units';
-import type { Address } from '../records/schema';
+import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
+import type { AddressCandidate } from '@/utils/vn/admin-units';
+import type { Address } from '@/utils/records/schema';
 
 export interface MappedAddress {
   /** 2025 candidates, best first; several when an old ward was split (the officer picks). */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { originPatternFor } from '../portals/hosts';
+import { originPatternFor } from '@/utils/portals/hosts';
 
 /** The id of the dynamically registered content script that covers officer- and policy-added hosts. */
 export const extraScriptId = 'motcua-extra-hosts';

@@ -1,13 +1,13 @@
 import { storage } from 'wxt/utils/storage';
-import { FilingLog } from '../filings/log';
-import type { FilingEntry, FilingStatus } from '../db/filing-schema';
-import { procedureByCode } from '../procedures/catalogue';
-import { maskedIdOf } from '../records/search-index';
-import { recordsDb } from '../db/instance';
-import { currentSession } from '../security/session';
-import { toBase64 } from '../security/crypto';
-import { LockedError, openStore } from './records-service';
-import { ReasonError } from '../i18n/reason-error';
+import { FilingLog } from '@/utils/filings/log';
+import type { FilingEntry, FilingStatus } from '@/utils/db/filing-schema';
+import { procedureByCode } from '@/utils/procedures/catalogue';
+import { maskedIdOf } from '@/utils/records/search-index';
+import { recordsDb } from '@/utils/db/instance';
+import { currentSession } from '@/utils/security/session';
+import { toBase64 } from '@/utils/security/crypto';
+import { LockedError, openStore } from '@/utils/background/records-service';
+import { ReasonError } from '@/utils/i18n/reason-error';
 
 /**
  * The filing log as the background keeps it for the panels: one writer (this service worker), the tab's open

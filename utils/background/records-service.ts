@@ -1,10 +1,10 @@
-import { recordsDb } from '../db/instance';
-import { loadAdminUnits } from '../vn/admin-units-loader';
-import { mapAddress } from './address-mapping';
-import { RecordsStore } from '../records/store';
-import { isSetUp, listOfficers } from '../security/officers';
-import { currentSession, touchSession } from '../security/session';
-import { ReasonError } from '../i18n/reason-error';
+import { recordsDb } from '@/utils/db/instance';
+import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
+import { mapAddress } from '@/utils/background/address-mapping';
+import { RecordsStore } from '@/utils/records/store';
+import { isSetUp, listOfficers } from '@/utils/security/officers';
+import { currentSession, touchSession } from '@/utils/security/session';
+import { ReasonError } from '@/utils/i18n/reason-error';
 
 /**
  * The records as the background serves them to the helper panel. The store is opened from the session key

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { Slip } from '../messaging/protocol';
+import type { Slip } from '@/utils/messaging/protocol';
 
 /**
  * Receipt slips waiting to be printed: in storage.session (memory only, extension pages only), for an hour.

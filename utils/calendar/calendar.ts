@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import holidaysData from './holidays.json';
-import { solarToLunar } from './lunar';
+import holidaysData from '@/utils/calendar/holidays.json';
+import { solarToLunar } from '@/utils/calendar/lunar';
 
 /**
  * Working days of a ward's one-stop counter: weekends, the public holidays of holidays.json (solar, and

@@ -1,6 +1,6 @@
-import type { MessageKey, Params } from '../i18n';
-import { parseDate, daysInMonth } from '../vn/dates';
-import { holidayRulesSchema, type HolidayRules } from './calendar';
+import type { MessageKey, Params } from '@/utils/i18n';
+import { parseDate, daysInMonth } from '@/utils/vn/dates';
+import { holidayRulesSchema, type HolidayRules } from '@/utils/calendar/calendar';
 
 /**
  * The holiday rules as a supervisor edits them in a form, one entry at a time: a day every year (solar), a

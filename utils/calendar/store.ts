@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import holidaysData from './holidays.json';
-import { parseHolidayRules, WorkCalendar, type HolidayRules } from './calendar';
+import holidaysData from '@/utils/calendar/holidays.json';
+import { parseHolidayRules, WorkCalendar, type HolidayRules } from '@/utils/calendar/calendar';
 
 /**
  * The holiday rules in force: the ones a supervisor loaded on the settings page (each year's government

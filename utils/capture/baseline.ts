@@ -1,4 +1,4 @@
-import { fold } from '../vn/text';
+import { fold } from '@/utils/vn/text';
 
 /**
  * The benchmark's baseline, what a quick integration does: the whole photo through tesseract as taken, then

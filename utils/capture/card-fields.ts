@@ -1,7 +1,7 @@
-import { findMrzLines, type MrzParse } from './mrz';
-import { parseMrz } from './passport';
-import { parseDate, type VnDate } from '../vn/dates';
-import { fold, cleanSpaces } from '../vn/text';
+import { findMrzLines, type MrzParse } from '@/utils/capture/mrz';
+import { parseMrz } from '@/utils/capture/passport';
+import { parseDate, type VnDate } from '@/utils/vn/dates';
+import { fold, cleanSpaces } from '@/utils/vn/text';
 
 /**
  * Layout-aware reading of an ID card from OCR lines: each field is found by its printed label (Vietnamese and

@@ -1,5 +1,5 @@
-import type { ScanResult } from './engines/pipeline';
-import type { Reason, translator } from '../i18n';
+import type { ScanResult } from '@/utils/capture/engines/pipeline';
+import type { Reason, translator } from '@/utils/i18n';
 
 /**
  * Why a QR code is not the ID card's, in the page's language. A VietQR code's reason carries its bank, account

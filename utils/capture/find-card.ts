@@ -1,4 +1,4 @@
-import { cardAspect, orientQuad, warpQuad, type Point, type Quad, type Raster } from './image';
+import { cardAspect, orientQuad, warpQuad, type Point, type Quad, type Raster } from '@/utils/capture/image';
 
 /**
  * Finds the card in a photo by voting: several detectors each propose a quadrilateral — the region unlike the

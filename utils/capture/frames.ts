@@ -1,4 +1,4 @@
-import type { Quad } from './image';
+import type { Quad } from '@/utils/capture/image';
 
 /** A crop of the photo to read as the card: its corners (upright, top-left first) and who proposed it. */
 export interface Frame {

@@ -1,14 +1,14 @@
-import type { CardReading, CardModel, OcrField } from './card-fields';
-import { dateOf, personalIdOf, sexOf, trimMarks } from './card-fields';
-import type { MrzResult } from './mrz';
-import type { PlaceLexicon, PlaceRepair } from './places';
-import { repairName } from './names';
-import type { CitizenQr } from './qr-payload';
-import { t } from '../i18n';
-import { formatDate, type VnDate } from '../vn/dates';
-import { toTitleVi } from '../vn/names';
-import { crossCheckId, decodePersonalId } from '../vn/personal-id';
-import { cleanSpaces, fold } from '../vn/text';
+import type { CardReading, CardModel, OcrField } from '@/utils/capture/card-fields';
+import { dateOf, personalIdOf, sexOf, trimMarks } from '@/utils/capture/card-fields';
+import type { MrzResult } from '@/utils/capture/mrz';
+import type { PlaceLexicon, PlaceRepair } from '@/utils/capture/places';
+import { repairName } from '@/utils/capture/names';
+import type { CitizenQr } from '@/utils/capture/qr-payload';
+import { t } from '@/utils/i18n';
+import { formatDate, type VnDate } from '@/utils/vn/dates';
+import { toTitleVi } from '@/utils/vn/names';
+import { crossCheckId, decodePersonalId } from '@/utils/vn/personal-id';
+import { cleanSpaces, fold } from '@/utils/vn/text';
 
 /**
  * Puts what the QR code, the MRZ and OCR read into one review: for each field the value, where it came from,

@@ -1,14 +1,14 @@
-import type { ScanResult } from './engines/pipeline';
-import type { Raster } from './image';
-import { fuse, type Review, type ReviewField, type ReviewFieldName } from './fuse';
-import { missingFields, type MissingReason } from './missing';
-import type { PlaceLexicon } from './places';
-import type { CitizenQr } from './qr-payload';
-import { checkForm, emptyForm, type FormValues } from '../records/form';
-import { mergePerson } from '../records/import/preview';
-import type { DocumentMeta, Person, PersonField, Provenance } from '../records/schema';
-import { addressFromText } from '../vn/admin-units';
-import { parseDate } from '../vn/dates';
+import type { ScanResult } from '@/utils/capture/engines/pipeline';
+import type { Raster } from '@/utils/capture/image';
+import { fuse, type Review, type ReviewField, type ReviewFieldName } from '@/utils/capture/fuse';
+import { missingFields, type MissingReason } from '@/utils/capture/missing';
+import type { PlaceLexicon } from '@/utils/capture/places';
+import type { CitizenQr } from '@/utils/capture/qr-payload';
+import { checkForm, emptyForm, type FormValues } from '@/utils/records/form';
+import { mergePerson } from '@/utils/records/import/preview';
+import type { DocumentMeta, Person, PersonField, Provenance } from '@/utils/records/schema';
+import { addressFromText } from '@/utils/vn/admin-units';
+import { parseDate } from '@/utils/vn/dates';
 
 /**
  * The capture intake, review → person → save, as a flow apart from the page: what the shots say (one review,

@@ -1,6 +1,6 @@
-import type { CardModel, CardReading, CardSide } from './card-fields';
-import type { Review, ReviewFieldName } from './fuse';
-import type { CitizenQr } from './qr-payload';
+import type { CardModel, CardReading, CardSide } from '@/utils/capture/card-fields';
+import type { Review, ReviewFieldName } from '@/utils/capture/fuse';
+import type { CitizenQr } from '@/utils/capture/qr-payload';
 
 /**
  * Why a field the card prints is empty in the review, as a reason code the page turns into words: the side

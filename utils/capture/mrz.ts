@@ -1,6 +1,6 @@
-import { reason, type Reason } from '../i18n/reason-error';
-import { parseMrzDate, type ReferenceDay, type VnDate, today } from '../vn/dates';
-import { decodePersonalId, type Sex } from '../vn/personal-id';
+import { reason, type Reason } from '@/utils/i18n/reason-error';
+import { parseMrzDate, type ReferenceDay, type VnDate, today } from '@/utils/vn/dates';
+import { decodePersonalId, type Sex } from '@/utils/vn/personal-id';
 
 /**
  * ICAO 9303 TD1 (3 × 30) as printed on the back of the Vietnamese ID card (shared/domain/VIETNAM.md §1):

@@ -1,6 +1,6 @@
-import lexicon from './data/name-syllables.json';
-import { toTitleVi } from '../vn/names';
-import { fold, nfc } from '../vn/text';
+import lexicon from '@/utils/capture/data/name-syllables.json';
+import { toTitleVi } from '@/utils/vn/names';
+import { fold, nfc } from '@/utils/vn/text';
 
 /**
  * Names read by OCR lose stacked marks (ễ read as ê, ặ as ạ). A name is repaired syllable by syllable from a

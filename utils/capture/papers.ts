@@ -1,6 +1,6 @@
-import type { DocumentKind } from '../records/schema';
-import type { RecordsStore } from '../records/store';
-import type { Raster } from './image';
+import type { DocumentKind } from '@/utils/records/schema';
+import type { RecordsStore } from '@/utils/records/store';
+import type { Raster } from '@/utils/capture/image';
 
 /** A page of a paper: the image, its preview (an object URL made once) and its text as read, then corrected. */
 export interface PaperPage {

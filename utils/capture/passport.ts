@@ -1,4 +1,4 @@
-import { parseMrzDate, type ReferenceDay, today } from '../vn/dates';
+import { parseMrzDate, type ReferenceDay, today } from '@/utils/vn/dates';
 import {
   checkDigit,
   findMrzLines,
@@ -8,7 +8,7 @@ import {
   toLetter,
   type MrzCheck,
   type MrzParse,
-} from './mrz';
+} from '@/utils/capture/mrz';
 
 /**
  * A passport's MRZ (ICAO 9303 TD3, 2 × 44), read when an officer photographs a passport instead of the card:

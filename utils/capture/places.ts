@@ -1,5 +1,5 @@
-import type { PlaceText } from '../vn/admin-units';
-import { fold, nfc, setTonePlacement } from '../vn/text';
+import type { PlaceText } from '@/utils/vn/admin-units';
+import { fold, nfc, setTonePlacement } from '@/utils/vn/text';
 
 /**
  * OCR drops or confuses tone marks in place names ("Quáng Nam", "Hoàn Kiêm"), and sometimes a letter ("Nam

@@ -1,7 +1,7 @@
-import { reason, type Reason } from '../i18n/reason-error';
-import { parseQrDate, type VnDate } from '../vn/dates';
-import type { Sex } from '../vn/personal-id';
-import { cleanSpaces, fold, nfc } from '../vn/text';
+import { reason, type Reason } from '@/utils/i18n/reason-error';
+import { parseQrDate, type VnDate } from '@/utils/vn/dates';
+import type { Sex } from '@/utils/vn/personal-id';
+import { cleanSpaces, fold, nfc } from '@/utils/vn/text';
 
 /**
  * What a scanned QR code holds. The ID card's QR is `|`-separated UTF-8 (shared/domain/VIETNAM.md §1): parsed

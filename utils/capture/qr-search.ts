@@ -1,4 +1,4 @@
-import { warpQuad, type Raster } from './image';
+import { warpQuad, type Raster } from '@/utils/capture/image';
 
 /**
  * Where a QR code may be in a photo, before any decoding: a QR code is a square of dense black-and-white steps

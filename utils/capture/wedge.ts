@@ -1,4 +1,4 @@
-import { nfc } from '../vn/text';
+import { nfc } from '@/utils/vn/text';
 
 /**
  * A handheld QR scanner "types" the payload into the focused field as key presses. What the keyboard layout

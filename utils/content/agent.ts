@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { attachToRow, dossierRows, fitScan } from '../autofill/attach';
-import { fromBase64 } from '../security/crypto';
-import { detectRoles, fillDocument, scanDocument, undoFill, type FillRun } from '../autofill/run';
-import { clearOutline, outline } from '../autofill/outline';
-import { isVisibleToOfficer } from '../autofill/visibility';
-import type { FormRole } from '../autofill/labels';
-import type { FillPerson } from '../autofill/values';
-import { findDossierCodes, pageText } from '../filings/dossier';
+import { attachToRow, dossierRows, fitScan } from '@/utils/autofill/attach';
+import { fromBase64 } from '@/utils/security/crypto';
+import { detectRoles, fillDocument, scanDocument, undoFill, type FillRun } from '@/utils/autofill/run';
+import { clearOutline, outline } from '@/utils/autofill/outline';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import type { FormRole } from '@/utils/autofill/labels';
+import type { FillPerson } from '@/utils/autofill/values';
+import { findDossierCodes, pageText } from '@/utils/filings/dossier';
 import {
   frameEnvelopeSchema,
   frameProtocol,
@@ -15,7 +15,7 @@ import {
   type FrameResponse,
   type RemoteReportItem,
   type ScanResult,
-} from '../messaging/frame-protocol';
+} from '@/utils/messaging/frame-protocol';
 
 /**
  * A frame's agent: what the helper panel (in the extension's origin) asks of this document — scan it, fill it,

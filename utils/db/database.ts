@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AuditAction, Role } from './kinds';
+import type { AuditAction, Role } from '@/utils/db/kinds';
 
 /**
  * The one database, in the extension origin only (never open it from a content script: there IndexedDB
@@ -175,8 +175,8 @@ export interface SettingRow {
 }
 
 /** One entry of a counter's filing log, as chained (utils/filings/schema.ts). */
-export type FilingRow = import('./filing-schema').FilingEntry;
-export type FilingViewRow = import('./filing-schema').FilingView;
+export type FilingRow = import('@/utils/db/filing-schema').FilingEntry;
+export type FilingViewRow = import('@/utils/db/filing-schema').FilingView;
 
 /** An entry's personal part (people, note), sealed with the data key. */
 export interface FilingPeopleRow {
@@ -198,9 +198,9 @@ export interface CounterRow {
   privateKey?: CryptoKey;
   importedAt?: string;
   /** Own counter: the head signed at every append. */
-  head?: import('./filing-schema').SignedHead;
+  head?: import('@/utils/db/filing-schema').SignedHead;
   /** Another counter: the last signed head a bundle brought, and when. */
-  lastHead?: import('./filing-schema').SignedHead & { at: string };
+  lastHead?: import('@/utils/db/filing-schema').SignedHead & { at: string };
   enrolledAt?: string;
   enrolledBy?: string | null;
 }

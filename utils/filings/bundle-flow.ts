@@ -1,8 +1,8 @@
-import type { MessageKey, Params } from '../i18n';
-import { type ExportFile, stamp } from '../records/export-file';
-import type { RecordsStore } from '../records/store';
-import { BundleError, EnrolmentNeeded } from './bundle';
-import type { FilingLog } from './log';
+import type { MessageKey, Params } from '@/utils/i18n';
+import { type ExportFile, stamp } from '@/utils/records/export-file';
+import type { RecordsStore } from '@/utils/records/store';
+import { BundleError, EnrolmentNeeded } from '@/utils/filings/bundle';
+import type { FilingLog } from '@/utils/filings/log';
 
 type Auditor = Pick<RecordsStore, 'audit'>;
 export type EnrolCounter = EnrolmentNeeded['counter'];

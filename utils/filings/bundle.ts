@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { t, type MessageKey, type Params } from '../i18n';
-import { fromBase64, randomBytes, toBase64 } from '../security/crypto';
-import { peopleDigest } from './chain';
-import { checkChainAndSignatures, type IntegrityProblem } from './integrity';
-import { counterIdOf, keyFingerprint, signValue, verifyValue } from './signing';
+import { t, type MessageKey, type Params } from '@/utils/i18n';
+import { fromBase64, randomBytes, toBase64 } from '@/utils/security/crypto';
+import { peopleDigest } from '@/utils/filings/chain';
+import { checkChainAndSignatures, type IntegrityProblem } from '@/utils/filings/integrity';
+import { counterIdOf, keyFingerprint, signValue, verifyValue } from '@/utils/filings/signing';
 import {
   filingEntrySchema,
   filingPeopleSchema,
@@ -11,7 +11,7 @@ import {
   type FilingEntry,
   type FilingPeople,
   type SignedHead,
-} from '../db/filing-schema';
+} from '@/utils/db/filing-schema';
 
 /**
  * A counter's log as a file for the supervisor: every entry (each signed), the counter's signed head (count and

@@ -1,4 +1,4 @@
-import { ReasonError } from '../i18n/reason-error';
+import { ReasonError } from '@/utils/i18n/reason-error';
 
 /**
  * Canonical JSON (keys sorted, no whitespace) so a hash or a signature of the same value is the same on

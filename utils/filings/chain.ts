@@ -1,5 +1,5 @@
-import { canonicalJson, sha256Hex } from './canonical';
-import { genesisHash, type EntryBody, type FilingEntry, type FilingPeople } from '../db/filing-schema';
+import { canonicalJson, sha256Hex } from '@/utils/filings/canonical';
+import { genesisHash, type EntryBody, type FilingEntry, type FilingPeople } from '@/utils/db/filing-schema';
 
 /** What an entry's hash covers: every field but the hash itself and the signature over it. */
 export function hashedPart(entry: Omit<FilingEntry, 'hash'> & { hash?: string }): Omit<FilingEntry, 'hash' | 'sig'> {

@@ -1,5 +1,5 @@
-import type { CounterRow, MotcuaDB } from '../db/database';
-import { counterIdOf, generateCounterKeys } from './signing';
+import type { CounterRow, MotcuaDB } from '@/utils/db/database';
+import { counterIdOf, generateCounterKeys } from '@/utils/filings/signing';
 
 /** A counter's name as it starts before anyone names it: a person can still tell which PC it is. */
 export function unnamedCounter(id: string): string {

@@ -1,10 +1,10 @@
-import type { CounterRow } from '../db/database';
-import type { FilingPeople, FilingView } from '../db/filing-schema';
-import { isMessageKey, type Language, type Params, type Translate } from '../i18n';
-import { tableCsv, tableXlsx } from '../records/export';
-import { type ExportFile, exportFile, stamp } from '../records/export-file';
-import type { CounterCheck, IntegrityProblem } from './integrity';
-import { peopleLine } from './view';
+import type { CounterRow } from '@/utils/db/database';
+import type { FilingPeople, FilingView } from '@/utils/db/filing-schema';
+import { isMessageKey, type Language, type Params, type Translate } from '@/utils/i18n';
+import { tableCsv, tableXlsx } from '@/utils/records/export';
+import { type ExportFile, exportFile, stamp } from '@/utils/records/export-file';
+import type { CounterCheck, IntegrityProblem } from '@/utils/filings/integrity';
+import { peopleLine } from '@/utils/filings/view';
 
 /** The choices of a filter: [value, text] pairs, each value once, in the order first seen. */
 export type Options = Array<[string, string]>;

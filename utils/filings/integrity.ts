@@ -1,5 +1,5 @@
 import { createSHA256, type IHasher } from 'hash-wasm';
-import type { CounterRow, FilingPeopleRow, MotcuaDB } from '../db/database';
+import type { CounterRow, FilingPeopleRow, MotcuaDB } from '@/utils/db/database';
 import {
   genesisHash,
   viewOf,
@@ -7,11 +7,11 @@ import {
   type FilingPeople,
   type FilingView,
   type SignedHead,
-} from '../db/filing-schema';
-import { openJson } from '../security/crypto';
-import { canonicalJson } from './canonical';
-import { hashedPart } from './chain';
-import { entrySigned, headSigned, importVerifyKey } from './signing';
+} from '@/utils/db/filing-schema';
+import { openJson } from '@/utils/security/crypto';
+import { canonicalJson } from '@/utils/filings/canonical';
+import { hashedPart } from '@/utils/filings/chain';
+import { entrySigned, headSigned, importVerifyKey } from '@/utils/filings/signing';
 
 /**
  * "Kiểm tra tính toàn vẹn": everything that must agree for a counter's log to be what its counter wrote.

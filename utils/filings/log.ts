@@ -1,10 +1,10 @@
-import type { CounterRow, FilingPeopleRow, MotcuaDB } from '../db/database';
-import { openJson, randomBytes, sealJson, toBase64 } from '../security/crypto';
-import { BundleError, makeBundle, openBundle, sameCounterName, type FilingBundle } from './bundle';
-import { chainEntry, currentFilings, peopleDigest } from './chain';
-import { ensureOwnCounter } from './counter';
-import { checkAll, type CounterCheck } from './integrity';
-import { keyFingerprint, signEntry, signHead } from './signing';
+import type { CounterRow, FilingPeopleRow, MotcuaDB } from '@/utils/db/database';
+import { openJson, randomBytes, sealJson, toBase64 } from '@/utils/security/crypto';
+import { BundleError, makeBundle, openBundle, sameCounterName, type FilingBundle } from '@/utils/filings/bundle';
+import { chainEntry, currentFilings, peopleDigest } from '@/utils/filings/chain';
+import { ensureOwnCounter } from '@/utils/filings/counter';
+import { checkAll, type CounterCheck } from '@/utils/filings/integrity';
+import { keyFingerprint, signEntry, signHead } from '@/utils/filings/signing';
 import {
   genesisHash,
   viewOf,
@@ -14,8 +14,8 @@ import {
   type FilingStatus,
   type FilingView,
   type SignedHead,
-} from '../db/filing-schema';
-import { ReasonError } from '../i18n/reason-error';
+} from '@/utils/db/filing-schema';
+import { ReasonError } from '@/utils/i18n/reason-error';
 
 export interface NewFiling {
   officerId: string;

@@ -1,5 +1,5 @@
-import { canonicalJson, sha256Hex } from './canonical';
-import { fromBase64, toBase64 } from '../security/crypto';
+import { canonicalJson, sha256Hex } from '@/utils/filings/canonical';
+import { fromBase64, toBase64 } from '@/utils/security/crypto';
 
 /**
  * Each install is a counter with its own ECDSA P-256 key pair (WebCrypto). The private key is generated

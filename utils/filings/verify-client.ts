@@ -1,5 +1,5 @@
-import type { CounterCheck } from './integrity';
-import VerifyWorker from './verify.worker.ts?worker';
+import type { CounterCheck } from '@/utils/filings/integrity';
+import VerifyWorker from '@/utils/filings/verify.worker.ts?worker';
 
 /** Runs "Kiểm tra tính toàn vẹn" in a Web Worker, so the dashboard stays usable while 100,000 entries are checked. */
 export function verifyInWorker(dataKey: CryptoKey): Promise<CounterCheck[]> {

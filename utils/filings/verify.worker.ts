@@ -1,5 +1,5 @@
-import { MotcuaDB } from '../db/database';
-import { checkAll } from './integrity';
+import { MotcuaDB } from '@/utils/db/database';
+import { checkAll } from '@/utils/filings/integrity';
 
 /**
  * The integrity check off the dashboard's main thread: the worker opens the same IndexedDB (the extension's

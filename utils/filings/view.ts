@@ -1,5 +1,5 @@
-import type { FilingPeople, FilingStatus, FilingView } from '../db/filing-schema';
-import { statusLabels } from '../db/filing-schema';
+import type { FilingPeople, FilingStatus, FilingView } from '@/utils/db/filing-schema';
+import { statusLabels } from '@/utils/db/filing-schema';
 
 /**
  * The dashboard's view of the log: filters and the figures the charts show, over the filings' current

@@ -1,8 +1,8 @@
-import { catalogue, type Language, type MessageKey } from './messages';
-import { ReasonError, type Params } from './reason-error';
+import { catalogue, type Language, type MessageKey } from '@/utils/i18n/messages';
+import { ReasonError, type Params } from '@/utils/i18n/reason-error';
 
-export { languages, type Language, type MessageKey } from './messages';
-export { ReasonError, reason, type Params, type Reason } from './reason-error';
+export { languages, type Language, type MessageKey } from '@/utils/i18n/messages';
+export { ReasonError, reason, type Params, type Reason } from '@/utils/i18n/reason-error';
 
 /** The text for `key` in `language`, placeholders `{name}` replaced; unknown placeholders stay visible. */
 export function t(language: Language, key: MessageKey, params: Params = {}): string {

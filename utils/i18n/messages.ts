@@ -2,7 +2,7 @@
  * Every user-facing string, Vietnamese first. English must have exactly the same keys (the type enforces it).
  * `{name}` placeholders are filled by `t()`.
  */
-import { panelEn, panelVi } from './panel-messages';
+import { panelEn, panelVi } from '@/utils/i18n/panel-messages';
 
 const vi = {
   ...panelVi,

@@ -1,4 +1,4 @@
-import type { MessageKey } from './messages';
+import type { MessageKey } from '@/utils/i18n/messages';
 
 /** A message's parameters: `{name}` in the text takes `params.name`. */
 export type Params = Record<string, string | number>;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { protocol, replySchema, type MessageType, type RequestOf, type ResponseOf } from './protocol';
-import type { MessageKey } from '../i18n/messages';
-import { ReasonError, type Params } from '../i18n/reason-error';
+import { protocol, replySchema, type MessageType, type RequestOf, type ResponseOf } from '@/utils/messaging/protocol';
+import type { MessageKey } from '@/utils/i18n/messages';
+import { ReasonError, type Params } from '@/utils/i18n/reason-error';
 
 /**
  * A message refused or failed. A handler's ReasonError comes back as its key and parameters, said in the UI's

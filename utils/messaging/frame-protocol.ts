@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { formRoles } from '../autofill/labels';
+import { formRoles } from '@/utils/autofill/labels';
 
 /**
  * Panel → content-script messages, to one frame of the officer's portal tab. The helper panel lives in the

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { formRoles } from '../autofill/labels';
-import { documentKinds, personSchema } from '../records/schema';
-import { addressesSchema } from '../autofill/addresses';
+import { formRoles } from '@/utils/autofill/labels';
+import { documentKinds, personSchema } from '@/utils/records/schema';
+import { addressesSchema } from '@/utils/autofill/addresses';
 
-export { addressesSchema, type MappedAddresses } from '../autofill/addresses';
-import { effectiveSettingsSchema } from '../settings/schema';
+export { addressesSchema, type MappedAddresses } from '@/utils/autofill/addresses';
+import { effectiveSettingsSchema } from '@/utils/settings/schema';
 
 /**
  * The one protocol between content scripts, extension pages and the background. Each message names who

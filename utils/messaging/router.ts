@@ -1,4 +1,4 @@
-import { ReasonError } from '../i18n/reason-error';
+import { ReasonError } from '@/utils/i18n/reason-error';
 import {
   envelopeSchema,
   isMessageType,
@@ -7,8 +7,14 @@ import {
   type Reply,
   type RequestOf,
   type ResponseOf,
-} from './protocol';
-import { classifySender, senderAllowed, type SenderContext, type SenderLike, type SenderPolicy } from './sender';
+} from '@/utils/messaging/protocol';
+import {
+  classifySender,
+  senderAllowed,
+  type SenderContext,
+  type SenderLike,
+  type SenderPolicy,
+} from '@/utils/messaging/sender';
 
 /** The sender a handler can count on: the router has already refused every kind the protocol does not allow. */
 export type ContextFor<T extends MessageType> = Extract<SenderContext, { kind: (typeof protocol)[T]['from'][number] }>;

@@ -1,4 +1,4 @@
-import type { SenderKind } from './protocol';
+import type { SenderKind } from '@/utils/messaging/protocol';
 
 /** The parts of `runtime.MessageSender` the checks read (Chrome fills `origin` for content scripts). */
 export interface SenderLike {

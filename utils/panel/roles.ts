@@ -1,5 +1,5 @@
-import type { FormRole } from '../autofill/labels';
-import { parseDate } from '../vn/dates';
+import type { FormRole } from '@/utils/autofill/labels';
+import { parseDate } from '@/utils/vn/dates';
 
 /**
  * Whom the officer means for which block, proposed so that the officer does not have to fix it: from the

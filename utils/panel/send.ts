@@ -1,4 +1,4 @@
-import type { sendMessage } from '../messaging/client';
+import type { sendMessage } from '@/utils/messaging/client';
 
 /**
  * Where the panel's messages go: the background (on the portals), or the training sandbox, which answers

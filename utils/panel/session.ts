@@ -1,13 +1,13 @@
-import type { AttachReason } from '../autofill/attach';
-import { formRoles, type FormRole } from '../autofill/labels';
-import type { FillPerson } from '../autofill/values';
-import type { RemoteReportItem, ScanResult } from '../messaging/frame-protocol';
-import type { ResponseOf } from '../messaging/protocol';
-import { ReasonError } from '../i18n/reason-error';
-import { detectProcedure } from '../procedures/catalogue';
-import { blocksForPick } from './roles';
-import type { PanelSend } from './send';
-import type { FrameSummary, PageTransport } from './transport';
+import type { AttachReason } from '@/utils/autofill/attach';
+import { formRoles, type FormRole } from '@/utils/autofill/labels';
+import type { FillPerson } from '@/utils/autofill/values';
+import type { RemoteReportItem, ScanResult } from '@/utils/messaging/frame-protocol';
+import type { ResponseOf } from '@/utils/messaging/protocol';
+import { ReasonError } from '@/utils/i18n/reason-error';
+import { detectProcedure } from '@/utils/procedures/catalogue';
+import { blocksForPick } from '@/utils/panel/roles';
+import type { PanelSend } from '@/utils/panel/send';
+import type { FrameSummary, PageTransport } from '@/utils/panel/transport';
 
 /**
  * The helper panel's work for one portal tab, out of any component: watch the tab's frames and the blocks

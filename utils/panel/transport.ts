@@ -4,8 +4,8 @@ import {
   type FrameMessageType,
   type FrameRequest,
   type FrameResponse,
-} from '../messaging/frame-protocol';
-import type { PanelSend } from './send';
+} from '@/utils/messaging/frame-protocol';
+import type { PanelSend } from '@/utils/panel/send';
 
 /**
  * How the panel reaches the frames of the portal tab it serves. On a portal, through Chrome: the background's

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { fillFields, formRoles } from '../autofill/labels';
-import { documentKinds } from '../records/schema';
-import { matchKey } from '../vn/text';
-import data from './catalogue.json';
+import { fillFields, formRoles } from '@/utils/autofill/labels';
+import { documentKinds } from '@/utils/records/schema';
+import { matchKey } from '@/utils/vn/text';
+import data from '@/utils/procedures/catalogue.json';
 
 /** The procedures motcua knows: papers, fee rules, processing time, the form's fields. */
 const fieldPath = z.string().refine((p) => {

@@ -1,5 +1,5 @@
-import { dueDate, type WorkCalendar } from '../calendar/calendar';
-import { feeFor, type Procedure } from './catalogue';
+import { dueDate, type WorkCalendar } from '@/utils/calendar/calendar';
+import { feeFor, type Procedure } from '@/utils/procedures/catalogue';
 
 /** What the panel hands the receipt slip: the procedure, its fee and the dates. */
 export interface SlipRequest {

@@ -1,6 +1,6 @@
-import { translator, type Language } from '../i18n';
-import type { Person, Relation } from './schema';
-import type { RecordsStore } from './store';
+import { translator, type Language } from '@/utils/i18n';
+import type { Person, Relation } from '@/utils/records/schema';
+import type { RecordsStore } from '@/utils/records/store';
 
 export type NamedRelation = Relation & { otherName: string };
 

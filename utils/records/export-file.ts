@@ -1,5 +1,5 @@
-import { peopleCsv, peopleJson, peopleXlsx } from './export';
-import type { Person } from './schema';
+import { peopleCsv, peopleJson, peopleXlsx } from '@/utils/records/export';
+import type { Person } from '@/utils/records/schema';
 
 /** A file ready for the browser's download: its bytes, its name and its type. */
 export interface ExportFile {

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
-import { neutraliseFormula } from '../security/formula';
-import { fieldKindCodecs } from './field-kinds';
-import { citizenFields, noteField } from './fields';
-import type { Person } from './schema';
+import { neutraliseFormula } from '@/utils/security/formula';
+import { fieldKindCodecs } from '@/utils/records/field-kinds';
+import { citizenFields, noteField } from '@/utils/records/fields';
+import type { Person } from '@/utils/records/schema';
 
 /** Columns of a people export: every field of the table under its export header (the import recognises them again), then the note. */
 const columns: Array<[string, (p: Person) => string]> = [

@@ -1,13 +1,13 @@
-import { addressFromText } from '../vn/admin-units';
-import { excelSerialToDate, formatDate, makeDate, parseDate, type DateResult, type VnDate } from '../vn/dates';
-import { toTitleVi } from '../vn/names';
-import { decodePersonalId, parseIdNumber } from '../vn/personal-id';
-import { parsePhone } from '../vn/phone';
-import { cleanSpaces, fold, matchKey } from '../vn/text';
-import type { Cell } from './cell';
-import type { FieldKind, PersonField } from './fields';
-import { reason, said, type Reason } from './reason';
-import { maritalStatuses, sexes, type Address } from './schema';
+import { addressFromText } from '@/utils/vn/admin-units';
+import { excelSerialToDate, formatDate, makeDate, parseDate, type DateResult, type VnDate } from '@/utils/vn/dates';
+import { toTitleVi } from '@/utils/vn/names';
+import { decodePersonalId, parseIdNumber } from '@/utils/vn/personal-id';
+import { parsePhone } from '@/utils/vn/phone';
+import { cleanSpaces, fold, matchKey } from '@/utils/vn/text';
+import type { Cell } from '@/utils/records/cell';
+import type { FieldKind, PersonField } from '@/utils/records/fields';
+import { reason, said, type Reason } from '@/utils/records/reason';
+import { maritalStatuses, sexes, type Address } from '@/utils/records/schema';
 
 /**
  * What each kind of field does with a value: show it on one line (form, export), read what an officer typed,

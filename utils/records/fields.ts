@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '@/utils/i18n';
 
 /**
  * The one table of a citizen's fields. The person schema, the edit form, the spreadsheet import, the export,

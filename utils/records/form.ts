@@ -1,10 +1,10 @@
-import { t, type Language } from '../i18n';
-import { crossCheckId } from '../vn/personal-id';
-import { cleanSpaces } from '../vn/text';
-import { fieldKindCodecs } from './field-kinds';
-import { citizenFields, noteField, type PersonField } from './fields';
-import { sayReason } from './reason';
-import type { Person, Provenance } from './schema';
+import { t, type Language } from '@/utils/i18n';
+import { crossCheckId } from '@/utils/vn/personal-id';
+import { cleanSpaces } from '@/utils/vn/text';
+import { fieldKindCodecs } from '@/utils/records/field-kinds';
+import { citizenFields, noteField, type PersonField } from '@/utils/records/fields';
+import { sayReason } from '@/utils/records/reason';
+import type { Person, Provenance } from '@/utils/records/schema';
 
 /** The edit form's values: one string per field, exactly as the officer sees and types them. */
 export type FormValues = Record<PersonField | 'note', string>;

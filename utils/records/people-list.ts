@@ -1,6 +1,6 @@
-import type { SearchResult } from './search-index';
-import { maskedIdOf } from './search-index';
-import type { RecordsStore } from './store';
+import type { SearchResult } from '@/utils/records/search-index';
+import { maskedIdOf } from '@/utils/records/search-index';
+import type { RecordsStore } from '@/utils/records/store';
 
 /** A person as the records list shows them. */
 export type PersonRow = Pick<SearchResult, 'id' | 'name' | 'dob' | 'maskedId' | 'address'>;

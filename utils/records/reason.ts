@@ -1,6 +1,6 @@
-import { ReasonError, reason, t, type Language, type MessageKey, type Reason } from '../i18n';
+import { ReasonError, reason, t, type Language, type MessageKey, type Reason } from '@/utils/i18n';
 
-export { reason, type Reason } from '../i18n';
+export { reason, type Reason } from '@/utils/i18n';
 
 /** A sentence a lower layer (utils/vn) already wrote in Vietnamese, carried as it is. */
 export const said = (text: string): Reason => ({ key: 'reason.said', params: { text } });

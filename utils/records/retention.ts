@@ -1,4 +1,4 @@
-import type { RecordsStore } from './store';
+import type { RecordsStore } from '@/utils/records/store';
 
 const lastPurgeKey = 'lastRetentionPurgeAt';
 /** The automatic purge runs at most once a day, at an unlock. */

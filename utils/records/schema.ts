@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citizenFields, type CitizenField, type FieldKind } from './fields';
+import { citizenFields, type CitizenField, type FieldKind } from '@/utils/records/fields';
 
 /**
  * The canonical domain model (shared/DESIGN.md): zod schemas are the single source; types derive from them.
@@ -84,7 +84,7 @@ export const personSchema = z.object({
 export type Person = z.infer<typeof personSchema>;
 export type PersonInput = z.input<typeof personSchema>;
 
-export { personFields, type PersonField } from './fields';
+export { personFields, type PersonField } from '@/utils/records/fields';
 
 export const relationKinds = ['father', 'mother', 'spouse', 'child', 'householdHead'] as const;
 export type RelationKind = (typeof relationKinds)[number];

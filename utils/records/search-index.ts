@@ -1,8 +1,8 @@
-import { formatDate, formatIsoDate, parseDate } from '../vn/dates';
-import { maskId } from '../vn/personal-id';
-import { parsePhone } from '../vn/phone';
-import { matchKey } from '../vn/text';
-import type { Person } from './schema';
+import { formatDate, formatIsoDate, parseDate } from '@/utils/vn/dates';
+import { maskId } from '@/utils/vn/personal-id';
+import { parsePhone } from '@/utils/vn/phone';
+import { matchKey } from '@/utils/vn/text';
+import type { Person } from '@/utils/records/schema';
 
 /**
  * Design note — searching encrypted records.

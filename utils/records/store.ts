@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
-import { openBytes, openJson, sealBytes, sealJson, toBase64 } from '../security/crypto';
-import type { AuditRow, DocumentRow, MotcuaDB, PersonPackRow, SearchChunkRow } from '../db/database';
-import type { AuditAction } from '../db/kinds';
+import { openBytes, openJson, sealBytes, sealJson, toBase64 } from '@/utils/security/crypto';
+import type { AuditRow, DocumentRow, MotcuaDB, PersonPackRow, SearchChunkRow } from '@/utils/db/database';
+import type { AuditAction } from '@/utils/db/kinds';
 import {
   documentMetaSchema,
   personSchema,
@@ -11,9 +11,9 @@ import {
   type PersonInput,
   type Relation,
   type RelationKind,
-} from './schema';
-import { chunkSize, entryFor, SearchIndex, type SearchEntry, type SearchResult } from './search-index';
-import { ReasonError } from '../i18n/reason-error';
+} from '@/utils/records/schema';
+import { chunkSize, entryFor, SearchIndex, type SearchEntry, type SearchResult } from '@/utils/records/search-index';
+import { ReasonError } from '@/utils/i18n/reason-error';
 
 /** Changes bump this meta row, so every context holding an index knows to reload what changed. */
 const generationKey = 'generation';

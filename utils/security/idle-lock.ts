@@ -1,5 +1,5 @@
-import type { MotcuaDB } from '../db/database';
-import { endSession, isIdle, sessionItem } from './session';
+import type { MotcuaDB } from '@/utils/db/database';
+import { endSession, isIdle, sessionItem } from '@/utils/security/session';
 
 /** Locks the records when the officer has been idle longer than the supervisor allows; true if it locked. */
 export async function lockIfIdle(db: MotcuaDB, idleMinutes: number, now = Date.now()): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { KdfRow, OfficerRow } from '../db/database';
+import type { KdfRow, OfficerRow } from '@/utils/db/database';
 import {
   exportRawKey,
   importRawKey,
@@ -8,8 +8,8 @@ import {
   unwrapDataKey,
   wrapDataKey,
   type Sealed,
-} from './crypto';
-import { argon2Spec, deriveKek } from './kdf';
+} from '@/utils/security/crypto';
+import { argon2Spec, deriveKek } from '@/utils/security/kdf';
 
 /**
  * The key hierarchy of one officer:

@@ -1,11 +1,18 @@
-import type { MotcuaDB, OfficerRow } from '../db/database';
-import type { Role } from '../db/kinds';
-import type { MessageKey, Params } from '../i18n';
-import { ReasonError } from '../i18n/reason-error';
-import { generateDataKey, newSalt, unwrapDataKey, wrapDataKey } from './crypto';
-import { deriveKek, kekFromPrf } from './kdf';
-import { officerSecrets, openDataKey, openPin, openWithPassphrase, sealPin, wrapUnderPassphrase } from './officer-keys';
-import { armPin, disarmPin, hasArmedPin, unlockWithArmedPin } from './quick-pin';
+import type { MotcuaDB, OfficerRow } from '@/utils/db/database';
+import type { Role } from '@/utils/db/kinds';
+import type { MessageKey, Params } from '@/utils/i18n';
+import { ReasonError } from '@/utils/i18n/reason-error';
+import { generateDataKey, newSalt, unwrapDataKey, wrapDataKey } from '@/utils/security/crypto';
+import { deriveKek, kekFromPrf } from '@/utils/security/kdf';
+import {
+  officerSecrets,
+  openDataKey,
+  openPin,
+  openWithPassphrase,
+  sealPin,
+  wrapUnderPassphrase,
+} from '@/utils/security/officer-keys';
+import { armPin, disarmPin, hasArmedPin, unlockWithArmedPin } from '@/utils/security/quick-pin';
 import {
   checkPassphrase,
   checkPin,
@@ -14,9 +21,9 @@ import {
   maxFailedAttempts,
   retryDelayMs,
   type SecretProblem,
-} from './secrets';
-import { startSession } from './session';
-import { DeviceKeyError, type PrfCeremony } from './webauthn';
+} from '@/utils/security/secrets';
+import { startSession } from '@/utils/security/session';
+import { DeviceKeyError, type PrfCeremony } from '@/utils/security/webauthn';
 
 /** Why something was refused: a message key and its parameters, turned into text by the UI. */
 export interface Reason {

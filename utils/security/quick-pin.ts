@@ -1,7 +1,15 @@
 import { storage } from 'wxt/utils/storage';
-import { exportRawKey, fromBase64, importRawKey, newSalt, toBase64, unwrapDataKey, wrapDataKey } from './crypto';
-import { deriveKek, pbkdf2Iterations } from './kdf';
-import { maxPinAttempts, retryDelayMs } from './secrets';
+import {
+  exportRawKey,
+  fromBase64,
+  importRawKey,
+  newSalt,
+  toBase64,
+  unwrapDataKey,
+  wrapDataKey,
+} from '@/utils/security/crypto';
+import { deriveKek, pbkdf2Iterations } from '@/utils/security/kdf';
+import { maxPinAttempts, retryDelayMs } from '@/utils/security/secrets';
 
 /**
  * The PIN as a quick unlock for the browser session only, as password managers do it: once the officer has

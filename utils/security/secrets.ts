@@ -1,4 +1,4 @@
-import type { Role } from '../db/kinds';
+import type { Role } from '@/utils/db/kinds';
 
 /**
  * What officers may choose as secrets, and how wrong tries are slowed. Every officer has a passphrase (what

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import type { Role } from '../db/kinds';
-import { exportRawKey, fromBase64, importRawKey, toBase64 } from './crypto';
+import type { Role } from '@/utils/db/kinds';
+import { exportRawKey, fromBase64, importRawKey, toBase64 } from '@/utils/security/crypto';
 
 /**
  * The unlocked session: the raw data key in `storage.session`, which Chrome keeps in memory only, clears on

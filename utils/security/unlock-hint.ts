@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '@/utils/i18n';
 
 /**
  * What the unlock asks for, under the secret field: a passphrase to choose for an officer who only has an old

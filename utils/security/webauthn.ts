@@ -1,4 +1,4 @@
-import { fromBase64, randomBytes, toBase64 } from './crypto';
+import { fromBase64, randomBytes, toBase64 } from '@/utils/security/crypto';
 
 /**
  * A platform authenticator (Windows Hello, a fingerprint reader) or a security key as an unlock, through the

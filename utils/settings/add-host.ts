@@ -1,5 +1,5 @@
-import type { MessageKey, Params } from '../i18n';
-import { isBuiltInPortalHost, parseHostInput } from '../portals/hosts';
+import type { MessageKey, Params } from '@/utils/i18n';
+import { isBuiltInPortalHost, parseHostInput } from '@/utils/portals/hosts';
 
 export type AddHostCheck = { ok: true; host: string } | { ok: false; message: MessageKey; params: Params };
 

@@ -1,4 +1,4 @@
-import type { MessageKey, Params } from '../i18n';
+import type { MessageKey, Params } from '@/utils/i18n';
 
 /** The idle lock's bounds, in minutes. There is no "never": the idle lock is what protects records left open. */
 export const idleMinutesRange = { min: 1, max: 480 } as const;

@@ -1,7 +1,7 @@
-import type { MessageKey, Params } from '../i18n';
-import { originPatternFor } from '../portals/hosts';
-import { checkNewHost } from './add-host';
-import { readLocalSettings, updateLocalSettings } from './store';
+import type { MessageKey, Params } from '@/utils/i18n';
+import { originPatternFor } from '@/utils/portals/hosts';
+import { checkNewHost } from '@/utils/settings/add-host';
+import { readLocalSettings, updateLocalSettings } from '@/utils/settings/store';
 
 /** The part of `browser.permissions` the portal list uses (given, so that a test can answer for Chrome). */
 export interface HostPermissions {

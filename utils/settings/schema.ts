@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { languages } from '../i18n';
-import { isValidHostName } from '../portals/hosts';
-import { idleMinutesRange } from './idle';
+import { languages } from '@/utils/i18n';
+import { isValidHostName } from '@/utils/portals/hosts';
+import { idleMinutesRange } from '@/utils/settings/idle';
 
 export const wardRefSchema = z.object({
   provinceCode: z.string().regex(/^\d{2}$/),

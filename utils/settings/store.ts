@@ -6,7 +6,7 @@ import {
   resolveSettings,
   type EffectiveSettings,
   type LocalSettings,
-} from './schema';
+} from '@/utils/settings/schema';
 
 /** The officer's own settings, one typed item. Validated on read so a damaged value falls back, not crashes. */
 export const localSettingsItem = storage.defineItem<LocalSettings>('local:settings', {

@@ -1,6 +1,6 @@
-import type { MotcuaDB } from '../db/database';
-import { ensureOwnCounter } from '../filings/counter';
-import { beginSession, setUp } from '../security/officers';
+import type { MotcuaDB } from '@/utils/db/database';
+import { ensureOwnCounter } from '@/utils/filings/counter';
+import { beginSession, setUp } from '@/utils/security/officers';
 
 export interface FirstRun {
   /** The first supervisor. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { personSchema, type Person, type Provenance } from '../records/schema';
-import { addressFromText } from '../vn/admin-units';
-import familiesData from './data/families.json';
+import { personSchema, type Person, type Provenance } from '@/utils/records/schema';
+import { addressFromText } from '@/utils/vn/admin-units';
+import familiesData from '@/utils/training/data/families.json';
 
 /**
  * Synthetic citizens for training: families (father, mother, newborn) with Vietnamese names of their own sex,

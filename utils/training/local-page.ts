@@ -1,6 +1,6 @@
-import { createAgent, type Agent } from '../content/agent';
-import { frameProtocol } from '../messaging/frame-protocol';
-import type { PageTransport } from '../panel/transport';
+import { createAgent, type Agent } from '@/utils/content/agent';
+import { frameProtocol } from '@/utils/messaging/frame-protocol';
+import type { PageTransport } from '@/utils/panel/transport';
 
 /**
  * Training's page: the replica portal runs in a frame of the training page itself (an extension page, where

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
-import { mapAddress } from '../background/address-mapping';
-import { slipsItem } from '../background/slips';
-import { MotcuaDB } from '../db/database';
-import { maskedIdOf } from '../records/search-index';
-import { RecordsStore } from '../records/store';
-import { importRawKey } from '../security/crypto';
-import type { MessageType, RequestOf, ResponseOf } from '../messaging/protocol';
-import { trainingFamilies } from './families';
-import { ReasonError } from '../i18n/reason-error';
+import { mapAddress } from '@/utils/background/address-mapping';
+import { slipsItem } from '@/utils/background/slips';
+import { MotcuaDB } from '@/utils/db/database';
+import { maskedIdOf } from '@/utils/records/search-index';
+import { RecordsStore } from '@/utils/records/store';
+import { importRawKey } from '@/utils/security/crypto';
+import type { MessageType, RequestOf, ResponseOf } from '@/utils/messaging/protocol';
+import { trainingFamilies } from '@/utils/training/families';
+import { ReasonError } from '@/utils/i18n/reason-error';
 
 /**
  * The training sandbox: its own database (`motcua-training`) of synthetic families, opened without an unlock

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import khaiSinh from './tours/khai-sinh.json';
-import thuongTru from './tours/thuong-tru.json';
-import { ReasonError } from '../i18n/reason-error';
+import khaiSinh from '@/utils/training/tours/khai-sinh.json';
+import thuongTru from '@/utils/training/tours/thuong-tru.json';
+import { ReasonError } from '@/utils/i18n/reason-error';
 
 /** Guided tours: data files, shipped or written by a trainer and loaded on the training page. */
 const place = z.object({

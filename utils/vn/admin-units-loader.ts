@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { AdminUnits, adminUnitsIndexSchema } from './admin-units';
-import { ReasonError } from '../i18n/reason-error';
+import { AdminUnits, adminUnitsIndexSchema } from '@/utils/vn/admin-units';
+import { ReasonError } from '@/utils/i18n/reason-error';
 
 /** Where the build ships the admin-units data (copied from shared/data/admin-units with its licence). */
 export const adminUnitsBase = '/data/admin-units/';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { districtKey, parseMergerNote } from './merger-notes';
-import { legacyProvinces } from './personal-id';
-import { placeKey, stripUnitPrefix, type UnitKind } from './place-names';
-import { cleanSpaces } from './text';
+import { districtKey, parseMergerNote } from '@/utils/vn/merger-notes';
+import { legacyProvinces } from '@/utils/vn/personal-id';
+import { placeKey, stripUnitPrefix, type UnitKind } from '@/utils/vn/place-names';
+import { cleanSpaces } from '@/utils/vn/text';
 
 /**
  * The 2025 administrative units (34 provinces, 3,321 communes) and the old → new mapping built from the

@@ -1,5 +1,5 @@
-import { numberToWords } from './numbers-in-words';
-import { cleanSpaces, fold } from './text';
+import { numberToWords } from '@/utils/vn/numbers-in-words';
+import { cleanSpaces, fold } from '@/utils/vn/text';
 
 /** A date as citizens' papers give it: often full, sometimes only month/year or year ("Năm sinh"). */
 export type DatePrecision = 'day' | 'month' | 'year';

@@ -1,5 +1,5 @@
-import data from './data/ethnic-groups.json';
-import { matchKey } from './text';
+import data from '@/utils/vn/data/ethnic-groups.json';
+import { matchKey } from '@/utils/vn/text';
 
 /** The ethnic groups' codes and spellings (data/ethnic-groups.json), for matching what portals list. */
 export interface EthnicGroup {

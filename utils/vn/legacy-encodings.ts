@@ -1,5 +1,5 @@
-import { isVietnameseSyllable } from './syllable';
-import { nfc } from './text';
+import { isVietnameseSyllable } from '@/utils/vn/syllable';
+import { nfc } from '@/utils/vn/text';
 
 /**
  * TCVN3 (ABC, fonts .VnTime) and VNI-Windows, the 8-bit encodings of old Word/Excel files, as they arrive

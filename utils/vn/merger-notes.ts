@@ -1,5 +1,5 @@
-import { cleanSpaces } from './text';
-import { placeKey, stripUnitPrefix } from './place-names';
+import { cleanSpaces } from '@/utils/vn/text';
+import { placeKey, stripUnitPrefix } from '@/utils/vn/place-names';
 
 /**
  * Parses the free-text "truocsapnhap" of the 2025 merger notes into the old units each new unit took in:

@@ -1,4 +1,4 @@
-import { cleanSpaces } from './text';
+import { cleanSpaces } from '@/utils/vn/text';
 
 /** CAPITALS as printed on the card, with the Vietnamese locale. */
 export function toUpperVi(text: string): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import legacyData from './data/legacy-provinces.json';
-import type { VnDate } from './dates';
-import { reason, type Reason } from '../i18n/reason-error';
+import legacyData from '@/utils/vn/data/legacy-provinces.json';
+import type { VnDate } from '@/utils/vn/dates';
+import { reason, type Reason } from '@/utils/i18n/reason-error';
 
 /**
  * The 12-digit personal ID number, PPP G YY RRRRRR (shared/domain/VIETNAM.md §2). The structure's circular

@@ -1,5 +1,5 @@
 /** Vietnamese phone numbers: mobile 0[35789]xxxxxxxx, landline 02xxxxxxxxx, or +84 in front of either. */
-import { reason, type Reason } from '../i18n/reason-error';
+import { reason, type Reason } from '@/utils/i18n/reason-error';
 
 export type PhoneResult =
   | { ok: true; value: string; kind: 'mobile' | 'landline'; restored: boolean; notes: string[] }

@@ -1,4 +1,4 @@
-import { cleanSpaces, fold, matchKey } from './text';
+import { cleanSpaces, fold, matchKey } from '@/utils/vn/text';
 
 export type UnitKind = 'province' | 'city' | 'district' | 'town' | 'township' | 'ward' | 'commune' | 'special';
 

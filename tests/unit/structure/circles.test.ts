@@ -86,6 +86,15 @@ describe('the product’s imports', () => {
     expect(circles(graph).map((group) => group.map((f) => relative(root, f)))).toEqual([]);
   });
 
+  it('name one another in one style, from the root with @/ (issue 17: utils/ imported relatively, the rest by @/)', () => {
+    const relativeImports = sources.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|^import\s+)['"](\.\.?\/[^'"]*)['"]/gm)].map(
+        (m) => `${relative(root, file)}: ${m[1]}`,
+      ),
+    );
+    expect(relativeImports).toEqual([]);
+  });
+
   it('no folder imports another in a circle', () => {
     const folders = new Map<string, Set<string>>();
     for (const [file, targets] of graph) {

@@ -1,9 +1,9 @@
-import type { Adapter, Control } from '../control';
-import { textOf } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { chooseInList, closeList } from './open-list';
-import { refused } from './shared';
-import { namesOf } from './text';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { textOf } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
+import { refused } from '@/utils/autofill/adapters/shared';
+import { namesOf } from '@/utils/autofill/adapters/text';
 
 /**
  * Ant Design's Select (rc-select): a `.ant-select` whose `.ant-select-selector` opens the list on mousedown.

@@ -1,9 +1,9 @@
-import type { Adapter, Control } from '../control';
-import { focus, key, press, textOf } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { chooseInList, closeList } from './open-list';
-import { refused } from './shared';
-import { namesOf } from './text';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { focus, key, press, textOf } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
+import { refused } from '@/utils/autofill/adapters/shared';
+import { namesOf } from '@/utils/autofill/adapters/text';
 
 /**
  * The WAI-ARIA combobox, in both patterns the portals use: an editable `input[role=combobox]` that filters a

@@ -1,10 +1,10 @@
-import type { Adapter, Control } from '../control';
-import { press, textOf } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { chooseInList, closeList } from './open-list';
-import { selectedOf } from './select';
-import { refused } from './shared';
-import { namesOf } from './text';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { press, textOf } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
+import { selectedOf } from '@/utils/autofill/adapters/select';
+import { refused } from '@/utils/autofill/adapters/shared';
+import { namesOf } from '@/utils/autofill/adapters/text';
 
 /**
  * Choices.js: a `div.choices` around the real `<select class="choices__input">` (hidden), the chosen item in

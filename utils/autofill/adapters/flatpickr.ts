@@ -1,9 +1,9 @@
-import { refFor } from '../bridge/client';
-import type { Adapter, Control } from '../control';
-import { isVisibleToOfficer } from '../visibility';
-import { fillThroughModel, readModel, restoreModel, snapshotModel } from './model';
-import { isReadOnly, refused } from './shared';
-import { namesOf, textAdapter } from './text';
+import { refFor } from '@/utils/autofill/bridge/client';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { fillThroughModel, readModel, restoreModel, snapshotModel } from '@/utils/autofill/adapters/model';
+import { isReadOnly, refused } from '@/utils/autofill/adapters/shared';
+import { namesOf, textAdapter } from '@/utils/autofill/adapters/text';
 
 /**
  * flatpickr: the input it enhances carries class `flatpickr-input`; with `altInput` that input is hidden and a

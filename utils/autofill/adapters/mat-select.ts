@@ -1,9 +1,9 @@
-import type { Adapter, Control } from '../control';
-import { press, textOf } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { chooseInList, closeList } from './open-list';
-import { refused } from './shared';
-import { namesOf } from './text';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { press, textOf } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
+import { refused } from '@/utils/autofill/adapters/shared';
+import { namesOf } from '@/utils/autofill/adapters/text';
 
 /**
  * Angular Material's `mat-select`: a trigger that opens `mat-option`s in a CDK overlay pane at the end of the

@@ -1,8 +1,8 @@
-import type { VnDate } from '../../vn/dates';
-import { modelChoices, modelGet, modelSet, type ModelGet, type ModelRef } from '../bridge/client';
-import type { Attempt, Control, ReadBack, Snapshot, Want } from '../control';
-import { chooseAmong, isReason, refused } from './shared';
-import { keyFor } from './open-list';
+import type { VnDate } from '@/utils/vn/dates';
+import { modelChoices, modelGet, modelSet, type ModelGet, type ModelRef } from '@/utils/autofill/bridge/client';
+import type { Attempt, Control, ReadBack, Snapshot, Want } from '@/utils/autofill/control';
+import { chooseAmong, isReason, refused } from '@/utils/autofill/adapters/shared';
+import { keyFor } from '@/utils/autofill/adapters/open-list';
 
 /**
  * Writing and reading a field through its framework's model, over the page-world bridge: read-only fields are

@@ -1,4 +1,4 @@
-import type { Adapter, Control } from '../control';
+import type { Adapter, Control } from '@/utils/autofill/control';
 
 /**
  * A framework question whose model cannot be reached is filled through the controls it renders, as a person

@@ -1,9 +1,9 @@
-import { placeKey, stripUnitPrefix } from '../../vn/place-names';
-import { matchKey } from '../../vn/text';
-import type { Attempt, Choice, Want } from '../control';
-import { key, press, typeValue } from '../dom';
-import type { KeyOf } from '../options';
-import { chooseAmong, isReason, refused, visibleOptions, waitFor } from './shared';
+import { placeKey, stripUnitPrefix } from '@/utils/vn/place-names';
+import { matchKey } from '@/utils/vn/text';
+import type { Attempt, Choice, Want } from '@/utils/autofill/control';
+import { key, press, typeValue } from '@/utils/autofill/dom';
+import type { KeyOf } from '@/utils/autofill/options';
+import { chooseAmong, isReason, refused, visibleOptions, waitFor } from '@/utils/autofill/adapters/shared';
 
 /**
  * Dropdowns that are not a `<select>` all work like this for a person: open it, type in its search box if it

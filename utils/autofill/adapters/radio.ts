@@ -1,7 +1,7 @@
-import type { Adapter, Choice, Control } from '../control';
-import { fire, press, textOf } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { chooseAmong, isReason, refused } from './shared';
+import type { Adapter, Choice, Control } from '@/utils/autofill/control';
+import { fire, press, textOf } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { chooseAmong, isReason, refused } from '@/utils/autofill/adapters/shared';
 
 /**
  * A group of radios, native or styled (the input hidden under a drawn circle, chosen by clicking its label, as

@@ -1,8 +1,8 @@
-import type { Adapter, Control } from '../control';
-import { focus, press, textOf } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { chooseInList, closeList } from './open-list';
-import { refused } from './shared';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { focus, press, textOf } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
+import { refused } from '@/utils/autofill/adapters/shared';
 
 /**
  * react-select: an input `#react-select-<n>-input` (role combobox) inside its control box; the menu and its

@@ -1,20 +1,20 @@
-import type { Adapter } from '../control';
-import { antdSelectAdapter } from './antd-select';
-import { ariaComboboxAdapter, listboxButtonAdapter } from './aria-combobox';
-import { choicesAdapter } from './choices';
-import { flatpickrAdapter } from './flatpickr';
-import { formioAdapter } from './formio';
-import { matSelectAdapter } from './mat-select';
-import { ngSelectAdapter } from './ng-select';
-import { radioAdapter } from './radio';
-import { reactSelectAdapter } from './react-select';
-import { select2Adapter } from './select2';
-import { sectionDateAdapter } from './section-date';
-import { selectAdapter } from './select';
-import { splitDateAdapter } from './split-date';
-import { surveyAdapter } from './survey';
-import { textAdapter } from './text';
-import { xSelectAdapter } from './x-select';
+import type { Adapter } from '@/utils/autofill/control';
+import { antdSelectAdapter } from '@/utils/autofill/adapters/antd-select';
+import { ariaComboboxAdapter, listboxButtonAdapter } from '@/utils/autofill/adapters/aria-combobox';
+import { choicesAdapter } from '@/utils/autofill/adapters/choices';
+import { flatpickrAdapter } from '@/utils/autofill/adapters/flatpickr';
+import { formioAdapter } from '@/utils/autofill/adapters/formio';
+import { matSelectAdapter } from '@/utils/autofill/adapters/mat-select';
+import { ngSelectAdapter } from '@/utils/autofill/adapters/ng-select';
+import { radioAdapter } from '@/utils/autofill/adapters/radio';
+import { reactSelectAdapter } from '@/utils/autofill/adapters/react-select';
+import { select2Adapter } from '@/utils/autofill/adapters/select2';
+import { sectionDateAdapter } from '@/utils/autofill/adapters/section-date';
+import { selectAdapter } from '@/utils/autofill/adapters/select';
+import { splitDateAdapter } from '@/utils/autofill/adapters/split-date';
+import { surveyAdapter } from '@/utils/autofill/adapters/survey';
+import { textAdapter } from '@/utils/autofill/adapters/text';
+import { xSelectAdapter } from '@/utils/autofill/adapters/x-select';
 
 /**
  * Every widget the filler knows, most specific first: a framework question claims everything it renders, a

@@ -1,8 +1,8 @@
-import type { Adapter, Control } from '../control';
-import { fire, setNativeValue, textOf } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { readOnlyReason, refused } from './shared';
-import { namesOf } from './text';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { fire, setNativeValue, textOf } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { readOnlyReason, refused } from '@/utils/autofill/adapters/shared';
+import { namesOf } from '@/utils/autofill/adapters/text';
 
 /**
  * A date drawn as editable sections: a `[role=group]` of `[role=spinbutton]` parts (day, month, year, each

@@ -1,8 +1,8 @@
-import type { Adapter, Choice, Control } from '../control';
-import { fire, setNativeValue } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { chooseAmong, isReadOnly, isReason, readOnlyReason, refused, waitFor } from './shared';
-import { namesOf } from './text';
+import type { Adapter, Choice, Control } from '@/utils/autofill/control';
+import { fire, setNativeValue } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { chooseAmong, isReadOnly, isReason, readOnlyReason, refused, waitFor } from '@/utils/autofill/adapters/shared';
+import { namesOf } from '@/utils/autofill/adapters/text';
 
 /**
  * The native `<select>`. A list that loads after its parent changed (the wards of a province) is waited for,

@@ -1,10 +1,10 @@
-import type { Adapter, Control } from '../control';
-import { textOf } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { chooseInList, closeList } from './open-list';
-import { chooseInSelect, optionsOf, selectedOf } from './select';
-import { refused } from './shared';
-import { namesOf } from './text';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { textOf } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
+import { chooseInSelect, optionsOf, selectedOf } from '@/utils/autofill/adapters/select';
+import { refused } from '@/utils/autofill/adapters/shared';
+import { namesOf } from '@/utils/autofill/adapters/text';
 
 /**
  * select2 (jQuery): the real `<select>` stays in the page, hidden (`select2-hidden-accessible`), and a

@@ -1,9 +1,9 @@
-import { formatIsoDate, parseDate, type VnDate } from '../../vn/dates';
-import { matchKey } from '../../vn/text';
-import type { Attempt, Choice, Control, Reason, Want } from '../control';
-import { textOf } from '../dom';
-import { otherOption, pickChoice, type KeyOf } from '../options';
-import { isVisibleToOfficer } from '../visibility';
+import { formatIsoDate, parseDate, type VnDate } from '@/utils/vn/dates';
+import { matchKey } from '@/utils/vn/text';
+import type { Attempt, Choice, Control, Reason, Want } from '@/utils/autofill/control';
+import { textOf } from '@/utils/autofill/dom';
+import { otherOption, pickChoice, type KeyOf } from '@/utils/autofill/options';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 
 /** Pieces several adapters share: choosing among options, writing a date in the control's own format. */
 

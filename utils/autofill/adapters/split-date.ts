@@ -1,9 +1,9 @@
-import { matchKey } from '../../vn/text';
-import type { Adapter, Control } from '../control';
-import { fire, setNativeValue, typeValue } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { optionsOf } from './select';
-import { isReadOnly, readOnlyReason, refused } from './shared';
+import { matchKey } from '@/utils/vn/text';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { fire, setNativeValue, typeValue } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { optionsOf } from '@/utils/autofill/adapters/select';
+import { isReadOnly, readOnlyReason, refused } from '@/utils/autofill/adapters/shared';
 
 /**
  * A date typed in three boxes (or chosen in three selects): day, month, year. The parts are told by their

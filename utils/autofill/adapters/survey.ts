@@ -1,14 +1,14 @@
-import { refFor } from '../bridge/client';
-import type { Adapter, Control } from '../control';
-import { textOf } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { ariaComboboxAdapter } from './aria-combobox';
-import { fillThroughModel, modelRefOf, readModel, restoreModel, snapshotModel } from './model';
-import { innerControl } from './nested';
-import { radioAdapter } from './radio';
-import { selectAdapter } from './select';
-import { refused } from './shared';
-import { textAdapter } from './text';
+import { refFor } from '@/utils/autofill/bridge/client';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { textOf } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { ariaComboboxAdapter } from '@/utils/autofill/adapters/aria-combobox';
+import { fillThroughModel, modelRefOf, readModel, restoreModel, snapshotModel } from '@/utils/autofill/adapters/model';
+import { innerControl } from '@/utils/autofill/adapters/nested';
+import { radioAdapter } from '@/utils/autofill/adapters/radio';
+import { selectAdapter } from '@/utils/autofill/adapters/select';
+import { refused } from '@/utils/autofill/adapters/shared';
+import { textAdapter } from '@/utils/autofill/adapters/text';
 
 /**
  * A SurveyJS question (`.sd-question[data-name]`, `.sv_q[data-name]` in older themes), whatever renders it.

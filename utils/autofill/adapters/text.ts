@@ -1,7 +1,7 @@
-import type { Adapter, Control, Want } from '../control';
-import { fire, focus, key, leave, setNativeValue, typeValue } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { dateFormatOf, isReadOnly, readOnlyReason, refused, writeDate } from './shared';
+import type { Adapter, Control, Want } from '@/utils/autofill/control';
+import { fire, focus, key, leave, setNativeValue, typeValue } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { dateFormatOf, isReadOnly, readOnlyReason, refused, writeDate } from '@/utils/autofill/adapters/shared';
 
 /**
  * Text boxes and text areas, and the dates written into them: a native date input takes ISO, a text box the

@@ -1,8 +1,8 @@
-import type { Adapter, Control } from '../control';
-import { press, textOf } from '../dom';
-import { isVisibleToOfficer } from '../visibility';
-import { chooseInList, closeList } from './open-list';
-import { refused } from './shared';
+import type { Adapter, Control } from '@/utils/autofill/control';
+import { press, textOf } from '@/utils/autofill/dom';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
+import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
+import { refused } from '@/utils/autofill/adapters/shared';
 
 /**
  * The Ministry of Justice e-forms' `x-select`: a header ("-- Chọn --" ▾) that, clicked, renders the option

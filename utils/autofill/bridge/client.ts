@@ -7,7 +7,7 @@ import {
   type Choice,
   type Framework,
   type ModelValue,
-} from './protocol';
+} from '@/utils/autofill/bridge/protocol';
 
 /**
  * motcua's side of the page-world bridge: sends a request as a DOM event and takes the answer, which comes

@@ -1,4 +1,4 @@
-import type { BridgeRequest, BridgeResponse } from './protocol';
+import type { BridgeRequest, BridgeResponse } from '@/utils/autofill/bridge/protocol';
 
 /**
  * flatpickr: its documented API is the instance the input carries (`input._flatpickr`): `setDate(date, true)`

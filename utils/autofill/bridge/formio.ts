@@ -1,4 +1,4 @@
-import type { BridgeRequest, BridgeResponse, Choice, ModelValue } from './protocol';
+import type { BridgeRequest, BridgeResponse, Choice, ModelValue } from '@/utils/autofill/bridge/protocol';
 
 /**
  * The Form.io side of the page-world bridge: `element.component` is the component instance Form.io keeps on

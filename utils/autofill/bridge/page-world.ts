@@ -1,7 +1,13 @@
-import { handleFlatpickr } from './flatpickr';
-import { handleFormio } from './formio';
-import { parseRequest, requestEvent, responseEvent, type BridgeRequest, type BridgeResponse } from './protocol';
-import { handleSurvey } from './survey';
+import { handleFlatpickr } from '@/utils/autofill/bridge/flatpickr';
+import { handleFormio } from '@/utils/autofill/bridge/formio';
+import {
+  parseRequest,
+  requestEvent,
+  responseEvent,
+  type BridgeRequest,
+  type BridgeResponse,
+} from '@/utils/autofill/bridge/protocol';
+import { handleSurvey } from '@/utils/autofill/bridge/survey';
 
 /**
  * Runs in the page's world (see protocol.ts for what it may do). Installs one listener and nothing else: no

@@ -1,5 +1,5 @@
-import type { BridgeError, BridgeRequest, BridgeResponse, Choice, ModelValue } from './protocol';
-import { findModel } from './find-model';
+import type { BridgeError, BridgeRequest, BridgeResponse, Choice, ModelValue } from '@/utils/autofill/bridge/protocol';
+import { findModel } from '@/utils/autofill/bridge/find-model';
 
 /**
  * The SurveyJS side of the page-world bridge: the survey model found from the question's element (any renderer,

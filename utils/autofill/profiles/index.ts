@@ -1,7 +1,7 @@
-import type { FillField, FormRole } from '../labels';
-import dichvucongSurvey from './dichvucong-survey.json';
-import lienthong from './lienthong.json';
-import mojEforms from './moj-eforms.json';
+import type { FillField, FormRole } from '@/utils/autofill/labels';
+import dichvucongSurvey from '@/utils/autofill/profiles/dichvucong-survey.json';
+import lienthong from '@/utils/autofill/profiles/lienthong.json';
+import mojEforms from '@/utils/autofill/profiles/moj-eforms.json';
 
 /**
  * Declarative site profiles: per portal form, which control is which canonical field of whose block. They

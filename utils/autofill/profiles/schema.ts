@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { fillFields, formRoles } from '../labels';
-import { bundledFiles, stripComments, widgetKinds, type SiteProfile } from './index';
-import { ReasonError } from '../../i18n/reason-error';
+import { fillFields, formRoles } from '@/utils/autofill/labels';
+import { bundledFiles, stripComments, widgetKinds, type SiteProfile } from '@/utils/autofill/profiles/index';
+import { ReasonError } from '@/utils/i18n/reason-error';
 
 /**
  * The site profiles' shape, and their loading with Vietnamese reasons. The bundled files are checked by the unit

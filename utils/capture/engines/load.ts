@@ -1,5 +1,5 @@
-import { reason, type Reason } from '../../i18n/reason-error';
-import type { Raster } from '../image';
+import { reason, type Reason } from '@/utils/i18n/reason-error';
+import type { Raster } from '@/utils/capture/image';
 
 /**
  * Turns what the officer gives (a file, a pasted image, a camera frame) into rasters: images decoded by the

@@ -1,5 +1,5 @@
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
-import type { OcrLine } from '../card-fields';
+import type { OcrLine } from '@/utils/capture/card-fields';
 
 /**
  * One warm tesseract.js worker for the page, with the worker script, the WebAssembly core and the `vie`

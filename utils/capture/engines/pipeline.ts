@@ -10,9 +10,9 @@ import {
   type CardReading,
   type OcrField,
   type OcrLine,
-} from '../card-fields';
-import { formatDate } from '../../vn/dates';
-import { decodePersonalId } from '../../vn/personal-id';
+} from '@/utils/capture/card-fields';
+import { formatDate } from '@/utils/vn/dates';
+import { decodePersonalId } from '@/utils/vn/personal-id';
 import {
   cardAspect,
   crop,
@@ -27,17 +27,17 @@ import {
   type Point,
   type Quad,
   type Raster,
-} from '../image';
-import { findCard, type CardGuess } from '../find-card';
-import { otherFrames } from '../frames';
-import { binarise, enlarge, qrRegions } from '../qr-search';
-import { classifyQr, type QrPayload } from '../qr-payload';
-import { cleanSpaces, fold } from '../../vn/text';
-import { parseMrz } from '../passport';
-import { decodeQr, prepareBundledZxing, type QrHit } from './qr';
-import { recognise, type OcrPaths } from './ocr';
-import { rescueZones } from './rescue';
-import { toCanvas } from './load';
+} from '@/utils/capture/image';
+import { findCard, type CardGuess } from '@/utils/capture/find-card';
+import { otherFrames } from '@/utils/capture/frames';
+import { binarise, enlarge, qrRegions } from '@/utils/capture/qr-search';
+import { classifyQr, type QrPayload } from '@/utils/capture/qr-payload';
+import { cleanSpaces, fold } from '@/utils/vn/text';
+import { parseMrz } from '@/utils/capture/passport';
+import { decodeQr, prepareBundledZxing, type QrHit } from '@/utils/capture/engines/qr';
+import { recognise, type OcrPaths } from '@/utils/capture/engines/ocr';
+import { rescueZones } from '@/utils/capture/engines/rescue';
+import { toCanvas } from '@/utils/capture/engines/load';
 
 /**
  * One image in, everything it says out: the QR code (decoded on the straightened card first, then on the

@@ -1,5 +1,5 @@
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
-import type { Point, Raster } from '../image';
+import type { Point, Raster } from '@/utils/capture/image';
 
 /**
  * QR decoding with ZXing-C++ compiled to WebAssembly (zxing-wasm), the .wasm bundled in the extension: never

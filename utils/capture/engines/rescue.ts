@@ -1,8 +1,8 @@
-import { shapes, zones, type CardReading, type OcrFieldName, type Zone } from '../card-fields';
-import { decodePersonalId } from '../../vn/personal-id';
-import { crop, upscale, type Raster } from '../image';
-import { toCanvas } from './load';
-import { recognise, type OcrPaths } from './ocr';
+import { shapes, zones, type CardReading, type OcrFieldName, type Zone } from '@/utils/capture/card-fields';
+import { decodePersonalId } from '@/utils/vn/personal-id';
+import { crop, upscale, type Raster } from '@/utils/capture/image';
+import { toCanvas } from '@/utils/capture/engines/load';
+import { recognise, type OcrPaths } from '@/utils/capture/engines/ocr';
 
 /**
  * The values the page reading left empty on a side whose layout is known: a blurred photo garbles the small

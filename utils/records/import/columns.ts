@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { t, type Language, type MessageKey } from '../../i18n';
-import { matchKey } from '../../vn/text';
-import { citizenFields, noteField, personFields, type PersonField } from '../fields';
-import type { RelationKind } from '../schema';
-import synonymsData from './header-synonyms.json';
+import { t, type Language, type MessageKey } from '@/utils/i18n';
+import { matchKey } from '@/utils/vn/text';
+import { citizenFields, noteField, personFields, type PersonField } from '@/utils/records/fields';
+import type { RelationKind } from '@/utils/records/schema';
+import synonymsData from '@/utils/records/import/header-synonyms.json';
 
 /** The relatives a row may name in its own columns, and what each column says of them. */
 export const relativeKinds = ['father', 'mother', 'spouse', 'householdHead'] as const satisfies readonly RelationKind[];

@@ -1,10 +1,10 @@
-import type { ImportJobRow } from '../../db/database';
-import { reason, type Reason } from '../reason';
-import { personSchema, type Person } from '../schema';
-import { StaleChunkError, type RecordsStore } from '../store';
-import type { LinkPlan } from './links';
-import { withImportLock } from './lock';
-import { mergePerson, type Decision, type PreviewRow } from './preview';
+import type { ImportJobRow } from '@/utils/db/database';
+import { reason, type Reason } from '@/utils/records/reason';
+import { personSchema, type Person } from '@/utils/records/schema';
+import { StaleChunkError, type RecordsStore } from '@/utils/records/store';
+import type { LinkPlan } from '@/utils/records/import/links';
+import { withImportLock } from '@/utils/records/import/lock';
+import { mergePerson, type Decision, type PreviewRow } from '@/utils/records/import/preview';
 
 /** Rows per transaction: small enough to keep the page responsive, large enough for throughput. */
 export const importBatchSize = 2000;

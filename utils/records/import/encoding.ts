@@ -1,5 +1,5 @@
-import { chooseEncoding, emptyTally, tallyText, type TextEncoding } from '../../vn/legacy-encodings';
-import type { Table } from './read-table';
+import { chooseEncoding, emptyTally, tallyText, type TextEncoding } from '@/utils/vn/legacy-encodings';
+import type { Table } from '@/utils/records/import/read-table';
 
 /** Cells sampled per column: a column keeps to one font, and 2,000 names decide it as well as 200,000. */
 const sampleRows = 2000;

@@ -1,7 +1,7 @@
-import { toUnicode } from '../../vn/legacy-encodings';
-import { matchKey } from '../../vn/text';
-import { fieldForHeader, fieldForTwoRowHeader, type ImportField } from './columns';
-import type { Cell, Table } from './read-table';
+import { toUnicode } from '@/utils/vn/legacy-encodings';
+import { matchKey } from '@/utils/vn/text';
+import { fieldForHeader, fieldForTwoRowHeader, type ImportField } from '@/utils/records/import/columns';
+import type { Cell, Table } from '@/utils/records/import/read-table';
 
 export interface HeaderGuess {
   /** Index of the (last) header row; data starts after it. */

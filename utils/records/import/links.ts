@@ -1,9 +1,9 @@
-import { formatIsoDate, type VnDate } from '../../vn/dates';
-import { matchKey } from '../../vn/text';
-import { reason } from '../reason';
-import type { SearchEntry } from '../search-index';
-import type { RelativeKind } from './columns';
-import type { Relative, RowResult } from './rows';
+import { formatIsoDate, type VnDate } from '@/utils/vn/dates';
+import { matchKey } from '@/utils/vn/text';
+import { reason } from '@/utils/records/reason';
+import type { SearchEntry } from '@/utils/records/search-index';
+import type { RelativeKind } from '@/utils/records/import/columns';
+import type { Relative, RowResult } from '@/utils/records/import/rows';
 
 /** A relation a row's columns name, resolved to one person: a row of this file, or someone on record. */
 export interface LinkPlan {

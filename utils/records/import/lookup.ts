@@ -1,5 +1,5 @@
-import type { RecordsStore } from '../store';
-import type { ExistingLookup } from './preview';
+import type { RecordsStore } from '@/utils/records/store';
+import type { ExistingLookup } from '@/utils/records/import/preview';
 
 /** The unlocked records as the import preview asks them. */
 export function recordsLookup(store: RecordsStore): ExistingLookup {

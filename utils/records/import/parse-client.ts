@@ -1,9 +1,9 @@
-import type { Reason } from '../reason';
-import type { ImportField } from './columns';
-import type { HeaderGuess } from './header';
-import { createParseHandler } from './parse-handler';
-import type { ParseReply, ParseRequest, ParseStage } from './parse-protocol';
-import type { RowResult } from './rows';
+import type { Reason } from '@/utils/records/reason';
+import type { ImportField } from '@/utils/records/import/columns';
+import type { HeaderGuess } from '@/utils/records/import/header';
+import { createParseHandler } from '@/utils/records/import/parse-handler';
+import type { ParseReply, ParseRequest, ParseStage } from '@/utils/records/import/parse-protocol';
+import type { RowResult } from '@/utils/records/import/rows';
 
 export type ParseProgress = (stage: ParseStage, done: number, total: number) => void;
 
@@ -91,6 +91,6 @@ export class ImportParser {
 /** The worker, bundled by Vite (`?worker`); imported only where workers exist, so Node never loads it. */
 async function defaultWorker(): Promise<Worker | null> {
   if (typeof Worker === 'undefined') return null;
-  const { default: ParseWorker } = await import('./parse.worker.ts?worker');
+  const { default: ParseWorker } = await import('@/utils/records/import/parse.worker.ts?worker');
   return new ParseWorker();
 }

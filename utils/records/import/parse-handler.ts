@@ -1,9 +1,9 @@
-import { reason } from '../reason';
-import { guessHeader } from './header';
-import type { ParseReply, ParseRequest } from './parse-protocol';
-import { rowsPerMessage } from './parse-protocol';
-import { draftRows, encodingNotices, planColumns } from './preview';
-import { ImportFileError, readTable, type Table } from './read-table';
+import { reason } from '@/utils/records/reason';
+import { guessHeader } from '@/utils/records/import/header';
+import type { ParseReply, ParseRequest } from '@/utils/records/import/parse-protocol';
+import { rowsPerMessage } from '@/utils/records/import/parse-protocol';
+import { draftRows, encodingNotices, planColumns } from '@/utils/records/import/preview';
+import { ImportFileError, readTable, type Table } from '@/utils/records/import/read-table';
 
 /**
  * What the import worker does with each request, written apart from the worker so the page can run it in its

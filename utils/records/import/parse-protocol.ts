@@ -1,8 +1,8 @@
-import type { Reason } from '../reason';
-import type { ImportField } from './columns';
-import type { HeaderGuess } from './header';
-import type { ReadStage } from './read-table';
-import type { RowResult } from './rows';
+import type { Reason } from '@/utils/records/reason';
+import type { ImportField } from '@/utils/records/import/columns';
+import type { HeaderGuess } from '@/utils/records/import/header';
+import type { ReadStage } from '@/utils/records/import/read-table';
+import type { RowResult } from '@/utils/records/import/rows';
 
 /** The import's reading, in a Web Worker: the page stays responsive while a 200,000-row sheet is read. */
 export type ParseRequest =

@@ -1,5 +1,5 @@
-import { createParseHandler } from './parse-handler';
-import type { ParseRequest } from './parse-protocol';
+import { createParseHandler } from '@/utils/records/import/parse-handler';
+import type { ParseRequest } from '@/utils/records/import/parse-protocol';
 
 /** The import's worker: reads the file and drafts the rows off the page's thread (parse-handler does the work). */
 const scope = globalThis as unknown as {

@@ -1,13 +1,13 @@
-import { formatIsoDate, type VnDate } from '../../vn/dates';
-import type { TextEncoding } from '../../vn/legacy-encodings';
-import { matchKey } from '../../vn/text';
-import { reason, type Reason } from '../reason';
-import { personFields, personSchema, type Person, type PersonField } from '../schema';
-import type { ImportField } from './columns';
-import { columnEncodings } from './encoding';
-import { planLinks, type LinkPlan, type PeopleOnRecord } from './links';
-import type { Table } from './read-table';
-import { rowToDraft, type ColumnPlan, type PersonDraft, type RowResult } from './rows';
+import { formatIsoDate, type VnDate } from '@/utils/vn/dates';
+import type { TextEncoding } from '@/utils/vn/legacy-encodings';
+import { matchKey } from '@/utils/vn/text';
+import { reason, type Reason } from '@/utils/records/reason';
+import { personFields, personSchema, type Person, type PersonField } from '@/utils/records/schema';
+import type { ImportField } from '@/utils/records/import/columns';
+import { columnEncodings } from '@/utils/records/import/encoding';
+import { planLinks, type LinkPlan, type PeopleOnRecord } from '@/utils/records/import/links';
+import type { Table } from '@/utils/records/import/read-table';
+import { rowToDraft, type ColumnPlan, type PersonDraft, type RowResult } from '@/utils/records/import/rows';
 
 export type RowStatus = 'valid' | 'invalid' | 'duplicate-in-file' | 'duplicate-existing';
 

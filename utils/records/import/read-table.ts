@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
-import { chooseEncoding, decodeAs, emptyTally, tallyText, type LegacyEncoding } from '../../vn/legacy-encodings';
-import type { Cell } from '../cell';
-import { reason, type Reason } from '../reason';
-import { maxUnpackedBytes, readXlsxSheet, XlsxError } from './xlsx';
+import { chooseEncoding, decodeAs, emptyTally, tallyText, type LegacyEncoding } from '@/utils/vn/legacy-encodings';
+import type { Cell } from '@/utils/records/cell';
+import { reason, type Reason } from '@/utils/records/reason';
+import { maxUnpackedBytes, readXlsxSheet, XlsxError } from '@/utils/records/import/xlsx';
 
-export type { Cell } from '../cell';
+export type { Cell } from '@/utils/records/cell';
 
 export interface Table {
   rows: Cell[][];

@@ -1,14 +1,14 @@
-import { crossCheckId } from '../../vn/personal-id';
-import { decodeAs, type TextEncoding } from '../../vn/legacy-encodings';
-import { makeDate, type VnDate } from '../../vn/dates';
-import { joinName } from '../../vn/names';
-import { cleanSpaces } from '../../vn/text';
-import type { Cell } from '../cell';
-import { fieldKindCodecs } from '../field-kinds';
-import { citizenFields } from '../fields';
-import { reason, said, sayReason, type Reason } from '../reason';
-import type { PersonInput, Provenance } from '../schema';
-import { relativeKinds, type ImportField, type RelativeKind } from './columns';
+import { crossCheckId } from '@/utils/vn/personal-id';
+import { decodeAs, type TextEncoding } from '@/utils/vn/legacy-encodings';
+import { makeDate, type VnDate } from '@/utils/vn/dates';
+import { joinName } from '@/utils/vn/names';
+import { cleanSpaces } from '@/utils/vn/text';
+import type { Cell } from '@/utils/records/cell';
+import { fieldKindCodecs } from '@/utils/records/field-kinds';
+import { citizenFields } from '@/utils/records/fields';
+import { reason, said, sayReason, type Reason } from '@/utils/records/reason';
+import type { PersonInput, Provenance } from '@/utils/records/schema';
+import { relativeKinds, type ImportField, type RelativeKind } from '@/utils/records/import/columns';
 
 export type PersonDraft = Omit<PersonInput, 'id' | 'createdAt' | 'updatedAt'>;
 

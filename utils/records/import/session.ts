@@ -1,13 +1,19 @@
-import type { ImportJobRow } from '../../db/database';
-import { failure, reason, type Reason } from '../reason';
-import type { RecordsStore } from '../store';
-import type { ImportField } from './columns';
-import { commitImport, ImportCommitError, sha256Hex, type CommitResult } from './commit';
-import type { HeaderGuess } from './header';
-import { recordsLookup } from './lookup';
-import { ImportParser, ParseError } from './parse-client';
-import type { ParseStage } from './parse-protocol';
-import { classifyRows, defaultDecision, type Decision, type Preview, type PreviewRow } from './preview';
+import type { ImportJobRow } from '@/utils/db/database';
+import { failure, reason, type Reason } from '@/utils/records/reason';
+import type { RecordsStore } from '@/utils/records/store';
+import type { ImportField } from '@/utils/records/import/columns';
+import { commitImport, ImportCommitError, sha256Hex, type CommitResult } from '@/utils/records/import/commit';
+import type { HeaderGuess } from '@/utils/records/import/header';
+import { recordsLookup } from '@/utils/records/import/lookup';
+import { ImportParser, ParseError } from '@/utils/records/import/parse-client';
+import type { ParseStage } from '@/utils/records/import/parse-protocol';
+import {
+  classifyRows,
+  defaultDecision,
+  type Decision,
+  type Preview,
+  type PreviewRow,
+} from '@/utils/records/import/preview';
 
 export type ImportPhase =
   | { kind: 'idle' }

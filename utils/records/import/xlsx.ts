@@ -1,5 +1,5 @@
-import type { Cell } from '../cell';
-import { inflateEntry, readCentralDirectory, ZipError, type ZipEntry } from './zip';
+import type { Cell } from '@/utils/records/cell';
+import { inflateEntry, readCentralDirectory, ZipError, type ZipEntry } from '@/utils/records/import/zip';
 
 /**
  * Reads the first sheet with data of an .xlsx: values (shared and inline strings, numbers, booleans, dates by
