@@ -165,7 +165,8 @@ function ReviewGrid(props: {
 /** The 2025 ward and province a residence maps to, or why it maps to none. */
 function addressNote(mapped: MappedAddress | null, t: Translate): string | undefined {
   if (!mapped) return undefined;
-  if (!mapped.candidates.length) return mapped.reason ?? undefined;
+  if (!mapped.candidates.length)
+    return mapped.reason ? t(`fill.reason.${mapped.reason.code}`, mapped.reason.params) : undefined;
   return t('capture.address2025', {
     units: mapped.candidates.map((c) => `${c.wardName}, ${c.provinceName}`).join(' / '),
   });

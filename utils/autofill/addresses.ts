@@ -12,7 +12,13 @@ export const mappedAddressSchema = z
       }),
     ),
     detail: z.string(),
-    reason: z.string().nullable(),
+    /** Why nothing was found (utils/background/address-mapping `MappedReason`), said as `fill.reason.<code>`. */
+    reason: z
+      .object({
+        code: z.enum(['addressNotSplit', 'provinceUnknown', 'wardNotFound']),
+        params: z.record(z.string(), z.string()),
+      })
+      .nullable(),
   })
   .nullable();
 

@@ -47,7 +47,7 @@ function addressPart(who: FillPerson, c: Classified): WantResult {
   if (!m) return { reason: { code: 'noData' } };
   if (c.field === 'addressDetail')
     return m.detail ? { want: { kind: 'text', text: m.detail } } : { reason: { code: 'noData' } };
-  if (m.candidates.length === 0) return { reason: { code: 'noAddress', params: { text: m.reason ?? '' } } };
+  if (m.candidates.length === 0) return { reason: m.reason ?? { code: 'noAddress', params: { text: m.detail } } };
   if (c.field === 'province') {
     const provinces = [...new Set(m.candidates.map((x) => x.provinceCode))];
     if (provinces.length > 1)

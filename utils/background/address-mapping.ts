@@ -1,5 +1,5 @@
 import { loadAdminUnits } from '@/utils/vn/admin-units-loader';
-import type { AddressCandidate } from '@/utils/vn/admin-units';
+import type { AddressCandidate, MappingReason } from '@/utils/vn/admin-units';
 import type { Address } from '@/utils/records/schema';
 
 export interface MappedAddress {
@@ -12,9 +12,12 @@ export interface MappedAddress {
     partial: boolean;
   }>;
   detail: string;
-  /** Why nothing was found, in Vietnamese. */
-  reason: string | null;
+  /** Why nothing was found. */
+  reason: MappedReason | null;
 }
+
+/** Why a stored address maps to no 2025 commune (said as `fill.reason.<code>`). */
+export type MappedReason = MappingReason | { code: 'addressNotSplit'; params: { text: string } };
 
 const toCandidate = (c: AddressCandidate) => ({
   provinceCode: c.province.code,
@@ -51,7 +54,7 @@ export async function mapAddress(address: Address | undefined): Promise<MappedAd
     return {
       candidates: [],
       detail: address.detail || address.text,
-      reason: 'Địa chỉ chưa tách được tỉnh và xã/phường.',
+      reason: { code: 'addressNotSplit', params: { text: address.text } },
     };
   const result = units.mapLegacyAddress(address.legacy);
   return result.ok

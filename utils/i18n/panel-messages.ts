@@ -61,6 +61,10 @@ export const panelVi = {
   'fill.reason.noModel': 'Không tới được dữ liệu {library} của trang và không có ô nào để điền thay.',
   'fill.reason.noData': 'Hồ sơ chưa có thông tin này.',
   'fill.reason.noAddress': 'Địa chỉ "{text}" chưa đổi được sang đơn vị hành chính mới: hãy kiểm tra.',
+  'fill.reason.addressNotSplit': 'Địa chỉ "{text}" chưa tách được tỉnh và xã/phường: hãy chọn bằng tay.',
+  'fill.reason.provinceUnknown': 'Không nhận ra tỉnh/thành phố "{province}": hãy chọn bằng tay.',
+  'fill.reason.wardNotFound':
+    'Không tìm thấy "{ward}" trong danh mục sắp xếp đơn vị hành chính 2025 của {provinces}. Hãy chọn xã/phường mới bằng tay.',
   'fill.reason.ambiguousWard': 'Địa chỉ cũ nay thuộc nhiều nơi ({wards}): chọn xã/phường trong Trợ lý rồi điền lại.',
   'fill.reason.noPerson': 'Không rõ ô này của ai: hãy chọn người cho biểu mẫu.',
   'fill.reason.noPersonForBlock': 'Chưa chọn người cho khối "{block}".',
@@ -178,6 +182,10 @@ export const panelEn: Record<keyof typeof panelVi, string> = {
   'fill.reason.noModel': 'Could not reach the page’s {library} data, and there is no field to fill instead.',
   'fill.reason.noData': 'The record does not hold this.',
   'fill.reason.noAddress': 'The address "{text}" could not be mapped to the new administrative units: check it.',
+  'fill.reason.addressNotSplit': 'The province and ward could not be told apart in "{text}": choose them by hand.',
+  'fill.reason.provinceUnknown': 'Province or city "{province}" is not recognised: choose it by hand.',
+  'fill.reason.wardNotFound':
+    '"{ward}" is not in the 2025 reorganisation list of {provinces}. Choose the new ward or commune by hand.',
   'fill.reason.ambiguousWard':
     'The old address now lies in several places ({wards}): pick the ward in the assistant and fill again.',
   'fill.reason.noPerson': 'Whose field this is is unclear: pick the people for the form.',

@@ -40,7 +40,11 @@ const candidate = z.object({
   partial: z.boolean(),
 });
 const mapped = z.nullable(
-  z.object({ candidates: z.array(candidate).check(z.maxLength(50)), detail: text(500), reason: z.nullable(text(500)) }),
+  z.object({
+    candidates: z.array(candidate).check(z.maxLength(50)),
+    detail: text(500),
+    reason: z.nullable(reasonSchema),
+  }),
 );
 const fillPersonSchema = z.object({
   person: z.looseObject({ id: text(64), fullName: z.looseObject({ value: text(200) }) }),

@@ -59,19 +59,21 @@ export interface AddressCandidate {
   province: Province;
   /** Only part of the old ward went to this commune: the officer must pick. */
   partial: boolean;
-  /** Why this is a candidate, in Vietnamese, for the officer. */
-  basis: string;
 }
+
+/** Why an address maps to no 2025 commune: a code the filler and the capture review say in the UI's language. */
+export type MappingReason =
+  | { code: 'provinceUnknown'; params: { province: string } }
+  | { code: 'wardNotFound'; params: { ward: string; provinces: string } };
 
 export type MappingResult =
   | { ok: true; candidates: AddressCandidate[]; ambiguous: boolean }
-  | { ok: false; reason: string };
+  | { ok: false; reason: MappingReason };
 
 interface LegacyEntry {
   communeCode: string;
   districtKey: string | null;
   partial: boolean;
-  oldName: string;
 }
 
 export class AdminUnits {
@@ -127,7 +129,6 @@ export class AdminUnits {
           communeCode: note.ma,
           districtKey: ref.districtHint ? districtKey(ref.districtHint) : null,
           partial: ref.partial,
-          oldName: ref.name,
         });
       }
     }
@@ -183,7 +184,7 @@ export class AdminUnits {
   mapLegacyAddress(address: LegacyAddress): MappingResult {
     const provinces = this.findProvinces(address.province);
     if (provinces.length === 0) {
-      return { ok: false, reason: `Không nhận ra tỉnh/thành phố "${cleanSpaces(address.province)}".` };
+      return { ok: false, reason: { code: 'provinceUnknown', params: { province: cleanSpaces(address.province) } } };
     }
     const provinceCodes = new Set(provinces.map((p) => p.code));
     const wardKey = placeKey(address.ward);
@@ -207,9 +208,6 @@ export class AdminUnits {
         commune,
         province: this.provinces.get(commune.provinceCode)!,
         partial: entry.partial,
-        basis: entry.partial
-          ? `Một phần ${entry.oldName} cũ nay thuộc ${commune.fullName}.`
-          : `${entry.oldName} cũ nay thuộc ${commune.fullName}.`,
       });
     }
 
@@ -217,12 +215,7 @@ export class AdminUnits {
     if (candidates.size === 0) {
       for (const code of provinceCodes) {
         for (const commune of this.findCommunes(address.ward, code)) {
-          candidates.set(commune.code, {
-            commune,
-            province: this.provinces.get(code)!,
-            partial: false,
-            basis: `${commune.fullName} là đơn vị hành chính hiện hành.`,
-          });
+          candidates.set(commune.code, { commune, province: this.provinces.get(code)!, partial: false });
         }
       }
     }
@@ -230,9 +223,10 @@ export class AdminUnits {
     if (candidates.size === 0) {
       return {
         ok: false,
-        reason: `Không tìm thấy "${cleanSpaces(address.ward)}" trong danh mục sắp xếp đơn vị hành chính 2025 của ${provinces
-          .map((p) => p.fullName)
-          .join(', ')}. Hãy chọn xã/phường mới bằng tay.`,
+        reason: {
+          code: 'wardNotFound',
+          params: { ward: cleanSpaces(address.ward), provinces: provinces.map((p) => p.fullName).join(', ') },
+        },
       };
     }
     const list = [...candidates.values()];

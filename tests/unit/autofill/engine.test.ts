@@ -375,6 +375,21 @@ describe('cascading province → ward', () => {
     });
   });
 
+  it('a ward the 2025 list does not hold is left for the officer, saying why in the panel’s language', async () => {
+    document.body.innerHTML = cascade;
+    wireCascade();
+    const who = withAddress([]);
+    who.addresses!.permanentAddress!.reason = {
+      code: 'wardNotFound',
+      params: { ward: 'Phường Không Có', provinces: 'Thành phố Hà Nội' },
+    };
+    const run = await fillDocument(document, people([['subject', who]]));
+    expect(value('#w')).toBe('');
+    expect(run.report.find((r) => r.field === 'ward')).toMatchObject({
+      reason: { code: 'wardNotFound', params: { ward: 'Phường Không Có', provinces: 'Thành phố Hà Nội' } },
+    });
+  });
+
   it('a free-text residence holds the 2025 address, not the old one', async () => {
     document.body.innerHTML = `<label for="r">Nơi cư trú</label><input id="r">`;
     await fillDocument(

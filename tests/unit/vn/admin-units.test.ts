@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AdminUnits, splitAddressLine } from '@/utils/vn/admin-units';
@@ -117,13 +118,22 @@ describe('AdminUnits', () => {
     if (r.ok) expect(r.candidates.map((c) => c.commune.code)).toContain('00004');
   });
 
-  it('explains, in Vietnamese, what it cannot map', () => {
+  it('says why it cannot map, as a code the UI says in its language', () => {
     const noProvince = units.mapLegacyAddress({ ward: 'Phường X', province: 'Atlantis' });
-    expect(noProvince).toMatchObject({ ok: false });
-    if (!noProvince.ok) expect(noProvince.reason).toContain('Không nhận ra tỉnh');
+    expect(noProvince).toEqual({ ok: false, reason: { code: 'provinceUnknown', params: { province: 'Atlantis' } } });
     const noWard = units.mapLegacyAddress({ ward: 'Phường Không Có', province: 'Hà Nội' });
-    if (!noWard.ok) expect(noWard.reason).toContain('chọn xã/phường mới bằng tay');
-    expect(noWard.ok).toBe(false);
+    expect(noWard).toEqual({
+      ok: false,
+      reason: { code: 'wardNotFound', params: { ward: 'Phường Không Có', provinces: 'Thành phố Hà Nội' } },
+    });
+    if (noWard.ok) return;
+    const { code, params } = noWard.reason;
+    expect(t('vi', `fill.reason.${code}`, params)).toBe(
+      'Không tìm thấy "Phường Không Có" trong danh mục sắp xếp đơn vị hành chính 2025 của Thành phố Hà Nội. Hãy chọn xã/phường mới bằng tay.',
+    );
+    expect(t('en', `fill.reason.${code}`, params)).toBe(
+      '"Phường Không Có" is not in the 2025 reorganisation list of Thành phố Hà Nội. Choose the new ward or commune by hand.',
+    );
   });
 
   it('maps the QR example address', () => {
