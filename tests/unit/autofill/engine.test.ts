@@ -896,3 +896,70 @@ describe('a list that has loaded without the value', () => {
     expect(run.report).toMatchObject([{ label: 'Dân tộc', status: 'failed' }]);
   }, 8_000);
 });
+
+describe('PrimeVue’s AutoComplete with its dropdown button, its list appended to the body', () => {
+  const form = `
+    <h3>Thông tin người yêu cầu</h3>
+    <label for="ht">Họ, chữ đệm và tên:</label><input id="ht">
+    <h3>Thông tin người chết</h3>
+    <div class="field"><label for="qt">Quốc tịch *</label>
+      <div class="p-autocomplete"><input id="qt" role="combobox" aria-haspopup="listbox" aria-autocomplete="list" aria-expanded="false">
+        <button type="button" class="p-autocomplete-dropdown" aria-haspopup="listbox" aria-expanded="false" aria-controls="qt_panel"></button></div></div>`;
+  const nations = ['Việt Nam', 'Lào', 'Campuchia'];
+
+  /** The documented behaviour: the button or typing shows the suggestions in an overlay on the body. */
+  function wire() {
+    const input = document.getElementById('qt') as HTMLInputElement;
+    const button = document.querySelector<HTMLButtonElement>('.p-autocomplete-dropdown')!;
+    const show = (query: string) => {
+      document.getElementById('qt_panel')?.remove();
+      const panel = document.createElement('div');
+      panel.id = 'qt_panel';
+      const list = document.createElement('ul');
+      list.setAttribute('role', 'listbox');
+      for (const n of nations.filter((x) => x.toLowerCase().includes(query.toLowerCase()))) {
+        const li = document.createElement('li');
+        li.setAttribute('role', 'option');
+        li.textContent = n;
+        li.addEventListener('click', () => {
+          input.value = n;
+          panel.remove();
+          input.setAttribute('aria-expanded', 'false');
+        });
+        list.append(li);
+      }
+      panel.append(list);
+      document.body.append(panel);
+      input.setAttribute('aria-expanded', 'true');
+      input.setAttribute('aria-controls', 'qt_panel');
+    };
+    button.addEventListener('click', () => show(''));
+    input.addEventListener('input', () => show(input.value));
+    input.addEventListener('keydown', (e) => e.key === 'ArrowDown' && show(input.value));
+  }
+
+  it('is one field, chosen through its own input: the page’s other fields get no keystroke', async () => {
+    document.body.innerHTML = form;
+    wire();
+    const run = await fillDocument(
+      document,
+      people([
+        ['requester', person('Lê Văn Khoa')],
+        ['deceased', person('Hoàng Văn Hùng', {}, { nationality: { value: 'Việt Nam', prov: typed } })],
+      ]),
+    );
+    expect(value('#ht')).toBe('Lê Văn Khoa');
+    expect(value('#qt')).toBe('Việt Nam');
+    expect(run.report.filter((r) => r.label === 'Quốc tịch').map((r) => [r.adapter, r.status])).toEqual([
+      ['aria-combobox', 'filled'],
+    ]);
+  });
+
+  it('a popup on the body offers no search box from the page’s own fields', async () => {
+    const { searchBoxOf } = await import('@/utils/autofill/adapters/aria-combobox');
+    document.body.innerHTML = `<input id="ht"><button aria-haspopup="listbox" id="b"></button><div id="p"><ul role="listbox"></ul></div>`;
+    expect(searchBoxOf(document.querySelector('ul'), document.getElementById('b')!)).toBeNull();
+    document.body.innerHTML = `<button aria-haspopup="listbox" id="b"></button><div id="p"><div class="head"><input id="f"></div><div><ul role="listbox"></ul></div></div>`;
+    expect(searchBoxOf(document.querySelector('ul'), document.getElementById('b')!)?.id).toBe('f');
+  });
+});

@@ -26,6 +26,24 @@ function listboxOf(c: Control): HTMLElement | null {
   return near && isVisibleToOfficer(near) ? near : null;
 }
 
+/**
+ * The search box a popup list draws above its options: an input in the popup, looked for a few levels up from
+ * the listbox, but neither in the page's body itself (a popup appended to the body has the page's own fields for
+ * neighbours: PrimeVue's AutoComplete button once had the nationality typed into the requester's name) nor past
+ * the widget's own box when the list is drawn inside it.
+ */
+export function searchBoxOf(listbox: HTMLElement | null, widget: Element): HTMLInputElement | null {
+  const doc = listbox?.ownerDocument;
+  let box = listbox?.parentElement ?? null;
+  for (let depth = 0; box && doc && box !== doc.body && box !== doc.documentElement && depth < 3; depth++) {
+    const input = box.querySelector<HTMLInputElement>('input:not([type=hidden])');
+    if (input && input !== widget) return input;
+    if (box.contains(widget)) return null;
+    box = box.parentElement;
+  }
+  return null;
+}
+
 /** The code a dropdown keeps beside its button (a hidden input in the same wrapper), when it keeps one. */
 function keptCode(c: Control): string {
   const wrapper = c.element.parentElement;
@@ -74,6 +92,16 @@ function buildAdapter(id: string, selector: string): Adapter {
         .filter((el) => !owned.has(el) && !el.querySelector(selector))
         .map((el) => {
           const hidden = el.parentElement?.querySelector<HTMLInputElement>(':scope > input[type=hidden]');
+          // An editable combobox's dropdown button (PrimeVue's AutoComplete) opens the same list: it is part of
+          // this widget, not a list of its own.
+          const toggles =
+            el instanceof HTMLInputElement
+              ? [
+                  ...(el.parentElement?.querySelectorAll<HTMLElement>(
+                    ':scope > [aria-haspopup=listbox]:not([role=combobox])',
+                  ) ?? []),
+                ]
+              : [];
           const names = [...namesOf(el), hidden?.name].filter((n): n is string => Boolean(n));
           return {
             control: {
@@ -85,7 +113,7 @@ function buildAdapter(id: string, selector: string): Adapter {
                 el.getAttribute('aria-readonly') === 'true' ||
                 (el as HTMLButtonElement).disabled === true,
             },
-            owns: [el, ...(hidden ? [hidden] : [])],
+            owns: [el, ...(hidden ? [hidden] : []), ...toggles],
           };
         });
     },
@@ -116,10 +144,7 @@ function buildAdapter(id: string, selector: string): Adapter {
             }
             if (c.element.getAttribute('aria-expanded') !== 'true') press(c.element);
           },
-          search: () =>
-            editable
-              ? (c.element as HTMLInputElement)
-              : (listboxOf(c)?.parentElement?.querySelector<HTMLInputElement>('input:not([type=hidden])') ?? null),
+          search: () => (editable ? (c.element as HTMLInputElement) : searchBoxOf(listboxOf(c), c.element)),
           scope: () => listboxOf(c) ?? doc,
           optionSelector: '[role=option]',
           close: () => closeList(doc, c.element),
