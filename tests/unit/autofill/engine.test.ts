@@ -963,3 +963,94 @@ describe('PrimeVue’s AutoComplete with its dropdown button, its list appended 
     expect(searchBoxOf(document.querySelector('ul'), document.getElementById('b')!)?.id).toBe('f');
   });
 });
+
+describe('a long list that draws only the options its box shows (a virtual list) and has no search box', () => {
+  const provinces = Array.from({ length: 34 }, (_, i) => `Tỉnh Số ${String(i + 1).padStart(2, '0')}`);
+  provinces[20] = 'Tỉnh Quảng Ninh';
+  let scrolls = 0;
+
+  function wire(virtual: boolean) {
+    document.body.innerHTML = `
+      <label id="l">Tỉnh/Thành phố</label>
+      <div class="dd"><button type="button" aria-haspopup="listbox" aria-labelledby="l" aria-expanded="false">-- Chọn --</button><input type="hidden" name="tinh" value=""></div>`;
+    const button = document.querySelector('button')!;
+    const hidden = document.querySelector<HTMLInputElement>('input[type=hidden]')!;
+    let scrolled = 0;
+    scrolls = 0;
+    button.addEventListener('click', () => {
+      if (document.querySelector('.holder')) return;
+      const holder = document.createElement('div');
+      holder.className = 'holder';
+      holder.style.overflowY = 'auto';
+      Object.defineProperty(holder, 'clientHeight', { value: 256 });
+      Object.defineProperty(holder, 'scrollHeight', { value: 34 * 32 });
+      Object.defineProperty(holder, 'scrollTop', {
+        get: () => scrolled,
+        set: (v: number) => (scrolled = Math.min(Math.max(0, v), 34 * 32 - 256)),
+      });
+      const list = document.createElement('ul');
+      list.setAttribute('role', 'listbox');
+      const draw = () => {
+        const first = virtual ? Math.floor(scrolled / 32) : 0;
+        const shown = virtual ? provinces.slice(first, first + 8) : provinces;
+        list.replaceChildren(
+          ...shown.map((name) => {
+            const li = document.createElement('li');
+            li.setAttribute('role', 'option');
+            li.textContent = name;
+            li.addEventListener('click', () => {
+              hidden.value = name;
+              button.textContent = name;
+              holder.remove();
+            });
+            return li;
+          }),
+        );
+      };
+      holder.addEventListener('scroll', () => {
+        scrolls++;
+        draw();
+      });
+      draw();
+      holder.append(list);
+      button.parentElement!.append(holder);
+    });
+  }
+  const who = () => person('Phạm Văn Đức', {}, { sex: { value: 'Nam', prov: typed } }) as Person | FillPerson;
+  const mapped = (): FillPerson => ({
+    person: who() as Person,
+    addresses: {
+      permanentAddress: {
+        candidates: [
+          {
+            provinceCode: '22',
+            provinceName: 'Tỉnh Quảng Ninh',
+            wardCode: '06658',
+            wardName: 'Phường Hạ Long',
+            partial: false,
+          },
+        ],
+        detail: '',
+        reason: null,
+      },
+      currentAddress: null,
+    },
+  });
+
+  it('is scrolled through, a box at a time, until the option is drawn, then chosen and read back', async () => {
+    wire(true);
+    const run = await fillDocument(document, people([['subject', mapped()]]));
+    expect(document.querySelector<HTMLInputElement>('input[type=hidden]')!.value).toBe('Tỉnh Quảng Ninh');
+    expect(run.report.find((r) => r.field === 'province')).toMatchObject({ status: 'filled' });
+  });
+
+  it('a list that had every option drawn is not scrolled for one it lacks', async () => {
+    wire(false);
+    const who2 = mapped();
+    who2.addresses!.permanentAddress!.candidates[0]!.provinceName = 'Tỉnh Không Có';
+    who2.addresses!.permanentAddress!.candidates[0]!.provinceCode = '99';
+    const run = await fillDocument(document, people([['subject', who2]]), { listTimeoutMs: 2_000 });
+    expect(run.report.find((r) => r.field === 'province')?.status).not.toBe('filled');
+    expect(scrolls).toBe(1);
+  });
+});

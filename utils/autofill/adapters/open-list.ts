@@ -111,6 +111,18 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
     list.close();
     return refused({ code: 'listDidNotOpen' });
   }
+  // A long list with no search (or none that filtered to it) draws only what its box shows: virtual lists
+  // (Ant Design's, PrimeVue's virtual scroller) render the rest only as they are scrolled, as a person does.
+  if (
+    isReason(
+      chooseAmong(
+        shown.map((s) => s.choice),
+        want,
+        keyOf,
+      ),
+    )
+  )
+    shown = (await scrollToFit(shown, fits, options)) ?? shown;
   const chosen = chooseAmong(
     shown.map((s) => s.choice),
     want,
@@ -123,6 +135,47 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
   const option = shown[chosen.index]!;
   press(option.el);
   return { wrote: option.choice, ...(chosen.note ? { note: chosen.note } : {}) };
+}
+
+/** The box that scrolls a list's options: the nearest ancestor of an option that can scroll down. */
+function scrollerOf(option: HTMLElement): HTMLElement | null {
+  const view = option.ownerDocument.defaultView;
+  for (let el = option.parentElement; el && el !== option.ownerDocument.body; el = el.parentElement) {
+    const style = view?.getComputedStyle(el);
+    if (style && /auto|scroll/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) return el;
+  }
+  return null;
+}
+
+/** Most steps a list is scrolled through looking for a fit (a box's height each: 34 provinces take four). */
+const maxScrollSteps = 40;
+
+/**
+ * Scrolls a list's box down a screenful at a time, as far as its end, until an option that fits is drawn.
+ * Returns the options shown with the fit, or null. A list that shows the same options after a scroll had them
+ * all drawn already (only a virtual list draws others as it scrolls): it is not scrolled further.
+ */
+async function scrollToFit<T extends Array<{ el: HTMLElement; choice: Choice }>>(
+  shown: T,
+  fits: () => T | null,
+  options: () => T | null,
+): Promise<T | null> {
+  const scroller = shown[0] && scrollerOf(shown[0].el);
+  if (!scroller) return null;
+  const drawnOf = (list: T | null) => (list ?? []).map((o) => o.choice.text).join('\u0001');
+  let drawn = drawnOf(shown);
+  for (let step = 0; step < maxScrollSteps; step++) {
+    const before = scroller.scrollTop;
+    scroller.scrollTop = before + Math.max(scroller.clientHeight * 0.8, 1);
+    if (scroller.scrollTop <= before) return null;
+    scroller.dispatchEvent(new Event('scroll', { bubbles: false }));
+    const hit = await waitFor(scroller, fits, 150);
+    if (hit) return hit;
+    const now = drawnOf(options());
+    if (now === drawn) return null;
+    drawn = now;
+  }
+  return null;
 }
 
 /** Escape on the focused element, then a click on the page's body: how people close a list. */
