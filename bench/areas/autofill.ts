@@ -8,6 +8,7 @@ import type { StrangerScenario } from '../../tests/fixtures/portal-apps/scenario
 import {
   heldOut2Scenarios,
   heldOut3Scenarios,
+  heldOut4Scenarios,
   heldOutScenarios,
   seenScenarios,
 } from '../../tests/fixtures/portal-apps/scenarios';
@@ -20,7 +21,8 @@ import { quantile, round, type BenchArea, type Metric } from '../lib/measure';
  * wrong** (marked ✓ on the page but not in its state; target 0), and click → report. Three sets, reported apart:
  * `own` (the team's first replicas), `stranger` (written apart from the filler, from each library's docs, looked at
  * while building it) and, with MOTCUA_BENCH_HELDOUT=1, `heldout` (written apart and never looked at); =2 adds the
- * second such set, `heldout2`, instead, =3 the third, `heldout3`, and a comma list (=1,2,3) several.
+ * second such set, `heldout2`, instead, =3 the third, `heldout3`, =4 the fourth, `heldout4`, and a comma list
+ * (=1,2,3,4) several.
  * MOTCUA_EXTENSION_DIR + MOTCUA_PANEL=inpage measure an earlier build on the same replicas.
  */
 const surface: Surface = process.env.MOTCUA_PANEL === 'inpage' ? 'inpage' : 'sidepanel';
@@ -85,11 +87,12 @@ export const autofillBench: BenchArea = {
       ['own', ownScenarios, undefined],
       ['stranger', seenScenarios, 0.98],
     ];
-    // MOTCUA_BENCH_HELDOUT lists the held-out sets to add: "1" the first, "2" the second, "3" the third, "1,2,3" all.
+    // MOTCUA_BENCH_HELDOUT lists the held-out sets to add: "1" the first … "4" the fourth, "1,2,3,4" all.
     const heldOut = (process.env.MOTCUA_BENCH_HELDOUT ?? '').split(',').map((s) => s.trim());
     if (heldOut.includes('1')) sets.push(['heldout', await heldOutScenarios(), 0.98]);
     if (heldOut.includes('2')) sets.push(['heldout2', await heldOut2Scenarios(), 0.98]);
     if (heldOut.includes('3')) sets.push(['heldout3', await heldOut3Scenarios(), 0.98]);
+    if (heldOut.includes('4')) sets.push(['heldout4', await heldOut4Scenarios(), 0.98]);
     const chosenSets = process.env.MOTCUA_BENCH_SETS?.split(',');
     if (chosenSets) sets.splice(0, sets.length, ...sets.filter(([name]) => chosenSets.includes(name)));
     const h = await launchHarness();

@@ -26,6 +26,8 @@ export const replicaHosts = [
   'dichvucong.haiphong.gov.vn',
   'dichvucong.ninhbinh.gov.vn',
   'dichvucong.hungyen.gov.vn',
+  'dichvucong.quangninh.gov.vn',
+  'dichvucong.laocai.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
