@@ -1,3 +1,4 @@
+import { focus } from '@/utils/autofill/dom';
 import { atPageDefault, optionsOfGroup } from '@/utils/autofill/adapters/radio';
 import { optionsOf } from '@/utils/autofill/adapters/select';
 import { classify } from '@/utils/autofill/classify';
@@ -335,11 +336,15 @@ class DocumentFill {
       this.report.push(this.item(first, result.reason.code === 'ambiguousWard' ? 'check' : 'missing', result.reason));
       return;
     }
-    // A ward list stays disabled until its province has loaded it: wait for it, as a person would.
+    // A ward list stays disabled until its province has loaded it: wait for it, as a person would. A box
+    // read-only until it has the focus (Ant Design Vue's date picker, the anti-autofill `readonly` trick) is
+    // given the focus, as a person's click would.
     const field =
       first.readOnly && first.field === 'ward' && this.filledProvince
         ? ((await enabledAgain(this.doc, first, this.ctx.listTimeoutMs)) ?? first)
-        : first;
+        : first.readOnly
+          ? ((await writableOnFocus(this.doc, first)) ?? first)
+          : first;
     this.handled.add(field.element);
     const job: Job = { field, want: result.want, ...(result.note ? { note: result.note } : {}) };
     await this.remember(field);
@@ -424,6 +429,21 @@ export async function fillDocument(
   await fill.runAppeared();
   await fill.readBack();
   return { report: fill.report, before: fill.before };
+}
+
+/** How long a box given the focus has to drop its `readonly` (a framework's focus handler runs at once). */
+const focusSettleMs = 60;
+
+/** The same control once the focus made it writable, or null: a box only the HTML `readonly` attribute locks. */
+async function writableOnFocus(doc: Document, field: Classified): Promise<Classified | null> {
+  const el = field.element;
+  if (!(el instanceof HTMLInputElement) || !el.readOnly || el.disabled) return null;
+  if (el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true') return null;
+  focus(el);
+  await new Promise((resolve) => (doc.defaultView ?? window).setTimeout(resolve, focusSettleMs));
+  if (el.readOnly) return null;
+  const fresh = findAgain(field, scanDocument(doc));
+  return fresh && !fresh.readOnly ? fresh : null;
 }
 
 /** The same control once the page enabled it (a ward list after its province), or null after `timeoutMs`. */

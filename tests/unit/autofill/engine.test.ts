@@ -1054,3 +1054,92 @@ describe('a long list that draws only the options its box shows (a virtual list)
     expect(scrolls).toBe(1);
   });
 });
+
+describe('a box read-only until it has the focus', () => {
+  it('is given the focus and filled (Ant Design Vue’s date picker, the anti-autofill readonly trick); a box the portal locked stays locked', async () => {
+    document.body.innerHTML = `
+      <h3>Thông tin người chết</h3>
+      <label for="ns">Ngày sinh</label><div class="ant-picker"><input id="ns" readonly placeholder="DD/MM/YYYY"></div>
+      <label for="dd">Số định danh cá nhân</label><input id="dd" readonly value="">`;
+    const picker = document.getElementById('ns') as HTMLInputElement;
+    picker.addEventListener('focus', () => (picker.readOnly = false));
+    picker.addEventListener('blur', () => (picker.readOnly = true));
+    const run = await fillDocument(
+      document,
+      people([['deceased', person('Hoàng Văn Hùng', { dob: [15, 6, 1948], pid: '004048000444' })]]),
+    );
+    expect(value('#ns')).toBe('15/06/1948');
+    expect(value('#dd')).toBe('');
+    expect(run.report.map((r) => [r.label, r.status])).toEqual(
+      expect.arrayContaining([
+        ['Ngày sinh', 'filled'],
+        ['Số định danh cá nhân', 'readonly'],
+      ]),
+    );
+  });
+});
+
+describe('radios without a name (Ant Design Vue’s a-radio-group draws its options so)', () => {
+  it('are one group per box, named by its form item’s label, chosen and read back; no option is a field of its own', async () => {
+    const group = (id: string, options: Array<[string, string]>) =>
+      `<div class="ant-radio-group" id="${id}">${options
+        .map(
+          ([v, t]) =>
+            `<label class="ant-radio-wrapper"><span class="ant-radio"><input type="radio" class="ant-radio-input" value="${v}"><span class="ant-radio-inner"></span></span><span>${t}</span></label>`,
+        )
+        .join('')}</div>`;
+    document.body.innerHTML = `
+      <h3>Thông tin người chết</h3>
+      <div class="ant-form-item"><div class="ant-form-item-label"><label for="form_item_gt" title="Giới tính">Giới tính</label></div>
+        <div class="ant-form-item-control">${group('form_item_gt', [
+          ['1', 'Nam'],
+          ['2', 'Nữ'],
+        ])}</div></div>
+      <div class="ant-form-item"><div class="ant-form-item-label"><label for="form_item_bs" title="Cấp bản sao trích lục">Cấp bản sao trích lục</label></div>
+        <div class="ant-form-item-control">${group('form_item_bs', [
+          ['1', 'Có'],
+          ['0', 'Không'],
+        ])}</div></div>`;
+    // The page's state keeps one choice per group (Vue's v-model), as its radios show it.
+    for (const box of document.querySelectorAll('.ant-radio-group')) {
+      const inputs = [...box.querySelectorAll('input')];
+      for (const i of inputs) i.addEventListener('click', () => inputs.forEach((o) => (o.checked = o === i)));
+    }
+    const run = await fillDocument(
+      document,
+      people([['deceased', person('Hoàng Văn Hùng', {}, { sex: { value: 'Nam', prov: typed } })]]),
+    );
+    const sex = [...document.querySelectorAll<HTMLInputElement>('#form_item_gt input')].map((i) => i.checked);
+    expect(sex).toEqual([true, false]);
+    expect(run.report.map((r) => r.label)).not.toContain('Nữ');
+    expect(run.report.map((r) => r.label)).not.toContain('Có');
+    expect(run.report.find((r) => r.label === 'Giới tính')).toMatchObject({ status: 'filled', adapter: 'radio' });
+  });
+});
+
+describe('a date picker that takes a typed date only when open, on Enter (Ant Design Vue)', () => {
+  it('is clicked open, typed into and given Enter (its legacy key code too); the date is in the page’s state', async () => {
+    document.body.innerHTML = `
+      <h3>Thông tin người chết</h3>
+      <label for="ns">Ngày, tháng, năm sinh</label>
+      <div class="ant-picker"><div class="ant-picker-input"><input id="ns" readonly placeholder="dd/mm/yyyy"></div></div>`;
+    const input = document.getElementById('ns') as HTMLInputElement;
+    const state = { open: false, text: '', value: null as string | null };
+    input.addEventListener('focus', () => (input.readOnly = false));
+    input.addEventListener('mousedown', () => setTimeout(() => (state.open = true), 10));
+    input.addEventListener('input', () => (state.text = input.value));
+    input.addEventListener('keydown', (e) => {
+      if (e.which !== 13 || !state.open) return;
+      const m = state.text.match(/^(\d{2})\/(\d{2})\/(\d{4})$/);
+      if (m) state.value = `${m[3]}-${m[2]}-${m[1]}`;
+      state.open = false;
+    });
+    input.addEventListener('blur', () => {
+      input.readOnly = true;
+      input.value = state.value ? state.value.split('-').reverse().join('/') : '';
+    });
+    const run = await fillDocument(document, people([['deceased', person('Hoàng Văn Hùng', { dob: [15, 6, 1948] })]]));
+    expect(state.value).toBe('1948-06-15');
+    expect(run.report.find((r) => r.field === 'birthDate')).toMatchObject({ status: 'filled' });
+  });
+});

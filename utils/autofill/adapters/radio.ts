@@ -88,6 +88,22 @@ const groupElement = (inputs: HTMLInputElement[]): HTMLElement => {
   return node ?? first;
 };
 
+const namelessRadios = 'input[type=radio]:not([name]), input[type=radio][name=""]';
+
+/**
+ * The box holding a radio without a name and its siblings (Ant Design Vue's a-radio-group draws its options
+ * without one; the page keeps the choice in its state): the nearest ancestor holding other such radios and no
+ * other field. Null for a radio alone in its field.
+ */
+function namelessGroupBox(input: HTMLInputElement): Element | null {
+  const body = input.ownerDocument.body;
+  for (let el = input.parentElement; el && el !== body; el = el.parentElement) {
+    if (el.querySelector('input:not([type=radio]):not([type=hidden]), select, textarea')) return null;
+    if (el.querySelectorAll(namelessRadios).length > 1) return el;
+  }
+  return null;
+}
+
 export const radioAdapter: Adapter = {
   id: 'radio',
   find(root, owned) {
@@ -123,9 +139,12 @@ export const radioAdapter: Adapter = {
     }
     const taken = new Set<Element>([...groups.values()].flat());
     for (const el of ariaOwned) taken.add(el);
+    const boxes = new Map<Element, string>();
     for (const input of root.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
       if (owned.has(input) || taken.has(input)) continue;
-      const key = input.name ? `n:${input.form?.id ?? ''}:${input.name}` : `c:${groups.size}`;
+      const box = input.name ? null : namelessGroupBox(input);
+      if (box && !boxes.has(box)) boxes.set(box, `b:${boxes.size}`);
+      const key = input.name ? `n:${input.form?.id ?? ''}:${input.name}` : box ? boxes.get(box)! : `c:${groups.size}`;
       groups.set(key, [...(groups.get(key) ?? []), input]);
     }
     const native = [...groups.values()].map((inputs) => {

@@ -1,5 +1,5 @@
 import type { Adapter, Control, Want } from '@/utils/autofill/control';
-import { fire, focus, key, leave, setNativeValue, typeValue } from '@/utils/autofill/dom';
+import { fire, focus, key, leave, press, setNativeValue, typeValue } from '@/utils/autofill/dom';
 import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 import { dateFormatOf, isReadOnly, readOnlyReason, refused, writeDate } from '@/utils/autofill/adapters/shared';
 
@@ -29,6 +29,17 @@ function valueFor(c: Control, want: Want): string {
   if (want.kind === 'date')
     return writeDate(want.date, dateFormatOf(c.element instanceof HTMLInputElement ? c.element : null, c));
   return want.values[0] ?? '';
+}
+
+/** How long a clicked picker takes to open its calendar (a framework renders it on its next tick). */
+const pickerOpenMs = 50;
+
+/** A box that is a date picker's own input: a near wrapper the library classes as a picker (ant-picker, el-date-picker). */
+function inPicker(el: Element): boolean {
+  let node = el.parentElement;
+  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement)
+    if ([...node.classList].some((c) => /(^|-)(date-?)?picker(-input)?$/i.test(c))) return true;
+  return false;
 }
 
 /** Key by key, as a person types, for masks that rebuild the value from keystrokes. */
@@ -73,9 +84,18 @@ export const textAdapter: Adapter = {
     if (isReadOnly(el)) return refused(readOnlyReason(el.value, want));
     const value = valueFor(c, want);
     if (!value) return refused({ code: 'dateFormatUnknown' });
-    typeValue(el, value);
-    // Date pickers that parse what is typed on keyup (bootstrap-datepicker) and close on Escape (never Enter: a page may submit on it).
+    // A picker's box is clicked first, as a person does: its calendar opens, and only an open picker takes Enter.
+    const picker = want.kind === 'date' && inPicker(el);
+    if (picker) {
+      press(el);
+      await new Promise((resolve) => (el.ownerDocument.defaultView ?? window).setTimeout(resolve, pickerOpenMs));
+    }
+    typeValue(el, value, { blur: !picker });
+    // Date pickers that parse what is typed on keyup (bootstrap-datepicker) and close on Escape. Enter only in a
+    // picker's own box (Ant Design's takes a typed date on Enter and drops it on blur): elsewhere a page may
+    // submit on it.
     if (want.kind === 'date') {
+      if (picker) key(el, 'Enter');
       key(el, 'Escape');
       leave(el);
     }
