@@ -82,27 +82,13 @@ export function press(el: Element, { click = true } = {}) {
   if (click) el.dispatchEvent(new view.MouseEvent('click', at));
 }
 
-/** The legacy key codes libraries still read (`e.which`, `e.keyCode`: Ant Design Vue's picker takes Enter so). */
-const legacyCodes: Record<string, number> = {
-  Enter: 13,
-  Escape: 27,
-  Tab: 9,
-  Backspace: 8,
-  ' ': 32,
-  ArrowLeft: 37,
-  ArrowUp: 38,
-  ArrowRight: 39,
-  ArrowDown: 40,
-};
-
-function legacyCodeOf(keyName: string): number {
-  if (keyName in legacyCodes) return legacyCodes[keyName]!;
-  return /^[a-z0-9]$/i.test(keyName) ? keyName.toUpperCase().charCodeAt(0) : 0;
-}
-
-export function key(el: Element, keyName: string, code = keyName) {
+/**
+ * A key pressed on `el`. `legacy` adds the key code older libraries read (`e.which`), only where a widget needs it
+ * (Ant Design Vue's picker takes Enter so): carried on every key, it broke the Quasar QSelect and
+ * bootstrap-datepicker replicas' fills, whose libraries act on those codes too.
+ */
+export function key(el: Element, keyName: string, code = keyName, { legacy }: { legacy?: number } = {}) {
   const view = viewOf(el);
-  const legacy = legacyCodeOf(keyName);
   const init = {
     key: keyName,
     code,

@@ -95,7 +95,7 @@ export const textAdapter: Adapter = {
     // picker's own box (Ant Design's takes a typed date on Enter and drops it on blur): elsewhere a page may
     // submit on it.
     if (want.kind === 'date') {
-      if (picker) key(el, 'Enter');
+      if (picker) key(el, 'Enter', 'Enter', { legacy: 13 });
       key(el, 'Escape');
       leave(el);
     }
