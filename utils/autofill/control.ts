@@ -62,6 +62,7 @@ export const reasonCodes = [
   'noPerson',
   'noPersonForBlock',
   'unknownField',
+  'unknownFieldHolds',
   'relationManual',
   'dateFormatUnknown',
   'hiddenNotFilled',

@@ -297,7 +297,16 @@ class DocumentFill {
           recognised.some((r) => r.headings[0] && r.headings[0] === field.headings[0]) ||
           field.element.closest('form')?.contains(recognised[0]?.element ?? null);
         if (among || (mainForm && field.element.closest('form') === mainForm)) {
-          this.report.push(this.item(field, 'unknown', { code: 'unknownField' }));
+          // One the page filled itself (the procedure's code, an ID type) is for the officer to check, not to type.
+          const held = await field.adapter.read(field);
+          const shown = held.ok ? held.choice?.text || held.text : '';
+          this.report.push(
+            this.item(
+              field,
+              'unknown',
+              shown ? { code: 'unknownFieldHolds', params: { value: shown } } : { code: 'unknownField' },
+            ),
+          );
         }
         continue;
       }

@@ -1143,3 +1143,19 @@ describe('a date picker that takes a typed date only when open, on Enter (Ant De
     expect(run.report.find((r) => r.field === 'birthDate')).toMatchObject({ status: 'filled' });
   });
 });
+
+describe('fields not recognised', () => {
+  it('are listed, one the page filled itself with what it holds (to check), an empty one to fill by hand', async () => {
+    document.body.innerHTML = `
+      <form><h3>Thông tin người chết</h3>
+        <label for="mt">Mã thủ tục</label><input id="mt" value="1.000656">
+        <label for="ht">Họ, chữ đệm, tên</label><input id="ht">
+        <label for="nn">Nguyên nhân mất</label><input id="nn"></form>`;
+    const run = await fillDocument(document, people([['deceased', person('Hoàng Văn Hùng')]]));
+    expect(value('#mt')).toBe('1.000656');
+    expect(run.report.filter((r) => r.status === 'unknown').map((r) => [r.label, r.reason])).toEqual([
+      ['Mã thủ tục', { code: 'unknownFieldHolds', params: { value: '1.000656' } }],
+      ['Nguyên nhân mất', { code: 'unknownField' }],
+    ]);
+  });
+});
