@@ -28,6 +28,8 @@ export const replicaHosts = [
   'dichvucong.hungyen.gov.vn',
   'dichvucong.quangninh.gov.vn',
   'dichvucong.laocai.gov.vn',
+  'dichvucong.nghean.gov.vn',
+  'dichvucong.gialai.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
