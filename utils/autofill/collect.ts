@@ -79,6 +79,17 @@ const formItem =
 const itemLabel =
   'label,.control-label,.col-form-label,.form-label,.el-form-item__label,mat-label,.mat-mdc-floating-label,.field-label,legend';
 
+/** The text of the only label in the nearest ancestor whose class names a form item or field, if one. */
+function ownItemLabel(element: HTMLElement, apart: (l: Element) => boolean): string | null {
+  let node = element.parentElement;
+  for (let depth = 0; node && depth < 10; depth++, node = node.parentElement) {
+    if (![...node.classList].some((c) => /(^|-)form-?(item|field)$/i.test(c))) continue;
+    const labels = [...node.querySelectorAll(itemLabel)].filter(apart);
+    return labels.length === 1 ? ownText(labels[0]!) : null;
+  }
+  return null;
+}
+
 /** Label texts of a control, best first: what names it for assistive technology, then what sits before it. */
 export function labelsOf(target: HTMLElement, element: HTMLElement = target): Raw[] {
   const out: Raw[] = [];
@@ -96,13 +107,14 @@ export function labelsOf(target: HTMLElement, element: HTMLElement = target): Ra
       add(textOf(doc.getElementById(id)));
     add(el.getAttribute('aria-label'));
   }
+  const apart = (l: Element) =>
+    !l.contains(element) && !element.contains(l) && !l.querySelector('input,select,textarea');
   const item = element.closest(formItem);
-  if (item) {
-    const label = [...item.querySelectorAll(itemLabel)].find(
-      (l) => !l.contains(element) && !element.contains(l) && !l.querySelector('input,select,textarea'),
-    );
-    if (label) add(ownText(label));
-  }
+  const label = item ? [...item.querySelectorAll(itemLabel)].find(apart) : undefined;
+  if (label) add(ownText(label));
+  // A library's own form item (Naive UI's n-form-item, with a label that names no control and the control deep
+  // in its blank): the one label of the nearest ancestor classed as a form item.
+  else add(ownItemLabel(element, apart));
   tableLabels(element, add);
   // A group of radios whose question leads the group inside its own box ("<span>Giới tính (*)</span>" before
   // the options): the text before its first option names it.

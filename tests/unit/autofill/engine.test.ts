@@ -1159,3 +1159,67 @@ describe('fields not recognised', () => {
     ]);
   });
 });
+
+describe('Naive UI’s n-form-item and n-select (no ARIA, a label naming no control)', () => {
+  const item = (label: string, control: string) =>
+    `<div class="n-form-item"><label class="n-form-item-label"><span class="n-form-item-label__text">${label}</span><span class="n-form-item-label__asterisk">&nbsp;*</span></label>
+      <div class="n-form-item-blank">${control}</div></div>`;
+  const select = `<div class="n-select"><div class="n-base-selection"><div class="n-base-selection-label">
+      <input class="n-base-selection-input" tabindex="-1" value="">
+      <div class="n-base-selection-placeholder n-base-selection-overlay"><div class="n-base-selection-overlay__wrapper">Chọn dân tộc</div></div>
+    </div></div></div>`;
+  const groups = ['Kinh', 'Tày', 'Thái', 'Ê Đê'];
+
+  function wire() {
+    const box = document.querySelector<HTMLElement>('.n-base-selection')!;
+    const pattern = box.querySelector('input')!;
+    const draw = () => {
+      document.querySelector('.n-base-select-menu')?.remove();
+      const menu = document.createElement('div');
+      menu.className = 'n-base-select-menu';
+      for (const g of groups.filter((x) => x.toLowerCase().includes(pattern.value.toLowerCase()))) {
+        const option = document.createElement('div');
+        option.className = 'n-base-select-option';
+        option.innerHTML = `<div class="n-base-select-option__content">${g}</div>`;
+        option.addEventListener('click', () => {
+          menu.remove();
+          pattern.value = '';
+          box.classList.add('n-base-selection--selected');
+          box.querySelector('.n-base-selection-placeholder')?.remove();
+          box
+            .querySelector('.n-base-selection-label')!
+            .insertAdjacentHTML(
+              'beforeend',
+              `<div class="n-base-selection-label__render-label n-base-selection-overlay"><div class="n-base-selection-overlay__wrapper">${g}</div></div>`,
+            );
+        });
+        menu.append(option);
+      }
+      document.body.append(menu);
+    };
+    box.addEventListener('click', () => {
+      box.classList.add('n-base-selection--active');
+      draw();
+    });
+    pattern.addEventListener('input', draw);
+  }
+
+  it('names each control by its form item’s label; the select is chosen from its menu, not typed as text', async () => {
+    document.body.innerHTML = `<div class="n-card"><div class="n-card-header__main" role="heading">Thông tin bên nữ</div>
+      ${item('Số định danh cá nhân', '<div class="n-input"><div class="n-input__input"><input class="n-input__input-el" placeholder="12 chữ số"></div></div>')}
+      ${item('Dân tộc', select)}</div>`;
+    wire();
+    const run = await fillDocument(
+      document,
+      people([['bride', person('H’Lan Niê', { pid: '066198001234' }, { ethnicity: { value: 'Ê Đê', prov: typed } })]]),
+    );
+    expect(value('.n-input__input-el')).toBe('066198001234');
+    expect(document.querySelector('.n-base-selection-label__render-label')?.textContent).toBe('Ê Đê');
+    expect(run.report.map((r) => [r.label, r.status, r.adapter])).toEqual(
+      expect.arrayContaining([
+        ['Số định danh cá nhân', 'filled', 'text'],
+        ['Dân tộc', 'filled', 'naive-select'],
+      ]),
+    );
+  });
+});

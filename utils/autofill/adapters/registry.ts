@@ -5,6 +5,7 @@ import { choicesAdapter } from '@/utils/autofill/adapters/choices';
 import { flatpickrAdapter } from '@/utils/autofill/adapters/flatpickr';
 import { formioAdapter } from '@/utils/autofill/adapters/formio';
 import { matSelectAdapter } from '@/utils/autofill/adapters/mat-select';
+import { naiveSelectAdapter } from '@/utils/autofill/adapters/naive-select';
 import { ngSelectAdapter } from '@/utils/autofill/adapters/ng-select';
 import { radioAdapter } from '@/utils/autofill/adapters/radio';
 import { reactSelectAdapter } from '@/utils/autofill/adapters/react-select';
@@ -29,6 +30,7 @@ export const adapters: Adapter[] = [
   reactSelectAdapter,
   ngSelectAdapter,
   antdSelectAdapter,
+  naiveSelectAdapter,
   matSelectAdapter,
   xSelectAdapter,
   flatpickrAdapter,
