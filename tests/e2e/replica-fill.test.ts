@@ -4,6 +4,7 @@ import { scenarios as r5 } from '../fixtures/portal-apps/scenarios-r5';
 import { scenarios as heldOut2 } from '../fixtures/portal-apps/scenarios-heldout2';
 import { scenarios as heldOut3 } from '../fixtures/portal-apps/scenarios-heldout3';
 import { scenarios as heldOut4 } from '../fixtures/portal-apps/scenarios-heldout4';
+import { scenarios as heldOut5 } from '../fixtures/portal-apps/scenarios-heldout5';
 import { seenScenarios } from '../fixtures/portal-apps/scenarios';
 import { ownScenarios } from '../fixtures/portals/scenarios';
 import { launchHarness, type Harness } from './harness/browser';
@@ -13,7 +14,8 @@ import { runScenario } from './harness/scenario';
 /**
  * The production extension filling replicas written apart from it (Ant Design, MUI and MUI X, the Ministry of
  * Justice custom elements, Vue + Element Plus, Quasar, Tom Select on a server-rendered page, PrimeVue's
- * AutoComplete, Ant Design Vue, Choices.js with jQuery UI's datepicker on a Liferay page, SurveyJS's Angular
+ * AutoComplete, Ant Design Vue, Choices.js with jQuery UI's datepicker on a Liferay page, Naive UI, bootstrap-select
+ * on a server-rendered page, SurveyJS's Angular
  * renderer after another SurveyJS page on the same host), as an officer does in the side panel; each field scored from the
  * page's own state. Every field the scenario expects is right, and none is marked ✓ while the page holds
  * something else. (`npm run bench autofill` scores every replica set; these are the ones whose adapters and
@@ -38,14 +40,13 @@ describe('the extension on replicas it was not written beside', () => {
     ...seenScenarios.filter((s) => s.name.includes('SurveyJS Angular')),
   ];
   const primeVue = heldOut2.filter((s) => s.name.includes('PrimeVue'));
-  it.each([...r5, ...r4, ...primeVue, ...heldOut3, ...heldOut4, ...angular].map((s) => [s.name, s] as const))(
-    '%s',
-    async (_, scenario) => {
-      const score = await runScenario(h, scenario, 'sidepanel');
-      const wrong = score.fields.filter((f) => !f.right).map((f) => `${f.key}: ${f.got} ≠ ${f.expected} (${f.mark})`);
-      expect(wrong).toEqual([]);
-      expect(score.silentlyWrong).toBe(0);
-      expect(score.touched).toEqual([]);
-    },
-  );
+  it.each(
+    [...r5, ...r4, ...primeVue, ...heldOut3, ...heldOut4, ...heldOut5, ...angular].map((s) => [s.name, s] as const),
+  )('%s', async (_, scenario) => {
+    const score = await runScenario(h, scenario, 'sidepanel');
+    const wrong = score.fields.filter((f) => !f.right).map((f) => `${f.key}: ${f.got} ≠ ${f.expected} (${f.mark})`);
+    expect(wrong).toEqual([]);
+    expect(score.silentlyWrong).toBe(0);
+    expect(score.touched).toEqual([]);
+  });
 });
