@@ -1103,7 +1103,10 @@ describe('radios without a name (Ant Design Vue’s a-radio-group draws its opti
     // The page's state keeps one choice per group (Vue's v-model), as its radios show it.
     for (const box of document.querySelectorAll('.ant-radio-group')) {
       const inputs = [...box.querySelectorAll('input')];
-      for (const i of inputs) i.addEventListener('click', () => inputs.forEach((o) => (o.checked = o === i)));
+      for (const i of inputs)
+        i.addEventListener('click', () => {
+          for (const o of inputs) o.checked = o === i;
+        });
     }
     const run = await fillDocument(
       document,
