@@ -30,6 +30,8 @@ export const replicaHosts = [
   'dichvucong.laocai.gov.vn',
   'dichvucong.nghean.gov.vn',
   'dichvucong.gialai.gov.vn',
+  'dichvucong.dongnai.gov.vn',
+  'dichvucong.angiang.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
