@@ -79,19 +79,16 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
     const found = visibleOptions(list.scope(), list.optionSelector);
     return found.length > 0 ? found : null;
   };
+  const pick = (found: Array<{ choice: Choice }>) =>
+    chooseAmong(
+      found.map((f) => f.choice),
+      want,
+      keyOf,
+    );
   // A list still filtering or loading may show only "Không tìm thấy": wait for a real fit or the timeout.
   const fits = () => {
     const found = options();
-    if (!found) return null;
-    return isReason(
-      chooseAmong(
-        found.map((f) => f.choice),
-        want,
-        keyOf,
-      ),
-    )
-      ? null
-      : found;
+    return found && !isReason(pick(found)) ? found : null;
   };
   let shown = (await waitFor(list.doc.documentElement, fitsOrSettled(fits, options), timeoutMs))?.hit ?? null;
   // The portal spells it otherwise ("Ê-đê" for "Ê Đê"), and its filter matches letters as typed: its longest
@@ -111,23 +108,16 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
     list.close();
     return refused({ code: 'listDidNotOpen' });
   }
+  let chosen = pick(shown);
   // A long list with no search (or none that filtered to it) draws only what its box shows: virtual lists
   // (Ant Design's, PrimeVue's virtual scroller) render the rest only as they are scrolled, as a person does.
-  if (
-    isReason(
-      chooseAmong(
-        shown.map((s) => s.choice),
-        want,
-        keyOf,
-      ),
-    )
-  )
-    shown = (await scrollToFit(shown, fits, options)) ?? shown;
-  const chosen = chooseAmong(
-    shown.map((s) => s.choice),
-    want,
-    keyOf,
-  );
+  if (isReason(chosen)) {
+    const scrolled = await scrollToFit(shown, fits, options);
+    if (scrolled) {
+      shown = scrolled;
+      chosen = pick(scrolled);
+    }
+  }
   if (isReason(chosen)) {
     list.close();
     return refused(chosen);
