@@ -67,7 +67,7 @@ export function UnlockForm({ language, unlock }: { language: Language; unlock: U
         {busy ? t('unlock.working') : t('unlock.submit')}
       </button>
       <p id="unlock-hint" className="muted" data-testid="unlock-hint">
-        {t(unlockHint(officer, armed))}
+        {armed && officer && t(unlockHint(officer, armed))}
       </p>
       {officer && officer.deviceKeys.length > 0 && deviceKeysSupported() && (
         <p>
@@ -89,7 +89,8 @@ export function UnlockForm({ language, unlock }: { language: Language; unlock: U
 function useUnlockOfficers() {
   const [officers, setOfficers] = useState<OfficerSummary[]>([]);
   const [officerId, setOfficerId] = useState('');
-  const [armed, setArmed] = useState<string[]>([]);
+  // Null until read: the hint would otherwise ask a PIN-armed officer for the passphrase for a moment.
+  const [armed, setArmed] = useState<string[] | null>(null);
   useEffect(() => {
     void listOfficers(recordsDb()).then((list) => {
       setOfficers(list);
