@@ -5,6 +5,7 @@ import { scenarios as heldOut2 } from '../fixtures/portal-apps/scenarios-heldout
 import { scenarios as heldOut3 } from '../fixtures/portal-apps/scenarios-heldout3';
 import { scenarios as heldOut4 } from '../fixtures/portal-apps/scenarios-heldout4';
 import { scenarios as heldOut5 } from '../fixtures/portal-apps/scenarios-heldout5';
+import { scenarios as heldOut6 } from '../fixtures/portal-apps/scenarios-heldout6';
 import { seenScenarios } from '../fixtures/portal-apps/scenarios';
 import { ownScenarios } from '../fixtures/portals/scenarios';
 import { launchHarness, type Harness } from './harness/browser';
@@ -41,7 +42,9 @@ describe('the extension on replicas it was not written beside', () => {
   ];
   const primeVue = heldOut2.filter((s) => s.name.includes('PrimeVue'));
   it.each(
-    [...r5, ...r4, ...primeVue, ...heldOut3, ...heldOut4, ...heldOut5, ...angular].map((s) => [s.name, s] as const),
+    [...r5, ...r4, ...primeVue, ...heldOut3, ...heldOut4, ...heldOut5, ...heldOut6, ...angular].map(
+      (s) => [s.name, s] as const,
+    ),
   )('%s', async (_, scenario) => {
     const score = await runScenario(h, scenario, 'sidepanel');
     const wrong = score.fields.filter((f) => !f.right).map((f) => `${f.key}: ${f.got} ≠ ${f.expected} (${f.mark})`);

@@ -964,6 +964,164 @@ describe('PrimeVue’s AutoComplete with its dropdown button, its list appended 
   });
 });
 
+describe('PrimeReact’s Dropdown: a read-only input kept visually hidden beside the button it draws', () => {
+  // As PrimeReact 10 renders it: the label names the hidden input, the button carries the placeholder as its name,
+  // the choice shows in a span, the list (with its filter box) opens on the body from the button.
+  const form = `
+    <h3>Thông tin người mẹ</h3>
+    <label for="dt">Dân tộc *</label>
+    <div class="p-dropdown">
+      <div class="p-hidden-accessible" data-test-invisible><input id="dt" readonly aria-haspopup="listbox"></div>
+      <div class="p-hidden-accessible" data-test-invisible><select tabindex="-1"><option value="">-- Chọn dân tộc --</option></select></div>
+      <span class="p-dropdown-label">-- Chọn dân tộc --</span>
+      <div class="p-dropdown-trigger" role="button" aria-haspopup="listbox" aria-expanded="false" aria-label="-- Chọn dân tộc --"></div>
+    </div>`;
+  const nations = ['Kinh', 'Tày', 'Thái'];
+  let model = '';
+
+  function wire() {
+    const root = document.querySelector<HTMLElement>('.p-dropdown')!;
+    const trigger = document.querySelector<HTMLElement>('.p-dropdown-trigger')!;
+    const label = document.querySelector<HTMLElement>('.p-dropdown-label')!;
+    const hidden = root.querySelector('select')!;
+    const close = () => {
+      document.getElementById('dt_panel')?.remove();
+      trigger.setAttribute('aria-expanded', 'false');
+    };
+    const show = () => {
+      const panel = document.createElement('div');
+      panel.id = 'dt_panel';
+      panel.innerHTML =
+        '<div class="p-dropdown-header"><input class="p-dropdown-filter"></div><div><ul role="listbox"></ul></div>';
+      const list = panel.querySelector('ul')!;
+      const draw = (query: string) => {
+        list.replaceChildren();
+        for (const n of nations.filter((x) => x.toLowerCase().includes(query.toLowerCase()))) {
+          const li = document.createElement('li');
+          li.setAttribute('role', 'option');
+          li.textContent = n;
+          li.addEventListener('click', () => {
+            model = n;
+            label.textContent = n;
+            hidden.innerHTML = `<option value="${n}" selected>${n}</option>`;
+            close();
+          });
+          list.append(li);
+        }
+      };
+      draw('');
+      const filter = panel.querySelector('input')!;
+      filter.addEventListener('input', () => draw(filter.value));
+      document.body.append(panel);
+      trigger.setAttribute('aria-expanded', 'true');
+    };
+    root.addEventListener('click', () => (document.getElementById('dt_panel') ? close() : show()));
+  }
+
+  it('is one field under its label, chosen from the list its button opens and read back from what it shows', async () => {
+    document.body.innerHTML = form;
+    model = '';
+    wire();
+    const run = await fillDocument(
+      document,
+      people([['mother', person('Nguyễn Thị Mai', {}, { ethnicity: { value: 'Tày', prov: typed } })]]),
+    );
+    expect(model).toBe('Tày');
+    // Before, the button was a field of its own, named by its placeholder, and reported wrong ("—").
+    expect(run.report.map((r) => [r.label, r.status])).toContainEqual(['Dân tộc', 'filled']);
+    expect(run.report.some((r) => /Chọn dân tộc/.test(r.label))).toBe(false);
+  });
+});
+
+describe('a dropdown a script draws over a hidden control it keeps, with no ARIA (Fomantic-UI, Chosen)', () => {
+  const form = (extra = '') => `
+    <h3>Thông tin người kê khai</h3>
+    <div class="field"><label>Giới tính</label>
+      <div class="ui dropdown selection" id="gt" tabindex="0">
+        <select name="gioi_tinh" style="display:none"><option value="">Chọn giới tính</option><option value="1">Nam</option><option value="2">Nữ</option></select>
+        <i class="dropdown icon"></i><div class="default text">Chọn giới tính</div>
+        <div class="menu" data-test-invisible><div class="item" data-value="1">Nam</div><div class="item" data-value="2">Nữ</div></div>
+      </div></div>
+    <div class="field"><label>Tỉnh/Thành phố</label>
+      <div class="ui search selection dropdown" id="tinh" tabindex="0">
+        <input type="hidden" name="ma_tinh" value=""><input class="search" autocomplete="off"><div class="default text">Chọn tỉnh</div>
+        <div class="menu" data-test-invisible><div class="item" data-value="01">Thành phố Hà Nội</div><div class="item" data-value="66">Tỉnh Đắk Lắk</div></div>
+      </div></div>${extra}`;
+
+  /** As these libraries behave: a click opens the menu, a click on an item keeps its code and shows its text. */
+  function wire(id: string, { answers = true } = {}) {
+    const box = document.getElementById(id)!;
+    const menu = box.querySelector<HTMLElement>('.menu')!;
+    box.addEventListener('click', (e) => {
+      const item = (e.target as HTMLElement).closest('.item');
+      if (item && answers) {
+        const hidden = box.querySelector<HTMLInputElement | HTMLSelectElement>('select, input[type=hidden]')!;
+        hidden.value = item.getAttribute('data-value')!;
+        box.querySelector('.text')!.textContent = item.textContent;
+        menu.setAttribute('data-test-invisible', '');
+      } else if (!item) menu.toggleAttribute('data-test-invisible');
+    });
+  }
+  const mai = (): FillPerson => ({
+    person: person(
+      'Nguyễn Thị Mai',
+      { address: 'Số 5 phố Hàng Bạc, Phường Hoàn Kiếm, Thành phố Hà Nội' },
+      { sex: { value: 'Nữ', prov: typed } },
+    ),
+    addresses: {
+      permanentAddress: {
+        candidates: [
+          {
+            provinceCode: '01',
+            provinceName: 'Thành phố Hà Nội',
+            wardCode: '00070',
+            wardName: 'Phường Hoàn Kiếm',
+            partial: false,
+          },
+        ],
+        detail: 'Số 5 phố Hàng Bạc',
+        reason: null,
+      },
+      currentAddress: null,
+    },
+  });
+
+  it('is opened, its item clicked, and read back from the control it keeps and the choice it shows', async () => {
+    document.body.innerHTML = form();
+    wire('gt');
+    wire('tinh');
+    const run = await fillDocument(document, people([['declarant', mai()]]));
+    expect(value('[name=gioi_tinh]')).toBe('2');
+    expect(value('[name=ma_tinh]')).toBe('01');
+    expect(document.querySelector('#gt .text')?.textContent).toBe('Nữ');
+    expect(status(run, 'Giới tính')).toMatchObject({ status: 'filled', adapter: 'drawn-dropdown' });
+    expect(status(run, 'Tỉnh/Thành phố')).toMatchObject({ status: 'filled', adapter: 'drawn-dropdown' });
+  });
+
+  it('a select set behind a box that still shows its placeholder is not marked filled', {
+    timeout: 30_000,
+  }, async () => {
+    document.body.innerHTML = form();
+    wire('gt', { answers: false });
+    wire('tinh');
+    const run = await fillDocument(document, people([['declarant', mai()]]));
+    expect(status(run, 'Giới tính')?.status).not.toBe('filled');
+    // Nor does the page keep, unseen, what it does not show.
+    expect(value('[name=gioi_tinh]')).toBe('');
+  });
+
+  it('a hidden select in a field with its own label is no dropdown drawn over it, and is left alone', async () => {
+    document.body.innerHTML = form(
+      '<div class="field"><label>Dân tộc</label><select name="dan_toc" style="display:none"><option value="">Chọn</option><option value="01">Kinh</option></select></div>',
+    );
+    wire('gt');
+    wire('tinh');
+    const run = await fillDocument(document, people([['declarant', mai()]]));
+    expect(value('[name=dan_toc]')).toBe('');
+    expect(run.report.some((r) => r.label === 'Dân tộc')).toBe(false);
+  });
+});
+
 describe('a long list that draws only the options its box shows (a virtual list) and has no search box', () => {
   const provinces = Array.from({ length: 34 }, (_, i) => `Tỉnh Số ${String(i + 1).padStart(2, '0')}`);
   provinces[20] = 'Tỉnh Quảng Ninh';

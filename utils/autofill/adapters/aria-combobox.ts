@@ -58,9 +58,9 @@ function displayed(el: Element | null): string {
   if (!el) return '';
   const clone = el.cloneNode(true) as Element;
   // A placeholder shown faded (Element Plus's `is-transparent`) or hidden from assistive technology is no choice,
-  // nor is the field's own label when the wrapper holds it.
+  // nor is the field's own label when the wrapper holds it, nor a native select the widget mirrors its choice in.
   for (const n of clone.querySelectorAll(
-    'input, button, label, [role=listbox], svg, .is-transparent, [aria-hidden=true]',
+    'input, select, button, label, [role=listbox], svg, .is-transparent, [aria-hidden=true]',
   ))
     n.remove();
   return textOf(clone);
@@ -80,6 +80,12 @@ function shown(c: Control) {
   return text || code ? { value: code, text } : null;
 }
 
+/** A dropdown button that is no combobox itself: bootstrap-select's button is one, with a search box inside. */
+const toggleSelector = '[aria-haspopup=listbox]:not([role=combobox])';
+/** The dropdown buttons each combobox input was found with (see `find`). */
+const togglesOf = new WeakMap<Element, HTMLElement[]>();
+const toggles = (c: Control) => togglesOf.get(c.element) ?? [];
+
 const placeholderText = /^(-+\s*)?(ch[oọ]n|select)\b/i;
 
 function buildAdapter(id: string, selector: string): Adapter {
@@ -88,20 +94,24 @@ function buildAdapter(id: string, selector: string): Adapter {
     find(root, owned) {
       // A combobox wrapping another (Vuetify marks its field and the input in it) is the inner one: the one
       // its label names and its keys go to.
-      return [...root.querySelectorAll<HTMLElement>(selector)]
-        .filter((el) => !owned.has(el) && !el.querySelector(selector))
+      const found = [...root.querySelectorAll<HTMLElement>(selector)].filter(
+        (el) => !owned.has(el) && !el.querySelector(selector),
+      );
+      // A widget's dropdown button opens the same list as the input beside it (PrimeVue's AutoComplete; PrimeReact's
+      // Dropdown keeps its input visually hidden next to the button it draws): part of that widget, not a list of
+      // its own. Its input is the control, the one the field's label names.
+      const inputs = found.filter((el) => el instanceof HTMLInputElement);
+      const buttons = [...root.querySelectorAll<HTMLElement>(toggleSelector)].filter(
+        (el) => !owned.has(el) && !(el instanceof HTMLInputElement),
+      );
+      const inputOf = (el: HTMLElement) => inputs.find((i) => el.parentElement?.contains(i)) ?? null;
+      const toggleOf = new Map(buttons.map((b) => [b, inputOf(b)] as const));
+      return found
+        .filter((el) => !toggleOf.get(el))
         .map((el) => {
           const hidden = el.parentElement?.querySelector<HTMLInputElement>(':scope > input[type=hidden]');
-          // An editable combobox's dropdown button (PrimeVue's AutoComplete) opens the same list: it is part of
-          // this widget, not a list of its own.
-          const toggles =
-            el instanceof HTMLInputElement
-              ? [
-                  ...(el.parentElement?.querySelectorAll<HTMLElement>(
-                    ':scope > [aria-haspopup=listbox]:not([role=combobox])',
-                  ) ?? []),
-                ]
-              : [];
+          const toggles = buttons.filter((b) => toggleOf.get(b) === el);
+          togglesOf.set(el, toggles);
           const names = [...namesOf(el), hidden?.name].filter((n): n is string => Boolean(n));
           return {
             control: {
@@ -118,9 +128,11 @@ function buildAdapter(id: string, selector: string): Adapter {
         });
     },
     // A widget may keep its combobox as a 1-pixel transparent focus target inside the field it draws (Quasar's
-    // q-select__focus-target in its q-field label): the officer sees the field.
+    // q-select__focus-target in its q-field label; PrimeReact's Dropdown, beside its button): the officer sees
+    // the field.
     visible: (c) => {
       if (isVisibleToOfficer(c.element)) return true;
+      if (toggles(c).some(isVisibleToOfficer)) return true;
       const field = c.element.closest('label');
       return field !== null && field.contains(c.element) && isVisibleToOfficer(field);
     },
@@ -132,17 +144,20 @@ function buildAdapter(id: string, selector: string): Adapter {
     async fill(c, want, ctx) {
       if (c.readOnly) return refused({ code: 'readonly' });
       const doc = c.element.ownerDocument;
-      const editable = c.element instanceof HTMLInputElement;
+      // A read-only input beside its dropdown button (PrimeReact's) only carries the focus: its list has a search
+      // box of its own, if any. (SurveyJS's input is read-only until its list opens, and is the search box then.)
+      const editable = c.element instanceof HTMLInputElement && !(c.element.readOnly && toggles(c).length > 0);
+      const expanded = () => [c.element, ...toggles(c)].some((e) => e.getAttribute('aria-expanded') === 'true');
       return chooseInList(
         {
           doc,
           open: () => {
-            if (c.element.getAttribute('aria-expanded') === 'true') return;
-            if (editable) {
+            if (expanded()) return;
+            if (c.element instanceof HTMLInputElement) {
               focus(c.element);
               key(c.element, 'ArrowDown');
             }
-            if (c.element.getAttribute('aria-expanded') !== 'true') press(c.element);
+            if (!expanded()) press(editable ? c.element : (toggles(c).find(isVisibleToOfficer) ?? c.element));
           },
           search: () => (editable ? (c.element as HTMLInputElement) : searchBoxOf(listboxOf(c), c.element)),
           scope: () => listboxOf(c) ?? doc,
@@ -163,4 +178,4 @@ export const ariaComboboxAdapter = buildAdapter(
   'aria-combobox',
   '[role=combobox]:not([aria-haspopup=dialog]):not([aria-haspopup=grid])',
 );
-export const listboxButtonAdapter = buildAdapter('listbox-button', '[aria-haspopup=listbox]:not([role=combobox])');
+export const listboxButtonAdapter = buildAdapter('listbox-button', toggleSelector);

@@ -2,6 +2,7 @@ import type { Adapter } from '@/utils/autofill/control';
 import { antdSelectAdapter } from '@/utils/autofill/adapters/antd-select';
 import { ariaComboboxAdapter, listboxButtonAdapter } from '@/utils/autofill/adapters/aria-combobox';
 import { choicesAdapter } from '@/utils/autofill/adapters/choices';
+import { drawnDropdownAdapter } from '@/utils/autofill/adapters/drawn-dropdown';
 import { flatpickrAdapter } from '@/utils/autofill/adapters/flatpickr';
 import { formioAdapter } from '@/utils/autofill/adapters/formio';
 import { matSelectAdapter } from '@/utils/autofill/adapters/mat-select';
@@ -37,6 +38,7 @@ export const adapters: Adapter[] = [
   sectionDateAdapter,
   ariaComboboxAdapter,
   listboxButtonAdapter,
+  drawnDropdownAdapter,
   splitDateAdapter,
   radioAdapter,
   selectAdapter,
