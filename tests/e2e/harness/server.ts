@@ -32,6 +32,8 @@ export const replicaHosts = [
   'dichvucong.gialai.gov.vn',
   'dichvucong.dongnai.gov.vn',
   'dichvucong.angiang.gov.vn',
+  'dichvucong.hatinh.gov.vn',
+  'dichvucong.khanhhoa.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
