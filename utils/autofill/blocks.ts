@@ -47,6 +47,32 @@ function titleOf(container: Element): string | null {
   return null;
 }
 
+/** Where, counting spans, the cell of `row` that holds `el` starts; null when `el` is in its first cell. */
+function cellIn(el: Element, row: Element): number | null {
+  let at = 0;
+  for (const cell of row.children) {
+    if (cell.contains(el)) return at === 0 ? null : at;
+    at += (cell as HTMLTableCellElement).colSpan || 1;
+  }
+  return null;
+}
+
+/** A header row of several cells (no control): the text of the one over the column starting at `column`. */
+function columnHeading(row: Element, column: number): string | null {
+  const cells = [...row.children];
+  if (cells.length < 3 || !cells.every((c) => c.tagName === 'TH') || row.querySelector('input,select,textarea'))
+    return null;
+  let at = 0;
+  for (const cell of cells) {
+    if (at === column) {
+      const text = own(cell);
+      return text && text.split(' ').length <= maxHeadingWords ? text : null;
+    }
+    at += (cell as HTMLTableCellElement).colSpan || 1;
+  }
+  return null;
+}
+
 /** A table row that is a heading: one cell spanning the row, or header cells only, with no control. */
 function rowHeading(row: Element): string | null {
   if (row.querySelector('input,select,textarea,button,[role=combobox]')) return null;
@@ -68,8 +94,16 @@ export function headingsOf(el: Element): string[] {
   for (let depth = 0; node && depth < 30 && out.length < maxHeadings; depth++) {
     if (node !== el && node.matches(titledContainer)) add(titleOf(node));
     if (node.tagName === 'TR') {
+      // A table whose header row names its columns (the tờ khai's "Bên nữ | Bên nam"): the cell's column is its
+      // block, nearer than the row spanning the table above it.
+      const column = cellIn(el, node);
       let row = node.previousElementSibling;
       for (let i = 0; row && i < 40; i++, row = row.previousElementSibling) {
+        const named = column === null ? null : columnHeading(row, column);
+        if (named) {
+          add(named);
+          continue;
+        }
         const h = rowHeading(row);
         if (h) {
           add(h);

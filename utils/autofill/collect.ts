@@ -2,7 +2,7 @@ import { cleanSpaces } from '@/utils/vn/text';
 import { adapters as registry } from '@/utils/autofill/adapters/registry';
 import { headingsOf } from '@/utils/autofill/blocks';
 import type { Adapter, Control } from '@/utils/autofill/control';
-import { textOf } from '@/utils/autofill/dom';
+import { isShown, textOf } from '@/utils/autofill/dom';
 import { cleanLabel } from '@/utils/autofill/label-text';
 
 /**
@@ -146,11 +146,19 @@ function tableLabels(el: HTMLElement, add: (t: string) => void) {
   const cell = el.closest('td');
   if (!cell) return;
   const row = cell.parentElement;
-  const rowHeader = row?.querySelector(':scope > th');
+  // A cell holding several fields ("Nơi cư trú": its kind, province, ward, street, each with a label of its own
+  // beside it) gives the row's label to none of them.
+  const crowded = [...cell.querySelectorAll<HTMLElement>(controlSelector)].some(
+    (other) => other !== el && !el.contains(other) && isShown(other),
+  );
+  const rowHeader = crowded ? null : row?.querySelector(':scope > th');
   if (rowHeader) add(ownText(rowHeader));
-  let before = cell.previousElementSibling;
-  while (before && !ownText(before)) before = before.previousElementSibling;
-  if (before && !before.querySelector('input,select,textarea')) add(ownText(before));
+  // Past the cells of other columns (the bride's before the groom's: a widget there shows text of its own) to
+  // the row's label cell.
+  let before = crowded ? null : cell.previousElementSibling;
+  while (before && (!ownText(before) || before.querySelector('input,select,textarea')))
+    before = before.previousElementSibling;
+  if (before) add(ownText(before));
   const table = cell.closest('table');
   const index = [...(row?.children ?? [])].indexOf(cell);
   const headRow = table?.querySelector('thead tr');
@@ -174,6 +182,8 @@ function precedingText(el: HTMLElement, add: (t: string) => void) {
       }
       if (prev.nodeType !== 1) continue;
       const element = prev as Element;
+      // The hidden control a widget draws itself over (Chosen's select, just before its box) is part of it.
+      if (element.matches('input[type=hidden]') || (element.matches('select') && !isShown(element))) continue;
       if (element.matches('input,select,textarea,button') || element.querySelector('input,select,textarea')) return;
       const text = ownText(element);
       // A required marker between the label and the control ("Họ, chữ đệm, tên<span>*</span>: ") is no label.

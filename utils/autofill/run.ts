@@ -348,9 +348,14 @@ class DocumentFill {
     // A ward list stays disabled until its province has loaded it: wait for it, as a person would. A box
     // read-only until it has the focus (Ant Design Vue's date picker, the anti-autofill `readonly` trick) is
     // given the focus, as a person's click would.
+    // A province already there may still be loading its list (a second fill, after the officer picked a ward).
     const field =
-      first.readOnly && first.field === 'ward' && this.filledProvince
-        ? ((await enabledAgain(this.doc, first, this.ctx.listTimeoutMs)) ?? first)
+      first.readOnly && first.field === 'ward'
+        ? ((await enabledAgain(
+            this.doc,
+            first,
+            this.filledProvince ? this.ctx.listTimeoutMs : Math.min(this.ctx.listTimeoutMs, 2000),
+          )) ?? first)
         : first.readOnly
           ? ((await writableOnFocus(this.doc, first)) ?? first)
           : first;

@@ -25,3 +25,34 @@ describe('block headings and labels the held-out Ministry of Justice form taught
     expect(field).toMatchObject({ field: 'fullName', role: 'father' });
   });
 });
+
+describe('a tờ khai laid out as a table, a column per party (Bên nữ | Bên nam), a row per question', () => {
+  const form = `<table>
+    <tr><td colspan="3">II. NỘI DUNG TỜ KHAI</td></tr>
+    <tr><th>Thông tin</th><th>Bên nữ</th><th>Bên nam</th></tr>
+    <tr><td>Họ, chữ đệm, tên</td><td><input name="txtNu_HoTen"></td><td><input name="txtNam_HoTen"></td></tr>
+    <tr><td>Dân tộc</td>
+      <td><select id="nuDanToc" name="ddlNu_DanToc" hidden style="display:none"><option value=""></option><option value="01">Kinh</option></select>
+        <div class="box" id="nuDanToc_chosen"><a><span>Ê-đê</span></a><div><input autocomplete="off"></div></div></td>
+      <td><select id="namDanToc" name="ddlNam_DanToc" hidden style="display:none"><option value=""></option><option value="01">Kinh</option></select>
+        <div class="box" id="namDanToc_chosen"><a><span>-- Chọn dân tộc --</span></a><div><input autocomplete="off"></div></div></td></tr>
+    <tr><td>Nơi cư trú</td><td>
+      <div><span>Tỉnh/Thành phố:</span><select id="nuTinh" name="ddlNu_Tinh" hidden style="display:none"><option value=""></option><option value="66">Tỉnh Đắk Lắk</option></select>
+        <div class="box" id="nuTinh_chosen"><a><span>Tỉnh Đắk Lắk</span></a><div><input autocomplete="off"></div></div></div>
+      <div><span>Số nhà, đường/phố, thôn/xóm:</span><input name="txtNu_DiaChi"></div></td><td></td></tr>
+  </table>`;
+
+  it('each column is its party’s block, each row’s first cell its label; a cell of several fields labels each by its own', () => {
+    document.body.innerHTML = form;
+    const fields = scanDocument(document).map((f) => [f.names[0], f.field, f.role, f.adapter.id]);
+    expect(fields).toEqual([
+      ['txtNu_HoTen', 'fullName', 'bride', 'text'],
+      ['txtNam_HoTen', 'fullName', 'groom', 'text'],
+      // Chosen's box after its hidden select: named by the select's id (its own shows a placeholder of its own).
+      ['ddlNu_DanToc', 'ethnicity', 'bride', 'drawn-dropdown'],
+      ['ddlNam_DanToc', 'ethnicity', 'groom', 'drawn-dropdown'],
+      ['ddlNu_Tinh', 'province', 'bride', 'drawn-dropdown'],
+      ['txtNu_DiaChi', 'addressDetail', 'bride', 'text'],
+    ]);
+  });
+});

@@ -22,12 +22,15 @@ function drawn(box: HTMLElement): HTMLElement[] {
   return [...box.querySelectorAll<HTMLElement>('*')].filter((el) => !el.closest('select, option, input, svg'));
 }
 
+/** The visible elements of the box that show text and hold no other that does. */
+function visibleLeaves(box: HTMLElement): HTMLElement[] {
+  return drawn(box).filter((el) => textOf(el) && !drawn(el).some((child) => textOf(child)) && isVisibleToOfficer(el));
+}
+
 /** What the box shows now: the text of its visible leaves (the menu closed, that is the choice or placeholder). */
 function shownText(box: HTMLElement): string {
-  return drawn(box)
-    .filter((el) => !drawn(el).some((child) => textOf(child)) && isVisibleToOfficer(el))
+  return visibleLeaves(box)
     .map((el) => textOf(el))
-    .filter(Boolean)
     .join(' ');
 }
 
@@ -46,7 +49,19 @@ function isWidgetBox(el: Element | null, hidden: HTMLElement): el is HTMLElement
   );
 }
 
-/** The box drawn for a hidden select: its parent or the element after it, showing one of its options' texts. */
+/** Whether the box names the select: an id made from the select's (Chosen's `<id>_chosen`), or a reference to it. */
+function names(candidate: HTMLElement, select: HTMLSelectElement): boolean {
+  if (!select.id) return false;
+  if (candidate.id.startsWith(`${select.id}_`) || candidate.id.startsWith(`${select.id}-`)) return true;
+  return [candidate, ...candidate.querySelectorAll('*')].some((el) =>
+    ['data-id', 'aria-owns', 'aria-controls', 'for'].some((a) => el.getAttribute(a) === select.id),
+  );
+}
+
+/**
+ * The box drawn for a hidden select: the element after it or its parent, naming the select, or showing nothing
+ * but its options' texts (the field's own label beside the select makes its parent the field, not the box).
+ */
 function boxOfSelect(select: HTMLSelectElement): HTMLElement | null {
   if (isVisibleToOfficer(select) || select.multiple) return null;
   const texts = new Set(
@@ -54,11 +69,14 @@ function boxOfSelect(select: HTMLSelectElement): HTMLElement | null {
       .map((o) => matchKey(o.text))
       .filter(Boolean),
   );
-  for (const candidate of [select.parentElement, select.nextElementSibling]) {
-    if (!isWidgetBox(candidate, select)) continue;
-    if (drawn(candidate).some((el) => texts.has(matchKey(textOf(el))))) return candidate;
-  }
-  return null;
+  const candidates = [select.nextElementSibling, select.parentElement].filter((c): c is HTMLElement =>
+    isWidgetBox(c, select),
+  );
+  const showsOptions = (c: HTMLElement) => {
+    const shown = visibleLeaves(c).map((el) => matchKey(textOf(el)));
+    return shown.some((t) => texts.has(t)) && shown.every((t) => texts.has(t) || t === '');
+  };
+  return candidates.find((c) => names(c, select)) ?? candidates.find(showsOptions) ?? null;
 }
 
 /**
