@@ -46,6 +46,7 @@ export const reasonCodes = [
   'looseChoice',
   'listTimeout',
   'listDidNotOpen',
+  'pickerOnly',
   'notAccepted',
   'pageShows',
   'unverifiable',

@@ -1122,6 +1122,31 @@ describe('a dropdown a script draws over a hidden control it keeps, with no ARIA
   });
 });
 
+describe('a date box that is only a button opening the page’s calendar (Mantine’s DatePickerInput)', () => {
+  it('is in the report, left to the officer with the reason; one showing the right date already is checked', async () => {
+    const box = (id: string, label: string, shown: string) => `
+      <div><label for="${id}">${label}</label>
+        <div><button type="button" id="${id}" aria-haspopup="dialog" aria-expanded="false">${shown}</button>
+        <input type="hidden" name="${id}" value=""></div></div>`;
+    document.body.innerHTML = `<h3>Thông tin người mẹ</h3>${box('meNgaySinh', 'Ngày, tháng, năm sinh', '<span class="mantine-InputPlaceholder-placeholder">Chọn ngày</span>')}
+      <h3>Thông tin người cha</h3>${box('chaNgaySinh', 'Ngày, tháng, năm sinh', '20/10/1990')}
+      <button type="button" aria-haspopup="dialog">Hướng dẫn</button>`;
+    const run = await fillDocument(
+      document,
+      people([
+        ['mother', person('Nguyễn Thị Mai', { dob: [12, 4, 1994] })],
+        ['father', person('Trần Văn Bình', { dob: [20, 10, 1990] })],
+      ]),
+    );
+    const dates = run.report.filter((r) => r.adapter === 'picker-button');
+    // Before, neither date was in the report at all.
+    expect(dates.map((r) => [r.role, r.status, r.reason?.code ?? null])).toEqual([
+      ['mother', 'failed', 'pickerOnly'],
+      ['father', 'filled', 'alreadyThere'],
+    ]);
+  });
+});
+
 describe('a long list that draws only the options its box shows (a virtual list) and has no search box', () => {
   const provinces = Array.from({ length: 34 }, (_, i) => `Tỉnh Số ${String(i + 1).padStart(2, '0')}`);
   provinces[20] = 'Tỉnh Quảng Ninh';

@@ -8,6 +8,7 @@ import { formioAdapter } from '@/utils/autofill/adapters/formio';
 import { matSelectAdapter } from '@/utils/autofill/adapters/mat-select';
 import { naiveSelectAdapter } from '@/utils/autofill/adapters/naive-select';
 import { ngSelectAdapter } from '@/utils/autofill/adapters/ng-select';
+import { pickerButtonAdapter } from '@/utils/autofill/adapters/picker-button';
 import { radioAdapter } from '@/utils/autofill/adapters/radio';
 import { reactSelectAdapter } from '@/utils/autofill/adapters/react-select';
 import { select2Adapter } from '@/utils/autofill/adapters/select2';
@@ -42,5 +43,6 @@ export const adapters: Adapter[] = [
   splitDateAdapter,
   radioAdapter,
   selectAdapter,
+  pickerButtonAdapter,
   textAdapter,
 ];
