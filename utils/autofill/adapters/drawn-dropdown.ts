@@ -34,7 +34,7 @@ function shownText(box: HTMLElement): string {
     .join(' ');
 }
 
-/** The visible elements of the box (or of a list it opened on the body) that show exactly this text, innermost. */
+/** The visible elements of the box that show exactly this text, innermost (the item, not the menu around it). */
 function itemsShowing(box: HTMLElement, text: string): HTMLElement[] {
   const want = matchKey(text);
   const matching = drawn(box).filter((el) => matchKey(textOf(el)) === want);
