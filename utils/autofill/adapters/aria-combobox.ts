@@ -82,9 +82,8 @@ function shown(c: Control) {
 
 /** A dropdown button that is no combobox itself: bootstrap-select's button is one, with a search box inside. */
 const toggleSelector = '[aria-haspopup=listbox]:not([role=combobox])';
-/** The dropdown buttons each combobox input was found with (see `find`). */
-const togglesOf = new WeakMap<Element, HTMLElement[]>();
-const toggles = (c: Control) => togglesOf.get(c.element) ?? [];
+/** The dropdown buttons a combobox input was found with (see `find`). */
+const toggles = (c: Control) => (c.parts?.toggles as HTMLElement[] | undefined) ?? [];
 
 const placeholderText = /^(-+\s*)?(ch[oọ]n|select)\b/i;
 
@@ -111,13 +110,13 @@ function buildAdapter(id: string, selector: string): Adapter {
         .map((el) => {
           const hidden = el.parentElement?.querySelector<HTMLInputElement>(':scope > input[type=hidden]');
           const toggles = buttons.filter((b) => toggleOf.get(b) === el);
-          togglesOf.set(el, toggles);
           const names = [...namesOf(el), hidden?.name].filter((n): n is string => Boolean(n));
           return {
             control: {
               element: el,
               kind: 'choice' as const,
               names: [...new Set(names)],
+              parts: { toggles },
               readOnly:
                 el.getAttribute('aria-disabled') === 'true' ||
                 el.getAttribute('aria-readonly') === 'true' ||

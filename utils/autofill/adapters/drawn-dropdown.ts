@@ -3,7 +3,7 @@ import type { Adapter, Choice, Control } from '@/utils/autofill/control';
 import { fire, key, press, setNativeValue, textOf, typeValue } from '@/utils/autofill/dom';
 import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
-import { optionsOf, selectedOf } from '@/utils/autofill/adapters/select';
+import { optionWhenLoaded, optionsOf, selectedOf, setSelectValue } from '@/utils/autofill/adapters/select';
 import { chooseAmong, isReason, refused, waitFor } from '@/utils/autofill/adapters/shared';
 import { namesOf } from '@/utils/autofill/adapters/text';
 
@@ -107,12 +107,6 @@ function kept(c: Control): Choice | null {
   return { value: hidden.value, text: item ? textOf(item) : '' };
 }
 
-function setSelect(select: HTMLSelectElement, value: string) {
-  setNativeValue(select, value);
-  fire(select, 'input');
-  fire(select, 'change');
-}
-
 async function chooseInBox(
   c: Control,
   select: HTMLSelectElement,
@@ -120,12 +114,7 @@ async function chooseInBox(
   timeoutMs: number,
 ) {
   // The options are the select's (a ward list fills it after the province): the one meant is decided there.
-  const attempt = () => {
-    if (select.disabled) return null;
-    const chosen = chooseAmong(optionsOf(select), want);
-    return isReason(chosen) ? null : chosen;
-  };
-  const chosen = await waitFor(select, attempt, timeoutMs);
+  const chosen = await optionWhenLoaded(select, want, timeoutMs);
   if (!chosen) {
     const final = chooseAmong(optionsOf(select), want);
     if (select.disabled) return refused({ code: 'readonly' });
@@ -150,10 +139,10 @@ async function chooseInBox(
     // select goes back, so the page never sends what the officer cannot see.
     closeList(doc, search ?? box(c));
     const before = select.value;
-    setSelect(select, option.value);
+    setSelectValue(select, option.value);
     const shows = () => matchKey(shownText(box(c))).includes(matchKey(option.text)) || null;
     if (!(await waitFor(box(c), shows, 300))) {
-      setSelect(select, before);
+      setSelectValue(select, before);
       return refused({ code: 'notAccepted' });
     }
   }

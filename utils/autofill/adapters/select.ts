@@ -1,4 +1,4 @@
-import type { Adapter, Choice, Control } from '@/utils/autofill/control';
+import type { Adapter, Choice, Control, Want } from '@/utils/autofill/control';
 import { fire, setNativeValue } from '@/utils/autofill/dom';
 import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 import { chooseAmong, isReadOnly, isReason, readOnlyReason, refused, waitFor } from '@/utils/autofill/adapters/shared';
@@ -16,6 +16,23 @@ export function selectedOf(select: HTMLSelectElement): Choice | null {
   return option && option.value !== '' ? { value: option.value, text: option.text.trim() } : null;
 }
 
+/** The option meant, once the select is enabled and lists it (a ward list loading after its province), or null. */
+export function optionWhenLoaded(select: HTMLSelectElement, want: Want, timeoutMs: number) {
+  const attempt = () => {
+    if (select.disabled) return null;
+    const chosen = chooseAmong(optionsOf(select), want);
+    return isReason(chosen) ? null : chosen;
+  };
+  return waitFor(select, attempt, timeoutMs);
+}
+
+/** A select set as a person's choice sets it: the value, then its input and change. */
+export function setSelectValue(select: HTMLSelectElement, value: string) {
+  setNativeValue(select, value);
+  fire(select, 'input');
+  fire(select, 'change');
+}
+
 /** Chooses in a native select (waiting for a loading list); used by the widgets that keep one too. */
 export async function chooseInSelect(
   select: HTMLSelectElement,
@@ -24,12 +41,7 @@ export async function chooseInSelect(
   timeoutMs: number,
 ) {
   if (isReadOnly(select) && !select.disabled) return refused(readOnlyReason(selectedOf(select)?.text ?? '', want));
-  const attempt = () => {
-    if (select.disabled) return null;
-    const chosen = chooseAmong(optionsOf(select), want);
-    return isReason(chosen) ? null : chosen;
-  };
-  const chosen = await waitFor(select, attempt, timeoutMs);
+  const chosen = await optionWhenLoaded(select, want, timeoutMs);
   if (!chosen) {
     if (select.disabled) return refused({ code: 'readonly' });
     const final = chooseAmong(optionsOf(select), want);
@@ -42,9 +54,7 @@ export async function chooseInSelect(
     );
   }
   const option = optionsOf(select)[chosen.index]!;
-  setNativeValue(select, option.value);
-  fire(select, 'input');
-  fire(select, 'change');
+  setSelectValue(select, option.value);
   void c;
   return { wrote: option, ...(chosen.note ? { note: chosen.note } : {}) };
 }
