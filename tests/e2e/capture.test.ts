@@ -23,6 +23,8 @@ let h: Harness;
 let page: Page;
 let cards: GeneratedSet;
 let upsideDown: GeneratedSet;
+/** Tuning photos on cluttered desks: card 2's front crop takes in the papers beside it, its text leaning 7°. */
+let cluttered: GeneratedSet;
 const requested: string[] = [];
 /** What the capture page and its OCR worker print as errors (tesseract's stderr once landed here). */
 const consoleErrors: string[] = [];
@@ -33,6 +35,7 @@ const truth = (i: number) => cards.images[i * 3]!.truth;
 beforeAll(async () => {
   cards = await generateCards(3, 41);
   upsideDown = await generateCards(1, 43, { upsideDown: true });
+  cluttered = await generateCards(3, 2026, { rendering: 'tuning' });
   h = await launchHarness();
   h.context.on('request', (r) => requested.push(r.url()));
   await setUpAndImport(h, 'family.csv', 4);
@@ -231,6 +234,13 @@ describe('capture from the ID card', () => {
       .first()
       .waitFor({ timeout: 30_000 });
     await expect.poll(() => field('Ngày sinh').inputValue()).toBe(t.birthDate);
+    await startOver();
+  });
+
+  it('a card whose crop took in the papers beside it is read along its leaning lines', async () => {
+    const t = cluttered.images[2 * 3]!.truth;
+    await page.getByLabel('Chọn ảnh').setInputFiles(file(cluttered, 2, 'front'));
+    await expect.poll(() => field('Số định danh cá nhân').inputValue(), { timeout: 30_000 }).toBe(t.personalId);
     await startOver();
   });
 

@@ -29,7 +29,8 @@ import {
   type Raster,
 } from '@/utils/capture/image';
 import { findCard, type CardGuess } from '@/utils/capture/find-card';
-import { otherFrames } from '@/utils/capture/frames';
+import { otherFrames, type Frame } from '@/utils/capture/frames';
+import { textSkew, turnFrame } from '@/utils/capture/skew';
 import { binarise, enlarge, qrRegions } from '@/utils/capture/qr-search';
 import { classifyQr, type QrPayload } from '@/utils/capture/qr-payload';
 import { cleanSpaces, fold } from '@/utils/vn/text';
@@ -309,7 +310,9 @@ async function readOtherwise(
   if (first.side.reading.side || settles(first.side)) return first;
   const height = Math.round(cardWidth / cardAspect);
   let best = first;
-  const candidates = otherFrames(image, first, guess, { qrRead, officer }).map((frame) => async (): Promise<Framed> => {
+  const level = officer ? null : levelled(image, first, height);
+  const frames = [...(level ? [level] : []), ...otherFrames(image, first, guess, { qrRead, officer })];
+  const candidates = frames.map((frame) => async (): Promise<Framed> => {
     const card = warpQuad(image, frame.quad, cardWidth, height);
     return { side: await readSide(card, assets), card, ...frame };
   });
@@ -321,6 +324,25 @@ async function readOtherwise(
     else if (framed.side.reading.passport && says(framed.side) > says(best.side)) best = framed;
   }
   return best;
+}
+
+/** Text that leans this much in a crop is read again along its lines. */
+const leanRead = 2;
+
+/**
+ * The first crop turned along its text lines, when they lean (a crop that took in a paper of the card's colour,
+ * or the whole photo): the lean measured, then measured again on the turned crop and added. Grown so the card's
+ * corners stay in.
+ */
+function levelled(image: Raster, first: Framed, height: number): Frame | null {
+  let lean = textSkew(first.side.normalised);
+  if (Math.abs(lean) < leanRead) return null;
+  const frameFor = (degrees: number) =>
+    turnFrame(first.quad, cardWidth, height, degrees, 1 + Math.abs(Math.sin((degrees * Math.PI) / 180)));
+  const preview = warpQuad(image, frameFor(lean), cardWidth / 2, Math.round(height / 2));
+  const rest = textSkew(normaliseForOcr(preview));
+  if (Math.abs(rest) >= 1) lean += rest;
+  return { quad: frameFor(lean), foundBy: `${first.foundBy}-level`, upsideDown: first.upsideDown };
 }
 
 async function readSide(card: Raster, assets: CaptureAssets) {
