@@ -12,6 +12,7 @@ import {
   heldOut5Scenarios,
   heldOut6Scenarios,
   heldOut7Scenarios,
+  heldOut8Scenarios,
   heldOutScenarios,
   seenScenarios,
 } from '../../tests/fixtures/portal-apps/scenarios';
@@ -25,7 +26,8 @@ import { quantile, round, type BenchArea, type Metric } from '../lib/measure';
  * `own` (the team's first replicas), `stranger` (written apart from the filler, from each library's docs, looked at
  * while building it) and, with MOTCUA_BENCH_HELDOUT=1, `heldout` (written apart and never looked at); =2 adds the
  * second such set, `heldout2`, instead, =3 the third, `heldout3`, =4 the fourth, `heldout4`, =5 the fifth,
- * `heldout5`, =6 the sixth, `heldout6`, =7 the seventh, `heldout7`, and a comma list (=1,2,3,4,5,6,7) several.
+ * `heldout5`, =6 the sixth, `heldout6`, =7 the seventh, `heldout7`, =8 the eighth, `heldout8`, and a comma list
+ * (=1,2,3,4,5,6,7,8) several.
  * MOTCUA_EXTENSION_DIR + MOTCUA_PANEL=inpage measure an earlier build on the same replicas.
  */
 const surface: Surface = process.env.MOTCUA_PANEL === 'inpage' ? 'inpage' : 'sidepanel';
@@ -90,7 +92,7 @@ export const autofillBench: BenchArea = {
       ['own', ownScenarios, undefined],
       ['stranger', seenScenarios, 0.98],
     ];
-    // MOTCUA_BENCH_HELDOUT lists the held-out sets to add: "1" the first … "7" the seventh, "1,2,3,4,5,6,7" all.
+    // MOTCUA_BENCH_HELDOUT lists the held-out sets to add: "1" the first … "8" the eighth, "1,2,3,4,5,6,7,8" all.
     const heldOut = (process.env.MOTCUA_BENCH_HELDOUT ?? '').split(',').map((s) => s.trim());
     if (heldOut.includes('1')) sets.push(['heldout', await heldOutScenarios(), 0.98]);
     if (heldOut.includes('2')) sets.push(['heldout2', await heldOut2Scenarios(), 0.98]);
@@ -99,6 +101,7 @@ export const autofillBench: BenchArea = {
     if (heldOut.includes('5')) sets.push(['heldout5', await heldOut5Scenarios(), 0.98]);
     if (heldOut.includes('6')) sets.push(['heldout6', await heldOut6Scenarios(), 0.98]);
     if (heldOut.includes('7')) sets.push(['heldout7', await heldOut7Scenarios(), 0.98]);
+    if (heldOut.includes('8')) sets.push(['heldout8', await heldOut8Scenarios(), 0.98]);
     const chosenSets = process.env.MOTCUA_BENCH_SETS?.split(',');
     if (chosenSets) sets.splice(0, sets.length, ...sets.filter(([name]) => chosenSets.includes(name)));
     const h = await launchHarness();

@@ -34,6 +34,7 @@ export const replicaHosts = [
   'dichvucong.angiang.gov.vn',
   'dichvucong.hatinh.gov.vn',
   'dichvucong.khanhhoa.gov.vn',
+  'dichvucong.thainguyen.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
