@@ -7,6 +7,7 @@ import { scenarios as heldOut4 } from '../fixtures/portal-apps/scenarios-heldout
 import { scenarios as heldOut5 } from '../fixtures/portal-apps/scenarios-heldout5';
 import { scenarios as heldOut6 } from '../fixtures/portal-apps/scenarios-heldout6';
 import { scenarios as heldOut7 } from '../fixtures/portal-apps/scenarios-heldout7';
+import { scenarios as heldOut8 } from '../fixtures/portal-apps/scenarios-heldout8';
 import { seenScenarios } from '../fixtures/portal-apps/scenarios';
 import { ownScenarios } from '../fixtures/portals/scenarios';
 import { launchHarness, type Harness } from './harness/browser';
@@ -17,8 +18,8 @@ import { runScenario } from './harness/scenario';
  * The production extension filling replicas written apart from it (Ant Design, MUI and MUI X, the Ministry of
  * Justice custom elements, Vue + Element Plus, Quasar, Tom Select on a server-rendered page, PrimeVue's
  * AutoComplete, Ant Design Vue, Choices.js with jQuery UI's datepicker on a Liferay page, Naive UI, bootstrap-select
- * on a server-rendered page, SurveyJS's Angular
- * renderer after another SurveyJS page on the same host), as an officer does in the side panel; each field scored from the
+ * on a server-rendered page, shadcn/ui on Radix with react-day-picker, Shoelace's web components in their shadow
+ * roots, SurveyJS's Angular renderer after another SurveyJS page on the same host), as an officer does in the side panel; each field scored from the
  * page's own state. Every field the scenario expects is right, and none is marked ✓ while the page holds
  * something else. (`npm run bench autofill` scores every replica set; these are the ones whose adapters and
  * label rules are newest.)
@@ -43,9 +44,18 @@ describe('the extension on replicas it was not written beside', () => {
   ];
   const primeVue = heldOut2.filter((s) => s.name.includes('PrimeVue'));
   it.each(
-    [...r5, ...r4, ...primeVue, ...heldOut3, ...heldOut4, ...heldOut5, ...heldOut6, ...heldOut7, ...angular].map(
-      (s) => [s.name, s] as const,
-    ),
+    [
+      ...r5,
+      ...r4,
+      ...primeVue,
+      ...heldOut3,
+      ...heldOut4,
+      ...heldOut5,
+      ...heldOut6,
+      ...heldOut7,
+      ...heldOut8,
+      ...angular,
+    ].map((s) => [s.name, s] as const),
   )('%s', async (_, scenario) => {
     const score = await runScenario(h, scenario, 'sidepanel');
     const wrong = score.fields.filter((f) => !f.right).map((f) => `${f.key}: ${f.got} ≠ ${f.expected} (${f.mark})`);

@@ -2,7 +2,7 @@ import { cleanSpaces } from '@/utils/vn/text';
 import { adapters as registry } from '@/utils/autofill/adapters/registry';
 import { headingsOf } from '@/utils/autofill/blocks';
 import type { Adapter, Control } from '@/utils/autofill/control';
-import { isShown, textOf } from '@/utils/autofill/dom';
+import { drawnText, isShown, textOf } from '@/utils/autofill/dom';
 import { cleanLabel } from '@/utils/autofill/label-text';
 
 /**
@@ -103,8 +103,10 @@ export function labelsOf(target: HTMLElement, element: HTMLElement = target): Ra
   const wrapping = target.closest('label');
   if (wrapping) add(labelText(wrapping));
   for (const el of [target, element]) {
+    // Ids name elements of the control's own tree (a web component's label sits in its shadow root).
+    const root = el.getRootNode() as Document | ShadowRoot;
     for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean))
-      add(textOf(doc.getElementById(id)));
+      add(drawnText(root.getElementById?.(id) ?? doc.getElementById(id)));
     add(el.getAttribute('aria-label'));
   }
   const apart = (l: Element) =>

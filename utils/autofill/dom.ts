@@ -108,3 +108,30 @@ export function textOf(node: Node | null | undefined): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * Elements under `el` matching `selector` as the page draws them: its own descendants and the elements slotted
+ * into its slots (a web component's group in its shadow root, its radios in the page: Shoelace's sl-radio).
+ */
+export function drawnMatches<T extends Element>(el: Element, selector: string): T[] {
+  const found = [...el.querySelectorAll<T>(selector)];
+  for (const slot of el.querySelectorAll('slot'))
+    for (const assigned of slot.assignedElements({ flatten: true })) {
+      if (assigned.matches(selector)) found.push(assigned as T);
+      found.push(...assigned.querySelectorAll<T>(selector));
+    }
+  return [...new Set(found)];
+}
+
+/** An element's text as drawn: a slot shows what is slotted into it, else its own fallback text. */
+export function drawnText(el: Element | null): string {
+  if (!el) return '';
+  if (!el.querySelector('slot')) return textOf(el);
+  const clone = el.cloneNode(true) as Element;
+  const slots = [...el.querySelectorAll('slot')];
+  [...clone.querySelectorAll('slot')].forEach((copy, i) => {
+    const assigned = slots[i]!.assignedNodes({ flatten: true });
+    if (assigned.length) copy.replaceWith(...assigned.map((n) => n.cloneNode(true)));
+  });
+  return textOf(clone);
+}

@@ -103,7 +103,11 @@ function relationWant(field: Classified, people: Map<FormRole, FillPerson>): Wan
   // "Quan hệ với chủ hộ" is asked of the one whose residence changes, even where it sits in the head's block.
   const asker = aboutHead
     ? (people.get('declarant') ?? people.get('householdMember') ?? people.get('requester') ?? people.get('subject'))
-    : (people.get(field.role ?? 'requester') ?? people.get('requester') ?? people.get('declarant'));
+    : (people.get(field.role ?? 'requester') ??
+      people.get('requester') ??
+      people.get('declarant') ??
+      // Outside any block, the one the form's other unblocked fields were filled with asks it of themself.
+      (field.role ? undefined : (personFor(field, people) ?? undefined)));
   const id = asker?.person.id;
   if (!id) return null;
   const is = (role: FormRole) => people.get(role)?.person.id === id;
@@ -349,8 +353,12 @@ class DocumentFill {
     // read-only until it has the focus (Ant Design Vue's date picker, the anti-autofill `readonly` trick) is
     // given the focus, as a person's click would.
     // A province already there may still be loading its list (a second fill, after the officer picked a ward).
+    // Seen before the province was filled, a ward box's state is stale: the page may have disabled it since.
+    const disabledSince =
+      this.filledProvince &&
+      ((first.element as HTMLInputElement).disabled === true || first.element.getAttribute('aria-disabled') === 'true');
     const field =
-      first.readOnly && first.field === 'ward'
+      (first.readOnly || disabledSince) && first.field === 'ward'
         ? ((await enabledAgain(
             this.doc,
             first,

@@ -67,7 +67,16 @@ async function marks(frame: Frame, selectors: Record<string, string>): Promise<R
     const out: Record<string, string | null> = {};
     for (const [key, selector] of Object.entries(sel)) {
       const el = document.querySelector(selector);
-      const marked = el?.closest('[data-motcua-fill]') ?? el?.querySelector('[data-motcua-fill]') ?? null;
+      // A web component's control sits in its shadow root (Shoelace's sl-input, sl-select): its mark too. (No
+      // function is named in here: the bundler would wrap it in a helper the page does not have.)
+      let inShadow: Element | null = null;
+      const roots = el?.shadowRoot ? [el.shadowRoot] : [];
+      while (!inShadow && roots.length) {
+        const shadow = roots.shift()!;
+        inShadow = shadow.querySelector('[data-motcua-fill]');
+        for (const child of shadow.querySelectorAll('*')) if (child.shadowRoot) roots.push(child.shadowRoot);
+      }
+      const marked = el?.closest('[data-motcua-fill]') ?? el?.querySelector('[data-motcua-fill]') ?? inShadow;
       out[key] = marked?.getAttribute('data-motcua-fill') ?? null;
     }
     return out;

@@ -27,6 +27,13 @@ const people = (entries: Array<[FormRole, Person | FillPerson]>) =>
   new Map(entries.map(([r, p]) => [r, 'person' in p ? p : { person: p }]));
 const value = (selector: string) => (document.querySelector(selector) as HTMLInputElement).value;
 const status = (run: FillRun, label: string) => run.report.find((r) => r.label === label);
+/** ARIA radios as their library draws them: a click checks the one clicked (aria-checked), and only it. */
+function checkOnClick(radios: HTMLElement[]) {
+  for (const r of radios)
+    r.addEventListener('click', () => {
+      for (const o of radios) o.setAttribute('aria-checked', String(o === r));
+    });
+}
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -801,10 +808,7 @@ describe('Quasar, as its q-field and QOptionGroup draw a form', () => {
         <div class="q-radio" role="radio" aria-label="Nữ" aria-checked="false" tabindex="0"><div aria-hidden="true"><input class="hidden" type="radio"></div><div>Nữ</div></div>
       </div>`;
     const radios = [...document.querySelectorAll<HTMLElement>('[role=radio]')];
-    for (const r of radios)
-      r.addEventListener('click', () => {
-        for (const o of radios) o.setAttribute('aria-checked', String(o === r));
-      });
+    checkOnClick(radios);
     const run = await fillDocument(
       document,
       people([['subject', person('Nguyễn Thị Mai', { phone: '0912345678' }, { sex: { value: 'Nữ', prov: typed } })]]),
@@ -1407,5 +1411,95 @@ describe('Naive UI’s n-form-item and n-select (no ARIA, a label naming no cont
         ['Dân tộc', 'filled', 'naive-select'],
       ]),
     );
+  });
+});
+
+describe('Radix’s RadioGroup as shadcn/ui draws it: bare buttons, each named by a label beside it', () => {
+  it('chooses the button whose label names the option, and reads it back from aria-checked', async () => {
+    document.body.innerHTML = `
+      <div data-slot="form-item"><label data-slot="form-label" id="g-label">Giới tính</label>
+        <div role="radiogroup" aria-labelledby="g-label" data-slot="radio-group">
+          <div><button type="button" role="radio" aria-checked="false" data-state="unchecked" value="1" id="r-nam"></button>
+            <label for="r-nam">Nam</label></div>
+          <div><button type="button" role="radio" aria-checked="false" data-state="unchecked" value="2" id="r-nu"></button>
+            <label for="r-nu">Nữ</label></div>
+        </div></div>`;
+    const radios = [...document.querySelectorAll<HTMLElement>('[role=radio]')];
+    checkOnClick(radios);
+    const run = await fillDocument(
+      document,
+      people([['subject', person('Nguyễn Thị Mai', {}, { sex: { value: 'Nữ', prov: typed } })]]),
+    );
+    expect(radios.map((r) => r.getAttribute('aria-checked'))).toEqual(['false', 'true']);
+    expect(status(run, 'Giới tính')).toMatchObject({ status: 'filled', adapter: 'radio' });
+  });
+});
+
+describe('web components that keep their controls in shadow roots (Shoelace’s sl-radio-group and sl-select)', () => {
+  /** A group drawn in its host's shadow root: its label there, its radios slotted in from the page. */
+  function radioGroup(host: HTMLElement, label: string) {
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<fieldset role="radiogroup" aria-labelledby="label"><label id="label"><slot name="label">${label}</slot></label><slot></slot></fieldset>`;
+    const radios = [...host.querySelectorAll<HTMLElement>('[role=radio]')];
+    checkOnClick(radios);
+    return radios;
+  }
+
+  it('a radio group in a shadow root, its radios slotted in, is named by its label there and chosen', async () => {
+    document.body.innerHTML = `
+      <x-radio-group name="gioiTinh"><x-radio role="radio" aria-checked="false" value="NAM">Nam</x-radio>
+        <x-radio role="radio" aria-checked="false" value="NU">Nữ</x-radio></x-radio-group>`;
+    const radios = radioGroup(document.querySelector('x-radio-group')!, '3. Giới tính');
+    const run = await fillDocument(
+      document,
+      people([['subject', person('Nguyễn Thị Mai', {}, { sex: { value: 'Nữ', prov: typed } })]]),
+    );
+    expect(radios.map((r) => r.getAttribute('aria-checked'))).toEqual(['false', 'true']);
+    expect(status(run, 'Giới tính')).toMatchObject({ status: 'filled', adapter: 'radio' });
+  });
+
+  it('a combobox in a shadow root opens its list there, whose options are slotted in from the page', async () => {
+    document.body.innerHTML = `<x-select name="danToc"><x-option role="option" value="01" hidden>Kinh</x-option>
+      <x-option role="option" value="12" hidden>Ê-đê</x-option></x-select>`;
+    const host = document.querySelector<HTMLElement>('x-select')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<label id="label" for="input">Dân tộc</label>
+      <div class="popup"><div class="combobox"><input id="input" role="combobox" readonly aria-controls="listbox" aria-expanded="false"></div>
+      <div id="listbox" role="listbox" hidden><slot></slot></div></div>`;
+    const input = shadow.querySelector('input')!;
+    const listbox = shadow.querySelector<HTMLElement>('#listbox')!;
+    // Like Lit: the list opens on ArrowDown, and says so (aria-expanded) once it renders; a mousedown toggles it.
+    const options = [...host.querySelectorAll<HTMLElement>('x-option')];
+    const setOpen = (open: boolean) => {
+      listbox.hidden = !open;
+      // Slotted into the closed list, the options are not drawn (happy-dom lays nothing out: they are hidden).
+      for (const option of options) option.hidden = !open;
+      queueMicrotask(() => input.setAttribute('aria-expanded', String(open)));
+    };
+    input.addEventListener('keydown', (e) => e.key === 'ArrowDown' && setOpen(true));
+    shadow.querySelector('.combobox')!.addEventListener('mousedown', () => setOpen(listbox.hidden));
+    for (const option of options)
+      option.addEventListener('mouseup', () => {
+        input.value = option.textContent ?? '';
+        setOpen(false);
+      });
+    const run = await fillDocument(
+      document,
+      people([['subject', person('H’Lan Niê', {}, { ethnicity: { value: 'Ê Đê', prov: typed } })]]),
+    );
+    expect(input.value).toBe('Ê-đê');
+    expect(status(run, 'Dân tộc')).toMatchObject({ status: 'filled' });
+  });
+});
+
+describe('a relation asked outside any block', () => {
+  it('is "Bản thân" when the form’s unblocked fields are filled with the one person it is about', async () => {
+    document.body.innerHTML = `
+      <label for="ten">Họ và tên người yêu cầu</label><input id="ten">
+      <label for="qh">Quan hệ với người được cấp giấy</label>
+      <select id="qh"><option value="">-- Chọn --</option><option value="CHA_ME">Cha/Mẹ</option><option value="BAN_THAN">Bản thân</option></select>`;
+    const run = await fillDocument(document, people([['subject', person('Lê Văn Khoa')]]));
+    expect(value('#qh')).toBe('BAN_THAN');
+    expect(run.report.find((r) => r.field === 'relation')?.status).not.toBe('check');
   });
 });

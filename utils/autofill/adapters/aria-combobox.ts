@@ -12,7 +12,8 @@ import { namesOf } from '@/utils/autofill/adapters/text';
  * `button[aria-haspopup=listbox]` without the combobox role, its code kept in a hidden input beside it.
  */
 function listboxOf(c: Control): HTMLElement | null {
-  const doc = c.element.ownerDocument;
+  // Ids name elements of the combobox's own tree: a web component's shadow root (Shoelace's sl-select).
+  const doc = c.element.getRootNode() as Document | ShadowRoot;
   const ids = `${c.element.getAttribute('aria-controls') ?? ''} ${c.element.getAttribute('aria-owns') ?? ''}`
     .split(/\s+/)
     .filter(Boolean);
@@ -43,6 +44,21 @@ export function searchBoxOf(listbox: HTMLElement | null, widget: Element): HTMLI
   }
   return null;
 }
+
+/**
+ * Where the open list's options are: the listbox, or, when it only slots them in (a web component's listbox in
+ * its shadow root, its options in the page: Shoelace's sl-option), the component that holds them.
+ */
+function optionsScope(c: Control): ParentNode {
+  const listbox = listboxOf(c);
+  const root = c.element.getRootNode();
+  if (listbox?.querySelector('slot') && root !== c.element.ownerDocument && 'host' in root)
+    return (root as ShadowRoot).host;
+  return listbox ?? c.element.ownerDocument;
+}
+
+/** One frame: what a widget drawn by a framework shows after a key (Lit renders its next state a task later). */
+const nextFrame = (view: Window) => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
 
 /** The code a dropdown keeps beside its button (a hidden input in the same wrapper), when it keeps one. */
 function keptCode(c: Control): string {
@@ -150,16 +166,20 @@ function buildAdapter(id: string, selector: string): Adapter {
       return chooseInList(
         {
           doc,
-          open: () => {
+          open: async () => {
             if (expanded()) return;
             if (c.element instanceof HTMLInputElement) {
               focus(c.element);
               key(c.element, 'ArrowDown');
+              // A web component's list the key opened says so once it renders (Lit, a task later): a click then
+              // would close it again. Elsewhere the click comes at once, as before (waiting a frame there lost
+              // Mantine's Select list in the bench's Khánh Hòa form).
+              if (!expanded() && c.element.getRootNode() !== doc) await nextFrame(doc.defaultView!);
             }
             if (!expanded()) press(editable ? c.element : (toggles(c).find(isVisibleToOfficer) ?? c.element));
           },
           search: () => (editable ? (c.element as HTMLInputElement) : searchBoxOf(listboxOf(c), c.element)),
-          scope: () => listboxOf(c) ?? doc,
+          scope: () => optionsScope(c),
           optionSelector: '[role=option]',
           close: () => closeList(doc, c.element),
         },

@@ -14,7 +14,7 @@ import { chooseAmong, isReason, refused, visibleOptions, waitFor } from '@/utils
 export interface ListWidget {
   doc: Document;
   /** Opens the list (a click, a mousedown, a key): what a person does. */
-  open(): void;
+  open(): void | Promise<void>;
   /** The search box the open list offers, if any. */
   search?(): HTMLInputElement | null;
   /** Where the open list's options are and how to find them. */
@@ -69,7 +69,7 @@ function fitsOrSettled<T extends Array<{ choice: Choice }>>(
 
 export async function chooseInList(list: ListWidget, want: Want, timeoutMs: number): Promise<Attempt> {
   const keyOf = keyFor(want);
-  list.open();
+  await list.open();
   const search = list.search ? await waitFor(list.doc.documentElement, () => list.search!(), 300) : null;
   const term = searchTerm(want);
   // A read-only box only shows the choice (SurveyJS's short lists): typing there filters nothing.
@@ -130,7 +130,17 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
 /** The box that scrolls a list's options: the nearest ancestor of an option that can scroll down. */
 function scrollerOf(option: HTMLElement): HTMLElement | null {
   const view = option.ownerDocument.defaultView;
-  for (let el = option.parentElement; el && el !== option.ownerDocument.body; el = el.parentElement) {
+  // Up the tree as drawn: an option slotted into a web component's list (Shoelace's sl-option) scrolls with the
+  // list in the component's shadow root, and a shadow root's top goes on to its host.
+  const up = (el: HTMLElement): HTMLElement | null => {
+    const root = el.getRootNode();
+    return (
+      el.assignedSlot ??
+      el.parentElement ??
+      (root !== el.ownerDocument && 'host' in root ? ((root as ShadowRoot).host as HTMLElement) : null)
+    );
+  };
+  for (let el = up(option); el && el !== option.ownerDocument.body; el = up(el)) {
     const style = view?.getComputedStyle(el);
     if (style && /auto|scroll/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) return el;
   }

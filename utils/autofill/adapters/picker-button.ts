@@ -4,11 +4,13 @@ import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 import { closeList } from '@/utils/autofill/adapters/open-list';
 import { refused, waitFor, writeDate } from '@/utils/autofill/adapters/shared';
 import { namesOf } from '@/utils/autofill/adapters/text';
+import { setSelectValue } from '@/utils/autofill/adapters/select';
 
 /**
  * A box that is a button opening a calendar dialog, named by the form's label, with nothing to type into
- * (Mantine's DatePickerInput). Filled as a person does it: the calendar opened, its heading clicked up to the
- * years, paged to the year, then the year, the month (the m-th of twelve) and the day clicked. Each step waits for
+ * (Mantine's DatePickerInput, shadcn's date picker). Filled as a person does it: the calendar opened, its heading
+ * clicked up to the years, paged to the year, then the year, the month (the m-th of twelve) and the day clicked;
+ * or, where the calendar has lists for its month and year, those chosen and the day clicked. Each step waits for
  * what it expects to see; anything else leaves the date to the officer (`pickerOnly`), the calendar closed. What
  * the box then shows is read back, as for any date.
  */
@@ -66,8 +68,49 @@ function cells(dialog: HTMLElement): HTMLElement[] {
   );
 }
 
+/** A day of another month, drawn to fill the weeks: marked on the button or on its cell (react-day-picker's td). */
 const outside = (b: HTMLElement) =>
-  b.hasAttribute('data-outside') || /outside|other-month|adjacent/i.test(b.className.toString());
+  [b, b.closest('td, [role=gridcell]')].some(
+    (el) =>
+      el instanceof HTMLElement &&
+      (el.hasAttribute('data-outside') || /outside|other-month|adjacent/i.test(el.className.toString())),
+  );
+
+/** The day `d` of the month shown, once its weeks are drawn. */
+const dayButton = (dialog: HTMLElement, d: number) =>
+  waitFor(
+    dialog,
+    () => (cells(dialog).length >= 28 ? cells(dialog).find((b) => textOf(b) === String(d) && !outside(b)) : null),
+    stepMs,
+  );
+
+/**
+ * A calendar that picks its month and year in two lists of its own (react-day-picker's dropdown caption, a
+ * native select each): the year chosen, then the m-th month, then the day clicked. Null when it has no such lists.
+ */
+async function walkLists(dialog: HTMLElement, d: number, m: number, y: number): Promise<boolean | null> {
+  const selects = [...dialog.querySelectorAll('select')].filter(drawn);
+  const years = selects.find((s) => [...s.options].filter((o) => year.test(textOf(o))).length >= 10);
+  const months = selects.find((s) => s !== years && s.options.length === 12);
+  if (!years || !months) return null;
+  const inYear = [...years.options].find((o) => textOf(o) === String(y));
+  if (!inYear || inYear.disabled) return false;
+  setSelectValue(years, inYear.value);
+  const month = await waitFor(dialog, () => (months.isConnected ? (months.options[m - 1] ?? null) : null), stepMs);
+  if (!month || month.disabled) return false;
+  setSelectValue(months, month.value);
+  // The lists read back: the calendar shows the month chosen before its day is clicked.
+  const shown = await waitFor(
+    dialog,
+    () => (years.value === inYear.value && months.value === month.value) || null,
+    stepMs,
+  );
+  if (!shown) return false;
+  const day = await dayButton(dialog, d);
+  if (!day) return false;
+  press(day);
+  return true;
+}
 
 async function walk(dialog: HTMLElement, d: number, m: number, y: number): Promise<boolean> {
   // A decade's years, those past the page's limits disabled: ten or twelve buttons of four digits.
@@ -76,6 +119,8 @@ async function walk(dialog: HTMLElement, d: number, m: number, y: number): Promi
   const inYears = () => yearButtons().length >= 9;
   // The calendar fades in: its grid is there once its days (or months, or years) are drawn.
   await waitFor(dialog, () => cells(dialog).length >= 7 || inYears() || null, stepMs);
+  const byLists = await walkLists(dialog, d, m, y);
+  if (byLists !== null) return byLists;
   // Up to the years: the heading names a month, then a year, then a decade.
   for (let i = 0; i < 3 && !inYears(); i++) {
     const { level } = header(dialog);
@@ -113,11 +158,7 @@ async function walk(dialog: HTMLElement, d: number, m: number, y: number): Promi
   );
   if (!months || months[m - 1]!.disabled) return false;
   press(months[m - 1]!);
-  const day = await waitFor(
-    dialog,
-    () => (cells(dialog).length >= 28 ? cells(dialog).find((b) => textOf(b) === String(d) && !outside(b)) : null),
-    stepMs,
-  );
+  const day = await dayButton(dialog, d);
   if (!day) return false;
   press(day);
   return true;

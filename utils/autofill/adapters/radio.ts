@@ -1,5 +1,5 @@
 import type { Adapter, Choice, Control } from '@/utils/autofill/control';
-import { fire, press, textOf } from '@/utils/autofill/dom';
+import { drawnMatches, fire, press, textOf } from '@/utils/autofill/dom';
 import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 import { chooseAmong, isReason, refused } from '@/utils/autofill/adapters/shared';
 
@@ -49,7 +49,17 @@ export function optionsOfGroup(c: Control): Option[] {
   const radios = c.parts?.radios as HTMLElement[] | undefined;
   if (radios)
     return radios.map((radio) => {
-      const text = radio.getAttribute('aria-label') || textOf(radio);
+      // A radio drawn as a bare button names its option in a label beside it (Radix's RadioGroup.Item with
+      // shadcn's <Label htmlFor>), or by aria-labelledby.
+      const root = radio.getRootNode() as Document | ShadowRoot;
+      const byId = (id: string) => root.getElementById?.(id) ?? radio.ownerDocument.getElementById(id);
+      const labelledBy = (radio.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => textOf(byId(id)))
+        .join(' ');
+      const forLabel = radio.id ? root.querySelector?.(`label[for="${CSS.escape(radio.id)}"]`) : null;
+      const text = radio.getAttribute('aria-label') || labelledBy || textOf(radio) || textOf(forLabel);
       return {
         input: null,
         radio,
@@ -108,14 +118,19 @@ export const radioAdapter: Adapter = {
   id: 'radio',
   find(root, owned) {
     const aria = [...root.querySelectorAll<HTMLElement>('[role=radiogroup]')].flatMap((group) => {
-      const radios = [...group.querySelectorAll<HTMLElement>('[role=radio]')].filter(
+      const radios = drawnMatches<HTMLElement>(group, '[role=radio]').filter(
         (r) => r.tagName !== 'INPUT' && !owned.has(r),
       );
       if (!radios.length || owned.has(group)) return [];
       const inner = radios.flatMap((r) => [...r.querySelectorAll('input')]);
-      const names = [group.getAttribute('name'), group.closest('[data-name]')?.getAttribute('data-name')].filter(
-        (n): n is string => Boolean(n),
-      );
+      // A web component's group names itself on its host (Shoelace's sl-radio-group name="…").
+      const root = group.getRootNode();
+      const host = 'host' in root ? (root.host as Element) : null;
+      const names = [
+        group.getAttribute('name'),
+        group.closest('[data-name]')?.getAttribute('data-name'),
+        host?.getAttribute('name'),
+      ].filter((n): n is string => Boolean(n));
       return [
         {
           control: {

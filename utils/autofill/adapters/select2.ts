@@ -55,10 +55,11 @@ export const select2Adapter: Adapter = {
     return chooseInList(
       {
         doc,
-        open: () =>
+        open: () => {
           container(c)
             .querySelector<HTMLElement>('.select2-selection')
-            ?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true })),
+            ?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+        },
         search: () => doc.querySelector<HTMLInputElement>('.select2-container--open .select2-search__field'),
         scope: () => doc.querySelector('.select2-container--open .select2-results') ?? doc,
         optionSelector:
