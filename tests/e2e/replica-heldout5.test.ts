@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StrangerScenario } from '../fixtures/portal-apps/scenario';
 import { scenarios } from '../fixtures/portal-apps/scenarios-heldout5';
 import { launchHarness, type Harness } from './harness/browser';
+import { type Model, assertModel, modelOf, scenarioAt, selectorsVisible } from './harness/held-out';
 import { outsideRequests } from './harness/netlog';
 import { replicaHosts } from './harness/server';
 
@@ -22,34 +22,7 @@ afterAll(async () => {
   if (netLog) expect(outsideRequests(netLog, replicaHosts).map((r) => r.url)).toEqual([]);
 });
 
-function scenario(prefix: string): StrangerScenario {
-  const found = scenarios.find((s) => s.url.startsWith(prefix));
-  if (!found) throw new Error(`no scenario for ${prefix}`);
-  return found;
-}
-
-type Model = Record<string, unknown>;
-const modelOf = (page: Page) => page.evaluate(() => (window as unknown as { formModel: Model }).formModel);
-
-function assertModel(model: Model, s: StrangerScenario) {
-  for (const [key, want] of Object.entries(s.expected)) {
-    if (want instanceof RegExp) expect(String(model[key] ?? ''), key).toMatch(want);
-    else expect(model[key], key).toBe(want);
-  }
-  for (const [key, keep] of Object.entries(s.untouched ?? {})) {
-    expect(key in model, `${key} is in the model`).toBe(true);
-    if (keep === null) expect(model[key] ?? null, key).toBeNull();
-    else expect(model[key], key).toBe(keep);
-  }
-}
-
-async function selectorsVisible(page: Page, s: StrangerScenario) {
-  expect(Object.keys(s.selectors).sort()).toEqual(Object.keys(s.expected).sort());
-  for (const [key, selector] of Object.entries(s.selectors)) {
-    expect(await page.locator(selector).count(), `${key}: ${selector}`).toBe(1);
-    expect(await page.locator(selector).isVisible(), key).toBe(true);
-  }
-}
+const scenario = (prefix: string) => scenarioAt(scenarios, prefix);
 
 describe('held-out 5: Nghệ An marriage registration (Naive UI 2)', () => {
   const s = scenario('https://dichvucong.nghean.gov.vn/');

@@ -1,0 +1,42 @@
+import type { Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { StrangerScenario } from '../../fixtures/portal-apps/scenario';
+
+/**
+ * What every held-out set's hand-fill test checks the same way: the page's own model (`window.formModel`) holds
+ * the scenario's `expected` values and keeps its `untouched` ones. The pages themselves and how a person fills
+ * them stay in each set's own test, written apart.
+ */
+
+export type Model = Record<string, unknown>;
+
+/** The scenario of `scenarios` whose page is at `prefix`. */
+export function scenarioAt(scenarios: StrangerScenario[], prefix: string): StrangerScenario {
+  const found = scenarios.find((s) => s.url.startsWith(prefix));
+  if (!found) throw new Error(`no scenario for ${prefix}`);
+  return found;
+}
+
+export const modelOf = (target: Page | Frame) =>
+  target.evaluate(() => (window as unknown as { formModel: Model }).formModel);
+
+export function assertModel(model: Model, s: StrangerScenario) {
+  for (const [key, want] of Object.entries(s.expected)) {
+    if (want instanceof RegExp) expect(String(model[key] ?? ''), key).toMatch(want);
+    else expect(model[key], key).toBe(want);
+  }
+  for (const [key, keep] of Object.entries(s.untouched ?? {})) {
+    expect(key in model, `${key} is in the model`).toBe(true);
+    if (keep === null) expect(model[key] ?? null, key).toBeNull();
+    else expect(model[key], key).toBe(keep);
+  }
+}
+
+/** Each expected field has a selector, which finds one element, shown. */
+export async function selectorsVisible(page: Page, s: StrangerScenario) {
+  expect(Object.keys(s.selectors).sort()).toEqual(Object.keys(s.expected).sort());
+  for (const [key, selector] of Object.entries(s.selectors)) {
+    expect(await page.locator(selector).count(), `${key}: ${selector}`).toBe(1);
+    expect(await page.locator(selector).isVisible(), key).toBe(true);
+  }
+}
