@@ -2,7 +2,7 @@ import { cleanSpaces } from '@/utils/vn/text';
 import { adapters as registry } from '@/utils/autofill/adapters/registry';
 import { headingsOf } from '@/utils/autofill/blocks';
 import type { Adapter, Control } from '@/utils/autofill/control';
-import { drawnText, isShown, textOf } from '@/utils/autofill/dom';
+import { byIdFrom, drawnText, isShown, textOf } from '@/utils/autofill/dom';
 import { cleanLabel } from '@/utils/autofill/label-text';
 
 /**
@@ -98,15 +98,13 @@ export function labelsOf(target: HTMLElement, element: HTMLElement = target): Ra
     if (!clean.text && clean.hints.length === 0) return;
     if (!out.some((o) => o.text === clean.text)) out.push(clean);
   };
-  const doc = target.ownerDocument;
   for (const el of [target, element]) for (const label of labelElementsFor(el)) add(labelText(label));
   const wrapping = target.closest('label');
   if (wrapping) add(labelText(wrapping));
   for (const el of [target, element]) {
     // Ids name elements of the control's own tree (a web component's label sits in its shadow root).
-    const root = el.getRootNode() as Document | ShadowRoot;
     for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean))
-      add(drawnText(root.getElementById?.(id) ?? doc.getElementById(id)));
+      add(drawnText(byIdFrom(el, id)));
     add(el.getAttribute('aria-label'));
   }
   const apart = (l: Element) =>

@@ -135,3 +135,9 @@ export function drawnText(el: Element | null): string {
   });
   return textOf(clone);
 }
+
+/** The element an id names from `el`: in its own tree first (a web component's shadow root), then the page. */
+export function byIdFrom(el: Element, id: string): HTMLElement | null {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return root.getElementById?.(id) ?? el.ownerDocument.getElementById(id);
+}

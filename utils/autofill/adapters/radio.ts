@@ -1,5 +1,5 @@
 import type { Adapter, Choice, Control } from '@/utils/autofill/control';
-import { drawnMatches, fire, press, textOf } from '@/utils/autofill/dom';
+import { byIdFrom, drawnMatches, fire, press, textOf } from '@/utils/autofill/dom';
 import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 import { chooseAmong, isReason, refused } from '@/utils/autofill/adapters/shared';
 
@@ -52,11 +52,10 @@ export function optionsOfGroup(c: Control): Option[] {
       // A radio drawn as a bare button names its option in a label beside it (Radix's RadioGroup.Item with
       // shadcn's <Label htmlFor>), or by aria-labelledby.
       const root = radio.getRootNode() as Document | ShadowRoot;
-      const byId = (id: string) => root.getElementById?.(id) ?? radio.ownerDocument.getElementById(id);
       const labelledBy = (radio.getAttribute('aria-labelledby') ?? '')
         .split(/\s+/)
         .filter(Boolean)
-        .map((id) => textOf(byId(id)))
+        .map((id) => textOf(byIdFrom(radio, id)))
         .join(' ');
       const forLabel = radio.id ? root.querySelector?.(`label[for="${CSS.escape(radio.id)}"]`) : null;
       const text = radio.getAttribute('aria-label') || labelledBy || textOf(radio) || textOf(forLabel);
