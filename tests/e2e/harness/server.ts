@@ -35,6 +35,8 @@ export const replicaHosts = [
   'dichvucong.hatinh.gov.vn',
   'dichvucong.khanhhoa.gov.vn',
   'dichvucong.thainguyen.gov.vn',
+  'dichvucong.lamdong.gov.vn',
+  'dichvucong.quangtri.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
