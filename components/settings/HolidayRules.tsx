@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { download } from '@/components/pages/download';
 import { addDays, parseHolidayRules, WorkCalendar, type HolidayRules } from '@/utils/calendar/calendar';
 import {
@@ -24,9 +24,19 @@ export function HolidayRulesField({ language }: { language: Language }) {
   const [stored, setStored] = useState<HolidayRules | null>(null);
   const [message, setMessage] = useState<Message>(null);
   useEffect(() => void holidayRulesItem.getValue().then(setStored), []);
-  const rules = stored ?? bundledHolidayRules();
+  // What the last change made, before its write lands: a second change made meanwhile builds on it, not on the
+  // rules as they were (two days added quickly kept only the second), and the writes land in the order made.
+  const pending = useRef<{ rules: HolidayRules | null; written: Promise<unknown> } | null>(null);
+  const rulesNow = () => (pending.current ? pending.current.rules : stored) ?? bundledHolidayRules();
+  const rules = rulesNow();
   const save = async (next: HolidayRules | null, text: string) => {
-    await holidayRulesItem.setValue(next);
+    const written = (pending.current?.written ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => holidayRulesItem.setValue(next));
+    const mine = { rules: next, written };
+    pending.current = mine;
+    await written;
+    if (pending.current === mine) pending.current = null;
     setStored(next);
     setMessage({ kind: 'ok', text });
   };
@@ -42,7 +52,7 @@ export function HolidayRulesField({ language }: { language: Language }) {
         <input
           type="checkbox"
           checked={rules.compensate}
-          onChange={(e) => void save({ ...rules, compensate: e.target.checked }, t('settings.saved'))}
+          onChange={(e) => void save({ ...rulesNow(), compensate: e.target.checked }, t('settings.saved'))}
         />{' '}
         {t('holidays.edit.compensate')}
       </label>
@@ -54,7 +64,9 @@ export function HolidayRulesField({ language }: { language: Language }) {
             <button
               type="button"
               aria-label={`${t('holidays.edit.remove')}: ${say(entry)}`}
-              onClick={() => void save(removeEntry(rules, entry), t('holidays.edit.removed', { entry: say(entry) }))}
+              onClick={() =>
+                void save(removeEntry(rulesNow(), entry), t('holidays.edit.removed', { entry: say(entry) }))
+              }
             >
               {t('holidays.edit.remove')}
             </button>
@@ -64,7 +76,7 @@ export function HolidayRulesField({ language }: { language: Language }) {
       <HolidayAdder
         language={language}
         onAdd={(entry) => {
-          const result = addEntry(rules, entry);
+          const result = addEntry(rulesNow(), entry);
           if (!result.ok) return setMessage({ kind: 'error', text: t(result.message, result.params) });
           void save(result.rules, t('holidays.edit.added', { entry: say(entry) }));
         }}
