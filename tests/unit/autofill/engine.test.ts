@@ -1503,3 +1503,153 @@ describe('a relation asked outside any block', () => {
     expect(run.report.find((r) => r.field === 'relation')?.status).not.toBe('check');
   });
 });
+
+describe('Element UI 2 (Vue 2): el-select without ARIA, el-date-picker that mounts its panel on focus', () => {
+  /**
+   * An el-select as Element UI 2.15 draws it: an el-input whose read-only box shows the chosen label, its menu
+   * inside the select until first shown and then moved to the end of the body; a filterable one's box takes a
+   * query only while open and shows it until the menu closes; the caret turns (`is-reverse`) while open.
+   */
+  function elSelect(prop: string, label: string, options: Array<[string, string]>, filterable: boolean) {
+    return `<div class="el-form-item is-required"><label for="${prop}" class="el-form-item__label">${label}</label>
+      <div class="el-form-item__content"><div class="el-select el-select--small" data-prop="${prop}">
+      <div class="el-input el-input--small el-input--suffix"><input type="text" readonly autocomplete="off" placeholder="Chọn" class="el-input__inner">
+      <span class="el-input__suffix"><i class="el-select__caret el-input__icon el-icon-arrow-up"></i></span></div>
+      <div class="el-select-dropdown el-popper" style="display: none"><ul class="el-select-dropdown__list">${options
+        .map(([, t]) => `<li class="el-select-dropdown__item"><span>${t}</span></li>`)
+        .join('')}</ul></div></div></div></div>`.replace(
+      'data-prop',
+      filterable ? 'data-filterable data-prop' : 'data-prop',
+    );
+  }
+  function wireSelect(prop: string, options: Array<[string, string]>, model: Record<string, string | null>) {
+    const select = document.querySelector<HTMLElement>(`[data-prop="${prop}"]`)!;
+    const input = select.querySelector('input')!;
+    const caret = select.querySelector('.el-select__caret')!;
+    const menu = select.querySelector<HTMLElement>('.el-select-dropdown')!;
+    const filterable = select.hasAttribute('data-filterable');
+    let label = '';
+    const setOpen = (open: boolean) => {
+      menu.style.display = open ? '' : 'none';
+      caret.classList.toggle('is-reverse', open);
+      // Vue patches the box on its next tick: read-only again when closed, the label back in it.
+      queueMicrotask(() => {
+        input.readOnly = !filterable || !open;
+        if (!open) input.value = label;
+        else if (filterable) input.value = '';
+      });
+      if (open && menu.parentElement !== document.body) document.body.append(menu);
+      for (const li of menu.querySelectorAll<HTMLElement>('li')) li.style.display = '';
+    };
+    select.addEventListener('click', () => setOpen(menu.style.display === 'none'));
+    input.addEventListener('input', () => {
+      for (const li of menu.querySelectorAll<HTMLElement>('li'))
+        li.style.display = li.textContent!.toLowerCase().includes(input.value.toLowerCase()) ? '' : 'none';
+    });
+    menu.querySelectorAll('li').forEach((li, i) => {
+      li.addEventListener('click', (e) => {
+        e.stopPropagation();
+        model[prop] = options[i]![0];
+        label = options[i]![1];
+        setOpen(false);
+      });
+    });
+  }
+
+  const ethnicities: Array<[string, string]> = [
+    ['01', 'Kinh'],
+    ['02', 'Tày'],
+    ['03', 'Thái'],
+  ];
+  const nationalities: Array<[string, string]> = [
+    ['VN', 'Việt Nam'],
+    ['LA', 'Lào'],
+  ];
+
+  it('opens each select, filters the filterable one, clicks the option in the menu moved to the body, and reads the label back once closed', async () => {
+    document.body.innerHTML = `<div class="el-card"><div class="el-card__header"><div><span>3. THÔNG TIN NGƯỜI ĐƯỢC KHAI SINH</span></div></div>
+      <div class="el-card__body">${elSelect('ksDanToc', 'Dân tộc', ethnicities, true)}${elSelect(
+        'ksQuocTich',
+        'Quốc tịch',
+        nationalities,
+        false,
+      )}</div></div>`;
+    const model: Record<string, string | null> = { ksDanToc: null, ksQuocTich: null };
+    wireSelect('ksDanToc', ethnicities, model);
+    wireSelect('ksQuocTich', nationalities, model);
+    const baby = person(
+      'Trần Bảo An',
+      {},
+      { ethnicity: { value: 'Thái', prov: typed }, nationality: { value: 'Việt Nam', prov: typed } },
+    );
+    const run = await fillDocument(document, people([['child', baby]]));
+    expect(model).toEqual({ ksDanToc: '03', ksQuocTich: 'VN' });
+    expect(status(run, 'Dân tộc')).toMatchObject({ status: 'filled' });
+    expect(status(run, 'Quốc tịch')).toMatchObject({ status: 'filled' });
+    // Both menus now live at the end of the body, closed.
+    expect(document.querySelectorAll('body > .el-select-dropdown')).toHaveLength(2);
+  });
+
+  it('a select whose option was not taken is not marked filled: the box shows nothing chosen', async () => {
+    document.body.innerHTML = `<h3>Thông tin người được khai sinh</h3>${elSelect('ksDanToc', 'Dân tộc', ethnicities, true)}`;
+    const model: Record<string, string | null> = {};
+    wireSelect('ksDanToc', ethnicities, model);
+    // The page swallows clicks on its options (a stale menu): nothing is chosen.
+    document.addEventListener(
+      'click',
+      (e) => (e.target as Element).closest('li') && e.stopImmediatePropagation(),
+      true,
+    );
+    const baby = person('Trần Bảo An', {}, { ethnicity: { value: 'Thái', prov: typed } });
+    const run = await fillDocument(document, people([['child', baby]]));
+    expect(model.ksDanToc).toBeUndefined();
+    expect(status(run, 'Dân tộc')?.status).not.toBe('filled');
+  });
+
+  /**
+   * An el-date-picker (type date or year): its panel is mounted when its box is first focused (a watcher, on
+   * Vue's next tick); a change typed before that throws inside Element's handler and is lost. A typed value is
+   * parsed on change; Enter closes the panel; the box then shows the model in the picker's format.
+   */
+  function elDatePicker(prop: string, label: string, placeholder: string) {
+    return `<div class="el-form-item"><label for="${prop}" class="el-form-item__label">${label}</label>
+      <div class="el-form-item__content"><div class="el-date-editor el-input el-input--small el-input--prefix el-input--suffix el-date-editor--date" data-prop="${prop}">
+      <input type="text" autocomplete="off" placeholder="${placeholder}" class="el-input__inner"></div></div></div>`;
+  }
+  function wirePicker(prop: string, parse: (t: string) => string | null, model: Record<string, string | null>) {
+    const input = document.querySelector<HTMLInputElement>(`[data-prop="${prop}"] input`)!;
+    let mounted = false;
+    let shown = '';
+    input.addEventListener('focus', () => setTimeout(() => (mounted = true), 0));
+    input.addEventListener('change', () => {
+      if (!mounted) return; // Element: `this.picker.value = value` on an unmounted picker throws.
+      const v = parse(input.value);
+      if (v) {
+        model[prop] = v;
+        shown = input.value;
+      }
+    });
+    input.addEventListener('blur', () => queueMicrotask(() => (input.value = shown)));
+  }
+
+  it('focuses the picker’s box and waits for its panel before typing, for a date and for a year', async () => {
+    document.body.innerHTML = `<h3>Thông tin người cha</h3>${elDatePicker('chaNgaySinh', 'Ngày, tháng, năm sinh', 'dd/mm/yyyy')}
+      ${elDatePicker('chaNamCap', 'Năm sinh', 'Chọn năm')}`;
+    const model: Record<string, string | null> = {};
+    wirePicker(
+      'chaNgaySinh',
+      (t) => (/^(\d\d)\/(\d\d)\/(\d{4})$/.test(t) ? t.replace(/^(\d\d)\/(\d\d)\/(\d{4})$/, '$3-$2-$1') : null),
+      model,
+    );
+    wirePicker('chaNamCap', (t) => (/^\d{4}$/.test(t) ? t : null), model);
+    const dad = person(
+      'Trần Văn Hùng',
+      {},
+      { birthDate: { value: { day: 3, month: 2, year: 1990, precision: 'day' }, prov: typed } },
+    );
+    const run = await fillDocument(document, people([['father', dad]]));
+    expect(model).toEqual({ chaNgaySinh: '1990-02-03', chaNamCap: '1990' });
+    expect(status(run, 'Ngày, tháng, năm sinh')).toMatchObject({ status: 'filled' });
+    expect(status(run, 'Năm sinh')).toMatchObject({ status: 'filled' });
+  });
+});

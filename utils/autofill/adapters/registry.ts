@@ -3,6 +3,7 @@ import { antdSelectAdapter } from '@/utils/autofill/adapters/antd-select';
 import { ariaComboboxAdapter, listboxButtonAdapter } from '@/utils/autofill/adapters/aria-combobox';
 import { choicesAdapter } from '@/utils/autofill/adapters/choices';
 import { drawnDropdownAdapter } from '@/utils/autofill/adapters/drawn-dropdown';
+import { elementSelectAdapter } from '@/utils/autofill/adapters/element-select';
 import { flatpickrAdapter } from '@/utils/autofill/adapters/flatpickr';
 import { formioAdapter } from '@/utils/autofill/adapters/formio';
 import { matSelectAdapter } from '@/utils/autofill/adapters/mat-select';
@@ -33,6 +34,7 @@ export const adapters: Adapter[] = [
   ngSelectAdapter,
   antdSelectAdapter,
   naiveSelectAdapter,
+  elementSelectAdapter,
   matSelectAdapter,
   xSelectAdapter,
   flatpickrAdapter,

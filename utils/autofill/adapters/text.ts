@@ -34,11 +34,14 @@ function valueFor(c: Control, want: Want): string {
 /** How long a clicked picker takes to open its calendar (a framework renders it on its next tick). */
 const pickerOpenMs = 50;
 
-/** A box that is a date picker's own input: a near wrapper the library classes as a picker (ant-picker, el-date-picker). */
+/**
+ * A box that is a date picker's own input: a near wrapper the library classes as a picker (ant-picker,
+ * v-date-picker) or a date editor (Element UI's el-date-editor, whose year picker takes a year as text).
+ */
 function inPicker(el: Element): boolean {
   let node = el.parentElement;
   for (let depth = 0; node && depth < 3; depth++, node = node.parentElement)
-    if ([...node.classList].some((c) => /(^|-)(date-?)?picker(-input)?$/i.test(c))) return true;
+    if ([...node.classList].some((c) => /(^|-)((date-?)?picker(-input)?|date-?editor)$/i.test(c))) return true;
   return false;
 }
 
@@ -84,21 +87,25 @@ export const textAdapter: Adapter = {
     if (isReadOnly(el)) return refused(readOnlyReason(el.value, want));
     const value = valueFor(c, want);
     if (!value) return refused({ code: 'dateFormatUnknown' });
-    // A picker's box is clicked first, as a person does: its calendar opens, and only an open picker takes Enter.
-    const picker = want.kind === 'date' && inPicker(el);
+    // A picker's box is clicked and focused first, as a person does: its calendar opens (Element UI's mounts its
+    // panel only then, and a typed change before that is lost), and only an open picker takes Enter.
+    const picker = inPicker(el);
     if (picker) {
       press(el);
+      focus(el);
       await new Promise((resolve) => (el.ownerDocument.defaultView ?? window).setTimeout(resolve, pickerOpenMs));
     }
     typeValue(el, value, { blur: !picker });
     // Date pickers that parse what is typed on keyup (bootstrap-datepicker) and close on Escape. Enter only in a
     // picker's own box (Ant Design's takes a typed date on Enter and drops it on blur): elsewhere a page may
     // submit on it.
-    if (want.kind === 'date') {
+    if (want.kind === 'date' || picker) {
       if (picker) key(el, 'Enter', 'Enter', { legacy: 13 });
       key(el, 'Escape');
       leave(el);
     }
+    // A click outside closes a picker still open, as it does for a person: its box then shows what it holds.
+    if (picker) press(el.ownerDocument.body);
     if (el.value !== value && el.value.replace(/\D/g, '') !== value.replace(/\D/g, ''))
       typeKeys(el, want.kind === 'date' ? value.replace(/\D/g, '') : value);
     return { wrote: value };
