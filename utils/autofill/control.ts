@@ -10,8 +10,11 @@ import type { FillField, FormRole } from '@/utils/autofill/labels';
  * reachable, otherwise what the widget shows as chosen and the control it keeps).
  */
 
-/** What a control holds: free text, one of a list, or a date (possibly written as parts). */
-export type ValueKind = 'text' | 'choice' | 'date';
+/**
+ * What a control holds: free text, one of a list, a date (possibly written as parts), or a path through nested
+ * lists (a cascader's province, then its ward).
+ */
+export type ValueKind = 'text' | 'choice' | 'date' | 'path';
 
 export interface Choice {
   value: string;
@@ -23,7 +26,9 @@ export type Want =
   | { kind: 'text'; text: string }
   /** Acceptable spellings, best first (a code, a name, aliases): the adapter picks among the page's options. */
   | { kind: 'choice'; values: string[]; fallbackOther?: boolean }
-  | { kind: 'date'; date: VnDate };
+  | { kind: 'date'; date: VnDate }
+  /** One list after another, top first: each step's acceptable spellings, as a choice's. */
+  | { kind: 'path'; steps: string[][] };
 
 /** What the page holds now, as the adapter reads it back. */
 export type ReadBack =

@@ -63,6 +63,31 @@ function addressPart(who: FillPerson, c: Classified): WantResult {
   return { want: { kind: 'choice', values: [w.wardName, w.wardCode] } };
 }
 
+/**
+ * A cascader's path (Tỉnh/Thành phố, then Xã/Phường/Đặc khu) for the address its label names, or the one its
+ * block holds: the 2025 units the address maps to, when it maps to one ward.
+ */
+function placePath(who: FillPerson, c: Classified): WantResult {
+  const kind = c.field === 'permanentAddress' || c.field === 'currentAddress' ? c.field : c.address;
+  const m = mapped(who, kind);
+  if (!m) return { reason: { code: 'noData' } };
+  if (m.candidates.length === 0) return { reason: m.reason ?? { code: 'noAddress', params: { text: m.detail } } };
+  if (m.candidates.length > 1)
+    return { reason: { code: 'ambiguousWard', params: { wards: m.candidates.map((x) => x.wardName).join(', ') } } };
+  const w = m.candidates[0]!;
+  return {
+    want: {
+      kind: 'path',
+      steps: [
+        [w.provinceName, w.provinceCode],
+        [w.wardName, w.wardCode],
+      ],
+    },
+  };
+}
+
+const placeFields = new Set<Classified['field']>(['permanentAddress', 'currentAddress', 'province', 'ward']);
+
 function dateWant(date: NonNullable<Person['birthDate']>['value'], c: Classified): WantResult {
   if (c.part === 'year' || c.field === 'birthYear')
     return {
@@ -99,6 +124,7 @@ const textOrNone = (value: string | undefined | null): WantResult =>
 export function wantFor(who: FillPerson, c: Classified): WantResult {
   const p = who.person;
   const name = p.fullName.value;
+  if (c.kind === 'path') return placeFields.has(c.field) ? placePath(who, c) : { reason: { code: 'unknownField' } };
   switch (c.field) {
     case 'fullName':
       return { want: { kind: 'text', text: name } };

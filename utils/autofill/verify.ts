@@ -3,6 +3,7 @@ import { readDate } from '@/utils/autofill/adapters/shared';
 import type { Choice, ReadBack, Want } from '@/utils/autofill/control';
 import { sameChoice } from '@/utils/autofill/options';
 import { keyFor } from '@/utils/autofill/adapters/open-list';
+import { placeKey } from '@/utils/vn/place-names';
 
 /**
  * Verify: does what the page holds now say what the record meant? Text after NFC and spacing (and case: a
@@ -38,6 +39,12 @@ export function holds(
       return sameChoice(shown, wrote, keyFor(want)) || (!shown.value && matchKey(shown.text) === matchKey(wrote.text));
     const key = keyFor(want);
     return want.values.some((v) => key(v) === key(shown.text) || v === shown.value);
+  }
+  if (want.kind === 'path') {
+    // A cascader shows its path's labels joined ("Thành phố Hà Nội / Phường Ba Đình"): every step must be there.
+    const parts = read.text.split(/\s+\/\s+/).map((p) => p.trim());
+    if (parts.length !== want.steps.length) return false;
+    return want.steps.every((spellings, i) => spellings.some((v) => placeKey(v) === placeKey(parts[i]!)));
   }
   // A date is read back as a date: echoing what was written proves nothing when the format lost a part of it.
   const date = readDate(read.text, view);

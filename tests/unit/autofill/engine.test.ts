@@ -1653,3 +1653,107 @@ describe('Element UI 2 (Vue 2): el-select without ARIA, el-date-picker that moun
     expect(status(run, 'Năm sinh')).toMatchObject({ status: 'filled' });
   });
 });
+
+describe('Element UI 2’s lazy el-cascader: a province, then its ward, as one path', () => {
+  /**
+   * As Element UI 2.15 draws it: a read-only box showing "Tỉnh / Xã", its dropdown inside the cascader until
+   * first shown and then moved to the body; one `.el-cascader-menu` per level, the next level loaded (later) when
+   * a node is clicked; a leaf's click sets the path and closes the dropdown.
+   */
+  const cascader = `<div class="el-card"><div class="el-card__header"><span>2. THÔNG TIN NGƯỜI ĐI ĐĂNG KÝ</span></div><div class="el-card__body">
+    <div class="el-form-item"><label for="noiCuTru" class="el-form-item__label">Nơi cư trú (Tỉnh/Thành phố - Xã/Phường/Đặc khu)</label>
+    <div class="el-form-item__content"><div class="el-cascader el-cascader--small">
+    <div class="el-input el-input--small el-input--suffix"><input type="text" readonly autocomplete="off" placeholder="Chọn" class="el-input__inner">
+    <span class="el-input__suffix"><i class="el-input__icon el-icon-arrow-down"></i></span></div>
+    <div class="el-popper el-cascader__dropdown" style="display: none"><div class="el-cascader-panel"></div></div>
+    </div></div></div></div></div>`;
+  const tree: Record<string, Array<[string, string]>> = {
+    '': [
+      ['01', 'Thành phố Hà Nội'],
+      ['79', 'Thành phố Hồ Chí Minh'],
+    ],
+    '01': [
+      ['00004', 'Phường Ba Đình'],
+      ['00008', 'Phường Ngọc Hà'],
+    ],
+  };
+  function wireCascader(model: { path: string[] }, { wardDelayMs = 80 } = {}) {
+    const root = document.querySelector<HTMLElement>('.el-cascader')!;
+    const input = root.querySelector('input')!;
+    const arrow = root.querySelector('.el-icon-arrow-down')!;
+    const dropdown = root.querySelector<HTMLElement>('.el-cascader__dropdown')!;
+    const panel = dropdown.querySelector('.el-cascader-panel')!;
+    const setOpen = (open: boolean) => {
+      dropdown.style.display = open ? '' : 'none';
+      arrow.classList.toggle('is-reverse', open);
+      if (open && dropdown.parentElement !== document.body) document.body.append(dropdown);
+    };
+    const labelOf = (level: number, code: string) =>
+      tree[level === 0 ? '' : model.path[0]!]?.find(([c]) => c === code)?.[1] ?? code;
+    const menu = (level: number, parent: string) => {
+      const list = tree[parent] ?? [];
+      const el = document.createElement('div');
+      el.className = 'el-scrollbar el-cascader-menu';
+      el.innerHTML = `<ul class="el-cascader-menu__list">${list
+        .map(
+          ([, t]) =>
+            `<li role="menuitem" class="el-cascader-node"><span class="el-cascader-node__label">${t}</span></li>`,
+        )
+        .join('')}</ul>`;
+      el.querySelectorAll('li').forEach((li, i) => {
+        li.addEventListener('click', (e) => {
+          e.stopPropagation();
+          const code = list[i]![0];
+          if (level === 1) {
+            model.path = [pending!, code];
+            input.value = `${labelOf(0, pending!)} / ${labelOf(1, code)}`;
+            setOpen(false);
+            return;
+          }
+          pending = code;
+          panel.querySelectorAll('.el-cascader-menu').forEach((m, k) => k > 0 && m.remove());
+          setTimeout(() => panel.append(menu(1, code)), wardDelayMs);
+        });
+      });
+      return el;
+    };
+    let pending: string | null = null;
+    panel.append(menu(0, ''));
+    root.addEventListener('click', () => setOpen(true));
+    document.addEventListener('click', (e) => {
+      if (!root.contains(e.target as Node) && !dropdown.contains(e.target as Node)) setOpen(false);
+    });
+  }
+  const mapped = (wardCode: string, wardName: string): FillPerson => ({
+    person: person('Nguyễn Thị Mai', { address: 'Số 1 phố Quán Thánh, Phường Quán Thánh, Quận Ba Đình, Hà Nội' }),
+    addresses: {
+      permanentAddress: {
+        candidates: [{ provinceCode: '01', provinceName: 'Thành phố Hà Nội', partial: false, wardCode, wardName }],
+        detail: 'Số 1 phố Quán Thánh',
+        reason: null,
+      },
+      currentAddress: null,
+    },
+  });
+
+  it('clicks the province, waits for its wards, clicks the ward, and reads the path back from the box', async () => {
+    document.body.innerHTML = cascader;
+    const model = { path: [] as string[] };
+    wireCascader(model);
+    const run = await fillDocument(document, people([['requester', mapped('00008', 'Phường Ngọc Hà')]]));
+    expect(model.path).toEqual(['01', '00008']);
+    expect(status(run, 'Nơi cư trú')).toMatchObject({ status: 'filled' });
+  });
+
+  it('a ward its province does not list is left for the officer, the dropdown closed and nothing marked ✓', async () => {
+    document.body.innerHTML = cascader;
+    const model = { path: [] as string[] };
+    wireCascader(model);
+    const run = await fillDocument(document, people([['requester', mapped('00070', 'Phường Hoàn Kiếm')]]), {
+      listTimeoutMs: 600,
+    });
+    expect(model.path).toEqual([]);
+    expect(status(run, 'Nơi cư trú')?.status).not.toBe('filled');
+    expect(document.querySelector<HTMLElement>('.el-cascader__dropdown')!.style.display).toBe('none');
+  });
+});

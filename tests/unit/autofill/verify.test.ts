@@ -49,3 +49,24 @@ describe('does the page hold what the record meant', () => {
     expect(holds({ ok: false, reason: 'unreadable' }, want, null)).toBe(false);
   });
 });
+
+describe('a cascader’s path, as its box shows it ("Tỉnh / Xã")', () => {
+  const path = {
+    kind: 'path' as const,
+    steps: [
+      ['Thành phố Hà Nội', '01'],
+      ['Phường Ngọc Hà', '00008'],
+    ],
+  };
+  it.each([
+    ['the whole path', 'Thành phố Hà Nội / Phường Ngọc Hà', true],
+    ['without the unit words', 'Hà Nội / Ngọc Hà', true],
+    ['another ward', 'Thành phố Hà Nội / Phường Ba Đình', false],
+    ['another province, the same ward name', 'Tỉnh Lâm Đồng / Phường Ngọc Hà', false],
+    ['only the province (a level not chosen)', 'Thành phố Hà Nội', false],
+    ['the last level only (show-all-levels off): unproven', 'Phường Ngọc Hà', false],
+    ['nothing', '', false],
+  ])('%s', (_, shown, ok) => {
+    expect(holds(read(shown), path, null)).toBe(ok);
+  });
+});

@@ -68,7 +68,9 @@ export async function fillThroughModel(
       ? dateValue(ref.framework, current.type, want.date, doc.defaultView ?? window)
       : want.kind === 'text'
         ? want.text
-        : (want.values[0] ?? '');
+        : want.kind === 'choice'
+          ? (want.values[0] ?? '')
+          : null;
   if (value === null) return refused({ code: 'dateFormatUnknown' });
   const r = modelSet(doc, ref, value);
   if (!r) return null;

@@ -3,6 +3,7 @@ import { antdSelectAdapter } from '@/utils/autofill/adapters/antd-select';
 import { ariaComboboxAdapter, listboxButtonAdapter } from '@/utils/autofill/adapters/aria-combobox';
 import { choicesAdapter } from '@/utils/autofill/adapters/choices';
 import { drawnDropdownAdapter } from '@/utils/autofill/adapters/drawn-dropdown';
+import { elementCascaderAdapter } from '@/utils/autofill/adapters/element-cascader';
 import { elementSelectAdapter } from '@/utils/autofill/adapters/element-select';
 import { flatpickrAdapter } from '@/utils/autofill/adapters/flatpickr';
 import { formioAdapter } from '@/utils/autofill/adapters/formio';
@@ -35,6 +36,7 @@ export const adapters: Adapter[] = [
   antdSelectAdapter,
   naiveSelectAdapter,
   elementSelectAdapter,
+  elementCascaderAdapter,
   matSelectAdapter,
   xSelectAdapter,
   flatpickrAdapter,

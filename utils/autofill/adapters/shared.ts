@@ -20,6 +20,9 @@ export function isReadOnly(el: Element | null | undefined): boolean {
   );
 }
 
+/** A path as a cascader shows it: each step's first spelling, top first ("Thành phố Hà Nội / Phường Ba Đình"). */
+export const pathText = (want: Extract<Want, { kind: 'path' }>) => want.steps.map((s) => s[0] ?? '').join(' / ');
+
 /** What to say when a read-only control already holds something (the VNeID block): differs, or not. */
 export function readOnlyReason(current: string, want: Want): Reason {
   const wanted =
@@ -27,7 +30,9 @@ export function readOnlyReason(current: string, want: Want): Reason {
       ? want.text
       : want.kind === 'choice'
         ? (want.values[0] ?? '')
-        : (formatIsoDate(want.date) ?? '');
+        : want.kind === 'path'
+          ? pathText(want)
+          : (formatIsoDate(want.date) ?? '');
   if (current.trim() && want.kind === 'text' && matchKey(current) !== matchKey(wanted))
     return { code: 'readonlyDiffers', params: { shown: current.trim(), wanted } };
   return { code: 'readonly' };

@@ -28,7 +28,7 @@ function valueFor(c: Control, want: Want): string {
   if (want.kind === 'text') return want.text;
   if (want.kind === 'date')
     return writeDate(want.date, dateFormatOf(c.element instanceof HTMLInputElement ? c.element : null, c));
-  return want.values[0] ?? '';
+  return want.kind === 'choice' ? (want.values[0] ?? '') : '';
 }
 
 /** How long a clicked picker takes to open its calendar (a framework renders it on its next tick). */
