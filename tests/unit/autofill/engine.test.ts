@@ -1711,7 +1711,9 @@ describe('Element UI 2’s lazy el-cascader: a province, then its ward, as one p
             return;
           }
           pending = code;
-          panel.querySelectorAll('.el-cascader-menu').forEach((m, k) => k > 0 && m.remove());
+          panel.querySelectorAll('.el-cascader-menu').forEach((m, k) => {
+            if (k > 0) m.remove();
+          });
           setTimeout(() => panel.append(menu(1, code)), wardDelayMs);
         });
       });
