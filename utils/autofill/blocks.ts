@@ -35,7 +35,13 @@ function titleOf(container: Element): string | null {
   const label = container.getAttribute('aria-label');
   if (label && container.matches('[role=region],[role=group],section,fieldset')) return cleanLabel(label).text;
   for (const child of container.children) {
-    if (child.matches(headingSelector)) return own(child);
+    if (child.matches(headingSelector)) {
+      // A header that carries a description beside its title (<div class="card-header"><h5>…</h5><small>…</small>)
+      // is named by the heading inside it.
+      const whole = own(child);
+      const inner = whole.split(' ').length > maxHeadingWords ? child.querySelector(headingSelector) : null;
+      return inner ? own(inner) : whole;
+    }
     // A header wrapper: <div class="card-header"><h3>…</h3></div> or <div class="sd-panel__header">.
     if (/header|heading|title/i.test(child.className?.toString() ?? '')) {
       const inner = child.matches(headingSelector) ? child : child.querySelector(headingSelector);

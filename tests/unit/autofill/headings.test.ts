@@ -56,3 +56,14 @@ describe('a tờ khai laid out as a table, a column per party (Bên nữ | Bên 
     ]);
   });
 });
+
+describe('a card header that carries a description beside its title', () => {
+  it('names the block by the heading inside it, not by its whole text', () => {
+    document.body.innerHTML = `<div class="card"><div class="card-header"><h5 class="mb-0">Thông tin người mẹ</h5>
+      <small class="text-muted">Nhập đúng theo thẻ căn cước hoặc giấy tờ tùy thân còn hiệu lực của người mẹ; nếu người mẹ đã mất thì bỏ trống mục này</small></div>
+      <div class="card-body"><label for="ht">Họ, chữ đệm, tên</label><input id="ht"></div></div>`;
+    const [field] = scanDocument(document);
+    expect(field).toMatchObject({ field: 'fullName', role: 'mother' });
+    expect(field!.headings[0]).toBe('Thông tin người mẹ');
+  });
+});
