@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scenarios } from '../fixtures/portal-apps/scenarios-heldout7';
 import { launchHarness, type Harness } from './harness/browser';
-import { assertModel, modelOf, scenarioAt, selectorsVisible } from './harness/held-out';
+import { assertModel, centre, exactly, modelOf, scenarioAt, selectorsVisible } from './harness/held-out';
 import { outsideRequests } from './harness/netlog';
 import { replicaHosts } from './harness/server';
 
@@ -23,8 +23,6 @@ afterAll(async () => {
 });
 
 const scenario = (prefix: string) => scenarioAt(scenarios, prefix);
-
-const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
 describe('held-out 7: Hà Tĩnh marriage registration (ASP.NET Web Forms, Chosen, jQuery DateTimePicker)', () => {
   const s = scenario('https://dichvucong.hatinh.gov.vn/');
@@ -180,11 +178,6 @@ describe('held-out 7: Khánh Hòa birth registration (React 19, Mantine 7)', () 
   const selectInput = (page: Page, name: string) =>
     page.locator(`.mantine-Select-root:has(+ input[name="${name}"]) input`);
   const type = (page: Page, name: string, text: string) => named(page, name).pressSequentially(text);
-  /**
-   * A person scrolls the field to the middle of the screen before opening its dropdown or calendar, so the popup
-   * fits below it and nothing scrolls (and floating-ui moves nothing) while they click in it.
-   */
-  const centre = (box: Locator) => box.evaluate((el) => el.scrollIntoView({ block: 'center' }));
 
   /**
    * Clicks a Select open; a searchable one takes typed text (a substring of the label, accents kept; what it

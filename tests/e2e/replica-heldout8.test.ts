@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarios } from '../fixtures/portal-apps/scenarios-heldout8';
 import { launchHarness, type Harness } from './harness/browser';
-import { assertModel, modelOf, scenarioAt, selectorsVisible } from './harness/held-out';
+import { assertModel, centre, exactly, modelOf, scenarioAt, selectorsVisible } from './harness/held-out';
 import { outsideRequests } from './harness/netlog';
 import { replicaHosts } from './harness/server';
 
@@ -23,11 +23,6 @@ afterAll(async () => {
 });
 
 const scenario = (prefix: string) => scenarioAt(scenarios, prefix);
-
-const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-
-/** A person scrolls the field to the middle of the screen before opening its list or calendar. */
-const centre = (box: Locator) => box.evaluate((el) => el.scrollIntoView({ block: 'center' }));
 
 describe('held-out 8: Đắk Lắk marital status certificate (React 19, shadcn/ui on Radix, react-hook-form)', () => {
   const s = scenario('https://dichvucong.daklak.gov.vn/');

@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { StrangerScenario } from '../../fixtures/portal-apps/scenario';
 
@@ -40,3 +40,12 @@ export async function selectorsVisible(page: Page, s: StrangerScenario) {
     expect(await page.locator(selector).isVisible(), key).toBe(true);
   }
 }
+
+/** A text matched whole, as a person reads an option (spaces around it aside). */
+export const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+/**
+ * A person scrolls the field to the middle of the screen before opening its list or calendar, so the popup fits
+ * below it and nothing scrolls (and floating-ui moves nothing) while they click in it.
+ */
+export const centre = (box: Locator) => box.evaluate((el) => el.scrollIntoView({ block: 'center' }));
