@@ -56,6 +56,9 @@ const middlesBySkeleton = index([
   'Trung',
 ]);
 
+/** One-letter words that begin names: the Ê Đê and Jarai "Y" (men) and "H" (women, "H'Hen"), and "A". */
+const namePrefixes = new Set(['Y', 'H', 'A']);
+
 const toneMarks = /[\u0300\u0301\u0303\u0309\u0323]/;
 function tone(word: string): string {
   return [...word.normalize('NFD')].find((c) => toneMarks.test(c)) ?? '';
@@ -98,6 +101,12 @@ export function repairName(read: string, options: { mrz?: string | null; wordCon
       notes.push(`Đã bỏ "${words[extra]}" đọc thừa (MRZ không có).`);
       words = words.filter((_, i) => i !== extra);
     }
+  }
+  // A lone letter before the name (a glyph of the portrait's frame or of the label above, "O TÔ QUỐC DIỆU"): no
+  // surname is one letter, and the name prefixes of Tây Nguyên ("Y Moan", "H'Hen", "A Páo") are kept.
+  if (words.length >= 3 && [...words[0]!].length === 1 && !namePrefixes.has(fold(words[0]!).toUpperCase())) {
+    notes.push(`Đã bỏ "${words[0]}" đọc thừa trước họ tên.`);
+    words = words.slice(1);
   }
   const mrzAgrees =
     mrzWords !== null && mrzWords.length === words.length && mrzWords.every((m, i) => m === spelled(words[i]!));

@@ -142,6 +142,12 @@ describe('repairName', () => {
     expect(dust.notes[0]).toMatch(/bỏ "Uc"/);
     // A name word the MRZ cut off (a long name) is no dust.
     expect(repairName('NGUYỄN THỊ THU HƯƠNG', { mrz: 'NGUYEN THI THU' }).value).toBe('Nguyễn Thị Thu Hương');
+    // A lone letter read before the name (the portrait's frame) is no surname; a Tây Nguyên name prefix is kept.
+    const lone = repairName('Ô ĐÌNH THỊ THU VY');
+    expect(lone.value).toBe('Đinh Thị Thu Vy');
+    expect(lone.notes[0]).toMatch(/bỏ "Ô"/);
+    expect(repairName('O TÔ QUỐC BIỆU').value).toMatch(/^Tô Quốc/);
+    expect(repairName('Y MOAN ÊNUÔL').value).toMatch(/^Y Moan/);
     const thi = repairName('TĂNG NGỌC THỊ');
     expect(thi).toMatchObject({ value: 'Tăng Ngọc Thi', uncertain: true });
   });
