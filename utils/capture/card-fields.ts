@@ -52,6 +52,11 @@ export interface OcrField {
 export interface CardReading {
   side: CardSide | null;
   model: CardModel | null;
+  /**
+   * What told the model: the card's own words, or only whether a QR pattern was seen in the top right corner
+   * (a guess a poor crop gets wrong: a 2024 back whose code was cut off reads as a 2021 back).
+   */
+  modelBy?: 'text' | 'corner';
   fields: Partial<Record<OcrFieldName, OcrField>>;
   mrz: MrzParse | null;
   /** A passport (its two-line MRZ, or its title) rather than the card: no side of the card. */
@@ -385,7 +390,8 @@ export function readCard(
   }
   if (!side && !passport)
     warnings.push('Không nhận ra đây là mặt trước hay mặt sau thẻ căn cước; hãy chụp lại rõ hơn hoặc nhập tay.');
-  return { side, model, fields, mrz, passport, warnings };
+  const modelBy = byText ? ('text' as const) : byCorner ? ('corner' as const) : undefined;
+  return { side, model, ...(modelBy ? { modelBy } : {}), fields, mrz, passport, warnings };
 }
 
 /** The words of a line from `x` rightwards (a value keeps to its label's column; the photo's side is another). */

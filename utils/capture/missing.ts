@@ -59,7 +59,8 @@ export function missingFields(
   const out: Partial<Record<ReviewFieldName, MissingReason>> = {};
   const recognised = readings.filter((r) => r.side);
   const qrModel = qr ? modelOfQr(qr) : null;
-  const model = qrModel ?? recognised.map((r) => r.model).find((m) => m) ?? null;
+  // A model only the QR corner suggested is no model: every field either model prints on a side seen is expected.
+  const model = qrModel ?? recognised.find((r) => r.model && r.modelBy !== 'corner')?.model ?? null;
   const seen = new Set(recognised.map((r) => r.side));
   // A photo of the card whose code was read shows the code's side, recognised or not.
   if (qrModel && readings.length) seen.add(qrSide[qrModel]);

@@ -165,6 +165,15 @@ describe('every empty field has its reason', () => {
     expect(missingFields({}, [none], null).fullName).toEqual({ code: 'noCard' });
   });
 
+  it('a model only the QR corner suggested (a crop that cut the code off) is no model: either model’s fields have a reason', () => {
+    const back: CardReading = { side: 'back', model: '2021', modelBy: 'corner', fields: {}, mrz: null, warnings: [] };
+    const guessed = missingFields({}, [back], null);
+    expect(guessed.placeOfBirth).toEqual({ code: 'unreadable', side: 'back' });
+    expect(guessed.idIssueDate).toEqual({ code: 'unreadable', side: 'back' });
+    // Told by the card's own words, the 2021 back prints no place of birth.
+    expect(missingFields({}, [{ ...back, modelBy: 'text' }], null).placeOfBirth).toBeUndefined();
+  });
+
   it('with the QR code read, by the model its issue date tells: on the side that carries it, or the other', () => {
     const none: CardReading = { side: null, model: null, fields: {}, mrz: null, warnings: [] };
     const fromQr: Review = {
