@@ -66,7 +66,9 @@ describe('held-out 10: Hải Phòng death registration (Angular 21, PrimeNG 21)'
       await expect.poll(() => overlay.count()).toBe(1);
       await settled(overlay);
       if (filter) {
+        // The filter keeps its last text when the overlay closes (resetFilterOnHide is false by default).
         const search = overlay.locator('input.p-select-filter');
+        await search.fill('');
         await search.pressSequentially(filter);
         await expect.poll(() => overlay.locator('li[role="option"]').count()).toBeGreaterThan(0);
       }
@@ -107,10 +109,13 @@ describe('held-out 10: Hải Phòng death registration (Angular 21, PrimeNG 21)'
     await settled(panel);
     await panel.locator('button.p-datepicker-select-year').click();
     const yearCell = panel.locator('.p-datepicker-year').filter({ hasText: exactly(String(year)) });
+    const firstYear = async () => Number(await panel.locator('.p-datepicker-year').first().textContent());
     for (let i = 0; i < 20 && (await yearCell.count()) === 0; i++) {
       await settled(panel);
-      const first = Number(await panel.locator('.p-datepicker-year').first().textContent());
+      const first = await firstYear();
       await panel.locator(year < first ? 'button.p-datepicker-prev-button' : 'button.p-datepicker-next-button').click();
+      // The decade turns over once the click has been taken.
+      await expect.poll(firstYear).not.toBe(first);
     }
     // The decade view is redrawn as it settles: the year is clicked once it stays.
     await settled(panel);
@@ -161,7 +166,8 @@ describe('held-out 10: Hải Phòng death registration (Angular 21, PrimeNG 21)'
     await typeInto(box(page, 'nchHoTen'), 'Hoàng Văn Hùng');
     await pickDate(page, 'nchNgaySinh', [15, 6, 1948]);
     await page.locator('label[for="nchGioiTinh-M"]').click();
-    await expect.poll(() => page.locator('input[name="nchGioiTinh"][value="M"]').isChecked()).toBe(true);
+    // p-radiobutton's native input carries the name and the inputId (its value attribute is not the option's).
+    await expect.poll(() => page.locator('input[id="nchGioiTinh-M"][name="nchGioiTinh"]').isChecked()).toBe(true);
     await choose(page, 'nchDanToc', 'Tày', 'tày');
     await choose(page, 'nchQuocTich', 'Việt Nam', 'Việt');
     await typeInto(box(page, 'nchSoDinhDanh'), '004048000444');
@@ -307,8 +313,7 @@ describe('held-out 10: Vĩnh Long marriage registration (React 19, React Aria Co
     await choose(page, 'nuTinh', 'Tỉnh Đắk Lắk');
     await search(page, 'nuXa', 'buôn ma', 'Phường Buôn Ma Thuột');
     await typeInto(text(page, 'nuDiaChi'), 'Buôn Ko Siêr');
-    // Bên nam: the date from the calendar this time, walked month by month would be long, so it is typed too,
-    // but after opening and closing the calendar as a person checking it does.
+    // Bên nam: the date typed into its segments, then the calendar opened to check it shows that day, and closed.
     await typeInto(text(page, 'namHoTen'), 'Lê Văn Khoa');
     await typeDate(page, 'namNgaySinh', '01011980', '1/1/1980');
     const calendarButton = field(page, 'namNgaySinh').locator('.react-aria-Group > button');
