@@ -37,6 +37,7 @@ export const replicaHosts = [
   'dichvucong.thainguyen.gov.vn',
   'dichvucong.lamdong.gov.vn',
   'dichvucong.quangtri.gov.vn',
+  'dichvucong.vinhlong.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
