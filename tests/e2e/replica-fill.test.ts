@@ -9,6 +9,7 @@ import { scenarios as heldOut6 } from '../fixtures/portal-apps/scenarios-heldout
 import { scenarios as heldOut7 } from '../fixtures/portal-apps/scenarios-heldout7';
 import { scenarios as heldOut8 } from '../fixtures/portal-apps/scenarios-heldout8';
 import { scenarios as heldOut9 } from '../fixtures/portal-apps/scenarios-heldout9';
+import { scenarios as heldOut10 } from '../fixtures/portal-apps/scenarios-heldout10';
 import { seenScenarios } from '../fixtures/portal-apps/scenarios';
 import { ownScenarios } from '../fixtures/portals/scenarios';
 import { launchHarness, type Harness } from './harness/browser';
@@ -20,7 +21,7 @@ import { runScenario } from './harness/scenario';
  * Justice custom elements, Vue + Element Plus, Quasar, Tom Select on a server-rendered page, PrimeVue's
  * AutoComplete, Ant Design Vue, Choices.js with jQuery UI's datepicker on a Liferay page, Naive UI, bootstrap-select
  * on a server-rendered page, shadcn/ui on Radix with react-day-picker, Shoelace's web components in their shadow
- * roots, Vue 2 with Element UI 2 and its lazy cascader, Chakra UI v3 with react-hook-form, SurveyJS's Angular renderer
+ * roots, Vue 2 with Element UI 2 and its lazy cascader, Chakra UI v3 with react-hook-form, PrimeNG on Angular, React Aria Components, SurveyJS's Angular renderer
  * after another SurveyJS page on the same host), as an officer does in the side panel; each field scored from the
  * page's own state. Every field the scenario expects is right, and none is marked ✓ while the page holds
  * something else. (`npm run bench autofill` scores every replica set; these are the ones whose adapters and
@@ -57,6 +58,7 @@ describe('the extension on replicas it was not written beside', () => {
       ...heldOut7,
       ...heldOut8,
       ...heldOut9,
+      ...heldOut10,
       ...angular,
     ].map((s) => [s.name, s] as const),
   )('%s', async (_, scenario) => {

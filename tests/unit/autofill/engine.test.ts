@@ -1595,11 +1595,7 @@ describe('Element UI 2 (Vue 2): el-select without ARIA, el-date-picker that moun
     const model: Record<string, string | null> = {};
     wireSelect('ksDanToc', ethnicities, model);
     // The page swallows clicks on its options (a stale menu): nothing is chosen.
-    document.addEventListener(
-      'click',
-      (e) => (e.target as Element).closest('li') && e.stopImmediatePropagation(),
-      true,
-    );
+    document.querySelector('.el-select-dropdown')!.addEventListener('click', (e) => e.stopImmediatePropagation(), true);
     const baby = person('Trần Bảo An', {}, { ethnicity: { value: 'Thái', prov: typed } });
     const run = await fillDocument(document, people([['child', baby]]));
     expect(model.ksDanToc).toBeUndefined();
@@ -1723,7 +1719,7 @@ describe('Element UI 2’s lazy el-cascader: a province, then its ward, as one p
     panel.append(menu(0, ''));
     root.addEventListener('click', () => setOpen(true));
     document.addEventListener('click', (e) => {
-      if (!root.contains(e.target as Node) && !dropdown.contains(e.target as Node)) setOpen(false);
+      if (root.isConnected && !root.contains(e.target as Node) && !dropdown.contains(e.target as Node)) setOpen(false);
     });
   }
   const mapped = (wardCode: string, wardName: string): FillPerson => ({
@@ -1757,5 +1753,57 @@ describe('Element UI 2’s lazy el-cascader: a province, then its ward, as one p
     expect(model.path).toEqual([]);
     expect(status(run, 'Nơi cư trú')?.status).not.toBe('filled');
     expect(document.querySelector<HTMLElement>('.el-cascader__dropdown')!.style.display).toBe('none');
+  });
+});
+
+describe('date pickers that take typed text only as a person’s typing makes it', () => {
+  const born = (name: string) =>
+    person(name, {}, { birthDate: { value: { day: 15, month: 6, year: 1948, precision: 'day' }, prov: typed } });
+
+  it('PrimeNG’s p-datepicker parses an input only after a key went down in its box', async () => {
+    document.body.innerHTML = `<h3>Thông tin người chết</h3><label for="ns">Ngày, tháng, năm sinh</label>
+      <span class="p-datepicker p-component p-inputwrapper"><input id="ns" type="text" class="p-datepicker-input" placeholder="dd/mm/yyyy"></span>`;
+    const input = document.getElementById('ns') as HTMLInputElement;
+    const model: { ns: string | null } = { ns: null };
+    let keyDown = false;
+    input.addEventListener('keydown', () => (keyDown = true));
+    input.addEventListener('input', () => {
+      if (!keyDown) return;
+      keyDown = false;
+      const m = input.value.match(/^(\d\d)\/(\d\d)\/(\d{4})$/);
+      model.ns = m ? `${m[3]}-${m[2]}-${m[1]}` : null;
+    });
+    input.addEventListener('blur', () => {
+      const m = model.ns?.match(/^(\d{4})-(\d\d)-(\d\d)$/);
+      input.value = m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+    });
+    const run = await fillDocument(document, people([['deceased', born('Hoàng Văn Hùng')]]));
+    expect(model.ns).toBe('1948-06-15');
+    expect(status(run, 'Ngày, tháng, năm sinh')).toMatchObject({ status: 'filled' });
+  });
+
+  it('React Aria’s DatePicker: segments the officer sees, the ISO date written to its autofill box beside it', async () => {
+    document.body.innerHTML = `<h3>Thông tin bên nữ</h3><div class="react-aria-DatePicker"><span class="react-aria-Label" id="l">Ngày, tháng, năm sinh</span>
+      <div role="group" aria-labelledby="l" class="react-aria-Group"><div class="react-aria-DateInput">
+      <span role="spinbutton" aria-valuemin="1" aria-valuemax="31" aria-label="Ngày, " contenteditable="true" data-type="day">dd</span><span aria-hidden="true">/</span>
+      <span role="spinbutton" aria-valuemin="1" aria-valuemax="12" aria-label="Tháng, " contenteditable="true" data-type="month">mm</span><span aria-hidden="true">/</span>
+      <span role="spinbutton" aria-valuemin="1" aria-valuemax="9999" aria-label="Năm, " contenteditable="true" data-type="year">yyyy</span></div>
+      <input hidden type="text" name="nuNgaySinh" value=""><button type="button" aria-haspopup="dialog">▾</button></div></div>
+      <div aria-hidden="true" data-testid="hidden-dateinput-container"><input type="date" tabindex="-1" form="" name="nuNgaySinh"></div>`;
+    const autofill = document.querySelector<HTMLInputElement>('input[type=date]')!;
+    const model: { nuNgaySinh: string | null } = { nuNgaySinh: null };
+    // As the library does: the autofill box's change sets the date, and the segments show it (vi-VN: no zeros).
+    autofill.addEventListener('input', () => {
+      const m = autofill.value.match(/^(\d{4})-(\d\d)-(\d\d)$/);
+      if (!m) return;
+      model.nuNgaySinh = autofill.value;
+      const [day, month, year] = [...document.querySelectorAll('[role=spinbutton]')];
+      day!.textContent = String(Number(m[3]));
+      month!.textContent = String(Number(m[2]));
+      year!.textContent = m[1]!;
+    });
+    const run = await fillDocument(document, people([['bride', born("H'Lan Niê")]]));
+    expect(model.nuNgaySinh).toBe('1948-06-15');
+    expect(status(run, 'Ngày, tháng, năm sinh')).toMatchObject({ status: 'filled' });
   });
 });

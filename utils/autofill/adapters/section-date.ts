@@ -9,7 +9,8 @@ import { namesOf } from '@/utils/autofill/adapters/text';
  * `contenteditable`) beside a hidden input that holds the whole date as text. MUI X's pickers draw their field
  * so by default; the hidden input is where browsers' autofill writes, and the widget parses what lands there
  * into its sections. So the date is written there in the sections' own order and separators, and read back
- * from the sections the officer sees.
+ * from the sections the officer sees. React Aria's DatePicker keeps its autofill box apart, a native date input
+ * after the picker: the ISO date goes there.
  */
 type Part = 'day' | 'month' | 'year';
 
@@ -28,6 +29,23 @@ function partOf(section: Element): Part | null {
 
 const sectionsOf = (group: Element) => [...group.querySelectorAll<HTMLElement>('[role=spinbutton]')];
 const hiddenOf = (c: Control) => c.parts!.hidden as HTMLInputElement;
+
+/**
+ * The date box kept for the browser's autofill beside the field: a native `type=date` input, out of the tab
+ * order, in an `aria-hidden` box right after the field or the picker around it (React Aria's DatePicker and
+ * DateField draw one and take the ISO date written there). Only a box whose field holds this one group.
+ */
+function autofillInputOf(group: Element): HTMLInputElement | null {
+  let node: Element | null = group;
+  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement) {
+    if (node.querySelectorAll('[role=group]').length > (node === group ? 0 : 1)) return null;
+    const next = node.nextElementSibling;
+    if (next?.getAttribute('aria-hidden') !== 'true') continue;
+    const input = next.querySelector<HTMLInputElement>('input[type=date]');
+    if (input && input.tabIndex < 0) return input;
+  }
+  return null;
+}
 
 /** The text between sections ("/", "-", "."), as the field draws it. */
 function separatorOf(group: Element): string {
@@ -52,7 +70,12 @@ export const sectionDateAdapter: Adapter = {
       .flatMap((group) => {
         const sections = sectionsOf(group);
         const parts = sections.map(partOf);
-        const hidden = group.querySelector<HTMLInputElement>('input[aria-hidden=true], input[type=hidden]');
+        const autofill = autofillInputOf(group);
+        const hidden =
+          autofill ??
+          group.querySelector<HTMLInputElement>('input[aria-hidden=true], input[type=hidden], input[hidden]');
+        // Named by the field's own form input where it keeps one apart from the autofill box.
+        const named = group.querySelector<HTMLInputElement>('input[name]') ?? hidden;
         if (!hidden || sections.length < 2 || sections.length > 3 || parts.some((p) => !p)) return [];
         if (new Set(parts).size !== parts.length || !parts.includes('year')) return [];
         return [
@@ -60,11 +83,11 @@ export const sectionDateAdapter: Adapter = {
             control: {
               element: group,
               kind: 'date' as const,
-              names: namesOf(hidden),
+              names: named ? namesOf(named) : [],
               readOnly: hidden.disabled || sections.every((s) => s.getAttribute('aria-readonly') === 'true'),
               parts: { hidden, labelTarget: hidden },
             },
-            owns: [group, hidden, ...sections],
+            owns: [group, hidden, ...(named ? [named] : []), ...sections],
           },
         ];
       });
@@ -86,8 +109,14 @@ export const sectionDateAdapter: Adapter = {
     const order = sectionsOf(c.element).map(partOf) as Part[];
     const values: Record<Part, number | undefined> = { day, month, year };
     if (order.some((p) => values[p] === undefined)) return refused({ code: 'dateFormatUnknown' });
-    const text = order.map((p) => String(values[p]).padStart(p === 'year' ? 4 : 2, '0')).join(separatorOf(c.element));
     const hidden = hiddenOf(c);
+    // A native date box takes ISO; a text one the sections' own order and separators.
+    const text =
+      hidden.type === 'date'
+        ? `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+        : order.map((p) => String(values[p]).padStart(p === 'year' ? 4 : 2, '0')).join(separatorOf(c.element));
+    if (hidden.type === 'date' && (day === undefined || month === undefined))
+      return refused({ code: 'dateFormatUnknown' });
     setNativeValue(hidden, text);
     fire(hidden, 'input', { inputType: 'insertText', data: text } as InputEventInit);
     fire(hidden, 'change');

@@ -95,6 +95,9 @@ export const textAdapter: Adapter = {
       focus(el);
       await new Promise((resolve) => (el.ownerDocument.defaultView ?? window).setTimeout(resolve, pickerOpenMs));
     }
+    // A picker that takes typed text only after a key went down in its box (PrimeNG's parses an input only then)
+    // is given the key a person's typing ends with.
+    if (picker) key(el, value.slice(-1));
     typeValue(el, value, { blur: !picker });
     // Date pickers that parse what is typed on keyup (bootstrap-datepicker) and close on Escape. Enter only in a
     // picker's own box (Ant Design's takes a typed date on Enter and drops it on blur): elsewhere a page may
