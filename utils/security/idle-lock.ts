@@ -1,10 +1,10 @@
 import type { MotcuaDB } from '@/utils/db/database';
-import { endSession, isIdle, sessionItem } from '@/utils/security/session';
+import { endSession, isIdle, lastActiveAt, sessionItem } from '@/utils/security/session';
 
 /** Locks the records when the officer has been idle longer than the supervisor allows; true if it locked. */
 export async function lockIfIdle(db: MotcuaDB, idleMinutes: number, now = Date.now()): Promise<boolean> {
   const session = await sessionItem.getValue();
-  if (!session || !isIdle(session, idleMinutes, now)) return false;
+  if (!session || !isIdle(session, idleMinutes, now, await lastActiveAt(session))) return false;
   await endSession();
   await db.audit.add({
     at: new Date(now).toISOString(),

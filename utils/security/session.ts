@@ -18,6 +18,12 @@ export interface UnlockedSession {
 
 export const sessionItem = storage.defineItem<UnlockedSession | null>('session:unlocked', { fallback: null });
 
+/**
+ * When the officer was last active, kept apart from the session: a touch only ever writes this, so a touch that
+ * read the session just before a lock cannot write the session back after it (it once reopened a locked page).
+ */
+export const activityItem = storage.defineItem<number>('session:active', { fallback: 0 });
+
 export const defaultIdleMinutes = 15;
 /** Activity is written at most this often, not on every keystroke. */
 const touchEveryMs = 30_000;
@@ -39,6 +45,7 @@ export async function startSession(
     unlockedAt: now,
     lastActiveAt: now,
   });
+  await activityItem.setValue(now);
 }
 
 export async function currentSession(): Promise<{ session: UnlockedSession; dataKey: CryptoKey } | null> {
@@ -53,8 +60,13 @@ export async function currentSession(): Promise<{ session: UnlockedSession; data
 
 export async function touchSession(now = Date.now()) {
   const session = await sessionItem.getValue();
-  if (!session || now - session.lastActiveAt < touchEveryMs) return;
-  await sessionItem.setValue({ ...session, lastActiveAt: now });
+  if (!session || now - (await lastActiveAt(session)) < touchEveryMs) return;
+  await activityItem.setValue(now);
+}
+
+/** The session's last activity: its start, or a later touch. */
+export async function lastActiveAt(session: UnlockedSession): Promise<number> {
+  return Math.max(session.lastActiveAt, await activityItem.getValue());
 }
 
 export async function endSession() {
@@ -62,6 +74,11 @@ export async function endSession() {
   await sessionItem.setValue(null);
 }
 
-export function isIdle(session: UnlockedSession, idleMinutes: number, now = Date.now()): boolean {
-  return now - session.lastActiveAt >= idleMinutes * 60_000;
+export function isIdle(
+  session: UnlockedSession,
+  idleMinutes: number,
+  now = Date.now(),
+  activeAt = session.lastActiveAt,
+): boolean {
+  return now - activeAt >= idleMinutes * 60_000;
 }

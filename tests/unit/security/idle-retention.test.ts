@@ -4,7 +4,7 @@ import { applyRetention } from '@/utils/records/retention';
 import { RecordsStore } from '@/utils/records/store';
 import { generateDataKey } from '@/utils/security/crypto';
 import { lockIfIdle } from '@/utils/security/idle-lock';
-import { currentSession, startSession } from '@/utils/security/session';
+import { currentSession, endSession, sessionItem, startSession, touchSession } from '@/utils/security/session';
 import { freshDb, personInput } from '../records/helpers';
 
 beforeEach(() => fakeBrowser.reset());
@@ -19,6 +19,35 @@ describe('idle lock', () => {
     expect(await currentSession()).toBeNull();
     expect(await db.audit.where('action').equals('lock').first()).toMatchObject({ officerId: 'o1', detail: 'idle' });
     expect(await lockIfIdle(db, 15, 60 * 60_000)).toBe(false);
+  });
+});
+
+describe('activity and the lock', () => {
+  it('a touch that read the session before a lock does not bring it back after it', async () => {
+    await startSession({ id: 'o1', name: 'A', role: 'officer' }, await generateDataKey(), 0);
+    // The touch reads the session, the lock lands while it is on its way, then the touch writes.
+    const read = sessionItem.getValue.bind(sessionItem);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    sessionItem.getValue = async () => {
+      const value = await read();
+      await held;
+      return value;
+    };
+    const touching = touchSession(60_000);
+    sessionItem.getValue = read;
+    await endSession();
+    release();
+    await touching;
+    expect(await currentSession()).toBeNull();
+  });
+
+  it('a touch keeps the session from locking for idleness', async () => {
+    const db = freshDb();
+    await startSession({ id: 'o1', name: 'A', role: 'officer' }, await generateDataKey(), 0);
+    await touchSession(10 * 60_000);
+    expect(await lockIfIdle(db, 15, 20 * 60_000)).toBe(false);
+    expect(await lockIfIdle(db, 15, 25 * 60_000)).toBe(true);
   });
 });
 
