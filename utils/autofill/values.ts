@@ -68,22 +68,14 @@ function addressPart(who: FillPerson, c: Classified): WantResult {
  * block holds: the 2025 units the address maps to, when it maps to one ward.
  */
 function placePath(who: FillPerson, c: Classified): WantResult {
-  const kind = c.field === 'permanentAddress' || c.field === 'currentAddress' ? c.field : c.address;
-  const m = mapped(who, kind);
-  if (!m) return { reason: { code: 'noData' } };
-  if (m.candidates.length === 0) return { reason: m.reason ?? { code: 'noAddress', params: { text: m.detail } } };
-  if (m.candidates.length > 1)
-    return { reason: { code: 'ambiguousWard', params: { wards: m.candidates.map((x) => x.wardName).join(', ') } } };
-  const w = m.candidates[0]!;
-  return {
-    want: {
-      kind: 'path',
-      steps: [
-        [w.provinceName, w.provinceCode],
-        [w.wardName, w.wardCode],
-      ],
-    },
-  };
+  const address = c.field === 'permanentAddress' || c.field === 'currentAddress' ? c.field : c.address;
+  // The ward first: an address mapped to several wards is left to the officer with their names.
+  const ward = addressPart(who, { ...c, address, field: 'ward' });
+  if ('reason' in ward) return ward;
+  const province = addressPart(who, { ...c, address, field: 'province' });
+  if ('reason' in province) return province;
+  const values = (r: WantResult) => ('want' in r && r.want.kind === 'choice' ? r.want.values : []);
+  return { want: { kind: 'path', steps: [values(province), values(ward)] } };
 }
 
 const placeFields = new Set<Classified['field']>(['permanentAddress', 'currentAddress', 'province', 'ward']);

@@ -2,7 +2,7 @@ import type { Adapter, Attempt, Choice, Control, Reason } from '@/utils/autofill
 import { press } from '@/utils/autofill/dom';
 import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
-import { pathText, refused } from '@/utils/autofill/adapters/shared';
+import { isLeaving, movedPopup, pathText, refused } from '@/utils/autofill/adapters/shared';
 import { namesOf } from '@/utils/autofill/adapters/text';
 
 /**
@@ -16,24 +16,13 @@ import { namesOf } from '@/utils/autofill/adapters/text';
 const inputOf = (c: Control) => c.parts!.input as HTMLInputElement;
 const arrowOf = (c: Control) => c.element.querySelector(':scope > .el-input .el-icon-arrow-down');
 
-/** A dropdown on its way out (Vue's leave transition) still draws its nodes for a moment. */
-const leaving = (el: Element) => [...el.classList].some((k) => /-leave(-active|-to)?$/.test(k));
-
-/** This cascader's dropdown: the one it held before first shown; else the one cascader dropdown showing. */
-function dropdownOf(c: Control): Element | null {
-  const kept = c.parts?.dropdown as Element | undefined;
-  if (kept?.isConnected) return kept;
-  return (
-    [...c.element.ownerDocument.querySelectorAll('.el-cascader__dropdown')].find(
-      (d) => !leaving(d) && isVisibleToOfficer(d),
-    ) ?? null
-  );
-}
+const dropdownOf = (c: Control) =>
+  movedPopup(c.parts?.dropdown as Element | undefined, c.element.ownerDocument, '.el-cascader__dropdown');
 
 function isOpen(c: Control): boolean {
   if (arrowOf(c)?.classList.contains('is-reverse')) return true;
   const dropdown = dropdownOf(c);
-  return Boolean(dropdown && !leaving(dropdown) && isVisibleToOfficer(dropdown));
+  return Boolean(dropdown && !isLeaving(dropdown) && isVisibleToOfficer(dropdown));
 }
 
 function shown(c: Control): Choice | null {

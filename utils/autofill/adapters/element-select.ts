@@ -2,7 +2,7 @@ import type { Adapter, Control } from '@/utils/autofill/control';
 import { focus, press } from '@/utils/autofill/dom';
 import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
-import { refused } from '@/utils/autofill/adapters/shared';
+import { movedPopup, refused } from '@/utils/autofill/adapters/shared';
 import { namesOf } from '@/utils/autofill/adapters/text';
 
 /**
@@ -25,19 +25,8 @@ function shown(c: Control) {
   return text ? { value: '', text } : null;
 }
 
-/** A menu on its way out (Vue's leave transition) still draws its options for a moment. */
-const leaving = (menu: Element) => [...menu.classList].some((k) => /-leave(-active|-to)?$/.test(k));
-
-/**
- * This select's menu: the one it held before it was first shown, kept as the parts recorded then; else (first
- * shown before the filler saw it) the one menu showing on the page.
- */
-function menuOf(c: Control): Element | null {
-  const kept = c.parts?.menu as Element | undefined;
-  if (kept?.isConnected) return kept;
-  const doc = c.element.ownerDocument;
-  return [...doc.querySelectorAll('.el-select-dropdown')].find((m) => !leaving(m) && isVisibleToOfficer(m)) ?? null;
-}
+const menuOf = (c: Control) =>
+  movedPopup(c.parts?.menu as Element | undefined, c.element.ownerDocument, '.el-select-dropdown');
 
 export const elementSelectAdapter: Adapter = {
   id: 'element-select',

@@ -103,6 +103,19 @@ export function readDate(text: string, view: Window = globalThis as unknown as W
   return parsed.ok ? parsed.date : null;
 }
 
+/** A popup on its way out (Vue's leave transition) still draws its options for a moment. */
+export const isLeaving = (el: Element) => [...el.classList].some((k) => /-leave(-active|-to)?$/.test(k));
+
+/**
+ * A widget's popup that its library draws inside the widget until first shown, then moves to the body beside
+ * every other (Element UI's menus): the one the widget held when found, kept in its parts; else (first shown
+ * before the filler saw it) the one such popup showing.
+ */
+export function movedPopup(kept: Element | undefined, doc: Document, selector: string): Element | null {
+  if (kept?.isConnected) return kept;
+  return [...doc.querySelectorAll(selector)].find((p) => !isLeaving(p) && isVisibleToOfficer(p)) ?? null;
+}
+
 /** How often a wait looks again without a DOM change (an overlay fading in changes no node). */
 export const pollMs = 80;
 
