@@ -1,8 +1,17 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarios } from '../fixtures/portal-apps/scenarios-heldout10';
 import { launchHarness, type Harness } from './harness/browser';
-import { assertModel, centre, exactly, modelOf, scenarioAt, selectorsVisible } from './harness/held-out';
+import {
+  assertModel,
+  centre,
+  exactly,
+  modelOf,
+  scenarioAt,
+  selectorsVisible,
+  settled,
+  typeInto,
+} from './harness/held-out';
 import { outsideRequests } from './harness/netlog';
 import { replicaHosts } from './harness/server';
 
@@ -23,26 +32,6 @@ afterAll(async () => {
 });
 
 const scenario = (prefix: string) => scenarioAt(scenarios, prefix);
-
-/** Types into a box and checks it shows the text; a focus change that ate keys is repaired by typing again. */
-async function typeInto(box: Locator, text: string, shown = text) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await centre(box);
-    await box.click();
-    await box.fill('');
-    await box.pressSequentially(text);
-    if ((await box.inputValue()) === shown) return;
-  }
-  expect(await box.inputValue()).toBe(shown);
-}
-
-/** No CSS transition or animation is running on the element (the library's enter animation is over). */
-const settled = (el: Locator) =>
-  expect
-    .poll(() =>
-      el.evaluate((node) => node.getAnimations({ subtree: true }).filter((a) => a.playState === 'running').length),
-    )
-    .toBe(0);
 
 describe('held-out 10: Hải Phòng death registration (Angular 21, PrimeNG 21)', () => {
   const s = scenario('https://dichvucong.haiphong.gov.vn/');

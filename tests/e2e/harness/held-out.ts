@@ -49,3 +49,23 @@ export const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^
  * below it and nothing scrolls (and floating-ui moves nothing) while they click in it.
  */
 export const centre = (box: Locator) => box.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+
+/** Types into a box and checks it shows the text; a focus change that ate keys is repaired by typing again. */
+export async function typeInto(box: Locator, text: string, shown = text) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await centre(box);
+    await box.click();
+    await box.fill('');
+    await box.pressSequentially(text);
+    if ((await box.inputValue()) === shown) return;
+  }
+  expect(await box.inputValue()).toBe(shown);
+}
+
+/** No CSS transition or animation is running on the element (the library's enter animation is over). */
+export const settled = (el: Locator) =>
+  expect
+    .poll(() =>
+      el.evaluate((node) => node.getAnimations({ subtree: true }).filter((a) => a.playState === 'running').length),
+    )
+    .toBe(0);
