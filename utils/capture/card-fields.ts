@@ -163,6 +163,15 @@ function folded(text: string): string {
   return fold(text).toLowerCase().replace(/\s+/g, ' ');
 }
 
+/**
+ * A line that opens with a house number ("Số nhà 16 …", "Số 10 …", "25 Lê Lợi …", after a speck such as "7 ") starts
+ * a street address. A hometown (quê quán) names a commune, a district and a province and never has one, so such
+ * a line is the residence below whose label OCR did not read (tuning: card-2026-7 ran the two together).
+ */
+function opensWithHouseNumber(text: string): boolean {
+  return /^\W*(\d\s+)?(so nha|so|sn)\s*\d|^\W*\d+[a-z]?(\/\d+)*\s+\p{L}/u.test(folded(text));
+}
+
 export function isLabelLine(text: string): boolean {
   const f = folded(text);
   return labelWords.some((l) => f.includes(l)) || /\/\s*[a-z]+.*:/.test(f);
@@ -330,7 +339,7 @@ export function readCard(
     const inlineValue =
       rule.field === 'sex' || rule.field === 'nationality' ? sameLineValue(labelLine.text, rule) : inline;
     const extracted = rule.extract?.(labelLine.text) ?? null;
-    if (inlineValue && rule.accept(inlineValue)) {
+    if (inlineValue && rule.accept(inlineValue) && !(rule.field === 'hometown' && opensWithHouseNumber(inlineValue))) {
       text = extracted ?? inlineValue;
       picked.push(labelLine);
     } else if (extracted) {
@@ -345,6 +354,7 @@ export function readCard(
         if (line.bbox.x1 < labelLine.bbox.x0 - cardWidth * 0.05) continue; // a line of another column
         if (line.bbox.y0 - (picked.at(-1) ?? labelLine).bbox.y1 > (labelLine.bbox.y1 - labelLine.bbox.y0) * 2.5) break;
         if (isLabelLine(line.text)) break;
+        if (rule.field === 'hometown' && opensWithHouseNumber(line.text)) break;
         const value = inColumn(line, labelLine.bbox.x0 - cardWidth * 0.03);
         // Specks OCR read as a few marks between the value's lines ("” ` MAi", "ˆ . ."): not a line of the
         // value, and not its end.

@@ -181,6 +181,43 @@ describe('readCard', () => {
     expect(short.fields.residence?.text).toBe('Số 83 Hoàng Diệu, Xã Yên Thường, Huyện Gia Lâm, Hà Nội');
   });
 
+  it('ends a hometown where a house number begins: the residence below, its label unread, is not taken in', () => {
+    // card-2026-7 of the tuning set: "Nơi thường trú" went unread and its value ran into Quê quán.
+    y = 0;
+    const r = readCard(
+      [
+        line('CĂN CƯỚC CÔNG DÂN'),
+        line('Họ và tên / Full name:'),
+        line('NGÔ ĐỨC DŨNG'),
+        line('Quê quán / Place of origin:'),
+        line('Trường Thi, Vinh, Nghệ An'),
+        line('Số nhà 16 Hoàng Diệu, Phường Phú Hội, Thành phố Huế'),
+      ],
+      1000,
+    );
+    expect(r.fields.hometown?.text).toBe('Trường Thi, Vinh, Nghệ An');
+    // Nor is a residence line the whole hometown when the hometown's own line went unread (card-2026-2).
+    y = 0;
+    const only = readCard(
+      [
+        line('CĂN CƯỚC CÔNG DÂN'),
+        line('Họ và tên / Full name:'),
+        line('TÔ QUỐC DIỆU'),
+        line('Quê quán / Place of origin:'),
+        line('7 Số nhà 162 Lạc Long Quân, Phường Hàng Bạc, Quận'),
+      ],
+      1000,
+    );
+    expect(only.fields.hometown).toBeUndefined();
+    // A ward's number is no house number: "Bến Nghé, 1, TP. Hồ Chí Minh" wraps as "1, TP. Hồ Chí Minh".
+    y = 0;
+    const wrapped = readCard(
+      [line('CĂN CƯỚC CÔNG DÂN'), line('Quê quán / Place of origin:'), line('Bến Nghé,'), line('1, TP. Hồ Chí Minh')],
+      1000,
+    );
+    expect(wrapped.fields.hometown?.text).toBe('Bến Nghé, 1, TP. Hồ Chí Minh');
+  });
+
   it('says when it cannot tell the side', () => {
     expect(readCard([line('Lorem ipsum')], 1000).warnings[0]).toMatch(/mặt trước hay mặt sau/);
   });
