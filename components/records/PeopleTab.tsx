@@ -56,7 +56,11 @@ export function PeopleTab({
           <FirstRun language={language} onImport={onImport} onNew={() => setEditing('new')} />
         ) : (
           <p role="status" data-testid="result-count">
-            {list.rows.length === 0 ? t('records.none') : t('records.count', { count: list.rows.length })}
+            {!list.loaded
+              ? t('records.loading')
+              : list.rows.length === 0
+                ? t('records.none')
+                : t('records.count', { count: list.rows.length })}
           </p>
         )}
         <PeopleList
@@ -101,6 +105,8 @@ function usePeopleList(
   on: { onTick: (id: string) => void; onOpen: (id: string) => void },
 ) {
   const [rows, setRows] = useState<PersonRow[]>([]);
+  // Until the first search answers, an empty list means "not read yet", not "nobody found".
+  const [loaded, setLoaded] = useState(false);
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is the reload signal, not read inside
@@ -109,6 +115,7 @@ function usePeopleList(
     void peopleRows(store, query).then((next) => {
       if (cancelled) return;
       setRows(next);
+      setLoaded(true);
       setActive(0);
     });
     return () => {
@@ -131,7 +138,7 @@ function usePeopleList(
     } else if (action.kind === 'tick') on.onTick(rows[active]!.id);
     else on.onOpen(rows[active]!.id);
   };
-  return { rows, active, setActive, listRef, virtual, onSearchKey };
+  return { rows, loaded, active, setActive, listRef, virtual, onSearchKey };
 }
 
 /** The people ticked for the export (none ticked: everyone), and the export itself. */

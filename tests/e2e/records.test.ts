@@ -145,6 +145,26 @@ describe('citizen records in the browser', () => {
     expect(text.split('\r\n')[0]).toContain('"Nghề nghiệp"');
   });
 
+  it('never says nobody was found while the list is still being read', async () => {
+    const watcher = await h.context.newPage();
+    // Every text the count line ever shows, from the page's first paint on.
+    await watcher.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { countTexts: string[] }).countTexts = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="result-count"]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await watcher.goto(h.extensionUrl('records.html'));
+    await watcher.getByRole('tab', { name: 'Công dân' }).click();
+    await expect.poll(() => watcher.getByTestId('result-count').textContent()).toBe('5 công dân');
+    const seen = await watcher.evaluate(() => (window as unknown as { countTexts: string[] }).countTexts);
+    expect(seen.at(-1)).toBe('5 công dân');
+    expect(seen).not.toContain('Không tìm thấy công dân nào.');
+    await watcher.close();
+  });
+
   it('erases one person completely', async () => {
     await search('ngo van khai');
     await expect.poll(resultNames).toEqual(['Ngô Văn Khải']);

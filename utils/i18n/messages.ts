@@ -372,6 +372,7 @@ const vi = {
   'records.results': 'Kết quả tìm kiếm',
   'records.count': '{count} công dân',
   'records.none': 'Không tìm thấy công dân nào.',
+  'records.loading': 'Đang đọc danh sách…',
   'records.firstRun.title': 'Chưa có công dân nào trong hồ sơ',
   'records.firstRun.intro': 'Bắt đầu bằng một trong ba cách:',
   'records.firstRun.import': 'Nhập danh sách có sẵn từ Excel hoặc CSV (xem trước từng dòng rồi mới ghi).',
@@ -1011,6 +1012,7 @@ const en: Record<MessageKey, string> = {
   'records.results': 'Search results',
   'records.count': '{count} citizens',
   'records.none': 'No citizen found.',
+  'records.loading': 'Reading the list…',
   'records.firstRun.title': 'No citizen in the records yet',
   'records.firstRun.intro': 'Start in one of three ways:',
   'records.firstRun.import':
