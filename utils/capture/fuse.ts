@@ -7,7 +7,8 @@ import type { CitizenQr } from '@/utils/capture/qr-payload';
 import { t } from '@/utils/i18n';
 import { formatDate, type VnDate } from '@/utils/vn/dates';
 import { toTitleVi } from '@/utils/vn/names';
-import { crossCheckId, decodePersonalId } from '@/utils/vn/personal-id';
+import { crossCheckId, decodePersonalId, legacyProvinces } from '@/utils/vn/personal-id';
+import { placeKey } from '@/utils/vn/place-names';
 import { cleanSpaces, fold } from '@/utils/vn/text';
 
 /**
@@ -88,11 +89,14 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
       notes.push(`Đã bỏ ${r.dropped.map((d) => `"${d}"`).join(', ')}: chữ đọc thừa, không thuộc địa chỉ.`);
     if (r.ambiguous.length)
       notes.push(`Chưa rõ dấu của ${r.ambiguous.map((a) => `"${a}"`).join(', ')}; hãy đối chiếu với thẻ.`);
+    const whole = endsInProvince(r.value);
+    if (!whole)
+      notes.push('Cuối địa chỉ không phải tên tỉnh, thành phố: dòng có thể bị đọc thiếu; hãy đối chiếu với thẻ.');
     return {
       value: r.value,
       notes,
       ambiguous: r.ambiguous.length > 0,
-      settled: r.changes.length === 0 && r.dropped.length === 0 && r.ambiguous.length === 0 && r.unknown === 0,
+      settled: whole && r.changes.length === 0 && r.dropped.length === 0 && r.ambiguous.length === 0 && r.unknown === 0,
       agreed: readings.length === 1 || r.value === lexicon.repair(readings[0]!).value,
     };
   };
@@ -395,6 +399,17 @@ interface PlaceReading {
 }
 
 /** A place read alike twice (or the second look saw the same), every word explained, none repaired. */
+/**
+ * The province each printed address ends with (the card's hometown, birthplace and residence all do): by the
+ * 63 provinces the cards were issued under, and the 2025 names not among them. An address cut short by the
+ * OCR ("…, Quận 10, Thành phố 1" for "…, Thành phố Hồ Chí Minh") ends in something else.
+ */
+const provinceKeys = new Set([...legacyProvinces().map((p) => p.name), 'Huế', 'Hồ Chí Minh', 'HCM'].map(placeKey));
+export function endsInProvince(address: string): boolean {
+  const last = address.split(',').at(-1)?.trim() ?? '';
+  return provinceKeys.has(placeKey(last));
+}
+
 function placeVouched(field: OcrField, p: PlaceReading): boolean {
   return p.settled && p.agreed && field.agreed !== false && field.confidence >= ocrFlagBelow;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CardReading, OcrField } from '../../../utils/capture/card-fields';
 import { fuse, qrResidence, type Review } from '../../../utils/capture/fuse';
 import { missingFields } from '../../../utils/capture/missing';
+import { PlaceLexicon } from '../../../utils/capture/places';
 import { buildTd1, parseTd1 } from '../../../utils/capture/mrz';
 import { classifyQr, parentsIn } from '../../../utils/capture/qr-payload';
 
@@ -49,6 +50,24 @@ describe('flags come from the witnesses, not from the OCR confidence alone', () 
     );
     expect(r.nationality).toMatchObject({ value: 'Việt Nam', uncertain: false });
     expect(r.fullName?.uncertain).toBe(true);
+  });
+});
+
+describe('an address cut short is flagged', () => {
+  const places = new PlaceLexicon(['Phường Bình Trị Đông B', 'Quận 10', 'Thành phố Hồ Chí Minh', 'Bắc Ninh']);
+  const hometown = (text: string) => fuse({ ocr: [front({ hometown: f(text, true) })] }, { today, places }).hometown;
+
+  it('ends in a province, read alike twice: it stands', () => {
+    expect(hometown('Phường Bình Trị Đông B, Quận 10, Thành phố Hồ Chí Minh')?.uncertain).toBe(false);
+    expect(hometown('Bắc Ninh')?.uncertain).toBe(false);
+  });
+
+  it('ends in anything else (the line read short, every word a place word or a number): flagged, and why', () => {
+    const cut = hometown('Phường Bình Trị Đông B, Quận 10, Thành phố 1');
+    expect(cut?.value).toBe('Phường Bình Trị Đông B, Quận 10, Thành phố 1');
+    expect(cut?.uncertain).toBe(true);
+    expect(cut?.notes.join(' ')).toMatch(/không phải tên tỉnh, thành phố/);
+    expect(hometown('Phường Bình Trị Đông B, Quận 10')?.uncertain).toBe(true);
   });
 });
 
