@@ -38,6 +38,7 @@ export const replicaHosts = [
   'dichvucong.lamdong.gov.vn',
   'dichvucong.quangtri.gov.vn',
   'dichvucong.vinhlong.gov.vn',
+  'dichvucong.tuyenquang.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
