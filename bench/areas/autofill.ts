@@ -16,6 +16,7 @@ import {
   heldOut9Scenarios,
   heldOut10Scenarios,
   heldOut11Scenarios,
+  heldOut12Scenarios,
   heldOutScenarios,
   seenScenarios,
 } from '../../tests/fixtures/portal-apps/scenarios';
@@ -109,6 +110,7 @@ export const autofillBench: BenchArea = {
     if (heldOut.includes('9')) sets.push(['heldout9', await heldOut9Scenarios(), 0.98]);
     if (heldOut.includes('10')) sets.push(['heldout10', await heldOut10Scenarios(), 0.98]);
     if (heldOut.includes('11')) sets.push(['heldout11', await heldOut11Scenarios(), 0.98]);
+    if (heldOut.includes('12')) sets.push(['heldout12', await heldOut12Scenarios(), 0.98]);
     const chosenSets = process.env.MOTCUA_BENCH_SETS?.split(',');
     if (chosenSets) sets.splice(0, sets.length, ...sets.filter(([name]) => chosenSets.includes(name)));
     const h = await launchHarness();

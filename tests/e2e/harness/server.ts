@@ -39,6 +39,7 @@ export const replicaHosts = [
   'dichvucong.quangtri.gov.vn',
   'dichvucong.vinhlong.gov.vn',
   'dichvucong.camau.gov.vn',
+  'dichvucong.tuyenquang.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
