@@ -10,6 +10,8 @@ import { scenarios as heldOut7 } from '../fixtures/portal-apps/scenarios-heldout
 import { scenarios as heldOut8 } from '../fixtures/portal-apps/scenarios-heldout8';
 import { scenarios as heldOut9 } from '../fixtures/portal-apps/scenarios-heldout9';
 import { scenarios as heldOut10 } from '../fixtures/portal-apps/scenarios-heldout10';
+import { scenarios as heldOut11 } from '../fixtures/portal-apps/scenarios-heldout11';
+import { scenarios as heldOut12 } from '../fixtures/portal-apps/scenarios-heldout12';
 import { seenScenarios } from '../fixtures/portal-apps/scenarios';
 import { ownScenarios } from '../fixtures/portals/scenarios';
 import { launchHarness, type Harness } from './harness/browser';
@@ -59,6 +61,8 @@ describe('the extension on replicas it was not written beside', () => {
       ...heldOut8,
       ...heldOut9,
       ...heldOut10,
+      ...heldOut11,
+      ...heldOut12,
       ...angular,
     ].map((s) => [s.name, s] as const),
   )('%s', async (_, scenario) => {

@@ -1,7 +1,7 @@
 import type { Adapter, Control } from '@/utils/autofill/control';
 import { textOf } from '@/utils/autofill/dom';
 import { isVisibleToOfficer } from '@/utils/autofill/visibility';
-import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
+import { chooseInList, closeList, press } from '@/utils/autofill/adapters/open-list';
 import { refused } from '@/utils/autofill/adapters/shared';
 import { namesOf } from '@/utils/autofill/adapters/text';
 
@@ -11,6 +11,12 @@ import { namesOf } from '@/utils/autofill/adapters/text';
  * an invisible mirror for screen readers; the options people click are `.ant-select-item-option` in the
  * dropdown beside that mirror (appended to the body). The choice shows in `.ant-select-selection-item`; the
  * form's state is React's: read back what it shows.
+ *
+ * ng-zorro-antd's nz-select (Angular) draws the same classes with no ARIA at all: its search box is a plain
+ * `input.ant-select-selection-search-input` (a label's `for` points at it, so it looks like a text box), it
+ * opens on a click, and its dropdown (`.ant-select-dropdown`, options `nz-option-item`, virtually scrolled) is
+ * in the CDK overlay container at the end of the body. Typing in that box filters; only a clicked option is the
+ * form control's value, and it shows as `nz-select-item.ant-select-selection-item`.
  */
 const inputOf = (c: Control) => c.parts!.input as HTMLInputElement;
 
@@ -20,9 +26,19 @@ const shown = (c: Control) => {
   return text ? { value: '', text } : null;
 };
 
+const isNgZorro = (el: Element) => el.localName === 'nz-select';
+
 function dropdownOf(c: Control): Element | null {
+  const doc = c.element.ownerDocument;
+  if (isNgZorro(c.element)) {
+    // One nz-select is open at a time: its dropdown is the overlay's shown one.
+    const open = [...doc.querySelectorAll('.cdk-overlay-container .ant-select-dropdown')].filter((d) =>
+      isVisibleToOfficer(d),
+    );
+    return open.at(-1) ?? null;
+  }
   const id = inputOf(c).getAttribute('aria-controls');
-  const mirror = id ? c.element.ownerDocument.getElementById(id) : null;
+  const mirror = id ? doc.getElementById(id) : null;
   return mirror?.closest('.ant-select-dropdown') ?? null;
 }
 
@@ -32,7 +48,9 @@ export const antdSelectAdapter: Adapter = {
     return [...root.querySelectorAll<HTMLElement>('.ant-select')]
       .filter((el) => !owned.has(el) && !el.classList.contains('ant-select-dropdown'))
       .flatMap((el) => {
-        const input = el.querySelector<HTMLInputElement>('input[role=combobox]');
+        const input =
+          el.querySelector<HTMLInputElement>('input[role=combobox]') ??
+          (isNgZorro(el) ? el.querySelector<HTMLInputElement>('input.ant-select-selection-search-input') : null);
         if (!input) return [];
         return [
           {
@@ -57,9 +75,11 @@ export const antdSelectAdapter: Adapter = {
     return chooseInList(
       {
         doc,
+        widget: input,
         open: () => {
-          if (input.getAttribute('aria-expanded') === 'true') return;
+          if (input.getAttribute('aria-expanded') === 'true' || c.element.classList.contains('ant-select-open')) return;
           const selector = c.element.querySelector('.ant-select-selector') ?? c.element;
+          if (isNgZorro(c.element)) return press(selector);
           const view = doc.defaultView ?? window;
           selector.dispatchEvent(new view.MouseEvent('mousedown', { bubbles: true, cancelable: true, button: 0 }));
         },

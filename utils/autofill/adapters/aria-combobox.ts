@@ -60,8 +60,15 @@ function optionsScope(c: Control): ParentNode {
 /** One frame: what a widget drawn by a framework shows after a key (Lit renders its next state a task later). */
 const nextFrame = (view: Window) => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
 
-/** The code a dropdown keeps beside its button (a hidden input in the same wrapper), when it keeps one. */
+/**
+ * The code a dropdown keeps beside its button (a hidden input in the same wrapper), or inside it (Kendo's
+ * DropDownList wraps the page's own select or input, hidden, and keeps the chosen value in it), when it keeps one.
+ */
 function keptCode(c: Control): string {
+  const inside = c.element.querySelector<HTMLInputElement | HTMLSelectElement>(
+    ':scope > select, :scope > input[data-role]',
+  );
+  if (inside) return inside.value;
   const wrapper = c.element.parentElement;
   const hidden =
     wrapper?.querySelector<HTMLInputElement>(':scope > input[type=hidden]') ??
@@ -89,7 +96,7 @@ function shown(c: Control) {
   const text =
     el instanceof HTMLInputElement
       ? el.value || displayed(el.parentElement) || displayed(el.parentElement?.parentElement ?? null)
-      : textOf(el)
+      : displayed(el)
           .replace(/[▾▼⌄]\s*$/, '')
           .trim();
   const code = keptCode(c);
@@ -166,6 +173,7 @@ function buildAdapter(id: string, selector: string): Adapter {
       return chooseInList(
         {
           doc,
+          widget: c.element,
           open: async () => {
             if (expanded()) return;
             if (c.element instanceof HTMLInputElement) {

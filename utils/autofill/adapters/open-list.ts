@@ -22,6 +22,8 @@ export interface ListWidget {
   optionSelector: string;
   /** Closes it when nothing fitted (Escape, a click outside). */
   close(): void;
+  /** The element the officer opens it by (a search box that is this one is typed in at once). */
+  widget?: Element;
 }
 
 /** What to type in a list's search box: a name rather than a code, without the unit word of a place. */
@@ -74,7 +76,10 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
   const term = searchTerm(want);
   // A read-only box only shows the choice (SurveyJS's short lists): typing there filters nothing.
   const searchable = search && !search.readOnly && !search.disabled ? search : null;
-  if (searchable && term) typeValue(searchable, term, { blur: false });
+  if (searchable && term) {
+    await openedFor(searchable, list.widget ?? searchable);
+    typeValue(searchable, term, { blur: false });
+  }
   const options = () => {
     const found = visibleOptions(list.scope(), list.optionSelector);
     return found.length > 0 ? found : null;
@@ -125,6 +130,24 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
   const option = shown[chosen.index]!;
   press(option.el);
   return { wrote: option.choice, ...(chosen.note ? { note: chosen.note } : {}) };
+}
+
+/** Longest wait for an opening list to give its search box the focus (Kendo's, once it has slid in: 200 ms). */
+const openingMs = 400;
+
+/**
+ * Until the list has given its own search box the focus, as most lists do once open (select2, Choices.js, PrimeNG's
+ * filter; Kendo's DropDownList only once its opening animation ends, and a box typed in before that loses the
+ * focus and the list closes, 60–100 ms later, with the typed text in it). A list whose search box is the
+ * combobox itself, or already focused, costs nothing; one that never moves the focus, `openingMs`.
+ */
+async function openedFor(search: HTMLInputElement, widget: Element): Promise<void> {
+  const view = search.ownerDocument.defaultView;
+  const root = search.getRootNode() as Document | ShadowRoot;
+  if (!view || search === widget || root.activeElement === search) return;
+  const started = performance.now();
+  while (root.activeElement !== search && performance.now() - started < openingMs)
+    await new Promise<void>((resolve) => view.setTimeout(resolve, 20));
 }
 
 /** The box that scrolls a list's options: the nearest ancestor of an option that can scroll down. */
