@@ -1,3 +1,4 @@
+import { emblemFrames } from '@/utils/capture/emblem';
 import { cardAspect, orientQuad, warpQuad, type Point, type Quad, type Raster } from '@/utils/capture/image';
 
 /**
@@ -20,6 +21,8 @@ export interface CardGuess {
   turned: boolean;
   /** The runner-up (another place), for a second try when the winner reads as no card. */
   alternatives?: Quad[];
+  /** Frames that follow from the front's emblem (emblem.ts), upright, for a try when the winner reads as no card. */
+  anchored?: Quad[];
 }
 
 const work = 320;
@@ -529,7 +532,7 @@ export function findCard(image: Raster): CardGuess {
     )
       distinct.push(r.quad);
   }
-  best = { ...best, alternatives: distinct };
+  best = { ...best, alternatives: distinct, anchored: emblemFrames(image) };
   if (best.by === 'photo') {
     // The photo is the card (a scan cropped to it): only which way round is in question.
     const card = warpQuad(image, best.quad, preview, Math.round(preview / cardAspect));
