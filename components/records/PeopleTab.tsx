@@ -55,13 +55,7 @@ export function PeopleTab({
         {firstRun ? (
           <FirstRun language={language} onImport={onImport} onNew={() => setEditing('new')} />
         ) : (
-          <p role="status" data-testid="result-count">
-            {!list.loaded
-              ? t('records.loading')
-              : list.rows.length === 0
-                ? t('records.none')
-                : t('records.count', { count: list.rows.length })}
-          </p>
+          <ResultCount t={t} loaded={list.loaded} count={list.rows.length} />
         )}
         <PeopleList
           t={t}
@@ -91,6 +85,15 @@ export function PeopleTab({
         )}
       </section>
     </div>
+  );
+}
+
+/** How many were found; "reading" until the first search answers, so an unread list never says "nobody". */
+function ResultCount({ t, loaded, count }: { t: Translate; loaded: boolean; count: number }) {
+  return (
+    <p role="status" data-testid="result-count">
+      {!loaded ? t('records.loading') : count === 0 ? t('records.none') : t('records.count', { count })}
+    </p>
   );
 }
 
