@@ -47,10 +47,21 @@ export function keyFor(want: Want): KeyOf {
  */
 const settledListMs = 1200;
 
-/** A probe that finds a fit, or gives up once the options shown stop changing without one. */
-function fitsOrSettled<T extends Array<{ choice: Choice }>>(
+/**
+ * A list its filter has emptied (Kendo's "No data found" for "Ê Đê" against "Ê-đê") stays empty: after this
+ * long the shorter search is tried, instead of waiting out the whole timeout (5 s for each such field). A list
+ * opened without typing may be empty because it is still loading, and is waited for to the end.
+ */
+const filteredEmptyMs = 2000;
+
+/**
+ * A probe that finds a fit, or gives up once the options shown stop changing without one; with `filtered` (a
+ * search was typed), also once the list has stayed empty.
+ */
+export function fitsOrSettled<T extends Array<{ choice: Choice }>>(
   fits: () => T | null,
   options: () => T | null,
+  filtered = false,
 ): () => { hit: T | null } | null {
   let signature: string | null = null;
   let since = performance.now();
@@ -65,7 +76,8 @@ function fitsOrSettled<T extends Array<{ choice: Choice }>>(
       since = now;
       return null;
     }
-    return shown && now - since >= settledListMs ? { hit: null } : null;
+    if (shown) return now - since >= settledListMs ? { hit: null } : null;
+    return filtered && now - since >= filteredEmptyMs ? { hit: null } : null;
   };
 }
 
@@ -95,14 +107,16 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
     const found = options();
     return found && !isReason(pick(found)) ? found : null;
   };
-  let shown = (await waitFor(list.doc.documentElement, fitsOrSettled(fits, options), timeoutMs))?.hit ?? null;
+  const typed = Boolean(searchable && term);
+  let shown = (await waitFor(list.doc.documentElement, fitsOrSettled(fits, options, typed), timeoutMs))?.hit ?? null;
   // The portal spells it otherwise ("Ê-đê" for "Ê Đê"), and its filter matches letters as typed: its longest
   // word alone, then the whole list unfiltered (a long list shows only its top without scrolling).
   const longest = term.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
   if (!shown && searchable && longest && longest !== term) {
     typeValue(searchable, longest, { blur: false });
     shown =
-      (await waitFor(list.doc.documentElement, fitsOrSettled(fits, options), Math.min(timeoutMs, 1500)))?.hit ?? null;
+      (await waitFor(list.doc.documentElement, fitsOrSettled(fits, options, true), Math.min(timeoutMs, 1500)))?.hit ??
+      null;
   }
   if (!shown && searchable && term) {
     typeValue(searchable, '', { blur: false });
