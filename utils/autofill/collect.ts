@@ -215,6 +215,7 @@ export function collectControls(roots: Array<Document | ShadowRoot>, adapters: A
     for (const adapter of adapters) {
       for (const { control, owns } of adapter.find(root, owned)) {
         if (owned.has(control.element) || claimed.some((c) => c.contains(control.element))) continue;
+        if (isListSearchBox(control.element)) continue;
         for (const o of owns) owned.add(o);
         claimed.push(...owns.filter((o) => o.contains(control.element) || control.element.contains(o)));
         const target = (control.parts?.labelTarget as HTMLElement | undefined) ?? control.element;
@@ -244,6 +245,13 @@ export function collectControls(roots: Array<Document | ShadowRoot>, adapters: A
 }
 
 export { cleanSpaces };
+
+/**
+ * A list's own search box, in the popup its widget opens (Kendo's DropDownList filter, select2's search field):
+ * a searchbox that drives a list, no field of its own. Seen while its popup is open or closing, it was listed as
+ * a second "Xã/Phường" that "did not open".
+ */
+const isListSearchBox = (el: Element) => el.getAttribute('role') === 'searchbox' && el.hasAttribute('aria-controls');
 
 /**
  * The widget a control is the input of: its nearest ancestors (up to four) that hold no other control. Element

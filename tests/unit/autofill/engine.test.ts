@@ -1807,3 +1807,24 @@ describe('date pickers that take typed text only as a person’s typing makes it
     expect(status(run, 'Ngày, tháng, năm sinh')).toMatchObject({ status: 'filled' });
   });
 });
+
+describe('a list’s own search box, open in its popup on the body (Kendo’s DropDownList filter)', () => {
+  it('is no field of its own: the scan lists the DropDownList once, under its label', () => {
+    // As kendo-ui-core 2026 renders a filtered DropDownList: the widget span is the combobox; its popup, appended
+    // to the body and shown while open (or closing), holds an input[role=searchbox] that opens the same listbox.
+    document.body.innerHTML = `<form><h3>Thông tin người kê khai</h3>
+      <label for="nkkXa">Xã/Phường/Đặc khu</label>
+      <span role="combobox" aria-labelledby="nkkXa_label" aria-controls="nkkXa_listbox" aria-haspopup="listbox" class="k-dropdownlist">
+        <span class="k-input-inner"><span class="k-input-value-text">-- Chọn Xã/Phường --</span></span>
+        <input id="nkkXa" name="nkkXa" style="display: none"></span></form>
+      <div class="k-animation-container"><div class="k-popup k-list-container">
+        <span class="k-list-filter"><span class="k-searchbox k-input"><input class="k-input-inner" type="text" placeholder="Filter"
+          role="searchbox" aria-haspopup="listbox" aria-autocomplete="list" aria-controls="nkkXa_listbox"></span></span>
+        <div class="k-list"><ul id="nkkXa_listbox" role="listbox"><li role="option">Phường An Xuyên</li></ul></div></div></div>`;
+    const fields = scanDocument(document);
+    expect(fields.filter((f) => f.element.closest('.k-popup')).map((f) => f.element.outerHTML.slice(0, 60))).toEqual(
+      [],
+    );
+    expect(fields.filter((f) => f.field === 'ward')).toHaveLength(1);
+  });
+});
