@@ -40,6 +40,7 @@ export const replicaHosts = [
   'dichvucong.vinhlong.gov.vn',
   'dichvucong.camau.gov.vn',
   'dichvucong.tuyenquang.gov.vn',
+  'dichvucong.sonla.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
