@@ -103,8 +103,13 @@ export function labelsOf(target: HTMLElement, element: HTMLElement = target): Ra
   if (wrapping) add(labelText(wrapping));
   for (const el of [target, element]) {
     // Ids name elements of the control's own tree (a web component's label sits in its shadow root).
-    for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean))
-      add(drawnText(byIdFrom(el, id)));
+    // An id inside the control itself names what it shows, not what it asks (Vaadin's select button is labelled
+    // by its value item, then its label: "Nam", "Giới tính").
+    for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+      const named = byIdFrom(el, id);
+      if (named && named !== el && el.contains(named) && el.matches('button, [role=button], [role=combobox]')) continue;
+      add(drawnText(named));
+    }
     add(el.getAttribute('aria-label'));
   }
   const apart = (l: Element) =>

@@ -54,6 +54,7 @@ export const reasonCodes = [
   'pickerOnly',
   'notAccepted',
   'pageShows',
+  'pageInvalid',
   'unverifiable',
   'replacedValue',
   'rebuilt',

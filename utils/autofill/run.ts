@@ -26,6 +26,7 @@ import { profilesFor, type SiteProfile } from '@/utils/autofill/profiles';
 import { wantFor, type FillPerson } from '@/utils/autofill/values';
 import { holds, isEmpty } from '@/utils/autofill/verify';
 import { whenDom } from '@/utils/autofill/wait';
+import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 
 /**
  * The fill of one document: drivers first (the relation choice rebuilds the blocks below it, "Trong nước" opens
@@ -74,8 +75,19 @@ export function scanDocument(doc: Document): Classified[] {
   const byUrl = new Map<string, SiteProfile[]>();
   const forUrl = (url: string) => byUrl.get(url) ?? byUrl.set(url, profilesFor(url)).get(url)!;
   return collectControls(searchRoots(doc))
-    .controls.filter((c) => c.adapter.visible(c))
+    .controls.filter((c) => c.adapter.visible(c) || shownDisabled(c))
     .map((c) => classify(c, forUrl(c.element.ownerDocument.URL)));
+}
+
+/**
+ * A disabled box its widget draws in its place (Vaadin's Lumo hides a disabled combo box's input and draws the
+ * field greyed): a ward list waiting for its province. Listed and waited for; written only once it is enabled
+ * and shown itself, since the scan that finds it enabled asks its own visibility again.
+ */
+function shownDisabled(c: Control): boolean {
+  const el = c.element;
+  const disabled = (el as HTMLInputElement).disabled === true || el.getAttribute('aria-disabled') === 'true';
+  return disabled && c.readOnly && el.parentElement !== null && isVisibleToOfficer(el.parentElement);
 }
 
 /** The people a form asks for: the roles of its blocks, or one `subject` when it has none. */
@@ -424,6 +436,12 @@ class DocumentFill {
             read.reason === 'gone' ? { code: 'rebuilt' } : { code: 'unverifiable' },
           ),
         );
+      else if (holds(read, job.want, attempt.wrote, this.view) && markedInvalid(field.element))
+        // The box shows the value, but the widget did not take it (Vaadin's date picker keeps a text it could not
+        // parse and marks itself invalid, its value empty): never ✓.
+        this.report.push(
+          this.item(field, 'mismatch', { code: 'pageInvalid', params: { shown: read.text || '—' } }, read.text),
+        );
       else if (holds(read, job.want, attempt.wrote, this.view))
         this.report.push(
           note
@@ -451,6 +469,19 @@ export async function fillDocument(
   await fill.runAppeared();
   await fill.readBack();
   return { report: fill.report, before: fill.before };
+}
+
+/**
+ * The page says the control's value is not valid: `aria-invalid` on the control, or the `invalid` state a web
+ * component field reflects on its host (Vaadin's fields, Shoelace's `data-invalid`).
+ */
+function markedInvalid(el: Element): boolean {
+  if (el.getAttribute('aria-invalid') === 'true') return true;
+  let node = el.parentElement;
+  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement)
+    if (node.localName.includes('-') && (node.hasAttribute('invalid') || node.hasAttribute('data-invalid')))
+      return true;
+  return false;
 }
 
 /** How long a box given the focus has to drop its `readonly` (a framework's focus handler runs at once). */

@@ -55,6 +55,8 @@ export const panelVi = {
   'fill.reason.pickerOnly': 'Ô này chỉ nhận ngày chọn trên lịch của trang: hãy chọn tay.',
   'fill.reason.notAccepted': 'Trang không nhận giá trị này.',
   'fill.reason.pageShows': 'Trang đang giữ "{shown}", không phải giá trị của hồ sơ.',
+  'fill.reason.pageInvalid':
+    'Trang báo ô này không hợp lệ (đang hiện "{shown}"): giá trị chưa được nhận, hãy điền tay.',
   'fill.reason.unverifiable': 'Đã điền, chưa kiểm được: trang không cho đọc lại ô này.',
   'fill.reason.replacedValue': 'Đã thay giá trị có sẵn "{before}": hãy kiểm tra.',
   'fill.reason.rebuilt': 'Trang đã dựng lại ô này trong lúc điền: hãy kiểm tra.',
@@ -178,6 +180,8 @@ export const panelEn: Record<keyof typeof panelVi, string> = {
   'fill.reason.pickerOnly': 'This box only takes a date picked on the page’s calendar: pick it by hand.',
   'fill.reason.notAccepted': 'The page did not take this value.',
   'fill.reason.pageShows': 'The page holds "{shown}", not the record’s value.',
+  'fill.reason.pageInvalid':
+    'The page marks this field invalid (it shows "{shown}"): the value was not taken; fill it by hand.',
   'fill.reason.unverifiable': 'Filled, could not be checked: the page does not let this field be read back.',
   'fill.reason.replacedValue': 'Replaced the value that was there ("{before}"): check it.',
   'fill.reason.rebuilt': 'The page rebuilt this field while filling: check it.',

@@ -1828,3 +1828,82 @@ describe('a list’s own search box, open in its popup on the body (Kendo’s Dr
     expect(fields.filter((f) => f.field === 'ward')).toHaveLength(1);
   });
 });
+
+describe('Vaadin’s web components, their inputs slotted into the light DOM', () => {
+  const typedBy = { source: 'typed', confidence: 1, at: 'x', verifiedBy: null, verifiedAt: null, notes: [] };
+  const deceased = () =>
+    person(
+      'Hoàng Văn Hùng',
+      {},
+      { birthDate: { value: { day: 15, month: 6, year: 1948, precision: 'day' }, prov: typedBy } },
+    );
+  /** vaadin-date-picker as the library does: the typed text is parsed on Enter; what it cannot parse stays shown, the value empty, the host marked invalid. */
+  function datePicker(parse: (text: string) => string | null) {
+    document.body.innerHTML = `<h3>Thông tin người chết</h3><vaadin-form-layout><vaadin-date-picker id="ns" label="Ngày, tháng, năm sinh">
+      <label slot="label" id="l-ns" for="i-ns">Ngày, tháng, năm sinh</label>
+      <input slot="input" id="i-ns" role="combobox" aria-haspopup="dialog" placeholder="dd/mm/yyyy" aria-labelledby="l-ns"></vaadin-date-picker></vaadin-form-layout>`;
+    const host = document.getElementById('ns')!;
+    const input = document.getElementById('i-ns') as HTMLInputElement;
+    const model = { ns: null as string | null };
+    input.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      model.ns = parse(input.value);
+      host.toggleAttribute('invalid', model.ns === null);
+    });
+    return model;
+  }
+
+  it('a date the picker parses on Enter is in its value and ✓', async () => {
+    const model = datePicker(
+      (t) =>
+        t
+          .match(/^(\d\d)\/(\d\d)\/(\d{4})$/)
+          ?.slice(1)
+          .reverse()
+          .join('-') ?? null,
+    );
+    const run = await fillDocument(document, people([['deceased', deceased()]]));
+    expect(model.ns).toBe('1948-06-15');
+    expect(status(run, 'Ngày, tháng, năm sinh')).toMatchObject({ status: 'filled' });
+  });
+
+  it('a date the picker did not take (it marks itself invalid, its value empty) is never ✓, though its box shows it', async () => {
+    const model = datePicker(() => null);
+    const run = await fillDocument(document, people([['deceased', deceased()]]));
+    expect(model.ns).toBeNull();
+    expect(status(run, 'Ngày, tháng, năm sinh')).toMatchObject({ status: 'mismatch', reason: { code: 'pageInvalid' } });
+  });
+
+  it('a select button is named by its label, not by the value it shows; a combo box does not read the row’s other choices as its own', () => {
+    document.body.innerHTML = `<h3>Thông tin người chết</h3><vaadin-form-layout>
+      <vaadin-select id="gt"><label slot="label" id="l-gt">Giới tính</label>
+        <vaadin-select-value-button slot="value" role="button" aria-haspopup="listbox" aria-labelledby="v-gt l-gt"><vaadin-select-item id="v-gt">Nam</vaadin-select-item></vaadin-select-value-button></vaadin-select>
+      <vaadin-combo-box id="dt"><label slot="label" id="l-dt" for="i-dt">Dân tộc</label>
+        <input slot="input" id="i-dt" role="combobox" aria-autocomplete="list" aria-labelledby="l-dt"></vaadin-combo-box></vaadin-form-layout>`;
+    const fields = scanDocument(document);
+    const sex = fields.find((f) => f.element.matches('vaadin-select-value-button'))!;
+    expect(sex.labels[0]).toBe('Giới tính');
+    expect(sex.field).toBe('sex');
+    const ethnic = fields.find((f) => f.element.id === 'i-dt')!;
+    expect(ethnic.adapter.read(ethnic)).toMatchObject({ ok: true, text: '' });
+  });
+
+  it('a ward box disabled until its province has loaded, its input hidden while the widget draws it greyed, is listed, waited for and filled', async () => {
+    document.body.innerHTML = `<h3>Thông tin người chết</h3>
+      <vaadin-combo-box id="xa" disabled><label slot="label" id="l-xa" for="i-xa">Xã/Phường/Đặc khu</label>
+        <input slot="input" id="i-xa" role="combobox" aria-autocomplete="list" aria-labelledby="l-xa" disabled data-test-invisible></vaadin-combo-box>`;
+    const input = document.getElementById('i-xa') as HTMLInputElement;
+    expect(scanDocument(document).map((f) => f.field)).toEqual(['ward']);
+    // A hidden disabled box with nothing drawn for it stays out.
+    document.getElementById('xa')!.setAttribute('data-test-invisible', '');
+    expect(scanDocument(document)).toEqual([]);
+    document.getElementById('xa')!.removeAttribute('data-test-invisible');
+    setTimeout(() => {
+      input.disabled = false;
+      input.removeAttribute('data-test-invisible');
+    }, 300);
+    const run = await fillDocument(document, people([['deceased', deceased()]]), { listTimeoutMs: 1500 });
+    // The record has no address: the ward is listed as missing (not silently absent from the report).
+    expect(status(run, 'Xã/Phường/Đặc khu')).toBeDefined();
+  });
+});

@@ -89,13 +89,39 @@ function displayed(el: Element | null): string {
   return textOf(clone);
 }
 
+/**
+ * A wrapper of the input that holds no other control, or null: a wrapper around the whole form row (Vaadin's
+ * form layout) shows the other fields' choices, which are not this one's ("Nam" read as the ethnic group).
+ */
+function soleWrapper(c: Control, wrapper: Element | null | undefined): Element | null {
+  if (!wrapper) return null;
+  const input = c.element;
+  const controls = wrapper.querySelectorAll(
+    'input:not([type=hidden]), select, textarea, [role=combobox], [aria-haspopup=listbox]',
+  );
+  // The widget's own parts are no other field: its dropdown button, its mirror (PrimeReact's select, kept
+  // visually hidden).
+  const own = toggles(c);
+  const other = [...controls].some(
+    (o) =>
+      o !== input &&
+      !input.contains(o) &&
+      !o.contains(input) &&
+      !own.includes(o as HTMLElement) &&
+      isVisibleToOfficer(o),
+  );
+  return other ? null : wrapper;
+}
+
 function shown(c: Control) {
   const el = c.element;
   // A combobox input that shows its choice beside it (SurveyJS keeps the input empty and the value in a span;
   // Element Plus's el-select in a sibling of the input's own wrapper).
   const text =
     el instanceof HTMLInputElement
-      ? el.value || displayed(el.parentElement) || displayed(el.parentElement?.parentElement ?? null)
+      ? el.value ||
+        displayed(soleWrapper(c, el.parentElement)) ||
+        displayed(soleWrapper(c, el.parentElement?.parentElement))
       : displayed(el)
           .replace(/[▾▼⌄]\s*$/, '')
           .trim();

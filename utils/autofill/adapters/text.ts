@@ -40,8 +40,12 @@ const pickerOpenMs = 50;
  */
 function inPicker(el: Element): boolean {
   let node = el.parentElement;
-  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement)
+  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement) {
     if ([...node.classList].some((c) => /(^|-)((date-?)?picker(-input)?|date-?editor)$/i.test(c))) return true;
+    // A web component's own date picker, its box slotted in (Vaadin's vaadin-date-picker): it parses what is
+    // typed on Enter, and Escape puts back what it held.
+    if (node.localName.includes('-') && /date-?picker$/.test(node.localName)) return true;
+  }
   return false;
 }
 
