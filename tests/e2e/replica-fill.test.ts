@@ -12,6 +12,7 @@ import { scenarios as heldOut9 } from '../fixtures/portal-apps/scenarios-heldout
 import { scenarios as heldOut10 } from '../fixtures/portal-apps/scenarios-heldout10';
 import { scenarios as heldOut11 } from '../fixtures/portal-apps/scenarios-heldout11';
 import { scenarios as heldOut12 } from '../fixtures/portal-apps/scenarios-heldout12';
+import { scenarios as heldOut13 } from '../fixtures/portal-apps/scenarios-heldout13';
 import { seenScenarios } from '../fixtures/portal-apps/scenarios';
 import { ownScenarios } from '../fixtures/portals/scenarios';
 import { launchHarness, type Harness } from './harness/browser';
@@ -63,6 +64,7 @@ describe('the extension on replicas it was not written beside', () => {
       ...heldOut10,
       ...heldOut11,
       ...heldOut12,
+      ...heldOut13,
       ...angular,
     ].map((s) => [s.name, s] as const),
   )('%s', async (_, scenario) => {
