@@ -86,9 +86,12 @@ export function scanDocument(doc: Document): Classified[] {
  */
 function shownDisabled(c: Control): boolean {
   const el = c.element;
-  const disabled = (el as HTMLInputElement).disabled === true || el.getAttribute('aria-disabled') === 'true';
-  return disabled && c.readOnly && el.parentElement !== null && isVisibleToOfficer(el.parentElement);
+  return isDisabled(el) && c.readOnly && el.parentElement !== null && isVisibleToOfficer(el.parentElement);
 }
+
+/** Disabled natively or by its ARIA state (a widget's combobox). */
+const isDisabled = (el: Element) =>
+  (el as HTMLInputElement).disabled === true || el.getAttribute('aria-disabled') === 'true';
 
 /** The people a form asks for: the roles of its blocks, or one `subject` when it has none. */
 export function detectRoles(fields: Classified[]): FormRole[] {
@@ -366,9 +369,7 @@ class DocumentFill {
     // given the focus, as a person's click would.
     // A province already there may still be loading its list (a second fill, after the officer picked a ward).
     // Seen before the province was filled, a ward box's state is stale: the page may have disabled it since.
-    const disabledSince =
-      this.filledProvince &&
-      ((first.element as HTMLInputElement).disabled === true || first.element.getAttribute('aria-disabled') === 'true');
+    const disabledSince = this.filledProvince && isDisabled(first.element);
     const field =
       (first.readOnly || disabledSince) && first.field === 'ward'
         ? ((await enabledAgain(
