@@ -86,7 +86,19 @@ export function scanDocument(doc: Document): Classified[] {
  */
 function shownDisabled(c: Control): boolean {
   const el = c.element;
-  return isDisabled(el) && c.readOnly && el.parentElement !== null && isVisibleToOfficer(el.parentElement);
+  const parent = el.parentElement;
+  return isDisabled(el) && c.readOnly && parent !== null && isVisibleToOfficer(parent) && !drawsOther(parent, el);
+}
+
+/**
+ * The parent holds another control: the widget's own, drawn for the box it hides (Tom Select's and
+ * bootstrap-select's combobox beside their select). That one is the field; the hidden box is no second one,
+ * waited for in vain once the widget has taken it back.
+ */
+function drawsOther(parent: Element, el: Element): boolean {
+  return [
+    ...parent.querySelectorAll('input:not([type=hidden]), select, textarea, [role=combobox], [aria-haspopup=listbox]'),
+  ].some((o) => o !== el && !o.contains(el) && !el.contains(o));
 }
 
 /** Disabled natively or by its ARIA state (a widget's combobox). */

@@ -1907,3 +1907,16 @@ describe('Vaadin’s web components, their inputs slotted into the light DOM', (
     expect(status(run, 'Xã/Phường/Đặc khu')).toBeDefined();
   });
 });
+
+describe('a widget that hides its select and draws a combobox for it (Tom Select, bootstrap-select)', () => {
+  it('lists the disabled ward once, as the combobox it draws, not also as the hidden select it took over', () => {
+    document.body.innerHTML = `<h3>Thông tin người yêu cầu</h3><div class="mb-3">
+      <label class="form-label" for="NguoiYeuCau_MaXa-ts-control" id="NguoiYeuCau_MaXa-ts-label">Xã/Phường <span class="text-danger">(*)</span></label>
+      <select class="form-select tomselected ts-hidden-accessible" id="NguoiYeuCau_MaXa" name="NguoiYeuCau.MaXa" tabindex="-1" disabled data-test-invisible></select>
+      <div class="form-select ts-wrapper single disabled"><div class="ts-control">
+        <input type="select-one" role="combobox" aria-haspopup="listbox" aria-expanded="false" id="NguoiYeuCau_MaXa-ts-control" aria-labelledby="NguoiYeuCau_MaXa-ts-label" disabled>
+      </div></div></div>`;
+    const wards = scanDocument(document).filter((f) => f.field === 'ward');
+    expect(wards.map((f) => f.element.id)).toEqual(['NguoiYeuCau_MaXa-ts-control']);
+  });
+});
