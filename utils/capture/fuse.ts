@@ -5,6 +5,7 @@ import type { PlaceLexicon, PlaceRepair } from '@/utils/capture/places';
 import { repairName } from '@/utils/capture/names';
 import type { CitizenQr } from '@/utils/capture/qr-payload';
 import { t } from '@/utils/i18n';
+import { cardExpiry } from '@/utils/vn/card-validity';
 import { formatDate, type VnDate } from '@/utils/vn/dates';
 import { toTitleVi } from '@/utils/vn/names';
 import { crossCheckId, decodePersonalId, legacyProvinces } from '@/utils/vn/personal-id';
@@ -17,7 +18,8 @@ import { cleanSpaces, fold } from '@/utils/vn/text';
  * check digits pass (no diacritics), then OCR. Disagreements are shown, not hidden.
  */
 
-export type CaptureSource = 'qr' | 'mrz' | 'ocr';
+/** `rule`: given by the law from other fields (the expiry from the birth and issue dates), not read. */
+export type CaptureSource = 'qr' | 'mrz' | 'ocr' | 'rule';
 
 export const reviewFieldNames = [
   'fullName',
@@ -317,6 +319,7 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     }
     vouchByCard(review, id);
   }
+  if (model) byRenewalAges(review, model, today);
   return review;
 }
 
@@ -345,6 +348,34 @@ function vouchByCard(review: Review, id: string) {
     [25, 40, 60].includes(expiry.year - birth.year)
   )
     review.expiry.uncertain = false;
+}
+
+/**
+ * The expiry the law gives the card (its renewal ages, from the birth date and the issue date), once both
+ * stand: a witness of its own. A reading the same is vouched (a card past it keeps its note); one that differs
+ * is flagged with the law's date; none read, the law's date is shown, flagged, for the officer to compare.
+ */
+function byRenewalAges(review: Review, model: CardModel, today: VnDate) {
+  const standing = (f: ReviewField | undefined) => (f && !f.uncertain ? dateOf(f.value) : null);
+  const birth = standing(review.birthDate);
+  const issue = standing(review.idIssueDate);
+  const due = birth && issue ? cardExpiry(model, birth, issue) : null;
+  if (!birth || !issue || !due) return;
+  const dueText = due === 'none' ? 'Không thời hạn' : formatDate(due);
+  const law = `theo Luật Căn cước, thẻ mẫu ${model} cấp ngày ${formatDate(issue)} cho người sinh ngày ${formatDate(birth)} có giá trị đến: ${dueText}`;
+  const expiry = review.expiry;
+  if (!expiry) {
+    const notes = [`Không đọc được trên ảnh; ${law}. Hãy đối chiếu với thẻ.`];
+    if (due !== 'none' && compare(due, today) < 0)
+      notes.push(`Thẻ đã hết hạn từ ${dueText}; công dân cần làm lại thẻ.`);
+    review.expiry = { value: dueText, source: 'rule', confidence: 0.6, uncertain: true, notes };
+  } else if (expiry.value === dueText) {
+    const expired = (n: string) => n.startsWith('Thẻ đã hết hạn');
+    if (expiry.notes.every(expired)) expiry.uncertain = false;
+  } else {
+    expiry.notes.push(`Khác ngày hết hạn ${law}; hãy đối chiếu với thẻ.`);
+    expiry.uncertain = true;
+  }
 }
 
 /**
@@ -510,7 +541,7 @@ function agree(unordered: Candidate[], label: string): ReviewField {
   const candidates = [...unordered].sort((a, b) => b[2] - a[2]);
   const [source, value, confidence, seconded] = candidates[0]!;
   const notes: string[] = [];
-  const names: Record<CaptureSource, string> = { qr: 'mã QR', mrz: 'MRZ', ocr: 'OCR' };
+  const names: Record<CaptureSource, string> = { qr: 'mã QR', mrz: 'MRZ', ocr: 'OCR', rule: 'luật' };
   let differs = false;
   for (const [otherSource, other] of candidates.slice(1)) {
     if (other !== value) {

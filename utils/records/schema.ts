@@ -6,7 +6,7 @@ import { citizenFields, type CitizenField, type FieldKind } from '@/utils/record
  * Every field value carries its provenance.
  */
 
-export const sources = ['typed', 'qr', 'mrz', 'ocr', 'import'] as const;
+export const sources = ['typed', 'qr', 'mrz', 'ocr', 'rule', 'import'] as const;
 export const provenanceSchema = z.object({
   source: z.enum(sources),
   /** 0–1; typed and verified values are 1. */

@@ -216,3 +216,35 @@ describe('every empty field has its reason', () => {
     expect(y2024.hometown).toBeUndefined();
   });
 });
+
+describe('the expiry the law gives the card, from its birth and issue dates (renewal at 25, 40, 60)', () => {
+  const qrOf = (issue: string) => {
+    const qr = classifyQr(
+      `048096036612||Đỗ Đức Dũng|25071996|Nam|Số 141 Nguyễn Văn Cừ, Xã Nghĩa Trung, Huyện Tư Nghĩa, Quảng Ngãi|${issue}`,
+    );
+    if (qr.kind !== 'citizen-id') throw new Error('not a citizen QR');
+    return qr.card;
+  };
+  const read = (issue: string, expiry?: OcrField) =>
+    fuse({ qr: qrOf(issue), ocr: [front(expiry ? { expiry } : {})] }, { today }).expiry;
+
+  it('none read: the law’s date is shown, flagged, said to be derived', () => {
+    const r = read('27092023');
+    expect(r).toMatchObject({ value: '25/07/2036', source: 'rule', uncertain: true });
+    expect(r?.notes.join(' ')).toMatch(/Luật Căn cước.*25\/07\/2036/);
+  });
+
+  it('a reading of the same date stands, read once; a reading of another is flagged with the law’s date', () => {
+    expect(read('27092023', f('25/07/2036'))).toMatchObject({ value: '25/07/2036', uncertain: false });
+    const other = read('27092023', f('25/07/2021', true));
+    expect(other?.uncertain).toBe(true);
+    expect(other?.notes.join(' ')).toMatch(/Khác ngày hết hạn theo Luật Căn cước.*25\/07\/2036/);
+  });
+
+  it('a card past the date the law gives keeps its note and is not doubted for it', () => {
+    // Issued at 21: to the 25th birthday, 25/07/2021.
+    const r = read('01082017', f('25/07/2021', true));
+    expect(r).toMatchObject({ value: '25/07/2021', uncertain: false });
+    expect(r?.notes.join(' ')).toMatch(/đã hết hạn/);
+  });
+});
