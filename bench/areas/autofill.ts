@@ -18,6 +18,7 @@ import {
   heldOut11Scenarios,
   heldOut12Scenarios,
   heldOut13Scenarios,
+  heldOut14Scenarios,
   heldOut15Scenarios,
   heldOutScenarios,
   seenScenarios,
@@ -34,7 +35,8 @@ import { quantile, round, type BenchArea, type Metric } from '../lib/measure';
  * second such set, `heldout2`, instead, =3 the third, `heldout3`, =4 the fourth, `heldout4`, =5 the fifth,
  * `heldout5`, =6 the sixth, `heldout6`, =7 the seventh, `heldout7`, =8 the eighth, `heldout8`, =9
  * the ninth, `heldout9`, =10 the tenth, `heldout10`, =11 the eleventh, `heldout11`, =12 the twelfth, `heldout12`,
- * =13 the thirteenth, `heldout13`, =15 the fifteenth, `heldout15`, and a comma list (=1,2,3,4,5,6,7,8,9,10,11) several.
+ * =13 the thirteenth, `heldout13`, =14 the fourteenth, `heldout14`, =15 the fifteenth, `heldout15`, and a comma list
+ * (=1,2,3,4,5,6,7,8,9,10,11) several.
  * MOTCUA_EXTENSION_DIR + MOTCUA_PANEL=inpage measure an earlier build on the same replicas.
  */
 const surface: Surface = process.env.MOTCUA_PANEL === 'inpage' ? 'inpage' : 'sidepanel';
@@ -114,6 +116,7 @@ export const autofillBench: BenchArea = {
     if (heldOut.includes('11')) sets.push(['heldout11', await heldOut11Scenarios(), 0.98]);
     if (heldOut.includes('12')) sets.push(['heldout12', await heldOut12Scenarios(), 0.98]);
     if (heldOut.includes('13')) sets.push(['heldout13', await heldOut13Scenarios(), 0.98]);
+    if (heldOut.includes('14')) sets.push(['heldout14', await heldOut14Scenarios(), 0.98]);
     if (heldOut.includes('15')) sets.push(['heldout15', await heldOut15Scenarios(), 0.98]);
     const chosenSets = process.env.MOTCUA_BENCH_SETS?.split(',');
     if (chosenSets) sets.splice(0, sets.length, ...sets.filter(([name]) => chosenSets.includes(name)));

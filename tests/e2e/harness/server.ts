@@ -41,6 +41,7 @@ export const replicaHosts = [
   'dichvucong.camau.gov.vn',
   'dichvucong.tuyenquang.gov.vn',
   'dichvucong.sonla.gov.vn',
+  'dichvucong.quangngai.gov.vn',
   'dichvucong.hue.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
