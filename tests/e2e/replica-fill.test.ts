@@ -13,6 +13,7 @@ import { scenarios as heldOut10 } from '../fixtures/portal-apps/scenarios-heldou
 import { scenarios as heldOut11 } from '../fixtures/portal-apps/scenarios-heldout11';
 import { scenarios as heldOut12 } from '../fixtures/portal-apps/scenarios-heldout12';
 import { scenarios as heldOut13 } from '../fixtures/portal-apps/scenarios-heldout13';
+import { scenarios as heldOut14 } from '../fixtures/portal-apps/scenarios-heldout14';
 import { scenarios as heldOut15 } from '../fixtures/portal-apps/scenarios-heldout15';
 import { seenScenarios } from '../fixtures/portal-apps/scenarios';
 import { ownScenarios } from '../fixtures/portals/scenarios';
@@ -26,7 +27,7 @@ import { runScenario } from './harness/scenario';
  * AutoComplete, Ant Design Vue, Choices.js with jQuery UI's datepicker on a Liferay page, Naive UI, bootstrap-select
  * on a server-rendered page, shadcn/ui on Radix with react-day-picker, Shoelace's web components in their shadow
  * roots, Vue 2 with Element UI 2 and its lazy cascader, Chakra UI v3 with react-hook-form, PrimeNG on Angular, React Aria Components, SurveyJS's Angular renderer
- * after another SurveyJS page on the same host, Fluent UI React v9), as an officer does in the side panel; each field scored from the
+ * after another SurveyJS page on the same host, Headless UI with react-datepicker, Fluent UI React v9), as an officer does in the side panel; each field scored from the
  * page's own state. Every field the scenario expects is right, and none is marked ✓ while the page holds
  * something else. (`npm run bench autofill` scores every replica set; these are the ones whose adapters and
  * label rules are newest.)
@@ -66,6 +67,7 @@ describe('the extension on replicas it was not written beside', () => {
       ...heldOut11,
       ...heldOut12,
       ...heldOut13,
+      ...heldOut14,
       ...heldOut15,
       ...angular,
     ].map((s) => [s.name, s] as const),
