@@ -9,7 +9,7 @@ describe('an ID card’s expiry by the renewal ages', () => {
     expect(cardExpiry('2021', d(25, 7, 1996), d(27, 9, 2023))).toEqual(d(25, 7, 2036)); // 27 → 40
     expect(cardExpiry('2021', d(30, 12, 1998), d(14, 8, 2021))).toEqual(d(30, 12, 2023)); // 22 → 25
     expect(cardExpiry('2021', d(30, 12, 1998), d(31, 12, 2021))).toEqual(d(30, 12, 2038)); // 23 → 40
-    expect(cardExpiry('2021', d(10, 5, 1983), d(11, 5, 2021))).toEqual(d(10, 5, 2043)); // 38 → 60? no: within two years of 40
+    expect(cardExpiry('2021', d(10, 5, 1983), d(11, 5, 2021))).toEqual(d(10, 5, 2043)); // 38, within the two years before 40 → 60
   });
   it('a 2024 card is renewed at 14 too, and from 58 on has none', () => {
     expect(cardExpiry('2024', d(4, 3, 2015), d(8, 5, 2026))).toEqual(d(4, 3, 2029)); // 11 → 14
