@@ -4,6 +4,10 @@
  * mousedown, others on click). Dispatched from the content script, they reach the page's own listeners.
  */
 
+/** Any control a person fills or opens, a widget's own combobox and dropdown button included. */
+export const fieldControlSelector =
+  'input:not([type=hidden]), select, textarea, [role=combobox], [aria-haspopup=listbox]';
+
 /** Whether the page renders the element (not display:none, not visibility:hidden). */
 export function isShown(el: Element): boolean {
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);

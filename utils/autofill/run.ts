@@ -1,4 +1,4 @@
-import { focus } from '@/utils/autofill/dom';
+import { fieldControlSelector, focus } from '@/utils/autofill/dom';
 import { atPageDefault, optionsOfGroup } from '@/utils/autofill/adapters/radio';
 import { optionsOf } from '@/utils/autofill/adapters/select';
 import { classify } from '@/utils/autofill/classify';
@@ -96,9 +96,7 @@ function shownDisabled(c: Control): boolean {
  * waited for in vain once the widget has taken it back.
  */
 function drawsOther(parent: Element, el: Element): boolean {
-  return [
-    ...parent.querySelectorAll('input:not([type=hidden]), select, textarea, [role=combobox], [aria-haspopup=listbox]'),
-  ].some((o) => o !== el && !o.contains(el) && !el.contains(o));
+  return [...parent.querySelectorAll(fieldControlSelector)].some((o) => o !== el && !o.contains(el) && !el.contains(o));
 }
 
 /** Disabled natively or by its ARIA state (a widget's combobox). */

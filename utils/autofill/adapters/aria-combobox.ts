@@ -1,5 +1,5 @@
 import type { Adapter, Control } from '@/utils/autofill/control';
-import { focus, key, press, textOf } from '@/utils/autofill/dom';
+import { fieldControlSelector, focus, key, press, textOf } from '@/utils/autofill/dom';
 import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
 import { refused } from '@/utils/autofill/adapters/shared';
@@ -96,9 +96,7 @@ function displayed(el: Element | null): string {
 function soleWrapper(c: Control, wrapper: Element | null | undefined): Element | null {
   if (!wrapper) return null;
   const input = c.element;
-  const controls = wrapper.querySelectorAll(
-    'input:not([type=hidden]), select, textarea, [role=combobox], [aria-haspopup=listbox]',
-  );
+  const controls = wrapper.querySelectorAll(fieldControlSelector);
   // The widget's own parts are no other field: its dropdown button, its mirror (PrimeReact's select, kept
   // visually hidden).
   const own = toggles(c);
