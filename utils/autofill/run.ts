@@ -202,6 +202,14 @@ interface Job {
   attempt?: Attempt;
 }
 
+/** A job the page took, read back: the field as found again and what it holds now. */
+interface Back {
+  job: Job;
+  field: Classified;
+  read: ReadBack;
+  note: Reason | null;
+}
+
 const refusalStatus = (reason: Reason): FillStatus =>
   reason.code === 'readonly' || reason.code === 'readonlyDiffers' ? 'readonly' : 'failed';
 
@@ -417,6 +425,7 @@ class DocumentFill {
   async readBack() {
     await settle(this.doc, settleQuietMs, 1000);
     const current = scanDocument(this.doc);
+    const backs: Back[] = [];
     for (const job of [...this.drivers, ...this.jobs]) {
       const attempt = job.attempt!;
       if (attempt.refused) {
@@ -424,21 +433,30 @@ class DocumentFill {
         continue;
       }
       const field = findAgain(job.field, current) ?? job.field;
-      let read: ReadBack = field.element.isConnected ? await field.adapter.read(field) : { ok: false, reason: 'gone' };
-      let note = attempt.note ?? job.note ?? null;
-      // Emptied after the fill (a cascade that reloaded, a reset): written again once the page is quiet, twice
-      // at most, and said so.
-      for (
-        let repair = 0;
-        repair < 2 && read.ok && isEmpty(read) && !holds(read, job.want, attempt.wrote, this.view);
-        repair++
-      ) {
-        await settle(this.doc, settleQuietMs * 2, 2000);
-        const again = await field.adapter.fill(field, job.want, this.ctx);
-        await settle(this.doc, settleQuietMs, 1000);
-        read = await field.adapter.read(field);
-        note = again.refused ?? { code: 'wipedRefilled' };
+      const read: ReadBack = field.element.isConnected
+        ? await field.adapter.read(field)
+        : { ok: false, reason: 'gone' };
+      backs.push({ job, field, read, note: attempt.note ?? job.note ?? null });
+    }
+    // Emptied after the fill (a cascade that reloaded, a reset): written again once the page is quiet, twice at
+    // most, and said so. All the emptied ones are written in one pass, in the order they were filled (a province
+    // before its ward), then read back together: one wait per pass, not one per field.
+    const emptied = (b: Back) =>
+      b.read.ok && isEmpty(b.read) && !holds(b.read, b.job.want, b.job.attempt!.wrote, this.view);
+    for (let repair = 0; repair < 2; repair++) {
+      const wiped = backs.filter(emptied);
+      if (wiped.length === 0) break;
+      await settle(this.doc, settleQuietMs * 2, 2000);
+      for (const b of wiped) {
+        const again = await b.field.adapter.fill(b.field, b.job.want, this.ctx);
+        b.note = again.refused ?? { code: 'wipedRefilled' };
+        if (b.field.field === 'province') await settle(this.doc, settleQuietMs, 1000);
       }
+      await settle(this.doc, settleQuietMs, 1000);
+      for (const b of wiped) b.read = await b.field.adapter.read(b.field);
+    }
+    for (const { job, field, read, note } of backs) {
+      const attempt = job.attempt!;
       if (!read.ok)
         this.report.push(
           this.item(
