@@ -43,6 +43,7 @@ export const replicaHosts = [
   'dichvucong.sonla.gov.vn',
   'dichvucong.quangngai.gov.vn',
   'dichvucong.hue.gov.vn',
+  'dichvucong.dongthap.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
