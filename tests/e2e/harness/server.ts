@@ -44,6 +44,7 @@ export const replicaHosts = [
   'dichvucong.quangngai.gov.vn',
   'dichvucong.hue.gov.vn',
   'dichvucong.tayninh.gov.vn',
+  'dichvucong.dongthap.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
