@@ -15,6 +15,8 @@ import { scenarios as heldOut12 } from '../fixtures/portal-apps/scenarios-heldou
 import { scenarios as heldOut13 } from '../fixtures/portal-apps/scenarios-heldout13';
 import { scenarios as heldOut14 } from '../fixtures/portal-apps/scenarios-heldout14';
 import { scenarios as heldOut15 } from '../fixtures/portal-apps/scenarios-heldout15';
+import { scenarios as heldOut16 } from '../fixtures/portal-apps/scenarios-heldout16';
+import { scenarios as heldOut17 } from '../fixtures/portal-apps/scenarios-heldout17';
 import { seenScenarios } from '../fixtures/portal-apps/scenarios';
 import { ownScenarios } from '../fixtures/portals/scenarios';
 import { launchHarness, type Harness } from './harness/browser';
@@ -69,6 +71,8 @@ describe('the extension on replicas it was not written beside', () => {
       ...heldOut13,
       ...heldOut14,
       ...heldOut15,
+      ...heldOut16,
+      ...heldOut17,
       ...angular,
     ].map((s) => [s.name, s] as const),
   )('%s', async (_, scenario) => {

@@ -56,6 +56,7 @@ export const reasonCodes = [
   'pageShows',
   'pageInvalid',
   'unverifiable',
+  'listLikeText',
   'replacedValue',
   'rebuilt',
   'wipedRefilled',

@@ -58,6 +58,8 @@ export const panelVi = {
   'fill.reason.pageInvalid':
     'Trang báo ô này không hợp lệ (đang hiện "{shown}"): giá trị chưa được nhận, hãy điền tay.',
   'fill.reason.unverifiable': 'Đã điền, chưa kiểm được: trang không cho đọc lại ô này.',
+  'fill.reason.listLikeText':
+    'Đã gõ vào ô này, nhưng ô trông như một danh sách chọn: trang có thể chưa nhận giá trị, hãy kiểm tra.',
   'fill.reason.replacedValue': 'Đã thay giá trị có sẵn "{before}": hãy kiểm tra.',
   'fill.reason.rebuilt': 'Trang đã dựng lại ô này trong lúc điền: hãy kiểm tra.',
   'fill.reason.wipedRefilled': 'Trang đã xoá ô này sau khi điền; đã điền lại, hãy kiểm tra.',
@@ -183,6 +185,8 @@ export const panelEn: Record<keyof typeof panelVi, string> = {
   'fill.reason.pageInvalid':
     'The page marks this field invalid (it shows "{shown}"): the value was not taken; fill it by hand.',
   'fill.reason.unverifiable': 'Filled, could not be checked: the page does not let this field be read back.',
+  'fill.reason.listLikeText':
+    'Typed into this box, but it looks like a drop-down list: the page may not have taken the value; check it.',
   'fill.reason.replacedValue': 'Replaced the value that was there ("{before}"): check it.',
   'fill.reason.rebuilt': 'The page rebuilt this field while filling: check it.',
   'fill.reason.wipedRefilled': 'The page cleared this field after it was filled; filled again, check it.',

@@ -1920,3 +1920,94 @@ describe('a widget that hides its select and draws a combobox for it (Tom Select
     expect(wards.map((f) => f.element.id)).toEqual(['NguoiYeuCau_MaXa-ts-control']);
   });
 });
+
+describe('Arco Design Vue (a-select without ARIA, its popup at the end of body), and list-like boxes no adapter knows', () => {
+  /**
+   * An a-select as @arco-design/web-vue 2.59 draws it: a `span.arco-select-view` around an input and the shown
+   * label, a label with no `for`, the field's name only on the wrapper column; its dropdown rendered at the end of
+   * body from the start, hidden on the popup's wrapper, shown on a click on the view; typed text that picks
+   * nothing is dropped when the popup closes.
+   */
+  function arco(prop: string, label: string, options: Array<[string, string]>, model: Record<string, string | null>) {
+    const item = document.createElement('div');
+    item.className = 'arco-form-item';
+    item.innerHTML = `<div class="arco-form-item-label-col"><label class="arco-form-item-label">${label}</label></div>
+      <div class="arco-form-item-wrapper-col" id="${prop}"><div class="arco-form-item-content">
+      <span class="arco-select-view-single arco-select arco-select-view arco-select-view-search"><input class="arco-select-view-input" placeholder="Chọn">
+      <span class="arco-select-view-value arco-select-view-value-hidden"></span></span></div></div>`;
+    document.querySelector('.arco-card-body')!.append(item);
+    const popup = document.createElement('div');
+    popup.className = 'arco-trigger-popup';
+    popup.innerHTML = `<div class="arco-trigger-popup-wrapper" style="display: none"><div class="arco-select-dropdown"><ul class="arco-select-dropdown-list">${options
+      .map(([, t]) => `<li class="arco-select-option"><span class="arco-select-option-content">${t}</span></li>`)
+      .join('')}</ul></div></div>`;
+    document.body.append(popup);
+    const view = item.querySelector<HTMLElement>('.arco-select-view')!;
+    const input = view.querySelector('input')!;
+    const shown = view.querySelector<HTMLElement>('.arco-select-view-value')!;
+    const wrapper = popup.firstElementChild as HTMLElement;
+    const setOpen = (open: boolean) => {
+      wrapper.style.display = open ? '' : 'none';
+      view.classList.toggle('arco-select-view-opened', open);
+      if (!open) input.value = '';
+      shown.classList.toggle('arco-select-view-value-hidden', open || !shown.textContent);
+    };
+    view.addEventListener('click', () => setOpen(wrapper.style.display === 'none'));
+    input.addEventListener('input', () => {
+      for (const li of wrapper.querySelectorAll<HTMLElement>('li'))
+        li.style.display = li.textContent!.toLowerCase().includes(input.value.toLowerCase()) ? '' : 'none';
+    });
+    wrapper.querySelectorAll('li').forEach((li, i) => {
+      li.addEventListener('click', () => {
+        model[prop] = options[i]![0];
+        shown.textContent = options[i]![1];
+        setOpen(false);
+      });
+    });
+  }
+  const card = (title: string) =>
+    `<div class="arco-card"><div class="arco-card-header"><div class="arco-card-header-title">${title}</div></div><div class="arco-card-body"></div></div>`;
+  const hung = person(
+    'Hoàng Văn Hùng',
+    {},
+    { ethnicity: { value: 'Tày', prov: typed }, nationality: { value: 'Việt Nam', prov: typed } },
+  );
+
+  it('opens each a-select by its view, searches, clicks the option in its own popup, and reads back the label it shows', async () => {
+    document.body.innerHTML = card('Thông tin người chết');
+    const model: Record<string, string | null> = { nktDanToc: null, nktQuocTich: null };
+    arco(
+      'nktDanToc',
+      'Dân tộc',
+      [
+        ['01', 'Kinh'],
+        ['02', 'Tày'],
+      ],
+      model,
+    );
+    arco(
+      'nktQuocTich',
+      'Quốc tịch',
+      [
+        ['LAO', 'Lào'],
+        ['VNM', 'Việt Nam'],
+      ],
+      model,
+    );
+    const run = await fillDocument(document, people([['deceased', hung]]));
+    expect(model).toEqual({ nktDanToc: '02', nktQuocTich: 'VNM' });
+    expect(status(run, 'Dân tộc')).toMatchObject({ status: 'filled', adapter: 'arco-select' });
+    expect(status(run, 'Quốc tịch')).toMatchObject({ status: 'filled', adapter: 'arco-select' });
+  });
+
+  it('a box inside a select no adapter knows is typed but never marked ✓: the page may not have taken it', async () => {
+    document.body.innerHTML = `<h3>Thông tin người chết</h3><label for="dt">Dân tộc</label>
+      <div class="tx-select tx-select--single"><input id="dt" class="tx-select__input"></div>
+      <label for="ht">Họ và tên</label><div class="select-none"><input id="ht"></div>`;
+    const run = await fillDocument(document, people([['deceased', hung]]));
+    expect(value('#dt')).toBe('Tày');
+    expect(status(run, 'Dân tộc')).toMatchObject({ status: 'check', reason: { code: 'listLikeText' } });
+    // Tailwind's `select-none` styles text selection: a plain box, filled and ✓.
+    expect(status(run, 'Họ và tên')).toMatchObject({ status: 'filled' });
+  });
+});

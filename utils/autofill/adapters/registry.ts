@@ -1,5 +1,6 @@
 import type { Adapter } from '@/utils/autofill/control';
 import { antdSelectAdapter } from '@/utils/autofill/adapters/antd-select';
+import { arcoSelectAdapter } from '@/utils/autofill/adapters/arco-select';
 import { ariaComboboxAdapter, listboxButtonAdapter } from '@/utils/autofill/adapters/aria-combobox';
 import { choicesAdapter } from '@/utils/autofill/adapters/choices';
 import { drawnDropdownAdapter } from '@/utils/autofill/adapters/drawn-dropdown';
@@ -36,6 +37,7 @@ export const adapters: Adapter[] = [
   antdSelectAdapter,
   naiveSelectAdapter,
   elementSelectAdapter,
+  arcoSelectAdapter,
   elementCascaderAdapter,
   matSelectAdapter,
   xSelectAdapter,

@@ -49,6 +49,26 @@ function inPicker(el: Element): boolean {
   return false;
 }
 
+/**
+ * A box a list widget no adapter knows is built around: it, or a near wrapper, is classed as a select, dropdown
+ * or combobox (Arco's `arco-select-view-input` before its adapter existed). Typing there may show the text while
+ * the widget's own state stays empty: said so, never ✓. Tailwind's `select-none` and the like style text
+ * selection, not lists.
+ */
+function inUnknownList(el: Element): boolean {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 4 && !/^(form|label|body|fieldset)$/.test(node.localName); depth++) {
+    if (
+      [...node.classList].some(
+        (c) => /(^|[-_])(select|dropdown|combobox)($|[-_])/i.test(c) && !/^select-(none|text|all|auto)$/.test(c),
+      )
+    )
+      return true;
+    node = node.parentElement;
+  }
+  return false;
+}
+
 /** Key by key, as a person types, for masks that rebuild the value from keystrokes. */
 function typeKeys(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
   focus(el);
@@ -115,7 +135,7 @@ export const textAdapter: Adapter = {
     if (picker) press(el.ownerDocument.body);
     if (el.value !== value && el.value.replace(/\D/g, '') !== value.replace(/\D/g, ''))
       typeKeys(el, want.kind === 'date' ? value.replace(/\D/g, '') : value);
-    return { wrote: value };
+    return { wrote: value, ...(inUnknownList(el) ? { note: { code: 'listLikeText' as const } } : {}) };
   },
   snapshot: (c) => ({ text: inputOf(c).value ?? '' }),
   restore(c, s) {
