@@ -135,16 +135,25 @@ export function labelsOf(target: HTMLElement, element: HTMLElement = target): Ra
   }
   precedingText(element, add);
   add(target.getAttribute('title'));
-  // Placeholders name a field when nothing else does: an attribute, or the element widgets draw it in.
+  // Placeholders name a field when nothing else does: an attribute, or the element widgets draw it in. A long one
+  // is a hint, not a name ("Ghi rõ tên cơ sở y tế (nếu chết tại cơ sở y tế) hoặc địa chỉ nơi chết" under "Nơi
+  // chết" names no address of the record): its words are not read as the field's.
   const drawnSelector =
     '.ng-placeholder, .mat-mdc-select-placeholder, .mat-select-placeholder, .select2-selection__placeholder, .choices__placeholder, [class*="placeholder"]';
   const drawn = element.querySelector(drawnSelector) ?? ownWidget(element)?.querySelector(drawnSelector) ?? null;
   for (const placeholder of [target.getAttribute('placeholder'), element.getAttribute('placeholder'), textOf(drawn)]) {
-    if (placeholder && !/^\s*(-+\s*)?ch[oọ]n\s*(\.\.\.|…)?\s*$/i.test(placeholder))
+    if (
+      placeholder &&
+      placeholder.trim().split(/\s+/).length <= placeholderWords &&
+      !/^\s*(-+\s*)?ch[oọ]n\s*(\.\.\.|…)?\s*$/i.test(placeholder)
+    )
       add(placeholder.replace(/^\s*-+\s*ch[oọ]n\s+/i, ''));
   }
   return out;
 }
+
+/** A placeholder of more words than this is a hint to the officer, not the field's name. */
+const placeholderWords = 8;
 
 /** Table forms: the row's header cell, the cell before ours, and the column's header (grids of Cha | Mẹ). */
 function tableLabels(el: HTMLElement, add: (t: string) => void) {

@@ -2011,3 +2011,17 @@ describe('Arco Design Vue (a-select without ARIA, its popup at the end of body),
     expect(status(run, 'Họ và tên')).toMatchObject({ status: 'filled' });
   });
 });
+
+describe('a long placeholder is a hint, not the field’s name', () => {
+  it('"Nơi chết" whose hint mentions "địa chỉ" is not filled with the deceased’s address', async () => {
+    document.body.innerHTML = `<h3>Thông tin người chết</h3>
+      <label for="dc">Địa chỉ</label><input id="dc">
+      <label for="nc">Nơi chết</label><textarea id="nc" placeholder="Ghi rõ tên cơ sở y tế (nếu chết tại cơ sở y tế) hoặc địa chỉ nơi chết"></textarea>
+      <label for="sn">Số nhà</label><input id="sn" placeholder="Số nhà, đường/phố, thôn/xóm">`;
+    const hung = person('Hoàng Văn Hùng', { address: 'Xóm 2, Xã Hưng Đạo, Huyện Hòa An, Cao Bằng' });
+    const run = await fillDocument(document, people([['deceased', hung]]));
+    expect(value('#dc')).not.toBe('');
+    expect(value('#nc')).toBe('');
+    expect(run.report.filter((r) => r.label === 'Nơi chết' && r.status === 'filled')).toEqual([]);
+  });
+});
