@@ -52,6 +52,8 @@ function setMetrics(set: string, scores: ScenarioScore[], target: number | undef
   const right = scores.reduce((n, s) => n + s.right, 0);
   const total = scores.reduce((n, s) => n + s.total, 0);
   const silent = scores.reduce((n, s) => n + s.silentlyWrong, 0);
+  // Controls no record holds (the place of death, a read-only number) that the fill wrote anyway.
+  const touched = scores.reduce((n, s) => n + s.touched.length, 0);
   const roles = scores.reduce((n, s) => n + s.rolesProposedRight, 0);
   const rolesTotal = scores.reduce((n, s) => n + s.rolesTotal, 0);
   return [
@@ -63,6 +65,7 @@ function setMetrics(set: string, scores: ScenarioScore[], target: number | undef
       ...(target !== undefined ? { target } : {}),
     },
     { name: `${set}_fields_silently_wrong`, value: silent, unit: 'fields', better: 'lower', target: 0 },
+    { name: `${set}_fields_written_that_should_stay`, value: touched, unit: 'fields', better: 'lower', target: 0 },
     {
       name: `${set}_blocks_proposed_right`,
       value: rolesTotal ? round(roles / rolesTotal, 3) : 0,
