@@ -25,6 +25,7 @@ let cards: GeneratedSet;
 let upsideDown: GeneratedSet;
 /** Tuning photos on cluttered desks: card 2's front crop takes in the papers beside it, its text leaning 7°. */
 let cluttered: GeneratedSet;
+let innerCrop: GeneratedSet;
 const requested: string[] = [];
 /** What the capture page and its OCR worker print as errors (tesseract's stderr once landed here). */
 const consoleErrors: string[] = [];
@@ -36,6 +37,8 @@ beforeAll(async () => {
   cards = await generateCards(3, 41);
   upsideDown = await generateCards(1, 43, { upsideDown: true });
   cluttered = await generateCards(3, 2026, { rendering: 'tuning' });
+  // Card 16 of the tuning set 3031: a pale card on a pale scanner bed, its guilloche lines a quadrilateral inside it.
+  innerCrop = await generateCards(17, 3031, { rendering: 'tuning' });
   h = await launchHarness();
   h.context.on('request', (r) => requested.push(r.url()));
   await setUpAndImport(h, 'family.csv', 4);
@@ -241,6 +244,15 @@ describe('capture from the ID card', () => {
     const t = cluttered.images[2 * 3]!.truth;
     await page.getByLabel('Chọn ảnh').setInputFiles(file(cluttered, 2, 'front'));
     await expect.poll(() => field('Số định danh cá nhân').inputValue(), { timeout: 30_000 }).toBe(t.personalId);
+    await startOver();
+  });
+
+  it('a crop cut inside the card by its own lines (a name read, nothing else) gives way to a frame that reads the card', async () => {
+    const t = innerCrop.images[16 * 3]!.truth;
+    await page.getByLabel('Chọn ảnh').setInputFiles(file(innerCrop, 16, 'front'));
+    await expect.poll(() => field('Số định danh cá nhân').inputValue(), { timeout: 30_000 }).toBe(t.personalId);
+    expect(await field('Ngày sinh').inputValue()).toBe(t.birthDate);
+    expect(await field('Quê quán').inputValue()).toBe(t.hometown);
     await startOver();
   });
 

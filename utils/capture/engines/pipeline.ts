@@ -30,6 +30,7 @@ import {
 } from '@/utils/capture/image';
 import { findCard, type CardGuess } from '@/utils/capture/find-card';
 import { otherFrames, type Frame } from '@/utils/capture/frames';
+import { mrzFrame } from '@/utils/capture/mrz-anchor';
 import { textSkew, turnFrame } from '@/utils/capture/skew';
 import { binarise, enlarge, qrRegions } from '@/utils/capture/qr-search';
 import { classifyQr, type QrPayload } from '@/utils/capture/qr-payload';
@@ -281,14 +282,16 @@ interface Framed {
 }
 
 /**
- * A reading other than the first crop's settles the photo only if it says clearly what it is: a side of the card
- * with two of its values or its MRZ read (one label read on a stray crop, "Full name" on a passport's corner, is
- * no card), or a passport's MRZ.
+ * A reading settles the photo only if it says clearly what it is: a side of the card with its MRZ read or most of
+ * its values (four of a front's five or eight, three of a back's; one label read on a stray crop, "Full name" on
+ * a passport's corner, is no card, and a crop cut inside the card by its guilloche lines reads a name and a
+ * stray line), or a passport's MRZ. Otherwise every frame is read and the one with most values kept.
  */
 const settles = (s: Side) =>
   s.reading.passport
     ? s.reading.mrz?.ok === true
-    : s.reading.side !== null && (Object.keys(s.reading.fields).length >= 2 || s.reading.mrz?.ok === true);
+    : s.reading.side !== null &&
+      (s.reading.mrz?.ok === true || Object.keys(s.reading.fields).length >= (s.reading.side === 'front' ? 4 : 3));
 /** How much a reading says about what the photo is (an MRZ, a passport's, then words). */
 const says = (s: Side) =>
   (s.reading.mrz ? 1000 : 0) + (s.reading.passport ? 500 : 0) + (s.text.match(/\p{L}{2,}/gu) ?? []).length;
@@ -307,24 +310,43 @@ async function readOtherwise(
   assets: CaptureAssets,
   officer: boolean,
 ): Promise<Framed> {
-  if (first.side.reading.side || settles(first.side)) return first;
+  if (settles(first.side)) return first;
   const height = Math.round(cardWidth / cardAspect);
   let best = first;
   const level = officer ? null : levelled(image, first, height);
   const frames = [...(level ? [level] : []), ...otherFrames(image, first, guess, { qrRead, officer })];
-  const candidates = frames.map((frame) => async (): Promise<Framed> => {
+  const read = async (frame: Frame): Promise<Framed> => {
     const card = warpQuad(image, frame.quad, cardWidth, height);
     return { side: await readSide(card, assets), card, ...frame };
-  });
-  for (const next of candidates) {
-    const framed = await next();
-    if (settles(framed.side)) return framed;
-    // Only the whole photo may stand for the photo without settling it (a stray crop's words are no better).
+  };
+  let anchored = officer;
+  for (let framed: Framed | null = first; framed; ) {
+    if (framed !== first && settles(framed.side)) return framed;
+    // Only the whole photo may stand for the photo without settling it (a stray crop's words are no better),
+    // or a side read with more of its values than the best so far.
     if (framed.foundBy === 'photo' && says(framed.side) > says(best.side)) best = framed;
     else if (framed.side.reading.passport && says(framed.side) > says(best.side)) best = framed;
+    else if (framed.side.reading.side && valuesOf(framed.side) > valuesOf(best.side)) best = framed;
+    // A back's MRZ read where the card was not: the card framed by it, then levelled along its lines.
+    const band = anchored ? null : mrzFrame(framed.side.lines, framed.quad, cardWidth, height);
+    if (band) {
+      anchored = true;
+      const found = await read({ quad: band, foundBy: 'mrz', upsideDown: framed.upsideDown });
+      if (settles(found.side)) return found;
+      const again = levelled(image, found, height);
+      if (again) frames.unshift(again);
+      framed = found;
+      continue;
+    }
+    const next = frames.shift();
+    framed = next ? await read(next) : null;
   }
   return best;
 }
+
+/** How many of its values a side's reading holds (an MRZ passing its checks counts for the four it encodes). */
+const valuesOf = (s: Side) =>
+  s.reading.side ? Object.keys(s.reading.fields).length + (s.reading.mrz?.ok ? 4 : 0) : -1;
 
 /** Text that leans this much in a crop is read again along its lines. */
 const leanRead = 2;
