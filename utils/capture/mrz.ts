@@ -104,15 +104,51 @@ export function findMrzLines(lines: readonly string[]): { kind: 'td1' | 'td3'; l
     const at = l.indexOf('VNM');
     return at >= 2 && at <= 6 && l.length >= 25 && i + 1 < cleaned.length && /\d{6}/.test(cleaned[i + 1]!.slice(0, 8));
   });
-  if (anchored < 0) return null;
-  const line = cleaned[anchored]!;
+  if (anchored >= 0) {
+    const line = cleaned[anchored]!;
+    return {
+      kind: 'td1',
+      lines: [
+        `ID${line.slice(line.indexOf('VNM'))}`,
+        ...[...cleaned.slice(anchored + 1, anchored + 3), '', ''].slice(0, 2),
+      ],
+    };
+  }
+  // The header read with a letter wrong besides ("19VN8…" for "IDVNM…"): a line of 28 to 32 whose "VN" stands
+  // where the issuing state does, over a line opening with six digits (the birth date). The header is the
+  // card's own ("IDVNM"); the rest is as read.
+  const loose = cleaned.findIndex(
+    (l, i) =>
+      l.length >= 28 &&
+      l.length <= 32 &&
+      l.slice(1, 4).includes('VN') &&
+      i + 1 < cleaned.length &&
+      /^\d{6}/.test(cleaned[i + 1]!.replace(/[A-Z]/g, (c) => toDigit[c] ?? c).slice(0, 8)),
+  );
+  if (loose < 0) return null;
+  const line = cleaned[loose]!;
   return {
     kind: 'td1',
     lines: [
-      `ID${line.slice(line.indexOf('VNM'))}`,
-      ...[...cleaned.slice(anchored + 1, anchored + 3), '', ''].slice(0, 2),
+      `IDVNM${line.slice(line.indexOf('VN') + 3)}`,
+      ...[...cleaned.slice(loose + 1, loose + 3), '', ''].slice(0, 2),
     ],
   };
+}
+
+/**
+ * The Vietnamese card's fillers put back where OCR read the chevrons as letters or digits ("C<", "<C<4<4<<"): line
+ * 1's two between the ID and its check digit, and line 2's eleven after the nationality (the card keeps no
+ * optional data there), its last character the composite check however many were read before it. Line 1's only
+ * when its last character is a digit (a check digit read as '<' stays unread). Kept only when its check digits
+ * pass at least as often as the line as read.
+ */
+function withFillers(line: string, n: 1 | 2): string {
+  if (n === 1)
+    return line.length === 30 && /^\d{12}$/.test(line.slice(15, 27)) && /\d/.test(line[29]!)
+      ? `${line.slice(0, 27)}<<${line[29]}`
+      : line;
+  return line.length >= 20 ? `${line.slice(0, 18)}${'<'.repeat(11)}${line.at(-1)}` : line;
 }
 
 const passes = (value: string, check: string | undefined) => check !== undefined && numericField(value, check).ok;
@@ -220,9 +256,13 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
   }
   const repairs: string[] = [];
   const realigned: number[] = [];
+  const first = bestLine1(found.lines[0]!, repairs, realigned);
+  const second = align(found.lines[1]!, line2Score, repairs, 2, realigned);
+  const fillers1 = withFillers(first, 1);
+  const fillers2 = withFillers(found.lines[1]!, 2);
   const [l1, l2, l3] = [
-    bestLine1(found.lines[0]!, repairs, realigned),
-    align(found.lines[1]!, line2Score, repairs, 2, realigned),
+    line1Score(fillers1) >= line1Score(first) ? fillers1 : first,
+    line2Score(fillers2) >= line2Score(second) ? fillers2 : second,
     fit(found.lines[2]!),
   ];
   const checks: MrzCheck[] = [];

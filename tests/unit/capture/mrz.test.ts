@@ -132,6 +132,29 @@ describe('parseTd1', () => {
     expect(again.ok && again.mrz.checks).toEqual(r.mrz.checks);
   });
 
+  it('reads a back whose header and fillers OCR read as other characters (tuning card 3031-1, a cluttered desk)', () => {
+    // As read off the photo: "IDVNM" as "19VN8", the fillers as "c<" and "C<C<4<4…", the name line in noise.
+    const r = parseTd1(
+      ['19VN81978695788054197869578c<7', '9707173F3707171VNNC<C<4<4<<<<<<<<0', '99{4{<ŸWNI<THU<NGHNIC<4<4<{4<<<€<<<'],
+      reference,
+    );
+    expect(r).toMatchObject({ ok: true, mrz: { personalId: '054197869578', sex: 'Nữ' } });
+    if (!r.ok) return;
+    expect(r.mrz.birthDate).toMatchObject({ day: 17, month: 7, year: 1997 });
+    expect(r.mrz.expiry).toMatchObject({ day: 17, month: 7, year: 2037 });
+    expect(r.mrz.checks.filter((c) => c.field !== 'composite').every((c) => c.ok)).toBe(true);
+    expect(r.mrz.lines[0]).toBe('IDVNM1978695788054197869578<<7');
+    expect(r.mrz.lines[1]).toBe('9707173F3707171VNN<<<<<<<<<<<0');
+  });
+
+  it('keeps a line 2 whose optional part holds characters when they pass more checks than fillers would', () => {
+    const r = parseTd1([sample[0]!, '9001011M5001013VNM<<<<<<<<<<<8', sample[2]!], reference);
+    expect(r.ok && r.mrz.checks.every((c) => c.ok)).toBe(true);
+    // A line 2 of the wrong length, its data part short a digit: fillers do not make up for it.
+    const short = parseTd1([sample[0]!, '900101M5001013VNM<<<<<<<<<<<8', sample[2]!], reference);
+    expect(short.ok && short.mrz.birthDate).toBeNull();
+  });
+
   it('names a passport (TD3) instead of failing silently', () => {
     const r = parseTd1([
       'P<VNMNGUYEN<<VAN<A<<<<<<<<<<<<<<<<<<<<<<<<<<',
