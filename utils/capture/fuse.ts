@@ -79,7 +79,15 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   const place = (field: OcrField): PlaceReading => {
     const readings = [field.text, ...(field.alternatives ?? [])].map((t) => trimMarks(t).replace(/,+$/, ''));
     const lexicon = options.places;
-    if (!lexicon) return { value: readings[0]!, notes: [], ambiguous: false, settled: false, agreed: false };
+    if (!lexicon)
+      return {
+        value: readings[0]!,
+        notes: [],
+        ambiguous: false,
+        settled: false,
+        agreed: false,
+        looks: readings.length,
+      };
     // Of the readings (the page's, then a focused re-read), the one whose words the place names explain best;
     // the focused one when they explain both as well.
     const score = (r: PlaceRepair) => r.known - 2 * r.unknown;
@@ -99,7 +107,11 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
       notes,
       ambiguous: r.ambiguous.length > 0,
       settled: whole && r.changes.length === 0 && r.dropped.length === 0 && r.ambiguous.length === 0 && r.unknown === 0,
-      agreed: readings.length === 1 || r.value === lexicon.repair(readings[0]!).value,
+      // Both looks name the same place, word for word, once the place names have spoken (a second look that
+      // differs only where the lexicon needs no repair to read it, "Nghĩa Trung," against "Nghĩa Trung"): one
+      // witness each, not a doubt.
+      agreed: readings.every((t) => lexicon.repair(t).value === r.value),
+      looks: readings.length,
     };
   };
   const review: Review = {};
@@ -427,6 +439,8 @@ interface PlaceReading {
   settled: boolean;
   /** The page's reading and the focused re-read come to the same address. */
   agreed: boolean;
+  /** How many readings there were (the page's and a focused second look). */
+  looks: number;
 }
 
 /** A place read alike twice (or the second look saw the same), every word explained, none repaired. */
@@ -442,7 +456,7 @@ export function endsInProvince(address: string): boolean {
 }
 
 function placeVouched(field: OcrField, p: PlaceReading): boolean {
-  return p.settled && p.agreed && field.agreed !== false && field.confidence >= ocrFlagBelow;
+  return p.settled && p.agreed && (field.agreed !== false || p.looks > 1) && field.confidence >= ocrFlagBelow;
 }
 
 const unitWord = /^(phường|xã|quận|huyện|thị xã|thị trấn|thành phố|tỉnh|tp\.?)$/i;

@@ -118,6 +118,23 @@ describe('repairName', () => {
     expect(read(focused.replace('Số 4', 'Số 9'), [focused])).toBe(focused);
   });
 
+  it('vouches for a place both looks name alike once the place names have spoken, and flags one they name apart', () => {
+    const places = new PlaceLexicon(['phường Quán Thánh (quận Ba Đình)', 'Hà Nội']);
+    const page = 'Phường Quán Thánh, Quận Ba Đình, Hà Nội';
+    const hometown = (alternatives: string[]) =>
+      fuse(
+        {
+          ocr: [reading({ hometown: { ...f(page), confidence: 0.9, agreed: false, alternatives } })],
+        },
+        { today, places },
+      ).hometown;
+    // The second look set its comma apart: the same place, not a doubt.
+    expect(hometown(['Phường Quán Thánh , Quận Ba Đình, Hà Nội'])).toMatchObject({ value: page, uncertain: false });
+    // Another place, or the same with a word the place names do not explain: flagged.
+    expect(hometown(['Phường Quán Thánh, Quận Ba Đình, Hải Phòng'])?.uncertain).toBe(true);
+    expect(hometown(['Phường Quán Thánh, Quận Ba Đình, Hà Nội Rgên'])?.uncertain).toBe(true);
+  });
+
   it('puts back a lost stacked mark when the lexicon has one spelling', () => {
     expect(repairName('NGUYÊN VĂN TUÂN').value).toBe('Nguyễn Văn Tuấn');
   });
