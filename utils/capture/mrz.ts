@@ -357,6 +357,25 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
   };
 }
 
+/**
+ * Several readings of one card's MRZ, each line taken from the reading whose own checks on it pass most (line 1:
+ * the document number and the ID; line 2: the birth date and the expiry; line 3 from the first), parsed again:
+ * one reading may get line 1 right and another line 2. Null for fewer than two readings; the composite check,
+ * across the lines, then says whether they belong together.
+ */
+export function combineTd1(readings: readonly MrzResult[], reference: ReferenceDay = today()): MrzParse | null {
+  if (readings.length < 2) return null;
+  const on = (r: MrzResult, fields: MrzCheck['field'][]) =>
+    r.checks.filter((c) => fields.includes(c.field) && c.ok).length;
+  const best = (fields: MrzCheck['field'][]) => readings.reduce((a, b) => (on(b, fields) > on(a, fields) ? b : a));
+  const lines = [
+    best(['documentNumber', 'personalId']).lines[0]!,
+    best(['birthDate', 'expiry']).lines[1]!,
+    readings[0]!.lines[2]!,
+  ];
+  return parseTd1(lines, reference);
+}
+
 /** Builds the three lines for a card (test fixtures and the synthetic card generator). */
 export function buildTd1(card: {
   personalId: string;

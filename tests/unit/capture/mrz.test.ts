@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../utils/i18n';
-import { buildTd1, checkDigit, mrzName, parseTd1 } from '../../../utils/capture/mrz';
+import { buildTd1, checkDigit, combineTd1, mrzName, parseTd1 } from '../../../utils/capture/mrz';
 import { buildTd3, parseMrz } from '../../../utils/capture/passport';
 import { fuse } from '../../../utils/capture/fuse';
 
@@ -153,6 +153,26 @@ describe('parseTd1', () => {
     // A line 2 of the wrong length, its data part short a digit: fillers do not make up for it.
     const short = parseTd1([sample[0]!, '900101M5001013VNM<<<<<<<<<<<8', sample[2]!], reference);
     expect(short.ok && short.mrz.birthDate).toBeNull();
+  });
+
+  it('takes each line from the reading whose checks on it pass (tuning card 3031-18: one reading had line 1, another line 2)', () => {
+    const truth = [
+      'IDVNM0793922048038079392204<<5',
+      '7906019M3906011VNM<<<<<<<<<<<2',
+      'DO<<DUC<THUY<<<<<<<<<<<<<<<<<<',
+    ];
+    const a = parseTd1([truth[0]!, '7906019M5906011VNM<<<<<<<<<<<2', truth[2]!], reference);
+    const b = parseTd1(['IDVNM0793922048058079392204<<5', truth[1]!, truth[2]!], reference);
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(a.mrz.checks.every((c) => c.ok)).toBe(false);
+    expect(b.mrz.checks.every((c) => c.ok)).toBe(false);
+    const both = combineTd1([a.mrz, b.mrz], reference);
+    expect(both).toMatchObject({ ok: true, mrz: { personalId: '038079392204', sex: 'Nam' } });
+    expect(both?.ok && both.mrz.checks.every((c) => c.ok)).toBe(true);
+    expect(both?.ok && both.mrz.expiry).toMatchObject({ day: 1, month: 6, year: 2039 });
+    // One reading alone is nothing to combine.
+    expect(combineTd1([a.mrz], reference)).toBeNull();
   });
 
   it('names a passport (TD3) instead of failing silently', () => {
