@@ -362,19 +362,47 @@ function vouchByCard(review: Review, id: string) {
     review.expiry.uncertain = false;
 }
 
+/** The years each model was issued in: the chip card of 2021 until the Law on Identification of 2024 took effect. */
+const issuedBetween: Record<CardModel, [VnDate, VnDate]> = {
+  '2021': [
+    { year: 2021, month: 1, day: 1, precision: 'day' },
+    { year: 2024, month: 6, day: 30, precision: 'day' },
+  ],
+  '2024': [
+    { year: 2024, month: 7, day: 1, precision: 'day' },
+    { year: 9999, month: 12, day: 31, precision: 'day' },
+  ],
+};
+
 /**
  * The expiry the law gives the card (its renewal ages, from the birth date and the issue date), once both
- * stand: a witness of its own. A reading the same is vouched (a card past it keeps its note); one that differs
+ * stand, or from the birth date alone when every issue date the model had gives the same: a witness of its own. A reading the same is vouched (a card past it keeps its note); one that differs
  * is flagged with the law's date; none read, the law's date is shown, flagged, for the officer to compare.
  */
 function byRenewalAges(review: Review, model: CardModel, today: VnDate) {
   const standing = (f: ReviewField | undefined) => (f && !f.uncertain ? dateOf(f.value) : null);
   const birth = standing(review.birthDate);
+  if (!birth) return;
   const issue = standing(review.idIssueDate);
-  const due = birth && issue ? cardExpiry(model, birth, issue) : null;
-  if (!birth || !issue || !due) return;
+  let due = issue ? cardExpiry(model, birth, issue) : null;
+  let issued = issue ? `cấp ngày ${formatDate(issue)}` : '';
+  if (!issue) {
+    // The issue date unread (a front alone): the model was issued only within its years, and a card issued later
+    // never runs out sooner, so an expiry the same at both ends of them is the card's (born in 1958, a 2021 card
+    // was issued past 58: no expiry).
+    const [from, to] = issuedBetween[model];
+    const last = compare(to, today) < 0 ? to : today;
+    if (compare(from, last) > 0) return;
+    const first = cardExpiry(model, birth, from);
+    const latest = cardExpiry(model, birth, last);
+    const text = (v: typeof first) => (v === null ? null : v === 'none' ? 'none' : formatDate(v));
+    if (!first || text(first) !== text(latest)) return;
+    due = first;
+    issued = `cấp từ ${formatDate(from)} đến ${formatDate(last)}`;
+  }
+  if (!due) return;
   const dueText = due === 'none' ? 'Không thời hạn' : formatDate(due);
-  const law = `theo Luật Căn cước, thẻ mẫu ${model} cấp ngày ${formatDate(issue)} cho người sinh ngày ${formatDate(birth)} có giá trị đến: ${dueText}`;
+  const law = `theo Luật Căn cước, thẻ mẫu ${model} ${issued} cho người sinh ngày ${formatDate(birth)} có giá trị đến: ${dueText}`;
   const expiry = review.expiry;
   if (!expiry) {
     const notes = [`Không đọc được trên ảnh; ${law}. Hãy đối chiếu với thẻ.`];

@@ -241,6 +241,22 @@ describe('the expiry the law gives the card, from its birth and issue dates (ren
     expect(other?.notes.join(' ')).toMatch(/Khác ngày hết hạn theo Luật Căn cước.*25\/07\/2036/);
   });
 
+  it('a front alone: the expiry every issue date of the model gives is shown, flagged; one they leave open is not', () => {
+    const byFront = (birth: string, id: string, expiry?: OcrField) =>
+      fuse(
+        { ocr: [front({ birthDate: f(birth, true), personalId: f(id, true), ...(expiry ? { expiry } : {}) })] },
+        { today },
+      ).expiry;
+    // Born in 1958, a 2021 card was issued past 58 whenever it was (2021 to mid-2024): no expiry.
+    const old = byFront('20/10/1958', '077058012345');
+    expect(old).toMatchObject({ value: 'Không thời hạn', source: 'rule', uncertain: true });
+    expect(old?.notes.join(' ')).toMatch(/cấp từ 01\/01\/2021 đến 30\/06\/2024/);
+    // Read the same, the reading stands.
+    expect(byFront('20/10/1958', '077058012345', f('Không thời hạn'))).toMatchObject({ uncertain: false });
+    // Born in 1985: issued before 18/10/2023 to the 40th birthday, after it to the 60th: left to the card.
+    expect(byFront('18/10/1985', '052085012345')).toBeUndefined();
+  });
+
   it('a card past the date the law gives keeps its note and is not doubted for it', () => {
     // Issued at 21: to the 25th birthday, 25/07/2021.
     const r = read('01082017', f('25/07/2021', true));
