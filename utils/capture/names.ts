@@ -60,8 +60,8 @@ const middlesBySkeleton = index([
 const namePrefixes = new Set(['Y', 'H', 'A']);
 
 const toneMarks = /[\u0300\u0301\u0303\u0309\u0323]/;
-/** Sắc, hỏi and ngã: the tone marks written above the vowel. */
-const aboveMarks = new Set(['\u0301', '\u0309', '\u0303']);
+/** Sắc, huyền, hỏi and ngã: the tone marks written above the vowel. */
+const aboveMarks = new Set(['\u0301', '\u0300', '\u0309', '\u0303']);
 function tone(word: string): string {
   return [...word.normalize('NFD')].find((c) => toneMarks.test(c)) ?? '';
 }
@@ -139,8 +139,8 @@ export function repairName(read: string, options: { mrz?: string | null; wordCon
     const candidates =
       (i === 0 && words.length > 1 ? surnamesBySkeleton.get(key) : undefined) ?? bySkeleton.get(key) ?? [];
     if (candidates.includes(word)) {
-      // The marks drawn above a letter (sắc, hỏi, ngã) blur into one another in small print: a name that has
-      // the same letters with another of them ("Thuý", "Thuỷ") is not decided by the reading.
+      // The marks drawn above a letter (sắc, huyền, hỏi, ngã) blur into one another in small print: a name that
+      // has the same letters with another of them ("Thuý", "Thuỷ"; "Tiền", "Tiễn") is not decided by the reading.
       const siblings = candidates.filter(
         (c) =>
           letters(c) === letters(word) &&
