@@ -339,6 +339,9 @@ async function readOtherwise(
       framed = found;
       continue;
     }
+    // A frame the front's emblem placed may still lean (its turn read from lines a glare half hid): levelled.
+    const again = framed.foundBy === 'emblem' ? levelled(image, framed, height) : null;
+    if (again) frames.unshift(again);
     const next = frames.shift();
     framed = next ? await read(next) : null;
   }
