@@ -376,8 +376,9 @@ const issuedBetween: Record<CardModel, [VnDate, VnDate]> = {
 
 /**
  * The expiry the law gives the card (its renewal ages, from the birth date and the issue date), once both
- * stand, or from the birth date alone when every issue date the model had gives the same: a witness of its own. A reading the same is vouched (a card past it keeps its note); one that differs
- * is flagged with the law's date; none read, the law's date is shown, flagged, for the officer to compare.
+ * stand, or from the birth date alone when every issue date the model had gives the same: a witness of its own.
+ * A reading the same is vouched (a card past it keeps its note); one that differs is flagged with the law's date;
+ * none read, the law's date is shown, flagged, for the officer to compare.
  */
 function byRenewalAges(review: Review, model: CardModel, today: VnDate) {
   const standing = (f: ReviewField | undefined) => (f && !f.uncertain ? dateOf(f.value) : null);
