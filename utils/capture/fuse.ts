@@ -332,7 +332,26 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     vouchByCard(review, id);
   }
   if (model) byRenewalAges(review, model, today);
+  offBirthday(review);
   return review;
+}
+
+/**
+ * A card runs out on a birthday (the renewal ages of the Law on Identification): an expiry read on another day
+ * than the birth date's says one of the two was misread, however many checks passed (a stranger's back read
+ * '3' as '5' in the birth date and in its check digit alike: "05/01/2001", expiring "03/01/2026"). Both are
+ * flagged, with why.
+ */
+function offBirthday(review: Review) {
+  const birth = review.birthDate ? dateOf(review.birthDate.value) : null;
+  const expiry = review.expiry ? dateOf(review.expiry.value) : null;
+  if (!birth || !expiry || birth.day === undefined || birth.month === undefined) return;
+  if (expiry.day === birth.day && expiry.month === birth.month) return;
+  const note = `Ngày hết hạn ${formatDate(expiry)} không trùng ngày sinh ${formatDate(birth)} (thẻ hết hạn vào ngày sinh nhật): một trong hai bị đọc sai; hãy đối chiếu với thẻ.`;
+  for (const field of [review.birthDate!, review.expiry!]) {
+    field.uncertain = true;
+    field.notes.push(note);
+  }
 }
 
 /**

@@ -125,6 +125,20 @@ describe('the MRZ: each field’s own check digit and the card’s rules vouch w
   });
 });
 
+describe('a card runs out on a birthday', () => {
+  it('flags the birth date and the expiry when they fall on different days, every check passing (stranger back 39)', () => {
+    // Read '3' as '5' in the birth date and in its check digit alike: the MRZ passes, the law does not.
+    const card = { personalId: '015201857273', sex: 'M' as const, surname: 'HOANG', givenNames: 'KHANH' };
+    const misread = fuse({ mrz: readMrz({ ...card, birth: '010105', expiry: '410103' }), ocr: [back] }, { today });
+    expect(misread.birthDate).toMatchObject({ value: '05/01/2001', uncertain: true });
+    expect(misread.expiry?.uncertain).toBe(true);
+    expect(misread.birthDate?.notes.join(' ')).toMatch(/không trùng ngày sinh/);
+    const right = fuse({ mrz: readMrz({ ...card, birth: '010103', expiry: '410103' }), ocr: [back] }, { today });
+    expect(right.birthDate).toMatchObject({ value: '03/01/2001', uncertain: false });
+    expect(right.expiry?.uncertain).toBe(false);
+  });
+});
+
 describe('the residence: the QR short form against the card’s printed form', () => {
   it('keeps the printed full form when OCR confirms the QR word for word but for the unit words', () => {
     const r = qrResidence(
