@@ -79,15 +79,7 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   const place = (field: OcrField): PlaceReading => {
     const readings = [field.text, ...(field.alternatives ?? [])].map((t) => trimMarks(t).replace(/,+$/, ''));
     const lexicon = options.places;
-    if (!lexicon)
-      return {
-        value: readings[0]!,
-        notes: [],
-        ambiguous: false,
-        settled: false,
-        agreed: false,
-        looks: readings.length,
-      };
+    if (!lexicon) return { value: readings[0]!, notes: [], ambiguous: false, settled: false, agreed: false };
     // Of the readings (the page's, then a focused re-read), the one whose words the place names explain best;
     // the focused one when they explain both as well.
     const score = (r: PlaceRepair) => r.known - 2 * r.unknown;
@@ -111,7 +103,6 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
       // differs only where the lexicon needs no repair to read it, "Nghĩa Trung," against "Nghĩa Trung"): one
       // witness each, not a doubt.
       agreed: readings.every((t) => lexicon.repair(t).value === r.value),
-      looks: readings.length,
     };
   };
   const review: Review = {};
@@ -487,8 +478,6 @@ interface PlaceReading {
   settled: boolean;
   /** The page's reading and the focused re-read come to the same address. */
   agreed: boolean;
-  /** How many readings there were (the page's and a focused second look). */
-  looks: number;
 }
 
 /** A place read alike twice (or the second look saw the same), every word explained, none repaired. */
@@ -504,7 +493,13 @@ export function endsInProvince(address: string): boolean {
 }
 
 function placeVouched(field: OcrField, p: PlaceReading): boolean {
-  return p.settled && p.agreed && (field.agreed !== false || p.looks > 1) && field.confidence >= ocrFlagBelow;
+  // A second look that differs is in the alternatives, and p.agreed has weighed it.
+  return (
+    p.settled &&
+    p.agreed &&
+    (field.agreed !== false || Boolean(field.alternatives?.length)) &&
+    field.confidence >= ocrFlagBelow
+  );
 }
 
 const unitWord = /^(phường|xã|quận|huyện|thị xã|thị trấn|thành phố|tỉnh|tp\.?)$/i;

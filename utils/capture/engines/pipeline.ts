@@ -336,19 +336,16 @@ async function readOtherwise(
     if (framed.foundBy === 'photo' && says(framed.side) > says(best.side)) best = framed;
     else if (framed.side.reading.passport && says(framed.side) > says(best.side)) best = framed;
     else if (framed.side.reading.side && valuesOf(framed.side) > valuesOf(best.side)) best = framed;
-    // A back's MRZ read where the card was not: the card framed by it, then levelled along its lines.
+    // A back's MRZ read where the card was not: the card framed by it, read next.
     const band = anchored ? null : mrzFrame(framed.side.lines, framed.quad, cardWidth, height);
     if (band) {
       anchored = true;
-      const found = await read({ quad: band, foundBy: 'mrz', upsideDown: framed.upsideDown });
-      if (settles(found.side)) return found;
-      const again = levelled(image, found, height);
-      if (again) frames.unshift(again);
-      framed = found;
+      framed = await read({ quad: band, foundBy: 'mrz', upsideDown: framed.upsideDown });
       continue;
     }
-    // A frame the front's emblem placed may still lean (its turn read from lines a glare half hid): levelled.
-    const again = framed.foundBy === 'emblem' ? levelled(image, framed, height) : null;
+    // A frame the card's own print placed (the MRZ, the front's emblem) may still lean (its turn read from lines
+    // a glare half hid): levelled along its lines.
+    const again = framed.foundBy === 'mrz' || framed.foundBy === 'emblem' ? levelled(image, framed, height) : null;
     if (again) frames.unshift(again);
     const next = frames.shift();
     framed = next ? await read(next) : null;
@@ -575,9 +572,9 @@ async function rereadMrz({ reading, lines, normalised }: Side, assets: CaptureAs
   const top = mrzLines.length ? Math.min(...mrzLines.map((l) => l.bbox.y0)) - 12 : Math.round(normalised.height * 0.66);
   const band = crop(normalised, { x: 0, y: top / normalised.height, w: 1, h: 1 - top / normalised.height });
   const passing = (p: MrzParse | null | undefined) => (p?.ok ? p.mrz.checks.filter((c) => c.ok).length : -1);
+  // The readings as read (a combination of them is kept, not combined again).
   const readings: MrzParse[] = reading.mrz ? [reading.mrz] : [];
   const keep = (p: MrzParse) => {
-    readings.push(p);
     if (passing(p) > passing(reading.mrz)) reading.mrz = p;
   };
   for (const share of [1, ...mrzSqueezes]) {
@@ -596,7 +593,9 @@ async function rereadMrz({ reading, lines, normalised }: Side, assets: CaptureAs
             band.height,
           );
     const again = await recognise(assets.ocr, toCanvas(image), { mode: 'block', whitelist: mrzAlphabet });
-    keep(parseMrz(again.lines.map((l) => l.text)));
+    const parsed = parseMrz(again.lines.map((l) => l.text));
+    readings.push(parsed);
+    keep(parsed);
     const combined = combineTd1(readings.flatMap((p) => (p.ok && p.mrz.format === 'td1' ? [p.mrz] : [])));
     if (combined) keep(combined);
     if (allPass(reading.mrz)) return;
