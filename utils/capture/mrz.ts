@@ -376,6 +376,23 @@ export function combineTd1(readings: readonly MrzResult[], reference: ReferenceD
   return parseTd1(lines, reference);
 }
 
+/**
+ * A reading whose sex letter is neither M nor F ("7906019W…", an M squeezed) takes it from another reading of the
+ * same line 2 whose checked dates read alike: the letter between them is the same printed one. Else as it is.
+ */
+export function sexFromOthers(chosen: MrzResult, others: readonly MrzResult[], reference: ReferenceDay = today()) {
+  if (chosen.format !== 'td1' || chosen.sex) return chosen;
+  const line2 = chosen.lines[1]!;
+  const same = (l: string) => l.slice(0, 7) === line2.slice(0, 7) && l.slice(8, 15) === line2.slice(8, 15);
+  const other = others.find((o) => o.format === 'td1' && o.sex && same(o.lines[1]!));
+  if (!other) return chosen;
+  const again = parseTd1(
+    [chosen.lines[0]!, `${line2.slice(0, 7)}${other.lines[1]![7]}${line2.slice(8)}`, chosen.lines[2]!],
+    reference,
+  );
+  return again.ok ? again.mrz : chosen;
+}
+
 /** Builds the three lines for a card (test fixtures and the synthetic card generator). */
 export function buildTd1(card: {
   personalId: string;

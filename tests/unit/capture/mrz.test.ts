@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../utils/i18n';
-import { buildTd1, checkDigit, combineTd1, mrzName, parseTd1 } from '../../../utils/capture/mrz';
+import { buildTd1, checkDigit, combineTd1, mrzName, parseTd1, sexFromOthers } from '../../../utils/capture/mrz';
 import { buildTd3, parseMrz } from '../../../utils/capture/passport';
 import { fuse } from '../../../utils/capture/fuse';
 
@@ -173,6 +173,18 @@ describe('parseTd1', () => {
     expect(both?.ok && both.mrz.expiry).toMatchObject({ day: 1, month: 6, year: 2039 });
     // One reading alone is nothing to combine.
     expect(combineTd1([a.mrz], reference)).toBeNull();
+  });
+
+  it('takes the sex letter from another reading of the same line 2 when the kept one read it as no sex (tuning back 3031-18)', () => {
+    const l1 = 'IDVNM0793922048038079392204<<5';
+    const squeezed = parseTd1([l1, '7906019W3906011VNN<<<<<<<<<<<2', 'DO<<DUC<THUY'], reference);
+    const block = parseTd1([l1, '7906019M3906011VNM<<<<<<<<<<<2', 'DO<<DUC<THUY'], reference);
+    const otherDates = parseTd1([l1, '7906029M3906021VNM<<<<<<<<<<<2', 'DO<<DUC<THUY'], reference);
+    if (!squeezed.ok || !block.ok || !otherDates.ok) throw new Error('not parsed');
+    expect(squeezed.mrz.sex).toBeNull();
+    expect(sexFromOthers(squeezed.mrz, [squeezed.mrz, block.mrz], reference)).toMatchObject({ sex: 'Nam' });
+    // A reading whose checked dates differ is another line: nothing taken from it.
+    expect(sexFromOthers(squeezed.mrz, [otherDates.mrz], reference).sex).toBeNull();
   });
 
   it('names a passport (TD3) instead of failing silently', () => {

@@ -36,7 +36,7 @@ import { binarise, enlarge, qrRegions } from '@/utils/capture/qr-search';
 import { classifyQr, type QrPayload } from '@/utils/capture/qr-payload';
 import { cleanSpaces, fold } from '@/utils/vn/text';
 import { parseMrz } from '@/utils/capture/passport';
-import { combineTd1, type MrzParse } from '@/utils/capture/mrz';
+import { combineTd1, sexFromOthers, type MrzParse } from '@/utils/capture/mrz';
 import { decodeQr, prepareBundledZxing, type QrHit } from '@/utils/capture/engines/qr';
 import { recognise, type OcrPaths } from '@/utils/capture/engines/ocr';
 import { rescueZones } from '@/utils/capture/engines/rescue';
@@ -598,8 +598,17 @@ async function rereadMrz({ reading, lines, normalised }: Side, assets: CaptureAs
     keep(parsed);
     const combined = combineTd1(readings.flatMap((p) => (p.ok && p.mrz.format === 'td1' ? [p.mrz] : [])));
     if (combined) keep(combined);
-    if (allPass(reading.mrz)) return;
+    if (allPass(reading.mrz)) break;
   }
+  const kept = reading.mrz;
+  if (kept?.ok)
+    reading.mrz = {
+      ok: true,
+      mrz: sexFromOthers(
+        kept.mrz,
+        readings.flatMap((p) => (p.ok ? [p.mrz] : [])),
+      ),
+    };
 }
 
 function pad(b: OcrLine['bbox'], r: Raster, margin: number) {
