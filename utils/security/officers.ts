@@ -514,10 +514,14 @@ export async function unlockWithDeviceKey(
   }
 }
 
-/** Opens the session after an unlock, arming the officer's PIN for the rest of the browser session. */
+/**
+ * Opens the session after an unlock, arming the officer's PIN for the rest of the browser session first: the
+ * page shows the officer signed in once the session opens, and a reload or a closed tab from then on must not
+ * cut the PIN's wrapping short.
+ */
 export async function beginSession(result: Extract<UnlockResult, { ok: true }>) {
-  await startSession(result.officer, result.dataKey);
   if (result.pin) await armPin(result.officer.id, result.pin, result.dataKey);
+  await startSession(result.officer, result.dataKey);
 }
 
 /** A supervisor releases a locked-out officer. */

@@ -16,8 +16,8 @@ import {
   unlockWithSecret,
   type UnlockResult,
 } from '@/utils/security/officers';
-import { armedPinsItem } from '@/utils/security/quick-pin';
-import { currentSession, endSession, isIdle, startSession } from '@/utils/security/session';
+import { armedPinsItem, hasArmedPin } from '@/utils/security/quick-pin';
+import { currentSession, endSession, isIdle, sessionItem, startSession } from '@/utils/security/session';
 import { exportRawKey, toBase64 } from '@/utils/security/crypto';
 import { DeviceKeyError, type PrfCeremony } from '@/utils/security/webauthn';
 import { freshDb } from '../records/helpers';
@@ -92,6 +92,22 @@ describe('officers and unlock', () => {
       ok: false,
       reason: { code: 'unlock.pinNotArmed' },
     });
+  });
+
+  it('arms the PIN before the session opens: a page reloaded as soon as it shows the officer signed in keeps it', async () => {
+    // CI: the records page was reloaded right after the unlock, while the PIN was still being wrapped, and the
+    // next lock asked for the passphrase again.
+    const { db, clerk } = await centre();
+    const result = ok(await unlockWithSecret(db, clerk.id, clerkPassphrase));
+    const armedWhenOpened = new Promise<boolean>((resolve) => {
+      const stop = sessionItem.watch((session) => {
+        if (!session) return;
+        stop();
+        void hasArmedPin(clerk.id).then(resolve);
+      });
+    });
+    await beginSession(result);
+    expect(await armedWhenOpened).toBe(true);
   });
 
   it('drops the PIN after 5 wrong ones in a session (the passphrase still works, the account is not locked)', async () => {
