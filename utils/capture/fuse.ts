@@ -76,13 +76,15 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
     day: now.getDate(),
     precision: 'day',
   };
-  const place = (field: OcrField): PlaceReading => {
+  /** `commune`: the address opens with its commune (a hometown, a birthplace), asked to be a whole name. */
+  const place = (field: OcrField, commune = false): PlaceReading => {
     const readings = [field.text, ...(field.alternatives ?? [])].map((t) => trimMarks(t).replace(/,+$/, ''));
     const lexicon = options.places;
     if (!lexicon) return { value: readings[0]!, notes: [], ambiguous: false, settled: false, agreed: false };
     // Of the readings (the page's, then a focused re-read), the one whose words the place names explain best;
     // the focused one when they explain both as well.
-    const score = (r: PlaceRepair) => r.known - 2 * r.unknown;
+    const pieces = (r: PlaceRepair) => (commune ? r.partial : []);
+    const score = (r: PlaceRepair) => r.known - 2 * r.unknown - 2 * pieces(r).length;
     const r = readings.map((t) => lexicon.repair(t)).reduce((best, next) => (score(next) >= score(best) ? next : best));
     const notes = r.changes.length
       ? [`Đã sửa dấu địa danh theo danh mục đơn vị hành chính: ${r.changes.join(', ')}.`]
@@ -91,6 +93,12 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
       notes.push(`Đã bỏ ${r.dropped.map((d) => `"${d}"`).join(', ')}: chữ đọc thừa, không thuộc địa chỉ.`);
     if (r.ambiguous.length)
       notes.push(`Chưa rõ dấu của ${r.ambiguous.map((a) => `"${a}"`).join(', ')}; hãy đối chiếu với thẻ.`);
+    if (pieces(r).length)
+      notes.push(
+        `${pieces(r)
+          .map((a) => `"${a}"`)
+          .join(', ')} chỉ là một phần của tên địa danh: có thể bị đọc thiếu chữ; hãy đối chiếu với thẻ.`,
+      );
     const whole = endsInProvince(r.value);
     if (!whole)
       notes.push('Cuối địa chỉ không phải tên tỉnh, thành phố: dòng có thể bị đọc thiếu; hãy đối chiếu với thẻ.');
@@ -98,7 +106,13 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
       value: r.value,
       notes,
       ambiguous: r.ambiguous.length > 0,
-      settled: whole && r.changes.length === 0 && r.dropped.length === 0 && r.ambiguous.length === 0 && r.unknown === 0,
+      settled:
+        whole &&
+        r.changes.length === 0 &&
+        r.dropped.length === 0 &&
+        r.ambiguous.length === 0 &&
+        pieces(r).length === 0 &&
+        r.unknown === 0,
       // Both looks name the same place, word for word, once the place names have spoken (a second look that
       // differs only where the lexicon needs no repair to read it, "Nghĩa Trung," against "Nghĩa Trung"): one
       // witness each, not a doubt.
@@ -265,7 +279,7 @@ export function fuse(sources: CaptureSources, options: FuseOptions = {}): Review
   for (const name of ['hometown', 'placeOfBirth'] as const) {
     const f = ocrField(name);
     if (!f) continue;
-    const p = place(f);
+    const p = place(f, true);
     review[name] = {
       value: p.value,
       source: 'ocr',

@@ -107,6 +107,8 @@ interface Spelling {
   provinces: Set<string>;
   /** It names this 2025 province (a legacy province's name points at the province that absorbed it). */
   province: string | null;
+  /** Some text writes it as a whole name, not only inside a longer one ("Thang" only in "Thạch Thang"). */
+  whole: boolean;
 }
 
 interface Match {
@@ -118,6 +120,8 @@ interface Match {
   ambiguous: boolean;
   /** The 2025 province the run names, when it names one ("Nam Định", "Hồ Chí Minh"). */
   province: string | null;
+  /** Kept as written, but the data writes it only inside longer names: a word may be missing before or after. */
+  partial?: boolean;
 }
 
 export interface PlaceRepair {
@@ -126,6 +130,11 @@ export interface PlaceRepair {
   ambiguous: string[];
   /** What was read that is no part of an address: after the province, or marks that are not words. */
   dropped: string[];
+  /**
+   * The first part (a commune, of three parts or more) when it is a place name's piece only ("Thang" of "Thạch
+   * Thang"): words may be lost. Districts are not all in the data, so only the commune is asked.
+   */
+  partial: string[];
   /** Words recognised as place names, address words or numbers, and words not recognised: to compare readings. */
   known: number;
   unknown: number;
@@ -137,7 +146,7 @@ export class PlaceLexicon {
   private readonly byLength = new Map<number, string[]>();
 
   constructor(texts: Iterable<string | PlaceText>) {
-    for (const phrase of addressWords) this.add(phrase.split(' '), null, false);
+    for (const phrase of addressWords) this.add(phrase.split(' '), null, false, true);
     for (const entry of texts) {
       const { text, province, isProvince } =
         typeof entry === 'string' ? { text: entry, province: null, isProvince: false } : entry;
@@ -147,10 +156,21 @@ export class PlaceLexicon {
         let run: string[] = [];
         let unit = '';
         const flush = () => {
+          // A unit word written capitalised heads the run ("Phường Thạch Thang"): the name after it is whole.
+          const lead = unitWords.includes(run.slice(0, 2).join(' ').toLowerCase())
+            ? 2
+            : unitWords.includes(run[0]?.toLowerCase() ?? '')
+              ? 1
+              : 0;
           for (let n = 1; n <= 3; n++)
             for (let i = 0; i + n <= run.length; i++)
-              this.add(run.slice(i, i + n), province ?? null, Boolean(isProvince) && n === run.length);
-          if (unit && run.length) this.add([...unit.split(' '), ...run].slice(0, 4), province ?? null, false);
+              this.add(
+                run.slice(i, i + n),
+                province ?? null,
+                Boolean(isProvince) && n === run.length,
+                n === run.length || (i === lead && i + n === run.length),
+              );
+          if (unit && run.length) this.add([...unit.split(' '), ...run].slice(0, 4), province ?? null, false, true);
           run = [];
         };
         const words = piece.trim().split(/\s+/);
@@ -179,16 +199,17 @@ export class PlaceLexicon {
     }
   }
 
-  private add(words: string[], province: string | null, isProvince: boolean) {
+  private add(words: string[], province: string | null, isProvince: boolean, whole: boolean) {
     const key = skeleton(words);
     const spelling = words.join(' ');
     const list = this.byKey.get(key) ?? [];
     let known = list.find((s) => sameSpelling(s.spelling, spelling));
     if (known) known.count++;
     else {
-      known = { spelling, count: 1, provinces: new Set(), province: null };
+      known = { spelling, count: 1, provinces: new Set(), province: null, whole: false };
       list.push(known);
     }
+    if (whole) known.whole = true;
     if (province) known.provinces.add(province);
     if (isProvince && province) known.province = province;
     this.byKey.set(key, list);
@@ -235,6 +256,7 @@ export class PlaceLexicon {
         changed: false,
         ambiguous: false,
         province: asWritten.find((c) => c.province)?.province ?? null,
+        partial: !asWritten.some((c) => c.whole),
       };
     // One syllable alone is too short to decide ("Bàn" and "Bản" are both places): runs of two or more.
     if (likely.length === 1 && run.length > 1)
@@ -258,6 +280,7 @@ export class PlaceLexicon {
     const changes: string[] = [];
     const ambiguous: string[] = [];
     const dropped: string[] = [];
+    const partial: string[] = [];
     let known = 0;
     let unknown = 0;
     // "Số" at the head, its marks misread ("Sô 145", "So 12"): the address word before a house number.
@@ -271,6 +294,7 @@ export class PlaceLexicon {
     const province = this.provinceOf(
       pieces.filter((p) => !/^,\s*$/.test(p)).map((p) => p.split(/\s+/).filter(Boolean)),
     );
+    const parts = pieces.filter((p) => !/^,\s*$/.test(p) && p.trim()).length;
     const lastPart = pieces.length - 1 - [...pieces].reverse().findIndex((p) => !/^,\s*$/.test(p) && p.trim());
     const fixed = pieces.map((part, index) => {
       if (/^,\s*$/.test(part)) return part;
@@ -321,6 +345,9 @@ export class PlaceLexicon {
         dropped.push(tail.join(' '));
         unknown += tail.length;
       }
+      // The commune, one name the data knows only inside longer ones: its other words may be lost.
+      if (index === 0 && parts >= 3 && runs.length === 1 && runs[0]!.match?.partial)
+        partial.push(runs[0]!.written.join(' '));
       const out: string[] = [];
       for (const { written, match } of runs) {
         // Marks that are neither a word nor a number ("2+", "|"): dust, dropped.
@@ -348,6 +375,6 @@ export class PlaceLexicon {
       }
       return out.join(' ');
     });
-    return { value: fixed.join('').trim(), changes, ambiguous, dropped, known, unknown };
+    return { value: fixed.join('').trim(), changes, ambiguous, dropped, partial, known, unknown };
   }
 }

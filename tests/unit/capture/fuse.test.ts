@@ -135,6 +135,19 @@ describe('repairName', () => {
     expect(hometown(['Phường Quán Thánh, Quận Ba Đình, Hà Nội Rgên'])?.uncertain).toBe(true);
   });
 
+  it('flags a place read alike twice whose part is only a piece of a known name', () => {
+    const places = new PlaceLexicon(['phường Thạch Thang, phường Hải Châu I (quận Hải Châu)', 'Đà Nẵng']);
+    const hometown = (text: string) =>
+      fuse(
+        { ocr: [reading({ hometown: { ...f(text), confidence: 0.95, agreed: false, alternatives: [text] } })] },
+        { today, places },
+      ).hometown;
+    expect(hometown('Thạch Thang, Hải Châu, Đà Nẵng')?.uncertain).toBe(false);
+    const lost = hometown('Thang, Hải Châu, Đà Nẵng');
+    expect(lost?.uncertain).toBe(true);
+    expect(lost?.notes.join(' ')).toMatch(/"Thang" chỉ là một phần của tên địa danh/);
+  });
+
   it('puts back a lost stacked mark when the lexicon has one spelling', () => {
     expect(repairName('NGUYÊN VĂN TUÂN').value).toBe('Nguyễn Văn Tuấn');
   });

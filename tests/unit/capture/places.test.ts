@@ -25,6 +25,16 @@ describe('PlaceLexicon', () => {
     );
   });
 
+  it('tells a part that is only a piece of a known name ("Thang" of "Thạch Thang"): a word may have been lost', () => {
+    // Held-out card: "Thạch Thang, Hải Châu, Đà Nẵng" read "Thang, …", every word known, shown unflagged.
+    const danang = new PlaceLexicon(['phường Thạch Thang, phường Hải Châu I (quận Hải Châu)', 'Đà Nẵng']);
+    expect(danang.repair('Thang, Hải Châu, Đà Nẵng').partial).toEqual(['Thang']);
+    expect(danang.repair('Thạch Thang, Hải Châu, Đà Nẵng').partial).toEqual([]);
+    expect(danang.repair('Phường Thạch Thang, Quận Hải Châu, Đà Nẵng').partial).toEqual([]);
+    // Inside a longer part ("Số 2 Thang …") it is not a part of its own.
+    expect(danang.repair('Số 2 Thang Long, Hải Châu, Đà Nẵng').partial).toEqual([]);
+  });
+
   it('knows a unit word before a name as addresses write it ("quận Ba Đình" → "Quận Ba Đình")', () => {
     const withDistrict = new PlaceLexicon(['phường Điện Biên (quận Ba Đình)', 'Quản Bạ']);
     expect(withDistrict.repair('Phường Quán Thánh, Quản Bạ Đình, Hà Nội').value).toBe(
