@@ -157,9 +157,19 @@ function line1Score(l: string): number {
   return Number(passes(l.slice(5, 14), l[14])) + Number(passes(l.slice(15, 27), l[29])) + Number(/^[I1]D/.test(l));
 }
 function line2Score(l: string): number {
-  return (
-    Number(passes(l.slice(0, 6), l[6])) + Number(passes(l.slice(8, 14), l[14])) + Number(l.slice(15, 18) === 'VNM')
-  );
+  const expiry = passes(l.slice(8, 14), l[14]) || l.slice(8, 15) === '<'.repeat(7);
+  return Number(passes(l.slice(0, 6), l[6])) + Number(expiry) + Number(l.slice(15, 18) === 'VNM');
+}
+
+/**
+ * Line 2 of a card without expiry ("…M<<<<<<<VNM…"), its chevrons read with letters among them or one too many
+ * ("5912247M<C<C<<<<<VNN…"): between the sex and the nationality nothing but chevrons and letters that are no
+ * digit's misreading, most of them chevrons. Rebuilt with its fillers, the last character kept as the composite.
+ */
+function withoutExpiry(line: string): string | null {
+  const m = line.match(/^([0-9A-Z]{7}[MF<])([<CKEX]{6,10})(V[NM][MN]|VN)/);
+  if (!m || (m[2]!.match(/</g)?.length ?? 0) < m[2]!.length / 2 + 1) return null;
+  return `${m[1]}${'<'.repeat(7)}VNM${'<'.repeat(11)}${/[0-9A-Z]$/.test(line) ? line.at(-1) : '<'}`;
 }
 
 /**
@@ -210,12 +220,33 @@ function aroundId(line: string): string | null {
   return null;
 }
 
+/**
+ * Line 1 rebuilt around its document number read twice: once with its passing check digit, then again as the ID's
+ * last nine digits ("10VNMH0913020894034091302089<C": a letter read into the header, a chevron lost). A digit
+ * misread in place would have to be misread alike in both, and fail its check besides.
+ */
+function repeatedDocument(line: string): string | null {
+  const digits = line.replace(/[OQDILBSZG]/g, (c) => toDigit[c] ?? c);
+  const m = digits.match(/(\d{9})(\d)(\d{3})\1/);
+  if (!m || !passes(m[1]!, m[2]!)) return null;
+  const id = `${m[3]}${m[1]}`;
+  const last = line.slice(m.index! + m[0].length).match(/<([0-9A-Z])<*$/)?.[1];
+  const check = last !== undefined && passes(id, toDigit[last] ?? last) ? (toDigit[last] ?? last) : '<';
+  return `IDVNM${m[1]}${m[2]}${id}<<${check}`;
+}
+
 /** Line 1 realigned by one character or rebuilt around its ID, whichever passes more checks. */
 function bestLine1(line: string, repairs: string[], realigned: number[]): string {
   const alignedRepairs: string[] = [];
   const aligned = align(line, line1Score, alignedRepairs, 1, []);
   // Only for a line of the wrong length: a digit misread in place is reported, never replaced by the ID's.
-  const rebuilt = line.length === 30 || line1Score(aligned) === 3 ? null : aroundId(line);
+  const rebuilt =
+    line1Score(aligned) === 3
+      ? null
+      : [line.length === 30 ? null : aroundId(line), repeatedDocument(line)].reduce(
+          (best, l) => (l !== null && (best === null || line1Score(l) > line1Score(best)) ? l : best),
+          null as string | null,
+        );
   if (!rebuilt || line1Score(rebuilt) <= line1Score(aligned)) {
     if (alignedRepairs.length) realigned.push(1);
     repairs.push(...alignedRepairs);
@@ -247,6 +278,40 @@ export function numericField(value: string, check: string): Repaired {
   return { value, check, ok: false, repaired: false };
 }
 
+/**
+ * The 12-digit ID in line 1's optional field, from the document number (checked) it must end with: the digits
+ * as read, or with one digit read twice taken out (only when a single ID results). `check` is the ID's own check
+ * digit when the line's last character reads as it (null when unread or different: the ID is then unchecked).
+ */
+function idFromDocument(
+  optional: string,
+  documentNumber: string,
+  rawLine: string,
+): { id: string; check: string | null } | null {
+  const run = optional.match(/^\d+/)?.[0] ?? '';
+  const candidates =
+    run.length === 12 ? [run] : run.length === 13 ? [...run].map((_, i) => run.slice(0, i) + run.slice(i + 1)) : [];
+  const ids = [...new Set(candidates.filter((id) => id.slice(3) === documentNumber && decodePersonalId(id)?.province))];
+  if (ids.length !== 1) return null;
+  const id = ids[0]!;
+  const last = normaliseMrzLine(rawLine).match(/<([0-9A-Z])<*$/)?.[1];
+  const check = last !== undefined ? (toDigit[last] ?? last) : null;
+  return { id, check: check !== null && passes(id, check) ? check : null };
+}
+
+/** Letters OCR reads for the sex letter's two (an F's foot read as an E's, an M's strokes as an N's). */
+const sexMisreads: Record<string, 'M' | 'F'> = { E: 'F', P: 'F', N: 'M', H: 'M', W: 'M' };
+
+/** The sex letter, or a misreading of one that the ID's sex digit seconds (the ID read from this MRZ). */
+function sexLetter(read: string, personalId: string | null, repairs: string[]): string {
+  const meant = sexMisreads[read];
+  if (!meant || !personalId) return read;
+  const bySex = decodePersonalId(personalId)?.sex;
+  if (bySex !== (meant === 'M' ? 'Nam' : 'Nữ')) return read;
+  repairs.push(`Giới tính trong MRZ đọc là "${read}"; lấy "${meant}" vì chữ số giới tính trong số định danh cũng vậy.`);
+  return meant;
+}
+
 export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = today()): MrzParse {
   const found = findMrzLines(rawLines);
   if (!found) return { ok: false, reason: reason('mrz.notFound') };
@@ -262,9 +327,13 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
   const fillers2 = withFillers(found.lines[1]!, 2);
   const [l1, l2, l3] = [
     line1Score(fillers1) >= line1Score(first) ? fillers1 : first,
-    line2Score(fillers2) >= line2Score(second) ? fillers2 : second,
+    [withoutExpiry(found.lines[1]!), fillers2, second].reduce((best, l) =>
+      l !== null && (best === null || line2Score(l) > line2Score(best)) ? l : best,
+    )!,
     fit(found.lines[2]!),
   ];
+  if (l2 !== second && l2 === withoutExpiry(found.lines[1]!))
+    repairs.push('Dòng 2 của MRZ: vùng hạn thẻ chỉ có ký tự đệm (thẻ không thời hạn), đọc lẫn chữ; đã dựng lại.');
   const checks: MrzCheck[] = [];
 
   const documentCode = l1.slice(0, 2).replace(/[01]/g, (d) => toLetter[d] ?? d);
@@ -290,21 +359,32 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
     }
   }
 
-  // The ID's check digit misread ("…046083952109<C<"): its last nine digits are the document number, checked,
-  // and its first three name a province.
+  // The ID's check digit misread or lost ("…046083952109<C<", "…011059048814"), or a digit read twice
+  // ("0420989165855"): its last nine digits are the document number, checked, and its first three name a
+  // province. Its own check digit, where the line's last one can be read, settles it.
   let personalIdUnchecked = false;
-  if (!personalId && doc.ok) {
-    const digits = optional.match(/^\d{12}/)?.[0];
-    if (digits && digits.slice(3) === doc.value && decodePersonalId(digits)?.province) {
-      personalId = digits;
-      personalIdUnchecked = true;
+  let optionalRead = optional;
+  if (!checks.some((c) => c.field === 'personalId' && c.ok) && doc.ok) {
+    const inferred = idFromDocument(optional, doc.value, found.lines[0]!);
+    personalId = inferred?.id ?? (idMatch ? personalId : null);
+    if (inferred) {
+      optionalRead = `${inferred.id}<<${inferred.check ?? '<'}`;
+      const at = checks.findIndex((c) => c.field === 'personalId');
+      const check = { field: 'personalId' as const, ok: inferred.check !== null };
+      if (at >= 0) checks[at] = check;
+      else checks.push(check);
+      if (inferred.check === null) personalIdUnchecked = true;
+      if (inferred.id !== optional.slice(0, 12))
+        repairs.push(
+          `Số định danh trong MRZ đọc thừa một chữ số; đã lấy theo số giấy tờ (chữ số kiểm tra khớp): ${inferred.id}.`,
+        );
     }
   }
 
   const birth = numericField(l2.slice(0, 6), l2[6]!);
   checks.push({ field: 'birthDate', ok: birth.ok });
   if (birth.repaired) repairs.push('Ngày sinh trong MRZ đã sửa lỗi đọc nhầm chữ/số (chữ số kiểm tra khớp).');
-  const sexChar = l2[7]!;
+  const sexChar = sexLetter(l2[7]!, personalId, repairs);
   const expiryRaw = l2.slice(8, 14);
   const noExpiry = /^<+$/.test(expiryRaw);
   const exp = noExpiry
@@ -315,7 +395,7 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
   const nationality = l2.slice(15, 18).replace(/\d/g, (d) => toLetter[d] ?? d);
 
   // The composite covers line 1 positions 6–30 and line 2 positions 1–7, 9–15, 19–29 (as repaired).
-  const line1 = `${documentCode}${issuingState}${doc.value}${doc.check}${personalId && idMatch ? optional.replace(idMatch[1]!, personalId) : optional}`;
+  const line1 = `${documentCode}${issuingState}${doc.value}${doc.check}${optionalRead !== optional ? optionalRead : personalId && idMatch ? optional.replace(idMatch[1]!, personalId) : optional}`;
   const line2Head = `${birth.value}${birth.check}${sexChar}${exp.value}${exp.check}${nationality}`;
   const filler = l2.slice(18, 29);
   const compositeChar = toDigit[l2[29]!] ?? l2[29]!;

@@ -31,6 +31,77 @@ describe('parseTd1', () => {
     expect(other.ok && other.mrz.personalId).toBe(null);
   });
 
+  it('takes the ID from the checked document number when its check digit is lost or a digit was read twice (tuning backs 3031-11, 3031-14)', () => {
+    // The line cut short after the ID: its check digit unread, so the ID is kept unchecked (and flagged).
+    const cut = parseTd1(
+      ['1DVNMO590488147011059048814', '5912247M<<<<<<<VNM<<<<<<<<<<<4', 'TRAN<<MINH<TUYEN<<<<<<<<<<<<<<'],
+      reference,
+    );
+    expect(cut.ok && cut.mrz.personalId).toBe('011059048814');
+    expect(cut.ok && cut.mrz.personalIdUnchecked).toBe(true);
+    // A '9' read twice in the ID, the line's last character its passing check digit: the ID is checked.
+    const twice = parseTd1(
+      ['ID0VNMO9816585510420989165855<<5', '9810178M3810176VNM<<<<<<<<<<<6', 'NGO<<MINH<NGUYEN<<<<<<<<<<<<<<'],
+      reference,
+    );
+    expect(twice.ok && twice.mrz.personalId).toBe('042098165855');
+    expect(twice.ok && twice.mrz.checks.find((c) => c.field === 'personalId')?.ok).toBe(true);
+    expect(twice.ok && twice.mrz.personalIdUnchecked).toBeUndefined();
+    // Thirteen digits that hold no ID ending with the document number: none is made up.
+    const other = parseTd1(['IDVNM09001234500019900123457<<3', sample[1]!, sample[2]!], reference);
+    expect(other.ok && other.mrz.personalId).toBe(null);
+  });
+
+  it('rebuilds line 1 around its document number read twice when a letter crept into the header (tuning back 3031-19)', () => {
+    const r = parseTd1(
+      ['10VNMH0913020894034091302089<c', '9106260M3106266VNM<<<<<<<<<<<2', 'DANG<<QUOC<NGUYEN<<<<<<<<<<<<<'],
+      reference,
+    );
+    expect(r.ok && r.mrz.documentNumber).toBe('091302089');
+    expect(r.ok && r.mrz.personalId).toBe('034091302089');
+    // Its own check digit unread ("<c"): kept, unchecked.
+    expect(r.ok && r.mrz.personalIdUnchecked).toBe(true);
+    // The same line with the document number's two readings differing: nothing is made up.
+    const differ = parseTd1(
+      ['10VNMH0913020894034091302088<c', '9106260M3106266VNM<<<<<<<<<<<2', 'DANG<<QUOC<NGUYEN<<<<<<<<<<<<<'],
+      reference,
+    );
+    expect(differ.ok && differ.mrz.personalId).not.toBe('034091302089');
+  });
+
+  it('takes a misread sex letter only when the ID’s sex digit says the same (tuning backs 3031-8, 3031-12)', () => {
+    const female = parseTd1(
+      ['IDVNM1537864312060153786431<<0', '5311080E<<<<<<<VNM<<<<<<<<<<<8', 'LY<<THI<NGOC<PHUNG<<<<<<<<<<<<'],
+      reference,
+    );
+    expect(female.ok && female.mrz.sex).toBe('Nữ');
+    expect(female.ok && female.mrz.repairs.some((r) => r.includes('"E"'))).toBe(true);
+    const male = parseTd1(
+      ['IDVNM0948287815072094828781<<8', '9408104N3408102VNM<<<<<<<<<<<8', 'TO<<QUOC<THUONG<<<<<<<<<<<<<<<'],
+      reference,
+    );
+    expect(male.ok && male.mrz.sex).toBe('Nam');
+    // An N where the ID's digit says female: no sex is taken.
+    const against = parseTd1(
+      ['IDVNM1537864312060153786431<<0', '5311080N<<<<<<<VNM<<<<<<<<<<<8', 'LY<<THI<NGOC<PHUNG<<<<<<<<<<<<'],
+      reference,
+    );
+    expect(against.ok && against.mrz.sex).toBe(null);
+  });
+
+  it('reads a card without expiry whose chevrons were read with letters among them (tuning back 3031-11)', () => {
+    const r = parseTd1(['IDVNM0900123450001090012345<<1', '5912247M<C<C<<<<<VNN<<<<<<<<<', sample[2]!], reference);
+    expect(r.ok && r.mrz.expiry).toBe(null);
+    expect(r.ok && r.mrz.checks.find((c) => c.field === 'expiry')?.ok).toBe(true);
+    expect(r.ok && r.mrz.birthDate).toEqual({ year: 1959, month: 12, day: 24, precision: 'day' });
+    expect(r.ok && r.mrz.nationality).toBe('VNM');
+    const review = fuse({ mrz: r.ok ? r.mrz : null, ocr: [] }, { today: { ...reference, precision: 'day' } });
+    expect(review.expiry?.value).toBe('Không thời hạn');
+    // Digits there are an expiry misread, not its absence.
+    const digits = parseTd1(['IDVNM0900123450001090012345<<1', '5912247M<C<1<<<<<VNN<<<<<<<<<', sample[2]!], reference);
+    expect(digits.ok && digits.mrz.checks.find((c) => c.field === 'expiry')?.ok).toBe(false);
+  });
+
   it('reads the domain sample with every check passing', () => {
     const r = parseTd1(sample, reference);
     expect(r.ok).toBe(true);
@@ -177,7 +248,7 @@ describe('parseTd1', () => {
 
   it('takes the sex letter from another reading of the same line 2 when the kept one read it as no sex (tuning back 3031-18)', () => {
     const l1 = 'IDVNM0793922048038079392204<<5';
-    const squeezed = parseTd1([l1, '7906019W3906011VNN<<<<<<<<<<<2', 'DO<<DUC<THUY'], reference);
+    const squeezed = parseTd1([l1, '7906019K3906011VNN<<<<<<<<<<<2', 'DO<<DUC<THUY'], reference);
     const block = parseTd1([l1, '7906019M3906011VNM<<<<<<<<<<<2', 'DO<<DUC<THUY'], reference);
     const otherDates = parseTd1([l1, '7906029M3906021VNM<<<<<<<<<<<2', 'DO<<DUC<THUY'], reference);
     if (!squeezed.ok || !block.ok || !otherDates.ok) throw new Error('not parsed');
