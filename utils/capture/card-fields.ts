@@ -393,6 +393,18 @@ export function readCard(
     if (date.test(rest) || /khong thoi han/.test(folded(rest))) fields.expiry = { ...issue, text: rest };
   }
   if (side && model) fromZones(fields, lines, `${model}-${side}`, cardWidth, cardHeight);
+  // The back's one printed date, its label unread or read after it (the value's taller line comes first): the issue
+  // date (the MRZ's dates are not written with slashes; the 2024 back's expiry has its own label).
+  if (side === 'back' && !fields.issueDate) {
+    const dated = lines.filter(
+      (l, i) => !used.has(i) && !mrzIndexes.has(i) && dateIn(l.text) && !/het han|expiry|gia tri/.test(folded(l.text)),
+    );
+    const dates = new Set(dated.map((l) => dateIn(l.text)));
+    if (dated.length && dates.size === 1 && !fields.expiry) {
+      const line = dated[0]!;
+      fields.issueDate = { text: dateIn(line.text)!, confidence: (line.confidence / 100) * 0.9, bbox: line.bbox };
+    }
+  }
   // The number may stand alone, without its label read.
   if (!fields.personalId || !personalIdOf(fields.personalId.text)) {
     const line = lines.find((l, i) => !mrzIndexes.has(i) && personalIdOf(l.text));

@@ -130,6 +130,32 @@ describe('readCard', () => {
     expect(readCard(lines, 1000, 631, { qrCorner: true }).model).toBe('2024');
   });
 
+  it('takes the back’s one printed date as its issue date when OCR read it before its label (tuning back 3031-5)', () => {
+    y = 0;
+    const mrz = buildTd1({
+      personalId: '075094844925',
+      birth: '940328',
+      sex: 'M',
+      expiry: '340328',
+      surname: 'MAI',
+      givenNames: 'QUOC ANH',
+    });
+    const back = [
+      line('Đặc điểm nhân dạng | Persona\\dentification: F |'),
+      line('Wết ruồi C:1cm trên sau đầu mày phải'),
+      line('25/01/2024'),
+      line('Ngày, thắng, năm J Date, month, year:'),
+      line('CỤC TRƯỜNG CỤC CÀNH SÁT'),
+      ...mrz.map((m) => line(m)),
+    ];
+    const r = readCard(back, 1000, 631);
+    expect(r.side).toBe('back');
+    expect(r.fields.issueDate?.text).toBe('25/01/2024');
+    // Two different dates and no label to tell them: neither is taken.
+    const two = readCard([...back.slice(0, 3), line('12/02/2030'), ...back.slice(3)], 1000, 631);
+    expect(two.fields.issueDate).toBeUndefined();
+  });
+
   it('passes over specks OCR read between the lines of an address', () => {
     y = 0;
     const r = readCard(
