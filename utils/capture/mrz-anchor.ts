@@ -72,3 +72,17 @@ export function mrzFrame(lines: readonly OcrLine[], frame: Quad, width: number, 
   ];
   return [at(-pad, -pad), at(1 + pad, -pad), at(1 + pad, 1 + pad), at(-pad, 1 + pad)];
 }
+
+/**
+ * Where to cut the MRZ band for a second reading, in pixels from the top of a card `height` high: just above the
+ * lines read with chevrons; when none were, below the last line read in the card's upper part (the signature's
+ * name on a 2021 back), and never lower than two thirds down. A card not flattened (the whole photo read) shows its
+ * MRZ higher than a cropped card would: two thirds alone cut its first line off (tuning back 3031-15).
+ */
+export function mrzBandTop(lines: readonly OcrLine[], height: number): number {
+  const chevrons = lines.filter((l) => /<{2,}/.test(l.text));
+  if (chevrons.length) return Math.max(0, Math.min(...chevrons.map((l) => l.bbox.y0)) - 12);
+  const upper = lines.filter((l) => l.bbox.y1 < height * 0.62 && l.text.trim());
+  const twoThirds = Math.round(height * 0.66);
+  return upper.length ? Math.min(twoThirds, Math.max(...upper.map((l) => l.bbox.y1)) + 4) : twoThirds;
+}

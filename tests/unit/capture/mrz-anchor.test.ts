@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../../utils/capture/card-fields';
 import type { Quad } from '../../../utils/capture/image';
-import { mrzFrame, mrzLike } from '../../../utils/capture/mrz-anchor';
+import { mrzBandTop, mrzFrame, mrzLike } from '../../../utils/capture/mrz-anchor';
 
 const line = (text: string, x0: number, y0: number, x1: number, y1: number, words?: OcrLine['words']): OcrLine => ({
   text,
@@ -110,5 +110,31 @@ describe('the card framed by its MRZ', () => {
     expect(mrzFrame([line('Cộng hòa xã hội chủ nghĩa Việt Nam', 0, 0, 500, 30)], photo, 1000, 800)).toBeNull();
     // One chevron line alone (a stray "<<<<" of a passport's corner) is not enough.
     expect(mrzFrame([line('ABCDEFGH<<<<<<<<<<<<<<<<<<', 0, 0, 500, 30)], photo, 1000, 800)).toBeNull();
+  });
+});
+
+describe('the MRZ band cut for a second reading', () => {
+  const at = (text: string, y0: number, y1: number): OcrLine => ({
+    text,
+    confidence: 90,
+    bbox: { x0: 180, y0, x1: 480, y1 },
+  });
+  // Tuning back 3031-15 read as the whole photo (631 high): no MRZ line read, the first one's top at about 380.
+  const back = [
+    at('Đặc điểm nhân dạng / Personal identification:', 128, 146),
+    at('Ngày, tháng, năm / Date, month, year: 25/08/2022', 181, 207),
+    at('CỤC TRƯỞNG CỤC CẢNH SÁT', 212, 230),
+    at('Nguyễn Quốc Hùng', 290, 315),
+  ];
+
+  it('starts below the last line of the card’s upper part when no MRZ line was read, above the first MRZ line', () => {
+    const top = mrzBandTop(back, 631);
+    expect(top).toBeGreaterThan(300);
+    expect(top).toBeLessThan(380);
+  });
+
+  it('starts just above the lines read with chevrons, and two thirds down when nothing was read', () => {
+    expect(mrzBandTop([...back, at('9512069M3512067VNM<<<<<<<<<<<2', 420, 445)], 631)).toBe(408);
+    expect(mrzBandTop([], 631)).toBe(416);
   });
 });

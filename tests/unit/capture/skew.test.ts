@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { raster, warpQuad, type Quad, type Raster } from '@/utils/capture/image';
-import { textSkew, turnFrame } from '@/utils/capture/skew';
+import { levelledBand, textSkew, turnFrame } from '@/utils/capture/skew';
 
 /**
  * A page of "words" (dark dashes on lines 26 px apart) whose lines lean by `degrees` (positive: falling to the
@@ -80,5 +80,29 @@ describe('text lean', () => {
     );
     expect(grown[0][0]).toBeCloseTo(-10, 6);
     expect(grown[2][1]).toBeCloseTo(66, 6);
+  });
+});
+
+describe('the MRZ band levelled', () => {
+  it('turns a band whose lines lean two degrees level, and leaves a level band as cut', () => {
+    const leaning = leaningText(640, 400, 2);
+    expect(Math.abs(textSkew(leaning) - 2)).toBeLessThanOrEqual(0.5);
+    const band = levelledBand(leaning, 150);
+    expect(band.height).toBe(250);
+    expect(Math.abs(textSkew(band))).toBeLessThanOrEqual(0.25);
+    const level = leaningText(640, 400, 0);
+    expect(levelledBand(level, 150).data).toEqual(
+      warpQuad(
+        level,
+        [
+          [0, 150],
+          [640, 150],
+          [640, 400],
+          [0, 400],
+        ],
+        640,
+        250,
+      ).data,
+    );
   });
 });

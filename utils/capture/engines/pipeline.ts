@@ -30,8 +30,8 @@ import {
 } from '@/utils/capture/image';
 import { findCard, type CardGuess } from '@/utils/capture/find-card';
 import { otherFrames, type Frame } from '@/utils/capture/frames';
-import { mrzFrame } from '@/utils/capture/mrz-anchor';
-import { textSkew, turnFrame } from '@/utils/capture/skew';
+import { mrzBandTop, mrzFrame } from '@/utils/capture/mrz-anchor';
+import { levelledBand, textSkew, turnFrame } from '@/utils/capture/skew';
 import { binarise, enlarge, qrRegions } from '@/utils/capture/qr-search';
 import { classifyQr, type QrPayload } from '@/utils/capture/qr-payload';
 import { cleanSpaces, fold } from '@/utils/vn/text';
@@ -568,9 +568,8 @@ const mrzSqueezes = [0.8, 0.65];
 async function rereadMrz({ reading, lines, normalised }: Side, assets: CaptureAssets) {
   const allPass = (p: MrzParse | null | undefined) => p?.ok === true && p.mrz.checks.every((c) => c.ok);
   if ((reading.side !== 'back' && !reading.passport) || allPass(reading.mrz)) return;
-  const mrzLines = lines.filter((l) => /<{2,}/.test(l.text));
-  const top = mrzLines.length ? Math.min(...mrzLines.map((l) => l.bbox.y0)) - 12 : Math.round(normalised.height * 0.66);
-  const band = crop(normalised, { x: 0, y: top / normalised.height, w: 1, h: 1 - top / normalised.height });
+  const top = mrzBandTop(lines, normalised.height);
+  const band = levelledBand(normalised, top);
   const passing = (p: MrzParse | null | undefined) => (p?.ok ? p.mrz.checks.filter((c) => c.ok).length : -1);
   // The readings as read (a combination of them is kept, not combined again).
   const readings: MrzParse[] = reading.mrz ? [reading.mrz] : [];
