@@ -239,7 +239,8 @@ function repeatedDocument(line: string): string | null {
 function bestLine1(line: string, repairs: string[], realigned: number[]): string {
   const alignedRepairs: string[] = [];
   const aligned = align(line, line1Score, alignedRepairs, 1, []);
-  // Only for a line of the wrong length: a digit misread in place is reported, never replaced by the ID's.
+  // Around the ID only for a line of the wrong length (a digit misread in place is reported, never replaced by the
+  // ID's); around the document number read twice, alike, for any.
   const rebuilt =
     line1Score(aligned) === 3
       ? null
@@ -376,7 +377,9 @@ export function parseTd1(rawLines: readonly string[], reference: ReferenceDay = 
       if (inferred.check === null) personalIdUnchecked = true;
       if (inferred.id !== optional.slice(0, 12))
         repairs.push(
-          `Số định danh trong MRZ đọc thừa một chữ số; đã lấy theo số giấy tờ (chữ số kiểm tra khớp): ${inferred.id}.`,
+          inferred.check !== null
+            ? `Số định danh trong MRZ đọc thừa một chữ số; đã lấy theo số giấy tờ (chữ số kiểm tra khớp): ${inferred.id}.`
+            : `Số định danh trong MRZ đọc thừa một chữ số; đã lấy theo số giấy tờ, chưa kiểm được bằng chữ số kiểm tra: ${inferred.id}.`,
         );
     }
   }

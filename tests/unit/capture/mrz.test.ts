@@ -47,6 +47,15 @@ describe('parseTd1', () => {
     expect(twice.ok && twice.mrz.personalId).toBe('042098165855');
     expect(twice.ok && twice.mrz.checks.find((c) => c.field === 'personalId')?.ok).toBe(true);
     expect(twice.ok && twice.mrz.personalIdUnchecked).toBeUndefined();
+    expect(twice.ok && twice.mrz.repairs.join(' ')).toContain('chữ số kiểm tra khớp');
+    // The same without its check digit: kept unchecked, and the repair says so.
+    const unread = parseTd1(
+      ['ID0VNMO9816585510420989165855<<', '9810178M3810176VNM<<<<<<<<<<<6', 'NGO<<MINH<NGUYEN<<<<<<<<<<<<<<'],
+      reference,
+    );
+    expect(unread.ok && unread.mrz.personalId).toBe('042098165855');
+    expect(unread.ok && unread.mrz.personalIdUnchecked).toBe(true);
+    expect(unread.ok && unread.mrz.repairs.join(' ')).toContain('chưa kiểm được');
     // Thirteen digits that hold no ID ending with the document number: none is made up.
     const other = parseTd1(['IDVNM09001234500019900123457<<3', sample[1]!, sample[2]!], reference);
     expect(other.ok && other.mrz.personalId).toBe(null);
