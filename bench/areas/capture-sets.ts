@@ -121,13 +121,19 @@ export async function teamSet(
 const strangerScript = join(process.cwd(), 'tests/fixtures/cards-stranger/generate.ts');
 
 /** The independent generator's set (`tests/fixtures/cards-stranger`), when it is in the tree; null otherwise. */
-export function strangerSet(count: number, seed: number, out: string): BenchSet | null {
+export function strangerSet(
+  count: number,
+  seed: number,
+  out: string,
+  name = 'stranger',
+  heldOut = true,
+): BenchSet | null {
   if (!existsSync(strangerScript)) return null;
   if (!existsSync(join(out, 'truth.json')))
     execFileSync('npx', ['tsx', strangerScript, '--count', String(count), '--seed', String(seed), '--out', out], {
       stdio: 'ignore',
     });
-  return { name: 'stranger', heldOut: true, photos: readStrangerTruth(out) };
+  return { name, heldOut, photos: readStrangerTruth(out) };
 }
 
 interface StrangerEntry {

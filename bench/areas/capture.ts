@@ -20,12 +20,19 @@ import {
  * Capture in the production build's capture page, photo by photo as an officer feeds them, on each set apart:
  * `tuning` (the team's generator, the set the engine is tuned on), `heldout` (the team's held-out rendering)
  * and `stranger` (the independent generator), each beside plain tesseract.js on the same photos in the same run.
- * `MOTCUA_BENCH_SETS=tuning` while tuning: the held-out sets are scored once, at the end.
+ * `MOTCUA_BENCH_SETS=tuning` while tuning: the held-out sets are scored once, at the end. `stranger-tuning` is
+ * the independent generator's photos of other people (seed 7070), tuned on like `tuning`; the held-out
+ * stranger set is seed 5051, or `MOTCUA_BENCH_STRANGER_SEED` for photos no one has looked at yet.
  */
 
 const cards = Number(process.env.MOTCUA_BENCH_CARDS ?? 40);
 const wanted = (process.env.MOTCUA_BENCH_SETS ?? 'tuning,heldout,stranger').split(',');
-const seeds = { tuning: Number(process.env.MOTCUA_BENCH_SEED ?? 2026), heldout: 4049, stranger: 5051 };
+const seeds = {
+  tuning: Number(process.env.MOTCUA_BENCH_SEED ?? 2026),
+  heldout: 4049,
+  stranger: Number(process.env.MOTCUA_BENCH_STRANGER_SEED ?? 5051),
+  strangerTuning: 7070,
+};
 
 interface PhotoRun {
   review: Partial<Record<string, Shown>>;
@@ -271,13 +278,20 @@ async function sets(): Promise<BenchSet[]> {
   if (wanted.includes('tuning')) out.push(await teamSet('tuning', 'tuning', cards, seeds.tuning, false));
   if (wanted.includes('heldout')) out.push(await teamSet('heldout', 'heldout', cards, seeds.heldout, true));
   if (wanted.includes('stranger')) {
+    const name = seeds.stranger === 5051 ? 'stranger' : `stranger-${seeds.stranger}`;
     const stranger = strangerSet(
       cards,
       seeds.stranger,
       join(process.cwd(), '.output', 'cards', `stranger-${seeds.stranger}-${cards}`),
+      name,
     );
     if (stranger) out.push(stranger);
     else console.log('capture: the stranger set is not in this tree (tests/fixtures/cards-stranger); not measured.');
+  }
+  if (wanted.includes('stranger-tuning')) {
+    const dir = join(process.cwd(), '.output', 'cards', `stranger-${seeds.strangerTuning}-${cards}`);
+    const tuning = strangerSet(cards, seeds.strangerTuning, dir, 'stranger-tuning', false);
+    if (tuning) out.push(tuning);
   }
   if (wanted.includes('classic')) out.push(await teamSet('classic', 'classic', cards, seeds.tuning, false));
   return out;
