@@ -43,8 +43,9 @@ export interface MrzResult {
   /** Every repair made, in Vietnamese, for the officer. */
   repairs: string[];
   /**
-   * Lines (1, 2) read with a character too many or too few and realigned: their check digits passed only
-   * after a search among shifts, so a pass there is weaker evidence than on a line read whole.
+   * Lines (1, 2) read with a character too many or too few and realigned so that a checked field's digits moved
+   * or changed: their check digits passed only after a search among shifts, so a pass there is weaker evidence
+   * than on a line read whole. A line whose edit fell in its header or fillers is not listed (its repair is).
    */
   realigned: number[];
   /** The lines after repair (three for TD1, two for TD3); parsed again they give the same checks. */
@@ -152,10 +153,19 @@ function withFillers(line: string, n: 1 | 2): string {
 }
 
 const passes = (value: string, check: string | undefined) => check !== undefined && numericField(value, check).ok;
-/** Line 1's checks that pass, and its header kept (a shift that breaks "IDVNM" to pass a check is luck). */
+/**
+ * Line 1's checks that pass, and its header kept (a shift that breaks "IDVNM" to pass a check is luck); half a
+ * point more when the document number is the ID's last nine digits, as on every Vietnamese card: of two shifts
+ * passing alike ("0900122345" with either "0" or "2" taken out), the one whose copies agree.
+ */
 function line1Score(l: string): number {
-  return Number(passes(l.slice(5, 14), l[14])) + Number(passes(l.slice(15, 27), l[29])) + Number(/^[I1]D/.test(l));
+  const digits = (t: string) => [...t].map((c) => toDigit[c] ?? c).join('');
+  const copies = digits(l.slice(5, 14)) === digits(l.slice(18, 27)) ? 0.5 : 0;
+  return (
+    Number(passes(l.slice(5, 14), l[14])) + Number(passes(l.slice(15, 27), l[29])) + Number(/^[I1]D/.test(l)) + copies
+  );
 }
+const line1Whole = 3.5;
 function line2Score(l: string): number {
   const expiry = passes(l.slice(8, 14), l[14]) || l.slice(8, 15) === '<'.repeat(7);
   return Number(passes(l.slice(0, 6), l[6])) + Number(expiry) + Number(l.slice(15, 18) === 'VNM');
@@ -173,10 +183,24 @@ function withoutExpiry(line: string): string | null {
 }
 
 /**
- * A line OCR read with a character too many or too few (noise read as a letter, "<<" read as "<"): the single
- * deletion or filler insertion that makes the most check digits pass, only if it makes more pass.
+ * A realigned line whose checks stand as on a line read whole: its last check digit as read, and each checked
+ * field with its check digit character for character in the line as read (line 2's two dates), or, on line 1, the
+ * ID so, and the document number either so or the ID's last nine digits (its two copies agreeing, each checked).
  */
-function align(line: string, score: (l: string) => number, repairs: string[], n: number, realigned: number[]): string {
+function checkedAsRead(n: 1 | 2, read: string, aligned: string): boolean {
+  const kept = (from: number, to: number) => read.includes(aligned.slice(from, to));
+  if (aligned[29] !== read.at(-1)) return false;
+  if (n === 2) return kept(0, 7) && kept(8, 15);
+  return kept(15, 27) && (kept(5, 15) || aligned.slice(5, 14) === aligned.slice(18, 27));
+}
+
+/**
+ * A line OCR read with a character too many or too few (noise read as a letter, "<<" read as "<"): the single
+ * deletion or filler insertion that makes the most check digits pass, only if it makes more pass. The line
+ * counts as realigned (its checks weaker witnesses) unless its checked digits stand as read (checkedAsRead):
+ * then the edit moved no digit a check passed on, or only one the number's other copy seconds.
+ */
+function align(line: string, score: (l: string) => number, repairs: string[], n: 1 | 2, realigned: number[]): string {
   const base = fit(line);
   if (line.length === 30) return base;
   const candidates: string[] = [];
@@ -194,7 +218,7 @@ function align(line: string, score: (l: string) => number, repairs: string[], n:
   }
   if (best !== base) {
     repairs.push(`Dòng ${n} của MRZ đọc thừa/thiếu một ký tự; đã căn lại theo chữ số kiểm tra.`);
-    realigned.push(n);
+    if (!checkedAsRead(n, line, best)) realigned.push(n);
   }
   return best;
 }
@@ -238,18 +262,19 @@ function repeatedDocument(line: string): string | null {
 /** Line 1 realigned by one character or rebuilt around its ID, whichever passes more checks. */
 function bestLine1(line: string, repairs: string[], realigned: number[]): string {
   const alignedRepairs: string[] = [];
-  const aligned = align(line, line1Score, alignedRepairs, 1, []);
+  const alignedRealigned: number[] = [];
+  const aligned = align(line, line1Score, alignedRepairs, 1, alignedRealigned);
   // Around the ID only for a line of the wrong length (a digit misread in place is reported, never replaced by the
   // ID's); around the document number read twice, alike, for any.
   const rebuilt =
-    line1Score(aligned) === 3
+    line1Score(aligned) === line1Whole
       ? null
       : [line.length === 30 ? null : aroundId(line), repeatedDocument(line)].reduce(
           (best, l) => (l !== null && (best === null || line1Score(l) > line1Score(best)) ? l : best),
           null as string | null,
         );
   if (!rebuilt || line1Score(rebuilt) <= line1Score(aligned)) {
-    if (alignedRepairs.length) realigned.push(1);
+    realigned.push(...alignedRealigned);
     repairs.push(...alignedRepairs);
     return aligned;
   }

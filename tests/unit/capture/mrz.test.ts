@@ -178,11 +178,32 @@ describe('parseTd1', () => {
     expect(r.ok && r.mrz.surname).toBe('NGUYEN');
   });
 
-  it('realigns a line read with a filler too few, and says which line it realigned', () => {
+  it('realigns a line read with a filler too few, and counts it realigned only when a checked digit moved', () => {
     expect(parseTd1(sample, reference)).toMatchObject({ ok: true, mrz: { realigned: [] } });
-    const r = parseTd1(['IDVNM0900123450001090012345<1', sample[1]!, sample[2]!], reference);
-    expect(r).toMatchObject({ ok: true, mrz: { personalId: '001090012345', realigned: [1] } });
-    expect(r.ok && r.mrz.checks.every((c) => c.ok)).toBe(true);
+    // A filler lost: every checked field stands as read, the repair is said, the checks are as strong as read whole.
+    const filler = parseTd1(['IDVNM0900123450001090012345<1', sample[1]!, sample[2]!], reference);
+    expect(filler).toMatchObject({ ok: true, mrz: { personalId: '001090012345', realigned: [] } });
+    expect(filler.ok && filler.mrz.checks.every((c) => c.ok)).toBe(true);
+    expect(filler.ok && filler.mrz.repairs.join(' ')).toMatch(/Dòng 1 của MRZ đọc thừa\/thiếu một ký tự/);
+    // A digit read twice inside the document number: of the two deletions that pass its check, the one that makes
+    // it the ID's last nine digits (which were read as they stand); the two copies agreeing, it is not weaker.
+    const doubled = parseTd1(['IDVNM09001223450001090012345<<1', sample[1]!, sample[2]!], reference);
+    expect(doubled).toMatchObject({ ok: true, mrz: { documentNumber: '090012345', realigned: [] } });
+    // A letter read for a digit in the document number (tuning card 3031-15): its copies still agree, the line
+    // stands as read, not rebuilt.
+    const letter = parseTd1(['IDVNM09OO123450001090012345<<1', sample[1]!, sample[2]!], reference);
+    expect(letter).toMatchObject({ ok: true, mrz: { documentNumber: '090012345', realigned: [] } });
+    // A digit read twice inside the ID: its check passed only once one was taken out.
+    const inId = parseTd1(['IDVNM09001234500010900123345<<1', sample[1]!, sample[2]!], reference);
+    expect(inId).toMatchObject({ ok: true, mrz: { personalId: '001090012345', realigned: [1] } });
+    // Line 2 alike: a chevron lost among its fillers, or a digit read twice in the birth date.
+    const line2 = (l: string) => parseTd1([sample[0]!, l, sample[2]!], reference);
+    const lost = sample[1]!.replace('<<', '<');
+    expect(line2(lost)).toMatchObject({ ok: true, mrz: { realigned: [] } });
+    expect(line2(`${sample[1]!.slice(0, 2)}${sample[1]!.slice(1)}`)).toMatchObject({
+      ok: true,
+      mrz: { realigned: [2] },
+    });
   });
 
   it('finds line 1 by its issuing state when noise was read before the document code', () => {
