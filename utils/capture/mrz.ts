@@ -45,7 +45,8 @@ export interface MrzResult {
   /**
    * Lines (1, 2) read with a character too many or too few and realigned so that a checked field's digits moved
    * or changed: their check digits passed only after a search among shifts, so a pass there is weaker evidence
-   * than on a line read whole. A line whose edit fell in its header or fillers is not listed (its repair is).
+   * than on a line read whole. A line whose checked digits stand as read (checkedAsRead) is not listed; its
+   * repair is.
    */
   realigned: number[];
   /** The lines after repair (three for TD1, two for TD3); parsed again they give the same checks. */
