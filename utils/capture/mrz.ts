@@ -153,6 +153,8 @@ function withFillers(line: string, n: 1 | 2): string {
   return line.length >= 20 ? `${line.slice(0, 18)}${'<'.repeat(11)}${line.at(-1)}` : line;
 }
 
+/** Every character OCR reads for a digit as that digit ("O" → "0"); others as they stand. */
+const asDigits = (t: string) => [...t].map((c) => toDigit[c] ?? c).join('');
 const passes = (value: string, check: string | undefined) => check !== undefined && numericField(value, check).ok;
 /**
  * Line 1's checks that pass, and its header kept (a shift that breaks "IDVNM" to pass a check is luck); half a
@@ -160,8 +162,7 @@ const passes = (value: string, check: string | undefined) => check !== undefined
  * passing alike ("0900122345" with either "0" or "2" taken out), the one whose copies agree.
  */
 function line1Score(l: string): number {
-  const digits = (t: string) => [...t].map((c) => toDigit[c] ?? c).join('');
-  const copies = digits(l.slice(5, 14)) === digits(l.slice(18, 27)) ? 0.5 : 0;
+  const copies = asDigits(l.slice(5, 14)) === asDigits(l.slice(18, 27)) ? 0.5 : 0;
   return (
     Number(passes(l.slice(5, 14), l[14])) + Number(passes(l.slice(15, 27), l[29])) + Number(/^[I1]D/.test(l)) + copies
   );
@@ -299,7 +300,7 @@ interface Repaired {
 export function numericField(value: string, check: string): Repaired {
   const ok = (v: string, c: string) => /^\d$/.test(c) && checkDigit(v) === +c;
   if (ok(value, check)) return { value, check, ok: true, repaired: false };
-  const v = [...value].map((c) => toDigit[c] ?? c).join('');
+  const v = asDigits(value);
   const c = toDigit[check] ?? check;
   if (ok(v, c)) return { value: v, check: c, ok: true, repaired: v !== value || c !== check };
   return { value, check, ok: false, repaired: false };
