@@ -17,6 +17,7 @@ import { scenarios as heldOut14 } from '../fixtures/portal-apps/scenarios-heldou
 import { scenarios as heldOut15 } from '../fixtures/portal-apps/scenarios-heldout15';
 import { scenarios as heldOut16 } from '../fixtures/portal-apps/scenarios-heldout16';
 import { scenarios as heldOut17 } from '../fixtures/portal-apps/scenarios-heldout17';
+import { scenarios as heldOut18 } from '../fixtures/portal-apps/scenarios-heldout18';
 import { seenScenarios } from '../fixtures/portal-apps/scenarios';
 import { ownScenarios } from '../fixtures/portals/scenarios';
 import { launchHarness, type Harness } from './harness/browser';
@@ -29,7 +30,7 @@ import { runScenario } from './harness/scenario';
  * AutoComplete, Ant Design Vue, Choices.js with jQuery UI's datepicker on a Liferay page, Naive UI, bootstrap-select
  * on a server-rendered page, shadcn/ui on Radix with react-day-picker, Shoelace's web components in their shadow
  * roots, Vue 2 with Element UI 2 and its lazy cascader, Chakra UI v3 with react-hook-form, PrimeNG on Angular, React Aria Components, SurveyJS's Angular renderer
- * after another SurveyJS page on the same host, Headless UI with react-datepicker, Fluent UI React v9), as an officer does in the side panel; each field scored from the
+ * after another SurveyJS page on the same host, Headless UI with react-datepicker, Fluent UI React v9, Blueprint 6), as an officer does in the side panel; each field scored from the
  * page's own state. Every field the scenario expects is right, and none is marked ✓ while the page holds
  * something else. (`npm run bench autofill` scores every replica set; these are the ones whose adapters and
  * label rules are newest.)
@@ -73,6 +74,7 @@ describe('the extension on replicas it was not written beside', () => {
       ...heldOut15,
       ...heldOut16,
       ...heldOut17,
+      ...heldOut18,
       ...angular,
     ].map((s) => [s.name, s] as const),
   )('%s', async (_, scenario) => {

@@ -142,6 +142,10 @@ function relationWant(field: Classified, people: Map<FormRole, FillPerson>): Wan
   if (is('mother')) return { kind: 'choice', values: values.mother };
   if (['child', 'subject', 'deceased', 'householdHead', 'bride', 'groom'].some((r) => is(r as FormRole)))
     return { kind: 'choice', values: values.self };
+  // The requester is the parent the records link to the one the form is about (a father acknowledging his son).
+  const parents = (people.get('child') ?? people.get('subject'))?.parents;
+  if (parents?.father === id) return { kind: 'choice', values: values.father };
+  if (parents?.mother === id) return { kind: 'choice', values: values.mother };
   return null;
 }
 

@@ -9,6 +9,8 @@ import { dateFormatValues } from '@/utils/autofill/labels';
 export interface FillPerson {
   person: Person;
   addresses?: MappedAddresses;
+  /** The ids of the person's father and mother as the records link them (a relation asked on the form). */
+  parents?: { father?: string; mother?: string };
 }
 
 /** What the record gives a control, or why it gives nothing; `note` is said even when it fills. */

@@ -49,6 +49,7 @@ const mapped = z.nullable(
 const fillPersonSchema = z.object({
   person: z.looseObject({ id: text(64), fullName: z.looseObject({ value: text(200) }) }),
   addresses: z.object({ permanentAddress: mapped, currentAddress: mapped }),
+  parents: z.optional(z.object({ father: z.optional(text(64)), mother: z.optional(text(64)) })),
 });
 
 export const dossierRowSchema = z.object({ index: count, name: text(300), accept: text(200) });

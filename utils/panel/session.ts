@@ -357,7 +357,11 @@ export class PanelSession {
     try {
       const ids = [...new Set(entries.map(([, id]) => id))];
       const fetched = new Map<string, FillPerson>();
-      for (const id of ids) fetched.set(id, this.withWard(await this.send('records/fill-data', { personId: id })));
+      for (const id of ids)
+        fetched.set(id, {
+          ...this.withWard(await this.send('records/fill-data', { personId: id })),
+          parents: await this.parentsOf(id),
+        });
       const people = Object.fromEntries(entries.map(([role, id]) => [role, fetched.get(id)!])) as Record<
         FormRole,
         FillPerson
@@ -381,6 +385,13 @@ export class PanelSession {
     } finally {
       this.set({ busy: false });
     }
+  }
+
+  /** A person's father and mother as the records link them, for a relation the form asks ("Cha" of the child). */
+  private async parentsOf(personId: string): Promise<FillPerson['parents']> {
+    const { relatives } = await this.send('records/relatives', { personId }).catch(() => ({ relatives: [] }));
+    const parentOf = (kind: string) => relatives.find((r) => r.direction === 'of' && r.kind === kind)?.id;
+    return { father: parentOf('father'), mother: parentOf('mother') };
   }
 
   /** The page a fill is made on: its form, its load and the dossier codes it already shows. */

@@ -2025,3 +2025,67 @@ describe('a long placeholder is a hint, not the field’s name', () => {
     expect(run.report.filter((r) => r.label === 'Nơi chết' && r.status === 'filled')).toEqual([]);
   });
 });
+
+describe('a relation the records tell: the requester is the father the child’s record links', () => {
+  it('chooses "Cha" for the father acknowledging his son, and leaves it to the officer without the link', async () => {
+    const form = `
+      <h3>Thông tin người yêu cầu</h3><label for="a">Họ, chữ đệm và tên</label><input id="a">
+      <label for="qh">Quan hệ với người được nhận</label>
+      <select id="qh"><option value="">Chọn quan hệ</option><option value="CHA">Cha</option><option value="ME">Mẹ</option><option value="CON">Con</option></select>
+      <h3>Thông tin người được nhận là con</h3><label for="b">Họ, chữ đệm và tên</label><input id="b">`;
+    const father = person('Trần Văn Bình');
+    const son = person('Trần Bảo An');
+    document.body.innerHTML = form;
+    await fillDocument(
+      document,
+      people([
+        ['requester', father],
+        ['child', { person: son, parents: { father: father.id } }],
+      ]),
+    );
+    expect([value('#a'), value('#qh'), value('#b')]).toEqual(['Trần Văn Bình', 'CHA', 'Trần Bảo An']);
+    document.body.innerHTML = form;
+    const run = await fillDocument(
+      document,
+      people([
+        ['requester', father],
+        ['child', son],
+      ]),
+    );
+    expect(value('#qh')).toBe('');
+    expect(run.report.find((r) => r.field === 'relation')?.status).toBe('check');
+  });
+});
+
+describe('an editable combobox whose list stays open (Blueprint’s Suggest while its popover is open)', () => {
+  it('is never ✓ from the text typed in it: the query is no choice', async () => {
+    document.body.innerHTML = `
+      <label for="dt">Dân tộc</label>
+      <input id="dt" role="combobox" aria-autocomplete="list" aria-haspopup="listbox" aria-controls="lb" aria-expanded="false">
+      <ul id="lb" role="listbox" hidden><li role="option"><a>Kinh</a></li><li role="option"><a>Tày</a></li></ul>`;
+    const input = document.querySelector<HTMLInputElement>('#dt')!;
+    const list = document.querySelector<HTMLElement>('#lb')!;
+    // Opens on a key or a click; only the link in an option takes a click, which happy-dom never lands on.
+    const open = () => {
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    };
+    input.addEventListener('keydown', open);
+    input.addEventListener('click', open);
+    const kinh = person('Lê Văn Khoa', {}, { ethnicity: { value: 'Kinh', prov: typed } });
+    const run = await fillDocument(document, people([['subject', kinh]]), { listTimeoutMs: 300 });
+    expect(input.value).toBe('Kinh');
+    expect(run.report.find((r) => r.label === 'Dân tộc')?.status).not.toBe('filled');
+  });
+});
+
+describe('a combobox whose popup is a menu (Blueprint’s DateInput)', () => {
+  it('is a date box typed as its placeholder asks, not a list', async () => {
+    document.body.innerHTML = `
+      <label for="ns">Ngày, tháng, năm sinh</label>
+      <input id="ns" role="combobox" aria-haspopup="menu" aria-expanded="false" placeholder="dd/mm/yyyy">`;
+    const run = await fillDocument(document, people([['subject', person('Trần Bảo An', { dob: [5, 9, 2026] })]]));
+    expect(value('#ns')).toBe('05/09/2026');
+    expect(run.report.find((r) => r.label === 'Ngày, tháng, năm sinh')).toMatchObject({ adapter: 'text' });
+  });
+});

@@ -2,7 +2,7 @@ import type { Adapter, Control } from '@/utils/autofill/control';
 import { fieldControlSelector, focus, key, press, textOf } from '@/utils/autofill/dom';
 import { isVisibleToOfficer } from '@/utils/autofill/visibility';
 import { chooseInList, closeList } from '@/utils/autofill/adapters/open-list';
-import { refused } from '@/utils/autofill/adapters/shared';
+import { refused, visibleOptions } from '@/utils/autofill/adapters/shared';
 import { namesOf } from '@/utils/autofill/adapters/text';
 
 /**
@@ -111,6 +111,15 @@ function soleWrapper(c: Control, wrapper: Element | null | undefined): Element |
   return other ? null : wrapper;
 }
 
+/**
+ * The one button a dropdown's wrapper holds, which draws its choice: Blueprint's Select puts `aria-haspopup` on
+ * the popover target around its Button, and the Button's text is what is chosen.
+ */
+function soleButton(el: Element): Element | null {
+  const buttons = el.querySelectorAll('button');
+  return buttons.length === 1 ? buttons[0]! : null;
+}
+
 function shown(c: Control) {
   const el = c.element;
   // A combobox input that shows its choice beside it (SurveyJS keeps the input empty and the value in a span;
@@ -120,9 +129,7 @@ function shown(c: Control) {
       ? el.value ||
         displayed(soleWrapper(c, el.parentElement)) ||
         displayed(soleWrapper(c, el.parentElement?.parentElement))
-      : displayed(el)
-          .replace(/[▾▼⌄]\s*$/, '')
-          .trim();
+      : (displayed(el) || displayed(soleButton(el))).replace(/[▾▼⌄]\s*$/, '').trim();
   const code = keptCode(c);
   return text || code ? { value: code, text } : null;
 }
@@ -131,6 +138,12 @@ function shown(c: Control) {
 const toggleSelector = '[aria-haspopup=listbox]:not([role=combobox])';
 /** The dropdown buttons a combobox input was found with (see `find`). */
 const toggles = (c: Control) => (c.parts?.toggles as HTMLElement[] | undefined) ?? [];
+
+const isTypedQuery = (c: Control) =>
+  c.element instanceof HTMLInputElement &&
+  !c.element.readOnly &&
+  c.element.getAttribute('aria-expanded') === 'true' &&
+  visibleOptions(optionsScope(c), '[role=option]').length > 0;
 
 const placeholderText = /^(-+\s*)?(ch[oọ]n|select)\b/i;
 
@@ -183,6 +196,9 @@ function buildAdapter(id: string, selector: string): Adapter {
       return field !== null && field.contains(c.element) && isVisibleToOfficer(field);
     },
     read(c) {
+      // An editable combobox whose list is still open shows the search typed into it, not a choice (Blueprint's
+      // Suggest shows the chosen item's text only once closed, and its query while open).
+      if (isTypedQuery(c)) return { ok: false, reason: 'unreadable' };
       const value = shown(c);
       if (value && !value.value && placeholderText.test(value.text)) return { ok: true, text: '', choice: null };
       return { ok: true, text: value?.text ?? '', choice: value };
@@ -224,9 +240,10 @@ function buildAdapter(id: string, selector: string): Adapter {
   };
 }
 
-// A combobox whose popup is a dialog or a grid is a date box with its calendar (Element Plus, MUI): typed as text.
+// A combobox whose popup is a dialog, a grid or a menu is a date box with its calendar (Element Plus, MUI;
+// Blueprint's DateInput): typed as text.
 export const ariaComboboxAdapter = buildAdapter(
   'aria-combobox',
-  '[role=combobox]:not([aria-haspopup=dialog]):not([aria-haspopup=grid])',
+  '[role=combobox]:not([aria-haspopup=dialog]):not([aria-haspopup=grid]):not([aria-haspopup=menu])',
 );
 export const listboxButtonAdapter = buildAdapter('listbox-button', toggleSelector);

@@ -142,8 +142,21 @@ export async function chooseInList(list: ListWidget, want: Want, timeoutMs: numb
     return refused(chosen);
   }
   const option = shown[chosen.index]!;
-  press(option.el);
+  press(clickTarget(option.el));
   return { wrote: option.choice, ...(chosen.note ? { note: chosen.note } : {}) };
+}
+
+/**
+ * What a person's click on an option lands on: the element drawn at its centre, when that is inside it. A list
+ * may listen on a link inside each option rather than on the option (Blueprint's MenuItem is an `a` in its
+ * `li[role=option]`): a click dispatched on the option itself never reaches it, while one on the link bubbles up
+ * through the option as well.
+ */
+export function clickTarget(option: HTMLElement): HTMLElement {
+  const r = option.getBoundingClientRect();
+  const root = option.getRootNode() as Document | ShadowRoot;
+  const at = root.elementFromPoint?.(r.left + r.width / 2, r.top + r.height / 2);
+  return at instanceof HTMLElement && at !== option && option.contains(at) ? at : option;
 }
 
 /** Longest wait for an opening list to give its search box the focus (Kendo's, once it has slid in: 200 ms). */
