@@ -45,6 +45,7 @@ export const replicaHosts = [
   'dichvucong.hue.gov.vn',
   'dichvucong.tayninh.gov.vn',
   'dichvucong.dongthap.gov.vn',
+  'dichvucong.langson.gov.vn',
   // Not portals: the panel must stay away from these.
   'example.org',
   'chinhphu.gov.vn',
