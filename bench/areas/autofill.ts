@@ -23,6 +23,7 @@ import {
   heldOut16Scenarios,
   heldOut17Scenarios,
   heldOut18Scenarios,
+  heldOut19Scenarios,
   heldOutScenarios,
   seenScenarios,
 } from '../../tests/fixtures/portal-apps/scenarios';
@@ -39,7 +40,8 @@ import { quantile, round, type BenchArea, type Metric } from '../lib/measure';
  * `heldout5`, =6 the sixth, `heldout6`, =7 the seventh, `heldout7`, =8 the eighth, `heldout8`, =9
  * the ninth, `heldout9`, =10 the tenth, `heldout10`, =11 the eleventh, `heldout11`, =12 the twelfth, `heldout12`,
  * =13 the thirteenth, `heldout13`, =14 the fourteenth, `heldout14`, =15 the fifteenth, `heldout15`, =16 the
- * sixteenth, `heldout16`, =17 the seventeenth, `heldout17`, =18 the eighteenth, `heldout18`, and a comma list
+ * sixteenth, `heldout16`, =17 the seventeenth, `heldout17`, =18 the eighteenth, `heldout18`, =19 the nineteenth,
+ * `heldout19`, and a comma list
  * (=1,2,3,4,5,6,7,8,9,10,11) several.
  * MOTCUA_EXTENSION_DIR + MOTCUA_PANEL=inpage measure an earlier build on the same replicas.
  */
@@ -128,6 +130,7 @@ export const autofillBench: BenchArea = {
     if (heldOut.includes('16')) sets.push(['heldout16', await heldOut16Scenarios(), 0.98]);
     if (heldOut.includes('17')) sets.push(['heldout17', await heldOut17Scenarios(), 0.98]);
     if (heldOut.includes('18')) sets.push(['heldout18', await heldOut18Scenarios(), 0.98]);
+    if (heldOut.includes('19')) sets.push(['heldout19', await heldOut19Scenarios(), 0.98]);
     const chosenSets = process.env.MOTCUA_BENCH_SETS?.split(',');
     if (chosenSets) sets.splice(0, sets.length, ...sets.filter(([name]) => chosenSets.includes(name)));
     const h = await launchHarness();
