@@ -357,10 +357,12 @@ export class PanelSession {
     try {
       const ids = [...new Set(entries.map(([, id]) => id))];
       const fetched = new Map<string, FillPerson>();
+      // Only the one the form is about has its parents looked up: a relation is asked to them (run.ts's relationWant).
+      const about = new Set(entries.filter(([role]) => role === 'child' || role === 'subject').map(([, id]) => id));
       for (const id of ids)
         fetched.set(id, {
           ...this.withWard(await this.send('records/fill-data', { personId: id })),
-          parents: await this.parentsOf(id),
+          ...(about.has(id) ? { parents: await this.parentsOf(id) } : {}),
         });
       const people = Object.fromEntries(entries.map(([role, id]) => [role, fetched.get(id)!])) as Record<
         FormRole,
